@@ -1,0 +1,84 @@
+"""One exception hierarchy, with messages a researcher can act on.
+
+The CLI prints ``str(error)`` as a single line. Messages must never contain
+passphrases, keys or personal data from documents.
+"""
+
+from __future__ import annotations
+
+
+class MoksoriError(Exception):
+    """Base of every error moksori raises on purpose."""
+
+
+class ProjectError(MoksoriError):
+    """The project file cannot be used as asked."""
+
+
+class ProjectNotFound(ProjectError):
+    pass
+
+
+class ProjectExists(ProjectError):
+    pass
+
+
+class WrongPassphrase(ProjectError):
+    pass
+
+
+class SchemaTooNew(ProjectError):
+    pass
+
+
+class PassphraseMissing(ProjectError):
+    pass
+
+
+class NotFound(MoksoriError):
+    """A document, segment or other record does not exist."""
+
+
+class QueryError(MoksoriError):
+    """A search query cannot be parsed."""
+
+
+class IngestError(MoksoriError):
+    """A file cannot be ingested. The message names the file."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        self.source = source
+        self.reason = reason
+        super().__init__(f"{source}: {reason}")
+
+
+class UnsupportedFormat(IngestError):
+    pass
+
+
+class EmptyFile(IngestError):
+    pass
+
+
+class NotText(IngestError):
+    """Binary content where text was expected."""
+
+
+class CorruptFile(IngestError):
+    pass
+
+
+class EncryptedFile(IngestError):
+    """Password-protected documents cannot be read."""
+
+
+class FileTooLarge(IngestError):
+    pass
+
+
+class UnsafeFile(IngestError):
+    """Zip bombs, XML entity attacks and the like."""
+
+
+class NoTextLayer(IngestError):
+    pass
