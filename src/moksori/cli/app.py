@@ -1,0 +1,275 @@
+"""The `moksori` command: a thin shell over :class:`moksori.project.Project`.
+
+Errors print one line and exit non-zero; a traceback only with --debug.
+Listing and reporting commands take --json (data on stdout, progress on stderr).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+
+from moksori.cli import render
+from moksori.cli.passphrase import get_passphrase
+from moksori.cli.progress import ingest_progress
+from moksori.errors import MoksoriError
+from moksori.ingest.limits import Limits
+from moksori.project import FileOutcome, Project
+from moksori.store.query import Filters
+
+app = typer.Typer(
+    name="moksori",
+    help="moksori (목소리): secure, offline, bilingual workbench for testimony research.",
+    no_args_is_help=True,
+    add_completion=False,
+    # Never render local variables: they can hold the passphrase or testimony text.
+    pretty_exceptions_enable=False,
+)
+out = Console(soft_wrap=True)
+err = Console(stderr=True)
+_state = {"debug": bool(os.environ.get("MOKSORI_DEBUG"))}
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+ProjectArg = Annotated[Path, typer.Argument(help="The project file, e.g. study.moksori")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
+
+EXIT_ERROR = 1
+EXIT_PARTIAL = 2
+
+
+def handle_errors(func: F) -> F:
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except MoksoriError as exc:
+            if _state["debug"]:
+                raise
+            err.print(f"[red]error:[/red] {render.escape(str(exc))}")
+            raise typer.Exit(EXIT_ERROR) from None
+        except KeyboardInterrupt:
+            err.print("[red]interrupted[/red]; the project is unchanged by the unfinished step")
+            raise typer.Exit(130) from None
+        except (typer.Exit, typer.Abort):
+            raise
+        except Exception as exc:
+            if _state["debug"]:
+                raise
+            err.print(
+                f"[red]internal error[/red] ({type(exc).__name__}); "
+                "run again with --debug for details"
+            )
+            raise typer.Exit(EXIT_ERROR) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def emit_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def open_project(path: Path) -> Project:
+    return Project.open(path, get_passphrase())
+
+
+@app.callback()
+def main_options(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+) -> None:
+    if debug:
+        _state["debug"] = True
+
+
+@app.command()
+@handle_errors
+def init(project: ProjectArg) -> None:
+    """Create a new encrypted project file."""
+    Project.create(project, get_passphrase(confirm=True)).close()
+    err.print(f"created encrypted project {render.escape(str(project))}")
+
+
+@app.command()
+@handle_errors
+def info(project: ProjectArg, as_json: JsonOpt = False) -> None:
+    """Schema version, encryption and contents of a project."""
+    with open_project(project) as p:
+        data = p.info()
+    if as_json:
+        emit_json(data.to_json())
+    else:
+        render.info(out, data)
+
+
+def _parse_attrs(attrs: list[str]) -> dict[str, str]:
+    parsed: dict[str, str] = {}
+    for a in attrs:
+        if "=" not in a:
+            raise MoksoriError(f"--attr needs key=value, got {a!r}")
+        k, v = a.split("=", 1)
+        parsed[k.strip()] = v.strip()
+    return parsed
+
+
+@app.command()
+@handle_errors
+def add(
+    project: ProjectArg,
+    paths: Annotated[list[Path], typer.Argument(help="Files and folders to add.")],
+    attr: Annotated[
+        list[str], typer.Option("--attr", help="key=value attribute for every document.")
+    ] = [],  # noqa: B006
+    max_size_mb: Annotated[
+        float, typer.Option("--max-size", help="Refuse files larger than this (MB).")
+    ] = 200.0,
+    workers: Annotated[int, typer.Option(help="Worker processes (default: all cores).")] = 0,
+    as_json: JsonOpt = False,
+) -> None:
+    """Ingest files and folders (txt, md, html, docx, pdf, hwp, hwpx, srt, vtt, csv)."""
+    attributes = _parse_attrs(attr)
+    limits = Limits(max_file_bytes=int(max_size_mb * 1024 * 1024))
+    with open_project(project) as p, ingest_progress(err) as progress:
+        task = progress.add_task("add", total=None, bytes_done=0)
+        done_bytes = 0
+
+        def on_start(n_files: int, n_bytes: int) -> None:
+            progress.update(task, total=n_files)
+
+        def on_file(o: FileOutcome) -> None:
+            nonlocal done_bytes
+            done_bytes += o.bytes
+            progress.update(task, advance=1, bytes_done=done_bytes)
+            if o.status == "error":
+                progress.console.print(
+                    f"[red]✗[/red] {render.escape(o.source)}: {render.escape(o.message)}"
+                )
+            elif o.status == "duplicate" and not as_json:
+                progress.console.print(
+                    f"[yellow]=[/yellow] {render.escape(o.source)}: duplicate, "
+                    f"{render.escape(o.message)}"
+                )
+
+        report = p.add(
+            paths,
+            attributes=attributes,
+            limits=limits,
+            workers=workers or None,
+            on_start=on_start,
+            on_file=on_file,
+        )
+    if as_json:
+        emit_json(report.to_json())
+    else:
+        render.add_report(out, report)
+    if report.count("error"):
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+@app.command()
+@handle_errors
+def docs(project: ProjectArg, as_json: JsonOpt = False) -> None:
+    """List the documents in a project."""
+    with open_project(project) as p:
+        documents = p.documents()
+    if as_json:
+        emit_json([d.to_json() for d in documents])
+    else:
+        render.documents(out, documents)
+
+
+@app.command()
+@handle_errors
+def show(
+    project: ProjectArg,
+    doc: Annotated[str, typer.Argument(help="Document id or file name.")],
+    removed: Annotated[
+        bool, typer.Option("--removed", help="Also show boilerplate that was left out.")
+    ] = False,
+    segments: Annotated[
+        str, typer.Option(help="Which segments to list: passages, sentences, all or none.")
+    ] = "passages",
+    as_json: JsonOpt = False,
+) -> None:
+    """Print a document with its segments (and, with --removed, what was left out)."""
+    with open_project(project) as p:
+        detail = p.document(doc)
+    if as_json:
+        emit_json(detail.to_json())
+    else:
+        render.document(out, detail, segments=segments, removed=removed)
+
+
+@app.command()
+@handle_errors
+def original(
+    project: ProjectArg,
+    doc: Annotated[str, typer.Argument(help="Document id or file name.")],
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="Where to write the bytes ('-' for stdout)."),
+    ] = None,
+) -> None:
+    """Write back the exact original bytes of the file a document came from."""
+    with open_project(project) as p:
+        name, data = p.original(doc)
+    if output is not None and str(output) == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    target = output or Path(Path(name).name)
+    if target.exists():
+        raise MoksoriError(f"{target} exists; choose another name with -o")
+    target.write_bytes(data)
+    err.print(f"wrote {len(data)} bytes to {render.escape(str(target))}")
+
+
+@app.command()
+@handle_errors
+def search(
+    project: ProjectArg,
+    query: Annotated[str, typer.Argument(help='Words, "phrases", AND/OR/NOT, ( ).')],
+    doc: Annotated[list[str], typer.Option("--doc", help="Only this document.")] = [],  # noqa: B006
+    speaker: Annotated[
+        list[str], typer.Option("--speaker", help="Only turns of this speaker.")
+    ] = [],  # noqa: B006
+    lang: Annotated[list[str], typer.Option("--lang", help="ko, en or mixed.")] = [],  # noqa: B006
+    attr: Annotated[
+        list[str], typer.Option("--attr", help="key=value document attribute.")
+    ] = [],  # noqa: B006
+    limit: Annotated[int, typer.Option(help="How many hits to show.")] = 20,
+    include_duplicates: Annotated[
+        bool, typer.Option(help="Also show passages repeated from another document.")
+    ] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Keyword search in Korean and English (Kiwi lemmas, NK spelling, English stems)."""
+    filters = Filters(
+        documents=doc,
+        speakers=speaker,
+        langs=[x.lower() for x in lang],
+        attributes=list(_parse_attrs(attr).items()),
+    )
+    with open_project(project) as p:
+        result = p.search(
+            query, filters=filters, limit=limit, include_duplicates=include_duplicates
+        )
+    if as_json:
+        emit_json(result.to_json())
+    else:
+        render.search_result(out, result)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,211 @@
+"""`Project`: the one entry point for library users, the CLI and (later) the web app.
+
+It opens the encrypted file with a passphrase and delegates to the layers;
+nothing above it touches SQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from moksori import __version__
+from moksori.errors import IngestError
+from moksori.ingest.batch import Job, collect_files, file_sha256, ingest_many
+from moksori.ingest.limits import Limits
+from moksori.store import documents as docs_store
+from moksori.store import search as search_store
+from moksori.store.crypto import DEFAULT_KDF
+from moksori.store.database import Connection, create_database, open_database
+from moksori.store.query import Filters
+from moksori.store.schema import LATEST_VERSION, current_version, migrate
+
+
+@dataclass
+class FileOutcome:
+    """What happened to one input file."""
+
+    source: str
+    status: str  # "added", "duplicate" or "error"
+    message: str = ""
+    document_ids: list[int] = field(default_factory=list)
+    bytes: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class AddReport:
+    outcomes: list[FileOutcome] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "added": self.count("added"),
+            "duplicates": self.count("duplicate"),
+            "errors": self.count("error"),
+            "files": [o.to_json() for o in self.outcomes],
+        }
+
+
+@dataclass
+class ProjectInfo:
+    path: str
+    schema_version: int
+    latest_schema_version: int
+    created_at: str | None
+    created_by: str | None
+    moksori_version: str
+    encryption: str
+    key_derivation: str
+    documents: int
+    source_files: int
+    segments: int
+    passages_indexed: int
+    characters: int
+    original_bytes: int
+    languages: dict[str, int]
+    formats: dict[str, int]
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class Project:
+    def __init__(self, path: Path, conn: Connection) -> None:
+        self.path = path
+        self.conn = conn
+
+    # --- lifecycle --------------------------------------------------------
+    @classmethod
+    def create(cls, path: str | Path, passphrase: str) -> Project:
+        path = Path(path)
+        conn = create_database(path, passphrase)
+        migrate(conn)
+        return cls(path, conn)
+
+    @classmethod
+    def open(cls, path: str | Path, passphrase: str) -> Project:
+        path = Path(path)
+        conn = open_database(path, passphrase)
+        migrate(conn)
+        return cls(path, conn)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- info -------------------------------------------------------------
+    def info(self) -> ProjectInfo:
+        c = self.conn
+        meta = dict(c.execute("SELECT key, value FROM meta").fetchall())
+        one = lambda sql: c.execute(sql).fetchone()[0] or 0  # noqa: E731
+        return ProjectInfo(
+            path=str(self.path),
+            schema_version=current_version(c),
+            latest_schema_version=LATEST_VERSION,
+            created_at=meta.get("created_at"),
+            created_by=meta.get("created_by"),
+            moksori_version=__version__,
+            encryption=f"SQLCipher {c.execute('PRAGMA cipher_version').fetchone()[0]}",
+            key_derivation=DEFAULT_KDF.describe(),
+            documents=one("SELECT count(*) FROM document"),
+            source_files=one("SELECT count(*) FROM source_file"),
+            segments=one("SELECT count(*) FROM segment"),
+            passages_indexed=one("SELECT count(*) FROM segment_fts"),
+            characters=one("SELECT sum(char_count) FROM document"),
+            original_bytes=one("SELECT sum(size) FROM source_file"),
+            languages=dict(c.execute("SELECT lang, count(*) FROM document GROUP BY lang")),
+            formats=dict(c.execute("SELECT format, count(*) FROM document GROUP BY format")),
+        )
+
+    # --- ingest -----------------------------------------------------------
+    def add(
+        self,
+        inputs: Iterable[str | Path],
+        *,
+        attributes: dict[str, str] | None = None,
+        limits: Limits | None = None,
+        workers: int | None = None,
+        on_start: Callable[[int, int], None] | None = None,
+        on_file: Callable[[FileOutcome], None] | None = None,
+    ) -> AddReport:
+        """Ingest files and folders; each file is its own transaction."""
+        report = AddReport()
+
+        def record(outcome: FileOutcome) -> None:
+            report.outcomes.append(outcome)
+            if on_file:
+                on_file(outcome)
+
+        jobs, missing = collect_files(Path(p) for p in inputs)
+        if on_start:
+            on_start(len(jobs) + len(missing), sum(j.size for j in jobs))
+        for err in missing:
+            record(FileOutcome(err.source, "error", err.reason))
+        todo: list[Job] = []
+        seen: dict[str, str] = {}
+        for job in jobs:
+            try:
+                job.sha256 = file_sha256(job.path)
+            except OSError as exc:
+                record(FileOutcome(job.name, "error", f"cannot read file ({exc.strerror})"))
+                continue
+            known = docs_store.find_source_by_hash(self.conn, job.sha256)
+            if known or job.sha256 in seen:
+                first = known[1] if known else seen[job.sha256]
+                ids = docs_store.documents_of_source(self.conn, known[0]) if known else []
+                record(
+                    FileOutcome(
+                        job.name, "duplicate", f"same content as {first}", ids, job.size
+                    )
+                )
+                continue
+            seen[job.sha256] = job.name
+            todo.append(job)
+        for job, out in ingest_many(todo, limits, workers):
+            if isinstance(out, IngestError):
+                record(FileOutcome(job.name, "error", out.reason, bytes=job.size))
+                continue
+            ids = docs_store.insert_file(self.conn, out, attributes)
+            record(FileOutcome(job.name, "added", "", ids, job.size))
+        return report
+
+    # --- reading ----------------------------------------------------------
+    def documents(self) -> list[docs_store.DocumentSummary]:
+        return docs_store.list_documents(self.conn)
+
+    def document(self, ref: str | int) -> docs_store.DocumentDetail:
+        return docs_store.get_document(self.conn, docs_store.resolve_document(self.conn, str(ref)))
+
+    def original(self, ref: str | int) -> tuple[str, bytes]:
+        """The exact bytes of the file a document came from."""
+        return docs_store.get_original(self.conn, docs_store.resolve_document(self.conn, str(ref)))
+
+    def search(
+        self,
+        query: str,
+        *,
+        filters: Filters | None = None,
+        limit: int = 20,
+        offset: int = 0,
+        include_duplicates: bool = False,
+    ) -> search_store.SearchResult:
+        return search_store.search(
+            self.conn,
+            query,
+            filters=filters,
+            limit=limit,
+            offset=offset,
+            include_duplicates=include_duplicates,
+        )

@@ -1,0 +1,82 @@
+"""Opening the encrypted project file.
+
+Every connection: SQLCipher keyed with an argon2id-derived key, foreign keys
+on, WAL journal (crash-safe, and readers do not block the writer), temporary
+tables in memory so no plaintext temp file ever reaches the disk.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+
+from moksori.errors import ProjectError, ProjectExists, ProjectNotFound, WrongPassphrase
+from moksori.store.crypto import derive_key, new_salt, read_salt, sqlcipher_key_pragma
+
+Connection = Any  # sqlcipher3.Connection has no stubs
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def _connect(path: Path, key: bytes, salt: bytes) -> Connection:
+    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+    # SQLCipher logs decryption failures to stderr by default; a wrong
+    # passphrase is reported by us, in one line.
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(sqlcipher_key_pragma(key, salt))
+    return conn
+
+
+def _configure(conn: Connection) -> None:
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA temp_store = MEMORY")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+
+
+def create_database(path: Path, passphrase: str) -> Connection:
+    if path.exists():
+        raise ProjectExists(f"{path} already exists; choose another name or open it")
+    if not path.parent.exists():
+        raise ProjectError(f"folder {path.parent} does not exist")
+    salt = new_salt()
+    conn = _connect(path, derive_key(passphrase, salt), salt)
+    _configure(conn)
+    return conn
+
+
+def open_database(path: Path, passphrase: str) -> Connection:
+    """Open an existing project; a wrong passphrase changes nothing on disk."""
+    if not path.is_file():
+        raise ProjectNotFound(f"no project file at {path}")
+    salt = read_salt(path)
+    if len(salt) < 16:
+        raise ProjectError(f"{path} is not a moksori project (file too short)")
+    conn = _connect(path, derive_key(passphrase, salt), salt)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher3.DatabaseError:
+        conn.close()
+        raise WrongPassphrase(
+            f"cannot open {path}: wrong passphrase, or not a moksori project"
+        ) from None
+    _configure(conn)
+    return conn
+
+
+@contextlib.contextmanager
+def transaction(conn: Connection) -> Iterator[Connection]:
+    """One all-or-nothing write. BEGIN IMMEDIATE takes the write lock up front."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    else:
+        conn.execute("COMMIT")

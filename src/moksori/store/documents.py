@@ -1,0 +1,328 @@
+"""Writing ingested files and reading documents back.
+
+A file and all its documents, segments and index rows go in one transaction:
+a crash or kill in the middle leaves no half-ingested document behind.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from moksori.errors import NotFound
+from moksori.ingest.model import IngestedDocument, IngestedFile
+from moksori.store.database import Connection, transaction
+from moksori.store.schema import now
+
+PASSAGE_KINDS = ("paragraph", "turn", "cue", "row")
+
+
+@dataclass
+class DocumentSummary:
+    id: int
+    title: str | None
+    source_name: str
+    part: str | None
+    format: str
+    lang: str
+    chars: int
+    segments: int
+    quality: str
+    replaced_chars: int
+    encoding: str | None
+    duplicate_passages: int
+    removed_pieces: int
+    attributes: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        name = self.title or self.source_name
+        return f"{name} ({self.part})" if self.part else name
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class SegmentRecord:
+    id: int
+    kind: str
+    start: int
+    end: int
+    speaker: str | None
+    lang: str | None
+    parent_id: int | None
+    duplicate_of: int | None
+    cue_start_ms: int | None
+    cue_end_ms: int | None
+    text: str
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class RemovedRecord:
+    at: int
+    reason: str
+    text: str
+
+
+@dataclass
+class DocumentDetail:
+    summary: DocumentSummary
+    text: str
+    author: str | None
+    date: str | None
+    metadata: dict[str, Any]
+    segments: list[SegmentRecord]
+    removed: list[RemovedRecord]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            **self.summary.to_json(),
+            "author": self.author,
+            "date": self.date,
+            "metadata": self.metadata,
+            "text": self.text,
+            "segments": [s.to_json() for s in self.segments],
+            "removed": [asdict(r) for r in self.removed],
+        }
+
+
+def find_source_by_hash(conn: Connection, sha256: str) -> tuple[int, str] | None:
+    row = conn.execute("SELECT id, name FROM source_file WHERE sha256 = ?", (sha256,)).fetchone()
+    return (int(row[0]), str(row[1])) if row else None
+
+
+def documents_of_source(conn: Connection, source_id: int) -> list[int]:
+    rows = conn.execute(
+        "SELECT id FROM document WHERE source_file_id = ? ORDER BY id", (source_id,)
+    ).fetchall()
+    return [int(r[0]) for r in rows]
+
+
+def insert_file(
+    conn: Connection, ingested: IngestedFile, attributes: dict[str, str] | None = None
+) -> list[int]:
+    """Store one file (original bytes + documents) atomically; returns document ids."""
+    stamp = now()
+    with transaction(conn):
+        cur = conn.execute(
+            "INSERT INTO source_file(name, sha256, size, format, added_at, data) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                ingested.source_name,
+                ingested.sha256,
+                len(ingested.data),
+                ingested.format,
+                stamp,
+                ingested.data,
+            ),
+        )
+        source_id = int(cur.lastrowid)
+        ids = [
+            _insert_document(conn, source_id, doc, stamp, attributes or {})
+            for doc in ingested.documents
+        ]
+        conn.execute(
+            "INSERT INTO audit(at, action, detail) VALUES (?, 'add', ?)",
+            (stamp, json.dumps({"source_file": source_id, "documents": ids})),
+        )
+    return ids
+
+
+def _insert_document(
+    conn: Connection,
+    source_id: int,
+    doc: IngestedDocument,
+    stamp: str,
+    extra_attributes: dict[str, str],
+) -> int:
+    cur = conn.execute(
+        "INSERT INTO document(source_file_id, part, title, author, date, format, lang, "
+        "encoding, quality, replaced_chars, text, char_count, metadata, added_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            source_id,
+            doc.part,
+            doc.title,
+            doc.author,
+            doc.date,
+            doc.format,
+            doc.lang,
+            doc.encoding,
+            doc.quality,
+            doc.replaced_chars,
+            doc.text,
+            len(doc.text),
+            json.dumps(doc.metadata, ensure_ascii=False, default=str),
+            stamp,
+        ),
+    )
+    doc_id = int(cur.lastrowid)
+    attrs = {**doc.attributes, **extra_attributes}
+    conn.executemany(
+        "INSERT INTO document_attribute(document_id, name, value) VALUES (?, ?, ?)",
+        [(doc_id, k, v) for k, v in attrs.items()],
+    )
+    conn.executemany(
+        "INSERT INTO removed_text(document_id, at, reason, text) VALUES (?, ?, ?, ?)",
+        [(doc_id, r.at, r.reason, r.text) for r in doc.removed],
+    )
+    seg_ids: list[int] = []
+    fts_rows: list[tuple[int, str]] = []
+    for ordinal, seg in enumerate(doc.segments):
+        parent_id = seg_ids[seg.parent] if seg.parent is not None else None
+        duplicate_of = None
+        if seg.fingerprint:
+            row = conn.execute(
+                "SELECT id FROM segment WHERE fingerprint = ? ORDER BY id LIMIT 1",
+                (seg.fingerprint,),
+            ).fetchone()
+            duplicate_of = int(row[0]) if row else None
+        cur = conn.execute(
+            "INSERT INTO segment(document_id, parent_id, kind, ordinal, start, \"end\", "
+            "speaker, lang, cue_start_ms, cue_end_ms, fingerprint, duplicate_of) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                doc_id,
+                parent_id,
+                seg.kind,
+                ordinal,
+                seg.start,
+                seg.end,
+                seg.speaker,
+                seg.lang,
+                seg.cue_start_ms,
+                seg.cue_end_ms,
+                seg.fingerprint,
+                duplicate_of,
+            ),
+        )
+        seg_id = int(cur.lastrowid)
+        seg_ids.append(seg_id)
+        if seg.terms is not None and seg.kind in PASSAGE_KINDS:
+            fts_rows.append((seg_id, seg.terms))
+    conn.executemany("INSERT INTO segment_fts(rowid, terms) VALUES (?, ?)", fts_rows)
+    return doc_id
+
+
+_SUMMARY_SQL = """
+SELECT d.id, d.title, f.name, d.part, d.format, d.lang, d.char_count, d.quality,
+       d.replaced_chars, d.encoding,
+       (SELECT count(*) FROM segment s WHERE s.document_id = d.id),
+       (SELECT count(*) FROM segment s WHERE s.document_id = d.id
+            AND s.duplicate_of IS NOT NULL),
+       (SELECT count(*) FROM removed_text r WHERE r.document_id = d.id)
+FROM document d JOIN source_file f ON f.id = d.source_file_id
+"""
+
+
+def _attributes(conn: Connection, doc_id: int) -> dict[str, str]:
+    rows = conn.execute(
+        "SELECT name, value FROM document_attribute WHERE document_id = ? ORDER BY name",
+        (doc_id,),
+    ).fetchall()
+    return {str(k): str(v) for k, v in rows}
+
+
+def _summary(conn: Connection, row: tuple[Any, ...]) -> DocumentSummary:
+    return DocumentSummary(
+        id=row[0],
+        title=row[1],
+        source_name=row[2],
+        part=row[3],
+        format=row[4],
+        lang=row[5],
+        chars=row[6],
+        quality=row[7],
+        replaced_chars=row[8],
+        encoding=row[9],
+        segments=row[10],
+        duplicate_passages=row[11],
+        removed_pieces=row[12],
+        attributes=_attributes(conn, row[0]),
+    )
+
+
+def list_documents(conn: Connection) -> list[DocumentSummary]:
+    rows = conn.execute(_SUMMARY_SQL + " ORDER BY d.id").fetchall()
+    return [_summary(conn, r) for r in rows]
+
+
+def resolve_document(conn: Connection, ref: str) -> int:
+    """A document by id, or by unique source file name / title."""
+    if ref.isdigit():
+        row = conn.execute("SELECT id FROM document WHERE id = ?", (int(ref),)).fetchone()
+        if row:
+            return int(row[0])
+        raise NotFound(f"no document with id {ref}")
+    rows = conn.execute(
+        "SELECT d.id FROM document d JOIN source_file f ON f.id = d.source_file_id "
+        "WHERE f.name = ? OR d.title = ? ORDER BY d.id",
+        (ref, ref),
+    ).fetchall()
+    if not rows:
+        raise NotFound(f"no document named {ref!r}; see `moksori docs`")
+    if len(rows) > 1:
+        ids = ", ".join(str(r[0]) for r in rows[:10])
+        raise NotFound(f"{ref!r} names several documents ({ids}); give an id")
+    return int(rows[0][0])
+
+
+def get_document(conn: Connection, doc_id: int) -> DocumentDetail:
+    row = conn.execute(_SUMMARY_SQL + " WHERE d.id = ?", (doc_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"no document with id {doc_id}")
+    text, author, date, metadata = conn.execute(
+        "SELECT text, author, date, metadata FROM document WHERE id = ?", (doc_id,)
+    ).fetchone()
+    segs = [
+        SegmentRecord(
+            id=r[0],
+            kind=r[1],
+            start=r[2],
+            end=r[3],
+            speaker=r[4],
+            lang=r[5],
+            parent_id=r[6],
+            duplicate_of=r[7],
+            cue_start_ms=r[8],
+            cue_end_ms=r[9],
+            text=text[r[2] : r[3]],
+        )
+        for r in conn.execute(
+            'SELECT id, kind, start, "end", speaker, lang, parent_id, duplicate_of, '
+            "cue_start_ms, cue_end_ms FROM segment WHERE document_id = ? ORDER BY ordinal",
+            (doc_id,),
+        )
+    ]
+    removed = [
+        RemovedRecord(at=r[0], reason=r[1], text=r[2])
+        for r in conn.execute(
+            "SELECT at, reason, text FROM removed_text WHERE document_id = ? ORDER BY at, id",
+            (doc_id,),
+        )
+    ]
+    return DocumentDetail(
+        summary=_summary(conn, row),
+        text=text,
+        author=author,
+        date=date,
+        metadata=json.loads(metadata),
+        segments=segs,
+        removed=removed,
+    )
+
+
+def get_original(conn: Connection, doc_id: int) -> tuple[str, bytes]:
+    row = conn.execute(
+        "SELECT f.name, f.data FROM document d JOIN source_file f ON f.id = d.source_file_id "
+        "WHERE d.id = ?",
+        (doc_id,),
+    ).fetchone()
+    if row is None:
+        raise NotFound(f"no document with id {doc_id}")
+    return str(row[0]), bytes(row[1])

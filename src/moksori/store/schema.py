@@ -1,0 +1,177 @@
+"""The versioned schema of a project file, as an ordered list of migrations.
+
+A project records its ``schema_version`` in ``meta``. Opening a project runs
+every newer migration in one transaction; a project written by a newer
+moksori is refused rather than half-understood.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from moksori import __version__
+from moksori.errors import SchemaTooNew
+from moksori.store.database import Connection, transaction
+
+MIGRATION_1 = """
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+-- The original bytes of every ingested file, so nothing is ever lost.
+CREATE TABLE source_file (
+    id       INTEGER PRIMARY KEY,
+    name     TEXT NOT NULL,
+    sha256   TEXT NOT NULL UNIQUE,
+    size     INTEGER NOT NULL,
+    format   TEXT NOT NULL,
+    added_at TEXT NOT NULL,
+    data     BLOB NOT NULL
+);
+
+CREATE TABLE document (
+    id             INTEGER PRIMARY KEY,
+    source_file_id INTEGER NOT NULL REFERENCES source_file(id) ON DELETE CASCADE,
+    part           TEXT,
+    title          TEXT,
+    author         TEXT,
+    date           TEXT,
+    format         TEXT NOT NULL,
+    lang           TEXT NOT NULL,
+    encoding       TEXT,
+    quality        TEXT NOT NULL,
+    replaced_chars INTEGER NOT NULL DEFAULT 0,
+    text           TEXT NOT NULL,
+    char_count     INTEGER NOT NULL,
+    metadata       TEXT NOT NULL DEFAULT '{}',
+    added_at       TEXT NOT NULL
+);
+CREATE INDEX document_source ON document(source_file_id);
+
+CREATE TABLE document_attribute (
+    document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+    name        TEXT NOT NULL,
+    value       TEXT NOT NULL,
+    PRIMARY KEY (document_id, name)
+);
+CREATE INDEX document_attribute_value ON document_attribute(name, value);
+
+-- Boilerplate left out of document.text; "at" is a code-point offset into it.
+CREATE TABLE removed_text (
+    id          INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+    at          INTEGER NOT NULL,
+    reason      TEXT NOT NULL,
+    text        TEXT NOT NULL
+);
+CREATE INDEX removed_text_document ON removed_text(document_id);
+
+-- Passages (paragraph/turn/cue/row) and their sentences. start/end are
+-- code-point offsets into document.text, end exclusive.
+CREATE TABLE segment (
+    id           INTEGER PRIMARY KEY,
+    document_id  INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+    parent_id    INTEGER REFERENCES segment(id) ON DELETE CASCADE,
+    kind         TEXT NOT NULL
+                 CHECK (kind IN ('paragraph', 'turn', 'sentence', 'cue', 'row')),
+    ordinal      INTEGER NOT NULL,
+    start        INTEGER NOT NULL,
+    "end"        INTEGER NOT NULL,
+    speaker      TEXT,
+    lang         TEXT,
+    cue_start_ms INTEGER,
+    cue_end_ms   INTEGER,
+    fingerprint  TEXT,
+    duplicate_of INTEGER REFERENCES segment(id) ON DELETE SET NULL,
+    CHECK (start >= 0 AND "end" > start)
+);
+CREATE INDEX segment_document ON segment(document_id, kind, start);
+CREATE INDEX segment_parent ON segment(parent_id);
+CREATE INDEX segment_fingerprint ON segment(fingerprint) WHERE fingerprint IS NOT NULL;
+CREATE INDEX segment_speaker ON segment(speaker) WHERE speaker IS NOT NULL;
+
+-- Analysed terms of each passage (Kiwi lemmas, South-Korean-spelling forms,
+-- English stems); rowid = segment.id.
+CREATE VIRTUAL TABLE segment_fts USING fts5(
+    terms,
+    tokenize = 'unicode61 remove_diacritics 0'
+);
+
+CREATE TRIGGER segment_fts_delete AFTER DELETE ON segment BEGIN
+    DELETE FROM segment_fts WHERE rowid = old.id;
+END;
+
+CREATE TABLE audit (
+    id     INTEGER PRIMARY KEY,
+    at     TEXT NOT NULL,
+    actor  TEXT,
+    action TEXT NOT NULL,
+    detail TEXT NOT NULL DEFAULT '{}'
+);
+"""
+
+MIGRATIONS: list[tuple[int, str]] = [(1, MIGRATION_1)]
+LATEST_VERSION = MIGRATIONS[-1][0]
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def current_version(conn: Connection) -> int:
+    has_meta = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
+    ).fetchone()
+    if not has_meta:
+        return 0
+    row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def migrate(conn: Connection) -> list[int]:
+    """Bring the schema up to date; returns the versions applied."""
+    version = current_version(conn)
+    if version > LATEST_VERSION:
+        raise SchemaTooNew(
+            f"this project uses schema {version}, newer than this moksori understands "
+            f"({LATEST_VERSION}); upgrade moksori"
+        )
+    applied: list[int] = []
+    pending = [(v, sql) for v, sql in MIGRATIONS if v > version]
+    if not pending:
+        return applied
+    with transaction(conn):
+        for v, sql in pending:
+            for statement in _statements(sql):
+                conn.execute(statement)
+            applied.append(v)
+        conn.execute(
+            "INSERT INTO meta(key, value) VALUES ('schema_version', ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (str(applied[-1]),),
+        )
+        conn.execute(
+            "INSERT OR IGNORE INTO meta(key, value) VALUES ('created_at', ?), ('created_by', ?)",
+            (now(), f"moksori {__version__}"),
+        )
+    return applied
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a migration script; triggers contain ';' so we use sqlite's own test."""
+    import sqlcipher3
+
+    out: list[str] = []
+    buf = ""
+    for line in sql.splitlines(keepends=True):
+        if line.lstrip().startswith("--"):
+            continue
+        buf += line
+        if sqlcipher3.complete_statement(buf):
+            if buf.strip():
+                out.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        out.append(buf.strip())
+    return out

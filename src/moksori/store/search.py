@@ -1,0 +1,168 @@
+"""Keyword search over the FTS5 index of analysed passage terms.
+
+Ranking is FTS5's BM25. Passages marked as embedded duplicates of an earlier
+passage are hidden unless asked for, so a repeated article is not counted twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import sqlcipher3
+
+from moksori.errors import QueryError
+from moksori.korean.terms import phrase_terms, query_terms, term_spans
+from moksori.store.database import Connection
+from moksori.store.documents import PASSAGE_KINDS, resolve_document
+from moksori.store.query import Filters, compile_fts, parse
+
+SNIPPET_CHARS = 180
+
+
+@dataclass
+class Highlight:
+    start: int
+    end: int
+
+
+@dataclass
+class Hit:
+    segment_id: int
+    document_id: int
+    document: str
+    kind: str
+    speaker: str | None
+    lang: str | None
+    start: int
+    end: int
+    score: float
+    text: str
+    snippet: str
+    snippet_start: int
+    highlights: list[Highlight] = field(default_factory=list)
+    duplicate_of: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class SearchResult:
+    query: str
+    fts: str | None
+    total: int
+    hits: list[Hit]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "total": self.total,
+            "hits": [h.to_json() for h in self.hits],
+        }
+
+
+def _filter_sql(conn: Connection, filters: Filters) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if filters.documents:
+        ids = [resolve_document(conn, ref) for ref in filters.documents]
+        clauses.append(f"s.document_id IN ({','.join('?' * len(ids))})")
+        params += ids
+    if filters.speakers:
+        clauses.append("(" + " OR ".join("s.speaker LIKE ?" for _ in filters.speakers) + ")")
+        params += [sp.replace("%", r"\%") + "%" for sp in filters.speakers]
+    if filters.langs:
+        clauses.append(f"s.lang IN ({','.join('?' * len(filters.langs))})")
+        params += filters.langs
+    for key, value in filters.attributes:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM document_attribute a WHERE a.document_id = s.document_id "
+            "AND a.name = ? AND a.value = ?)"
+        )
+        params += [key, value]
+    return ("".join(f" AND {c}" for c in clauses), params)
+
+
+def search(
+    conn: Connection,
+    query: str,
+    *,
+    filters: Filters | None = None,
+    limit: int = 20,
+    offset: int = 0,
+    include_duplicates: bool = False,
+    with_snippets: bool = True,
+) -> SearchResult:
+    parsed = parse(query)
+    all_filters = parsed.filters.merge(filters or Filters())
+    compiled = compile_fts(parsed.tree, query_terms, phrase_terms)
+    where, params = _filter_sql(conn, all_filters)
+    if not include_duplicates:
+        where += " AND s.duplicate_of IS NULL"
+    kinds = ",".join(f"'{k}'" for k in PASSAGE_KINDS)
+    if compiled.match is None:
+        if parsed.tree is not None:
+            # words were given but all were stopwords or punctuation
+            return SearchResult(query, None, 0, [])
+        if not any(asdict(all_filters).values()):
+            raise QueryError("empty query; give words to search for or a filter")
+        sql = (
+            'SELECT s.id, s.document_id, s.kind, s.start, s."end", s.speaker, s.lang, '
+            "s.duplicate_of, 0.0, count(*) OVER () FROM segment s "
+            f"WHERE s.kind IN ({kinds}){where} "
+            "ORDER BY s.document_id, s.start LIMIT ? OFFSET ?"
+        )
+        args = [*params, limit, offset]
+    else:
+        sql = (
+            "WITH m AS (SELECT rowid AS id, bm25(segment_fts) AS score FROM segment_fts "
+            "WHERE segment_fts MATCH ?) "
+            'SELECT s.id, s.document_id, s.kind, s.start, s."end", s.speaker, s.lang, '
+            "s.duplicate_of, m.score, count(*) OVER () FROM m JOIN segment s ON s.id = m.id "
+            f"WHERE 1{where} ORDER BY m.score, s.id LIMIT ? OFFSET ?"
+        )
+        args = [compiled.match, *params, limit, offset]
+    try:
+        rows = conn.execute(sql, args).fetchall()
+    except sqlcipher3.OperationalError as exc:
+        raise QueryError(f"cannot run this query: {exc}") from None
+    total = int(rows[0][9]) if rows else 0
+    hits = [_hit(conn, row, compiled.positive_terms, with_snippets) for row in rows]
+    return SearchResult(query, compiled.match, total, hits)
+
+
+def _hit(conn: Connection, row: tuple[Any, ...], terms: set[str], with_snippet: bool) -> Hit:
+    seg_id, doc_id, kind, start, end, speaker, lang, dup, score, _ = row
+    text, title, source, part = conn.execute(
+        "SELECT substr(d.text, ? + 1, ?), d.title, f.name, d.part FROM document d "
+        "JOIN source_file f ON f.id = d.source_file_id WHERE d.id = ?",
+        (start, end - start, doc_id),
+    ).fetchone()
+    label = title or source
+    if part:
+        label = f"{label} ({part})"
+    hit = Hit(
+        segment_id=seg_id,
+        document_id=doc_id,
+        document=label,
+        kind=kind,
+        speaker=speaker,
+        lang=lang,
+        start=start,
+        end=end,
+        score=round(-float(score), 4),
+        text=text,
+        snippet=text[:SNIPPET_CHARS],
+        snippet_start=start,
+        duplicate_of=dup,
+    )
+    if with_snippet and terms:
+        spans = [(a, b) for a, b, ts in term_spans(text) if ts & terms]
+        hit.highlights = [Highlight(start + a, start + b) for a, b in spans]
+        if spans and len(text) > SNIPPET_CHARS:
+            first = spans[0][0]
+            lo = max(0, min(first - SNIPPET_CHARS // 3, len(text) - SNIPPET_CHARS))
+            hit.snippet = text[lo : lo + SNIPPET_CHARS]
+            hit.snippet_start = start + lo
+    return hit
