@@ -1,0 +1,114 @@
+#!/usr/bin/env python3
+"""The demo: build the fictional sample corpus, ingest it into an encrypted
+project with the real CLI, run a few searches, and end in a report.
+
+Run through `python3 tasks.py demo`. The project is demo/build/demo.moksori.
+Set MOKSORI_PASSPHRASE first if you want to reopen it afterwards; otherwise a
+random passphrase is used for this run only (and never printed).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+BUILD = HERE / "build"
+CORPUS = BUILD / "corpus"
+PROJECT = BUILD / "demo.moksori"
+REPORT = BUILD / "report.md"
+
+SEARCHES = [
+    ("건너다", "Korean verb by its dictionary form: finds 건넜습니다, 건너서 …"),
+    ("묻다 인터넷", "finds '안 묻고 … 인터넷에 물어봐요'"),
+    ("혜산", "a compound by its part: finds 혜산시"),
+    ("노동", "South Korean spelling finds North Korean 로동"),
+    ("accent", "English stems: finds accents"),
+    ('"crossed the river" OR 두만강', "a phrase OR a Korean word"),
+    ("internet lang:en", "a language filter"),
+]
+
+
+def moksori(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    cmd = [sys.executable, "-m", "moksori", *args]
+    shown = " ".join(a if " " not in a else repr(a) for a in args)
+    print(f"\n$ moksori {shown}", flush=True)
+    r = subprocess.run(cmd, text=True)
+    if check and r.returncode != 0:
+        sys.exit(f"demo step failed: moksori {shown}")
+    return r
+
+
+def main() -> None:
+    os.environ.setdefault("MOKSORI_PASSPHRASE", secrets.token_urlsafe(24))
+    sys.path.insert(0, str(HERE.parent / "src"))
+    if BUILD.exists():
+        shutil.rmtree(BUILD)
+    BUILD.mkdir(parents=True)
+    print("building the fictional sample corpus …", flush=True)
+    subprocess.run([sys.executable, str(HERE / "build_corpus.py"), str(CORPUS)], check=True)
+
+    moksori("init", str(PROJECT))
+    moksori("add", str(PROJECT), str(CORPUS), "--attr", "collection=demo")
+    moksori("docs", str(PROJECT))
+    for query, _ in SEARCHES:
+        moksori("search", str(PROJECT), query, "--limit", "3")
+    moksori("info", str(PROJECT))
+    write_report()
+    print("\n" + REPORT.read_text(encoding="utf-8"))
+    print(f"report written to {REPORT.relative_to(HERE.parent)}")
+
+
+def write_report() -> None:
+    """The findings so far, as a markdown report (later issues extend it)."""
+    from moksori.project import Project
+
+    with Project.open(PROJECT, os.environ["MOKSORI_PASSPHRASE"]) as p:
+        info = p.info()
+        docs = p.documents()
+        lines = [
+            "# moksori demo report (fictional sample corpus)",
+            "",
+            f"Project `{PROJECT.name}`: {info.encryption}, key derived with {info.key_derivation}.",
+            f"{info.documents} documents from {info.source_files} files, "
+            f"{info.segments} segments, {info.characters:,} characters; "
+            f"originals kept: {info.original_bytes:,} bytes.",
+            "",
+            "## Documents",
+            "",
+            "| id | document | format | lang | chars | notes |",
+            "|---:|---|---|---|---:|---|",
+        ]
+        for d in docs:
+            notes = []
+            if d.encoding and d.encoding != "utf-8":
+                notes.append(f"decoded from {d.encoding}")
+            if d.quality != "ok":
+                notes.append(f"{d.quality} ({d.replaced_chars} replaced)")
+            if d.removed_pieces:
+                notes.append(f"{d.removed_pieces} boilerplate pieces removed")
+            if d.duplicate_passages:
+                notes.append(f"{d.duplicate_passages} passages repeated from another document")
+            lines.append(
+                f"| {d.id} | {d.label} | {d.format} | {d.lang} | {d.chars:,} | {'; '.join(notes)} |"
+            )
+        lines += ["", "## Searches", ""]
+        for query, why in SEARCHES:
+            result = p.search(query, limit=3)
+            lines.append(f"### `{query}` — {result.total} passage(s)")
+            lines.append(f"_{why}_")
+            lines.append("")
+            for h in result.hits:
+                who = f" — {h.speaker}" if h.speaker else ""
+                snippet = h.snippet.replace("\n", " ")
+                lines.append(f"- **#{h.document_id} {h.document}{who}** [{h.start}–{h.end}]: {snippet}")
+            lines.append("")
+    REPORT.write_text("\n".join(lines), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,3 @@
+from moksori.cli.app import main
+
+main()

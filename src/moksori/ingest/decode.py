@@ -1,0 +1,188 @@
+"""Bytes to text for Korean/English interview files.
+
+Korean files arrive as UTF-8, UTF-16 (Windows Notepad) or CP949 (older
+Windows, HWP exports); transcripts pasted together from several sources mix
+them line by line. We try the likely encodings strictly first, then repair
+line by line, and only then let charset-normalizer guess. A file is never
+silently dropped: it either decodes (with a quality flag) or raises an error
+that says why.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections import Counter
+
+from charset_normalizer import from_bytes
+
+from moksori.errors import EmptyFile, NotText
+from moksori.ingest.model import Decoded, Quality
+
+# Above this share of control / undecodable characters the "text" is binary.
+_MAX_BAD_RATIO = 0.10
+# Share of a BOM-less file's NUL bytes that must sit on one byte parity for it
+# to count as UTF-16 rather than binary.
+_UTF16_NUL_PARITY = 0.9
+# Share of non-ASCII characters that must be in the KS X 1001 repertoire for a
+# CP949 decoding to be believed (UHC-only syllables are rare in real text, but
+# are what Windows-1252 smart quotes and accents decode to).
+_MIN_KSX1001_SHARE = 0.8
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v\x1a")  # \x1a: DOS end-of-file marker
+
+
+def decode_bytes(data: bytes, source: str) -> Decoded:
+    """Decode a text file's bytes; raise EmptyFile or NotText instead of guessing wildly."""
+    if not data.strip():
+        raise EmptyFile(source, "file is empty")
+    decoded = _decode(data, source)
+    if not decoded.text.replace("\ufeff", "").strip():
+        raise EmptyFile(source, "file contains only whitespace")
+    _reject_binary(decoded.text, source)
+    return decoded
+
+
+def _decode(data: bytes, source: str) -> Decoded:
+    if data.startswith(codecs.BOM_UTF8):
+        body = data[len(codecs.BOM_UTF8) :]
+        try:
+            return Decoded(body.decode("utf-8"), "utf-8-sig")
+        except UnicodeDecodeError:
+            return _line_by_line(body, prefer="utf-8")[0]
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _decode_wide(data[len(bom) :], encoding)
+    if b"\x00" in data:
+        wide = _bomless_utf16(data)
+        if wide is None:
+            raise NotText(source, "contains NUL bytes; this looks like binary data, not text")
+        return _decode_wide(data, wide)
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    text = _strict_cp949(data)
+    if text is not None:
+        return Decoded(text, "cp949")
+    repaired, good, bad = _line_by_line(data, prefer="utf-8")
+    if good > bad:
+        # Mostly UTF-8/CP949 with some odd lines: keep those lines visible as damaged.
+        return repaired
+    best = from_bytes(data).best()
+    if best is not None and best.encoding:
+        return Decoded(str(best), best.encoding)
+    return repaired
+
+
+def _decode_wide(body: bytes, encoding: str) -> Decoded:
+    try:
+        return Decoded(body.decode(encoding), encoding)
+    except UnicodeDecodeError:
+        text = body.decode(encoding, errors="replace")
+        return Decoded(text, encoding, "damaged", text.count("\ufffd"))
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM shows NULs at one parity (the high byte of ASCII)."""
+    if len(data) % 2:
+        return None
+    even = data[0::2].count(0)
+    odd = data[1::2].count(0)
+    total = even + odd
+    if total == 0:
+        return None
+    if odd / total >= _UTF16_NUL_PARITY:
+        return "utf-16-le"
+    if even / total >= _UTF16_NUL_PARITY:
+        return "utf-16-be"
+    return None
+
+
+def _ksx1001_share(text: str) -> float:
+    """Share of non-ASCII characters that plain EUC-KR (KS X 1001) can encode."""
+    counts = Counter(ch for ch in text if ord(ch) > 0x7F)
+    total = sum(counts.values())
+    if not total:
+        return 1.0
+    good = 0
+    for ch, n in counts.items():
+        try:
+            ch.encode("euc_kr")
+        except UnicodeEncodeError:
+            continue
+        good += n
+    return good / total
+
+
+def _strict_cp949(data: bytes) -> str | None:
+    """CP949 decoding if it is strict-valid and looks like real Korean."""
+    try:
+        text = data.decode("cp949")
+    except UnicodeDecodeError:
+        return None
+    return text if _ksx1001_share(text) >= _MIN_KSX1001_SHARE else None
+
+
+def _line_by_line(data: bytes, prefer: str) -> tuple[Decoded, int, int]:
+    """Decode each line on its own: UTF-8, then CP949, then with replacement.
+
+    Quality is "repaired" when every line decoded cleanly in some encoding,
+    "damaged" when replacement characters had to be introduced. Also returns
+    how many non-ASCII lines decoded cleanly and how many did not.
+    """
+    lines = data.split(b"\n")
+    parts: list[str | None] = []
+    used: Counter[str] = Counter()
+    failed: list[int] = []
+    for i, line in enumerate(lines):
+        try:
+            parts.append(line.decode("utf-8"))
+            if not line.isascii():
+                used["utf-8"] += 1
+            continue
+        except UnicodeDecodeError:
+            pass
+        text = _strict_cp949(line)
+        if text is not None:
+            parts.append(text)
+            used["cp949"] += 1
+            continue
+        parts.append(None)
+        failed.append(i)
+    dominant = used.most_common(1)[0][0] if used else prefer
+    replaced = 0
+    for i in failed:
+        text = lines[i].decode(dominant, errors="replace")
+        replaced += text.count("\ufffd")
+        parts[i] = text
+    quality: Quality = "damaged" if failed else "repaired"
+    encodings = [name for name, _ in used.most_common()] or [dominant]
+    if failed and dominant not in encodings:
+        encodings.append(dominant)
+    text = "\n".join(p or "" for p in parts)
+    return Decoded(text, "+".join(encodings), quality, replaced), sum(used.values()), len(failed)
+
+
+def _reject_binary(text: str, source: str) -> None:
+    """Raise NotText when too much of the decoded text is control or replacement chars."""
+    sample = text[:200_000]
+    bad = sum(
+        1
+        for ch in sample
+        if ch == "\ufffd"
+        or (ord(ch) < 0x20 and ch not in _ALLOWED_CONTROLS)
+        or 0x7F <= ord(ch) <= 0x9F
+    )
+    if bad / len(sample) > _MAX_BAD_RATIO:
+        share = round(100 * bad / len(sample))
+        raise NotText(
+            source,
+            f"{share}% of the characters are control codes or undecodable; "
+            "this looks like binary data, not text",
+        )
