@@ -20,9 +20,8 @@ from moksori.ingest.model import Decoded, Quality
 
 # Above this share of control / undecodable characters the "text" is binary.
 _MAX_BAD_RATIO = 0.10
-# Share of a BOM-less file's NUL bytes that must sit on one byte parity for it
-# to count as UTF-16 rather than binary.
-_UTF16_NUL_PARITY = 0.9
+# Share of ordinary characters a BOM-less UTF-16 reading must reach.
+_UTF16_PLAUSIBLE_SHARE = 0.95
 # Share of non-ASCII characters that must be in the KS X 1001 repertoire for a
 # CP949 decoding to be believed (UHC-only syllables are rare in real text, but
 # are what Windows-1252 smart quotes and accents decode to).
@@ -89,19 +88,41 @@ def _decode_wide(body: bytes, encoding: str) -> Decoded:
 
 
 def _bomless_utf16(data: bytes) -> str | None:
-    """UTF-16 without a BOM shows NULs at one parity (the high byte of ASCII)."""
+    """Name the UTF-16 byte order under which BOM-less ``data`` reads as plain text.
+
+    ASCII in UTF-16 carries NUL high bytes, so files saved by some Windows tools
+    look binary at first sight. Accept only a strict decoding without NUL
+    characters whose characters are overwhelmingly letters, Hangul, CJK,
+    punctuation or whitespace.
+    """
     if len(data) % 2:
         return None
-    even = data[0::2].count(0)
-    odd = data[1::2].count(0)
-    total = even + odd
-    if total == 0:
-        return None
-    if odd / total >= _UTF16_NUL_PARITY:
-        return "utf-16-le"
-    if even / total >= _UTF16_NUL_PARITY:
-        return "utf-16-be"
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" in text:
+            continue
+        plausible = sum(1 for ch in text if _plausible_char(ch))
+        if plausible >= _UTF16_PLAUSIBLE_SHARE * len(text):
+            return encoding
     return None
+
+
+def _plausible_char(ch: str) -> bool:
+    cp = ord(ch)
+    return (
+        (0x20 <= cp < 0x7F)
+        or ch in "\t\n\r"
+        or 0xA0 <= cp < 0x250  # Latin-1 supplement and extensions
+        or 0x1100 <= cp < 0x1200  # Hangul jamo
+        or 0x2000 <= cp < 0x2070  # general punctuation
+        or 0x3000 <= cp < 0x3190  # CJK punctuation, compatibility jamo
+        or 0x4E00 <= cp < 0xA000  # CJK ideographs (Hanja)
+        or 0xAC00 <= cp < 0xD7A4  # Hangul syllables
+        or 0xFF00 <= cp < 0xFFF0  # full-width forms
+    )
 
 
 def _ksx1001_share(text: str) -> float:

@@ -1,0 +1,282 @@
+#!/usr/bin/env python3
+"""moksori benchmarks: ingest throughput vs raw Kiwi, search latency vs LIKE, peak memory.
+
+    python3 tasks.py bench            # full size: ≥ 50 MB corpus, ≥ 1M segments
+    python3 tasks.py bench --quick    # small smoke run
+
+Each phase runs in its own process so its peak memory (RSS, with its worker
+processes) is its own. Prints a table and saves benchmarks/results/latest.json.
+Built corpora and projects are cached in benchmarks/work/ (git-ignored).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+WORK = HERE / "work"
+RESULTS = HERE / "results"
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "src"))
+
+PASSPHRASE = "benchmark passphrase (fictional corpus)"
+
+
+def peak_rss_mb() -> dict[str, float]:
+    self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    child_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return {"main_mb": round(self_kb / 1024, 1), "largest_worker_mb": round(child_kb / 1024, 1)}
+
+
+def corpus_dir(mb: int) -> Path:
+    from corpus import generate_corpus
+
+    out = WORK / f"corpus-{mb}mb"
+    done = out / ".complete"
+    if not done.exists():
+        out.mkdir(parents=True, exist_ok=True)
+        generate_corpus(out, mb * 1_000_000, seed=0)
+        done.write_text("ok")
+    return out
+
+
+# --- phase: ingest -------------------------------------------------------------
+def phase_ingest(mb: int, workers: int) -> dict[str, Any]:
+    from moksori.ingest.decode import decode_bytes
+    from moksori.ingest.normalise import normalise
+    from moksori.korean.kiwi import get_kiwi
+    from moksori.project import Project
+
+    src = corpus_dir(mb)
+    files = sorted(p for p in src.iterdir() if p.suffix == ".txt")
+    total_bytes = sum(p.stat().st_size for p in files)
+
+    # raw Kiwi: tokenise the same paragraphs, batched as lists, all cores
+    paragraphs: list[str] = []
+    for p in files:
+        text = normalise(decode_bytes(p.read_bytes(), p.name).text)
+        paragraphs += [x for x in text.split("\n\n") if x.strip()]
+    chars = sum(len(x) for x in paragraphs)
+    from kiwipiepy import Kiwi
+
+    raw: dict[str, float] = {}
+    for label, n in (("1 thread", 0), (f"{workers} threads", workers)):
+        kiwi = Kiwi(num_workers=n) if n else get_kiwi()
+        t0 = time.perf_counter()
+        for _ in kiwi.tokenize(paragraphs):
+            pass
+        raw[label] = chars / (time.perf_counter() - t0)
+    raw_best = max(raw.values())
+
+    project_path = WORK / f"ingest-{mb}mb.moksori"
+    for f in WORK.glob(project_path.name + "*"):
+        f.unlink()
+    with Project.create(project_path, PASSPHRASE) as proj:
+        t0 = time.perf_counter()
+        report = proj.add([src], workers=workers)
+        elapsed = time.perf_counter() - t0
+        info = proj.info()
+    assert report.count("error") == 0, report.to_json()
+    return {
+        "files": len(files),
+        "input_mb": round(total_bytes / 1e6, 2),
+        "characters": info.characters,
+        "segments": info.segments,
+        "seconds": round(elapsed, 2),
+        "chars_per_s": round(info.characters / elapsed),
+        "mb_per_s": round(total_bytes / 1e6 / elapsed, 3),
+        "raw_kiwi_chars_per_s": {k: round(v) for k, v in raw.items()},
+        "ratio_to_raw_kiwi_best": round(info.characters / elapsed / raw_best, 3),
+        "ratio_to_raw_kiwi_1_thread": round(info.characters / elapsed / raw["1 thread"], 3),
+        "workers": workers,
+        "peak_memory": peak_rss_mb(),
+    }
+
+
+# --- phase: build the search project --------------------------------------------
+def search_project(n_segments: int, workers: int) -> Path:
+    from corpus import generate_segments
+
+    from moksori.project import Project
+
+    path = WORK / f"search-{n_segments}.moksori"
+    if path.exists() and (WORK / f"{path.name}.complete").exists():
+        return path
+    for f in WORK.glob(path.name + "*"):
+        f.unlink()
+    src = WORK / f"segments-{n_segments}"
+    src.mkdir(parents=True, exist_ok=True)
+    per_file = 2000
+    batch: list[str] = []
+    index = 0
+    for text in generate_segments(n_segments, seed=1):
+        batch.append(text)
+        if len(batch) == per_file:
+            (src / f"part-{index:05d}.txt").write_text("\n\n".join(batch), encoding="utf-8")
+            batch, index = [], index + 1
+    if batch:
+        (src / f"part-{index:05d}.txt").write_text("\n\n".join(batch), encoding="utf-8")
+    with Project.create(path, PASSPHRASE) as proj:
+        proj.add([src], workers=workers)
+    (WORK / f"{path.name}.complete").write_text("ok")
+    return path
+
+
+def _queries(proj: Any, n: int, seed: int) -> list[str]:
+    """1–3 word queries drawn from real passages, so hit rates are realistic."""
+    rng = random.Random(seed)
+    max_id = proj.conn.execute("SELECT max(id) FROM segment").fetchone()[0]
+    queries: list[str] = []
+    while len(queries) < n:
+        row = proj.conn.execute(
+            "SELECT substr(d.text, s.start + 1, s.\"end\" - s.start) FROM segment s "
+            "JOIN document d ON d.id = s.document_id WHERE s.id >= ? AND s.kind != 'sentence' "
+            "LIMIT 1",
+            (rng.randint(1, max_id),),
+        ).fetchone()
+        if not row:
+            continue
+        words = [w.strip(".,!?\"'()[]:;") for w in row[0].split()]
+        words = [w for w in words if len(w) >= 2 and not w.isdigit()]
+        if not words:
+            continue
+        k = min(len(words), rng.choice((1, 1, 2, 3)))
+        queries.append(" ".join(rng.sample(words, k)))
+    return queries
+
+
+def _pct(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+def phase_search(n_segments: int, workers: int, n_queries: int, n_like: int) -> dict[str, Any]:
+    from moksori.project import Project
+
+    t0 = time.perf_counter()
+    path = search_project(n_segments, workers)
+    build_s = time.perf_counter() - t0
+    with Project.open(path, PASSPHRASE) as proj:
+        info = proj.info()
+        queries = _queries(proj, n_queries, seed=7)
+        proj.search(queries[0])  # load Kiwi before timing
+        times: list[float] = []
+        totals: list[int] = []
+        for q in queries:
+            t = time.perf_counter()
+            r = proj.search(q, limit=20)
+            times.append((time.perf_counter() - t) * 1000)
+            totals.append(r.total)
+        # naive baseline: LIKE '%word%' over the raw text (QualCoder and Taguette style)
+        like_times: list[float] = []
+        for q in queries[:n_like]:
+            words = q.split()
+            where = " AND ".join("text LIKE ?" for _ in words)
+            t = time.perf_counter()
+            proj.conn.execute(
+                f"SELECT id FROM document WHERE {where}", [f"%{w}%" for w in words]
+            ).fetchall()
+            like_times.append((time.perf_counter() - t) * 1000)
+    p95 = _pct(times, 95)
+    like_p95 = _pct(like_times, 95)
+    return {
+        "passages_indexed": info.passages_indexed,
+        "segments": info.segments,
+        "build_seconds": round(build_s, 1),
+        "queries": len(queries),
+        "median_hits": statistics.median(totals),
+        "p50_ms": round(_pct(times, 50), 2),
+        "p95_ms": round(p95, 2),
+        "like_queries": len(like_times),
+        "like_p50_ms": round(_pct(like_times, 50), 1),
+        "like_p95_ms": round(like_p95, 1),
+        "speedup_p95_vs_like": round(like_p95 / p95, 1) if p95 else None,
+        "peak_memory": peak_rss_mb(),
+    }
+
+
+# --- orchestration ---------------------------------------------------------------
+def run_phase(name: str, args: list[str]) -> dict[str, Any]:
+    out = subprocess.run(
+        [sys.executable, __file__, "--phase", name, *args], capture_output=True, text=True
+    )
+    if out.returncode != 0:
+        sys.stderr.write(out.stderr)
+        raise SystemExit(f"benchmark phase {name} failed")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def print_table(results: dict[str, Any]) -> None:
+    ing, se = results["ingest"], results["search"]
+    rows = [
+        ("ingest corpus", f"{ing['input_mb']} MB, {ing['files']} files, {ing['segments']:,} segments"),
+        ("ingest throughput", f"{ing['chars_per_s']:,} chars/s, {ing['mb_per_s']} MB/s"),
+        ("raw Kiwi tokenise", ", ".join(f"{k}: {v:,} chars/s" for k, v in ing["raw_kiwi_chars_per_s"].items())),
+        ("ingest / raw Kiwi (best)", f"{ing['ratio_to_raw_kiwi_best']} (target ≥ 0.7)"),
+        ("ingest / raw Kiwi (1 thread)", f"{ing['ratio_to_raw_kiwi_1_thread']}"),
+        ("ingest peak memory", f"main {ing['peak_memory']['main_mb']} MB, worker {ing['peak_memory']['largest_worker_mb']} MB"),
+        ("search project", f"{se['passages_indexed']:,} passages indexed, {se['segments']:,} segments"),
+        ("search p50 / p95", f"{se['p50_ms']} / {se['p95_ms']} ms over {se['queries']} queries (target p95 < 50 ms)"),
+        ("LIKE scan p50 / p95", f"{se['like_p50_ms']} / {se['like_p95_ms']} ms over {se['like_queries']} queries"),
+        ("FTS speed-up at p95", f"{se['speedup_p95_vs_like']}×"),
+        ("search peak memory", f"{se['peak_memory']['main_mb']} MB"),
+    ]
+    width = max(len(r[0]) for r in rows)
+    print(f"\n{'benchmark'.ljust(width)}  result")
+    print(f"{'-' * width}  {'-' * 60}")
+    for k, v in rows:
+        print(f"{k.ljust(width)}  {v}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--quick", action="store_true", help="small sizes, for a smoke run")
+    ap.add_argument("--mb", type=int, default=None, help="ingest corpus size in MB (default 50)")
+    ap.add_argument("--segments", type=int, default=None, help="search project size (default 1M)")
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--phase", choices=["ingest", "search"], help=argparse.SUPPRESS)
+    a = ap.parse_args()
+    mb = a.mb or (2 if a.quick else 50)
+    segs = a.segments or (20_000 if a.quick else 1_000_000)
+    n_queries, n_like = (50, 10) if a.quick else (300, 30)
+    WORK.mkdir(exist_ok=True)
+    if a.phase == "ingest":
+        print(json.dumps(phase_ingest(mb, a.workers)))
+        return
+    if a.phase == "search":
+        print(json.dumps(phase_search(segs, a.workers, n_queries, n_like)))
+        return
+    common = ["--mb", str(mb), "--segments", str(segs), "--workers", str(a.workers)]
+    if a.quick:
+        common.append("--quick")
+    print(f"ingest benchmark: {mb} MB corpus …", flush=True)
+    ingest = run_phase("ingest", common)
+    print(f"search benchmark: {segs:,} segments …", flush=True)
+    search = run_phase("search", common)
+    results = {
+        "when": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+        "quick": a.quick,
+        "ingest": ingest,
+        "search": search,
+    }
+    print_table(results)
+    RESULTS.mkdir(exist_ok=True)
+    name = "quick.json" if a.quick else "latest.json"
+    (RESULTS / name).write_text(json.dumps(results, indent=2, ensure_ascii=False))
+    print(f"\nsaved {RESULTS / name}")
+
+
+if __name__ == "__main__":
+    main()
