@@ -140,7 +140,7 @@ def _queries(proj: Any, n: int, seed: int) -> list[str]:
     queries: list[str] = []
     while len(queries) < n:
         row = proj.conn.execute(
-            "SELECT substr(d.text, s.start + 1, s.\"end\" - s.start) FROM segment s "
+            'SELECT substr(d.text, s.start + 1, s."end" - s.start) FROM segment s '
             "JOIN document d ON d.id = s.document_id WHERE s.id >= ? AND s.kind != 'sentence' "
             "LIMIT 1",
             (rng.randint(1, max_id),),
@@ -220,15 +220,34 @@ def run_phase(name: str, args: list[str]) -> dict[str, Any]:
 def print_table(results: dict[str, Any]) -> None:
     ing, se = results["ingest"], results["search"]
     rows = [
-        ("ingest corpus", f"{ing['input_mb']} MB, {ing['files']} files, {ing['segments']:,} segments"),
+        (
+            "ingest corpus",
+            f"{ing['input_mb']} MB, {ing['files']} files, {ing['segments']:,} segments",
+        ),
         ("ingest throughput", f"{ing['chars_per_s']:,} chars/s, {ing['mb_per_s']} MB/s"),
-        ("raw Kiwi tokenise", ", ".join(f"{k}: {v:,} chars/s" for k, v in ing["raw_kiwi_chars_per_s"].items())),
+        (
+            "raw Kiwi tokenise",
+            ", ".join(f"{k}: {v:,} chars/s" for k, v in ing["raw_kiwi_chars_per_s"].items()),
+        ),
         ("ingest / raw Kiwi (best)", f"{ing['ratio_to_raw_kiwi_best']} (target ≥ 0.7)"),
         ("ingest / raw Kiwi (1 thread)", f"{ing['ratio_to_raw_kiwi_1_thread']}"),
-        ("ingest peak memory", f"main {ing['peak_memory']['main_mb']} MB, worker {ing['peak_memory']['largest_worker_mb']} MB"),
-        ("search project", f"{se['passages_indexed']:,} passages indexed, {se['segments']:,} segments"),
-        ("search p50 / p95", f"{se['p50_ms']} / {se['p95_ms']} ms over {se['queries']} queries (target p95 < 50 ms)"),
-        ("LIKE scan p50 / p95", f"{se['like_p50_ms']} / {se['like_p95_ms']} ms over {se['like_queries']} queries"),
+        (
+            "ingest peak memory",
+            f"main {ing['peak_memory']['main_mb']} MB, "
+            f"worker {ing['peak_memory']['largest_worker_mb']} MB",
+        ),
+        (
+            "search project",
+            f"{se['passages_indexed']:,} passages indexed, {se['segments']:,} segments",
+        ),
+        (
+            "search p50 / p95",
+            f"{se['p50_ms']} / {se['p95_ms']} ms over {se['queries']} queries (target p95 < 50 ms)",
+        ),
+        (
+            "LIKE scan p50 / p95",
+            f"{se['like_p50_ms']} / {se['like_p95_ms']} ms over {se['like_queries']} queries",
+        ),
         ("FTS speed-up at p95", f"{se['speedup_p95_vs_like']}×"),
         ("search peak memory", f"{se['peak_memory']['main_mb']} MB"),
     ]

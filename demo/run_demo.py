@@ -105,7 +105,9 @@ def write_report() -> None:
             for h in result.hits:
                 who = f" — {h.speaker}" if h.speaker else ""
                 snippet = h.snippet.replace("\n", " ")
-                lines.append(f"- **#{h.document_id} {h.document}{who}** [{h.start}–{h.end}]: {snippet}")
+                lines.append(
+                    f"- **#{h.document_id} {h.document}{who}** [{h.start}–{h.end}]: {snippet}"
+                )
             lines.append("")
     REPORT.write_text("\n".join(lines), encoding="utf-8")
 

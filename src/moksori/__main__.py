@@ -1,3 +1,6 @@
+"""``python -m moksori``; guarded because worker processes re-import the main module."""
+
 from moksori.cli.app import main
 
-main()
+if __name__ == "__main__":
+    main()

@@ -51,6 +51,10 @@ class IngestError(MoksoriError):
         self.reason = reason
         super().__init__(f"{source}: {reason}")
 
+    def __reduce__(self) -> tuple[type[IngestError], tuple[str, str]]:
+        # Errors travel back from worker processes; pickle the two fields.
+        return (type(self), (self.source, self.reason))
+
 
 class UnsupportedFormat(IngestError):
     pass

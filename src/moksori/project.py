@@ -155,20 +155,21 @@ class Project:
             record(FileOutcome(err.source, "error", err.reason))
         todo: list[Job] = []
         seen: dict[str, str] = {}
+        repeats: dict[str, list[Job]] = {}  # same bytes later in this batch
         for job in jobs:
             try:
                 job.sha256 = file_sha256(job.path)
             except OSError as exc:
                 record(FileOutcome(job.name, "error", f"cannot read file ({exc.strerror})"))
                 continue
+            if job.sha256 in seen:
+                repeats.setdefault(job.sha256, []).append(job)
+                continue
             known = docs_store.find_source_by_hash(self.conn, job.sha256)
-            if known or job.sha256 in seen:
-                first = known[1] if known else seen[job.sha256]
-                ids = docs_store.documents_of_source(self.conn, known[0]) if known else []
+            if known:
+                ids = docs_store.documents_of_source(self.conn, known[0])
                 record(
-                    FileOutcome(
-                        job.name, "duplicate", f"same content as {first}", ids, job.size
-                    )
+                    FileOutcome(job.name, "duplicate", f"same content as {known[1]}", ids, job.size)
                 )
                 continue
             seen[job.sha256] = job.name
@@ -176,9 +177,15 @@ class Project:
         for job, out in ingest_many(todo, limits, workers):
             if isinstance(out, IngestError):
                 record(FileOutcome(job.name, "error", out.reason, bytes=job.size))
+                for rep in repeats.pop(job.sha256 or "", []):
+                    record(FileOutcome(rep.name, "error", out.reason, bytes=rep.size))
                 continue
             ids = docs_store.insert_file(self.conn, out, attributes)
             record(FileOutcome(job.name, "added", "", ids, job.size))
+            for rep in repeats.pop(job.sha256 or "", []):
+                record(
+                    FileOutcome(rep.name, "duplicate", f"same content as {job.name}", ids, rep.size)
+                )
         return report
 
     # --- reading ----------------------------------------------------------

@@ -45,9 +45,10 @@ def test_full_cli_session(tmp_path: Path, folder: Path) -> None:
     assert r.returncode == 2  # some files failed, the rest went in
     report = json.loads(r.stdout)
     by_name = {Path(f["source"]).name: f for f in report["files"]}
-    assert by_name["ko.txt"]["status"] == "added"
+    # Files go in sorted order, so the copy is the first seen and ko.txt the repeat.
+    assert by_name["copy-of-ko.txt"]["status"] == "added"
     assert by_name["en.txt"]["status"] == "added"
-    assert by_name["copy-of-ko.txt"]["status"] == "duplicate"
+    assert by_name["ko.txt"]["status"] == "duplicate"
     assert by_name["notes.xyz"]["status"] == "error"
     assert by_name["empty.txt"]["status"] == "error"
     assert "notes.xyz" in r.stderr and "empty.txt" in r.stderr
@@ -70,7 +71,7 @@ def test_full_cli_session(tmp_path: Path, folder: Path) -> None:
     ko_id = next(d["id"] for d in docs if d["lang"] == "ko")
     out = tmp_path / "back.txt"
     assert moksori("original", proj, str(ko_id), "-o", str(out)).returncode == 0
-    assert out.read_bytes() == (folder / "ko.txt").read_bytes()
+    assert out.read_bytes() == (folder / "copy-of-ko.txt").read_bytes()
 
     text_out = moksori("show", proj, str(ko_id))
     assert "참여자" in text_out.stdout and text_out.returncode == 0
@@ -98,7 +99,11 @@ def test_no_passphrase_without_terminal(tmp_path: Path) -> None:
     del env["MOKSORI_PASSPHRASE"]
     r = subprocess.run(
         [sys.executable, "-m", "moksori", "init", str(tmp_path / "x.moksori")],
-        capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL, timeout=60,
+        capture_output=True,
+        text=True,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        timeout=60,
     )
     assert r.returncode == 1 and "MOKSORI_PASSPHRASE" in r.stderr
     assert not (tmp_path / "x.moksori").exists()

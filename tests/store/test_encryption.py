@@ -23,9 +23,7 @@ def _project_with_text(path: Path, passphrase: str, tmp_path: Path) -> None:
 
 def test_stock_sqlite_sees_only_noise(project_path: Path, passphrase: str, tmp_path: Path) -> None:
     _project_with_text(project_path, passphrase, tmp_path)
-    raw = b"".join(
-        f.read_bytes() for f in project_path.parent.glob(project_path.name + "*")
-    )
+    raw = b"".join(f.read_bytes() for f in project_path.parent.glob(project_path.name + "*"))
     assert b"SQLite format 3" not in raw
     for needle in ("김순희", "혜산", "Kim Sunhee", "crossed", "segment_fts", "CREATE TABLE"):
         assert needle.encode("utf-8") not in raw

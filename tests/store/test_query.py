@@ -14,7 +14,9 @@ def ident(word: str) -> list[str]:
 
 def test_implicit_and_or_not_phrase_and_filters() -> None:
     q = parse('강 건너다 OR "my accent" NOT 서울 speaker:김 lang:ko attr:province=함경북도')
-    assert q.tree == Or([And([Word("강"), Word("건너다")]), And([Phrase("my accent"), Not(Word("서울"))])])
+    assert q.tree == Or(
+        [And([Word("강"), Word("건너다")]), And([Phrase("my accent"), Not(Word("서울"))])]
+    )
     assert q.filters.speakers == ["김"]
     assert q.filters.langs == ["ko"]
     assert q.filters.attributes == [("province", "함경북도")]

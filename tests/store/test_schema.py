@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from moksori.errors import SchemaTooNew
+from moksori.errors import ProjectError, SchemaTooNew
 from moksori.project import Project
 from moksori.store import schema
 
@@ -35,7 +35,7 @@ def test_a_failing_migration_leaves_the_schema_as_it_was(
     bad = (schema.LATEST_VERSION + 1, "CREATE TABLE half (id INTEGER);\nNOT VALID SQL;")
     monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, bad])
     monkeypatch.setattr(schema, "LATEST_VERSION", bad[0])
-    with pytest.raises(Exception):
+    with pytest.raises(ProjectError, match="schema"):
         Project.open(project_path, passphrase)
     monkeypatch.undo()
     with Project.open(project_path, passphrase) as p:

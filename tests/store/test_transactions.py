@@ -15,7 +15,9 @@ from moksori.project import Project
 from moksori.store import documents as docs_store
 from tests.conftest import cli_env
 
-PARAGRAPH_KO = "저는 {n}년에 두만강을 건넜습니다. 모르는 게 있으면 사람한테 안 묻고 인터넷에 물어봐요."
+PARAGRAPH_KO = (
+    "저는 {n}년에 두만강을 건넜습니다. 모르는 게 있으면 사람한테 안 묻고 인터넷에 물어봐요."
+)
 PARAGRAPH_EN = "Interview {n}. I crossed the river at night and my accent gave me away in Seoul."
 
 
@@ -86,8 +88,17 @@ def test_kill_9_during_ingest_leaves_a_consistent_project(
     _write_corpus(corpus, n_files)
     Project.create(project_path, passphrase).close()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "moksori.cli.app", "add", str(project_path), str(corpus),
-         "--workers", "2", "--json"],
+        [
+            sys.executable,
+            "-m",
+            "moksori.cli.app",
+            "add",
+            str(project_path),
+            str(corpus),
+            "--workers",
+            "2",
+            "--json",
+        ],
         env=cli_env(),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

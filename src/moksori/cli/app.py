@@ -34,7 +34,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 out = Console(soft_wrap=True)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one error, one line, however narrow
 _state = {"debug": bool(os.environ.get("MOKSORI_DEBUG"))}
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -241,9 +241,7 @@ def search(
         list[str], typer.Option("--speaker", help="Only turns of this speaker.")
     ] = [],  # noqa: B006
     lang: Annotated[list[str], typer.Option("--lang", help="ko, en or mixed.")] = [],  # noqa: B006
-    attr: Annotated[
-        list[str], typer.Option("--attr", help="key=value document attribute.")
-    ] = [],  # noqa: B006
+    attr: Annotated[list[str], typer.Option("--attr", help="key=value document attribute.")] = [],  # noqa: B006
     limit: Annotated[int, typer.Option(help="How many hits to show.")] = 20,
     include_duplicates: Annotated[
         bool, typer.Option(help="Also show passages repeated from another document.")

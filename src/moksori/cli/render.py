@@ -79,7 +79,9 @@ def _ms(ms: int | None) -> str:
 
 def document(console: Console, d: DocumentDetail, *, segments: str, removed: bool) -> None:
     s = d.summary
-    console.print(f"[bold]#{s.id} {escape(s.label)}[/bold]  ({s.format}, {s.lang}, {s.chars:,} chars)")
+    console.print(
+        f"[bold]#{s.id} {escape(s.label)}[/bold]  ({s.format}, {s.lang}, {s.chars:,} chars)"
+    )
     meta = [f"file: {escape(s.source_name)}"]
     if d.author:
         meta.append(f"author: {escape(d.author)}")

@@ -11,6 +11,7 @@ that says why.
 from __future__ import annotations
 
 import codecs
+import re
 from collections import Counter
 
 from charset_normalizer import from_bytes
@@ -33,6 +34,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+# Statistical checks look at the start of the text only; that is plenty to judge.
+_SAMPLE_CHARS = 200_000
+_LINE_BREAK = re.compile(rb"(\r\n|\n|\r)")
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v\x1a")  # \x1a: DOS end-of-file marker
 
 
@@ -104,8 +108,9 @@ def _bomless_utf16(data: bytes) -> str | None:
             continue
         if "\x00" in text:
             continue
-        plausible = sum(1 for ch in text if _plausible_char(ch))
-        if plausible >= _UTF16_PLAUSIBLE_SHARE * len(text):
+        sample = text[:_SAMPLE_CHARS]
+        plausible = sum(1 for ch in sample if _plausible_char(ch))
+        if plausible >= _UTF16_PLAUSIBLE_SHARE * len(sample):
             return encoding
     return None
 
@@ -127,7 +132,7 @@ def _plausible_char(ch: str) -> bool:
 
 def _ksx1001_share(text: str) -> float:
     """Share of non-ASCII characters that plain EUC-KR (KS X 1001) can encode."""
-    counts = Counter(ch for ch in text if ord(ch) > 0x7F)
+    counts = Counter(ch for ch in text[:_SAMPLE_CHARS] if ord(ch) > 0x7F)
     total = sum(counts.values())
     if not total:
         return 1.0
@@ -157,7 +162,8 @@ def _line_by_line(data: bytes, prefer: str) -> tuple[Decoded, int, int]:
     "damaged" when replacement characters had to be introduced. Also returns
     how many non-ASCII lines decoded cleanly and how many did not.
     """
-    lines = data.split(b"\n")
+    pieces = _LINE_BREAK.split(data)  # lines at even indices, line breaks at odd ones
+    lines = pieces[0::2]
     parts: list[str | None] = []
     used: Counter[str] = Counter()
     failed: list[int] = []
@@ -186,13 +192,14 @@ def _line_by_line(data: bytes, prefer: str) -> tuple[Decoded, int, int]:
     encodings = [name for name, _ in used.most_common()] or [dominant]
     if failed and dominant not in encodings:
         encodings.append(dominant)
-    text = "\n".join(p or "" for p in parts)
+    breaks = [b.decode("ascii") for b in pieces[1::2]] + [""]
+    text = "".join((p or "") + br for p, br in zip(parts, breaks, strict=True))
     return Decoded(text, "+".join(encodings), quality, replaced), sum(used.values()), len(failed)
 
 
 def _reject_binary(text: str, source: str) -> None:
     """Raise NotText when too much of the decoded text is control or replacement chars."""
-    sample = text[:200_000]
+    sample = text[:_SAMPLE_CHARS]
     bad = sum(
         1
         for ch in sample
@@ -200,7 +207,9 @@ def _reject_binary(text: str, source: str) -> None:
         or (ord(ch) < 0x20 and ch not in _ALLOWED_CONTROLS)
         or 0x7F <= ord(ch) <= 0x9F
     )
-    if bad / len(sample) > _MAX_BAD_RATIO:
+    # A floor on the length keeps a few bad bytes in a very short note from
+    # condemning it; real binary files are long enough not to matter.
+    if bad / max(len(sample), 100) > _MAX_BAD_RATIO:
         share = round(100 * bad / len(sample))
         raise NotText(
             source,

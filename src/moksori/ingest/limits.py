@@ -70,16 +70,12 @@ def open_zip_safely(data: bytes, source: str, limits: Limits) -> zipfile.ZipFile
     infos = zf.infolist()
     if len(infos) > limits.max_zip_members:
         zf.close()
-        raise UnsafeFile(
-            source, f"package has {len(infos)} parts (limit {limits.max_zip_members})"
-        )
+        raise UnsafeFile(source, f"package has {len(infos)} parts (limit {limits.max_zip_members})")
     total = 0
     for info in infos:
         if info.flag_bits & 0x1:
             zf.close()
-            raise EncryptedFile(
-                source, "package is password-protected; save it without a password"
-            )
+            raise EncryptedFile(source, "package is password-protected; save it without a password")
         if info.compress_type not in _BOUNDED_METHODS:
             zf.close()
             raise UnsafeFile(source, "package uses an unsupported zip compression method")

@@ -31,7 +31,9 @@ PASSAGE_KINDS = ("paragraph", "turn", "cue", "row")
 BLOCK_SEPARATOR = "\n\n"
 
 
-def ingest_path(path: Path, limits: Limits | None = None, source_name: str | None = None) -> IngestedFile:
+def ingest_path(
+    path: Path, limits: Limits | None = None, source_name: str | None = None
+) -> IngestedFile:
     limits = limits or Limits()
     name = source_name or path.name
     try:
@@ -40,7 +42,8 @@ def ingest_path(path: Path, limits: Limits | None = None, source_name: str | Non
         raise IngestError(name, f"cannot read file ({exc.strerror})") from None
     if size > limits.max_file_bytes:
         raise FileTooLarge(
-            name, f"file is {size / 1e6:.1f} MB, over the {limits.max_file_bytes / 1e6:.0f} MB limit"
+            name,
+            f"file is {size / 1e6:.1f} MB, over the {limits.max_file_bytes / 1e6:.0f} MB limit",
         )
     try:
         data = path.read_bytes()

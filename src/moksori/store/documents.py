@@ -183,7 +183,7 @@ def _insert_document(
             ).fetchone()
             duplicate_of = int(row[0]) if row else None
         cur = conn.execute(
-            "INSERT INTO segment(document_id, parent_id, kind, ordinal, start, \"end\", "
+            'INSERT INTO segment(document_id, parent_id, kind, ordinal, start, "end", '
             "speaker, lang, cue_start_ms, cue_end_ms, fingerprint, duplicate_of) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (

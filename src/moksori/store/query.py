@@ -189,7 +189,9 @@ def _quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def compile_fts(tree: Node | None, word_terms: WordAnalyser, phrase_terms: WordAnalyser) -> Compiled:
+def compile_fts(
+    tree: Node | None, word_terms: WordAnalyser, phrase_terms: WordAnalyser
+) -> Compiled:
     positive: set[str] = set()
 
     def walk(node: Node, negated: bool) -> str | None:
@@ -216,9 +218,7 @@ def compile_fts(tree: Node | None, word_terms: WordAnalyser, phrase_terms: WordA
             raise QueryError("a query cannot be only NOT …; add something to search for")
         # And: positives joined by AND, negatives subtracted with NOT
         pos = [p for p in (walk(i, negated) for i in node.items if not isinstance(i, Not)) if p]
-        neg = [
-            p for p in (walk(i.item, True) for i in node.items if isinstance(i, Not)) if p
-        ]
+        neg = [p for p in (walk(i.item, True) for i in node.items if isinstance(i, Not)) if p]
         if not pos:
             if neg:
                 raise QueryError("a query cannot be only NOT …; add something to search for")

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import sqlcipher3
+
 from moksori import __version__
-from moksori.errors import SchemaTooNew
+from moksori.errors import ProjectError, SchemaTooNew
 from moksori.store.database import Connection, transaction
 
 MIGRATION_1 = """
@@ -143,8 +145,14 @@ def migrate(conn: Connection) -> list[int]:
         return applied
     with transaction(conn):
         for v, sql in pending:
-            for statement in _statements(sql):
-                conn.execute(statement)
+            try:
+                for statement in _statements(sql):
+                    conn.execute(statement)
+            except sqlcipher3.Error as exc:
+                raise ProjectError(
+                    f"upgrading the project to schema {v} failed ({exc}); "
+                    "the project was left unchanged"
+                ) from exc
             applied.append(v)
         conn.execute(
             "INSERT INTO meta(key, value) VALUES ('schema_version', ?) "

@@ -57,12 +57,13 @@ def _read(data: bytes, source: str, fmt: str) -> list[Extracted]:
 
 def _cue(chunk: str, fmt: str) -> Block | None:
     lines = chunk.strip("\n").split("\n")
-    for i, line in enumerate(lines):
-        timing = _TIMING.match(line)
-        if timing:
-            break
-    else:
+    timed = next(
+        ((i, m) for i, line in enumerate(lines) if (m := _TIMING.match(line))),
+        None,
+    )
+    if timed is None:
         return None  # header, NOTE, STYLE, REGION or a stray number
+    i, timing = timed
     if fmt == "vtt" and lines[0].startswith(("NOTE", "STYLE", "REGION")):
         return None
     start = _ms(timing.groups()[:4])

@@ -1,0 +1,51 @@
+"""Which language a passage is in: "ko", "en", "mixed" or "und".
+
+Only Korean and English matter to the workbench, so the script of the letters
+is enough: no statistical model, nothing to download, and it is cheap enough
+to run on every passage.
+
+Rules (letters are counted per code point, except that a precomposed Hangul
+syllable counts as :data:`SYLLABLE_WEIGHT` (2) letters: a syllable block
+holds two or three jamo, so "왔어요" and "came" carry about the same text):
+
+* no Hangul or Latin letters → ``"und"`` (numbers, emoji, Chinese only);
+* ``"mixed"`` when the minority script has at least :data:`MIXED_SHARE` (20%)
+  of the letters *and* at least :data:`MIXED_MIN_WORDS` (3) words, so a
+  Korean sentence quoting one English name stays ``"ko"``;
+* otherwise the majority script; a tie goes to ``"ko"`` (Kiwi, used for
+  Korean, also handles English words).
+"""
+
+from __future__ import annotations
+
+import re
+
+MIXED_SHARE = 0.2
+MIXED_MIN_WORDS = 3
+SYLLABLE_WEIGHT = 2
+
+_HANGUL = "\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\ud7b0-\ud7ff"
+_LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+_HANGUL_WORD = re.compile(f"[{_HANGUL}]+")
+_SYLLABLE = re.compile("[\uac00-\ud7a3]")
+_LATIN_WORD = re.compile(f"[{_LATIN}]+")
+
+
+def detect_language(text: str) -> str:
+    """Return "ko", "en", "mixed" or "und" for *text* (rules in the module doc)."""
+    hangul_words = _HANGUL_WORD.findall(text)
+    latin_words = _LATIN_WORD.findall(text)
+    hangul = sum(map(len, hangul_words))
+    if hangul:
+        hangul += (SYLLABLE_WEIGHT - 1) * len(_SYLLABLE.findall(text))
+    latin = sum(map(len, latin_words))
+    total = hangul + latin
+    if total == 0:
+        return "und"
+    if hangul >= latin:
+        minority, minority_words, majority = latin, len(latin_words), "ko"
+    else:
+        minority, minority_words, majority = hangul, len(hangul_words), "en"
+    if minority >= MIXED_SHARE * total and minority_words >= MIXED_MIN_WORDS:
+        return "mixed"
+    return majority

@@ -1,0 +1,256 @@
+"""HTML web captures: keep the article, list the page chrome as removed text.
+
+trafilatura finds the main article; what it leaves out (menus, sidebars,
+footers) is still shown to the researcher through ``moksori show --removed``,
+so we compute the page's visible lines ourselves and record those that did
+not make it into the article. Parsing is done by us with a locked-down lxml
+parser (no network, no DTD entities), and trafilatura only sees that tree.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from datetime import date
+
+import trafilatura
+from lxml import etree
+from lxml import html as lxml_html
+
+from moksori.errors import CorruptFile, EmptyFile, FileTooLarge
+from moksori.ingest.boilerplate import has_body_text, strip_boilerplate
+from moksori.ingest.decode import decode_bytes
+from moksori.ingest.limits import Limits, describe_size
+from moksori.ingest.model import Block, Decoded, Extracted, RemovedText
+from moksori.ingest.normalise import normalise
+
+REMOVED_REASON = "html boilerplate"
+
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote body br caption dd details dialog div dl dt fieldset "
+    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section "
+    "summary table tbody thead tfoot tr td th ul option button label legend menu".split()
+)
+_INVISIBLE_TAGS = frozenset(
+    "head script style noscript template svg math iframe object embed canvas audio video "
+    "select input textarea map".split()
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.I)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.\-]+)""", re.I)
+# Browsers treat these labels as the superset encodings (WHATWG Encoding Standard).
+_ALIASES = {
+    "euc-kr": "cp949",
+    "euc_kr": "cp949",
+    "ks_c_5601-1987": "cp949",
+    "ksc5601": "cp949",
+    "ks_c_5601": "cp949",
+    "windows-949": "cp949",
+    "x-windows-949": "cp949",
+    "uhc": "cp949",
+    "iso-8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+}
+_DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^\[>]*\[.*?\]\s*>", re.I | re.S)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_SPACES = re.compile(r"\s+")
+
+
+def read_html(data: bytes, source: str, limits: Limits) -> list[Extracted]:
+    """Extract the main article of an HTML page as one document."""
+    if len(data) > limits.max_file_bytes:
+        raise FileTooLarge(
+            source,
+            f"file is {describe_size(len(data))}, over the "
+            f"{describe_size(limits.max_file_bytes)} limit",
+        )
+    decoded = decode_html(data, source)
+    root = parse_html(decoded.text, source)
+    visible = visible_lines(root)
+    title = author = published = None
+    paragraphs: list[str] = []
+    doc = _trafilatura(root)
+    if doc is not None:
+        title, author, published = _clean(doc.title), _clean(doc.author), _clean(doc.date)
+        paragraphs = _paragraphs(doc.text or "")
+    if not has_body_text("\n".join(paragraphs)):
+        paragraphs = visible  # trafilatura found nothing: fall back to the whole page
+    elif title and title in visible and title not in paragraphs[:3]:
+        paragraphs.insert(0, title)  # the visible headline belongs to the text, too
+    article, stripped = strip_boilerplate("\n\n".join(paragraphs))
+    if not has_body_text(article):
+        raise EmptyFile(source, "no article text found (the page holds only menus and links)")
+    removed = _removed_lines(visible, article, stripped)
+    return [
+        Extracted(
+            blocks=[Block(text=article)],
+            format="html",
+            title=title,
+            author=author,
+            date=published,
+            encoding=decoded.encoding,
+            quality=decoded.quality,
+            replaced_chars=decoded.replaced_chars,
+            removed=removed,
+            web_capture_candidate=False,
+        )
+    ]
+
+
+def decode_html(data: bytes, source: str) -> Decoded:
+    """Decode with the charset the page declares, else fall back to :func:`decode_bytes`."""
+    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return decode_bytes(data, source)
+    declared = _declared_encoding(data[:4096])
+    if declared is not None:
+        if declared == "cp1252" and not data.isascii():
+            # Pages re-saved as UTF-8 often keep an old Latin-1 label.
+            try:
+                return _checked(Decoded(data.decode("utf-8"), "utf-8"), source)
+            except UnicodeDecodeError:
+                pass
+        try:
+            return _checked(Decoded(data.decode(declared), declared), source)
+        except UnicodeDecodeError:
+            pass
+    return decode_bytes(data, source)
+
+
+def _checked(decoded: Decoded, source: str) -> Decoded:
+    if not decoded.text.strip():
+        raise EmptyFile(source, "file is empty")
+    return decoded
+
+
+def _declared_encoding(head: bytes) -> str | None:
+    m = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
+    if not m:
+        return None
+    label = m.group(1).decode("ascii", "ignore").strip().lower()
+    label = _ALIASES.get(label, label)
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    # A page that could be read to find its meta tag is not UTF-16/32.
+    return None if name.startswith(("utf-16", "utf-32")) else name
+
+
+def parse_html(text: str, source: str) -> lxml_html.HtmlElement:
+    """Parse with no network access and no DTD: entity declarations are cut out first."""
+    text = _XML_DECL.sub("", _DOCTYPE_SUBSET.sub("<!DOCTYPE html>", text, count=1), count=1)
+    parser = lxml_html.HTMLParser(
+        no_network=True, remove_comments=True, remove_pis=True, huge_tree=False, recover=True
+    )
+    try:
+        root = lxml_html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, etree.LxmlError, ValueError) as exc:
+        if not text.strip() or "empty" in str(exc).lower():
+            raise EmptyFile(source, "no article text found (the page is empty)") from None
+        raise CorruptFile(source, "cannot parse the HTML") from None
+    if root is None:
+        raise EmptyFile(source, "no article text found (the page is empty)")
+    return root
+
+
+def visible_lines(root: lxml_html.HtmlElement) -> list[str]:
+    """The page's text as a reader sees it, one line per block element, in page order."""
+    parts: list[str] = []
+    stack: list[tuple[etree._Element, bool]] = [(root, False)]
+    while stack:
+        el, closing = stack.pop()
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if closing:
+            if tag in _BLOCK_TAGS:
+                parts.append("\n")
+            if el.tail:
+                parts.append(el.tail)
+            continue
+        stack.append((el, True))
+        if not tag or tag in _INVISIBLE_TAGS:
+            continue  # comments, scripts and the like: only their tail is visible
+        if tag in _BLOCK_TAGS:
+            parts.append("\n")
+        if el.text:
+            parts.append(el.text)
+        stack.extend((child, False) for child in reversed(el))
+    lines = (_SPACES.sub(" ", line).strip() for line in normalise("".join(parts)).split("\n"))
+    return [line for line in lines if line]
+
+
+def _trafilatura(root: lxml_html.HtmlElement) -> trafilatura.settings.Document | None:
+    """Main-article extraction; favours recall since every body sentence matters."""
+    try:
+        doc = trafilatura.bare_extraction(
+            root,
+            favor_recall=True,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            include_links=False,
+            with_metadata=True,
+            deduplicate=False,
+            date_extraction_params={
+                "original_date": True,
+                "extensive_search": False,
+                "max_date": date.today().isoformat(),
+            },
+        )
+    except Exception:  # trafilatura is heuristic code; our fallback takes over
+        return None
+    return doc if isinstance(doc, trafilatura.settings.Document) else None
+
+
+def _paragraphs(text: str) -> list[str]:
+    """One paragraph per line of trafilatura's text; list items ("- ...") stay together."""
+    lines = (_SPACES.sub(" ", line).strip() for line in normalise(text).split("\n"))
+    paragraphs: list[str] = []
+    for line in lines:
+        if not line:
+            continue
+        if line.startswith("- ") and paragraphs and paragraphs[-1].startswith("- "):
+            paragraphs[-1] += "\n" + line
+        else:
+            paragraphs.append(line)
+    return paragraphs
+
+
+def _clean(value: str | None) -> str | None:
+    if not value:
+        return None
+    value = _SPACES.sub(" ", normalise(value)).strip()
+    return value or None
+
+
+def _removed_lines(
+    visible: list[str], article: str, stripped: list[RemovedText]
+) -> list[RemovedText]:
+    """Visible lines missing from the article, grouped, placed after the body line before them."""
+    body_lines = set(article.split("\n"))
+    already = {line for r in stripped for line in r.text.split("\n")}
+    removed = list(stripped)
+    cursor = 0
+    pending: list[str] = []
+
+    def flush() -> None:
+        if pending:
+            removed.append(RemovedText("\n".join(pending), REMOVED_REASON, cursor))
+            pending.clear()
+
+    for line in visible:
+        if (
+            line in body_lines
+            or (len(line) >= 20 and line in article)
+            or f"| {line} |" in article  # a table cell
+        ):
+            flush()
+            pos = article.find(line, cursor)
+            if pos >= 0:
+                cursor = pos + len(line)
+        elif line not in already:
+            pending.append(line)
+    flush()
+    removed.sort(key=lambda r: r.at)
+    return removed

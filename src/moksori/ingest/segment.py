@@ -1,0 +1,306 @@
+"""Split a stored document into passages and sentences.
+
+Passages are what search results show and what gets index terms: speaker
+turns for transcripts, paragraphs otherwise, and reader-given units (subtitle
+cues, table rows, docx paragraphs) kept as they are. Sentences inside each
+passage support finer highlighting and quoting.
+
+Output order is document order: each passage followed by its sentences, whose
+``parent`` is the passage's index in the returned list.
+
+Turns: a line starting with a speaker label ("김순희:", "Q:", "A.", "면접자:",
+"Interviewer:", "P1:", optionally after a timestamp "[00:01:23]") starts a
+turn, which runs over the following lines (blank lines included) until the
+next label. **The turn segment covers the label too** (``start`` is the label's
+first character) so the passage reads like the transcript; its sentences
+cover the content after the label only, and ``speaker`` is the label without
+the colon. A turn with no content after its label is dropped. Reader blocks of
+kind "turn" without a speaker take the label at their start as speaker, or
+become paragraphs; reader blocks of kind "sentence" become paragraphs.
+
+Transcript mode is decided per document and needs several labelled lines, so
+"Note: ..." in prose or a time "10:30" never make a transcript: a label is at
+line start, ≤ 20 characters, ≤ 3 words, starts with a letter or digit,
+contains a letter, has no sentence punctuation, and is either a known
+interview role (Q, A, 면접자, Interviewer, P1, ...) or appears on at least two
+lines. Interpreter notes ("[통역]", "(웃음)") never start a turn.
+
+INVARIANT: every segment has ``0 <= start < end <= len(text)``, neither end is
+whitespace, and sentences lie inside their parent passage.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from moksori.ingest.language import detect_language
+from moksori.ingest.model import Block, SegmentKind, SegmentSpan
+from moksori.korean.kiwi import split_sents_many
+
+MAX_LABEL = 20
+MAX_LABEL_WORDS = 3
+MIN_TRANSCRIPT_LINES = 3
+
+_TIMESTAMP = r"(?:[\[(]?\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?[\])]?[ \t]+)?"
+_COLON_LABEL = re.compile(
+    rf"{_TIMESTAMP}(?P<label>[^\W_][^:：\n]{{0,{MAX_LABEL + 5}}})[:：](?![/\d])"
+)
+_DOT_LABEL = re.compile(rf"{_TIMESTAMP}(?P<label>(?:Q|A|문|답)\d{{0,2}})[.)][ \t]")
+_FORBIDDEN_IN_LABEL = re.compile(r"[,!?;\"“”‘’…。、「」『』\[\]{}<>]")
+_KNOWN_LABEL = re.compile(
+    r"(?:q|a|i|r|p|s|iv|ie|문|답|질문|답변|대답|면접자|면담자|연구자|조사자|참여자|구술자|"
+    r"피면접자|응답자|화자|통역|통역사|통역자|interviewer|interviewee|respondent|"
+    r"participant|researcher|interpreter|translator|moderator|speaker|question|answer)"
+    r"(?:\s*(?:\d{1,3}|[a-z]|[가-힣]))?"
+)
+# Prose and header keys that look like labels but are never speakers.
+NOT_SPEAKERS: frozenset[str] = frozenset(
+    """note notes nb ps p.s source sources date time location place subject title re fwd
+    from to cc summary abstract example warning caution keywords tags url link
+    참고 주 비고 날짜 일시 장소 제목 출처 요약 예 주의 시간""".split()
+)
+
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof st jr sr vs fig no nos vol pp approx gen col lt sgt capt rev
+    hon mt ft jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp""".split()
+)
+_SENTENCE_END = re.compile(r"(?:[.!?…]+|。)[\"'”’)\]]*(?=\s)")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.$")
+_DOTTED = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
+
+
+@dataclass
+class _Passage:
+    kind: SegmentKind
+    start: int
+    end: int
+    content_start: int
+    speaker: str | None = None
+    cue_start_ms: int | None = None
+    cue_end_ms: int | None = None
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Stripped non-blank lines of ``text[start:end]``; blank lines as (-1, -1)."""
+    out = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        line_end = end if nl < 0 else nl
+        s, e = _strip(text, pos, line_end)
+        out.append((s, e) if s < e else (-1, -1))
+        pos = line_end + 1
+    return out
+
+
+def _label_at(text: str, start: int, end: int) -> tuple[str, int] | None:
+    """A candidate speaker label at ``start``: (label, offset after the colon)."""
+    match = _COLON_LABEL.match(text, start, end) or _DOT_LABEL.match(text, start, end)
+    if match is None:
+        return None
+    label = " ".join(match.group("label").split())
+    if (
+        len(label) > MAX_LABEL
+        or len(label.split()) > MAX_LABEL_WORDS
+        or label.endswith(".")
+        or _FORBIDDEN_IN_LABEL.search(label)
+        or not any(c.isalpha() for c in label)
+        or label.casefold() in NOT_SPEAKERS
+    ):
+        return None
+    return label, match.end()
+
+
+def _is_known(label: str) -> bool:
+    return _KNOWN_LABEL.fullmatch(label.casefold()) is not None
+
+
+def _transcript_labels(
+    text: str, lines: list[tuple[int, int]]
+) -> dict[int, tuple[str, int]] | None:
+    """Turn-starting lines (by start offset) if the document is a transcript."""
+    found: dict[int, tuple[str, int]] = {}
+    for s, e in lines:
+        if s >= 0:
+            label = _label_at(text, s, e)
+            if label is not None:
+                found[s] = label
+    counts = Counter(label for label, _ in found.values())
+    turns = {s: v for s, v in found.items() if counts[v[0]] >= 2 or _is_known(v[0])}
+    if len(turns) >= MIN_TRANSCRIPT_LINES:
+        return turns
+    if len(turns) == 2 and all(_is_known(v[0]) for v in turns.values()):
+        return turns
+    return None
+
+
+def _paragraphs(lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Group non-blank lines into blank-line separated paragraphs."""
+    out: list[tuple[int, int]] = []
+    current: list[int] | None = None
+    for s, e in lines:
+        if s < 0:
+            current = None
+        elif current is None:
+            current = [s, e]
+            out.append((s, e))
+        else:
+            current[1] = e
+            out[-1] = (current[0], e)
+    return out
+
+
+def _passages(text: str, blocks: list[tuple[int, int, Block]]) -> list[_Passage]:
+    n = len(text)
+    clean = sorted(
+        ((max(0, s), min(n, e), b) for s, e, b in blocks if min(n, e) > max(0, s)),
+        key=lambda item: item[0],
+    )
+    free_lines = {i: _lines(text, s, e) for i, (s, e, b) in enumerate(clean) if b.kind is None}
+    turns = _transcript_labels(text, [ln for lines in free_lines.values() for ln in lines])
+    out: list[_Passage] = []
+    turn: _Passage | None = None  # the open turn, which may continue
+    for i, (start, end, block) in enumerate(clean):
+        if block.kind is not None:
+            turn = None
+            s, e = _strip(text, start, end)
+            if s >= e:
+                continue
+            kind: SegmentKind = "paragraph" if block.kind == "sentence" else block.kind
+            passage = _Passage(kind, s, e, s, block.speaker, block.cue_start_ms, block.cue_end_ms)
+            if kind == "turn" and not block.speaker:
+                # A reader turn without a speaker: take its label, or it is
+                # just a paragraph (every turn carries a speaker).
+                label = _label_at(text, s, e)
+                if label is None:
+                    passage.kind = "paragraph"
+                else:
+                    passage.speaker, passage.content_start = label[0], label[1]
+            out.append(passage)
+            continue
+        lines = free_lines[i]
+        if turns is None:
+            out.extend(_Passage("paragraph", s, e, s) for s, e in _paragraphs(lines))
+            continue
+        loose: list[tuple[int, int]] = []  # lines before the first turn
+        for s, e in lines:
+            label = turns.get(s) if s >= 0 else None
+            if label is not None:
+                out.extend(_Passage("paragraph", ps, pe, ps) for ps, pe in _paragraphs(loose))
+                loose = []
+                turn = _Passage("turn", s, e, label[1], label[0])
+                out.append(turn)
+            elif turn is not None:
+                if s >= 0:
+                    turn.end = e
+            else:
+                loose.append((s, e))
+        out.extend(_Passage("paragraph", ps, pe, ps) for ps, pe in _paragraphs(loose))
+    return [p for p in out if p.kind != "turn" or _strip(text, p.content_start, p.end)[0] < p.end]
+
+
+def _english_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Rule-based sentence spans of an English (or undetermined) chunk."""
+    out = []
+    sentence_start = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        stop = match.end()
+        nxt = stop
+        while nxt < end and text[nxt].isspace():
+            nxt += 1
+        if nxt >= end:
+            break
+        following = text[nxt]
+        if following.islower() or following in ",;:":
+            continue  # "e.g. this", "... and then"
+        if text[match.start()] == ".":
+            head = text[sentence_start : match.start() + 1]
+            word = _WORD_BEFORE.search(head)
+            if word is not None and (
+                word.group(1).lower() in _ABBREVIATIONS
+                or (len(word.group(1)) == 1 and word.group(1).isupper())
+            ):
+                continue  # "Dr. Kim", "J. Smith"
+            if _DOTTED.search(head):
+                continue  # "U.S.", "e.g."
+        out.append((sentence_start, stop))
+        sentence_start = nxt
+    out.append((sentence_start, end))
+    return out
+
+
+def _sentences(
+    text: str, passages: list[_Passage], langs: list[str]
+) -> list[list[tuple[int, int]]]:
+    """Sentence spans per passage; Korean chunks go to Kiwi in one batch."""
+    chunks: list[tuple[int, int, int]] = []  # (passage index, start, end)
+    for index, passage in enumerate(passages):
+        lines = _lines(text, passage.content_start, passage.end)
+        chunks.extend((index, s, e) for s, e in _paragraphs(lines))
+    korean = [c for c in chunks if langs[c[0]] in ("ko", "mixed")]
+    kiwi_result = split_sents_many([text[s:e] for _, s, e in korean])
+    by_chunk = {(c[1], c[2]): sents for c, sents in zip(korean, kiwi_result, strict=True)}
+    out: list[list[tuple[int, int]]] = [[] for _ in passages]
+    for index, s, e in chunks:
+        sents = by_chunk.get((s, e))
+        if sents is None:
+            spans = _english_sentences(text, s, e)
+        else:
+            spans = sorted((s + x.start, s + x.end) for x in sents) or [(s, e)]
+        last = s
+        for a, b in spans:
+            a, b = _strip(text, max(a, last, s), min(b, e))
+            if a < b:
+                out[index].append((a, b))
+                last = b
+    return out
+
+
+def segment(text: str, blocks: list[tuple[int, int, Block]]) -> list[SegmentSpan]:
+    """Passages (paragraph/turn/cue/row) and their sentences, in document order.
+
+    ``blocks`` gives where each reader block sits in ``text``; blocks with a
+    ``kind`` become one passage each, the others are split into turns or
+    paragraphs (see the module docstring).
+    """
+    passages = _passages(text, blocks)
+    langs = [detect_language(text[p.content_start : p.end]) for p in passages]
+    sentences = _sentences(text, passages, langs)
+    out: list[SegmentSpan] = []
+    for passage, lang, spans in zip(passages, langs, sentences, strict=True):
+        parent = len(out)
+        out.append(
+            SegmentSpan(
+                kind=passage.kind,
+                start=passage.start,
+                end=passage.end,
+                speaker=passage.speaker,
+                lang=lang,
+                cue_start_ms=passage.cue_start_ms,
+                cue_end_ms=passage.cue_end_ms,
+            )
+        )
+        for s, e in spans:
+            out.append(
+                SegmentSpan(
+                    kind="sentence",
+                    start=s,
+                    end=e,
+                    speaker=passage.speaker,
+                    lang=detect_language(text[s:e]),
+                    parent=parent,
+                    cue_start_ms=passage.cue_start_ms,
+                    cue_end_ms=passage.cue_end_ms,
+                )
+            )
+    return out

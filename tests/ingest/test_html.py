@@ -1,0 +1,189 @@
+"""HTML captures: the article is kept whole, the page chrome is listed as removed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from moksori.errors import EmptyFile, FileTooLarge
+from moksori.ingest.limits import Limits
+from moksori.ingest.model import Extracted
+from moksori.ingest.readers import html as html_reader
+from moksori.ingest.readers.html import decode_html, read_html
+
+DATA = Path(__file__).parent / "data" / "web"
+PAGES = ["ngo_blog_en.html", "ngo_news_ko.html"]
+
+
+def read(name: str) -> Extracted:
+    [doc] = read_html((DATA / name).read_bytes(), name, Limits())
+    return doc
+
+
+def expected(name: str) -> dict:
+    return json.loads((DATA / f"{name}.expected.json").read_text(encoding="utf-8"))
+
+
+def page(body: str, head: str = '<meta charset="utf-8">') -> bytes:
+    return f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>".encode()
+
+
+ARTICLE = (
+    "<article><h1>Winter in Yanji</h1>"
+    "<p>The first winter in Yanji was the coldest she could remember, and the flat had no heating "
+    "at all.</p><p>She worked in a restaurant kitchen from six in the morning until midnight, "
+    "and she slept in a storeroom behind the kitchen with two other women.</p>"
+    "<p>In March a broker came to the restaurant and offered to take her south for a price she "
+    "could not pay.</p></article>"
+)
+NAV = "<nav><ul><li><a href='/'>Home</a></li><li><a href='/a'>About us</a></li></ul></nav>"
+FOOTER = "<footer><p>&copy; 2024 Example Org. All rights reserved.</p></footer>"
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_one_html_document_with_metadata(name: str) -> None:
+    doc = read(name)
+    exp = expected(name)
+    assert doc.format == "html"
+    assert doc.web_capture_candidate is False
+    assert len(doc.blocks) == 1
+    assert doc.title == exp["title"]
+    assert doc.date == exp["date"]
+    if "author" in exp:
+        assert doc.author == exp["author"]
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_every_body_sentence_is_kept(name: str) -> None:
+    text = read(name).blocks[0].text
+    missing = [s for s in expected(name)["keep"] if s not in text]
+    assert missing == []
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_chrome_is_left_out_and_listed_as_removed(name: str) -> None:
+    doc = read(name)
+    text = doc.blocks[0].text
+    removed = "\n".join(r.text for r in doc.removed)
+    for chrome in expected(name)["chrome"]:
+        assert chrome not in text, chrome
+        assert chrome in removed, chrome
+    assert all(r.reason for r in doc.removed)
+    assert any(r.reason == html_reader.REMOVED_REASON for r in doc.removed)
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_paragraphs_and_offsets(name: str) -> None:
+    doc = read(name)
+    text = doc.blocks[0].text
+    assert "\n\n" in text and "\n\n\n" not in text
+    assert all(0 <= r.at <= len(text) for r in doc.removed)
+    assert [r.at for r in doc.removed] == sorted(r.at for r in doc.removed)
+    assert doc.removed[0].at == 0  # the header stood before the article
+
+
+def test_visible_headline_opens_the_text() -> None:
+    doc = read("ngo_blog_en.html")
+    assert doc.blocks[0].text.startswith(expected("ngo_blog_en.html")["title"] + "\n\n")
+    assert not any(doc.title in r.text.split("\n") for r in doc.removed if doc.title)
+
+
+def test_tiny_page_is_kept() -> None:
+    data = "<html><body><p>탈북 후 첫 겨울</p></body></html>".encode()
+    [doc] = read_html(data, "tiny.html", Limits())
+    assert doc.blocks[0].text == "탈북 후 첫 겨울"
+    assert doc.removed == []
+
+
+def test_sidebar_is_placed_after_the_article() -> None:
+    doc = read("ngo_blog_en.html")
+    text = doc.blocks[0].text
+    archive = next(r for r in doc.removed if "March 2023 (4)" in r.text)
+    assert archive.at == len(text)
+
+
+def test_korean_page_honours_meta_charset() -> None:
+    data = (DATA / "ngo_news_ko.html").read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    doc = read("ngo_news_ko.html")
+    assert doc.encoding == "cp949"
+    assert doc.quality == "ok"
+    assert "탈북 청년" in doc.blocks[0].text
+
+
+def test_wrong_meta_charset_falls_back_to_detection() -> None:
+    korean = "<p>그는 2016년 겨울 두만강을 건너 중국 연길에 도착했다고 천천히 말했다.</p>"
+    data = f'<html><head><meta charset="utf-8"></head><body>{korean}</body></html>'.encode("cp949")
+    decoded = decode_html(data, "x.html")
+    assert "두만강" in decoded.text
+    latin_label = page(korean, '<meta charset="iso-8859-1">')
+    assert "두만강" in decode_html(latin_label, "x.html").text
+
+
+def test_deterministic() -> None:
+    data = (DATA / "ngo_blog_en.html").read_bytes()
+    first = read_html(data, "a.html", Limits())
+    second = read_html(data, "a.html", Limits())
+    assert first == second
+
+
+def test_fallback_when_trafilatura_finds_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(html_reader, "_trafilatura", lambda root: None)
+    doc = read("ngo_blog_en.html")
+    text = doc.blocks[0].text
+    missing = [s for s in expected("ngo_blog_en.html")["keep"] if s not in text]
+    assert missing == []
+    for chrome in ("Donate now", "Skip to content", "March 2023 (4)", "© 2023"):
+        assert chrome not in text
+        assert any(chrome in r.text for r in doc.removed)
+
+
+def test_small_page_in_a_bare_layout() -> None:
+    [doc] = read_html(page(NAV + ARTICLE + FOOTER), "small.html", Limits())
+    text = doc.blocks[0].text
+    assert "a broker came to the restaurant" in text
+    assert "All rights reserved" not in text
+    assert any("All rights reserved" in r.text for r in doc.removed)
+
+
+def test_chrome_only_page_is_empty() -> None:
+    chrome = NAV + "<div class='donate'><a href='/d'>Donate now</a></div>" + FOOTER
+    with pytest.raises(EmptyFile, match="no article text found"):
+        read_html(page(chrome), "chrome.html", Limits())
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n", page(""), b"<html></html>"])
+def test_empty_pages(data: bytes) -> None:
+    with pytest.raises(EmptyFile):
+        read_html(data, "empty.html", Limits())
+
+
+def test_entities_are_not_expanded() -> None:
+    bomb = (
+        '<?xml version="1.0"?><!DOCTYPE html [<!ENTITY a "aaaaaaaaaa">'
+        '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;">'
+        '<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        f"<html><body>{ARTICLE}<p>&c; &x;</p></body></html>"
+    ).encode()
+    [doc] = read_html(bomb, "bomb.html", Limits())
+    text = doc.blocks[0].text
+    assert "aaaaaaaaaa" not in text and "root:" not in text
+    assert "]>" not in text
+    assert "The first winter in Yanji" in text
+
+
+def test_size_limit() -> None:
+    with pytest.raises(FileTooLarge):
+        read_html(page(ARTICLE), "big.html", Limits(max_file_bytes=100))
+
+
+def test_tables_are_kept() -> None:
+    table = (
+        "<table><tr><th>Year</th><th>Arrivals</th></tr>"
+        "<tr><td>2019</td><td>1047</td></tr><tr><td>2020</td><td>229</td></tr></table>"
+    )
+    [doc] = read_html(page(ARTICLE.replace("</article>", table + "</article>")), "t.html", Limits())
+    assert "1047" in doc.blocks[0].text

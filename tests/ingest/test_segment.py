@@ -1,0 +1,247 @@
+"""Passage/sentence segmentation: transcripts, paragraphs, reader blocks, offsets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from moksori.ingest.model import Block, SegmentKind, SegmentSpan
+from moksori.ingest.segment import segment
+
+TRANSCRIPTS = Path(__file__).resolve().parent / "data" / "transcripts"
+FIXTURES = {p.name: p.read_text(encoding="utf-8") for p in sorted(TRANSCRIPTS.glob("*.txt"))}
+PASSAGE_KINDS = {"paragraph", "turn", "cue", "row"}
+
+
+def whole(text: str) -> list[SegmentSpan]:
+    return segment(text, [(0, len(text), Block(text))])
+
+
+def check_invariants(text: str, segments: list[SegmentSpan]) -> None:
+    last_passage_end = 0
+    for i, seg in enumerate(segments):
+        assert 0 <= seg.start < seg.end <= len(text), seg
+        piece = text[seg.start : seg.end]
+        assert piece and not piece[0].isspace() and not piece[-1].isspace(), seg
+        if seg.kind == "sentence":
+            assert seg.parent is not None and 0 <= seg.parent < i
+            parent = segments[seg.parent]
+            assert parent.kind in PASSAGE_KINDS
+            assert parent.start <= seg.start and seg.end <= parent.end
+        else:
+            assert seg.kind in PASSAGE_KINDS and seg.parent is None
+            assert seg.lang in {"ko", "en", "mixed", "und"}
+            assert seg.start >= last_passage_end  # passages do not overlap
+            last_passage_end = seg.end
+        if seg.kind == "turn":
+            assert seg.speaker, seg
+    sentences = [s for s in segments if s.kind == "sentence"]
+    assert all(a.end <= b.start for a, b in zip(sentences, sentences[1:], strict=False))
+
+
+def turns(segments: list[SegmentSpan]) -> list[SegmentSpan]:
+    return [s for s in segments if s.kind == "turn"]
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURES))
+def test_fixture_invariants(name: str) -> None:
+    text = FIXTURES[name]
+    check_invariants(text, whole(text))
+
+
+def test_korean_transcript_turns() -> None:
+    text = FIXTURES["ko_interview.txt"]
+    segs = whole(text)
+    ts = turns(segs)
+    assert [t.speaker for t in ts] == ["면접자", "김순희"] * 4
+    # Header lines ("장소: 서울", "날짜: ...") are not turns but a paragraph.
+    assert segs[0].kind == "paragraph" and "장소: 서울" in text[segs[0].start : segs[0].end]
+    # A turn covers its label and runs on over lines and a blank line.
+    long_turn = text[ts[3].start : ts[3].end]
+    assert long_turn.startswith("김순희: 배급이")
+    assert long_turn.endswith("그래도 우리는 버텼습니다.")
+    assert "[통역: 장마당은 시장]" in long_turn and "(웃음)" in long_turn
+    # A label alone on its line: the turn continues on the next lines.
+    assert text[ts[5].start : ts[5].end].startswith("김순희:\n1998년")
+    # Sentences hold content only, not the label.
+    first_sentences = [s for s in segs if s.kind == "sentence" and s.parent == segs.index(ts[0])]
+    assert text[first_sentences[0].start : first_sentences[0].end] == "선생님, 고향이 어디셨어요?"
+    assert all(s.lang == "ko" for s in ts)
+
+
+def test_english_transcript_turns_and_sentences() -> None:
+    text = FIXTURES["en_interview.txt"]
+    segs = whole(text)
+    assert [t.speaker for t in turns(segs)] == ["Interviewer", "P1"] * 3
+    sentences = [text[s.start : s.end] for s in segs if s.kind == "sentence"]
+    assert "We crossed the Tumen River at night..." in sentences
+    assert "Mr. Pak, the broker, walked ahead." in sentences
+    assert "We paid him about 3,000 dollars, i.e. everything we had." in sentences
+    assert any(s.startswith("Later we reached the U.S. embassy") for s in sentences)
+
+
+def test_timestamped_mixed_transcript() -> None:
+    text = FIXTURES["mixed_interview.txt"]
+    segs = whole(text)
+    ts = turns(segs)
+    assert [t.speaker for t in ts] == ["연구자", "참여자 2"] * 3
+    assert text[ts[0].start : ts[0].end].startswith("[00:00:05] 연구자:")
+    assert ts[1].lang == "mixed"
+    assert "[Korean] 조선에서는" in text[ts[3].start : ts[3].end]
+
+
+def test_q_and_a_with_dots() -> None:
+    segs = whole(FIXTURES["qa_short.txt"])
+    assert [t.speaker for t in turns(segs)] == ["Q", "A", "Q", "A"]
+
+
+def test_prose_is_never_a_transcript() -> None:
+    text = FIXTURES["prose_note.txt"]
+    segs = whole(text)
+    assert not turns(segs)
+    paragraphs = [text[s.start : s.end] for s in segs if s.kind == "paragraph"]
+    assert len(paragraphs) == 3  # the hard-wrapped first paragraph stays one
+    assert paragraphs[1].startswith("Note: this line")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Note: one.\nNote: two.\nNote: three.",
+        "회의는 10:30에 시작했다.\n10:45: 휴식\n11:00: 재개",
+        "Step 1: do this.\nStep 2: do that.\nStep 3: done.",
+        "A single label: here.\nAnd plain text.",
+    ],
+)
+def test_label_lookalikes_are_paragraphs(text: str) -> None:
+    assert not turns(whole(text))
+
+
+def test_two_known_labels_are_enough() -> None:
+    assert [t.speaker for t in turns(whole("Q: Where?\nA: Hyesan."))] == ["Q", "A"]
+
+
+def test_reader_blocks_keep_kind_speaker_and_cue_times() -> None:
+    parts = ["  첫 자막입니다.  ", "", "Second cue. Two sentences.", "셀 내용"]
+    text = "\n\n".join(parts)
+    blocks = []
+    pos = 0
+    kinds: list[SegmentKind] = ["cue", "cue", "cue", "row"]
+    for part, kind in zip(parts, kinds, strict=True):
+        blocks.append((pos, pos + len(part), Block(part, kind, "화자", 1000, 2000)))
+        pos += len(part) + 2
+    segs = segment(text, blocks)
+    check_invariants(text, segs)
+    passages = [s for s in segs if s.kind != "sentence"]
+    assert [p.kind for p in passages] == ["cue", "cue", "row"]  # the empty cue is dropped
+    assert text[passages[0].start : passages[0].end] == "첫 자막입니다."
+    assert all(p.speaker == "화자" and p.cue_start_ms == 1000 for p in passages)
+    assert len([s for s in segs if s.parent == segs.index(passages[1])]) == 2
+
+
+def test_turn_block_without_speaker_takes_its_label() -> None:
+    text = "김순희: 네, 맞아요."
+    (turn, sentence) = segment(text, [(0, len(text), Block(text, "turn"))])
+    assert turn.speaker == "김순희" and (turn.start, turn.end) == (0, len(text))
+    assert text[sentence.start : sentence.end] == "네, 맞아요."
+
+
+def test_turn_continues_across_free_blocks_but_not_reader_blocks() -> None:
+    lines = ["Q: Where were you born?", "A: In Hyesan.", "It is near the river.", "Q: And?"]
+    text = "\n\n".join(lines)
+    blocks, pos = [], 0
+    for line in lines:
+        blocks.append((pos, pos + len(line), Block(line)))
+        pos += len(line) + 2
+    ts = turns(segment(text, blocks))
+    assert [t.speaker for t in ts] == ["Q", "A", "Q"]
+    assert text[ts[1].start : ts[1].end] == "A: In Hyesan.\n\nIt is near the river."
+    blocks[2] = (blocks[2][0], blocks[2][1], Block(lines[2], "paragraph"))
+    segs = segment(text, blocks)
+    assert text[turns(segs)[1].start : turns(segs)[1].end] == "A: In Hyesan."
+
+
+def test_empty_and_blank_documents() -> None:
+    assert whole("") == []
+    assert whole(" \n\n\t ") == []
+    assert segment("abc", []) == []
+
+
+# --- property tests -------------------------------------------------------
+
+PIECES = st.sampled_from(
+    list("가나다라마바사아자차카타파하녀로동혜산")
+    + list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+    + list("      \n\n\t\u3000\u00a0\r:：.,!?\"'()[]-…。")
+    + [
+        "😀",
+        "👨\u200d👩\u200d👧",
+        "漢字",
+        "김순희: ",
+        "Q: ",
+        "A. ",
+        "면접자:",
+        "\n\n",
+        "10:30",
+        "Note: ",
+        "Dr. ",
+        "U.S. ",
+        "...",
+        "[통역] ",
+        "(웃음)",
+        "\nP1: ",
+        "\n김순희:",
+    ]
+)
+RANDOM_TEXT = st.lists(PIECES, max_size=80).map("".join)
+KINDS: list[SegmentKind | None] = [None, None, None, "paragraph", "turn", "cue", "row", "sentence"]
+
+
+@st.composite
+def document(
+    draw: st.DrawFn, base: st.SearchStrategy[str]
+) -> tuple[str, list[tuple[int, int, Block]]]:
+    """A text plus a random partition of it into reader blocks."""
+    text = draw(base)
+    cuts = sorted(set(draw(st.lists(st.integers(0, len(text)), max_size=5))) | {0, len(text)})
+    blocks = []
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        kind = draw(st.sampled_from(KINDS))
+        speaker = draw(st.sampled_from([None, "R"])) if kind else None
+        blocks.append((start, end, Block(text[start:end], kind, speaker)))
+    return text, blocks
+
+
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(document(RANDOM_TEXT))
+def test_property_random_text(doc: tuple[str, list[tuple[int, int, Block]]]) -> None:
+    text, blocks = doc
+    check_invariants(text, segment(text, blocks))
+
+
+@st.composite
+def mutated_fixture(draw: st.DrawFn) -> str:
+    """A fixture transcript with random pieces spliced in at random places."""
+    text = FIXTURES[draw(st.sampled_from(sorted(FIXTURES)))]
+    for _ in range(draw(st.integers(0, 4))):
+        at = draw(st.integers(0, len(text)))
+        text = text[:at] + draw(st.lists(PIECES, max_size=4).map("".join)) + text[at:]
+    return text
+
+
+@SETTINGS
+@given(document(mutated_fixture()))
+def test_property_fixture_transcripts(doc: tuple[str, list[tuple[int, int, Block]]]) -> None:
+    text, blocks = doc
+    segs = segment(text, blocks)
+    check_invariants(text, segs)
+    if all(b.kind is None for _, _, b in blocks) and len(blocks) == 1:
+        for seg in segs:
+            if seg.kind == "turn":
+                assert text[seg.start : seg.end].split(":")[0].split()[-1:]  # label text
