@@ -17,7 +17,18 @@ from moksori.ingest.boilerplate import (
 from moksori.ingest.model import RemovedText
 
 DATA = Path(__file__).parent / "data" / "web"
-CAPTURES = ["ngo_blog_en", "ngo_news_ko", "blog_embedded_en", "personal_blog_ko", "news_site_en"]
+CAPTURES = [
+    "ngo_blog_en",
+    "ngo_news_ko",
+    "blog_embedded_en",
+    "personal_blog_ko",
+    "news_site_en",
+    "harbour_light_en",
+    "hanbit_blog_ko",
+]
+# Captures whose first line is a FICTIONAL marker sentence (so the body "starts" above the menu).
+MARKED = ["harbour_light_en", "hanbit_blog_ko"]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def load(name: str) -> str:
@@ -248,3 +259,200 @@ def test_unsure_means_keep() -> None:
 def test_empty_text() -> None:
     assert strip_boilerplate("") == ("", [])
     assert not looks_like_web_capture("")
+
+
+def assert_aligned(text: str, kept: str, removed: list[RemovedText]) -> None:
+    """Each non-blank input line is kept or removed, never both, and each piece's ``at`` is right.
+
+    Walks the input in order: a line is the next removed line or else the next kept
+    line. A piece stood right after the last kept line before it (0 if none).
+    """
+    rem = [(i, ln) for i, r in enumerate(removed) for ln in r.text.split("\n") if ln.strip()]
+    kept_lines: list[tuple[str, int]] = []  # (line, end offset in kept)
+    pos = 0
+    for ln in kept.split("\n"):
+        if ln.strip():
+            kept_lines.append((ln, pos + len(ln)))
+        pos += len(ln) + 1
+    ri = ki = 0
+    seen: set[int] = set()
+    for line in text.split("\n"):
+        if not line.strip():
+            continue
+        if ri < len(rem) and rem[ri][1] == line:
+            piece = rem[ri][0]
+            if piece not in seen:
+                seen.add(piece)
+                assert removed[piece].at == (kept_lines[ki - 1][1] if ki else 0), line
+            ri += 1
+        else:
+            assert ki < len(kept_lines) and kept_lines[ki][0] == line, line
+            ki += 1
+    assert (ri, ki) == (len(rem), len(kept_lines))
+    assert all(r.text in text for r in removed), "a piece is a run of input lines"
+
+
+@pytest.mark.parametrize("name", CAPTURES)
+def test_removed_positions_are_exact_and_nothing_is_both_kept_and_removed(name: str) -> None:
+    text = load(f"{name}.txt")
+    kept, removed = strip_boilerplate(text)
+    assert_aligned(text, kept, removed)
+
+
+@pytest.mark.parametrize("name", CAPTURES)
+def test_every_body_sentence_is_kept_as_a_sentence(name: str) -> None:
+    """Sentence by sentence, and no kept sentence is listed as removed."""
+    kept, removed = strip_boilerplate(load(f"{name}.txt"))
+    removed_text = "\n".join(r.text for r in removed)
+    for sentence in expected(name)["keep"]:
+        assert sentence in kept, sentence
+        assert sentence not in removed_text, sentence
+
+
+@pytest.mark.parametrize("name", MARKED)
+def test_capture_without_its_marker_line_is_stripped_the_same(name: str) -> None:
+    """Without a sentence above the menu, the header is judged by position; same result."""
+    text = load(f"{name}.txt").split("\n", 1)[1]
+    kept, removed = strip_boilerplate(text)
+    exp = expected(name)
+    assert [s for s in exp["keep"][1:] + exp["titles"] if s not in kept] == []
+    got = removed_lines(removed)
+    assert [(ln, r) for ln, r in exp["remove"] if got.get(ln) != r] == []
+    assert_aligned(text, kept, removed)
+
+
+def test_reader_comments_are_kept_as_content() -> None:
+    """Decision: comments are readers' words (sometimes testimony); only the counter goes."""
+    kept, removed = strip_boilerplate(load("hanbit_blog_ko.txt"))
+    assert "└ 익명: 고맙습니다 :)" in kept.split("\n")
+    assert removed_lines(removed)["댓글 3"] == "navigation"
+
+
+def test_embedded_related_article_is_kept_under_a_removed_heading() -> None:
+    kept, removed = strip_boilerplate(load("hanbit_blog_ko.txt"))
+    assert removed_lines(removed)["Check these out / 함께 읽어 보세요"] == "link list"
+    assert "봄날의 첫 수업\n[현장 스케치] 주말 한국어 교실 첫날 풍경" in kept
+
+
+DEMO_CAPTURE = REPO / "demo" / "corpus-src" / "ngo-blog-2021-04.txt"
+
+
+@pytest.mark.skipif(not DEMO_CAPTURE.exists(), reason="demo corpus not present")
+def test_demo_capture_loses_its_chrome_and_keeps_its_body() -> None:
+    text = DEMO_CAPTURE.read_text(encoding="utf-8")
+    kept, removed = strip_boilerplate(text)
+    got = removed_lines(removed)
+    for line, reason in [
+        ("로그인 | 회원가입 | 검색", "navigation"),
+        ("━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━", "decoration"),
+        ("────────────────────", "decoration"),
+        ("공유하기: 페이스북 | 트위터 | 카카오톡 | 링크 복사", "share buttons"),
+        ("▶ 이전 글: 2021년 3월 정착 모임 후기", "navigation"),
+        ("▶ 다음 글: 자원봉사자 모집 (상시)", "navigation"),
+        ("Check these out / 함께 읽어 보세요", "link list"),
+    ]:
+        assert got.get(line) == reason, line
+    assert [r for ln, r in got.items() if ln.startswith("(사)새봄이웃")] == ["footer"]
+    kept_lines = set(kept.split("\n"))
+    prose = [ln for ln in text.split("\n") if len(ln) > 60 and ln.rstrip().endswith("다.")]
+    assert len(prose) >= 11 and [ln for ln in prose if ln not in kept_lines] == []
+    assert "두만강을 건너 온 이웃들의 첫 겨울" in kept_lines
+    assert_aligned(text, kept, removed)
+
+
+def test_academic_paper_inside_menu_bar_chrome_keeps_every_line() -> None:
+    paper = load(ACADEMIC)
+    page = load("harbour_light_en.txt").split("\n")
+    header = "\n".join(page[1 : page.index("News")])
+    footer = "\n".join(page[page.index("Posted in Stories, Advocacy | Leave a comment") :])
+    text = f"{header}\n\n{paper}\n\n{footer}"
+    kept, removed = strip_boilerplate(text)
+    kept_lines = set(kept.split("\n"))
+    assert [ln for ln in paper.split("\n") if ln.strip() and ln not in kept_lines] == []
+    assert removed_lines(removed)["Home | About | News | Donate"] == "navigation"
+    assert_aligned(text, kept, removed)
+
+
+def test_decorative_rules_alone_are_no_evidence_of_a_web_page() -> None:
+    essay = "\n".join(
+        [
+            "The river in winter",
+            "",
+            "We waited for three nights in a hut above the river, and nobody spoke of the cold.",
+            "* * *",
+            "In the morning the ice was grey, and the broker told us to walk in single file.",
+            "━━━━━━━━━━",
+            "Nobody slept.",
+        ]
+    )
+    assert not looks_like_web_capture(essay)
+    assert strip_boilerplate(essay) == (essay, [])
+
+
+def test_topic_list_and_short_sentences_are_not_menus() -> None:
+    body = [
+        "A survey of 1,200 migrants in Seoul found that nearly a third had moved three times.",
+        "Food | Housing | Work",
+        "Most of them moved because the rent went up after the first two years of the lease.",
+    ]
+    text = "\n".join(
+        [
+            "Home | About | News | Donate",
+            "",
+            *body,
+            "",
+            "Tags: housing, Seoul",
+            "Thank you for reading.",
+        ]
+    )
+    kept, removed = strip_boilerplate(text)
+    assert [ln for ln in body if ln not in kept.split("\n")] == []
+    assert "Thank you for reading." in kept
+    assert removed_lines(removed) == {
+        "Home | About | News | Donate": "navigation",
+        "Tags: housing, Seoul": "tag cloud",
+    }
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "▶ 이전 글: 2021년 3월 정착 모임 후기",
+        "다음 글: 자원봉사자 모집",
+        "Next post: Spring language classes open",
+        "(사)새봄이웃 | 대표: 가상인 | 전화 02-000-0000",
+        "[Logo] Harbour Light Refugee Network",
+        "로그인 | 회원가입 | 검색",
+    ],
+)
+def test_chrome_lines_that_look_like_speaker_turns_are_not_content(line: str) -> None:
+    text = "\n".join(
+        [
+            line,
+            "",
+            "The workshop ran for four Saturdays and fourteen people took part in every session.",
+            "© 2021 Example Org. All rights reserved.",
+        ]
+    )
+    kept, removed = strip_boilerplate(text)
+    assert line not in kept and line in removed_lines(removed)
+
+
+def test_html_capture_keeps_every_body_sentence_and_loses_its_chrome() -> None:
+    """The same page as HTML: after article extraction the result must be as clean."""
+    from moksori.ingest.limits import Limits
+    from moksori.ingest.readers.html import read_html
+
+    (doc,) = read_html((DATA / "harbour_light_en.html").read_bytes(), "page.html", Limits())
+    article = "\n\n".join(b.text for b in doc.blocks)
+    assert [s for s in expected("harbour_light_en")["keep"][1:] if s not in article] == []
+    removed = "\n".join(r.text for r in doc.removed)
+    for chrome in (
+        "Subscribe to our newsletter",
+        "Tags: Tumen River",
+        "© 2021 Harbour Light",
+        "Privacy policy",
+        "Donate now",
+        "April 2021",
+    ):
+        assert chrome not in article and chrome in removed, chrome
