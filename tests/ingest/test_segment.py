@@ -8,12 +8,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from moksori.ingest.model import Block, SegmentKind, SegmentSpan
+from moksori.ingest.model import PASSAGE_KINDS, Block, SegmentKind, SegmentSpan
 from moksori.ingest.segment import segment
 
 TRANSCRIPTS = Path(__file__).resolve().parent / "data" / "transcripts"
 FIXTURES = {p.name: p.read_text(encoding="utf-8") for p in sorted(TRANSCRIPTS.glob("*.txt"))}
-PASSAGE_KINDS = {"paragraph", "turn", "cue", "row"}
 
 
 def whole(text: str) -> list[SegmentSpan]:

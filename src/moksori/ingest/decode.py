@@ -38,6 +38,8 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _SAMPLE_CHARS = 200_000
 _LINE_BREAK = re.compile(rb"(\r\n|\n|\r)")
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v\x1a")  # \x1a: DOS end-of-file marker
+# Replacement characters, C0 controls other than the allowed ones, DEL and C1.
+_BAD_CHAR = re.compile("[\ufffd\x00-\x08\x0e-\x19\x1b-\x1f\x7f-\x9f]")
 
 
 def decode_bytes(data: bytes, source: str) -> Decoded:
@@ -200,13 +202,7 @@ def _line_by_line(data: bytes, prefer: str) -> tuple[Decoded, int, int]:
 def _reject_binary(text: str, source: str) -> None:
     """Raise NotText when too much of the decoded text is control or replacement chars."""
     sample = text[:_SAMPLE_CHARS]
-    bad = sum(
-        1
-        for ch in sample
-        if ch == "\ufffd"
-        or (ord(ch) < 0x20 and ch not in _ALLOWED_CONTROLS)
-        or 0x7F <= ord(ch) <= 0x9F
-    )
+    bad = len(_BAD_CHAR.findall(sample))
     # A floor on the length keeps a few bad bytes in a very short note from
     # condemning it; real binary files are long enough not to matter.
     if bad / max(len(sample), 100) > _MAX_BAD_RATIO:

@@ -10,6 +10,7 @@ paragraphs ("Thank you.", "네.") get none, because repeating them is normal.
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import TypeVar
@@ -22,23 +23,22 @@ MIN_WORDS = 6  # words or 어절
 _VERSION = "p1"  # bump if the normalisation changes, so old and new never match
 
 
-def _is_wide(ch: str) -> bool:
-    cp = ord(ch)
-    return 0xAC00 <= cp <= 0xD7A3 or 0x3130 <= cp <= 0x318F or 0x4E00 <= cp <= 0x9FFF
+# Hangul syllables, compatibility jamo and CJK ideographs.
+_WIDE = re.compile("[\uac00-\ud7a3\u3130-\u318f\u4e00-\u9fff]")
+# Runs of letters and numbers (Unicode categories L* and N*).
+_WORD = re.compile(r"[^\W_]+")
 
 
 def normalise_for_fingerprint(text: str) -> str:
     """Casefolded words of letters and digits, one space apart."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    kept = [ch if unicodedata.category(ch)[0] in "LN" else " " for ch in folded]
-    return " ".join("".join(kept).split())
+    return " ".join(_WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
 
 
 def fingerprint(text: str) -> str | None:
     """Stable hash of a paragraph's content, or None when it is too short to matter."""
     norm = normalise_for_fingerprint(text)
     words = norm.split(" ") if norm else []
-    weight = len(norm) + sum(1 for ch in norm if _is_wide(ch))
+    weight = len(norm) + len(_WIDE.findall(norm))
     if len(words) < MIN_WORDS or weight < MIN_CHARS:
         return None
     digest = hashlib.blake2b(norm.encode("utf-8"), digest_size=16).hexdigest()

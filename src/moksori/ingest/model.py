@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 SegmentKind = Literal["paragraph", "turn", "sentence", "cue", "row"]
+# Passages are what search indexes and shows; sentences sit inside them.
+PASSAGE_KINDS: tuple[SegmentKind, ...] = ("paragraph", "turn", "cue", "row")
 Quality = Literal["ok", "repaired", "damaged"]
 
 

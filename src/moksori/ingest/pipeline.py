@@ -16,6 +16,7 @@ from moksori.ingest.duplicates import fingerprint
 from moksori.ingest.language import detect_language
 from moksori.ingest.limits import Limits
 from moksori.ingest.model import (
+    PASSAGE_KINDS,
     Block,
     Extracted,
     IngestedDocument,
@@ -24,10 +25,9 @@ from moksori.ingest.model import (
 )
 from moksori.ingest.normalise import normalise
 from moksori.ingest.readers import read
-from moksori.ingest.segment import segment
-from moksori.korean.terms import index_terms
+from moksori.ingest.segment import analyse
+from moksori.korean.terms import terms_of_tokens
 
-PASSAGE_KINDS = ("paragraph", "turn", "cue", "row")
 BLOCK_SEPARATOR = "\n\n"
 
 
@@ -94,12 +94,13 @@ def build_document(extracted: Extracted, source_name: str) -> IngestedDocument |
         spans = [(0, len(text), spans[0][2])] if text.strip() else []
     if not text.strip():
         return None
-    segments = segment(text, spans)
+    analysed = analyse(text, spans)
+    segments = analysed.segments
     passages = [s for s in segments if s.kind in PASSAGE_KINDS]
-    passage_texts = [text[s.start : s.end] for s in passages]
-    for seg, terms, ptext in zip(passages, index_terms(passage_texts), passage_texts, strict=True):
-        seg.terms = terms
-        seg.fingerprint = fingerprint(ptext)
+    terms = terms_of_tokens(analysed.passage_tokens)
+    for seg, seg_terms in zip(passages, terms, strict=True):
+        seg.terms = seg_terms
+        seg.fingerprint = fingerprint(text[seg.start : seg.end])
     return IngestedDocument(
         source_name=source_name,
         format=extracted.format,

@@ -35,9 +35,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from kiwipiepy import Token
+
 from moksori.ingest.language import detect_language
 from moksori.ingest.model import Block, SegmentKind, SegmentSpan
-from moksori.korean.kiwi import split_sents_many
+from moksori.korean.kiwi import tokenize_many
 
 MAX_LABEL = 20
 MAX_LABEL_WORDS = 3
@@ -239,35 +241,61 @@ def _english_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]
     return out
 
 
+def _kiwi_sentences(tokens: list[Token], base: int) -> list[tuple[int, int]]:
+    """Sentence spans from Kiwi's ``sent_position`` (as ``split_into_sents`` does)."""
+    spans: dict[int, list[int]] = {}
+    for tk in tokens:
+        span = spans.get(tk.sent_position)
+        if span is None:
+            spans[tk.sent_position] = [base + tk.start, base + tk.end]
+        else:
+            span[1] = base + tk.end
+    return sorted((a, b) for a, b in spans.values())
+
+
 def _sentences(
-    text: str, passages: list[_Passage], langs: list[str]
+    text: str, passages: list[_Passage], langs: list[str], tokens: list[list[Token]]
 ) -> list[list[tuple[int, int]]]:
-    """Sentence spans per passage; Korean chunks go to Kiwi in one batch."""
-    chunks: list[tuple[int, int, int]] = []  # (passage index, start, end)
+    """Sentence spans per passage: Kiwi's for Korean, rules for English.
+
+    A passage's paragraphs (chunks) bound its sentences: a Kiwi sentence that
+    runs over a blank line is cut there.
+    """
+    out: list[list[tuple[int, int]]] = [[] for _ in passages]
     for index, passage in enumerate(passages):
         lines = _lines(text, passage.content_start, passage.end)
-        chunks.extend((index, s, e) for s, e in _paragraphs(lines))
-    korean = [c for c in chunks if langs[c[0]] in ("ko", "mixed")]
-    kiwi_result = split_sents_many([text[s:e] for _, s, e in korean])
-    by_chunk = {(c[1], c[2]): sents for c, sents in zip(korean, kiwi_result, strict=True)}
-    out: list[list[tuple[int, int]]] = [[] for _ in passages]
-    for index, s, e in chunks:
-        sents = by_chunk.get((s, e))
-        if sents is None:
-            spans = _english_sentences(text, s, e)
-        else:
-            spans = sorted((s + x.start, s + x.end) for x in sents) or [(s, e)]
-        last = s
-        for a, b in spans:
-            a, b = _strip(text, max(a, last, s), min(b, e))
-            if a < b:
-                out[index].append((a, b))
-                last = b
+        korean = langs[index] in ("ko", "mixed")
+        kiwi_spans = _kiwi_sentences(tokens[index], passage.start) if korean else []
+        for s, e in _paragraphs(lines):
+            if korean:
+                spans = [(max(a, s), min(b, e)) for a, b in kiwi_spans if a < e and b > s]
+                spans = spans or [(s, e)]
+            else:
+                spans = _english_sentences(text, s, e)
+            last = s
+            for a, b in spans:
+                a, b = _strip(text, max(a, last, s), min(b, e))
+                if a < b:
+                    out[index].append((a, b))
+                    last = b
     return out
 
 
+@dataclass
+class Segmentation:
+    """Segments, plus the Kiwi tokens of each passage for index terms."""
+
+    segments: list[SegmentSpan]
+    passage_tokens: list[list[Token]]  # of text[start:end] of each passage, in order
+
+
 def segment(text: str, blocks: list[tuple[int, int, Block]]) -> list[SegmentSpan]:
-    """Passages (paragraph/turn/cue/row) and their sentences, in document order.
+    """Passages (paragraph/turn/cue/row) and their sentences, in document order."""
+    return analyse(text, blocks).segments
+
+
+def analyse(text: str, blocks: list[tuple[int, int, Block]]) -> Segmentation:
+    """Segment *text*, tokenising each passage with Kiwi exactly once.
 
     ``blocks`` gives where each reader block sits in ``text``; blocks with a
     ``kind`` become one passage each, the others are split into turns or
@@ -275,7 +303,8 @@ def segment(text: str, blocks: list[tuple[int, int, Block]]) -> list[SegmentSpan
     """
     passages = _passages(text, blocks)
     langs = [detect_language(text[p.content_start : p.end]) for p in passages]
-    sentences = _sentences(text, passages, langs)
+    tokens = list(tokenize_many([text[p.start : p.end] for p in passages]))
+    sentences = _sentences(text, passages, langs, tokens)
     out: list[SegmentSpan] = []
     for passage, lang, spans in zip(passages, langs, sentences, strict=True):
         parent = len(out)
@@ -303,4 +332,4 @@ def segment(text: str, blocks: list[tuple[int, int, Block]]) -> list[SegmentSpan
                     cue_end_ms=passage.cue_end_ms,
                 )
             )
-    return out
+    return Segmentation(out, tokens)

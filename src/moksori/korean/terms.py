@@ -300,7 +300,16 @@ def _terms_string(primaries: list[str], extras: list[str], compounds: list[str])
 
 def index_terms(texts: list[str]) -> list[str]:
     """Space-separated FTS5 terms for each text (format in the module docstring)."""
-    scanned = [_scan(tokens) for tokens in _kiwi.tokenize_many(texts)]
+    return terms_of_tokens(_kiwi.tokenize_many(texts))
+
+
+def terms_of_tokens(token_lists: Iterable[Sequence[Token]]) -> list[str]:
+    """:func:`index_terms` from Kiwi tokens already at hand.
+
+    Ingest tokenises each passage once and uses the tokens for both sentence
+    boundaries and index terms; Kiwi is most of the cost of ingest.
+    """
+    scanned = [_scan(tokens) for tokens in token_lists]
     _resolve_compounds(noun for _, _, compounds in scanned for noun in compounds)
     return [_terms_string(p, e, c) for p, e, c in scanned]
 

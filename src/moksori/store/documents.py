@@ -11,11 +11,9 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from moksori.errors import NotFound
-from moksori.ingest.model import IngestedDocument, IngestedFile
+from moksori.ingest.model import PASSAGE_KINDS, IngestedDocument, IngestedFile
 from moksori.store.database import Connection, transaction
 from moksori.store.schema import now
-
-PASSAGE_KINDS = ("paragraph", "turn", "cue", "row")
 
 
 @dataclass

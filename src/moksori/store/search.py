@@ -12,9 +12,10 @@ from typing import Any
 import sqlcipher3
 
 from moksori.errors import QueryError
+from moksori.ingest.model import PASSAGE_KINDS
 from moksori.korean.terms import phrase_terms, query_terms, term_spans
 from moksori.store.database import Connection
-from moksori.store.documents import PASSAGE_KINDS, resolve_document
+from moksori.store.documents import resolve_document
 from moksori.store.query import Filters, compile_fts, parse
 
 SNIPPET_CHARS = 180
