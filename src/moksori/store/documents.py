@@ -12,6 +12,7 @@ from typing import Any
 
 from moksori.errors import NotFound
 from moksori.ingest.model import PASSAGE_KINDS, IngestedDocument, IngestedFile
+from moksori.korean.terms import with_duplicate_mark
 from moksori.store.database import Connection, transaction
 from moksori.store.schema import now
 
@@ -169,24 +170,24 @@ def _insert_document(
         "INSERT INTO removed_text(document_id, at, reason, text) VALUES (?, ?, ?, ?)",
         [(doc_id, r.at, r.reason, r.text) for r in doc.removed],
     )
-    seg_ids: list[int] = []
+    # Ids are given, not taken from lastrowid, so every row goes in one
+    # executemany (the main process must keep up with the ingest workers).
+    first_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM segment").fetchone()[0]
+    earlier = _first_with_fingerprint(conn, {s.fingerprint for s in doc.segments if s.fingerprint})
+    rows: list[tuple[Any, ...]] = []
     fts_rows: list[tuple[int, str]] = []
     for ordinal, seg in enumerate(doc.segments):
-        parent_id = seg_ids[seg.parent] if seg.parent is not None else None
+        seg_id = first_id + ordinal
         duplicate_of = None
         if seg.fingerprint:
-            row = conn.execute(
-                "SELECT id FROM segment WHERE fingerprint = ? ORDER BY id LIMIT 1",
-                (seg.fingerprint,),
-            ).fetchone()
-            duplicate_of = int(row[0]) if row else None
-        cur = conn.execute(
-            'INSERT INTO segment(document_id, parent_id, kind, ordinal, start, "end", '
-            "speaker, lang, cue_start_ms, cue_end_ms, fingerprint, duplicate_of) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            duplicate_of = earlier.get(seg.fingerprint)
+            if duplicate_of is None:
+                earlier[seg.fingerprint] = seg_id
+        rows.append(
             (
+                seg_id,
                 doc_id,
-                parent_id,
+                first_id + seg.parent if seg.parent is not None else None,
                 seg.kind,
                 ordinal,
                 seg.start,
@@ -197,14 +198,35 @@ def _insert_document(
                 seg.cue_end_ms,
                 seg.fingerprint,
                 duplicate_of,
-            ),
+            )
         )
-        seg_id = int(cur.lastrowid)
-        seg_ids.append(seg_id)
         if seg.terms is not None and seg.kind in PASSAGE_KINDS:
-            fts_rows.append((seg_id, seg.terms))
+            terms = seg.terms if duplicate_of is None else with_duplicate_mark(seg.terms)
+            fts_rows.append((seg_id, terms))
+    conn.executemany(
+        'INSERT INTO segment(id, document_id, parent_id, kind, ordinal, start, "end", '
+        "speaker, lang, cue_start_ms, cue_end_ms, fingerprint, duplicate_of) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
     conn.executemany("INSERT INTO segment_fts(rowid, terms) VALUES (?, ?)", fts_rows)
     return doc_id
+
+
+def _first_with_fingerprint(conn: Connection, fingerprints: set[str]) -> dict[str, int]:
+    """The earliest stored passage for each fingerprint already in the project."""
+    found: dict[str, int] = {}
+    wanted = sorted(fingerprints)
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i : i + 500]
+        found.update(
+            conn.execute(
+                "SELECT fingerprint, min(id) FROM segment "
+                f"WHERE fingerprint IN ({','.join('?' * len(chunk))}) GROUP BY fingerprint",
+                chunk,
+            ).fetchall()
+        )
+    return found
 
 
 _SUMMARY_SQL = """

@@ -113,7 +113,19 @@ CREATE TABLE audit (
 );
 """
 
-MIGRATIONS: list[tuple[int, str]] = [(1, MIGRATION_1)]
+# Passages repeated from another document carry an extra index term, so a
+# default search leaves them out inside FTS5 instead of joining every match
+# (moksori.korean.terms.with_duplicate_mark writes the same for new rows).
+MIGRATION_2 = """
+UPDATE segment_fts
+SET terms = CASE
+    WHEN instr(' ' || terms || ' ', ' zzzextra ') > 0 THEN terms || ' zzzduplicate'
+    ELSE ltrim(terms || ' zzzextra zzzduplicate')
+END
+WHERE rowid IN (SELECT id FROM segment WHERE duplicate_of IS NOT NULL);
+"""
+
+MIGRATIONS: list[tuple[int, str]] = [(1, MIGRATION_1), (2, MIGRATION_2)]
 LATEST_VERSION = MIGRATIONS[-1][0]
 
 

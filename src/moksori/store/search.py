@@ -13,7 +13,7 @@ import sqlcipher3
 
 from moksori.errors import QueryError
 from moksori.ingest.model import PASSAGE_KINDS
-from moksori.korean.terms import phrase_terms, query_terms, term_spans
+from moksori.korean.terms import DUPLICATE_MARK, phrase_terms, query_terms, term_spans
 from moksori.store.database import Connection
 from moksori.store.documents import resolve_document
 from moksori.store.query import Filters, compile_fts, parse
@@ -85,6 +85,11 @@ def _filter_sql(conn: Connection, filters: Filters) -> tuple[str, list[Any]]:
     return ("".join(f" AND {c}" for c in clauses), params)
 
 
+_SEGMENT_COLUMNS = (
+    's.id, s.document_id, s.kind, s.start, s."end", s.speaker, s.lang, s.duplicate_of'
+)
+
+
 def search(
     conn: Connection,
     query: str,
@@ -99,54 +104,109 @@ def search(
     all_filters = parsed.filters.merge(filters or Filters())
     compiled = compile_fts(parsed.tree, query_terms, phrase_terms)
     where, params = _filter_sql(conn, all_filters)
-    if not include_duplicates:
-        where += " AND s.duplicate_of IS NULL"
-    kinds = ",".join(f"'{k}'" for k in PASSAGE_KINDS)
     if compiled.match is None:
         if parsed.tree is not None:
             # words were given but all were stopwords or punctuation
             return SearchResult(query, None, 0, [])
         if not any(asdict(all_filters).values()):
             raise QueryError("empty query; give words to search for or a filter")
-        sql = (
-            'SELECT s.id, s.document_id, s.kind, s.start, s."end", s.speaker, s.lang, '
-            "s.duplicate_of, 0.0, count(*) OVER () FROM segment s "
+        if not include_duplicates:
+            where += " AND s.duplicate_of IS NULL"
+        kinds = ",".join(f"'{k}'" for k in PASSAGE_KINDS)
+        rows = _run(
+            conn,
+            f"SELECT {_SEGMENT_COLUMNS}, 0.0, count(*) OVER () FROM segment s "
             f"WHERE s.kind IN ({kinds}){where} "
-            "ORDER BY s.document_id, s.start LIMIT ? OFFSET ?"
+            "ORDER BY s.document_id, s.start LIMIT ? OFFSET ?",
+            [*params, limit, offset],
         )
-        args = [*params, limit, offset]
+        total = int(rows[0][9]) if rows else 0
     else:
-        sql = (
-            "WITH m AS (SELECT rowid AS id, bm25(segment_fts) AS score FROM segment_fts "
-            "WHERE segment_fts MATCH ?) "
-            'SELECT s.id, s.document_id, s.kind, s.start, s."end", s.speaker, s.lang, '
-            "s.duplicate_of, m.score, count(*) OVER () FROM m JOIN segment s ON s.id = m.id "
-            f"WHERE 1{where} ORDER BY m.score, s.id LIMIT ? OFFSET ?"
-        )
-        args = [compiled.match, *params, limit, offset]
-    try:
-        rows = conn.execute(sql, args).fetchall()
-    except sqlcipher3.OperationalError as exc:
-        raise QueryError(f"cannot run this query: {exc}") from None
-    total = int(rows[0][9]) if rows else 0
-    hits = [_hit(conn, row, compiled.positive_terms, with_snippets) for row in rows]
+        match = compiled.match
+        if not include_duplicates:
+            match = f"({match}) NOT {DUPLICATE_MARK}"
+        if where:
+            rows = _run(
+                conn,
+                "WITH m AS (SELECT rowid AS id, bm25(segment_fts) AS score FROM segment_fts "
+                "WHERE segment_fts MATCH ?) "
+                f"SELECT {_SEGMENT_COLUMNS}, m.score, count(*) OVER () "
+                f"FROM m JOIN segment s ON s.id = m.id WHERE 1{where} "
+                "ORDER BY m.score, s.id LIMIT ? OFFSET ?",
+                [match, *params, limit, offset],
+            )
+            total = int(rows[0][9]) if rows else 0
+        else:
+            # No filter: count and rank inside FTS5, then read only the page shown.
+            total = int(
+                _run(conn, "SELECT count(*) FROM segment_fts WHERE segment_fts MATCH ?", [match])[
+                    0
+                ][0]
+            )
+            ranked = _run(
+                conn,
+                "SELECT rowid, bm25(segment_fts) AS score FROM segment_fts "
+                "WHERE segment_fts MATCH ? ORDER BY score, rowid LIMIT ? OFFSET ?",
+                [match, limit, offset],
+            )
+            rows = _segments_in_order(conn, ranked)
+    texts = _hit_texts(conn, rows)
+    hits = [_hit(row, texts, compiled.positive_terms, with_snippets) for row in rows]
     return SearchResult(query, compiled.match, total, hits)
 
 
-def _hit(conn: Connection, row: tuple[Any, ...], terms: set[str], with_snippet: bool) -> Hit:
+def _run(conn: Connection, sql: str, args: list[Any]) -> list[tuple[Any, ...]]:
+    try:
+        rows: list[tuple[Any, ...]] = conn.execute(sql, args).fetchall()
+    except sqlcipher3.OperationalError as exc:
+        raise QueryError(f"cannot run this query: {exc}") from None
+    return rows
+
+
+def _segments_in_order(conn: Connection, ranked: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    if not ranked:
+        return []
+    ids = [r[0] for r in ranked]
+    by_id = {
+        r[0]: r
+        for r in conn.execute(
+            f"SELECT {_SEGMENT_COLUMNS} FROM segment s WHERE s.id IN ({','.join('?' * len(ids))})",
+            ids,
+        )
+    }
+    return [(*by_id[seg_id], score, None) for seg_id, score in ranked if seg_id in by_id]
+
+
+@dataclass
+class _DocumentText:
+    label: str
+    text: str
+
+
+def _hit_texts(conn: Connection, rows: list[tuple[Any, ...]]) -> dict[int, _DocumentText]:
+    """Each hit document's label and text, read once however many hits it has."""
+    out: dict[int, _DocumentText] = {}
+    for doc_id in dict.fromkeys(row[1] for row in rows):
+        text, title, source, part = conn.execute(
+            "SELECT d.text, d.title, f.name, d.part FROM document d "
+            "JOIN source_file f ON f.id = d.source_file_id WHERE d.id = ?",
+            (doc_id,),
+        ).fetchone()
+        label = title or source
+        out[doc_id] = _DocumentText(f"{label} ({part})" if part else label, text)
+    return out
+
+
+def _hit(
+    row: tuple[Any, ...], texts: dict[int, _DocumentText], terms: set[str], with_snippet: bool
+) -> Hit:
     seg_id, doc_id, kind, start, end, speaker, lang, dup, score, _ = row
-    text, title, source, part = conn.execute(
-        "SELECT substr(d.text, ? + 1, ?), d.title, f.name, d.part FROM document d "
-        "JOIN source_file f ON f.id = d.source_file_id WHERE d.id = ?",
-        (start, end - start, doc_id),
-    ).fetchone()
-    label = title or source
-    if part:
-        label = f"{label} ({part})"
+    doc = texts[doc_id]
+    text = doc.text[start:end]
     hit = Hit(
         segment_id=seg_id,
         document_id=doc_id,
-        document=label,
+        document=doc.label,
         kind=kind,
         speaker=speaker,
         lang=lang,
