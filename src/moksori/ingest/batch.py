@@ -21,6 +21,7 @@ from moksori.errors import IngestError
 from moksori.ingest.limits import Limits
 from moksori.ingest.model import IngestedFile
 from moksori.ingest.pipeline import ingest_path
+from moksori.korean import kiwi
 
 
 @dataclass
@@ -80,6 +81,11 @@ def _run_one(path: Path, name: str, limits: Limits) -> Outcome:
         return IngestError(name, f"could not be read ({type(exc).__name__}); file kept out")
 
 
+def _worker_init() -> None:
+    # One Kiwi thread per worker process: the processes already fill the cores.
+    kiwi.configure(num_workers=1)
+
+
 def ingest_many(
     jobs: list[Job],
     limits: Limits | None = None,
@@ -99,7 +105,7 @@ def ingest_many(
     ctx = multiprocessing.get_context("forkserver")
     pending = deque(jobs)
     window: deque[tuple[Job, Future[Outcome]]] = deque()
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init)
     try:
         while pending or window:
             while pending and len(window) < workers * 2:
@@ -112,7 +118,9 @@ def ingest_many(
                 out = IngestError(job.name, "the reader process crashed on this file")
                 # the pool is unusable: resubmit what was in flight to a fresh one
                 pool.shutdown(wait=False, cancel_futures=True)
-                pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+                pool = ProcessPoolExecutor(
+                    max_workers=workers, mp_context=ctx, initializer=_worker_init
+                )
                 pending.extendleft(reversed([j for j, _ in window]))
                 window.clear()
             if on_done:

@@ -16,9 +16,9 @@ interview text, kiwipiepy 0.24):
   because the speed-up of "batching" is really just multithreading.
 
 Ingest runs one worker *process* per core, so more threads per process only
-compete for the same cores; one thread per process is the right default. A
-single-process caller (e.g. the GUI re-indexing in the main process) may call
-:func:`configure` with ``num_workers=-1`` before the first use.
+compete for the same cores: each worker calls :func:`configure` with
+``num_workers=1``. Everywhere else (queries, highlighting the hits of a
+search, an in-process ingest) the default uses every core.
 
 North Korean spellings: Kiwi's dictionary is South Korean, so it cuts 녀성
 into 녀 + 성 and 녀동생 into 녀 + 동생. At creation every dictionary noun,
@@ -43,7 +43,7 @@ from kiwipiepy import Kiwi, Sentence, Token
 
 from moksori.korean.orthography import north_spellings
 
-DEFAULT_NUM_WORKERS = 1
+DEFAULT_NUM_WORKERS = -1  # all cores; ingest worker processes use 1
 # Kiwi's dialect models that cover North Korean speech.
 NORTH_DIALECTS = "HAMGYEONG,PYEONGAN,HWANGHAE"
 

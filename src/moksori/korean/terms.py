@@ -388,9 +388,21 @@ def term_spans(text: str) -> list[tuple[int, int, frozenset[str]]]:
     For highlighting: a span whose set meets the query's terms is a hit.
     Offsets are code points into *text*; spans are trimmed to letters/digits.
     """
-    spans: list[_Span] = []
-    _scan(_kiwi.tokenize(text), spans)
-    _resolve_compounds(s[4] for s in spans if s[4] is not None)
+    return term_spans_many([text])[0]
+
+
+def term_spans_many(texts: list[str]) -> list[list[tuple[int, int, frozenset[str]]]]:
+    """:func:`term_spans` of several texts in one Kiwi call (the hits of a search)."""
+    scanned: list[list[_Span]] = []
+    for tokens in _kiwi.tokenize_many(texts):
+        spans: list[_Span] = []
+        _scan(tokens, spans)
+        scanned.append(spans)
+    _resolve_compounds(s[4] for spans in scanned for s in spans if s[4] is not None)
+    return [_trimmed(text, spans) for text, spans in zip(texts, scanned, strict=True)]
+
+
+def _trimmed(text: str, spans: list[_Span]) -> list[tuple[int, int, frozenset[str]]]:
     out: list[tuple[int, int, frozenset[str]]] = []
     for start, end, primary, extra, compound in spans:
         parts = _parts[compound] if compound is not None else ()

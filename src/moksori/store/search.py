@@ -13,7 +13,7 @@ import sqlcipher3
 
 from moksori.errors import QueryError
 from moksori.ingest.model import PASSAGE_KINDS
-from moksori.korean.terms import DUPLICATE_MARK, phrase_terms, query_terms, term_spans
+from moksori.korean.terms import DUPLICATE_MARK, phrase_terms, query_terms, term_spans_many
 from moksori.store.database import Connection
 from moksori.store.documents import resolve_document
 from moksori.store.query import Filters, compile_fts, parse
@@ -151,7 +151,9 @@ def search(
             )
             rows = _segments_in_order(conn, ranked)
     texts = _hit_texts(conn, rows)
-    hits = [_hit(row, texts, compiled.positive_terms, with_snippets) for row in rows]
+    hits = [_hit(row, texts) for row in rows]
+    if with_snippets and compiled.positive_terms:
+        _highlight(hits, compiled.positive_terms)
     return SearchResult(query, compiled.match, total, hits)
 
 
@@ -197,13 +199,11 @@ def _hit_texts(conn: Connection, rows: list[tuple[Any, ...]]) -> dict[int, _Docu
     return out
 
 
-def _hit(
-    row: tuple[Any, ...], texts: dict[int, _DocumentText], terms: set[str], with_snippet: bool
-) -> Hit:
+def _hit(row: tuple[Any, ...], texts: dict[int, _DocumentText]) -> Hit:
     seg_id, doc_id, kind, start, end, speaker, lang, dup, score, _ = row
     doc = texts[doc_id]
     text = doc.text[start:end]
-    hit = Hit(
+    return Hit(
         segment_id=seg_id,
         document_id=doc_id,
         document=doc.label,
@@ -218,12 +218,15 @@ def _hit(
         snippet_start=start,
         duplicate_of=dup,
     )
-    if with_snippet and terms:
-        spans = [(a, b) for a, b, ts in term_spans(text) if ts & terms]
-        hit.highlights = [Highlight(start + a, start + b) for a, b in spans]
-        if spans and len(text) > SNIPPET_CHARS:
+
+
+def _highlight(hits: list[Hit], terms: set[str]) -> None:
+    """Highlight offsets and a snippet centred on the first one (one Kiwi batch)."""
+    for hit, all_spans in zip(hits, term_spans_many([h.text for h in hits]), strict=True):
+        spans = [(a, b) for a, b, ts in all_spans if ts & terms]
+        hit.highlights = [Highlight(hit.start + a, hit.start + b) for a, b in spans]
+        if spans and len(hit.text) > SNIPPET_CHARS:
             first = spans[0][0]
-            lo = max(0, min(first - SNIPPET_CHARS // 3, len(text) - SNIPPET_CHARS))
-            hit.snippet = text[lo : lo + SNIPPET_CHARS]
-            hit.snippet_start = start + lo
-    return hit
+            lo = max(0, min(first - SNIPPET_CHARS // 3, len(hit.text) - SNIPPET_CHARS))
+            hit.snippet = hit.text[lo : lo + SNIPPET_CHARS]
+            hit.snippet_start = hit.start + lo
