@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from moksori.korean.terms import DUPLICATE_MARK
 from moksori.project import Project
 from moksori.store import schema
 
@@ -50,35 +47,49 @@ def test_embedded_repeat_is_marked_and_hidden(project: Project, tmp_path: Path) 
     report = project.add(_files(tmp_path), workers=1)
     assert report.count("added") == 2
     _assert_repeat_hidden(project)
-    marked = project.conn.execute(
-        "SELECT count(*) FROM segment_fts WHERE segment_fts MATCH ?", (DUPLICATE_MARK,)
+    repeats = project.conn.execute(
+        "SELECT count(*) FROM segment_fts WHERE repeat_terms != ''"
     ).fetchone()[0]
-    assert marked == 1
+    assert repeats == 1
 
 
-def test_a_word_spelled_like_the_mark_is_not_the_mark(project: Project, tmp_path: Path) -> None:
-    f = tmp_path / "odd.txt"
-    f.write_text(f"The code word was {DUPLICATE_MARK} in the notes.\n", encoding="utf-8")
-    project.add([f], workers=1)
-    assert project.search(DUPLICATE_MARK).total == 1  # found, and not hidden
+def test_one_word_count_agrees_with_the_index(project: Project, tmp_path: Path) -> None:
+    # One word is counted from fts5vocab, anything else by walking the index.
+    project.add(_files(tmp_path), workers=1)
+    for word in ("두만강", "참가자", "스마트폰", "없는말"):
+        for dup in (False, True):
+            one = project.search(word, include_duplicates=dup).total
+            walked = project.search(f"{word} OR {word}", include_duplicates=dup).total
+            assert one == walked, (word, dup)
+    assert project.search("두만강").total == 1
+    assert project.search("두만강", include_duplicates=True).total == 2
 
 
-def test_schema_1_project_is_upgraded(
-    project_path: Path, passphrase: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # A project written by schema 1, whose index had no duplicate mark.
-    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
-    monkeypatch.setattr(schema, "LATEST_VERSION", 1)
+# What segment_fts looked like in schema 1: one column, repeats mixed in.
+_SCHEMA_1_INDEX = [
+    "DROP TRIGGER segment_fts_delete",
+    "DROP TABLE segment_fts_columns",
+    "CREATE TABLE old_terms AS SELECT rowid AS id, terms || repeat_terms AS terms FROM segment_fts",
+    "DROP TABLE segment_fts",
+    "CREATE VIRTUAL TABLE segment_fts USING fts5(terms, "
+    "tokenize = 'unicode61 remove_diacritics 0')",
+    "INSERT INTO segment_fts(rowid, terms) SELECT id, terms FROM old_terms",
+    "DROP TABLE old_terms",
+    "CREATE TRIGGER segment_fts_delete AFTER DELETE ON segment BEGIN "
+    "DELETE FROM segment_fts WHERE rowid = old.id; END",
+    "UPDATE meta SET value = '1' WHERE key = 'schema_version'",
+]
+
+
+def test_schema_1_project_is_upgraded(project_path: Path, passphrase: str, tmp_path: Path) -> None:
     with Project.create(project_path, passphrase) as p:
         p.add(_files(tmp_path), workers=1)
-        p.conn.execute(
-            "UPDATE segment_fts SET terms = replace(terms, ?, '')", (f" {DUPLICATE_MARK}",)
-        )
-        p.conn.execute(
-            "UPDATE segment_fts SET terms = rtrim(replace(terms || ' ', ' zzzextra  ', ' '))"
-        )
-        assert p.info().schema_version == 1
-    monkeypatch.undo()
+        for statement in _SCHEMA_1_INDEX:
+            p.conn.execute(statement)
+        assert schema.current_version(p.conn) == 1
     with Project.open(project_path, passphrase) as p:
-        assert p.info().schema_version == schema.LATEST_VERSION
+        assert p.info().schema_version == schema.LATEST_VERSION == 2
         _assert_repeat_hidden(p)
+        # deleting a segment still deletes its index row (trigger recreated)
+        p.conn.execute("DELETE FROM segment WHERE duplicate_of IS NOT NULL")
+        assert p.search("두만강 재촉", include_duplicates=True).total == 1

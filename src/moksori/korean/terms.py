@@ -31,9 +31,7 @@ parts (혜산시 → 혜산, 조선로동당 → 조선, 노동당, 노동), ``n
 words for North Korean vocabulary (닭알 → 달걀) — come after the sentinel
 :data:`EXTRA_SEPARATOR`, deduplicated, so they can be matched as single terms
 but never sit between two primaries. A real word equal to the sentinel is
-indexed as ``zzzextra0``. The store adds :data:`DUPLICATE_MARK` to the extras of
-a passage repeated from another document (a real word ``zzzduplicate`` is
-indexed as ``zzzduplicate0``).
+indexed as ``zzzextra0``.
 """
 
 from __future__ import annotations
@@ -50,10 +48,6 @@ from moksori.korean import kiwi as _kiwi
 from moksori.korean.orthography import NK_VOCABULARY, to_south
 
 EXTRA_SEPARATOR = "zzzextra"
-# Extra term of a passage repeated from another document (set by the store),
-# so that default searches can leave repeats out inside FTS5 itself.
-DUPLICATE_MARK = "zzzduplicate"
-_RESERVED = frozenset({EXTRA_SEPARATOR, DUPLICATE_MARK})
 
 # What each Kiwi tag contributes.
 _NOUN, _PLAIN, _VERB, _LATIN, _NUMBER, _SPLIT = range(6)
@@ -115,7 +109,7 @@ def _clean(terms: Iterable[str]) -> tuple[str, ...]:
     out: list[str] = []
     for term in terms:
         for piece in _WORD.findall(term.lower()):
-            out.append(piece + "0" if piece in _RESERVED else piece)
+            out.append(piece + "0" if piece == EXTRA_SEPARATOR else piece)
     return tuple(out)
 
 
@@ -290,13 +284,6 @@ def _resolve_compounds(nouns: Iterable[str]) -> None:
             if tk.tag in ("NNG", "NNP") and len(tk.form) >= _MIN_PART and tk.form != noun:
                 parts.extend(_noun_parts(tk.form))
         _parts[noun] = _clean(dict.fromkeys(parts))
-
-
-def with_duplicate_mark(terms: str) -> str:
-    """*terms* (as made by :func:`index_terms`) marked as a repeated passage."""
-    if f" {EXTRA_SEPARATOR} " in f" {terms} ":
-        return f"{terms} {DUPLICATE_MARK}"
-    return f"{terms} {EXTRA_SEPARATOR} {DUPLICATE_MARK}".lstrip()
 
 
 def _terms_string(primaries: list[str], extras: list[str], compounds: list[str]) -> str:

@@ -113,16 +113,32 @@ CREATE TABLE audit (
 );
 """
 
-# Passages repeated from another document carry an extra index term, so a
-# default search leaves them out inside FTS5 instead of joining every match
-# (moksori.korean.terms.with_duplicate_mark writes the same for new rows).
+# Passages repeated from another document (duplicate_of set) keep their terms
+# in a second column, so a default search is a column filter instead of a
+# join or a NOT over every match, and a one-word count is one fts5vocab row.
 MIGRATION_2 = """
-UPDATE segment_fts
-SET terms = CASE
-    WHEN instr(' ' || terms || ' ', ' zzzextra ') > 0 THEN terms || ' zzzduplicate'
-    ELSE ltrim(terms || ' zzzextra zzzduplicate')
-END
-WHERE rowid IN (SELECT id FROM segment WHERE duplicate_of IS NOT NULL);
+DROP TRIGGER segment_fts_delete;
+
+CREATE VIRTUAL TABLE segment_fts_v2 USING fts5(
+    terms,
+    repeat_terms,
+    tokenize = 'unicode61 remove_diacritics 0'
+);
+
+INSERT INTO segment_fts_v2(rowid, terms, repeat_terms)
+SELECT f.rowid,
+       CASE WHEN s.duplicate_of IS NULL THEN f.terms ELSE '' END,
+       CASE WHEN s.duplicate_of IS NULL THEN '' ELSE f.terms END
+FROM segment_fts f JOIN segment s ON s.id = f.rowid;
+
+DROP TABLE segment_fts;
+ALTER TABLE segment_fts_v2 RENAME TO segment_fts;
+
+CREATE VIRTUAL TABLE segment_fts_columns USING fts5vocab(segment_fts, col);
+
+CREATE TRIGGER segment_fts_delete AFTER DELETE ON segment BEGIN
+    DELETE FROM segment_fts WHERE rowid = old.id;
+END;
 """
 
 MIGRATIONS: list[tuple[int, str]] = [(1, MIGRATION_1), (2, MIGRATION_2)]

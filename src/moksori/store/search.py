@@ -6,6 +6,7 @@ passage are hidden unless asked for, so a repeated article is not counted twice.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -13,7 +14,7 @@ import sqlcipher3
 
 from moksori.errors import QueryError
 from moksori.ingest.model import PASSAGE_KINDS
-from moksori.korean.terms import DUPLICATE_MARK, phrase_terms, query_terms, term_spans_many
+from moksori.korean.terms import phrase_terms, query_terms, term_spans_many
 from moksori.store.database import Connection
 from moksori.store.documents import resolve_document
 from moksori.store.query import Filters, compile_fts, parse
@@ -124,7 +125,7 @@ def search(
     else:
         match = compiled.match
         if not include_duplicates:
-            match = f"({match}) NOT {DUPLICATE_MARK}"
+            match = f"terms : ({match})"  # repeats live in the other column
         if where:
             rows = _run(
                 conn,
@@ -138,11 +139,7 @@ def search(
             total = int(rows[0][9]) if rows else 0
         else:
             # No filter: count and rank inside FTS5, then read only the page shown.
-            total = int(
-                _run(conn, "SELECT count(*) FROM segment_fts WHERE segment_fts MATCH ?", [match])[
-                    0
-                ][0]
-            )
+            total = _count(conn, compiled.match, match, include_duplicates)
             ranked = _run(
                 conn,
                 "SELECT rowid, bm25(segment_fts) AS score FROM segment_fts "
@@ -155,6 +152,25 @@ def search(
     if with_snippets and compiled.positive_terms:
         _highlight(hits, compiled.positive_terms)
     return SearchResult(query, compiled.match, total, hits)
+
+
+_ONE_TERM = re.compile(r'"([^"\s]+)"')
+
+
+def _count(conn: Connection, bare: str, match: str, include_duplicates: bool) -> int:
+    """Matching passages; one word is a single fts5vocab row (no doclist walk)."""
+    one = _ONE_TERM.fullmatch(bare)
+    if one is not None:
+        cols = "" if include_duplicates else " AND col = 'terms'"
+        row = _run(
+            conn,
+            f"SELECT coalesce(sum(doc), 0) FROM segment_fts_columns WHERE term = ?{cols}",
+            [one.group(1)],
+        )
+        return int(row[0][0])
+    return int(
+        _run(conn, "SELECT count(*) FROM segment_fts WHERE segment_fts MATCH ?", [match])[0][0]
+    )
 
 
 def _run(conn: Connection, sql: str, args: list[Any]) -> list[tuple[Any, ...]]:
