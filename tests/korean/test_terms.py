@@ -202,3 +202,13 @@ def test_random_text_gives_valid_terms_and_spans(texts: list[str]) -> None:
         for s, e, ts in term_spans(text):
             assert 0 <= s < e <= len(text)
             assert ts <= set(terms) | {""}
+
+
+def test_english_contractions_are_one_term() -> None:
+    # Kiwi splits at the apostrophe; a stray "t" or "s" would match everything.
+    assert query_terms("couldn't") == ["couldnt"]
+    assert query_terms("Kim’s") == query_terms("Kim's") == ["kim"]
+    text = "I couldn't sleep. Kim's sister said “don't”."
+    assert {"couldnt", "kim", "dont"} <= all_terms(text) and "t" not in all_terms(text)
+    spans = {text[a:b] for a, b, _ in term_spans(text)}
+    assert {"couldn't", "Kim's", "don't"} <= spans

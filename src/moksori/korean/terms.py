@@ -93,6 +93,7 @@ _WORD = re.compile(r"[^\W_]+")
 _HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
 _HAS_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 _STRIP_INSIDE = str.maketrans("", "", ".'’")
+_APOSTROPHES = frozenset("'’")
 
 _stemmer = Stemmer.Stemmer("english")
 
@@ -194,6 +195,7 @@ def _scan(
     # adjacent SL tokens are joined back into one word before analysis.
     latin = ""
     latin_start = latin_end = -1
+    apostrophe_end = -1  # end of an apostrophe right after a Latin word ("couldn'|t")
     cache = _cache
 
     def analyse(form: str, kind: int) -> _Analysis:
@@ -215,7 +217,7 @@ def _scan(
         form = tk.form
         start = tk.start
         if tag == "SL":
-            if start == latin_end:
+            if start == latin_end or (latin and start == apostrophe_end):
                 latin += form
             else:
                 if latin:
@@ -224,6 +226,12 @@ def _scan(
                 latin_start = start
             latin_end = start + tk.len
             noun_end = -1
+            continue
+        if latin and form in _APOSTROPHES and start == latin_end:
+            # Kiwi splits couldn't / Kim's at the apostrophe; join the parts so
+            # the word gives one term, not a stray "t" or "s".
+            apostrophe_end = start + tk.len
+            latin += form
             continue
         if latin:
             flush_latin()
