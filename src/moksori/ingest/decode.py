@@ -37,8 +37,8 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # Statistical checks look at the start of the text only; that is plenty to judge.
 _SAMPLE_CHARS = 200_000
 _LINE_BREAK = re.compile(rb"(\r\n|\n|\r)")
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v\x1a")  # \x1a: DOS end-of-file marker
-# Replacement characters, C0 controls other than the allowed ones, DEL and C1.
+# Replacement characters, C0 controls, DEL and C1: what binary data decodes to.
+# Allowed: \t \n \v \f \r and \x1a (DOS end-of-file marker).
 _BAD_CHAR = re.compile("[\ufffd\x00-\x08\x0e-\x19\x1b-\x1f\x7f-\x9f]")
 
 

@@ -39,7 +39,7 @@ import os
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 
-from kiwipiepy import Kiwi, Sentence, Token
+from kiwipiepy import Kiwi, Token
 
 from moksori.korean.orthography import north_spellings
 
@@ -155,11 +155,3 @@ def tokenize_many_blocked(texts: Sequence[str], blocklist: Iterable[str]) -> lis
         return []
     kiwi = get_kiwi()
     return list(kiwi.tokenize(list(texts), blocklist=list(blocklist), **_dialect_options()))
-
-
-def split_sents_many(texts: Sequence[str]) -> list[list[Sentence]]:
-    """Sentences of each text (``Sentence.start``/``end`` index that text)."""
-    if not texts:
-        return []
-    kiwi = get_kiwi()
-    return list(kiwi.split_into_sents(list(texts), **_dialect_options()))

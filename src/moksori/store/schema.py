@@ -196,8 +196,6 @@ def migrate(conn: Connection) -> list[int]:
 
 def _statements(sql: str) -> list[str]:
     """Split a migration script; triggers contain ';' so we use sqlite's own test."""
-    import sqlcipher3
-
     out: list[str] = []
     buf = ""
     for line in sql.splitlines(keepends=True):
