@@ -126,12 +126,12 @@ def search_project(n_segments: int, workers: int) -> Path:
     from moksori.project import Project
 
     # Bump the suffix when the project format or the corpus layout changes.
-    path = WORK / f"search-{n_segments}-v4.moksori"
+    path = WORK / f"search-{n_segments}-v5.moksori"
     if path.exists() and (WORK / f"{path.name}.complete").exists():
         return path
     for f in WORK.glob(path.name + "*"):
         f.unlink()
-    src = WORK / f"segments-{n_segments}-v4"
+    src = WORK / f"segments-{n_segments}-v5"
     src.mkdir(parents=True, exist_ok=True)
     per_file = 200  # passages per document: an interview or a long web page
     batch: list[str] = []

@@ -18,8 +18,9 @@ from moksori.ingest.limits import Limits
 from moksori.store import documents as docs_store
 from moksori.store import search as search_store
 from moksori.store.crypto import DEFAULT_KDF
-from moksori.store.database import Connection, create_database, open_database
+from moksori.store.database import KeyedDatabase, create_keyed, open_keyed
 from moksori.store.query import Filters
+from moksori.store.ranking import Ranker
 from moksori.store.schema import LATEST_VERSION, current_version, migrate
 
 
@@ -77,26 +78,28 @@ class ProjectInfo:
 
 
 class Project:
-    def __init__(self, path: Path, conn: Connection) -> None:
+    def __init__(self, path: Path, db: KeyedDatabase) -> None:
         self.path = path
-        self.conn = conn
+        self.conn = db.conn
+        self._ranker = Ranker(db.conn, db.open_reader)
 
     # --- lifecycle --------------------------------------------------------
     @classmethod
     def create(cls, path: str | Path, passphrase: str) -> Project:
         path = Path(path)
-        conn = create_database(path, passphrase)
-        migrate(conn)
-        return cls(path, conn)
+        db = create_keyed(path, passphrase)
+        migrate(db.conn)
+        return cls(path, db)
 
     @classmethod
     def open(cls, path: str | Path, passphrase: str) -> Project:
         path = Path(path)
-        conn = open_database(path, passphrase)
-        migrate(conn)
-        return cls(path, conn)
+        db = open_keyed(path, passphrase)
+        migrate(db.conn)
+        return cls(path, db)
 
     def close(self) -> None:
+        self._ranker.close()
         self.conn.close()
 
     def __enter__(self) -> Project:
@@ -215,4 +218,5 @@ class Project:
             limit=limit,
             offset=offset,
             include_duplicates=include_duplicates,
+            ranker=self._ranker,
         )

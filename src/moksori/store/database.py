@@ -45,24 +45,55 @@ def _configure(conn: Connection) -> None:
 
 
 def create_database(path: Path, passphrase: str) -> Connection:
+    return create_keyed(path, passphrase).conn
+
+
+def open_database(path: Path, passphrase: str) -> Connection:
+    return open_keyed(path, passphrase).conn
+
+
+class KeyedDatabase:
+    """An open project connection, and the means to open more read connections.
+
+    A search ranks a large match set on two connections at once, one per core.
+    The derived key stays in process memory only as long as the project is
+    open, as it does inside SQLCipher itself; it is never written anywhere.
+    """
+
+    def __init__(self, path: Path, conn: Connection, key: bytes, salt: bytes) -> None:
+        self.path = path
+        self.conn = conn
+        self._key = key
+        self._salt = salt
+
+    def open_reader(self) -> Connection:
+        conn = _connect(self.path, self._key, self._salt)
+        _configure(conn)
+        conn.execute("PRAGMA query_only = ON")
+        return conn
+
+
+def create_keyed(path: Path, passphrase: str) -> KeyedDatabase:
     if path.exists():
         raise ProjectExists(f"{path} already exists; choose another name or open it")
     if not path.parent.exists():
         raise ProjectError(f"folder {path.parent} does not exist")
     salt = new_salt()
-    conn = _connect(path, derive_key(passphrase, salt), salt)
+    key = derive_key(passphrase, salt)
+    conn = _connect(path, key, salt)
     _configure(conn)
-    return conn
+    return KeyedDatabase(path, conn, key, salt)
 
 
-def open_database(path: Path, passphrase: str) -> Connection:
+def open_keyed(path: Path, passphrase: str) -> KeyedDatabase:
     """Open an existing project; a wrong passphrase changes nothing on disk."""
     if not path.is_file():
         raise ProjectNotFound(f"no project file at {path}")
     salt = read_salt(path)
     if len(salt) < 16:
         raise ProjectError(f"{path} is not a moksori project (file too short)")
-    conn = _connect(path, derive_key(passphrase, salt), salt)
+    key = derive_key(passphrase, salt)
+    conn = _connect(path, key, salt)
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher3.DatabaseError:
@@ -71,7 +102,7 @@ def open_database(path: Path, passphrase: str) -> Connection:
             f"cannot open {path}: wrong passphrase, or not a moksori project"
         ) from None
     _configure(conn)
-    return conn
+    return KeyedDatabase(path, conn, key, salt)
 
 
 @contextlib.contextmanager

@@ -13,6 +13,7 @@ from typing import Any
 from moksori.errors import NotFound
 from moksori.ingest.model import PASSAGE_KINDS, IngestedDocument, IngestedFile
 from moksori.store.database import Connection, transaction
+from moksori.store.impact import impact_terms
 from moksori.store.schema import now
 
 
@@ -174,7 +175,7 @@ def _insert_document(
     first_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM segment").fetchone()[0]
     earlier = _first_with_fingerprint(conn, {s.fingerprint for s in doc.segments if s.fingerprint})
     rows: list[tuple[Any, ...]] = []
-    fts_rows: list[tuple[int, str, str]] = []
+    fts_rows: list[tuple[int, str, str, str]] = []
     for ordinal, seg in enumerate(doc.segments):
         seg_id = first_id + ordinal
         duplicate_of = None
@@ -201,10 +202,11 @@ def _insert_document(
         )
         if seg.terms is not None and seg.kind in PASSAGE_KINDS:
             # a repeat's terms go to the second column (see schema migration 2)
+            impact = impact_terms(seg.terms)
             if duplicate_of is None:
-                fts_rows.append((seg_id, seg.terms, ""))
+                fts_rows.append((seg_id, seg.terms, "", impact))
             else:
-                fts_rows.append((seg_id, "", seg.terms))
+                fts_rows.append((seg_id, "", seg.terms, impact))
     conn.executemany(
         'INSERT INTO segment(id, document_id, parent_id, kind, ordinal, start, "end", '
         "speaker, lang, cue_start_ms, cue_end_ms, fingerprint, duplicate_of) "
@@ -212,7 +214,8 @@ def _insert_document(
         rows,
     )
     conn.executemany(
-        "INSERT INTO segment_fts(rowid, terms, repeat_terms) VALUES (?, ?, ?)", fts_rows
+        "INSERT INTO segment_fts(rowid, terms, repeat_terms, impact) VALUES (?, ?, ?, ?)",
+        fts_rows,
     )
     return doc_id
 

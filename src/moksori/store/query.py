@@ -183,6 +183,9 @@ WordAnalyser = Callable[[str], list[str]]
 class Compiled:
     match: str | None  # FTS5 MATCH expression, None when only filters were given
     positive_terms: set[str]
+    # The quoted phrases that every match contains and BM25 scores, or None
+    # when the query has an OR (then a match need not contain all of them).
+    required_phrases: list[str] | None = None
 
 
 def _quote(term: str) -> str:
@@ -193,12 +196,16 @@ def compile_fts(
     tree: Node | None, word_terms: WordAnalyser, phrase_terms: WordAnalyser
 ) -> Compiled:
     positive: set[str] = set()
+    phrases: list[str] = []
+    conjunctive = True
 
     def walk(node: Node, negated: bool) -> str | None:
+        nonlocal conjunctive
         if isinstance(node, Word):
             terms = word_terms(node.text)
             if not negated:
                 positive.update(terms)
+                phrases.extend(_quote(t) for t in terms)
             if not terms:
                 return None
             return " AND ".join(_quote(t) for t in terms) if len(terms) > 1 else _quote(terms[0])
@@ -206,6 +213,7 @@ def compile_fts(
             terms = phrase_terms(node.text)
             if not negated:
                 positive.update(terms)
+                phrases.extend([_quote(" ".join(terms))] if terms else [])
             return _quote(" ".join(terms)) if terms else None
         if isinstance(node, Or):
             parts = [p for p in (walk(i, negated) for i in node.items) if p]
@@ -213,6 +221,8 @@ def compile_fts(
                 return None
             if any(isinstance(i, Not) for i in node.items):
                 raise QueryError("NOT cannot stand alone inside OR; use a NOT b")
+            if len(parts) > 1 and not negated:
+                conjunctive = False
             return "(" + " OR ".join(parts) + ")" if len(parts) > 1 else parts[0]
         if isinstance(node, Not):
             raise QueryError("a query cannot be only NOT …; add something to search for")
@@ -232,4 +242,5 @@ def compile_fts(
         return Compiled(None, positive)
     if isinstance(tree, Not):
         raise QueryError("a query cannot be only NOT …; add something to search for")
-    return Compiled(walk(tree, False), positive)
+    match = walk(tree, False)
+    return Compiled(match, positive, phrases if conjunctive and match else None)

@@ -14,6 +14,7 @@ import sqlcipher3
 from moksori import __version__
 from moksori.errors import ProjectError, SchemaTooNew
 from moksori.store.database import Connection, transaction
+from moksori.store.impact import impact_terms
 
 MIGRATION_1 = """
 CREATE TABLE meta (
@@ -141,7 +142,32 @@ CREATE TRIGGER segment_fts_delete AFTER DELETE ON segment BEGIN
 END;
 """
 
-MIGRATIONS: list[tuple[int, str]] = [(1, MIGRATION_1), (2, MIGRATION_2)]
+# A third column, weighted 0 in ranking, names the rows that can reach the top
+# of a BM25 ranking (see store/impact.py); the vocabulary table has no use left.
+MIGRATION_3 = """
+DROP TRIGGER segment_fts_delete;
+DROP TABLE segment_fts_columns;
+
+CREATE VIRTUAL TABLE segment_fts_v3 USING fts5(
+    terms,
+    repeat_terms,
+    impact,
+    tokenize = 'unicode61 remove_diacritics 0'
+);
+
+INSERT INTO segment_fts_v3(rowid, terms, repeat_terms, impact)
+SELECT rowid, terms, repeat_terms, moksori_impact(terms || ' ' || repeat_terms)
+FROM segment_fts;
+
+DROP TABLE segment_fts;
+ALTER TABLE segment_fts_v3 RENAME TO segment_fts;
+
+CREATE TRIGGER segment_fts_delete AFTER DELETE ON segment BEGIN
+    DELETE FROM segment_fts WHERE rowid = old.id;
+END;
+"""
+
+MIGRATIONS: list[tuple[int, str]] = [(1, MIGRATION_1), (2, MIGRATION_2), (3, MIGRATION_3)]
 LATEST_VERSION = MIGRATIONS[-1][0]
 
 
@@ -171,6 +197,7 @@ def migrate(conn: Connection) -> list[int]:
     pending = [(v, sql) for v, sql in MIGRATIONS if v > version]
     if not pending:
         return applied
+    conn.create_function("moksori_impact", 1, impact_terms, deterministic=True)
     with transaction(conn):
         for v, sql in pending:
             try:

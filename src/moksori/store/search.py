@@ -6,7 +6,6 @@ passage are hidden unless asked for, so a repeated article is not counted twice.
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -18,6 +17,7 @@ from moksori.korean.terms import phrase_terms, query_terms, term_spans_many
 from moksori.store.database import Connection
 from moksori.store.documents import resolve_document
 from moksori.store.query import Filters, compile_fts, parse
+from moksori.store.ranking import BM25, Ranker, RankQuery
 
 SNIPPET_CHARS = 180
 
@@ -100,6 +100,7 @@ def search(
     offset: int = 0,
     include_duplicates: bool = False,
     with_snippets: bool = True,
+    ranker: Ranker | None = None,
 ) -> SearchResult:
     parsed = parse(query)
     all_filters = parsed.filters.merge(filters or Filters())
@@ -123,54 +124,29 @@ def search(
         )
         total = int(rows[0][9]) if rows else 0
     else:
-        match = compiled.match
-        if not include_duplicates:
-            match = f"terms : ({match})"  # repeats live in the other column
+        column = None if include_duplicates else "terms"  # repeats live in repeat_terms
+        rq = RankQuery(
+            compiled.match, column, compiled.required_phrases, frozenset(compiled.positive_terms)
+        )
         if where:
             rows = _run(
                 conn,
-                "WITH m AS (SELECT rowid AS id, bm25(segment_fts) AS score FROM segment_fts "
+                f"WITH m AS (SELECT rowid AS id, {BM25} AS score FROM segment_fts "
                 "WHERE segment_fts MATCH ?) "
                 f"SELECT {_SEGMENT_COLUMNS}, m.score, count(*) OVER () "
                 f"FROM m JOIN segment s ON s.id = m.id WHERE 1{where} "
                 "ORDER BY m.score, s.id LIMIT ? OFFSET ?",
-                [match, *params, limit, offset],
+                [rq.full, *params, limit, offset],
             )
             total = int(rows[0][9]) if rows else 0
         else:
             # No filter: count and rank inside FTS5, then read only the page shown.
-            total = _count(conn, compiled.match, match, include_duplicates)
-            ranked = _run(
-                conn,
-                "SELECT rowid, bm25(segment_fts) AS score FROM segment_fts "
-                "WHERE segment_fts MATCH ? ORDER BY score, rowid LIMIT ? OFFSET ?",
-                [match, limit, offset],
-            )
-            rows = _segments_in_order(conn, ranked)
-    texts = _hit_texts(conn, rows)
-    hits = [_hit(row, texts) for row in rows]
+            total, ranked = (ranker or Ranker(conn, None)).count_and_rank(rq, offset + limit)
+            rows = _segments_in_order(conn, ranked[offset:])
+    hits = _hits(conn, rows)
     if with_snippets and compiled.positive_terms:
         _highlight(hits, compiled.positive_terms)
     return SearchResult(query, compiled.match, total, hits)
-
-
-_ONE_TERM = re.compile(r'"([^"\s]+)"')
-
-
-def _count(conn: Connection, bare: str, match: str, include_duplicates: bool) -> int:
-    """Matching passages; one word is a single fts5vocab row (no doclist walk)."""
-    one = _ONE_TERM.fullmatch(bare)
-    if one is not None:
-        cols = "" if include_duplicates else " AND col = 'terms'"
-        row = _run(
-            conn,
-            f"SELECT coalesce(sum(doc), 0) FROM segment_fts_columns WHERE term = ?{cols}",
-            [one.group(1)],
-        )
-        return int(row[0][0])
-    return int(
-        _run(conn, "SELECT count(*) FROM segment_fts WHERE segment_fts MATCH ?", [match])[0][0]
-    )
 
 
 def _run(conn: Connection, sql: str, args: list[Any]) -> list[tuple[Any, ...]]:
@@ -195,45 +171,43 @@ def _segments_in_order(conn: Connection, ranked: list[tuple[Any, ...]]) -> list[
     return [(*by_id[seg_id], score, None) for seg_id, score in ranked if seg_id in by_id]
 
 
-@dataclass
-class _DocumentText:
-    label: str
-    text: str
-
-
-def _hit_texts(conn: Connection, rows: list[tuple[Any, ...]]) -> dict[int, _DocumentText]:
-    """Each hit document's label and text, read once however many hits it has."""
-    out: dict[int, _DocumentText] = {}
-    for doc_id in dict.fromkeys(row[1] for row in rows):
-        text, title, source, part = conn.execute(
-            "SELECT d.text, d.title, f.name, d.part FROM document d "
-            "JOIN source_file f ON f.id = d.source_file_id WHERE d.id = ?",
-            (doc_id,),
-        ).fetchone()
-        label = title or source
-        out[doc_id] = _DocumentText(f"{label} ({part})" if part else label, text)
-    return out
-
-
-def _hit(row: tuple[Any, ...], texts: dict[int, _DocumentText]) -> Hit:
-    seg_id, doc_id, kind, start, end, speaker, lang, dup, score, _ = row
-    doc = texts[doc_id]
-    text = doc.text[start:end]
-    return Hit(
-        segment_id=seg_id,
-        document_id=doc_id,
-        document=doc.label,
-        kind=kind,
-        speaker=speaker,
-        lang=lang,
-        start=start,
-        end=end,
-        score=round(-float(score), 4),
-        text=text,
-        snippet=text[:SNIPPET_CHARS],
-        snippet_start=start,
-        duplicate_of=dup,
-    )
+def _hits(conn: Connection, rows: list[tuple[Any, ...]]) -> list[Hit]:
+    """Hit texts cut out in SQL, so a long document is never decoded whole."""
+    if not rows:
+        return []
+    ids = [row[0] for row in rows]
+    found = {
+        r[0]: r[1:]
+        for r in conn.execute(
+            'SELECT s.id, substr(d.text, s.start + 1, s."end" - s.start), '
+            "coalesce(nullif(d.title, ''), f.name), d.part FROM segment s "
+            "JOIN document d ON d.id = s.document_id "
+            "JOIN source_file f ON f.id = d.source_file_id "
+            f"WHERE s.id IN ({','.join('?' * len(ids))})",
+            ids,
+        )
+    }
+    hits = []
+    for seg_id, doc_id, kind, start, end, speaker, lang, dup, score, _ in rows:
+        text, label, part = found[seg_id]
+        hits.append(
+            Hit(
+                segment_id=seg_id,
+                document_id=doc_id,
+                document=f"{label} ({part})" if part else label,
+                kind=kind,
+                speaker=speaker,
+                lang=lang,
+                start=start,
+                end=end,
+                score=round(-float(score), 4),
+                text=text,
+                snippet=text[:SNIPPET_CHARS],
+                snippet_start=start,
+                duplicate_of=dup,
+            )
+        )
+    return hits
 
 
 def _highlight(hits: list[Hit], terms: set[str]) -> None:
