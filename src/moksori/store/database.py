@@ -107,7 +107,14 @@ def open_keyed(path: Path, passphrase: str) -> KeyedDatabase:
 
 @contextlib.contextmanager
 def transaction(conn: Connection) -> Iterator[Connection]:
-    """One all-or-nothing write. BEGIN IMMEDIATE takes the write lock up front."""
+    """One all-or-nothing write. BEGIN IMMEDIATE takes the write lock up front.
+
+    Inside an open transaction it joins it, so library calls compose into one
+    all-or-nothing import: the outermost transaction commits or rolls back.
+    """
+    if conn.in_transaction:
+        yield conn
+        return
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn

@@ -280,7 +280,7 @@ def list_documents(conn: Connection) -> list[DocumentSummary]:
 
 
 def resolve_document(conn: Connection, ref: str) -> int:
-    """A document by id, or by unique source file name / title."""
+    """A document by id, or by unique source file name (path as added, or its last part) / title."""
     if ref.isdigit():
         row = conn.execute("SELECT id FROM document WHERE id = ?", (int(ref),)).fetchone()
         if row:
@@ -291,6 +291,12 @@ def resolve_document(conn: Connection, ref: str) -> int:
         "WHERE f.name = ? OR d.title = ? ORDER BY d.id",
         (ref, ref),
     ).fetchall()
+    if not rows:  # the file's own name, without the folder it was added from
+        rows = conn.execute(
+            "SELECT d.id FROM document d JOIN source_file f ON f.id = d.source_file_id "
+            "WHERE substr(f.name, -length(?) - 1) = '/' || ? ORDER BY d.id",
+            (ref, ref),
+        ).fetchall()
     if not rows:
         raise NotFound(f"no document named {ref!r}; see `moksori docs`")
     if len(rows) > 1:

@@ -1,0 +1,12 @@
+"""Every schema migration, in order. One module per version; never edit a released one."""
+
+from __future__ import annotations
+
+from moksori.store.migrations import v1_core, v2_repeats, v3_impact, v4_coding
+
+ALL_MIGRATIONS: list[tuple[int, str]] = [
+    (1, v1_core.SQL),
+    (2, v2_repeats.SQL),
+    (3, v3_impact.SQL),
+    (4, v4_coding.SQL),
+]
