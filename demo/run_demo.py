@@ -20,7 +20,11 @@ HERE = Path(__file__).resolve().parent
 BUILD = HERE / "build"
 CORPUS = BUILD / "corpus"
 PROJECT = BUILD / "demo.moksori"
-REPORT = BUILD / "report.md"
+CODING = HERE / "coding"
+REPORT_DIR = BUILD / "report"
+INGEST_REPORT = BUILD / "ingest.md"
+OWNER, CODER_A, CODER_B = "Dr Han", "Coder A", "Coder B"
+TEMPLATE = "{pseudonym} ({gender}, in their {age_band}, left {year_left})"
 
 SEARCHES = [
     ("건너다", "Korean verb by its dictionary form: finds 건넜습니다, 건너서 …"),
@@ -35,7 +39,8 @@ SEARCHES = [
 
 def moksori(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
     cmd = [sys.executable, "-m", "moksori", *args]
-    shown = " ".join(a if " " not in a else repr(a) for a in args)
+    short = [a if len(a) <= 60 else a[:57] + "…" for a in args]
+    shown = " ".join(a if " " not in a else repr(a) for a in short)
     print(f"\n$ moksori {shown}", flush=True)
     r = subprocess.run(cmd, text=True)
     if check and r.returncode != 0:
@@ -58,13 +63,82 @@ def main() -> None:
     for query, _ in SEARCHES:
         moksori("search", str(PROJECT), query, "--limit", "3")
     moksori("info", str(PROJECT))
-    write_report()
-    print("\n" + REPORT.read_text(encoding="utf-8"))
-    print(f"report written to {REPORT.relative_to(HERE.parent)}")
+    code_the_study()
+    project = str(PROJECT)
+    moksori("agreement", project, "--coders", f"{CODER_A},{CODER_B}", "--coder", OWNER)
+    moksori(
+        "report",
+        project,
+        "--out",
+        str(REPORT_DIR),
+        "--title",
+        "Staying unnoticed: a demo study",
+        "--template",
+        TEMPLATE,
+        "--by",
+        "gender",
+        "--by",
+        "age_band",
+        "--coders",
+        f"{CODER_A},{CODER_B}",
+    )
+    write_ingest_report()
+    print("\n" + (REPORT_DIR / "report.md").read_text(encoding="utf-8"))
+    print(f"findings report: {(REPORT_DIR / 'report.html').relative_to(HERE.parent)} (and .md)")
+    print(f"ingest and search overview: {INGEST_REPORT.relative_to(HERE.parent)}")
 
 
-def write_report() -> None:
-    """The findings so far, as a markdown report (later issues extend it)."""
+def code_the_study() -> None:
+    """Two fictional coders code the corpus blind; the owner compares them."""
+    import csv
+
+    import yaml
+
+    project = str(PROJECT)
+    moksori("coder", "add", project, OWNER, "--role", "owner")
+    moksori("coder", "add", project, CODER_A)
+    moksori("coder", "add", project, CODER_B)
+    moksori("codebook", "import", project, str(CODING / "codebook.yaml"))
+    moksori("codebook", "list", project)
+    moksori(
+        "case",
+        "import",
+        project,
+        str(CODING / "cases.csv"),
+        "--type",
+        "gender=category",
+        "--type",
+        "age_band=ordinal:20s,30s,40s,50s,60s",
+        "--type",
+        "home_province=category",
+    )
+    with (CODING / "case-links.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            extra = ["--speaker", row["speaker"]] if row["speaker"] else []
+            moksori("case", "link", project, row["case"], row["document"], *extra)
+    moksori("code", "import", project, str(CODING / "coder-a.yaml"), "--coder", CODER_A)
+    moksori("code", "import", project, str(CODING / "coder-b.yaml"), "--coder", CODER_B)
+    memos = yaml.safe_load((CODING / "memos.yaml").read_text(encoding="utf-8"))
+    for m in memos:
+        ref = [m["ref"]] if m.get("ref") else []
+        moksori(
+            "memo",
+            "add",
+            project,
+            *ref,
+            "--on",
+            m["on"],
+            "--title",
+            m["title"],
+            "--text",
+            m["text"],
+            "--coder",
+            m["author"],
+        )
+
+
+def write_ingest_report() -> None:
+    """What was ingested and what the searches found, as Markdown."""
     from moksori.project import Project
 
     with Project.open(PROJECT, os.environ["MOKSORI_PASSPHRASE"]) as p:
@@ -109,7 +183,7 @@ def write_report() -> None:
                     f"- **#{h.document_id} {h.document}{who}** [{h.start}–{h.end}]: {snippet}"
                 )
             lines.append("")
-    REPORT.write_text("\n".join(lines), encoding="utf-8")
+    INGEST_REPORT.write_text("\n".join(lines), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -86,3 +86,36 @@ class UnsafeFile(IngestError):
 
 class NoTextLayer(IngestError):
     pass
+
+
+# --- coding workflow --------------------------------------------------------
+class CodingError(MoksoriError):
+    """A codebook, coding, case, memo or reliability request cannot be carried out."""
+
+
+class UnknownCode(NotFound):
+    pass
+
+
+class UnknownCoder(NotFound):
+    pass
+
+
+class UnknownCase(NotFound):
+    pass
+
+
+class RangeOutsideDocument(CodingError):
+    """A coding or link range does not fit the document's text."""
+
+
+class CodebookConflict(CodingError):
+    """A name is taken, a move would make a cycle, a code still has codings, …"""
+
+
+class AttributeValueError(CodingError):
+    """A value does not fit its attribute's type. Import errors name the row and column."""
+
+
+class MergeError(CodingError):
+    """Two projects cannot be merged (passphrase, schema version, conflicts)."""

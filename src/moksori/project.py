@@ -12,6 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from moksori import __version__
+from moksori.analysis.report import Report, ReportOptions, build_report
+from moksori.analysis.report_render import write_html, write_markdown
+from moksori.coding.cases import Cases
+from moksori.coding.codebook import Codebook
+from moksori.coding.coders import Coders
+from moksori.coding.codings import Codings
+from moksori.coding.memos import Memos
+from moksori.coding.merge import MergeReport, merge_into, open_other
 from moksori.errors import IngestError
 from moksori.ingest.batch import Job, collect_files, file_sha256, ingest_many
 from moksori.ingest.limits import Limits
@@ -36,6 +44,13 @@ class FileOutcome:
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@dataclass
+class ReportFiles:
+    report: Report
+    html: Path
+    markdown: Path
 
 
 @dataclass
@@ -107,6 +122,41 @@ class Project:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    # --- the coding workflow (issue 3): one object per concept --------------
+    @property
+    def coders(self) -> Coders:
+        return Coders(self.conn)
+
+    @property
+    def codebook(self) -> Codebook:
+        return Codebook(self.conn)
+
+    @property
+    def codings(self) -> Codings:
+        return Codings(self.conn)
+
+    @property
+    def cases(self) -> Cases:
+        return Cases(self.conn)
+
+    @property
+    def memos(self) -> Memos:
+        return Memos(self.conn)
+
+    def report(self, out_dir: str | Path, options: ReportOptions | None = None) -> ReportFiles:
+        """The findings report as self-contained HTML and Markdown (plots beside them)."""
+        out = Path(out_dir)
+        rep = build_report(self.conn, out, options or ReportOptions())
+        return ReportFiles(rep, write_html(rep, out), write_markdown(rep, out))
+
+    def merge_from(self, other: str | Path, passphrase: str) -> MergeReport:
+        """Bring everything of another copy of the study into this one (B is not changed)."""
+        b = open_other(Path(other), passphrase)
+        try:
+            return merge_into(self.conn, b, str(other))
+        finally:
+            b.close()
 
     # --- info -------------------------------------------------------------
     def info(self) -> ProjectInfo:

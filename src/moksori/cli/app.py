@@ -6,18 +6,31 @@ Listing and reporting commands take --json (data on stdout, progress on stderr).
 
 from __future__ import annotations
 
-import functools
-import json
-import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated
 
 import typer
-from rich.console import Console
 
+from moksori.cli import analysis as analysis_cli
+from moksori.cli import cases as cases_cli
+from moksori.cli import codebook as codebook_cli
+from moksori.cli import codings as codings_cli
+from moksori.cli import memos as memos_cli
+from moksori.cli import reliability as reliability_cli
 from moksori.cli import render
+from moksori.cli import report as report_cli
+from moksori.cli.common import (
+    EXIT_PARTIAL,
+    JsonOpt,
+    ProjectArg,
+    emit_json,
+    err,
+    handle_errors,
+    open_project,
+    out,
+    state,
+)
 from moksori.cli.passphrase import get_passphrase
 from moksori.cli.progress import ingest_progress
 from moksori.errors import MoksoriError
@@ -33,52 +46,6 @@ app = typer.Typer(
     # Never render local variables: they can hold the passphrase or testimony text.
     pretty_exceptions_enable=False,
 )
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)  # one error, one line, however narrow
-_state = {"debug": bool(os.environ.get("MOKSORI_DEBUG"))}
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-ProjectArg = Annotated[Path, typer.Argument(help="The project file, e.g. study.moksori")]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
-
-EXIT_ERROR = 1
-EXIT_PARTIAL = 2
-
-
-def handle_errors(func: F) -> F:
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except MoksoriError as exc:
-            if _state["debug"]:
-                raise
-            err.print(f"[red]error:[/red] {render.escape(str(exc))}")
-            raise typer.Exit(EXIT_ERROR) from None
-        except KeyboardInterrupt:
-            err.print("[red]interrupted[/red]; the project is unchanged by the unfinished step")
-            raise typer.Exit(130) from None
-        except (typer.Exit, typer.Abort):
-            raise
-        except Exception as exc:
-            if _state["debug"]:
-                raise
-            err.print(
-                f"[red]internal error[/red] ({type(exc).__name__}); "
-                "run again with --debug for details"
-            )
-            raise typer.Exit(EXIT_ERROR) from None
-
-    return wrapper  # type: ignore[return-value]
-
-
-def emit_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
-
-
-def open_project(path: Path) -> Project:
-    return Project.open(path, get_passphrase())
 
 
 @app.callback()
@@ -86,7 +53,7 @@ def main_options(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
 ) -> None:
     if debug:
-        _state["debug"] = True
+        state["debug"] = True
 
 
 @app.command()
@@ -263,6 +230,19 @@ def search(
         emit_json(result.to_json())
     else:
         render.search_result(out, result)
+
+
+# Each area of the coding workflow adds its own commands (one module per area).
+for _area in (
+    codebook_cli,
+    codings_cli,
+    cases_cli,
+    memos_cli,
+    reliability_cli,
+    analysis_cli,
+    report_cli,
+):
+    _area.register(app)
 
 
 def main() -> None:

@@ -1,0 +1,1 @@
+"""Read-mostly analysis over codings: frequencies, co-occurrence, matrices, plots, reports."""

@@ -1,0 +1,221 @@
+"""The coded material every analysis reads: codings with their cases, and counting them.
+
+Analyses are read-only and run over whole projects, so they read the tables
+with a few set-based queries instead of one call per coding. Which cases a
+coding belongs to follows :meth:`moksori.coding.cases.Cases.at` exactly (a
+test holds the two together): a case linked to the whole document, to a range
+overlapping the coding, or to a speaker whose turns overlap it.
+
+Rolling up: with ``rollup`` a coding of a sub-code also counts for every code
+above it, so a category's row holds everything coded anywhere beneath it. The
+same coding is never counted twice in one cell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from moksori.analysis.tables import Table, Value
+from moksori.coding.codebook import Codebook
+from moksori.coding.coders import Coders
+from moksori.coding.codings import Codings
+from moksori.errors import CodingError
+from moksori.store.database import Connection
+
+Measure = Literal["codings", "cases", "presence", "characters"]
+MEASURES: tuple[str, ...] = ("codings", "cases", "presence", "characters")
+
+# The same rule as Cases.at, for every coding at once.
+_CASES_SQL = """
+SELECT g.id, l.case_id FROM coding g JOIN case_link l ON l.document_id = g.document_id
+WHERE (l.start IS NULL AND l.speaker IS NULL)
+   OR (l.start IS NOT NULL AND l.start < g."end" AND l."end" > g.start)
+   OR (l.speaker IS NOT NULL AND EXISTS (
+        SELECT 1 FROM segment s
+        WHERE s.document_id = l.document_id AND s.speaker = l.speaker
+          AND s.kind != 'sentence' AND s.start < g."end" AND s."end" > g.start))
+"""
+
+
+@dataclass(frozen=True)
+class CodeRow:
+    """A code as an analysis row: its path, depth and where it sits in the tree."""
+
+    id: int
+    parent_id: int | None
+    path: str
+    depth: int
+    codable: bool
+
+
+@dataclass(frozen=True)
+class CodedRange:
+    id: int
+    code_id: int
+    document_id: int
+    start: int
+    end: int
+    coder_id: int
+    cases: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which codings an analysis looks at, and how codes are grouped.
+
+    ``coders`` keeps only those coders' codings; ``viewer`` applies blind
+    coding (a coder sees only their own codings and the consensus);
+    ``rollup`` counts sub-codes into their parents; ``depth`` keeps only rows
+    at most that deep (0 = top-level categories), which with ``rollup`` gives
+    a summary by category.
+    """
+
+    coders: Sequence[str | int] = ()
+    viewer: str | int | None = None
+    rollup: bool = False
+    depth: int | None = None
+
+
+EVERYTHING = Selection()  # every coding, codes as they are
+
+
+def codes(conn: Connection) -> list[CodeRow]:
+    """Every code in codebook order (parents before children)."""
+    return [CodeRow(c.id, c.parent_id, c.path, c.depth, c.codable) for c in Codebook(conn).tree()]
+
+
+def coder_ids(conn: Connection, sel: Selection) -> set[int] | None:
+    """Coder ids to keep, or None for everyone (unknown names are an error)."""
+    wanted: set[int] | None = None
+    if sel.coders:
+        found = Coders(conn)
+        wanted = {found.get(c).id for c in sel.coders}
+    if sel.viewer is not None:
+        codings = Codings(conn)
+        visible = codings.visible_coder_ids(codings.coders.get(sel.viewer))
+        if visible is not None:
+            wanted = visible if wanted is None else wanted & visible
+    return wanted
+
+
+def load(conn: Connection, sel: Selection = EVERYTHING) -> list[CodedRange]:
+    """Codings in document order with their case ids, filtered as selected."""
+    keep = coder_ids(conn, sel)
+    cases: dict[int, list[int]] = {}
+    for coding_id, case_id in conn.execute(_CASES_SQL):
+        cases.setdefault(int(coding_id), []).append(int(case_id))
+    rows = conn.execute(
+        'SELECT id, code_id, document_id, start, "end", coder_id FROM coding '
+        'ORDER BY document_id, start, "end", id'
+    )
+    return [
+        CodedRange(i, c, d, s, e, k, tuple(sorted(set(cases.get(i, [])))))
+        for i, c, d, s, e, k in rows
+        if keep is None or k in keep
+    ]
+
+
+def case_names(conn: Connection) -> dict[int, str]:
+    return {int(i): str(n) for i, n in conn.execute("SELECT id, name FROM cases")}
+
+
+def document_labels(conn: Connection) -> dict[int, str]:
+    """'title (part)' or 'file name (part)', made unique with '#id' where two collide."""
+    rows = conn.execute(
+        "SELECT d.id, coalesce(nullif(d.title, ''), f.name), d.part FROM document d "
+        "JOIN source_file f ON f.id = d.source_file_id ORDER BY d.id"
+    ).fetchall()
+    labels = {int(i): f"{name} ({part})" if part else str(name) for i, name, part in rows}
+    seen: dict[str, int] = {}
+    for label in labels.values():
+        seen[label] = seen.get(label, 0) + 1
+    return {i: f"{x} #{i}" if seen[x] > 1 else x for i, x in labels.items()}
+
+
+def targets(rows: Sequence[CodeRow], rollup: bool) -> dict[int, tuple[int, ...]]:
+    """For each code, the codes its codings count for: itself, plus its ancestors if rolling up."""
+    parent = {r.id: r.parent_id for r in rows}
+    out: dict[int, tuple[int, ...]] = {}
+    for r in rows:
+        chain = [r.id]
+        up = r.parent_id if rollup else None
+        while up is not None:
+            chain.append(up)
+            up = parent.get(up)
+        out[r.id] = tuple(chain)
+    return out
+
+
+def shown(rows: Sequence[CodeRow], sel: Selection) -> list[CodeRow]:
+    """The rows a table shows: folders only when rolling up, and no deeper than ``depth``."""
+    return [
+        r for r in rows if (r.codable or sel.rollup) and (sel.depth is None or r.depth <= sel.depth)
+    ]
+
+
+def check_measure(measure: str, allowed: Iterable[str] = MEASURES) -> str:
+    allowed = tuple(allowed)
+    if measure not in allowed:
+        raise CodingError(f"unknown measure {measure!r}; use one of {', '.join(allowed)}")
+    return measure
+
+
+def crosstab(
+    conn: Connection,
+    sel: Selection,
+    keys: Callable[[CodedRange], Iterable[str]],
+    columns: Sequence[str],
+    *,
+    measure: str = "codings",
+    title: str = "",
+    column_header: str = "",
+    meta: dict[str, object] | None = None,
+) -> Table:
+    """Codes × ``columns``; each coding lands in every column ``keys`` gives it.
+
+    ``codings`` counts codings; ``cases`` counts distinct cases whose material
+    carries the code; ``presence`` is 1 if there is any coding; ``characters``
+    sums the coded lengths.
+    """
+    check_measure(measure)
+    rows = codes(conn)
+    up = targets(rows, sel.rollup)
+    visible = shown(rows, sel)
+    index = {c: j for j, c in enumerate(columns)}
+    seen: dict[tuple[int, int], set[int]] = {}  # (code, column) -> codings or cases
+    chars: dict[tuple[int, int], int] = {}
+    for g in load(conn, sel):
+        for col in keys(g):
+            j = index.get(col)
+            if j is None:
+                continue
+            for code_id in up.get(g.code_id, (g.code_id,)):
+                bucket = seen.setdefault((code_id, j), set())
+                if measure == "cases":
+                    bucket.update(g.cases)
+                elif g.id not in bucket:
+                    bucket.add(g.id)
+                    chars[(code_id, j)] = chars.get((code_id, j), 0) + g.end - g.start
+    values: list[list[Value]] = []
+    for r in visible:
+        line: list[Value] = []
+        for j in range(len(columns)):
+            found = seen.get((r.id, j), set())
+            if measure == "presence":
+                line.append(int(bool(found)))
+            elif measure == "characters":
+                line.append(chars.get((r.id, j), 0))
+            else:
+                line.append(len(found))
+        values.append(line)
+    return Table(
+        title=title,
+        row_header="code",
+        column_header=column_header,
+        rows=[r.path for r in visible],
+        columns=list(columns),
+        values=values,
+        meta={"measure": measure, "rollup": sel.rollup, **(meta or {})},
+    )

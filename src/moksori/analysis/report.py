@@ -1,0 +1,306 @@
+"""The findings report: what a study reports, gathered from the project.
+
+`build_report` collects the codebook, the themes (top-level categories) with
+their frequencies by participant attribute and plots, the best quotes for
+each theme with participant descriptors, memos, the reliability table and a
+description of the sample; `report_render` writes it as one self-contained
+HTML file (plots inlined) and as Markdown (plots beside it).
+
+People appear only as pseudonyms and descriptors built from their attributes
+(`coding.descriptors` refuses identity fields). Quote text is printed as
+stored; the redacted view of the de-identification issue will sit in front.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from moksori.analysis.coded import Selection
+from moksori.analysis.cooccurrence import cooccurrence
+from moksori.analysis.frequencies import by_attribute
+from moksori.analysis.tables import Table
+from moksori.coding.codebook import Code, Codebook, CodeLink
+from moksori.coding.coders import Coders
+from moksori.coding.memos import Memo, Memos
+from moksori.coding.reliability import AgreementReport, Reliability
+from moksori.errors import CodingError, MoksoriError
+from moksori.store.database import Connection
+
+# Attribute names the sample description looks for (first match wins).
+AGE = ("age", "나이", "연령")
+BIRTH_YEAR = ("birth_year", "birth year", "year_of_birth", "출생연도", "출생년도")
+YEAR_LEFT = ("year_left", "year left", "left", "탈북연도", "탈북년도")
+GENDER = ("gender", "sex", "성별")
+PROVINCE = ("home_province", "province", "출신지역", "고향")
+DEFAULT_TEMPLATE = "{pseudonym}"
+ROLLUP = Selection(rollup=True)
+QUOTE_MIN, QUOTE_MAX = 40, 360  # characters: long enough to carry meaning, short to print
+
+
+@dataclass
+class Quote:
+    text: str
+    who: str  # descriptor, or the document label when no case is linked
+    document: str
+    start: int
+    end: int
+    coders: int  # how many coders coded (an overlap of) this passage with the theme
+    code: str
+
+
+@dataclass
+class Theme:
+    code: Code
+    codes: list[tuple[Code, int, int]]  # code, codings, cases
+    by_attribute: list[tuple[str, Table, str | None]]  # attribute, table, plot file
+    quotes: list[Quote]
+
+
+@dataclass
+class Sample:
+    participants: int
+    ages: list[int]
+    age_note: str
+    years_left: list[int]
+    genders: dict[str, int]
+    provinces: dict[str, int]
+    descriptors: dict[str, str]
+
+
+@dataclass
+class Report:
+    title: str
+    documents: int
+    coders: list[str]
+    codebook: list[Code]
+    links: list[CodeLink]
+    core: Code | None
+    sample: Sample
+    themes: list[Theme]
+    cooccurrence: Table | None
+    cooccurrence_plot: str | None
+    reliability: AgreementReport | None
+    reliability_note: str
+    memos: list[Memo]
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ReportOptions:
+    title: str = "Findings"
+    template: str = DEFAULT_TEMPLATE
+    coders: list[str] = field(default_factory=list)  # for reliability; default: all who coded
+    unit: str = "sentence"
+    attributes: list[str] = field(default_factory=list)  # crosstabs; default: levelled ones
+    quotes_per_theme: int = 3
+
+
+def _find_attr(names: list[str], wanted: tuple[str, ...]) -> str | None:
+    folded = {n.casefold(): n for n in names}
+    return next((folded[w] for w in wanted if w in folded), None)
+
+
+def describe_sample(conn: Connection, template: str) -> Sample:
+    from moksori.coding.cases import Cases
+
+    cases = Cases(conn)
+    rows = cases.table()
+    names = [a.name for a in cases.attributes()]
+    age_attr, birth_attr = _find_attr(names, AGE), _find_attr(names, BIRTH_YEAR)
+    left_attr = _find_attr(names, YEAR_LEFT)
+    gender_attr, province_attr = _find_attr(names, GENDER), _find_attr(names, PROVINCE)
+    ages: list[int] = []
+    note = ""
+    if age_attr:
+        ages = [int(r[age_attr]) for r in rows if isinstance(r.get(age_attr), int | float)]
+        note = f"attribute {age_attr}"
+    elif birth_attr:
+        year = date.today().year
+        ages = [year - int(r[birth_attr]) for r in rows if isinstance(r.get(birth_attr), int)]
+        note = f"in {year}, from {birth_attr}"
+    left = sorted(
+        int(r[left_attr]) for r in rows if left_attr and isinstance(r.get(left_attr), int)
+    )
+    count = lambda attr: dict(  # noqa: E731
+        Counter(str(r[attr]) for r in rows if attr and r.get(attr) not in (None, "")).most_common()
+    )
+    return Sample(
+        participants=len(rows),
+        ages=sorted(ages),
+        age_note=note,
+        years_left=left,
+        genders=count(gender_attr) if gender_attr else {},
+        provinces=count(province_attr) if province_attr else {},
+        descriptors=cases.descriptors(template) if rows else {},
+    )
+
+
+def _quotes(
+    conn: Connection, theme_ids: set[int], paths: dict[int, str], describe: dict[str, str], n: int
+) -> list[Quote]:
+    """The passages most coders agree on for a theme, one per participant first."""
+    from moksori.analysis.coded import document_labels
+    from moksori.coding.cases import Cases
+
+    rows = conn.execute(
+        'SELECT g.code_id, g.document_id, g.start, g."end", g.coder_id, '
+        'substr(d.text, g.start + 1, g."end" - g.start) FROM coding g '
+        "JOIN document d ON d.id = g.document_id JOIN coder k ON k.id = g.coder_id "
+        "WHERE k.role != 'consensus' ORDER BY g.document_id, g.start"
+    ).fetchall()
+    mine = [r for r in rows if r[0] in theme_ids]
+    labels = document_labels(conn)
+    cases = Cases(conn)
+    candidates: list[tuple[tuple[int, int, int], Quote, str]] = []
+    for code_id, doc, start, end, _coder, text in mine:
+        text = " ".join(text.split())
+        agreeing = {r[4] for r in mine if r[1] == doc and r[2] < end and r[3] > start}
+        who_cases = cases.at(doc, start, end)
+        who = "; ".join(describe.get(c, c) for c in who_cases) or labels.get(doc, str(doc))
+        fits = QUOTE_MIN <= len(text) <= QUOTE_MAX
+        key = (-len(agreeing), 0 if fits else 1, abs(len(text) - 160))
+        quote = Quote(
+            text, who, labels.get(doc, str(doc)), start, end, len(agreeing), paths[code_id]
+        )
+        candidates.append((key, quote, who_cases[0] if who_cases else f"doc{doc}"))
+    candidates.sort(key=lambda c: c[0])
+    chosen: list[Quote] = []
+    seen_people: set[str] = set()
+    seen_spans: list[tuple[str, int, int]] = []
+    for prefer_new_person in (True, False):
+        for _key, q, person in candidates:
+            if len(chosen) >= n:
+                break
+            overlaps = any(d == q.document and s < q.end and e > q.start for d, s, e in seen_spans)
+            if overlaps or (prefer_new_person and person in seen_people):
+                continue
+            chosen.append(q)
+            seen_people.add(person)
+            seen_spans.append((q.document, q.start, q.end))
+    return chosen
+
+
+def build_report(conn: Connection, out_dir: Path, options: ReportOptions) -> Report:
+    from moksori.analysis.plots import bars, heatmap  # matplotlib: only when reporting
+    from moksori.coding.cases import Cases
+
+    book = Codebook(conn)
+    codes = book.tree()
+    if not codes:
+        raise CodingError("the codebook is empty: there is nothing to report yet")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    notes: list[str] = []
+    paths = {c.id: c.path for c in codes}
+    sample = describe_sample(conn, options.template)
+    counts = dict(conn.execute("SELECT code_id, count(*) FROM coding GROUP BY code_id"))
+    case_counts = _case_counts(conn)
+    attributes = options.attributes or [
+        a.name for a in Cases(conn).attributes() if a.type in ("category", "ordinal", "boolean")
+    ]
+    themes: list[Theme] = []
+    for n, top in enumerate(c for c in codes if c.parent_id is None):
+        subtree = set(book.descendants(top.id))
+        members = [c for c in codes if c.id in subtree]
+        tabs: list[tuple[str, Table, str | None]] = []
+        for attr in attributes:
+            try:
+                # rolled up, the theme's own row counts everyone with any of its codes
+                table = by_attribute(conn, attr, measure="cases", selection=ROLLUP).select_rows(
+                    [c.path for c in members]
+                )
+            except (MoksoriError, ValueError) as exc:
+                notes.append(f"no table of {top.name} by {attr}: {exc}")
+                continue
+            table = table.nonzero_rows()
+            if not table.rows:
+                continue
+            plot = f"theme-{n + 1}-{_slug(attr)}.png"
+            bars(table, out_dir / plot, title=f"{top.name}: participants by {attr}")
+            tabs.append((attr, table, plot))
+        themes.append(
+            Theme(
+                code=top,
+                codes=[(c, counts.get(c.id, 0), case_counts.get(c.id, 0)) for c in members],
+                by_attribute=tabs,
+                quotes=_quotes(conn, subtree, paths, sample.descriptors, options.quotes_per_theme),
+            )
+        )
+    co: Table | None = None
+    co_plot: str | None = None
+    try:
+        co = cooccurrence(conn, "overlap").nonzero_rows()
+        if co.rows:
+            co_plot = "cooccurrence.png"
+            heatmap(co, out_dir / co_plot, title="Codes co-occurring in overlapping codings")
+    except (MoksoriError, ValueError) as exc:
+        notes.append(f"no co-occurrence table: {exc}")
+    reliability, why = _reliability(conn, options)
+    coders = [c.name for c in Coders(conn).list()]
+    (documents,) = conn.execute("SELECT count(*) FROM document").fetchone()
+    return Report(
+        title=options.title,
+        documents=int(documents),
+        coders=coders,
+        codebook=codes,
+        links=book.links(),
+        core=book.core(),
+        sample=sample,
+        themes=themes,
+        cooccurrence=co,
+        cooccurrence_plot=co_plot,
+        reliability=reliability,
+        reliability_note=why,
+        memos=Memos(conn).list(),
+        notes=notes,
+    )
+
+
+def _case_counts(conn: Connection) -> dict[int, int]:
+    from moksori.analysis.coded import load
+
+    people: dict[int, set[int]] = {}
+    for g in load(conn):
+        people.setdefault(g.code_id, set()).update(g.cases)
+    return {code: len(cases) for code, cases in people.items()}
+
+
+def _reliability(conn: Connection, options: ReportOptions) -> tuple[AgreementReport | None, str]:
+    coders = options.coders or [
+        name
+        for (name,) in conn.execute(
+            "SELECT k.name FROM coder k WHERE k.role != 'consensus' "
+            "AND EXISTS (SELECT 1 FROM coding g WHERE g.coder_id = k.id) ORDER BY k.id"
+        )
+    ]
+    if len(coders) < 2:
+        return None, "one coder only: no agreement to report"
+    try:
+        return Reliability(conn).agreement(coders, unit=options.unit), ""
+    except MoksoriError as exc:
+        return None, str(exc)
+
+
+def _slug(text: str) -> str:
+    return "".join(ch if ch.isalnum() else "-" for ch in text.casefold()).strip("-") or "x"
+
+
+def age_summary(sample: Sample) -> str:
+    if not sample.ages:
+        return "ages not recorded"
+    return (
+        f"aged {min(sample.ages)}–{max(sample.ages)} (mean {statistics.mean(sample.ages):.1f}; "
+        f"{sample.age_note})"
+    )
+
+
+def left_summary(sample: Sample) -> str:
+    if not sample.years_left:
+        return "years of leaving not recorded"
+    return (
+        f"left North Korea between {sample.years_left[0]} and {sample.years_left[-1]} "
+        f"(median {statistics.median(sample.years_left):g})"
+    )

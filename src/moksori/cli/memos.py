@@ -1,0 +1,148 @@
+"""`moksori memo …`: write, find and export memos on the project, codes, documents, cases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from moksori.cli import render
+from moksori.cli.common import JsonOpt, ProjectArg, emit_json, err, handle_errors, open_project, out
+from moksori.coding.memos import EXPORT_FORMATS, TARGET_KINDS, Memo
+from moksori.errors import CodingError
+
+memo_app = typer.Typer(help="Memos: analytic notes with author and time.", no_args_is_help=True)
+
+KindOpt = Annotated[
+    str, typer.Option("--on", help=f"What the memo is about: {', '.join(TARGET_KINDS)}.")
+]
+RefArg = Annotated[
+    str | None,
+    typer.Argument(help="The code, document, case or coding id (none for the project)."),
+]
+MemoIdArg = Annotated[int, typer.Argument(help="The memo's id (see `memo list`).")]
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(memo_app, name="memo")
+
+
+def _print(memos: list[Memo]) -> None:
+    if not memos:
+        err.print("no memos")
+        return
+    for m in memos:
+        title = f" [bold]{render.escape(m.title)}[/bold]" if m.title else ""
+        out.print(
+            f"[dim]#{m.id}[/dim] {m.target_kind}: {render.escape(m.target)}{title} "
+            f"[dim]— {render.escape(m.author or 'unknown')}, {m.updated_at}[/dim]"
+        )
+        out.print("  " + render.escape(m.text).replace("\n", "\n  "))
+
+
+@memo_app.command()
+@handle_errors
+def add(
+    project: ProjectArg,
+    ref: RefArg = None,
+    on: KindOpt = "project",
+    text: Annotated[str, typer.Option("--text", help="The memo ('-' reads standard input).")] = "",
+    title: Annotated[str, typer.Option(help="A short title.")] = "",
+    coder: Annotated[str | None, typer.Option("--coder", help="Who is writing.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Write a memo on the project, a code, a document, a case or a coding."""
+    if text == "-":
+        text = typer.get_text_stream("stdin").read()
+    if not text.strip():
+        raise CodingError("give the memo with --text (or --text - to read standard input)")
+    with open_project(project) as p:
+        memo = p.memos.add(on, ref, text, title=title, author=coder)
+    if as_json:
+        emit_json(memo.to_json())
+    else:
+        err.print(f"added memo #{memo.id} on {memo.target_kind} {render.escape(memo.target)}")
+
+
+@memo_app.command("list")
+@handle_errors
+def list_memos(
+    project: ProjectArg,
+    ref: RefArg = None,
+    on: Annotated[str | None, typer.Option("--on", help="Only memos on this kind.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """List memos, all or those on one kind of target or one target."""
+    if ref is not None and on is None:
+        raise CodingError("say what REF is with --on code|document|case|coding")
+    with open_project(project) as p:
+        memos = p.memos.list(on, ref)
+    if as_json:
+        emit_json([m.to_json() for m in memos])
+    else:
+        _print(memos)
+
+
+@memo_app.command()
+@handle_errors
+def search(
+    project: ProjectArg,
+    query: Annotated[str, typer.Argument(help='Words, "phrases", AND/OR/NOT, as in search.')],
+    as_json: JsonOpt = False,
+) -> None:
+    """Find memos; Korean words match their other forms (건너다 finds 건넜다)."""
+    with open_project(project) as p:
+        memos = p.memos.search(query)
+    if as_json:
+        emit_json([m.to_json() for m in memos])
+    else:
+        _print(memos)
+
+
+@memo_app.command()
+@handle_errors
+def edit(
+    project: ProjectArg,
+    memo_id: MemoIdArg,
+    text: Annotated[str | None, typer.Option("--text", help="New text.")] = None,
+    title: Annotated[str | None, typer.Option(help="New title.")] = None,
+) -> None:
+    """Change a memo's text or title."""
+    if text is None and title is None:
+        raise CodingError("nothing to change; give --text or --title")
+    with open_project(project) as p:
+        memo = p.memos.edit(memo_id, text=text, title=title)
+    err.print(f"updated memo #{memo.id}")
+
+
+@memo_app.command()
+@handle_errors
+def delete(project: ProjectArg, memo_id: MemoIdArg) -> None:
+    """Delete a memo."""
+    with open_project(project) as p:
+        memo = p.memos.delete(memo_id)
+    err.print(f"deleted memo #{memo.id} on {memo.target_kind} {render.escape(memo.target)}")
+
+
+@memo_app.command()
+@handle_errors
+def export(
+    project: ProjectArg,
+    fmt: Annotated[
+        str, typer.Option("--format", help=f"One of {', '.join(EXPORT_FORMATS)}.")
+    ] = "md",
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="File to write (default: stdout).")
+    ] = None,
+) -> None:
+    """Export every memo, grouped by what it is about, with author and time."""
+    with open_project(project) as p:
+        text = p.memos.export(fmt)
+    if output is None or str(output) == "-":
+        typer.echo(text, nl=False)
+        return
+    if output.exists():
+        raise CodingError(f"{output} exists; choose another name with -o")
+    output.write_text(text, encoding="utf-8")
+    err.print(f"wrote memos to {render.escape(str(output))}")

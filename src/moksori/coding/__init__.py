@@ -1,0 +1,1 @@
+"""The qualitative-analysis layer: codebook, codings, cases, memos, reliability."""

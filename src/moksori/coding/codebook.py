@@ -1,0 +1,480 @@
+"""The codebook: hierarchical codes with definitions, criteria, examples and links.
+
+Grounded theory builds it bottom-up (open codes → categories → core theme),
+so codes are created, renamed, moved under categories and merged all the
+time. Every change is one transaction; a merge or a forced delete records
+what it removed in the audit trail, so nothing is lost.
+
+A code is named by its id, by its path ("Category/Sub/Code", case-insensitive)
+or by its name alone when that is unique.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from moksori.errors import CodebookConflict, CodingError, UnknownCode
+from moksori.store import audit
+from moksori.store.database import Connection, transaction
+from moksori.store.schema import new_guid, now
+
+PATH_SEPARATOR = "/"
+# Axial-coding relations offered by default; any other label is allowed too.
+RELATIONS = ("causes", "context of", "strategy for", "consequence of", "condition for", "part of")
+_HEX = re.compile(r"#?([0-9a-fA-F]{6}|[0-9a-fA-F]{3})")
+_EDITABLE = ("alt_name", "definition", "inclusion", "exclusion", "examples", "colour", "codable")
+
+
+@dataclass
+class Code:
+    id: int
+    guid: str
+    parent_id: int | None
+    name: str
+    alt_name: str | None
+    definition: str
+    inclusion: str
+    exclusion: str
+    examples: list[str]
+    colour: str | None
+    is_core: bool
+    codable: bool
+    path: str = ""
+    depth: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class CodeLink:
+    id: int
+    from_code: str  # paths
+    to_code: str
+    relation: str
+    memo: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class MergeReport:
+    source: str
+    target: str
+    codings_moved: int = 0
+    codings_already_there: int = 0
+    children_moved: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+_COLUMNS = (
+    "id, guid, parent_id, name, alt_name, definition, inclusion, exclusion, examples, "
+    "colour, is_core, codable"
+)
+
+
+def normalise_colour(colour: str | None) -> str | None:
+    if colour is None or colour == "":
+        return None
+    m = _HEX.fullmatch(colour.strip())
+    if not m:
+        raise CodingError(f"colour {colour!r} is not a hex colour like #1f77b4")
+    digits = m.group(1).lower()
+    if len(digits) == 3:
+        digits = "".join(c * 2 for c in digits)
+    return "#" + digits
+
+
+def _clean_name(name: str) -> str:
+    name = " ".join(name.split())
+    if not name:
+        raise CodingError("a code needs a name")
+    if PATH_SEPARATOR in name:
+        raise CodingError(f"a code name cannot contain {PATH_SEPARATOR!r}: {name!r}")
+    return name
+
+
+class Codebook:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    # --- reading ------------------------------------------------------------
+    def tree(self) -> list[Code]:
+        """Every code, parents before children, siblings by ordinal then name."""
+        codes = [_row_to_code(r) for r in self.conn.execute(f"SELECT {_COLUMNS} FROM code")]
+        children: dict[int | None, list[Code]] = {}
+        for c in codes:
+            children.setdefault(c.parent_id, []).append(c)
+        order = {r[0]: r[1] for r in self.conn.execute("SELECT id, ordinal FROM code")}
+        out: list[Code] = []
+
+        def walk(parent: int | None, prefix: str, depth: int) -> None:
+            kids = sorted(children.get(parent, []), key=lambda c: (order[c.id], c.name.lower()))
+            for c in kids:
+                c.path = f"{prefix}{PATH_SEPARATOR}{c.name}" if prefix else c.name
+                c.depth = depth
+                out.append(c)
+                walk(c.id, c.path, depth + 1)
+
+        walk(None, "", 0)
+        return out
+
+    def find(self, ref: str | int) -> Code | None:
+        codes = self.tree()
+        if isinstance(ref, int) or str(ref).strip().isdigit():
+            by_id = [c for c in codes if c.id == int(ref)]
+            if by_id:
+                return by_id[0]
+        text = str(ref).strip().strip(PATH_SEPARATOR)
+        folded = PATH_SEPARATOR.join(p.strip() for p in text.split(PATH_SEPARATOR)).casefold()
+        by_path = [c for c in codes if c.path.casefold() == folded]
+        if by_path:
+            return by_path[0]
+        by_name = [c for c in codes if c.name.casefold() == folded]
+        if len(by_name) > 1:
+            paths = ", ".join(c.path for c in by_name)
+            raise CodebookConflict(f"{ref!r} names several codes ({paths}); give the full path")
+        return by_name[0] if by_name else None
+
+    def get(self, ref: str | int) -> Code:
+        code = self.find(ref)
+        if code is None:
+            raise UnknownCode(f"no code {ref!r} in the codebook")
+        return code
+
+    def descendants(self, ref: str | int) -> list[int]:
+        """The code and all of its sub-codes, at any depth."""
+        root = self.get(ref)
+        rows = self.conn.execute(
+            "WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL "
+            "SELECT c.id FROM code c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub",
+            (root.id,),
+        ).fetchall()
+        return [int(r[0]) for r in rows]
+
+    def links(self) -> list[CodeLink]:
+        paths = {c.id: c.path for c in self.tree()}
+        return [
+            CodeLink(i, paths[f], paths[t], rel, memo)
+            for i, f, t, rel, memo in self.conn.execute(
+                "SELECT id, from_code, to_code, relation, memo FROM code_link ORDER BY id"
+            )
+        ]
+
+    def core(self) -> Code | None:
+        return next((c for c in self.tree() if c.is_core), None)
+
+    def coding_count(self, ref: str | int, *, include_subcodes: bool = False) -> int:
+        ids = self.descendants(ref) if include_subcodes else [self.get(ref).id]
+        marks = ",".join("?" * len(ids))
+        return int(
+            self.conn.execute(
+                f"SELECT count(*) FROM coding WHERE code_id IN ({marks})", ids
+            ).fetchone()[0]
+        )
+
+    # --- writing ------------------------------------------------------------
+    def create(
+        self,
+        name: str,
+        parent: str | int | None = None,
+        *,
+        alt_name: str | None = None,
+        definition: str = "",
+        inclusion: str = "",
+        exclusion: str = "",
+        examples: Iterable[str] | None = None,
+        colour: str | None = None,
+        codable: bool = True,
+        guid: str | None = None,
+    ) -> Code:
+        name = _clean_name(name)
+        parent_id = self.get(parent).id if parent not in (None, "") else None
+        self._check_free(name, parent_id)
+        ordinal = self.conn.execute(
+            "SELECT coalesce(max(ordinal), -1) + 1 FROM code WHERE parent_id IS ?", (parent_id,)
+        ).fetchone()[0]
+        cur = self.conn.execute(
+            "INSERT INTO code(guid, parent_id, name, alt_name, definition, inclusion, exclusion, "
+            "examples, colour, codable, ordinal, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                guid or new_guid(),
+                parent_id,
+                name,
+                (alt_name or "").strip() or None,
+                definition.strip(),
+                inclusion.strip(),
+                exclusion.strip(),
+                json.dumps([e for e in (examples or []) if e.strip()], ensure_ascii=False),
+                normalise_colour(colour),
+                int(codable),
+                ordinal,
+                now(),
+            ),
+        )
+        return self.get(int(cur.lastrowid))
+
+    def update(self, ref: str | int, **fields: Any) -> Code:
+        """Change any of alt_name, definition, inclusion, exclusion, examples, colour, codable."""
+        code = self.get(ref)
+        unknown = set(fields) - set(_EDITABLE)
+        if unknown:
+            raise CodingError(f"cannot set {', '.join(sorted(unknown))} on a code")
+        values: dict[str, Any] = {}
+        for key, value in fields.items():
+            if key == "examples":
+                values[key] = json.dumps([e for e in value if e.strip()], ensure_ascii=False)
+            elif key == "colour":
+                values[key] = normalise_colour(value)
+            elif key == "codable":
+                values[key] = int(bool(value))
+            elif key == "alt_name":
+                values[key] = (value or "").strip() or None
+            else:
+                values[key] = str(value).strip()
+        if values:
+            sets = ", ".join(f"{k} = ?" for k in values)
+            self.conn.execute(f"UPDATE code SET {sets} WHERE id = ?", [*values.values(), code.id])
+        return self.get(code.id)
+
+    def rename(self, ref: str | int, new_name: str) -> Code:
+        code = self.get(ref)
+        new_name = _clean_name(new_name)
+        if new_name.casefold() != code.name.casefold():
+            self._check_free(new_name, code.parent_id)
+        self.conn.execute("UPDATE code SET name = ? WHERE id = ?", (new_name, code.id))
+        return self.get(code.id)
+
+    def move(self, ref: str | int, new_parent: str | int | None) -> Code:
+        """Put a code (with its sub-codes) under another code, or at the top level."""
+        code = self.get(ref)
+        parent_id = self.get(new_parent).id if new_parent not in (None, "") else None
+        if parent_id is not None and parent_id in self.descendants(code.id):
+            raise CodebookConflict(f"cannot move {code.path!r} under itself or its own sub-code")
+        if parent_id != code.parent_id:
+            self._check_free(code.name, parent_id)
+        self.conn.execute("UPDATE code SET parent_id = ? WHERE id = ?", (parent_id, code.id))
+        return self.get(code.id)
+
+    def set_core(self, ref: str | int | None) -> Code | None:
+        """Mark the core category (at most one); None clears it."""
+        with transaction(self.conn):
+            self.conn.execute("UPDATE code SET is_core = 0 WHERE is_core = 1")
+            if ref is None:
+                return None
+            code = self.get(ref)
+            self.conn.execute("UPDATE code SET is_core = 1 WHERE id = ?", (code.id,))
+        return self.get(code.id)
+
+    def link(
+        self, source: str | int, target: str | int, relation: str, memo: str | None = None
+    ) -> CodeLink:
+        a, b = self.get(source), self.get(target)
+        relation = " ".join(relation.split())
+        if not relation:
+            raise CodingError("a link needs a relation, e.g. 'causes' or 'strategy for'")
+        if a.id == b.id:
+            raise CodebookConflict("a code cannot be linked to itself")
+        exists = self.conn.execute(
+            "SELECT 1 FROM code_link WHERE from_code = ? AND to_code = ? AND relation = ?",
+            (a.id, b.id, relation),
+        ).fetchone()
+        if exists:
+            raise CodebookConflict(f"{a.path!r} already {relation} {b.path!r}")
+        cur = self.conn.execute(
+            "INSERT INTO code_link(from_code, to_code, relation, memo, created_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (a.id, b.id, relation, memo, now()),
+        )
+        return CodeLink(int(cur.lastrowid), a.path, b.path, relation, memo)
+
+    def unlink(self, source: str | int, target: str | int, relation: str | None = None) -> int:
+        a, b = self.get(source), self.get(target)
+        sql = "DELETE FROM code_link WHERE from_code = ? AND to_code = ?"
+        args: list[Any] = [a.id, b.id]
+        if relation:
+            sql += " AND relation = ?"
+            args.append(" ".join(relation.split()))
+        removed = int(self.conn.execute(sql, args).rowcount)
+        if not removed:
+            raise UnknownCode(f"no link from {a.path!r} to {b.path!r}")
+        return removed
+
+    def merge(self, source: str | int, target: str | int, actor: str | None = None) -> MergeReport:
+        """Fold one code into another: its codings, sub-codes, links and memos move over."""
+        src, dst = self.get(source), self.get(target)
+        if src.id == dst.id:
+            raise CodebookConflict("cannot merge a code into itself")
+        if dst.id in self.descendants(src.id):
+            raise CodebookConflict(f"cannot merge {src.path!r} into its own sub-code")
+        report = MergeReport(src.path, dst.path)
+        with transaction(self.conn):
+            c = self.conn
+            taken = {
+                r[0].casefold()
+                for r in c.execute("SELECT name FROM code WHERE parent_id = ?", (dst.id,))
+            }
+            kids = c.execute(
+                "SELECT id, name FROM code WHERE parent_id = ? ORDER BY id", (src.id,)
+            ).fetchall()
+            clash = [n for _, n in kids if n.casefold() in taken]
+            if clash:
+                raise CodebookConflict(
+                    f"{dst.path!r} already has sub-codes named {', '.join(clash)}; "
+                    "rename or merge those first"
+                )
+            for kid_id, kid_name in kids:
+                c.execute("UPDATE code SET parent_id = ? WHERE id = ?", (dst.id, kid_id))
+                report.children_moved.append(kid_name)
+            # codings: move, unless the target already has the same range by the same coder
+            dup = c.execute(
+                "SELECT s.id, t.id, s.memo FROM coding s JOIN coding t ON t.code_id = ? "
+                'AND t.document_id = s.document_id AND t.start = s.start AND t."end" = s."end" '
+                "AND t.coder_id = s.coder_id WHERE s.code_id = ?",
+                (dst.id, src.id),
+            ).fetchall()
+            for s_id, t_id, memo in dup:
+                if memo:
+                    c.execute(
+                        "UPDATE coding SET memo = CASE WHEN memo IS NULL OR memo = '' THEN ? "
+                        "ELSE memo || char(10) || ? END WHERE id = ?",
+                        (memo, memo, t_id),
+                    )
+                c.execute("UPDATE coding SET source_id = ? WHERE source_id = ?", (t_id, s_id))
+                c.execute("DELETE FROM coding WHERE id = ?", (s_id,))
+            report.codings_already_there = len(dup)
+            report.codings_moved = int(
+                c.execute(
+                    "UPDATE coding SET code_id = ? WHERE code_id = ?", (dst.id, src.id)
+                ).rowcount
+            )
+            for column, other in (("from_code", "to_code"), ("to_code", "from_code")):
+                c.execute(
+                    f"UPDATE OR IGNORE code_link SET {column} = ? WHERE {column} = ? "
+                    f"AND {other} != ?",
+                    (dst.id, src.id, dst.id),
+                )
+            c.execute("DELETE FROM code_link WHERE from_code = ? OR to_code = ?", (src.id,) * 2)
+            c.execute(
+                "UPDATE memo SET target_id = ? WHERE target_kind = 'code' AND target_id = ?",
+                (dst.id, src.id),
+            )
+            if src.is_core:
+                c.execute("UPDATE code SET is_core = 1 WHERE id = ?", (dst.id,))
+            audit.record(
+                c, "code.merge", {"source": _snapshot(src), "report": report.to_json()}, actor
+            )
+            c.execute("DELETE FROM code WHERE id = ?", (src.id,))
+        return report
+
+    def delete(
+        self, ref: str | int, *, force: bool = False, actor: str | None = None
+    ) -> dict[str, Any]:
+        """Delete a code. Refused while it has codings or sub-codes, unless forced;
+        a forced delete keeps a full record (codes, codings, memos) in the audit trail."""
+        code = self.get(ref)
+        ids = self.descendants(code.id)
+        marks = ",".join("?" * len(ids))
+        n_codings = int(
+            self.conn.execute(
+                f"SELECT count(*) FROM coding WHERE code_id IN ({marks})", ids
+            ).fetchone()[0]
+        )
+        if not force and (len(ids) > 1 or n_codings):
+            what = []
+            if n_codings:
+                what.append(f"{n_codings} coding(s)")
+            if len(ids) > 1:
+                what.append(f"{len(ids) - 1} sub-code(s)")
+            raise CodebookConflict(
+                f"{code.path!r} still has {' and '.join(what)}; merge it, or delete with --force "
+                "(a record of what is removed is kept)"
+            )
+        by_id = {c.id: c for c in self.tree()}
+        with transaction(self.conn):
+            c = self.conn
+            codings = [
+                dict(
+                    zip(
+                        (
+                            "id",
+                            "guid",
+                            "code",
+                            "document_id",
+                            "start",
+                            "end",
+                            "coder",
+                            "memo",
+                            "origin",
+                            "created_at",
+                        ),
+                        r,
+                        strict=True,
+                    )
+                )
+                for r in c.execute(
+                    'SELECT g.id, g.guid, g.code_id, g.document_id, g.start, g."end", k.name, '
+                    "g.memo, g.origin, g.created_at FROM coding g "
+                    f"JOIN coder k ON k.id = g.coder_id WHERE g.code_id IN ({marks}) ORDER BY g.id",
+                    ids,
+                )
+            ]
+            memos = [
+                {"target_id": t, "title": title, "text": text, "created_at": at}
+                for t, title, text, at in c.execute(
+                    "SELECT target_id, title, text, created_at FROM memo "
+                    f"WHERE target_kind = 'code' AND target_id IN ({marks})",
+                    ids,
+                )
+            ]
+            record = {
+                "codes": [_snapshot(by_id[i]) for i in ids],
+                "codings": codings,
+                "memos": memos,
+            }
+            audit_id = audit.record(c, "code.delete", record, actor)
+            c.execute(f"DELETE FROM coding WHERE code_id IN ({marks})", ids)
+            c.execute(
+                f"DELETE FROM memo WHERE target_kind = 'code' AND target_id IN ({marks})", ids
+            )
+            for code_id in reversed(ids):  # children before parents
+                c.execute("DELETE FROM code WHERE id = ?", (code_id,))
+        return {"deleted": [by_id[i].path for i in ids], "codings": len(codings), "audit": audit_id}
+
+    def _check_free(self, name: str, parent_id: int | None) -> None:
+        row = self.conn.execute(
+            "SELECT 1 FROM code WHERE coalesce(parent_id, 0) = ? AND name = ? COLLATE NOCASE",
+            (parent_id or 0, name),
+        ).fetchone()
+        if row:
+            where = "at the top level" if parent_id is None else "under that category"
+            raise CodebookConflict(f"a code called {name!r} already exists {where}")
+
+
+def _row_to_code(r: tuple[Any, ...]) -> Code:
+    return Code(
+        id=r[0],
+        guid=r[1],
+        parent_id=r[2],
+        name=r[3],
+        alt_name=r[4],
+        definition=r[5],
+        inclusion=r[6],
+        exclusion=r[7],
+        examples=json.loads(r[8] or "[]"),
+        colour=r[9],
+        is_core=bool(r[10]),
+        codable=bool(r[11]),
+    )
+
+
+def _snapshot(code: Code) -> dict[str, Any]:
+    return code.to_json()

@@ -1,0 +1,376 @@
+"""Codings: a code applied to a range of a document's text by one coder.
+
+Ranges are code-point offsets into the stored text with an exclusive end,
+the same as segments, so a coding made on a segment, on a hand-picked range
+or on a search hit means the same thing. Codings may overlap.
+
+Blind coding: while the project setting `blind` is on (the default), a coder
+sees only their own codings (and the consensus); the owner sees everyone's.
+The owner can turn it off with `Codings.set_blind(False)`.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from moksori.coding.cases import Cases
+from moksori.coding.codebook import Codebook
+from moksori.coding.coders import Coder, Coders
+from moksori.errors import CodingError, NotFound, RangeOutsideDocument
+from moksori.ingest.model import PASSAGE_KINDS
+from moksori.store.database import Connection, transaction
+from moksori.store.documents import resolve_document
+from moksori.store.schema import new_guid, now
+from moksori.store.search import SearchResult, search
+
+ORIGINS = ("manual", "query", "projected", "suggested", "imported", "consensus", "merged")
+EXCERPT_CHARS = 400
+
+
+@dataclass
+class Coding:
+    id: int
+    guid: str
+    code_id: int
+    document_id: int
+    start: int
+    end: int
+    coder_id: int
+    created_at: str
+    memo: str | None
+    origin: str
+    source_id: int | None
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class CodedSegment:
+    """A coding as a researcher reads it: the text, where it is, who coded it."""
+
+    id: int
+    code: str  # path
+    code_id: int
+    document_id: int
+    document: str
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    cases: list[str] = field(default_factory=list)
+    coder: str = ""
+    created_at: str = ""
+    memo: str | None = None
+    origin: str = "manual"
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class QueryPreview:
+    """What `apply_query` would code: the hits, and which already carry the code."""
+
+    code: str
+    query: str
+    total: int
+    hits: list[dict[str, Any]]
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+_COLUMNS = (
+    'id, guid, code_id, document_id, start, "end", coder_id, created_at, memo, origin, source_id'
+)
+
+
+class Codings:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.codebook = Codebook(conn)
+        self.coders = Coders(conn)
+
+    # --- writing ------------------------------------------------------------
+    def apply(
+        self,
+        code: str | int,
+        document: str | int,
+        start: int,
+        end: int,
+        *,
+        coder: str | None = None,
+        memo: str | None = None,
+        origin: str = "manual",
+        source_id: int | None = None,
+        guid: str | None = None,
+    ) -> Coding:
+        """Code [start, end) of a document. Applying the same range twice is a no-op."""
+        target = self.codebook.get(code)
+        if not target.codable:
+            raise CodingError(f"{target.path!r} is a category folder; code with one of its codes")
+        if origin not in ORIGINS:
+            raise CodingError(f"unknown coding origin {origin!r}")
+        doc_id = resolve_document(self.conn, str(document))
+        who = self.coders.current(coder)
+        self._check_range(doc_id, start, end)
+        with transaction(self.conn):
+            return self._insert(target.id, doc_id, start, end, who, memo, origin, source_id, guid)
+
+    def apply_segment(
+        self, code: str | int, segment_id: int, *, coder: str | None = None, memo: str | None = None
+    ) -> Coding:
+        row = self.conn.execute(
+            'SELECT document_id, start, "end" FROM segment WHERE id = ?', (segment_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"no segment {segment_id}")
+        return self.apply(code, row[0], row[1], row[2], coder=coder, memo=memo)
+
+    def apply_quote(
+        self,
+        code: str | int,
+        document: str | int,
+        quote: str,
+        *,
+        occurrence: int = 1,
+        coder: str | None = None,
+        memo: str | None = None,
+    ) -> Coding:
+        """Code the n-th occurrence of an exact quote (NFC, whitespace as written)."""
+        doc_id = resolve_document(self.conn, str(document))
+        (text,) = self.conn.execute("SELECT text FROM document WHERE id = ?", (doc_id,)).fetchone()
+        quote = unicodedata.normalize("NFC", quote).replace("\r\n", "\n").strip()
+        if not quote:
+            raise CodingError("an empty quote codes nothing")
+        start = -1
+        for _ in range(max(1, occurrence)):
+            start = text.find(quote, start + 1)
+            if start < 0:
+                raise RangeOutsideDocument(
+                    f"document {doc_id} does not contain that quote"
+                    + (f" {occurrence} times" if occurrence > 1 else "")
+                )
+        return self.apply(code, doc_id, start, start + len(quote), coder=coder, memo=memo)
+
+    def preview_query(self, code: str | int, query: str, *, limit: int = 10_000) -> QueryPreview:
+        """The passages a query would code, before anything is written."""
+        target = self.codebook.get(code)
+        result = self._search(query, limit)
+        have = self._ranges(target.id)
+        hits = [
+            {
+                "segment_id": h.segment_id,
+                "document_id": h.document_id,
+                "document": h.document,
+                "start": h.start,
+                "end": h.end,
+                "speaker": h.speaker,
+                "snippet": h.snippet,
+                "already_coded": (h.document_id, h.start, h.end) in have,
+            }
+            for h in result.hits
+        ]
+        return QueryPreview(target.path, query, result.total, hits)
+
+    def apply_query(
+        self,
+        code: str | int,
+        query: str,
+        *,
+        coder: str | None = None,
+        memo: str | None = None,
+        limit: int = 10_000,
+    ) -> list[Coding]:
+        """Code every passage a search finds, in one transaction (origin 'query')."""
+        target = self.codebook.get(code)
+        if not target.codable:
+            raise CodingError(f"{target.path!r} is a category folder; code with one of its codes")
+        who = self.coders.current(coder)
+        result = self._search(query, limit)
+        if result.total > len(result.hits):
+            raise CodingError(
+                f"the query matches {result.total} passages, more than the limit of {limit}; "
+                "narrow it or raise --limit"
+            )
+        out = []
+        with transaction(self.conn):
+            for h in result.hits:
+                out.append(
+                    self._insert(target.id, h.document_id, h.start, h.end, who, memo, "query")
+                )
+        return out
+
+    def remove(self, coding_id: int) -> Coding:
+        coding = self.get(coding_id)
+        self.conn.execute("DELETE FROM coding WHERE id = ?", (coding_id,))
+        return coding
+
+    def set_memo(self, coding_id: int, memo: str | None) -> Coding:
+        self.get(coding_id)
+        self.conn.execute("UPDATE coding SET memo = ? WHERE id = ?", (memo, coding_id))
+        return self.get(coding_id)
+
+    # --- blind coding -------------------------------------------------------
+    def blind(self) -> bool:
+        row = self.conn.execute("SELECT value FROM setting WHERE key = 'blind'").fetchone()
+        return row is None or row[0] == "on"
+
+    def set_blind(self, on: bool, *, by: str | None = None) -> None:
+        who = self.coders.current(by)
+        if who.role != "owner":
+            raise CodingError("only the project owner can change blind coding")
+        self.conn.execute(
+            "INSERT INTO setting(key, value) VALUES ('blind', ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            ("on" if on else "off",),
+        )
+
+    def visible_coder_ids(self, viewer: Coder | None) -> set[int] | None:
+        """Whose codings a viewer may see; None means everyone's."""
+        if viewer is None or viewer.role == "owner" or not self.blind():
+            return None
+        ids = {c.id for c in self.coders.list() if c.role == "consensus"}
+        return ids | {viewer.id}
+
+    # --- reading ------------------------------------------------------------
+    def get(self, coding_id: int) -> Coding:
+        row = self.conn.execute(
+            f"SELECT {_COLUMNS} FROM coding WHERE id = ?", (coding_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"no coding {coding_id}")
+        return Coding(*row)
+
+    def list(
+        self,
+        code: str | int | None = None,
+        *,
+        include_subcodes: bool = False,
+        document: str | int | None = None,
+        coder: str | None = None,
+        viewer: Coder | None = None,
+    ) -> list[CodedSegment]:
+        """Coded segments, in document order, for a code (and its sub-codes) or all."""
+        where, args = ["1"], []
+        if code is not None:
+            ids = (
+                self.codebook.descendants(code)
+                if include_subcodes
+                else [self.codebook.get(code).id]
+            )
+            where.append(f"g.code_id IN ({','.join('?' * len(ids))})")
+            args += ids
+        if document is not None:
+            where.append("g.document_id = ?")
+            args.append(resolve_document(self.conn, str(document)))
+        if coder is not None:
+            where.append("g.coder_id = ?")
+            args.append(self.coders.get(coder).id)
+        visible = self.visible_coder_ids(viewer)
+        if visible is not None:
+            where.append(f"g.coder_id IN ({','.join('?' * len(visible))})")
+            args += sorted(visible)
+        rows = self.conn.execute(
+            'SELECT g.id, g.code_id, g.document_id, g.start, g."end", '
+            'substr(d.text, g.start + 1, g."end" - g.start), '
+            "coalesce(nullif(d.title, ''), f.name), d.part, k.name, g.created_at, g.memo, g.origin "
+            "FROM coding g JOIN document d ON d.id = g.document_id "
+            "JOIN source_file f ON f.id = d.source_file_id JOIN coder k ON k.id = g.coder_id "
+            f'WHERE {" AND ".join(where)} ORDER BY g.document_id, g.start, g."end", g.id',
+            args,
+        ).fetchall()
+        paths = {c.id: c.path for c in self.codebook.tree()}
+        cases = Cases(self.conn)
+        out = []
+        for cid, code_id, doc_id, start, end, text, label, part, who, at, memo, origin in rows:
+            out.append(
+                CodedSegment(
+                    id=cid,
+                    code=paths[code_id],
+                    code_id=code_id,
+                    document_id=doc_id,
+                    document=f"{label} ({part})" if part else label,
+                    start=start,
+                    end=end,
+                    text=text,
+                    speaker=self._speaker(doc_id, start, end),
+                    cases=cases.at(doc_id, start, end),
+                    coder=who,
+                    created_at=at,
+                    memo=memo,
+                    origin=origin,
+                )
+            )
+        return out
+
+    # --- internals ----------------------------------------------------------
+    def _check_range(self, doc_id: int, start: int, end: int) -> None:
+        (length,) = self.conn.execute(
+            "SELECT char_count FROM document WHERE id = ?", (doc_id,)
+        ).fetchone()
+        if not (0 <= start < end <= length):
+            raise RangeOutsideDocument(
+                f"range {start}–{end} does not fit document {doc_id}, which has {length} "
+                "characters (offsets are code points, end exclusive)"
+            )
+
+    def _insert(
+        self,
+        code_id: int,
+        doc_id: int,
+        start: int,
+        end: int,
+        who: Coder,
+        memo: str | None,
+        origin: str,
+        source_id: int | None = None,
+        guid: str | None = None,
+    ) -> Coding:
+        existing = self.conn.execute(
+            f"SELECT {_COLUMNS} FROM coding WHERE code_id = ? AND document_id = ? AND start = ? "
+            'AND "end" = ? AND coder_id = ?',
+            (code_id, doc_id, start, end, who.id),
+        ).fetchone()
+        if existing is not None:
+            return Coding(*existing)
+        cur = self.conn.execute(
+            'INSERT INTO coding(guid, code_id, document_id, start, "end", coder_id, created_at, '
+            "memo, origin, source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                guid or new_guid(),
+                code_id,
+                doc_id,
+                start,
+                end,
+                who.id,
+                now(),
+                memo,
+                origin,
+                source_id,
+            ),
+        )
+        return self.get(int(cur.lastrowid))
+
+    def _ranges(self, code_id: int) -> set[tuple[int, int, int]]:
+        return {
+            (d, s, e)
+            for d, s, e in self.conn.execute(
+                'SELECT document_id, start, "end" FROM coding WHERE code_id = ?', (code_id,)
+            )
+        }
+
+    def _search(self, query: str, limit: int) -> SearchResult:
+        return search(self.conn, query, limit=limit, with_snippets=False)
+
+    def _speaker(self, doc_id: int, start: int, end: int) -> str | None:
+        kinds = ",".join(f"'{k}'" for k in PASSAGE_KINDS)
+        row = self.conn.execute(
+            f"SELECT speaker FROM segment WHERE document_id = ? AND kind IN ({kinds}) "
+            'AND start < ? AND "end" > ? AND speaker IS NOT NULL ORDER BY start LIMIT 1',
+            (doc_id, end, start),
+        ).fetchone()
+        return row[0] if row else None

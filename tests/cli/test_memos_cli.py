@@ -1,0 +1,64 @@
+"""`moksori memo …` as a researcher runs it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from moksori.project import Project
+from tests.cli.test_cli import moksori
+from tests.coding.test_reliability import build
+
+
+def test_memo_session(project_path: Path, passphrase: str, tmp_path: Path) -> None:
+    with Project.create(project_path, passphrase) as p:
+        build(p, tmp_path, {"minji": [], "james": []})
+    proj = str(project_path)
+
+    r = moksori(
+        "memo", "add", proj, "--on", "project", "--text", "핵심 범주: 가족", "--coder", "minji"
+    )
+    assert r.returncode == 0, r.stderr
+    r = moksori(
+        "memo", "add", proj, "Fear", "--on", "code", "--title", "경계",
+        "--text", "참여자들은 밤에 강을 건넜다", "--coder", "james", "--json",
+    )  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    fear_memo = json.loads(r.stdout)
+    assert fear_memo["target"] == "Fear" and fear_memo["author"] == "james"
+
+    listed = json.loads(moksori("memo", "list", proj, "--json").stdout)
+    assert len(listed) == 2
+    on_fear = json.loads(moksori("memo", "list", proj, "Fear", "--on", "code", "--json").stdout)
+    assert [m["id"] for m in on_fear] == [fear_memo["id"]]
+
+    found = json.loads(moksori("memo", "search", proj, "건너다", "--json").stdout)
+    assert [m["id"] for m in found] == [fear_memo["id"]]
+    human = moksori("memo", "search", proj, "건너다")
+    assert "경계" in human.stdout and "james" in human.stdout
+
+    md = moksori("memo", "export", proj, "--format", "md")
+    assert md.returncode == 0 and "## Code: Fear" in md.stdout and "## Project" in md.stdout
+    target = tmp_path / "memos.csv"
+    r = moksori("memo", "export", proj, "--format", "csv", "-o", str(target))
+    assert r.returncode == 0 and "핵심 범주" in target.read_text(encoding="utf-8")
+    again = moksori("memo", "export", proj, "--format", "csv", "-o", str(target))
+    assert again.returncode == 1 and "exists" in again.stderr
+
+    assert moksori("memo", "delete", proj, str(fear_memo["id"])).returncode == 0
+    assert json.loads(moksori("memo", "search", proj, "건너다", "--json").stdout) == []
+
+
+def test_memo_errors_are_one_line(project_path: Path, passphrase: str, tmp_path: Path) -> None:
+    with Project.create(project_path, passphrase) as p:
+        build(p, tmp_path, {"minji": []})
+    proj = str(project_path)
+    r = moksori("memo", "add", proj, "Nope", "--on", "code", "--text", "x")
+    assert r.returncode == 1 and "no code 'Nope'" in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
+    r = moksori("memo", "add", proj, "--on", "project")
+    assert r.returncode == 1 and "--text" in r.stderr
+    r = moksori("memo", "export", proj, "--format", "pdf")
+    assert r.returncode == 1 and "unknown memo format" in r.stderr
+    r = moksori("memo", "delete", proj, "42")
+    assert r.returncode == 1 and "no memo with id 42" in r.stderr
