@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from moksori.ingest.language import detect_language
+from moksori.ingest.language import detect_language, sentence_languages
 
 
 @pytest.mark.parametrize(
@@ -40,3 +40,20 @@ def test_minority_needs_share_and_words() -> None:
 @given(st.text(max_size=80))
 def test_always_one_of_four(text: str) -> None:
     assert detect_language(text) in {"ko", "en", "mixed", "und"}
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "영미: 말투 때문에 사람들이 물었어요. 그래서 말을 안 했어요. 2010.",
+        "Jun: 네. 그래요.",
+        "Jun: I stopped talking. Really! 1998.",
+        "저는 Seoul National University 에서 공부했어요. 정말 good experience 였어요.",
+        "🙂 ... 123",
+        "Mixed: 안녕하세요 hello there friend. 그리고 끝.",
+    ],
+)
+def test_sentence_languages_equal_detecting_each_sentence(passage: str) -> None:
+    cuts = [0, *(i + 1 for i, ch in enumerate(passage) if ch in ".!:"), len(passage)]
+    sentences = [passage[a:b] for a, b in zip(cuts, cuts[1:], strict=False) if passage[a:b]]
+    assert sentence_languages(passage, sentences) == [detect_language(s) for s in sentences]

@@ -121,19 +121,6 @@ def case_names(conn: Connection) -> dict[int, str]:
     return {int(i): str(n) for i, n in conn.execute("SELECT id, name FROM cases")}
 
 
-def document_labels(conn: Connection) -> dict[int, str]:
-    """'title (part)' or 'file name (part)', made unique with '#id' where two collide."""
-    rows = conn.execute(
-        "SELECT d.id, coalesce(nullif(d.title, ''), f.name), d.part FROM document d "
-        "JOIN source_file f ON f.id = d.source_file_id ORDER BY d.id"
-    ).fetchall()
-    labels = {int(i): f"{name} ({part})" if part else str(name) for i, name, part in rows}
-    seen: dict[str, int] = {}
-    for label in labels.values():
-        seen[label] = seen.get(label, 0) + 1
-    return {i: f"{x} #{i}" if seen[x] > 1 else x for i, x in labels.items()}
-
-
 def targets(rows: Sequence[CodeRow], rollup: bool) -> dict[int, tuple[int, ...]]:
     """For each code, the codes its codings count for: itself, plus its ancestors if rolling up."""
     parent = {r.id: r.parent_id for r in rows}

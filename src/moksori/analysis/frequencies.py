@@ -28,12 +28,12 @@ from moksori.analysis.coded import (
     case_names,
     check_measure,
     crosstab,
-    document_labels,
 )
 from moksori.analysis.tables import Table
 from moksori.coding.attributes import LEVELLED, Attribute
 from moksori.coding.cases import Cases
 from moksori.store.database import Connection
+from moksori.store.documents import document_labels
 
 FREQUENCY_MEASURES = ("codings", "cases")
 NO_CASE = "(no case)"

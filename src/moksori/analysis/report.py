@@ -143,8 +143,8 @@ def _quotes(
     conn: Connection, theme_ids: set[int], paths: dict[int, str], describe: dict[str, str], n: int
 ) -> list[Quote]:
     """The passages most coders agree on for a theme, one per participant first."""
-    from moksori.analysis.coded import document_labels
     from moksori.coding.cases import Cases
+    from moksori.store.documents import document_labels
 
     rows = conn.execute(
         'SELECT g.code_id, g.document_id, g.start, g."end", g.coder_id, '

@@ -21,13 +21,14 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from moksori.analysis.coded import EVERYTHING, Selection, coder_ids, document_labels
+from moksori.analysis.coded import EVERYTHING, Selection, coder_ids
 from moksori.analysis.tables import Table, Value
 from moksori.coding.attributes import Attribute
 from moksori.coding.cases import Cases
 from moksori.coding.codebook import Codebook
 from moksori.errors import AttributeValueError, CodingError
 from moksori.store.database import Connection
+from moksori.store.documents import document_labels
 
 OPERATORS = ("<=", ">=", "!=", "=", "<", ">")
 _CONDITION = re.compile(r"^\s*(.+?)\s*(<=|>=|!=|=|<|>)\s*(.*?)\s*$", re.DOTALL)

@@ -24,11 +24,11 @@ from typing import Any
 
 from moksori.coding.codebook import Codebook
 from moksori.coding.coders import Coder, Coders
-from moksori.coding.reliability import check_visible, document_labels
+from moksori.coding.reliability import check_visible
 from moksori.errors import CodingError
 from moksori.store import audit
 from moksori.store.database import Connection, transaction
-from moksori.store.documents import resolve_document
+from moksori.store.documents import document_labels, resolve_document
 from moksori.store.schema import new_guid, now
 
 ADOPT = ("a", "b", "both")

@@ -50,7 +50,7 @@ from moksori.coding.codings import Codings
 from moksori.errors import CodingError
 from moksori.ingest.model import PASSAGE_KINDS
 from moksori.store.database import Connection
-from moksori.store.documents import resolve_document
+from moksori.store.documents import document_labels, resolve_document
 
 UNITS = ("sentence", "turn", "paragraph", "cue", "row", "passage", "char")
 IntArray = npt.NDArray[np.int64]
@@ -468,16 +468,3 @@ def check_visible(conn: Connection, viewer: Coder | None, coders: Sequence[Coder
             f"blind coding is on: {viewer.name} cannot see the codings of {', '.join(hidden)}; "
             "ask the project owner, who can compare coders or turn blind coding off"
         )
-
-
-def document_labels(conn: Connection, ids: Sequence[int]) -> dict[int, str]:
-    """How documents are named to researchers: title or file name, and part."""
-    if not ids:
-        return {}
-    rows = conn.execute(
-        "SELECT d.id, coalesce(nullif(d.title, ''), f.name), d.part FROM document d "
-        "JOIN source_file f ON f.id = d.source_file_id "
-        f"WHERE d.id IN ({','.join('?' * len(ids))})",
-        list(ids),
-    ).fetchall()
-    return {int(i): f"{label} ({part})" if part else str(label) for i, label, part in rows}

@@ -33,8 +33,26 @@ _LATIN_WORD = re.compile(f"[{_LATIN}]+")
 
 def detect_language(text: str) -> str:
     """Return "ko", "en", "mixed" or "und" for *text* (rules in the module doc)."""
-    hangul_words = _HANGUL_WORD.findall(text)
-    latin_words = _LATIN_WORD.findall(text)
+    return _detect(text, _HANGUL_WORD.findall(text), _LATIN_WORD.findall(text))
+
+
+def sentence_languages(passage: str, sentences: list[str]) -> list[str]:
+    """Each sentence's language, as `detect_language` gives it, for sentences that lie
+    inside `passage`.
+
+    Ingest asks this for every sentence of every passage. When the passage has
+    letters of one script only, a sentence is that language if it has any
+    letter at all, and "und" otherwise; only passages with both scripts need
+    each sentence counted.
+    """
+    has_hangul = _HANGUL_WORD.search(passage) is not None
+    if has_hangul and _LATIN_WORD.search(passage) is not None:
+        return [detect_language(s) for s in sentences]
+    letters, lang = (_HANGUL_WORD, "ko") if has_hangul else (_LATIN_WORD, "en")
+    return [lang if letters.search(s) else "und" for s in sentences]
+
+
+def _detect(text: str, hangul_words: list[str], latin_words: list[str]) -> str:
     hangul = sum(map(len, hangul_words))
     if hangul:
         hangul += (SYLLABLE_WEIGHT - 1) * len(_SYLLABLE.findall(text))

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 
 from kiwipiepy import Token
 
-from moksori.ingest.language import detect_language
+from moksori.ingest.language import detect_language, sentence_languages
 from moksori.ingest.model import Block, SegmentKind, SegmentSpan
 from moksori.korean.kiwi import tokenize_many
 
@@ -307,6 +307,10 @@ def analyse(text: str, blocks: list[tuple[int, int, Block]]) -> Segmentation:
     sentences = _sentences(text, passages, langs, tokens)
     out: list[SegmentSpan] = []
     for passage, lang, spans in zip(passages, langs, sentences, strict=True):
+        # sentences may include the speaker label, so the whole passage is looked at
+        sentence_langs = sentence_languages(
+            text[passage.start : passage.end], [text[s:e] for s, e in spans]
+        )
         parent = len(out)
         out.append(
             SegmentSpan(
@@ -319,14 +323,14 @@ def analyse(text: str, blocks: list[tuple[int, int, Block]]) -> Segmentation:
                 cue_end_ms=passage.cue_end_ms,
             )
         )
-        for s, e in spans:
+        for (s, e), sentence_lang in zip(spans, sentence_langs, strict=True):
             out.append(
                 SegmentSpan(
                     kind="sentence",
                     start=s,
                     end=e,
                     speaker=passage.speaker,
-                    lang=detect_language(text[s:e]),
+                    lang=sentence_lang,
                     parent=parent,
                     cue_start_ms=passage.cue_start_ms,
                     cue_end_ms=passage.cue_end_ms,

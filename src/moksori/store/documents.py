@@ -7,6 +7,8 @@ a crash or kill in the middle leaves no half-ingested document behind.
 from __future__ import annotations
 
 import json
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -277,6 +279,26 @@ def _summary(conn: Connection, row: tuple[Any, ...]) -> DocumentSummary:
 def list_documents(conn: Connection) -> list[DocumentSummary]:
     rows = conn.execute(_SUMMARY_SQL + " ORDER BY d.id").fetchall()
     return [_summary(conn, r) for r in rows]
+
+
+def document_labels(conn: Connection, ids: Sequence[int] | None = None) -> dict[int, str]:
+    """How documents are named to researchers: title or file name, and part; '#id' is
+    added where two labels would be the same."""
+    where = ""
+    args: list[int] = []
+    if ids is not None:
+        if not ids:
+            return {}
+        where = f"WHERE d.id IN ({','.join('?' * len(ids))}) "
+        args = list(ids)
+    rows = conn.execute(
+        "SELECT d.id, coalesce(nullif(d.title, ''), f.name), d.part FROM document d "
+        f"JOIN source_file f ON f.id = d.source_file_id {where}ORDER BY d.id",
+        args,
+    ).fetchall()
+    labels = {int(i): f"{name} ({part})" if part else str(name) for i, name, part in rows}
+    seen = Counter(labels.values())
+    return {i: f"{x} #{i}" if seen[x] > 1 else x for i, x in labels.items()}
 
 
 def resolve_document(conn: Connection, ref: str) -> int:
