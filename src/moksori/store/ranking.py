@@ -85,7 +85,8 @@ class RankQuery:
         return f"({self.full}) AND {tier_clause(tier, tokens)}"
 
 
-def _run(conn: Connection, sql: str, args: list[Any]) -> list[tuple[Any, ...]]:
+def run_query(conn: Connection, sql: str, args: list[Any]) -> list[tuple[Any, ...]]:
+    """A full-text query; FTS5 syntax errors become a QueryError the user can act on."""
     try:
         rows: list[tuple[Any, ...]] = conn.execute(sql, args).fetchall()
     except sqlcipher3.OperationalError as exc:
@@ -94,11 +95,11 @@ def _run(conn: Connection, sql: str, args: list[Any]) -> list[tuple[Any, ...]]:
 
 
 def _count(conn: Connection, match: str, lo: int, hi: int) -> int:
-    return int(_run(conn, _COUNT, [match, lo, hi])[0][0])
+    return int(run_query(conn, _COUNT, [match, lo, hi])[0][0])
 
 
 def _rank(conn: Connection, match: str, lo: int, hi: int, top: int) -> Ranked:
-    return [(int(r[0]), float(r[1])) for r in _run(conn, _RANK, [match, lo, hi, top])]
+    return [(int(r[0]), float(r[1])) for r in run_query(conn, _RANK, [match, lo, hi, top])]
 
 
 def _varints(blob: bytes) -> list[int]:

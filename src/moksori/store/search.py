@@ -9,15 +9,13 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-import sqlcipher3
-
 from moksori.errors import QueryError
 from moksori.ingest.model import PASSAGE_KINDS
 from moksori.korean.terms import phrase_terms, query_terms, term_spans_many
 from moksori.store.database import Connection
 from moksori.store.documents import resolve_document
 from moksori.store.query import Filters, compile_fts, parse
-from moksori.store.ranking import BM25, Ranker, RankQuery
+from moksori.store.ranking import BM25, Ranker, RankQuery, run_query
 
 SNIPPET_CHARS = 180
 
@@ -115,7 +113,7 @@ def search(
         if not include_duplicates:
             where += " AND s.duplicate_of IS NULL"
         kinds = ",".join(f"'{k}'" for k in PASSAGE_KINDS)
-        rows = _run(
+        rows = run_query(
             conn,
             f"SELECT {_SEGMENT_COLUMNS}, 0.0, count(*) OVER () FROM segment s "
             f"WHERE s.kind IN ({kinds}){where} "
@@ -129,7 +127,7 @@ def search(
             compiled.match, column, compiled.required_phrases, frozenset(compiled.positive_terms)
         )
         if where:
-            rows = _run(
+            rows = run_query(
                 conn,
                 f"WITH m AS (SELECT rowid AS id, {BM25} AS score FROM segment_fts "
                 "WHERE segment_fts MATCH ?) "
@@ -147,14 +145,6 @@ def search(
     if with_snippets and compiled.positive_terms:
         _highlight(hits, compiled.positive_terms)
     return SearchResult(query, compiled.match, total, hits)
-
-
-def _run(conn: Connection, sql: str, args: list[Any]) -> list[tuple[Any, ...]]:
-    try:
-        rows: list[tuple[Any, ...]] = conn.execute(sql, args).fetchall()
-    except sqlcipher3.OperationalError as exc:
-        raise QueryError(f"cannot run this query: {exc}") from None
-    return rows
 
 
 def _segments_in_order(conn: Connection, ranked: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
