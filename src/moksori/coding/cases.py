@@ -32,12 +32,11 @@ from moksori.errors import (
     CodebookConflict,
     CodingError,
     NotFound,
-    RangeOutsideDocument,
     UnknownCase,
 )
 from moksori.store import audit
 from moksori.store.database import Connection, transaction
-from moksori.store.documents import resolve_document
+from moksori.store.documents import check_range, resolve_document
 from moksori.store.schema import new_guid, now
 
 __all__ = ["Attribute", "Case", "CaseDetail", "CaseLink", "Cases"]
@@ -312,14 +311,7 @@ class Cases:
         if speaker is not None and start is not None:
             raise CodingError("link a case to a range or to a speaker, not both")
         if start is not None and end is not None:
-            (length,) = self.conn.execute(
-                "SELECT length(text) FROM document WHERE id = ?", (doc_id,)
-            ).fetchone()
-            if not (0 <= start < end <= length):
-                raise RangeOutsideDocument(
-                    f"range {start}–{end} does not fit document {doc_id}, which has {length} "
-                    "characters (offsets count from 0; the end is exclusive)"
-                )
+            check_range(self.conn, doc_id, start, end)
         if speaker is not None:
             label = self._speaker_label(doc_id, speaker)
             if label is None:

@@ -21,7 +21,7 @@ from moksori.coding.coders import Coder, Coders
 from moksori.errors import CodingError, NotFound, RangeOutsideDocument
 from moksori.ingest.model import PASSAGE_KINDS
 from moksori.store.database import Connection, transaction
-from moksori.store.documents import resolve_document
+from moksori.store.documents import check_range, resolve_document
 from moksori.store.schema import new_guid, now
 from moksori.store.search import SearchResult, search
 
@@ -116,7 +116,7 @@ class Codings:
             raise CodingError(f"unknown coding origin {origin!r}")
         doc_id = resolve_document(self.conn, str(document))
         who = self.coders.current(coder)
-        self._check_range(doc_id, start, end)
+        check_range(self.conn, doc_id, start, end)
         with transaction(self.conn):
             return self._insert(target.id, doc_id, start, end, who, memo, origin, source_id, guid)
 
@@ -308,16 +308,6 @@ class Codings:
         return out
 
     # --- internals ----------------------------------------------------------
-    def _check_range(self, doc_id: int, start: int, end: int) -> None:
-        (length,) = self.conn.execute(
-            "SELECT char_count FROM document WHERE id = ?", (doc_id,)
-        ).fetchone()
-        if not (0 <= start < end <= length):
-            raise RangeOutsideDocument(
-                f"range {start}–{end} does not fit document {doc_id}, which has {length} "
-                "characters (offsets are code points, end exclusive)"
-            )
-
     def _insert(
         self,
         code_id: int,

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from moksori.errors import NotFound
+from moksori.errors import NotFound, RangeOutsideDocument
 from moksori.ingest.model import PASSAGE_KINDS, IngestedDocument, IngestedFile
 from moksori.store.database import Connection, transaction
 from moksori.store.impact import impact_terms
@@ -299,6 +299,16 @@ def document_labels(conn: Connection, ids: Sequence[int] | None = None) -> dict[
     labels = {int(i): f"{name} ({part})" if part else str(name) for i, name, part in rows}
     seen = Counter(labels.values())
     return {i: f"{x} #{i}" if seen[x] > 1 else x for i, x in labels.items()}
+
+
+def check_range(conn: Connection, doc_id: int, start: int, end: int) -> None:
+    """A coding or case range must lie inside the document's text."""
+    (length,) = conn.execute("SELECT char_count FROM document WHERE id = ?", (doc_id,)).fetchone()
+    if not (0 <= start < end <= length):
+        raise RangeOutsideDocument(
+            f"range {start}–{end} does not fit document {doc_id}, which has {length} "
+            "characters (offsets are code points from 0, end exclusive)"
+        )
 
 
 def resolve_document(conn: Connection, ref: str) -> int:
