@@ -344,7 +344,19 @@ def main() -> None:
     ap.add_argument("--segments", type=int, default=None, help="search project size (default 1M)")
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--phase", choices=["kiwi", "ingest", "search"], help=argparse.SUPPRESS)
+    ap.add_argument(
+        "--suite",
+        choices=["all", "core", "deid"],
+        default="all",
+        help="core: ingest/search (issue 2); deid: de-identification (benchmarks/deid.py)",
+    )
     a = ap.parse_args()
+    if a.suite in ("all", "deid"):
+        deid = [sys.executable, str(HERE / "deid.py")] + (["--limit", "500"] if a.quick else [])
+        print("de-identification benchmark (benchmarks/deid.py) …", flush=True)
+        subprocess.run(deid, check=True)
+        if a.suite == "deid":
+            return
     mb = a.mb or (2 if a.quick else 50)
     segs = a.segments or (20_000 if a.quick else 1_000_000)
     n_queries, n_like = (50, 10) if a.quick else (300, 30)

@@ -66,6 +66,7 @@ def main() -> None:
     code_the_study()
     project = str(PROJECT)
     moksori("agreement", project, "--coders", f"{CODER_A},{CODER_B}", "--coder", OWNER)
+    protect_the_people()
     moksori(
         "report",
         project,
@@ -86,6 +87,27 @@ def main() -> None:
     print("\n" + (REPORT_DIR / "report.md").read_text(encoding="utf-8"))
     print(f"findings report: {(REPORT_DIR / 'report.html').relative_to(HERE.parent)} (and .md)")
     print(f"ingest and search overview: {INGEST_REPORT.relative_to(HERE.parent)}")
+
+
+def protect_the_people() -> None:
+    """De-identification: vault, known names, scan, review, risk; the report is redacted."""
+    project = str(PROJECT)
+    os.environ.setdefault("MOKSORI_VAULT_PASSPHRASE", secrets.token_urlsafe(24))
+    os.environ.setdefault("MOKSORI_SHARE_PASSPHRASE", secrets.token_urlsafe(24))
+    moksori("deid", "vault", "init", project)
+    moksori("deid", "names", "import", project, str(HERE / "deid" / "known-names.txt"))
+    moksori("deid", "scan", project)
+    moksori("deid", "status", project)
+    moksori("deid", "findings", project, "--type", "person", "--limit", "8")
+    # A researcher reviews every finding; the demo accepts what the detectors are
+    # fairly sure of, rejects the weakest guesses, and shows the result.
+    moksori("deid", "review", project, "accept", "--min-confidence", "0.5")
+    moksori("deid", "review", project, "reject", "--all")
+    moksori("deid", "entities", project)
+    moksori("deid", "show", project, "interview-01.ko.txt")
+    moksori("deid", "risk", project, "--qi", "gender", "--qi", "year_left", "--qi", "home_town")
+    moksori("deid", "export", project, str(BUILD / "redacted"), "--format", "html")
+    moksori("deid", "share", project, str(BUILD / "shared.moksori"))
 
 
 def code_the_study() -> None:

@@ -119,3 +119,32 @@ class AttributeValueError(CodingError):
 
 class MergeError(CodingError):
     """Two projects cannot be merged (passphrase, schema version, conflicts)."""
+
+
+# --- de-identification --------------------------------------------------------
+class DeidError(MoksoriError):
+    """A de-identification request cannot be carried out."""
+
+
+class VaultError(DeidError):
+    """The key vault cannot be used: missing, malformed, wrong passphrase, other project."""
+
+
+class WrongVaultPassphrase(VaultError):
+    pass
+
+
+class VaultMismatch(VaultError):
+    """The vault belongs to another project."""
+
+
+class KnownNamesError(DeidError):
+    """A known-names entry is empty, duplicated or conflicting."""
+
+
+class UnreviewedFindings(DeidError):
+    """An export would run while findings still await review."""
+
+
+class UnknownEntity(NotFound):
+    pass

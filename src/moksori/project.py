@@ -23,6 +23,7 @@ from moksori.coding.merge import MergeReport, merge_into, open_other
 from moksori.errors import IngestError
 from moksori.ingest.batch import Job, collect_files, file_sha256, ingest_many
 from moksori.ingest.limits import Limits
+from moksori.protect.deid import Deid
 from moksori.store import documents as docs_store
 from moksori.store import search as search_store
 from moksori.store.crypto import DEFAULT_KDF
@@ -143,6 +144,11 @@ class Project:
     @property
     def memos(self) -> Memos:
         return Memos(self.conn)
+
+    @property
+    def deid(self) -> Deid:
+        """De-identification: scan, review, entities, known names, the vault."""
+        return Deid(self.conn, self.path)
 
     def report(self, out_dir: str | Path, options: ReportOptions | None = None) -> ReportFiles:
         """The findings report as self-contained HTML and Markdown (plots beside them)."""

@@ -76,7 +76,11 @@ _SCHEMA_1_INDEX = [
     "DROP TABLE old_terms",
     "CREATE TRIGGER segment_fts_delete AFTER DELETE ON segment BEGIN "
     "DELETE FROM segment_fts WHERE rowid = old.id; END",
-    # and no coding tables (schema 4)
+    # and no de-identification tables (schema 5) nor coding tables (schema 4)
+    "DROP TABLE deid_scan",
+    "DROP TABLE finding",
+    "DROP TABLE entity",
+    "DELETE FROM meta WHERE key = 'project_guid'",
     "DROP TRIGGER memo_fts_delete",
     *(
         f"DROP TABLE {t}"

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -28,6 +29,7 @@ from moksori.coding.coders import Coders
 from moksori.coding.memos import Memo, Memos
 from moksori.coding.reliability import AgreementReport, Reliability
 from moksori.errors import CodingError, MoksoriError
+from moksori.protect.view import ViewCache
 from moksori.store.database import Connection
 
 # Attribute names the sample description looks for (first match wins).
@@ -97,6 +99,9 @@ class ReportOptions:
     unit: str = "sentence"
     attributes: list[str] = field(default_factory=list)  # crosstabs; default: levelled ones
     quotes_per_theme: int = 3
+    # Quotes and memos through the redacted view (issue 4). Off only on purpose:
+    # `moksori report --original` is for the research team's own eyes.
+    redacted: bool = True
 
 
 def _find_attr(names: list[str], wanted: tuple[str, ...]) -> str | None:
@@ -139,8 +144,16 @@ def describe_sample(conn: Connection, template: str) -> Sample:
     )
 
 
+QuoteText = Callable[[int, int, int], str]
+
+
 def _quotes(
-    conn: Connection, theme_ids: set[int], paths: dict[int, str], describe: dict[str, str], n: int
+    conn: Connection,
+    theme_ids: set[int],
+    paths: dict[int, str],
+    describe: dict[str, str],
+    n: int,
+    quote_text: QuoteText | None = None,
 ) -> list[Quote]:
     """The passages most coders agree on for a theme, one per participant first."""
     from moksori.coding.cases import Cases
@@ -154,9 +167,13 @@ def _quotes(
     ).fetchall()
     mine = [r for r in rows if r[0] in theme_ids]
     labels = document_labels(conn)
+    if quote_text is not None:  # file names often carry the interviewee's name
+        labels = {d: f"document {d}" for d in labels}
     cases = Cases(conn)
     candidates: list[tuple[tuple[int, int, int], Quote, str]] = []
     for code_id, doc, start, end, _coder, text in mine:
+        if quote_text is not None:
+            text = quote_text(doc, start, end)
         text = " ".join(text.split())
         agreeing = {r[4] for r in mine if r[1] == doc and r[2] < end and r[3] > start}
         who_cases = cases.at(doc, start, end)
@@ -201,6 +218,9 @@ def build_report(conn: Connection, out_dir: Path, options: ReportOptions) -> Rep
     attributes = options.attributes or [
         a.name for a in Cases(conn).attributes() if a.type in ("category", "ordinal", "boolean")
     ]
+    views = _redaction(conn, notes) if options.redacted else None
+    if not options.redacted:
+        notes.append("NOT DE-IDENTIFIED: quotes and memos show the original text")
     themes: list[Theme] = []
     for n, top in enumerate(c for c in codes if c.parent_id is None):
         subtree = set(book.descendants(top.id))
@@ -226,7 +246,14 @@ def build_report(conn: Connection, out_dir: Path, options: ReportOptions) -> Rep
                 code=top,
                 codes=[(c, counts.get(c.id, 0), case_counts.get(c.id, 0)) for c in members],
                 by_attribute=tabs,
-                quotes=_quotes(conn, subtree, paths, sample.descriptors, options.quotes_per_theme),
+                quotes=_quotes(
+                    conn,
+                    subtree,
+                    paths,
+                    sample.descriptors,
+                    options.quotes_per_theme,
+                    views.quote if views is not None else None,
+                ),
             )
         )
     co: Table | None = None
@@ -254,9 +281,38 @@ def build_report(conn: Connection, out_dir: Path, options: ReportOptions) -> Rep
         cooccurrence_plot=co_plot,
         reliability=reliability,
         reliability_note=why,
-        memos=Memos(conn).list(),
+        memos=_memos(conn, options.redacted),
         notes=notes,
     )
+
+
+def _redaction(conn: Connection, notes: list[str]) -> ViewCache:
+    """Quotes read through the redacted view; say what it could not yet cover."""
+    from moksori.protect.findings import Findings
+
+    findings = Findings(conn)
+    unscanned, unreviewed = len(findings.unscanned_documents()), findings.unreviewed()
+    if unscanned:
+        notes.append(
+            f"{unscanned} document(s) were never scanned for personal data "
+            "(moksori deid scan): their quotes are shown as stored"
+        )
+    if unreviewed:
+        notes.append(f"{unreviewed} finding(s) await review; they are redacted here")
+    return ViewCache(conn)
+
+
+def _memos(conn: Connection, redacted: bool) -> list[Memo]:
+    memos = Memos(conn).list()
+    if not redacted or not memos:
+        return memos
+    from moksori.protect.share import Scrubber, known_names
+
+    scrub = Scrubber(known_names(conn, None))
+    for m in memos:
+        m.text = scrub.deep(m.text) or ""
+        m.title = scrub(m.title) or ""
+    return memos
 
 
 def _case_counts(conn: Connection) -> dict[int, int]:

@@ -27,6 +27,7 @@ from moksori.coding.attributes import Attribute
 from moksori.coding.cases import Cases
 from moksori.coding.codebook import Codebook
 from moksori.errors import AttributeValueError, CodingError
+from moksori.protect.view import ViewCache
 from moksori.store.database import Connection
 from moksori.store.documents import document_labels
 
@@ -134,14 +135,20 @@ def retrieve(
     where: Sequence[Condition | str] = (),
     subcodes: bool = True,
     selection: Selection = EVERYTHING,
+    redacted: bool = False,
 ) -> list[Excerpt]:
-    """Codings of ``code`` (and, by default, its sub-codes), in document order."""
+    """Codings of ``code`` (and, by default, its sub-codes), in document order.
+
+    ``redacted`` quotes through the de-identification view and names documents
+    by number (file names often carry the interviewee's name).
+    """
     book = Codebook(conn)
     ids = book.descendants(code) if subcodes else [book.get(code).id]
     paths = {c.id: c.path for c in book.tree()}
     allowed = matching_cases(conn, where) if where else None
     keep = coder_ids(conn, selection)
     labels = document_labels(conn)
+    views = ViewCache(conn)
     cases = Cases(conn)
     rows = conn.execute(
         'SELECT g.id, g.code_id, g.document_id, g.start, g."end", '
@@ -159,9 +166,10 @@ def retrieve(
         belongs = cases.at(doc, start, end)
         if allowed is not None and not any(names[n.casefold()] in allowed for n in belongs):
             continue
-        out.append(
-            Excerpt(cid, paths[code_id], doc, labels[doc], start, end, text, belongs, coder, memo)
-        )
+        label = labels[doc]
+        if redacted:
+            text, label = views.quote(doc, start, end), f"document {doc}"
+        out.append(Excerpt(cid, paths[code_id], doc, label, start, end, text, belongs, coder, memo))
     return out
 
 

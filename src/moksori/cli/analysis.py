@@ -190,11 +190,23 @@ def retrieve_cmd(
     as_json: JsonOpt = False,
     csv: CsvOpt = None,
     xlsx: XlsxOpt = None,
+    redacted: Annotated[
+        bool, typer.Option("--redacted", help="Quote through the de-identification view.")
+    ] = False,
+    original: Annotated[
+        bool, typer.Option("--original", help="Write files with the stored, unredacted text.")
+    ] = False,
 ) -> None:
-    """Coded segments for a code among the cases whose attributes match."""
+    """Coded segments for a code among the cases whose attributes match.
+
+    Files written with --csv/--xlsx are redacted unless --original is given.
+    """
+    redact = redacted or ((csv is not None or xlsx is not None) and not original)
     with open_project(project) as p:
         sel = _selection(p, coder, as_, False, None)
-        found = retrieve(p.conn, code, where=where, subcodes=subcodes, selection=sel)
+        found = retrieve(
+            p.conn, code, where=where, subcodes=subcodes, selection=sel, redacted=redact
+        )
     table = excerpts_table(found, title=f"{code}: {len(found)} coded segment(s)")
     if csv is not None:
         err.print(f"wrote {render.escape(str(table.to_csv(csv)))}")

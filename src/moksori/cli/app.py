@@ -16,6 +16,7 @@ from moksori.cli import analysis as analysis_cli
 from moksori.cli import cases as cases_cli
 from moksori.cli import codebook as codebook_cli
 from moksori.cli import codings as codings_cli
+from moksori.cli import deid as deid_cli
 from moksori.cli import memos as memos_cli
 from moksori.cli import reliability as reliability_cli
 from moksori.cli import render
@@ -241,6 +242,7 @@ for _area in (
     reliability_cli,
     analysis_cli,
     report_cli,
+    deid_cli,
 ):
     _area.register(app)
 

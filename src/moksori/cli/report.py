@@ -35,6 +35,15 @@ def report(
         list[str], typer.Option("--by", help="Attribute to break themes down by (repeatable).")
     ] = [],  # noqa: B006
     quotes: Annotated[int, typer.Option(help="Quotes per theme.")] = 3,
+    original: Annotated[
+        bool,
+        typer.Option(
+            "--original", help="Quote the stored text, not the redacted view (team eyes only)."
+        ),
+    ] = False,
+    unreviewed_ok: Annotated[
+        bool, typer.Option("--unreviewed-ok", help="Report although findings await review.")
+    ] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Write the findings report: codebook, themes by attribute with plots, best quotes
@@ -46,8 +55,11 @@ def report(
         unit=unit,
         attributes=by,
         quotes_per_theme=quotes,
+        redacted=not original,
     )
     with open_project(project) as p:
+        if p.deid.findings.unreviewed() and not unreviewed_ok and not original:
+            p.deid.require_reviewed(False)
         files = p.report(out, options)
     rep = files.report
     if as_json:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from moksori.store.migrations import v1_core, v2_repeats, v3_impact, v4_coding
+from moksori.store.migrations import v1_core, v2_repeats, v3_impact, v4_coding, v5_deid
 
 ALL_MIGRATIONS: list[tuple[int, str]] = [
     (1, v1_core.SQL),
     (2, v2_repeats.SQL),
     (3, v3_impact.SQL),
     (4, v4_coding.SQL),
+    (5, v5_deid.SQL),
 ]

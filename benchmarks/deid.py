@@ -1,0 +1,617 @@
+#!/usr/bin/env python3
+"""De-identification benchmark: recall first, precision reported honestly, and speed.
+
+    python benchmarks/deid.py                          # everything
+    python benchmarks/deid.py --only planted,klue --limit 1000
+    python benchmarks/deid.py --only planted --show-misses 50
+
+Sections (each uses moksori.protect.scan.detect_texts, the full pipeline):
+  klue        KLUE NER v1.1 dev: PS vs person, LC vs place+address
+  presidio    presidio-research synthetic set v2: five entity groups
+  planted     benchmarks/planted/*.txt: identifiers planted in fictional testimonies
+  throughput  detection chars/s over a >= 2 MB mixed corpus, one document at a time
+
+Strict = exact boundaries; overlap = any character in common. Prints a table and
+saves benchmarks/results/deid.json (a run with --only replaces just its sections).
+The KLUE and presidio data live outside the repo in ../shared/data and are never
+copied in; without them those sections are skipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, NamedTuple
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+RESULTS = HERE / "results"
+WORK = HERE / "work"
+PASSPHRASE = "benchmark passphrase (fictional corpus)"
+SHARED = REPO.parent / "shared" / "data"
+KLUE = SHARED / "klue-ner" / "klue-ner-v1.1_dev.spans.jsonl"
+PRESIDIO = SHARED / "presidio-synth" / "presidio_synth_dataset_v2.json"
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(REPO / "src"))
+
+SECTIONS = ("klue", "presidio", "planted", "throughput")
+BATCH = 256  # sentences per detect_texts call for the sentence-level sets
+TARGET_OVERLAP_RECALL = 0.93  # KLUE PS and LC
+PRESIDIO_REFERENCE_RECALL = 0.60  # Presidio's own out-of-the-box recall on this set
+TARGET_THROUGHPUT_RATIO = 0.5  # detection speed over ingest speed
+
+# Gold label → our PiiType values that count as finding it.
+KLUE_MAP = {"PS": {"person"}, "LC": {"place", "address"}}
+PRESIDIO_GROUPS = {  # our group name → the dataset's labels in it
+    "PERSON": {"PERSON"},
+    "LOCATION": {"GPE", "STREET_ADDRESS", "ZIP_CODE"},
+    "PHONE_NUMBER": {"PHONE_NUMBER"},
+    "EMAIL_ADDRESS": {"EMAIL_ADDRESS"},
+    "DATE_TIME": {"DATE_TIME", "AGE"},
+}
+PRESIDIO_MAP = {
+    "PERSON": {"person"},
+    "LOCATION": {"place", "address", "postcode"},
+    "PHONE_NUMBER": {"phone"},
+    "EMAIL_ADDRESS": {"email"},
+    "DATE_TIME": {"date", "age"},
+}
+# Planted: a gold item counts as found by a prediction of a compatible type.
+COMPATIBLE = [{"place", "address", "postcode"}, {"date", "age"}]
+PLANTED_TARGETS = {"phone": 1.0, "rrn": 1.0, "email": 1.0}
+PLANTED_OVERALL_TARGET = 0.95
+
+
+class Item(NamedTuple):
+    start: int
+    end: int
+    label: str  # gold label, or our PiiType value for predictions
+
+
+# --- matching ---------------------------------------------------------------------
+def _overlaps(a: Item, b: Item) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _same(a: Item, b: Item) -> bool:
+    return a.start == b.start and a.end == b.end
+
+
+def score(
+    golds: Sequence[Sequence[Item]],
+    preds: Sequence[Sequence[Item]],
+    mapping: dict[str, set[str]],
+) -> dict[str, dict[str, Any]]:
+    """Recall and precision per gold label of ``mapping`` and overall, strict and overlap.
+
+    A gold span is found when a prediction of a mapped type matches it; a
+    prediction of a mapped type is correct when it matches a gold span whose
+    label maps to that type.
+    """
+    labels = list(mapping)
+    c: dict[str, Counter[str]] = {k: Counter() for k in [*labels, "overall"]}
+    for gold, pred in zip(golds, preds, strict=True):
+        gold = [g for g in gold if g.label in mapping]
+        for g in gold:
+            cand = [p for p in pred if p.label in mapping[g.label]]
+            strict = any(_same(g, p) for p in cand)
+            overlap = any(_overlaps(g, p) for p in cand)
+            for key in (g.label, "overall"):
+                c[key]["gold"] += 1
+                c[key]["found_strict"] += strict
+                c[key]["found_overlap"] += overlap
+        for p in pred:
+            keys = [lab for lab in labels if p.label in mapping[lab]]
+            if not keys:
+                continue
+            for key in [*keys, "overall"]:
+                targets = [g for g in gold if (g.label == key or key == "overall")]
+                targets = [g for g in targets if p.label in mapping[g.label]]
+                c[key]["pred"] += 1
+                c[key]["correct_strict"] += any(_same(g, p) for g in targets)
+                c[key]["correct_overlap"] += any(_overlaps(g, p) for g in targets)
+    return {k: _rates(v) for k, v in c.items()}
+
+
+def _ratio(a: int, b: int) -> float | None:
+    return round(a / b, 4) if b else None
+
+
+def _rates(c: Counter[str]) -> dict[str, Any]:
+    return {
+        "gold": c["gold"],
+        "pred": c["pred"],
+        "recall_strict": _ratio(c["found_strict"], c["gold"]),
+        "recall_overlap": _ratio(c["found_overlap"], c["gold"]),
+        "precision_strict": _ratio(c["correct_strict"], c["pred"]),
+        "precision_overlap": _ratio(c["correct_overlap"], c["pred"]),
+    }
+
+
+def detect_all(texts: Sequence[str], batch: int = BATCH) -> list[list[Item]]:
+    """Predictions of the whole pipeline, batched as a scan would batch sentences."""
+    from moksori.protect.scan import detect_texts
+
+    out: list[list[Item]] = []
+    for i in range(0, len(texts), batch):
+        for spans in detect_texts(list(texts[i : i + batch])):
+            out.append([Item(s.start, s.end, s.type.value) for s in spans])
+    return out
+
+
+def print_shared_examples(
+    name: str,
+    texts: Sequence[str],
+    golds: Sequence[Sequence[Item]],
+    preds: Sequence[Sequence[Item]],
+    mapping: dict[str, set[str]],
+    n: int,
+) -> None:
+    """Up to ``n`` misses and ``n`` false positives with context, to the terminal only.
+
+    Never saved: the shared data sets stay outside the repo, results JSON included.
+    """
+    if n <= 0:
+        return
+    misses: list[str] = []
+    false: list[str] = []
+    for text, gold, pred in zip(texts, golds, preds, strict=True):
+        for g in gold:
+            if g.label in mapping and not any(
+                p.label in mapping[g.label] and _overlaps(g, p) for p in pred
+            ):
+                misses.append(f"  {g.label:<6} {_context(text, g)}")
+        for p in pred:
+            labels = [lab for lab in mapping if p.label in mapping[lab]]
+            if labels and not any(g.label in labels and _overlaps(g, p) for g in gold):
+                false.append(f"  {p.label:<6} {_context(text, p)}")
+    print(f"\n{name}, missed (overlap), {min(n, len(misses))} of {len(misses)}:")
+    print("\n".join(misses[:n]))
+    print(f"\n{name}, false positives (overlap), {min(n, len(false))} of {len(false)}:")
+    print("\n".join(false[:n]))
+
+
+def _context(text: str, item: Item, width: int = 25) -> str:
+    left = text[max(0, item.start - width) : item.start]
+    right = text[item.end : item.end + width]
+    return f"{left}⟦{text[item.start : item.end]}⟧{right}".replace("\n", " ⏎ ")
+
+
+# --- KLUE NER ----------------------------------------------------------------------
+def section_klue(limit: int | None, show: int = 0) -> dict[str, Any]:
+    from moksori.protect.detect.masked import masked_zones
+
+    rows = [json.loads(x) for x in KLUE.read_text(encoding="utf-8").splitlines() if x.strip()]
+    rows = rows[:limit] if limit else rows
+    texts = [r["text"] for r in rows]
+    golds = [[Item(e["start"], e["end"], e["label"]) for e in r["entities"]] for r in rows]
+    t0 = time.perf_counter()
+    preds = detect_all(texts)
+    elapsed = time.perf_counter() - t0
+    print_shared_examples("KLUE", texts, golds, preds, KLUE_MAP, show)
+    result: dict[str, Any] = {
+        "data": str(KLUE.relative_to(SHARED.parent.parent)),
+        "sentences": len(rows),
+        "seconds": round(elapsed, 1),
+        "by_label": score(golds, preds, KLUE_MAP),
+    }
+    # PS recall without gold names that are already masked ("김모(33)씨", "A 씨").
+    kept_g: list[list[Item]] = []
+    excluded = 0
+    for text, gold in zip(texts, golds, strict=True):
+        zones = masked_zones(text)
+        keep = []
+        for g in gold:
+            if g.label == "PS" and any(a <= g.start and g.end <= b for a, b in zones):
+                excluded += 1
+            else:
+                keep.append(g)
+        kept_g.append(keep)
+    ps = score(kept_g, preds, {"PS": KLUE_MAP["PS"]})["PS"]
+    result["ps_unmasked"] = {
+        "excluded_masked": excluded,
+        "gold": ps["gold"],
+        "recall_strict": ps["recall_strict"],
+        "recall_overlap": ps["recall_overlap"],
+    }
+    return result
+
+
+# --- presidio synthetic ------------------------------------------------------------
+def section_presidio(limit: int | None, show: int = 0) -> dict[str, Any]:
+    rows = json.loads(PRESIDIO.read_text(encoding="utf-8"))
+    rows = rows[:limit] if limit else rows
+    to_group = {lab: g for g, labs in PRESIDIO_GROUPS.items() for lab in labs}
+    texts = [r["full_text"] for r in rows]
+    golds = [
+        [
+            Item(s["start_position"], s["end_position"], to_group[s["entity_type"]])
+            for s in r["spans"]
+            if s["entity_type"] in to_group
+        ]
+        for r in rows
+    ]
+    t0 = time.perf_counter()
+    preds = detect_all(texts)
+    elapsed = time.perf_counter() - t0
+    print_shared_examples("presidio", texts, golds, preds, PRESIDIO_MAP, show)
+    return {
+        "data": str(PRESIDIO.relative_to(SHARED.parent.parent)),
+        "sentences": len(rows),
+        "seconds": round(elapsed, 1),
+        "groups": {g: sorted(labs) for g, labs in PRESIDIO_GROUPS.items()},
+        "by_label": score(golds, preds, PRESIDIO_MAP),
+        "reference_presidio_recall": PRESIDIO_REFERENCE_RECALL,
+    }
+
+
+# --- planted -------------------------------------------------------------------------
+def compatible(gold_type: str, pred_type: str) -> bool:
+    """Same type, or both in one group (a place written as an address still counts)."""
+    if gold_type == pred_type:
+        return True
+    return any(gold_type in grp and pred_type in grp for grp in COMPATIBLE)
+
+
+def section_planted(show_misses: int) -> dict[str, Any]:
+    from planted import MASKED, load
+
+    passages = load()
+    preds = detect_all([p.text for p in passages], batch=64)
+    found: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    masked_total = masked_found = 0
+    n_pred = n_false = 0
+    misses: list[dict[str, str]] = []
+    wrongly: list[dict[str, str]] = []
+    false_pos: list[dict[str, str]] = []
+    for passage, pred in zip(passages, preds, strict=True):
+        for g in passage.gold:
+            gi = Item(g.start, g.end, g.type.lower())
+            if g.type == MASKED:
+                masked_total += 1
+                hit = [p for p in pred if _overlaps(gi, p)]
+                if hit:
+                    masked_found += 1
+                    wrongly.append(
+                        {"passage": passage.id, "masked": g.text, "found_as": hit[0].label}
+                    )
+                continue
+            total[gi.label] += 1
+            if any(_overlaps(gi, p) and compatible(gi.label, p.label) for p in pred):
+                found[gi.label] += 1
+            else:
+                others = [p.label for p in pred if _overlaps(gi, p)]
+                misses.append(
+                    {
+                        "passage": passage.id,
+                        "type": gi.label,
+                        "text": g.text,
+                        "found_as": ",".join(others) if others else "-",
+                    }
+                )
+        for p in pred:
+            n_pred += 1
+            if not any(p.start < g.end and g.start < p.end for g in passage.gold):
+                n_false += 1
+                false_pos.append(
+                    {"passage": passage.id, "type": p.label, "text": passage.text[p.start : p.end]}
+                )
+    by_type = {
+        t: {"gold": total[t], "found": found[t], "recall": _ratio(found[t], total[t])}
+        for t in sorted(total)
+    }
+    overall = _ratio(sum(found.values()), sum(total.values()))
+    return {
+        "passages": len(passages),
+        "korean_passages": sum(any("\uac00" <= ch <= "\ud7a3" for ch in p.text) for p in passages),
+        "by_type": by_type,
+        "overall": {"gold": sum(total.values()), "found": sum(found.values()), "recall": overall},
+        "masked": {"items": masked_total, "wrongly_found": masked_found},
+        "predictions": n_pred,
+        "false_positives": n_false,
+        "precision_overlap": _ratio(n_pred - n_false, n_pred),
+        "targets": {**PLANTED_TARGETS, "overall": PLANTED_OVERALL_TARGET, "masked_found": 0},
+        "misses": misses[:show_misses],
+        "masked_found_examples": wrongly[:show_misses],
+        "false_positive_examples": false_pos[:show_misses],
+    }
+
+
+# --- throughput -----------------------------------------------------------------------
+def _chunks(text: str, max_chars: int) -> Iterable[str]:
+    """Split at paragraph breaks into documents of at most ~max_chars."""
+    buf: list[str] = []
+    size = 0
+    for para in text.split("\n\n"):
+        if buf and size + len(para) > max_chars:
+            yield "\n\n".join(buf)
+            buf, size = [], 0
+        buf.append(para)
+        size += len(para) + 2
+    if buf:
+        yield "\n\n".join(buf)
+
+
+def throughput_corpus(mb: int) -> list[str]:
+    """Synthetic transcripts (benchmarks/corpus.py) with planted passages mixed in.
+
+    Documents of ~20–60k characters (~50–150 kB of UTF-8 Korean), one
+    planted passage every ~15 paragraphs, so the detectors have real work.
+    """
+    from corpus import generate_corpus
+    from planted import load
+
+    out_dir = WORK / f"deid-corpus-{mb}mb"
+    done = out_dir / ".complete"
+    if not done.exists():
+        out_dir.mkdir(parents=True, exist_ok=True)
+        generate_corpus(out_dir, mb * 1_000_000, seed=11)
+        done.write_text("ok")
+    planted = [p.text for p in load()]
+    rng = random.Random(5)
+    docs: list[str] = []
+    for path in sorted(out_dir.glob("*.txt")):
+        paras = path.read_text(encoding="utf-8").split("\n\n")
+        mixed: list[str] = []
+        for i, para in enumerate(paras):
+            mixed.append(para)
+            if planted and i % 15 == 7:
+                mixed.append(rng.choice(planted))
+        docs += list(_chunks("\n\n".join(mixed), 40_000))
+    return docs
+
+
+def _ingest_rate() -> float | None:
+    path = RESULTS / "latest.json"
+    try:
+        return float(json.loads(path.read_text(encoding="utf-8"))["ingest"]["chars_per_s"])
+    except (OSError, KeyError, TypeError, ValueError):
+        return None
+
+
+def _scan_project(mb: int, docs: list[str]) -> Path:
+    """An encrypted project holding the throughput corpus (cached in benchmarks/work)."""
+    from moksori.project import Project
+
+    path = WORK / f"deid-scan-{mb}mb.moksori"
+    if (WORK / f"{path.name}.complete").exists():
+        return path
+    for p in WORK.glob(f"{path.name}*"):
+        p.unlink()
+    folder = WORK / f"deid-scan-{mb}mb-docs"
+    folder.mkdir(exist_ok=True)
+    for i, doc in enumerate(docs):
+        (folder / f"doc-{i:04d}.txt").write_text(doc, encoding="utf-8")
+    with Project.create(path, PASSPHRASE) as proj:
+        proj.add([folder])
+    (WORK / f"{path.name}.complete").write_text("ok")
+    return path
+
+
+def section_throughput(mb: int) -> dict[str, Any]:
+    """The real `moksori deid scan` path: documents read from an encrypted project,
+    detected in worker processes, findings written in one transaction per document."""
+    from moksori.project import Project
+
+    docs = throughput_corpus(mb)
+    path = _scan_project(mb, docs)
+    with Project.open(path, PASSPHRASE) as proj:
+        with proj.conn:
+            proj.conn.execute("DELETE FROM finding")
+            proj.conn.execute("DELETE FROM deid_scan")
+        chars = sum(d.chars for d in proj.documents())
+        t0 = time.perf_counter()
+        report = proj.deid.scan()
+        elapsed = time.perf_counter() - t0
+    rate = chars / elapsed
+    ingest = _ingest_rate()
+    return {
+        "documents": report.documents,
+        "characters": chars,
+        "mean_doc_chars": round(chars / max(1, report.documents)),
+        "utf8_mb": round(sum(len(d.encode("utf-8")) for d in docs) / 1e6, 2),
+        "seconds": round(elapsed, 2),
+        "chars_per_s": round(rate),
+        "findings": report.added,
+        "workers": os.cpu_count(),
+        "ingest_chars_per_s": ingest,
+        "ratio_to_ingest": round(rate / ingest, 3) if ingest else None,
+        "target_ratio": TARGET_THROUGHPUT_RATIO,
+    }
+
+
+# --- report --------------------------------------------------------------------------
+def _f(x: float | None) -> str:
+    return "-" if x is None else f"{x:.3f}"
+
+
+def _prf(r: dict[str, Any]) -> str:
+    return (
+        f"R {_f(r['recall_overlap'])} / {_f(r['recall_strict'])}  "
+        f"P {_f(r['precision_overlap'])} / {_f(r['precision_strict'])}  "
+        f"(gold {r['gold']}, pred {r['pred']})"
+    )
+
+
+def _mark(value: float | None, target: float) -> str:
+    if value is None:
+        return ""
+    return "ok" if value >= target else "BELOW"
+
+
+def table(results: dict[str, Any]) -> list[tuple[str, str]]:
+    rows: list[tuple[str, str]] = []
+    k = results.get("klue")
+    if k is not None:
+        if "skipped" in k:
+            rows.append(("KLUE NER dev", k["skipped"]))
+        else:
+            rows.append(("KLUE NER dev", f"{k['sentences']} sentences, {k['seconds']} s"))
+            rows.append(("  (R/P: overlap / strict)", ""))
+            for lab in ("PS", "LC"):
+                r = k["by_label"][lab]
+                ok = _mark(r["recall_overlap"], TARGET_OVERLAP_RECALL)
+                rows.append((f"  {lab}", f"{_prf(r)}  target R ≥ {TARGET_OVERLAP_RECALL} {ok}"))
+            u = k["ps_unmasked"]
+            rows.append(
+                (
+                    "  PS, masked excluded",
+                    f"R {_f(u['recall_overlap'])} / {_f(u['recall_strict'])} "
+                    f"(gold {u['gold']}, {u['excluded_masked']} masked gold excluded)",
+                )
+            )
+    p = results.get("presidio")
+    if p is not None:
+        if "skipped" in p:
+            rows.append(("presidio-synth v2", p["skipped"]))
+        else:
+            rows.append(("presidio-synth v2", f"{p['sentences']} sentences, {p['seconds']} s"))
+            for lab, r in p["by_label"].items():
+                rows.append((f"  {lab}", _prf(r)))
+            rows.append(
+                ("  reference", f"Presidio out of the box: R ≈ {PRESIDIO_REFERENCE_RECALL}")
+            )
+    pl = results.get("planted")
+    if pl is not None:
+        rows.append(("planted", f"{pl['passages']} passages ({pl['korean_passages']} with Korean)"))
+        for kind, r in pl["by_type"].items():
+            target = PLANTED_TARGETS.get(kind)
+            tail = f"  target {target:.0%} {_mark(r['recall'], target)}" if target else ""
+            rows.append((f"  {kind}", f"R {_f(r['recall'])} ({r['found']}/{r['gold']}){tail}"))
+        o = pl["overall"]
+        rows.append(
+            (
+                "  overall",
+                f"R {_f(o['recall'])} ({o['found']}/{o['gold']})  target ≥ "
+                f"{PLANTED_OVERALL_TARGET} {_mark(o['recall'], PLANTED_OVERALL_TARGET)}",
+            )
+        )
+        m = pl["masked"]
+        rows.append(
+            (
+                "  MASKED wrongly found",
+                f"{m['wrongly_found']} of {m['items']}  target 0 "
+                f"{'ok' if m['wrongly_found'] == 0 else 'BELOW'}",
+            )
+        )
+        rows.append(
+            (
+                "  precision (overlap)",
+                f"{_f(pl['precision_overlap'])} ({pl['false_positives']} of "
+                f"{pl['predictions']} predictions touch no planted item)",
+            )
+        )
+    t = results.get("throughput")
+    if t is not None:
+        rows.append(
+            (
+                "detection throughput",
+                f"{t['chars_per_s']:,} chars/s over {t['characters']:,} chars "
+                f"({t['utf8_mb']} MB, {t['documents']} docs of ~{t['mean_doc_chars']:,} chars)",
+            )
+        )
+        if t["ratio_to_ingest"] is not None:
+            rows.append(
+                (
+                    "  / ingest throughput",
+                    f"{t['ratio_to_ingest']} (ingest {t['ingest_chars_per_s']:,.0f} chars/s; "
+                    f"target ≥ {TARGET_THROUGHPUT_RATIO} "
+                    f"{_mark(t['ratio_to_ingest'], TARGET_THROUGHPUT_RATIO)})",
+                )
+            )
+        else:
+            rows.append(("  / ingest throughput", "no ingest figure in results/latest.json"))
+    return rows
+
+
+def print_table(results: dict[str, Any]) -> None:
+    rows = table(results)
+    width = max(len(r[0]) for r in rows)
+    print(f"\n{'benchmark'.ljust(width)}  result")
+    print(f"{'-' * width}  {'-' * 60}")
+    for key, value in rows:
+        print(f"{key.ljust(width)}  {value}")
+
+
+def print_examples(results: dict[str, Any]) -> None:
+    pl = results.get("planted")
+    if not pl:
+        return
+    for title, key in (
+        ("missed", "misses"),
+        ("masked but found", "masked_found_examples"),
+        ("false positives", "false_positive_examples"),
+    ):
+        if pl.get(key):
+            print(f"\nplanted, {title}:")
+            for ex in pl[key]:
+                print("  " + "  ".join(f"{k}={v}" for k, v in ex.items()))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--only", default=",".join(SECTIONS), help="comma-separated sections")
+    ap.add_argument("--limit", type=int, default=None, help="first N KLUE/presidio sentences")
+    ap.add_argument("--mb", type=int, default=8, help="throughput corpus size in MB (default 8)")
+    ap.add_argument(
+        "--show-misses",
+        type=int,
+        default=0,
+        help="print up to N misses and false positives per section",
+    )
+    ap.add_argument("--out", type=Path, default=RESULTS / "deid.json")
+    a = ap.parse_args()
+    only = [s.strip() for s in a.only.split(",") if s.strip()]
+    unknown = set(only) - set(SECTIONS)
+    if unknown:
+        ap.error(f"unknown section(s): {', '.join(sorted(unknown))}; choose from {SECTIONS}")
+    results: dict[str, Any] = {}
+    if a.out.exists():  # keep sections this run does not redo
+        try:
+            results = json.loads(a.out.read_text(encoding="utf-8"))
+        except ValueError:
+            results = {}
+    run: dict[str, Any] = {}
+    for name in SECTIONS:
+        if name not in only:
+            continue
+        print(f"{name} …", flush=True)
+        if name == "klue":
+            run[name] = (
+                section_klue(a.limit, a.show_misses)
+                if KLUE.exists()
+                else {"skipped": "skipped: ../shared/data/klue-ner/ not found"}
+            )
+        elif name == "presidio":
+            run[name] = (
+                section_presidio(a.limit, a.show_misses)
+                if PRESIDIO.exists()
+                else {"skipped": "skipped: ../shared/data/presidio-synth/ not found"}
+            )
+        elif name == "planted":
+            run[name] = section_planted(a.show_misses)
+        else:
+            run[name] = section_throughput(a.mb)
+        if a.limit and name in ("klue", "presidio") and "skipped" not in run[name]:
+            run[name]["limit"] = a.limit
+    print_table(run)
+    print_examples(run)
+    results.update(run)
+    results["when"] = time.strftime("%Y-%m-%dT%H:%M:%S")
+    results["machine"] = {"cpus": os.cpu_count(), "python": platform.python_version()}
+    a.out.parent.mkdir(exist_ok=True)
+    a.out.write_text(json.dumps(results, indent=2, ensure_ascii=False))
+    print(f"\nsaved {a.out}")
+
+
+if __name__ == "__main__":
+    main()

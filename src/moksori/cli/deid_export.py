@@ -1,0 +1,104 @@
+"""`moksori deid export | share`: redacted documents and the shareable analysis copy."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from moksori.cli import render
+from moksori.cli.common import JsonOpt, ProjectArg, emit_json, err, handle_errors, open_project, out
+from moksori.cli.passphrase import get_passphrase
+from moksori.errors import DeidError, PassphraseMissing
+from moksori.protect.deid import share_project
+from moksori.protect.export import FORMATS, export_documents
+from moksori.store.documents import resolve_document
+
+SHARE_ENV = "MOKSORI_SHARE_PASSPHRASE"
+UnreviewedOpt = Annotated[
+    bool,
+    typer.Option(
+        "--unreviewed-ok", help="Export although findings await review (they are redacted)."
+    ),
+]
+
+
+def register(deid_app: typer.Typer) -> None:
+    deid_app.command("export")(export)
+    deid_app.command("share")(share)
+
+
+@handle_errors
+def export(
+    project: ProjectArg,
+    out_dir: Annotated[Path, typer.Argument(help="Folder for the redacted files.")],
+    fmt: Annotated[str, typer.Option("--format", help=f"One of {', '.join(FORMATS)}.")] = "txt",
+    doc: Annotated[list[str] | None, typer.Option("--doc", help="Only these documents.")] = None,
+    unreviewed_ok: UnreviewedOpt = False,
+    coder: Annotated[str | None, typer.Option("--coder", help="Who exports (audit).")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Write redacted documents (txt, docx or html); refuses while findings await review."""
+    with open_project(project) as p:
+        p.deid.require_reviewed(unreviewed_ok)
+        ids = (
+            [resolve_document(p.conn, d) for d in doc]
+            if doc
+            else [int(r[0]) for r in p.conn.execute("SELECT id FROM document ORDER BY id")]
+        )
+        report = export_documents(
+            p.conn, ids, out_dir, fmt, actor=coder, unreviewed=p.deid.findings.unreviewed()
+        )
+    if as_json:
+        emit_json(report.to_json())
+    else:
+        out.print(
+            f"wrote {len(report.files)} redacted {fmt} file(s) to {render.escape(str(out_dir))} "
+            f"({report.replacements} replacements)"
+        )
+
+
+def _share_passphrase() -> str:
+    value = os.environ.get(SHARE_ENV)
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        raise PassphraseMissing(f"no passphrase for the copy: set {SHARE_ENV} or run in a terminal")
+    first = getpass.getpass("Passphrase for the shared copy: ")
+    if not first or getpass.getpass("Repeat: ") != first:
+        raise PassphraseMissing("empty or differing passphrases; nothing was written")
+    return first
+
+
+@handle_errors
+def share(
+    project: ProjectArg,
+    out_file: Annotated[Path, typer.Argument(help="The new, redacted project file.")],
+    unreviewed_ok: UnreviewedOpt = False,
+    vault: Annotated[Path | None, typer.Option("--vault", help="The vault file.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Write a redacted copy to share without the vault: it reveals no one."""
+    from moksori.cli.deid import opened_vault
+
+    with open_project(project) as p:
+        p.deid.require_reviewed(unreviewed_ok)
+        secret = _share_passphrase()
+        if secret == get_passphrase():
+            raise DeidError("give the shared copy its own passphrase, not the project's")
+        with opened_vault(p, vault, required=False) as v:
+            if v is None:
+                err.print("[yellow]no vault[/yellow]: names are scrubbed from findings only")
+            report = share_project(p.conn, out_file, secret, v)
+    if as_json:
+        emit_json(report.to_json())
+    else:
+        out.print(
+            f"wrote {render.escape(str(out_file))}: {report.documents} documents, "
+            f"{report.codings} codings ({report.codings_dropped} fell inside removed text), "
+            f"{report.memos} memos; {report.names_scrubbed} names scrubbed from free text"
+        )

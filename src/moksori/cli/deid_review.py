@@ -1,0 +1,222 @@
+"""`moksori deid status | findings | review | mark | show`: reviewing the proposals."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from moksori.cli import render
+from moksori.cli.common import JsonOpt, ProjectArg, emit_json, handle_errors, open_project, out
+from moksori.errors import DeidError
+from moksori.protect.findings import Selector
+from moksori.protect.view import document_view
+from moksori.store.documents import resolve_document
+
+TypeOpt = Annotated[list[str] | None, typer.Option("--type", help="person, place, phone, …")]
+DetectorOpt = Annotated[list[str] | None, typer.Option("--detector", help="e.g. korean_names")]
+DocOpt = Annotated[list[str] | None, typer.Option("--doc", help="Document id, title or file.")]
+TextOpt = Annotated[str | None, typer.Option("--text", help="Exactly this matched string.")]
+IdOpt = Annotated[list[int] | None, typer.Option("--id", help="Finding id(s).")]
+MinOpt = Annotated[float | None, typer.Option("--min-confidence")]
+MaxOpt = Annotated[float | None, typer.Option("--max-confidence")]
+CONTEXT = 30
+
+
+def register(deid_app: typer.Typer) -> None:
+    deid_app.command("status")(status)
+    deid_app.command("findings")(findings)
+    deid_app.command("review")(review)
+    deid_app.command("mark")(mark)
+    deid_app.command("show")(show)
+
+
+@handle_errors
+def status(project: ProjectArg, as_json: JsonOpt = False) -> None:
+    """How many findings of each type are proposed, accepted and rejected."""
+    with open_project(project) as p:
+        counts = p.deid.findings.counts()
+        unscanned = p.deid.findings.unscanned_documents()
+        unreviewed = p.deid.findings.unreviewed()
+    if as_json:
+        emit_json({"types": counts, "unreviewed": unreviewed, "unscanned_documents": unscanned})
+        return
+    table = Table("type", "proposed", "accepted", "rejected")
+    for c in counts:
+        table.add_row(c["type"], str(c["proposed"]), str(c["accepted"]), str(c["rejected"]))
+    out.print(table)
+    out.print(f"{unreviewed} finding(s) await review; {len(unscanned)} document(s) not scanned")
+
+
+def _selector(
+    p: object,
+    ids: IdOpt,
+    type_: TypeOpt,
+    detector: DetectorOpt,
+    doc: DocOpt,
+    text: TextOpt,
+    min_c: MinOpt,
+    max_c: MaxOpt,
+    state: str | None,
+) -> Selector:
+    from moksori.project import Project
+
+    assert isinstance(p, Project)
+    return Selector(
+        ids=ids or [],
+        status=state,
+        types=type_ or [],
+        detectors=detector or [],
+        documents=[resolve_document(p.conn, d) for d in doc] if doc else [],
+        text=text,
+        min_confidence=min_c,
+        max_confidence=max_c,
+    )
+
+
+@handle_errors
+def findings(
+    project: ProjectArg,
+    state: Annotated[
+        str | None, typer.Option("--status", help="proposed, accepted, rejected")
+    ] = None,
+    type_: TypeOpt = None,
+    detector: DetectorOpt = None,
+    doc: DocOpt = None,
+    text: TextOpt = None,
+    min_confidence: MinOpt = None,
+    max_confidence: MaxOpt = None,
+    limit: Annotated[int, typer.Option(help="At most this many.")] = 200,
+    as_json: JsonOpt = False,
+) -> None:
+    """List findings with their text in context, for review (this shows personal data)."""
+    with open_project(project) as p:
+        sel = _selector(p, None, type_, detector, doc, text, min_confidence, max_confidence, state)
+        rows = p.deid.findings.select(sel, limit=limit)
+        texts = {
+            d: p.conn.execute("SELECT text FROM document WHERE id = ?", (d,)).fetchone()[0]
+            for d in {f.document_id for f in rows}
+        }
+    if as_json:
+        emit_json([f.to_json() | {"text": texts[f.document_id][f.start : f.end]} for f in rows])
+        return
+    table = Table("id", "doc", "type", "conf", "detector", "status", "in context")
+    for f in rows:
+        t = texts[f.document_id]
+        before = t[max(0, f.start - CONTEXT) : f.start].replace("\n", " ")
+        after = t[f.end : f.end + CONTEXT].replace("\n", " ")
+        ctx = (
+            f"{render.escape(before)}[bold reverse]{render.escape(t[f.start : f.end])}[/]"
+            f"{render.escape(after)}"
+        )
+        table.add_row(
+            str(f.id), str(f.document_id), f.type, f"{f.confidence:.2f}", f.detector, f.status, ctx
+        )
+    out.print(table)
+
+
+@handle_errors
+def review(
+    project: ProjectArg,
+    decision: Annotated[str, typer.Argument(help="accept or reject")],
+    ids: IdOpt = None,
+    type_: TypeOpt = None,
+    detector: DetectorOpt = None,
+    doc: DocOpt = None,
+    text: TextOpt = None,
+    min_confidence: MinOpt = None,
+    max_confidence: MaxOpt = None,
+    every: Annotated[bool, typer.Option("--all", help="Every finding still proposed.")] = False,
+    again: Annotated[bool, typer.Option("--again", help="Also change decided findings.")] = False,
+    vault_path: Annotated[str | None, typer.Option("--vault", help="The vault file.")] = None,
+    coder: Annotated[str | None, typer.Option("--coder", help="Who reviews.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Accept or reject findings one by one (--id) or in bulk (by type, detector, string…)."""
+    from pathlib import Path
+
+    from moksori.cli.deid import opened_vault
+
+    status = {"accept": "accepted", "reject": "rejected"}.get(decision)
+    if status is None:
+        raise DeidError("say accept or reject")
+    if not (
+        ids
+        or type_
+        or detector
+        or doc
+        or text
+        or min_confidence is not None
+        or max_confidence is not None
+        or every
+    ):
+        raise DeidError(
+            "choose findings (--id, --type, --detector, --doc, --text, confidence) or --all"
+        )
+    with open_project(project) as p:
+        sel = _selector(
+            p,
+            ids,
+            type_,
+            detector,
+            doc,
+            text,
+            min_confidence,
+            max_confidence,
+            None if (again or ids) else "proposed",
+        )
+        needs_vault = status == "accepted" and any(
+            f.type == "person" and f.entity_id is None for f in p.deid.findings.select(sel)
+        )
+        with opened_vault(p, Path(vault_path) if vault_path else None, required=needs_vault) as v:
+            report = p.deid.review(sel, status, vault=v, actor=coder)
+    if as_json:
+        emit_json(report.to_json())
+        return
+    extra = f"; {report.entities_created} new pseudonym(s)" if report.entities_created else ""
+    out.print(f"{report.status} {report.changed} finding(s){extra}")
+
+
+@handle_errors
+def mark(
+    project: ProjectArg,
+    doc: Annotated[str, typer.Option("--doc", help="The document.")],
+    start: Annotated[int, typer.Option(help="First code point.")],
+    end: Annotated[int, typer.Option(help="Code point after the last.")],
+    type_: Annotated[str, typer.Option("--type", help="person, place, phone, …")],
+    coder: Annotated[str | None, typer.Option("--coder")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Mark personal data a detector missed (accepted at once)."""
+    with open_project(project) as p:
+        f = p.deid.findings.add_manual(resolve_document(p.conn, doc), start, end, type_, coder)
+    if as_json:
+        emit_json(f.to_json())
+    else:
+        out.print(f"finding {f.id} ({f.type}) accepted")
+
+
+@handle_errors
+def show(
+    project: ProjectArg,
+    doc: Annotated[str, typer.Argument(help="Document id, title or file.")],
+    accepted_only: Annotated[
+        bool, typer.Option("--accepted-only", help="Redact only accepted findings.")
+    ] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Print a document as the redacted view shows it (proposals redacted too, by default)."""
+    with open_project(project) as p:
+        doc_id = resolve_document(p.conn, doc)
+        view = document_view(p.conn, doc_id, include_proposed=not accepted_only)
+    if as_json:
+        emit_json(
+            {
+                "document": doc_id,
+                "text": view.text,
+                "replacements": [r.__dict__ for r in view.replacements],
+            }
+        )
+    else:
+        out.print(render.escape(view.text))

@@ -1,0 +1,269 @@
+"""Ages, birth years, age bands and Hanawon cohorts, in Korean and English.
+
+Why numbers are parsed, not just found: generalisation turns "스물세 살" into
+"20대" and "85년생" into "1980년대생", so ``info`` carries the number
+({"age": 23}, {"born": 1985}, {"band": 40}, {"cohort": 142}) and, when the
+phrase says so, the gender ({"gender": "f"}), never the words themselves.
+Korean speakers give ages in native numerals (스물세, 서른다섯), which are
+parsed here.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from moksori.protect.spans import PiiType, Span
+
+CURRENT_YY = 26  # two-digit years up to this are read as 20xx, the rest as 19xx
+
+NATIVE_TENS = {"열": 10, "스물": 20, "스무": 20, "서른": 30, "마흔": 40, "쉰": 50, "예순": 60,
+               "일흔": 70, "여든": 80, "아흔": 90}  # fmt: skip
+NATIVE_UNITS = {"하나": 1, "한": 1, "둘": 2, "두": 2, "셋": 3, "세": 3, "석": 3, "넷": 4, "네": 4,
+                "넉": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9}  # fmt: skip
+SINO_TENS = {"십": 10, "이십": 20, "삼십": 30, "사십": 40, "오십": 50, "육십": 60, "칠십": 70,
+             "팔십": 80, "구십": 90}  # fmt: skip
+EN_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+            "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+            "nineteen": 19}  # fmt: skip
+EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+           "eighty": 80, "ninety": 90}  # fmt: skip
+EN_DECADES = {"teens": 10, "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50,
+              "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90}  # fmt: skip
+
+
+def _alt(words: Any) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_TENS = _alt(NATIVE_TENS)
+_UNITS = _alt(NATIVE_UNITS)
+NATIVE = rf"(?:(?:{_TENS})\s?(?:{_UNITS})?|(?:{_UNITS}))"
+_EN_DIGIT = _alt(k for k in EN_UNITS if EN_UNITS[k] < 10)
+_EN_NUM = rf"(?:(?:{_alt(EN_TENS)})(?:[- ](?:{_EN_DIGIT}))?|{_alt(EN_UNITS)})"
+_NUM = rf"(?:\d{{1,3}}|{_EN_NUM})"
+_NOT_HANGUL_BEFORE = r"(?<![\uac00-\ud7a3])"
+
+
+def native_number(words: str) -> int | None:
+    """스물세 → 23, 서른 → 30, 다섯 → 5; None when it is not a native numeral."""
+    s = words.replace(" ", "")
+    total = 0
+    for tens, v in sorted(NATIVE_TENS.items(), key=lambda kv: -len(kv[0])):
+        if s.startswith(tens):
+            total, s = v, s[len(tens) :]
+            break
+    if s:
+        if s not in NATIVE_UNITS:
+            return None
+        total += NATIVE_UNITS[s]
+    return total or None
+
+
+def english_number(words: str) -> int | None:
+    """forty-two → 42, nineteen → 19, 42 → 42."""
+    s = words.lower().strip()
+    if s.isdigit():
+        return int(s)
+    parts = re.split(r"[- ]", s)
+    if parts[0] in EN_TENS:
+        unit = EN_UNITS.get(parts[1], 0) if len(parts) > 1 else 0
+        return EN_TENS[parts[0]] + unit
+    return EN_UNITS.get(s)
+
+
+def _year(digits: str) -> int:
+    n = int(digits)
+    if len(digits) == 4:
+        return n
+    return 2000 + n if n <= CURRENT_YY else 1900 + n
+
+
+# --- gender next to an age ---------------------------------------------------------------
+_FEMALE_AFTER = re.compile(
+    r"^\s?(?:의\s)?(?:여성|여자|녀성|녀자|여|엄마|어머니|할머니|아주머니|아줌마|주부|딸|"
+    r"woman|female|girl|lady|mother|wife|daughter|grandmother)(?![a-z])", re.I)  # fmt: skip
+_MALE_AFTER = re.compile(
+    r"^\s?(?:의\s)?(?:남성|남자|남|아버지|할아버지|아저씨|아들|"
+    r"man|male|boy|gentleman|father|husband|son|grandfather)(?![a-z])", re.I)  # fmt: skip
+_FEMALE_BEFORE = re.compile(r"(?:여성|여자|녀성|녀자|woman|female|she|her)\W{0,3}$", re.I)
+_MALE_BEFORE = re.compile(r"(?:남성|남자|man|male|he|his)\W{0,3}$", re.I)
+
+
+def gender_near(text: str, start: int, end: int) -> str | None:
+    after = text[end : end + 16]
+    before = text[max(0, start - 10) : start]
+    if _FEMALE_AFTER.match(after) or _FEMALE_BEFORE.search(before):
+        return "f"
+    if _MALE_AFTER.match(after) or _MALE_BEFORE.search(before):
+        return "m"
+    return None
+
+
+# --- Korean ------------------------------------------------------------------------------
+KO_DIGIT_AGE = re.compile(
+    r"(?<!\d)(?<!\d[.,])(?:만\s?)?(?:\d{1,3}\s?[~∼\-–]\s?)?(\d{1,3})\s?(살|세(?!대|기|금|관|계|율|입|출|무))"
+)
+# A verb 살다 after a native numeral is no age: 한 살림, 스무 살았다 (not Korean), 한 살인.
+KO_NATIVE_AGE = re.compile(
+    rf"{_NOT_HANGUL_BEFORE}(?:만\s?)?({NATIVE})\s?살(?!림|았|아서|아요|아야|던|인\s?사건|인범|인자|해|균|충|생)"
+)
+# "서른다섯에 결혼했다": a tens numeral without 살 is still an age, unless a counter follows.
+KO_NATIVE_BARE = re.compile(
+    rf"{_NOT_HANGUL_BEFORE}((?:스물|서른|마흔|예순|일흔|여든|아흔)(?:\s?(?:{_UNITS}))?|쉰(?:{_UNITS}))"
+    r"(?=$|[^\uac00-\ud7a3]|에|이|은|는|의|쯤|까지|부터|을|도|즈음|무렵|줄|남짓|엔|으로|이었|이던)"
+    r"(?!\s?(?:명|개|권|마리|번|채|가지|시|분|장|대|켤레|그릇|잔|병|곳|군데|해|달|날|주|살))"
+)
+KO_ASKED_AGE = re.compile(
+    r"나이(?:는|가|도)?\s?(?:올해\s?|지금\s?)?(\d{1,3})(?![\d.,])(?!\s?[년월일명개])"
+)
+KO_BORN = re.compile(
+    r"(?<![\d.,])((?:19|20)?\d{2})\s?년\s?(?:도\s?)?"
+    r"(?:(\d{1,2})\s?월\s?(?:(\d{1,2})\s?일\s?)?)?(?:생|출생)(?![각산활명물])"
+)
+KO_BAND = re.compile(
+    r"(?<![\d.,\uac00-\ud7a3])([1-9]0|(?:이|삼|사|오|육|칠|팔|구)?십)\s?대(?:\s?(초반|중반|후반|초|중|말))?"
+    r"(?![\uac00-\ud7a3]{0,1}(?:수|표|학|회|로\s?(?:나누|구성)))"
+)
+_VEHICLES = re.compile(r"(?:차|자동차|트럭|버스|차량|컴퓨터|기계|TV|티비|대수|배|비행기)\s?$")
+
+# --- English -----------------------------------------------------------------------------
+EN_YEARS_OLD = re.compile(rf"(?<![\w.])({_NUM})[- ]?(?:years?|yrs?)[- ]old\b", re.I)
+EN_YO = re.compile(r"(?<![\w.])(\d{1,3})\s?(?:y/o|y\.o\.|yo)(?![a-z])", re.I)
+EN_AGED = re.compile(
+    rf"\b(?:aged|age|ages|at the age of|at age|turned|turns|turning|turn|age:)\s({_NUM})\b"
+    r"(?!\s?(?:%|percent|degrees|pages?|times|minutes|hours|days|people|dollars|[.,]\d))",
+    re.I,
+)
+# Who can "be" a number: a pronoun or a family word ("my daughter was twelve at the time").
+_KIN = (
+    r"(?:daughter|son|brother|sister|mother|father|mom|mum|dad|child|kid|baby|boy|girl|"
+    r"husband|wife|cousin|niece|nephew|grandson|granddaughter|friend|aunt|uncle)s?"
+)
+EN_WAS = re.compile(
+    rf"\b(?:I|she|he|we|they|you|(?:my|her|his|our|their|the)\s{_KIN})\s(?:was|were|is|am|are)\s"
+    rf"({_NUM})(?=[,.;!?)]|\s(?:when|and|at|in|then|or|back|so|by|but|that|with)\b|$)",
+    re.I,
+)
+# "when I was twelve", "since she was 9": a life event dated by age, whatever follows.
+EN_WHEN_WAS = re.compile(
+    rf"\b(?:when|since|until|till|after|before|by the time|as)\s(?:I|she|he|we|they|you)\s"
+    rf"(?:was|were|turned)\s({_NUM})\b(?!\s?(?:%|percent|o'clock|a\.m|p\.m|am\b|pm\b|"
+    rf"minutes|hours|days|weeks|months|kilos|kg|km|people|dollars|won|yuan))",
+    re.I,
+)
+# "a boy of nine", "a widow of 42".
+EN_OF_AGE = re.compile(
+    rf"\b(?:a|an|the|one)\s(?:young\s|little\s|small\s)?"
+    rf"(?:boy|girl|child|kid|baby|son|daughter|man|woman|widow|widower|lad|teenager)"
+    rf"\s(?:of|aged)\s({_NUM})\b(?!\s?(?:%|percent|kilos|kg|pounds|people))",
+    re.I,
+)
+# "I started university at 35." Times use small numbers ("at 7 a.m."), so 13 and up only,
+# and only at a clause end.
+EN_AT = re.compile(rf"\bat\s({_NUM})(?=[,;!?)]|\.(?!\d)|\s(?:and|but|when|because)\b)", re.I)
+EN_BAND = re.compile(
+    rf"\bin\s(her|his|their|my|your|our)\s(?:(early|mid|late)[- ]?)?"
+    rf"(\d0'?s|{_alt(EN_DECADES)})\b",
+    re.I,
+)
+
+
+def _age_span(text: str, start: int, end: int, conf: float, info: dict[str, Any]) -> Span:
+    gender = gender_near(text, start, end)
+    if gender:
+        info["gender"] = gender
+    return Span(start, end, PiiType.AGE, conf, "age", info)
+
+
+def find_ages(text: str) -> list[Span]:
+    out: list[Span] = []
+    n: int | None
+    for m in KO_DIGIT_AGE.finditer(text):
+        n = int(m.group(1))
+        if n <= 120:
+            conf = 0.9 if m.group(2) == "살" or n >= 10 else 0.6
+            out.append(_age_span(text, m.start(), m.end(), conf, {"age": n}))
+    for m in KO_NATIVE_AGE.finditer(text):
+        n = native_number(m.group(1))
+        if n is not None:
+            out.append(_age_span(text, m.start(), m.end(), 0.9, {"age": n}))
+    for m in KO_NATIVE_BARE.finditer(text):
+        n = native_number(m.group(1))
+        if n is not None:
+            out.append(_age_span(text, m.start(1), m.end(1), 0.5, {"age": n}))
+    for m in KO_ASKED_AGE.finditer(text):
+        n = int(m.group(1))
+        if n <= 120:
+            out.append(_age_span(text, m.start(1), m.end(1), 0.8, {"age": n}))
+    for m in KO_BORN.finditer(text):
+        out.append(_age_span(text, m.start(), m.end(), 0.9, {"born": _year(m.group(1))}))
+    for m in KO_BAND.finditer(text):
+        if _VEHICLES.search(text[max(0, m.start() - 6) : m.start()]):
+            continue
+        tens = m.group(1)
+        band = int(tens) if tens.isdigit() else SINO_TENS[tens]
+        out.append(_age_span(text, m.start(), m.end(), 0.6, {"band": band}))
+    for m in EN_YEARS_OLD.finditer(text):
+        n = english_number(m.group(1))
+        if n is not None and n <= 120:
+            out.append(_age_span(text, m.start(), m.end(), 0.95, {"age": n}))
+    for m in EN_YO.finditer(text):
+        n = int(m.group(1))
+        if n <= 120:
+            out.append(_age_span(text, m.start(), m.end(), 0.9, {"age": n}))
+    for pattern, conf in ((EN_AGED, 0.85), (EN_WHEN_WAS, 0.8), (EN_OF_AGE, 0.8), (EN_WAS, 0.5)):
+        for m in pattern.finditer(text):
+            n = english_number(m.group(1))
+            if n is not None and n <= 120:
+                out.append(_age_span(text, m.start(1), m.end(1), conf, {"age": n}))
+    for m in EN_AT.finditer(text):
+        n = english_number(m.group(1))
+        if n is not None and 13 <= n <= 110:
+            out.append(_age_span(text, m.start(1), m.end(1), 0.5, {"age": n}))
+    for m in EN_BAND.finditer(text):
+        decade = m.group(3).lower().rstrip("s").rstrip("'")
+        band = int(decade) if decade.isdigit() else EN_DECADES[m.group(3).lower()]
+        info: dict[str, Any] = {"band": band}
+        pronoun = m.group(1).lower()
+        if pronoun in ("her", "his"):
+            info["gender"] = "f" if pronoun == "her" else "m"
+        out.append(Span(m.start(), m.end(), PiiType.AGE, 0.7, "age", info))
+    return out
+
+
+# --- cohorts -----------------------------------------------------------------------------
+HANAWON = re.compile(r"하나원|Hanawon|Hana\s?won|Hana Center", re.I)
+KO_COHORT = re.compile(
+    r"(?<![\d.,])(?:제\s?)?(\d{1,3})\s?기(?:생|수)?"
+    r"(?=$|[^\uac00-\ud7a3]|는|은|이|가(?!바이트)|로|으로|에|와|과|의|를|을|도|만|부터|까지|동기|출신|"
+    r"수료|졸업|였|이었|인데|예요|입니다|라|랑|하고|때|분|들|중|였다)"
+)
+EN_COHORT = re.compile(
+    r"\b(?:(?:class|cohort|batch|intake|group)\s(?:no\.?\s?|number\s|#)?(\d{1,3})\b"
+    r"|(\d{1,3})(?:st|nd|rd|th)\s(?:graduating\s)?(?:class|cohort|batch|intake))",
+    re.I,
+)
+
+
+# 기 also counts missiles, towers and graves: "미사일 30기".
+_COUNTED_BY_GI = re.compile(r"(?:미사일|탄도탄|기지|묘|무덤|탑|원전|원자로|발전기|엔진|위성)\s?$")
+
+
+def find_cohorts(text: str) -> list[Span]:
+    out: list[Span] = []
+    for pattern in (KO_COHORT, EN_COHORT):
+        for m in pattern.finditer(text):
+            if _COUNTED_BY_GI.search(text[max(0, m.start() - 6) : m.start()]):
+                continue
+            n = int(next(g for g in m.groups() if g))
+            window = text[max(0, m.start() - 30) : m.end() + 30]
+            if HANAWON.search(window):
+                conf = 0.9
+            elif pattern is KO_COHORT:
+                conf = 0.6 if n >= 10 else 0.4
+            else:
+                conf = 0.4
+            out.append(Span(m.start(), m.end(), PiiType.COHORT, conf, "cohort", {"cohort": n}))
+    return out

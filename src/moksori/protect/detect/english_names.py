@@ -1,0 +1,498 @@
+"""Person names written in Latin script: Western names and romanised Korean names.
+
+Why: English summaries, field notes and translated transcripts name interviewees
+("Kim Ji-min", "Ri Chol-su", "my friend Jane Doe", "Mr. Park"). A capitalised run
+of words is a name when something vouches for it; the evidence sets the confidence:
+
+* title (Mr., Dr., Pastor ...) or romanised Korean surname + given syllables: 0.9;
+* a given name from the list (+ more capitalised words): 0.85, alone 0.7;
+* a listed surname beside another capitalised word: 0.75, alone 0.55;
+* only context ("my name is X", "X said", "X:", "founders: X, Y and Z") or a
+  name-like shape (diacritics, -sson, -ová, -ski ...): 0.45, below the spreading
+  threshold so a weak guess does not multiply itself through a document.
+
+Words that are capitalised for other reasons (sentence starts, months, weekdays,
+countries, organisations, "North Korea", "Hanawon") are not names. Titles are not
+part of the span: "Ms. Jones" reports "Jones". Single-letter masks ("Ms. P") are
+never reported.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from moksori.protect.romanise import is_korean_given, romanised_surnames, segment
+from moksori.protect.spans import PiiType, Span
+from moksori.protect.textview import TextView
+
+NAME = "english_names"
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+TITLE = 0.9
+KOREAN = 0.9
+GIVEN_FULL = 0.85
+KOREAN_GIVEN = 0.8
+SURNAME_FULL = 0.75
+GIVEN_ALONE = 0.7
+SURNAME_ALONE = 0.55
+CONTEXT = 0.45
+
+# A letter of any alphabet but Hangul, kana and Han: "Jenny라는" is the name "Jenny" and a
+# Korean particle, so a Latin word ends where Korean or Chinese script begins.
+_L = r"[^\W\d_\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7a3]"
+_WORD = re.compile(rf"{_L}(?:{_L}|['’\-‐](?={_L}))*\.?")
+_TITLES = frozenset(
+    "mr mrs ms miss mx dr rev pastor professor prof sir madam dame lady lord captain "
+    "capt officer sergeant sgt elder deacon father sister brother auntie uncle grandma "
+    "grandpa judge president minister senator general colonel major lieutenant".split()
+)
+_STRONG_TITLES = frozenset("mr mrs ms miss mx dr rev pastor professor prof".split())
+_PARTICLES = frozenset("van von de der den da di du del della dos das la le bin al el ter".split())
+_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+# Capitalised for reasons other than being a name (data/english_not_names.txt).
+_COMMON = frozenset(
+    w
+    for line in (DATA / "english_not_names.txt").read_text(encoding="utf-8").splitlines()
+    if not line.startswith("#")
+    for w in line.split()
+)
+_ORG_WORDS = frozenset(
+    """inc corp corporation ltd llc co company group bank university college school
+    institute association foundation ministry committee council agency church hospital
+    center centre capital partners holdings solutions systems services technologies
+    airlines airways press records studios network weekly magazine times journal
+    orchestra band love hate choir technologies entertainment productions media tv club""".split()
+)
+# Capitalised phrases that look like names but are not people.
+_NOT_NAMES = frozenset(
+    """hong kong|kim il sung university|kim chaek|kim jong suk|ri jong|kim il sung square
+    |new york|los angeles|san francisco|las vegas|costa rica|sri lanka|el salvador
+    |puerto rico|saint petersburg|st petersburg|de gaulle|ho chi minh city|labor day
+    |labour day|memorial day|independence day|victory day|new year|lunar new year""".replace(
+        "\n", ""
+    )
+    .replace("    ", "")
+    .split("|")
+)
+# Given names that are also ordinary English words: alone at the start of a sentence
+# ("Grace is something I learned", "Mark my words") they need a cue to count as names.
+_WORD_NAMES = frozenset(
+    """grace mark will hope faith joy rose lily ivy holly daisy dawn summer autumn april june
+    august may bill frank grant pat sue rob jack bob don ray gene art carol penny ruby amber
+    pearl jewel iris olive violet heather hazel sunny chase hunter miles drew max guy rich
+    rusty sandy cliff dale glen glenn wade chip buck lance sky storm river rock stone ash
+    victor earnest ernest constance prudence patience charity mercy honor honour destiny
+    precious harmony melody crystal star angel baby""".split()
+)
+# Hyphenated Korean syllable pairs ending in an administrative word are places: Mok-dong,
+# Nowon-gu, Sinchon-ri, Goyang-si.
+_KOREAN_PLACE = re.compile(r"[\-‐](?:dong|gu|ri|si|myeon|eup|gun|ro|gil|do)$", re.IGNORECASE)
+_STREETY = re.compile(
+    r"^[ \t]+(?:street|st|road|rd|avenue|ave|lane|drive|way|square|squares|pass|fort|u\.|utca"
+    r"|tér|ter|kapu|boulevard|blvd|place|pl|court|ct|gade|vej|gata|katu|tie|strasse|straße)\b"
+    r"|^[ \t]*\d",
+    re.IGNORECASE,
+)
+_PLACE_LEFT = re.compile(
+    r"(?:\d\s+|\b(?:to|at|in|from|into|near|of|via|rue|calle|avenida|rua|city|on)\s+)$",
+    re.IGNORECASE,
+)
+# English words and demonyms that end like surnames: Salesperson, Lesson, Hungarian, Prison.
+_WORD_SHAPE = re.compile(
+    r"(?:person|lesson|season|reason|poison|prison|comparison|venison|garrison|unison|treason"
+    r"|crimson|ian|ean|ese|ish)$"
+)
+_LATIN = re.compile(r"[A-Za-zÀ-ɏ]")
+_NAME_SHAPE = re.compile(
+    r"(?:s?son|sen|sdottir|dottir|ova|ová|ovà|eva|ski|ska|sky|ská|wicz|vich|vic|vić|ovic"
+    r"|ović|enko|chuk|czyk|escu|opoulos|akis|oglu|yan|ian|ini|elli|etti|ucci|uzzi|ez"
+    r"|ov|ev|yev|ova|eva|ina|inen|ainen|anen|onen|ovski|ovska|stein|berg|mann|ner|ström|strom|qvist|gaard)$"
+)
+_LEFT_CUES = re.compile(
+    r"(?:\b(?:my\s+name\s+is|name\s+is|name'?s|named|called|call\s+me|i'?m|i\s+am|this\s+is"
+    r"|by|with|under|met|meet|told|tell|ask|asked|thank|thanks|dear|hi|hello|hey|says|said"
+    r"|commenter|calls\s+me|name\?(?:\s*user:)?"
+    r"|friend|husband|wife|son|daughter|brother|sister|mother|father|mom|dad|kid|child"
+    r"|partner|boyfriend|girlfriend|fiancée?|colleague|neighbou?r|cousin|uncle|aunt"
+    r"|interviewee|respondent|participant|defector|refugee|student|boss|manager|broker"
+    r"|spokesperson|producer|director|author|founders?|name|mr|ms|mrs|dr"
+    r"|assistant\s+to|starring|directed\s+by|written\s+by|change\s+it\s+to|user|named\s+(?:him|her)"
+    r"|follow\s+up\s+with|last\s+name\?|first\s+name\?|surname\?|maiden\s+name\s+is"
+    r"|name\s+on\s+the\s+\w+\?(?:\s*user:)?)\s*[:,]?\s*)$",
+    re.IGNORECASE,
+)
+_STRONG_LEFT = re.compile(
+    r"\b(?:my\s+name\s+is|name\s+is|name'?s|named|called|call\s+me|calls\s+me|i'?m"
+    r"|first\s+name\s+is|last\s+name\s+is|surname\s+is|maiden\s+name\s+is)\s*[:,]?\s*$",
+    re.IGNORECASE,
+)
+_RIGHT_CUES = re.compile(
+    r"^(?:'s\b|’s\b|\s*,?\s*(?:said|says|told|tells|asked|explained|added|recalled|wrote"
+    r"|replied|answered|lives|lived|is\s+from|was\s+born|had\s+given|will\s+be|has\s+been"
+    r"|who\b|and\s+i\b|\(\d|spent|shouted|cried|began|is\s+very|can\s+i|will\s+be)|\s*:)",
+    re.IGNORECASE,
+)
+
+
+def _fold(word: str) -> str:
+    if word.isascii():
+        return word.lower().strip(".")
+    nfkd = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in nfkd if not unicodedata.combining(c)).lower().strip(".")
+
+
+def _load(name: str) -> frozenset[str]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(_fold(x) for x in lines if x.strip() and not x.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    return _load("english_given_names.txt"), _load("english_surnames.txt"), romanised_surnames()
+
+
+@dataclass
+class _Tok:
+    text: str
+    start: int
+    end: int
+    key: str  # folded, no trailing dot
+    lower_line: bool = False  # in a line written all in lowercase
+
+    @property
+    def initial(self) -> bool:
+        return len(self.key) == 1 and self.text[0].isupper()
+
+    @property
+    def cap(self) -> bool:
+        return self.text[0].isupper() or self.lower_line
+
+
+def _lower_lines(text: str) -> list[tuple[int, int]]:
+    """Lines with letters but no capital: chat-style text where names are lowercase too."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if re.search(r"[a-z]", line) and not any(c.isupper() for c in line):
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _tokens(text: str) -> list[_Tok]:
+    out = []
+    lower = _lower_lines(text)
+    lower_starts = [a for a, _ in lower]
+    for m in _WORD.finditer(text):
+        word = m.group()
+        end = m.end()
+        if word.endswith(".") and len(word.rstrip(".")) > 1 and word[:-1].lower() not in _TITLES:
+            word, end = word[:-1], end - 1  # a full stop, not an initial's dot
+        if word.endswith(("'s", "’s")):
+            word, end = word[:-2], end - 2
+        k = bisect.bisect_right(lower_starts, m.start()) - 1
+        low = k >= 0 and m.start() < lower[k][1]
+        out.append(_Tok(word, m.start(), end, _fold(word), low))
+    return out
+
+
+def _joined(text: str, a: _Tok, b: _Tok) -> bool:
+    """Two tokens belong to one name run: only a space (or an initial's dot) between."""
+    gap = text[a.end : b.start]
+    return gap in (" ", ". ") if a.initial or a.key in _TITLES else gap == " "
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?\n:;•-–—*"
+
+
+def _runs(text: str, toks: list[_Tok]) -> list[list[_Tok]]:
+    runs: list[list[_Tok]] = []
+    cur: list[_Tok] = []
+    for t in toks:
+        ok = t.cap or (cur and t.key in _PARTICLES)
+        if ok and cur and _joined(text, cur[-1], t):
+            cur.append(t)
+            continue
+        if cur:
+            runs.append(cur)
+        cur = [t] if t.cap else []
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _korean(run: list[_Tok], surnames: frozenset[str]) -> tuple[int, int] | None:
+    """Token range of a romanised Korean full name in the run (either order), if any."""
+    n = len(run)
+    for i in range(n):
+        if run[i].key not in surnames:
+            continue
+        for j in range(min(n, i + 3), i + 1, -1):  # Kim | Ji-min / Jimin / Ji Min / Jong Un
+            given = " ".join(t.text for t in run[i + 1 : j])
+            if _korean_given(given, j - i - 1):
+                return i, j
+        for k in range(max(0, i - 2), i):  # Ji-min Kim
+            given = " ".join(t.text for t in run[k:i])
+            if _korean_given(given, i - k):
+                return k, i + 1
+    return None
+
+
+def _korean_given(given: str, parts: int) -> bool:
+    if "-" in given or "‐" in given:
+        return is_korean_given(given)
+    if parts == 1:
+        return 2 <= len(segment(_fold(given))) <= 3 and _fold(given) not in _COMMON
+    return parts <= 3 and is_korean_given(given)
+
+
+_LAST_WORD = re.compile(r"(\w+)\.?$")
+
+
+def _trim(run: list[_Tok], text: str) -> tuple[list[_Tok], bool]:
+    """Drop titles and capitalised non-names at the edges; say whether a title preceded."""
+    titled = False
+    while run and (run[0].key in _TITLES or run[0].key in _COMMON or run[0].key in _PARTICLES):
+        titled = titled or run[0].key in _STRONG_TITLES
+        run = run[1:]
+    while run and (run[-1].key in _COMMON or run[-1].key in _PARTICLES):
+        run = run[:-1]
+    if run and not titled:
+        before = text[max(0, run[0].start - 40) : run[0].start].rstrip()  # a window: O(n)
+        m = _LAST_WORD.search(before)
+        titled = bool(m and m.group(1).lower() in _STRONG_TITLES)
+    return run, titled
+
+
+def _split_at_common(run: list[_Tok]) -> list[list[_Tok]]:
+    parts: list[list[_Tok]] = [[]]
+    for t in run:
+        if t.key in _COMMON or t.key in _TITLES and parts[-1]:
+            parts.append([])
+            if t.key in _TITLES:
+                parts[-1].append(t)
+        else:
+            parts[-1].append(t)
+    return [p for p in parts if p]
+
+
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    """The run is all its line says, bar list marks: a signature, a form field, a heading."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    before = text[line_start:start].strip(" \t>?*•|#-–")
+    after = text[end:] if line_end == -1 else text[end:line_end]
+    return before == "" and line_end != -1 and after.strip() == ""
+
+
+def _middle_initial(run: list[_Tok]) -> bool:
+    """ "Faina D. Yefremova", "benjamin a seiler": word, one letter, word."""
+    return (
+        len(run) == 3
+        and len(run[1].key) == 1
+        and not run[0].initial
+        and not run[2].initial
+        and len(run[0].key) > 1
+        and len(run[2].key) > 1
+    )
+
+
+def _score_lower(run: list[_Tok], keys: list[str], text: str) -> float:
+    """A line in lowercase: only the lists, a middle initial or a strong cue vouch for names."""
+    given, surnames, _ = _lists()
+    start, end = run[0].start, run[-1].end
+    listed_first = keys[0] in given and keys[0] not in _COMMON
+    multi = len(keys) >= 2
+    if multi and listed_first and len(keys) <= 3:
+        return GIVEN_ALONE
+    any_listed = any((k in given or k in surnames) and k not in _COMMON for k in keys)
+    if _middle_initial(run) and any_listed:
+        return GIVEN_ALONE
+    if multi and len(keys) <= 3 and any_listed and _alone_on_line(text, start, end):
+        return CONTEXT
+    left = text[max(0, start - 40) : start]
+    if not multi and listed_first and keys[0] not in _WORD_NAMES and _STRONG_LEFT.search(left):
+        return GIVEN_ALONE
+    return 0.0
+
+
+def _score(run: list[_Tok], text: str, titled: bool) -> float:
+    given, surnames, _ = _lists()
+    keys = [t.key for t in run if not t.initial and t.key not in _PARTICLES]
+    if not keys:
+        return 0.0
+    start, end = run[0].start, run[-1].end
+    left = text[max(0, start - 40) : start]
+    right = text[end : end + 30]
+    multi = len(keys) >= 2
+    if titled:
+        return TITLE
+    if run[0].lower_line:
+        return _score_lower(run, keys, text)
+    if any(k in _ORG_WORDS for k in keys) or not _LATIN.search(text[start:end]):
+        return 0.0
+    if _STREETY.match(right) or re.search(r"\d[ \t]*$", left):
+        return 0.0
+    listed = any(k in given or k in surnames for k in keys)
+    caps = all(t.text.isupper() for t in run if not t.initial)
+    if _middle_initial(run) and not caps:
+        return GIVEN_FULL  # "Valida M. Ibragimov": places and firms rarely have a middle initial
+    right_cue = bool(_RIGHT_CUES.match(right))
+    left_cue = bool(_LEFT_CUES.search(left))
+    placey = _PLACE_LEFT.search(left) and not left_cue and not (multi and right_cue)
+    if not listed and (caps or placey):
+        return 0.0
+    if keys[0] in given and multi:
+        return GIVEN_FULL
+    if any(k in surnames for k in keys) and multi:
+        return SURNAME_FULL
+    initial_pos = _sentence_initial(text, start)
+    cue = left_cue or right_cue
+    if keys[0] in given:
+        if not multi and initial_pos and keys[0] in _WORD_NAMES and not cue:
+            return 0.0
+        return GIVEN_ALONE
+    if not multi and initial_pos and right_cue and keys[0] not in _COMMON:
+        return CONTEXT
+    if _alone_on_line(text, start, end) and multi and len(keys) <= 3:
+        return CONTEXT
+    if any(k in surnames for k in keys):
+        return SURNAME_ALONE if (cue or not initial_pos) else CONTEXT
+    named = [t for t in run if not t.initial and t.key not in _PARTICLES]
+    suffixed = any(_NAME_SHAPE.search(t.key) and not _WORD_SHAPE.search(t.key) for t in named)
+    shaped = suffixed or any(t.key != t.text.lower() for t in named)
+    if cue and (not initial_pos or multi or shaped):
+        return CONTEXT
+    if shaped and multi and not initial_pos:
+        return CONTEXT
+    if suffixed and (multi or not initial_pos) and len(keys) <= 3:
+        return CONTEXT  # "than early Bulgakov", "Amadeo Vitorović from ..."
+    return 0.0
+
+
+_COORD_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|&)\s*")
+
+
+def _coordinated(text: str, spans: list[Span], runs: list[list[_Tok]]) -> list[Span]:
+    """Names in a list with a found name: "founders: Eklund, Michael and Hodge"."""
+    out: list[Span] = []
+    found = sorted((s.start, s.end) for s in spans)
+    starts = [s for s, _ in found]
+    for run in runs:
+        if len(run) > 3 or any(t.key in _COMMON or t.key in _ORG_WORDS for t in run):
+            continue
+        a, b = run[0].start, run[-1].end
+        i = bisect.bisect_right(starts, a)  # found[i - 1] starts at or before the run
+        near = found[max(0, i - 2) : i + 2]  # the neighbours on each side: O(log n) a run
+        if any(s <= a < e for s, e in near):
+            continue
+        for s, e in near:
+            gap = text[e:a] if e <= a else text[b:s] if b <= s else None
+            if gap is not None and _COORD_GAP.fullmatch(gap):
+                out.append(Span(a, b, PiiType.PERSON, CONTEXT, NAME))
+                break
+    return out
+
+
+_LIST_GAP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
+
+
+def _name_lists(text: str, toks: list[_Tok]) -> list[Span]:
+    """Single words in a list where most are known names: "silvana, adam, chad and caleb"."""
+    given, surnames, _ = _lists()
+    out: list[Span] = []
+    chain: list[_Tok] = []
+
+    def flush() -> None:
+        known = [t for t in chain if _listed(t.key, given, frozenset())]  # firms list surnames
+        if len(chain) >= 3 and len(known) >= 2 and 2 * len(known) >= len(chain):
+            for t in chain:
+                if t.key not in _COMMON and (t.cap or t.lower_line):
+                    conf = GIVEN_ALONE if t in known else CONTEXT
+                    out.append(Span(t.start, t.end, PiiType.PERSON, conf, NAME))
+
+    out += _lower_initials(text, toks, given, surnames)
+    words = [t for t in toks if t.key not in ("and", "or")]  # the gap test reads them
+    for prev, t in zip([None, *words], words, strict=False):
+        if prev is not None and chain and chain[-1] is prev:
+            if _LIST_GAP.fullmatch(text[prev.end : t.start]):
+                chain.append(t)
+                continue
+        flush()
+        chain = [t]
+    flush()
+    return out
+
+
+def _lower_initials(
+    text: str, toks: list[_Tok], given: frozenset[str], surnames: frozenset[str]
+) -> list[Span]:
+    """ "benjamin a seiler" in a lowercase line: word, one letter, word, one of them a name."""
+    out: list[Span] = []
+    for a, mid, b in zip(toks, toks[1:], toks[2:], strict=False):
+        if not (a.lower_line and len(mid.key) == 1 and len(a.key) > 1 and len(b.key) > 1):
+            continue
+        if text[a.end : mid.start] != " " or text[mid.end : b.start] not in (" ", ". "):
+            continue
+        if _STREETY.match(text[b.end : b.end + 12]) or re.search(
+            r"\d", text[a.start - 8 : a.start]
+        ):
+            continue  # "5670 r josé a madeira 1": a street
+        if _listed(a.key, given, frozenset()) or _listed(b.key, frozenset(), surnames):
+            out.append(Span(a.start, b.end, PiiType.PERSON, GIVEN_ALONE, NAME))
+    return out
+
+
+def _listed(key: str, given: frozenset[str], surnames: frozenset[str]) -> bool:
+    return (key in given or key in surnames) and key not in _COMMON and key not in _WORD_NAMES
+
+
+def detect(view: TextView) -> list[Span]:
+    text = view.text
+    _, _, korean_surnames = _lists()
+    spans: list[Span] = []
+    leftovers: list[list[_Tok]] = []
+    toks = _tokens(text)
+    for raw in _runs(text, toks):
+        for part in _split_at_common(raw):
+            run, titled = _trim(part, text)
+            if not run or all(t.initial for t in run):
+                continue
+            if " ".join(t.key for t in run) in _NOT_NAMES:
+                continue
+            kor = _korean(run, korean_surnames)
+            if kor is not None:
+                i, j = kor
+                spans.append(Span(run[i].start, run[j - 1].end, PiiType.PERSON, KOREAN, NAME))
+                rest = [run[:i], run[j:]]
+                leftovers += [r for r in rest if r]
+                continue
+            if len(run) == 1 and _KOREAN_PLACE.search(run[0].text) and not titled:
+                if not _RIGHT_CUES.match(text[run[0].end : run[0].end + 30]):
+                    continue  # "near the Mok-dong apartments": a neighbourhood
+            if len(run) == 1 and ("-" in run[0].text) and is_korean_given(run[0].text):
+                conf = TITLE if titled else KOREAN_GIVEN
+                spans.append(Span(run[0].start, run[0].end, PiiType.PERSON, conf, NAME))
+                continue
+            if text[run[-1].end : run[-1].end + 1] == "@" or text[
+                run[0].start - 1 : run[0].start
+            ] in (
+                "@",
+                "/",
+            ):
+                continue  # part of an e-mail or web address, reported as such
+            conf = _score(run, text, titled)
+            if conf > 0:
+                spans.append(Span(run[0].start, run[-1].end, PiiType.PERSON, conf, NAME))
+            else:
+                leftovers.append(run)
+    spans += _coordinated(text, spans, leftovers)
+    taken = {(sp.start, sp.end) for sp in spans}
+    spans += [sp for sp in _name_lists(text, toks) if (sp.start, sp.end) not in taken]
+    return sorted(spans, key=lambda s: (s.start, s.end))

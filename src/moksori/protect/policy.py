@@ -1,0 +1,103 @@
+"""Per-project policies: what each kind of personal data becomes in the redacted view.
+
+Direct identifiers are replaced by a tag ("[전화번호]", "[phone]"), people by
+their pseudonym, and quasi-identifiers generalised: an exact age to a band,
+a date to its year, a county or city to its province or region, an exact
+resettlement cohort removed. Tags and generalisations follow the language of
+the line they stand in, so Korean text stays Korean.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from moksori.errors import DeidError
+from moksori.protect.spans import PiiType
+from moksori.store.database import Connection, transaction
+
+ACTIONS: dict[PiiType, tuple[str, ...]] = {
+    PiiType.PERSON: ("pseudonym", "mask"),
+    PiiType.PLACE: ("province", "region", "mask", "keep"),
+    PiiType.DATE: ("year", "mask", "keep"),
+    PiiType.AGE: ("band", "mask", "keep"),
+    PiiType.COHORT: ("remove", "mask", "keep"),
+}
+DEFAULTS: dict[PiiType, str] = {
+    PiiType.PERSON: "pseudonym",
+    PiiType.PLACE: "province",
+    PiiType.DATE: "year",
+    PiiType.AGE: "band",
+    PiiType.COHORT: "remove",
+}
+TAGS: dict[PiiType, tuple[str, str]] = {
+    PiiType.PERSON: ("[이름]", "[name]"),
+    PiiType.PLACE: ("[장소]", "[place]"),
+    PiiType.ADDRESS: ("[주소]", "[address]"),
+    PiiType.POSTCODE: ("[우편번호]", "[postcode]"),
+    PiiType.PHONE: ("[전화번호]", "[phone]"),
+    PiiType.RRN: ("[주민등록번호]", "[ID number]"),
+    PiiType.FOREIGNER_ID: ("[외국인등록번호]", "[ID number]"),
+    PiiType.EMAIL: ("[이메일]", "[e-mail]"),
+    PiiType.URL: ("[URL]", "[URL]"),
+    PiiType.HANDLE: ("[계정]", "[handle]"),
+    PiiType.ACCOUNT: ("[계좌번호]", "[account]"),
+    PiiType.PASSPORT: ("[여권번호]", "[passport no.]"),
+    PiiType.DATE: ("[날짜]", "[date]"),
+    PiiType.AGE: ("[나이]", "[age]"),
+    PiiType.COHORT: ("[기수]", "[cohort]"),
+}
+_KEY = "deid.policy."
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+@dataclass
+class Policy:
+    actions: dict[PiiType, str] = field(default_factory=lambda: dict(DEFAULTS))
+
+    def action(self, type_: PiiType) -> str:
+        return self.actions.get(type_, "mask")
+
+    def to_json(self) -> dict[str, str]:
+        return {t.value: self.action(t) for t in PiiType}
+
+
+def load(conn: Connection) -> Policy:
+    policy = Policy()
+    for key, value in conn.execute("SELECT key, value FROM setting WHERE key LIKE 'deid.policy.%'"):
+        try:
+            policy.actions[PiiType(key[len(_KEY) :])] = value
+        except ValueError:
+            continue
+    return policy
+
+
+def set_action(conn: Connection, type_: str, action: str) -> Policy:
+    try:
+        t = PiiType(type_)
+    except ValueError:
+        raise DeidError(
+            f"unknown type {type_!r}; use one of {', '.join(x.value for x in PiiType)}"
+        ) from None
+    allowed = ACTIONS.get(t, ("mask",))
+    if action not in allowed:
+        raise DeidError(f"{t.value} can be: {', '.join(allowed)}")
+    with transaction(conn) as c:
+        c.execute(
+            "INSERT INTO setting(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (_KEY + t.value, action),
+        )
+    return load(conn)
+
+
+def tag(type_: PiiType, lang: str) -> str:
+    ko, en = TAGS[type_]
+    return ko if lang == "ko" else en
+
+
+def line_lang(text: str, start: int, end: int) -> str:
+    """ko when the line a span sits in has hangul: the replacement should read as Korean."""
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    return "ko" if HANGUL.search(text, a, b if b >= 0 else len(text)) else "en"

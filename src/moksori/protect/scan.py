@@ -1,0 +1,222 @@
+"""Detection over one text or a batch: detectors → masks → known names → spreading.
+
+Why spread: interviewers write a name once in full ("김순희") and then by
+given name, in speaker labels, or in the other script. Every string found as
+a person anywhere in a document is found at every mention in that document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from moksori.protect.detect import (
+    english_names,
+    identifiers,
+    korean_names,
+    places,
+    speakers,
+    temporal,
+)
+from moksori.protect.detect.masked import marked_pseudonyms, masked_zones
+from moksori.protect.romanise import surname_id
+from moksori.protect.spans import PiiType, Span
+from moksori.protect.textview import TextView, iter_views
+
+Detector = Callable[[TextView], list[Span]]
+
+DETECTORS: list[Detector] = [
+    korean_names.detect,
+    speakers.detect,
+    english_names.detect,
+    places.detect,
+    identifiers.detect,
+    temporal.detect,
+]
+
+HANGUL_SYLLABLE = re.compile(r"[\uac00-\ud7a3]")
+SPREAD_CONFIDENCE = 0.5  # only names a detector is fairly sure of are spread
+PLACE_SPREAD_CONFIDENCE = 0.8  # places: gazetteer matches and admin units only
+_SURNAMES_1 = set(
+    "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예봉경"
+)
+
+
+@dataclass(frozen=True)
+class KnownName:
+    """One person from the vault's known-names list: every alias, matched literally."""
+
+    entity: str  # the entity GUID; never a name
+    aliases: tuple[str, ...]
+
+
+def _literal_pattern(alias: str) -> re.Pattern[str]:
+    """An alias matched as written, with any space or hyphen between its parts."""
+    parts = [re.escape(p) for p in re.split(r"[\s\-‐]+", alias.strip()) if p]
+    body = r"[\s\-‐]?".join(parts)
+    if HANGUL_SYLLABLE.match(alias.strip()):
+        # Korean names take particles after them, but do not start mid-word.
+        return re.compile(rf"(?<![\uac00-\ud7a3]){body}")
+    return re.compile(rf"(?<![\w]){body}(?![\w])", re.IGNORECASE)
+
+
+def find_known(text: str, known: Iterable[KnownName]) -> list[Span]:
+    out: list[Span] = []
+    for person in known:
+        for alias in person.aliases:
+            if not alias.strip():
+                continue
+            for m in _literal_pattern(alias).finditer(text):
+                out.append(
+                    Span(
+                        m.start(), m.end(), PiiType.PERSON, 1.0, "known", {"entity": person.entity}
+                    )
+                )
+    return out
+
+
+def variants(name: str) -> set[str]:
+    """A name and the shorter forms people use: 김순희 → 순희; Kim Ji-min → Ji-min."""
+    name = " ".join(name.split())
+    out = {name}
+    if HANGUL_SYLLABLE.fullmatch(name[0]) and len(name) == 3 and name[0] in _SURNAMES_1:
+        out.add(name[1:])
+    parts = name.split()
+    if len(parts) >= 2 and all(p[:1].isupper() for p in parts) and surname_id(parts[0]):
+        given = " ".join(parts[1:])
+        if "-" in given or len(given) >= 5:  # "Ji-min", "Soonhee"; not a bare "Min"
+            out.add(given)
+    return {v for v in out if len(v) >= 2}
+
+
+class NameSpreader:
+    """Finds every mention of a set of names: one regex per script, longest name first."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        ko: list[str] = []
+        latin: list[str] = []
+        for name in sorted(set(names), key=len, reverse=True):
+            parts = [re.escape(p) for p in re.split(r"[\s\-‐]+", name.strip()) if p]
+            if not parts:
+                continue
+            body = r"[\s\-‐]?".join(parts)
+            (ko if HANGUL_SYLLABLE.match(name.strip()) else latin).append(body)
+        self._ko = re.compile(rf"(?<![\uac00-\ud7a3])(?:{'|'.join(ko)})") if ko else None
+        self._latin = (
+            re.compile(rf"(?<![\w])(?:{'|'.join(latin)})(?![\w])", re.IGNORECASE) if latin else None
+        )
+
+    def find(self, text: str, confidence: float = 0.6) -> list[Span]:
+        out: list[Span] = []
+        if self._ko is not None:
+            out += [
+                Span(m.start(), m.end(), PiiType.PERSON, confidence, "spread")
+                for m in self._ko.finditer(text)
+            ]
+        if self._latin is not None:
+            for m in self._latin.finditer(text):
+                if m.group()[0].islower() and not _all_lower_line(text, m.start()):
+                    continue  # "Grace" the name, not "by grace"
+                out.append(Span(m.start(), m.end(), PiiType.PERSON, confidence, "spread"))
+        return out
+
+
+def _all_lower_line(text: str, pos: int) -> bool:
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    line = text[a : b if b >= 0 else len(text)]
+    return not any(ch.isupper() for ch in line)
+
+
+def _spread(text: str, spans: list[Span]) -> list[Span]:
+    """Names to every mention; places a detector was sure of, too ("무산군에서 … 무산은")."""
+    names: set[str] = set()
+    places: dict[str, Span] = {}
+    for s in spans:
+        if s.type == PiiType.PERSON and s.confidence >= SPREAD_CONFIDENCE:
+            names |= variants(text[s.start : s.end])
+        elif s.type == PiiType.PLACE and s.confidence >= PLACE_SPREAD_CONFIDENCE:
+            for word in _place_words(text[s.start : s.end]):
+                places.setdefault(word, s)
+    out = list(spans) + NameSpreader(names).find(text)
+    if places:
+        for m in NameSpreader(places).find(text):
+            origin = places.get(text[m.start : m.end])
+            info = dict(origin.info) if origin else {}
+            out.append(Span(m.start, m.end, PiiType.PLACE, 0.6, "spread", info))
+    return out
+
+
+_ADMIN_SUFFIX = re.compile(
+    r"(?:특별자치도|특별자치시|특별시|광역시|노동자구|구역|[도시군구읍면동리])$"
+)
+
+
+def _place_words(place: str) -> set[str]:
+    """A place as written, each of its words, and each word without its admin suffix."""
+    out = {place.strip()}
+    for word in place.split():
+        out.add(word)
+        bare = _ADMIN_SUFFIX.sub("", word)
+        if len(bare) >= 2:
+            out.add(bare)
+    return {w for w in out if len(w) >= 2}
+
+
+def _inside(span: Span, zones: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= span.start and span.end <= b for a, b in zones)
+
+
+def fold(spans: Iterable[Span]) -> list[Span]:
+    """One span per (start, end, type): the most confident detector wins."""
+    best: dict[tuple[int, int, PiiType], Span] = {}
+    for s in spans:
+        key = (s.start, s.end, s.type)
+        prev = best.get(key)
+        if prev is None or s.confidence > prev.confidence:
+            if prev is not None and prev.info and not s.info:
+                s.info = prev.info
+            best[key] = s
+    return sorted(best.values(), key=lambda s: (s.start, s.end, s.type.value))
+
+
+@cache
+def not_identifying() -> frozenset[str]:
+    """Places the whole study population shares (protect/data/places_not_identifying.txt)."""
+    text = (files("moksori.protect") / "data" / "places_not_identifying.txt").read_text("utf-8")
+    return frozenset(
+        line.strip().casefold() for line in text.splitlines() if line.strip() and line[0] != "#"
+    )
+
+
+def detect_view(view: TextView, known: Sequence[KnownName] = ()) -> list[Span]:
+    spans: list[Span] = []
+    for detector in DETECTORS:
+        spans += detector(view)
+    spans += find_known(view.text, known)
+    spans = _spread(view.text, spans)
+    zones = masked_zones(view.text)
+    pseudonyms = marked_pseudonyms(view.text)
+    shared = not_identifying()
+    kept = []
+    for s in spans:
+        if _inside(s, zones):
+            continue
+        if view.text[s.start : s.end] in pseudonyms:  # a chosen pseudonym, of any type
+            continue
+        if s.type == PiiType.PLACE and view.text[s.start : s.end].casefold() in shared:
+            continue
+        kept.append(s)
+    return fold(kept)
+
+
+def detect_texts(texts: Sequence[str], known: Sequence[KnownName] = ()) -> list[list[Span]]:
+    """Findings of each text; Kiwi runs over the whole batch in one call."""
+    return [detect_view(v, known) for v in iter_views(texts)]
+
+
+def detect_text(text: str, known: Sequence[KnownName] = ()) -> list[Span]:
+    return detect_texts([text], known)[0]

@@ -1,0 +1,81 @@
+"""A text plus its Kiwi tokens, computed once and shared by every detector."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from moksori.korean.kiwi import tokenize_many
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+class Tok(NamedTuple):
+    form: str
+    tag: str
+    start: int  # code point in the whole text
+    end: int
+    oov: bool = False  # Kiwi did not know the word: unknown names often are
+
+
+@dataclass
+class TextView:
+    """The text a detector reads. ``tokens`` cover only lines with hangul.
+
+    Kiwi is the expensive step, so English lines are never sent to it and a
+    batch of texts is analysed in one multithreaded call (:func:`views_of`).
+    """
+
+    text: str
+    tokens: list[Tok] = field(default_factory=list)
+
+    def tokens_in(self, start: int, end: int) -> list[Tok]:
+        return [t for t in self.tokens if t.start >= start and t.end <= end]
+
+
+def _korean_lines(text: str) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        if HANGUL.search(line):
+            out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def iter_views(texts: Sequence[str]) -> Iterator[TextView]:
+    """Each text's :class:`TextView` as soon as its lines are analysed.
+
+    Kiwi analyses the whole batch in its own threads, ahead of the caller, so
+    the detectors of one text run while Kiwi reads the next ones: on two cores
+    that overlap is what keeps a scan at half the ingest speed.
+    """
+    owners: list[tuple[int, int]] = []
+    lines: list[str] = []
+    for i, text in enumerate(texts):
+        for offset, line in _korean_lines(text):
+            owners.append((i, offset))
+            lines.append(line)
+    analysed = iter(zip(owners, tokenize_many(lines), strict=True))
+    pending = next(analysed, None)
+    for i, text in enumerate(texts):
+        view = TextView(text)
+        while pending is not None and pending[0][0] == i:
+            (_, offset), toks = pending
+            view.tokens.extend(
+                Tok(t.form, t.tag, offset + t.start, offset + t.start + t.len, bool(t.oov))
+                for t in toks
+            )
+            pending = next(analysed, None)
+        yield view
+
+
+def views_of(texts: Sequence[str]) -> list[TextView]:
+    """One :class:`TextView` per text, with Kiwi run over all Korean lines at once."""
+    return list(iter_views(texts))
+
+
+def view_of(text: str) -> TextView:
+    return views_of([text])[0]

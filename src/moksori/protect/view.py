@@ -1,0 +1,78 @@
+"""A document's redacted view, read from the store: findings + policy + entities."""
+
+from __future__ import annotations
+
+from moksori.protect import policy as policy_store
+from moksori.protect.entities import Entities
+from moksori.protect.findings import Findings, Selector
+from moksori.protect.policy import Policy
+from moksori.protect.redact import RedactedView, Renderer, build, replacements_for
+from moksori.store.database import Connection
+
+
+def generalise_place(text: str, info: dict[str, object], level: str, lang: str) -> str | None:
+    """The province or region of a place, in the language of its line; None if unknown."""
+    from moksori.protect import gazetteer
+
+    place = gazetteer.lookup(text)
+    if place is not None and place.level == "country":
+        return text  # a country names no one: "중국에서", "in Laos" stay as said
+    for name in (info.get("province"), text):
+        if not isinstance(name, str) or not name:
+            continue
+        try:
+            general = gazetteer.generalise(name, level, lang)  # type: ignore[arg-type]
+        except (LookupError, ValueError):
+            continue
+        if general:
+            return str(general)
+    return None
+
+
+def document_view(
+    conn: Connection,
+    doc_id: int,
+    *,
+    policy: Policy | None = None,
+    include_proposed: bool = True,
+) -> RedactedView:
+    """The redacted text of one document.
+
+    Proposed findings are redacted too unless told otherwise: an export run
+    with ``--unreviewed-ok`` errs towards hiding. Rejected findings never are.
+    """
+    text = str(conn.execute("SELECT text FROM document WHERE id = ?", (doc_id,)).fetchone()[0])
+    findings = [
+        f
+        for f in Findings(conn).select(Selector(documents=[doc_id]))
+        if f.status == "accepted" or (include_proposed and f.status == "proposed")
+    ]
+    renderer = Renderer(
+        text,
+        policy or policy_store.load(conn),
+        Entities(conn).by_id(),
+        generalise_place,
+    )
+    return build(text, replacements_for(text, findings, renderer))
+
+
+class ViewCache:
+    """Views of many documents (reports, tables), built once each."""
+
+    def __init__(self, conn: Connection, *, include_proposed: bool = True) -> None:
+        self.conn = conn
+        self.policy = policy_store.load(conn)
+        self.include_proposed = include_proposed
+        self._views: dict[int, RedactedView] = {}
+
+    def __call__(self, doc_id: int) -> RedactedView:
+        view = self._views.get(doc_id)
+        if view is None:
+            view = document_view(
+                self.conn, doc_id, policy=self.policy, include_proposed=self.include_proposed
+            )
+            self._views[doc_id] = view
+        return view
+
+    def quote(self, doc_id: int, start: int, end: int) -> str:
+        return self(doc_id).slice(start, end)

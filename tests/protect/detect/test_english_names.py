@@ -1,0 +1,136 @@
+"""English-script person names, including romanised Korean names."""
+
+from __future__ import annotations
+
+import pytest
+
+from moksori.protect.detect.english_names import NAME, detect
+from moksori.protect.spans import PiiType
+from moksori.protect.textview import TextView
+
+
+def names(text: str) -> list[str]:
+    spans = detect(TextView(text))
+    assert all(s.type == PiiType.PERSON and s.detector == NAME for s in spans)
+    return [text[s.start : s.end] for s in spans]
+
+
+def conf(text: str, name: str) -> float:
+    for s in detect(TextView(text)):
+        if text[s.start : s.end] == name:
+            return s.confidence
+    raise AssertionError(f"{name!r} not found in {text!r}")
+
+
+def test_exact_span_of_korean_full_name() -> None:
+    text = "In 2011 Kim Ji-min crossed the river."
+    spans = detect(TextView(text))
+    assert [(s.start, s.end) for s in spans] == [(8, 18)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ri Chol-su met Jang Mi-ran at Hanawon.", ["Ri Chol-su", "Jang Mi-ran"]),
+        ("I asked Lee Soon-hee about her mother.", ["Lee Soon-hee"]),
+        ("Park Young-mi said the broker was late.", ["Park Young-mi"]),
+        ("Ji-min Kim arrived in Seoul in March.", ["Ji-min Kim"]),
+        ("We spoke with Kim Jimin and Choi Eun-byul.", ["Kim Jimin", "Choi Eun-byul"]),
+        ("A portrait of Kim Jong Un hung there.", ["Kim Jong Un"]),
+        ("The interviewee Eun-byul cried.", ["Eun-byul"]),
+    ],
+)
+def test_romanised_korean_names(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+def test_titles_are_evidence_but_not_part_of_the_span() -> None:
+    text = "Mr. Park and Pastor Han met Dr. Orsolya Vekerdi."
+    assert names(text) == ["Park", "Han", "Orsolya Vekerdi"]
+    assert conf(text, "Orsolya Vekerdi") == pytest.approx(0.9)
+
+
+def test_single_letter_masks_are_not_names() -> None:
+    assert names("Ms. P and Mr. K said nothing.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("My friend Jane Hollister told me about it.", ["Jane Hollister"]),
+        ("Her husband Tomasz had left for work.", ["Tomasz"]),
+        ("We met Brannigan at the church, and Brannigan's wife.", ["Brannigan", "Brannigan"]),
+        ("The producer, Wilhelmina Okonjo-Reyes, agreed.", ["Wilhelmina Okonjo-Reyes"]),
+        ("Our founders: Ekdahl, Michael and Hodge.", ["Ekdahl", "Michael", "Hodge"]),
+        ("follow up with patricia holloway next week.", ["patricia holloway"]),
+    ],
+)
+def test_western_names_in_context(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+def test_confidence_orders_the_evidence() -> None:
+    text = "Kim Ji-min and Sarah Boyle met Kowalczyk; later Vekerdi said no."
+    assert conf(text, "Kim Ji-min") > conf(text, "Sarah Boyle") > conf(text, "Kowalczyk")
+    assert conf(text, "Kowalczyk") > conf(text, "Vekerdi")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea and the United Nations met on Monday in March.",
+        "The Workers' Party of Korea met in Pyongyang.",
+        "However, The Ministry of Unification opened Hanawon in Seoul.",
+        "Hong Kong was a transit point. When we arrived, Thursday was cold.",
+        "She lives at 14 Crown Street in Leeds.",
+        "Phone numbers were taken at Samsung Electronics Inc.",
+    ],
+)
+def test_negatives(text: str) -> None:
+    assert names(text) == []
+
+
+def test_latin_name_glued_to_a_korean_particle() -> None:
+    assert names("교회 동기 중에 Sandra라는 언니가 있었어요. Sandra 언니는 떠났어요.") == [
+        "Sandra",
+        "Sandra",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Grace is something I learned at church, not a person.",
+        "Mark my words, the border will open.",
+        "We lived near the Mok-dong apartments, then in Sinchon-ri.",
+    ],
+)
+def test_words_and_neighbourhoods_that_look_like_names(text: str) -> None:
+    assert names(text) == []
+
+
+def test_word_names_with_a_cue_or_mid_sentence_are_names() -> None:
+    text = "At church they call me Grace. Mark said the bus was late."
+    assert names(text) == ["Grace", "Mark"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I was the assistant to Oriel T. Vanstrom for a year.", ["Oriel T. Vanstrom"]),
+        ("please change it to Talvi Oksanberg", ["Talvi Oksanberg"]),
+        ("No one sang better than early Brodnikova?", ["Brodnikova"]),
+        ("follow up with patricia q hollander soon", ["patricia q hollander"]),
+        ("they had 4: silvia, tomas, greta and lukas.", ["silvia", "tomas", "greta", "lukas"]),
+    ],
+)
+def test_middle_initials_cues_shapes_and_lists(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+def test_names_inside_an_email_address_are_left_to_the_email() -> None:
+    assert names("You said your email is OrielVanstrom@example.com, right?") == []
+
+
+def test_a_title_on_a_new_line_is_not_a_street() -> None:
+    assert names("Margit Halvorsen\n\nCourt clerk\n") == ["Margit Halvorsen"]

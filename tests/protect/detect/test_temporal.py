@@ -1,0 +1,198 @@
+"""Dates, ages and cohorts on small fictional sentences: exact spans and parsed info."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from moksori.protect.detect import ages, temporal
+from moksori.protect.spans import PiiType, Span
+
+
+def found(text: str) -> list[tuple[str, str, dict[str, Any]]]:
+    return [(text[s.start : s.end], s.type.value, s.info) for s in temporal.find(text)]
+
+
+def only(text: str) -> Span:
+    spans = temporal.find(text)
+    assert len(spans) == 1, [(text[s.start : s.end], s.type.value) for s in spans]
+    return spans[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "info"),
+    [
+        (
+            "2011년 3월 14일에 두만강을 건넜다.",
+            "2011년 3월 14일",
+            {"year": 2011, "month": 3, "day": 14},
+        ),
+        ("2011년 3월에 한국에 왔어요.", "2011년 3월", {"year": 2011, "month": 3}),
+        ("11년 3월쯤이었어요.", "11년 3월", {"year": 2011, "month": 3}),
+        ("서류에는 2016.8.22 로 적혀 있다.", "2016.8.22", {"year": 2016, "month": 8, "day": 22}),
+        ("입국일 2016. 8. 22. 이후", "2016. 8. 22.", {"year": 2016, "month": 8, "day": 22}),
+        ("입국일: 2016-08-22", "2016-08-22", {"year": 2016, "month": 8, "day": 22}),
+        ("2016/8/22 에 면담", "2016/8/22", {"year": 2016, "month": 8, "day": 22}),
+        ("She arrived on 14/03/2011.", "14/03/2011", {"year": 2011, "month": 3, "day": 14}),
+        ("She arrived on 3/14/2011.", "3/14/2011", {"year": 2011, "month": 3, "day": 14}),
+        ("He left on 3/4/2011.", "3/4/2011", {"year": 2011}),  # day and month order unknown
+        (
+            "They met on March 3, 2014 in Seoul.",
+            "March 3, 2014",
+            {"year": 2014, "month": 3, "day": 3},
+        ),
+        ("They met on 3 March 2014.", "3 March 2014", {"year": 2014, "month": 3, "day": 3}),
+        (
+            "It was the 3rd of March, 2014.",
+            "the 3rd of March, 2014",
+            {"year": 2014, "month": 3, "day": 3},
+        ),
+        ("She crossed in March 2014.", "March 2014", {"year": 2014, "month": 3}),
+        ("음력 3월 5일이 생일이에요.", "음력 3월 5일", {"month": 3, "day": 5, "lunar": True}),
+        ("주체98(2009)년 5월에 떠났다.", "주체98(2009)년 5월", {"year": 2009, "month": 5}),
+        ("주체 98년이었어요.", "주체 98년", {"year": 2009}),
+        ("90년대 초반에 고난의 행군이 있었다.", "90년대 초반", {"decade": 1990}),
+        ("in the late 1990s", "1990s", {"decade": 1990}),
+        ("1998~99년 사이에", "1998~99년", {"year": 1998, "year_to": 1999}),
+        ("When: 2000-04-16 11:34:35", "2000-04-16 11:34:35", {"year": 2000, "month": 4, "day": 16}),
+    ],
+)
+def test_dates(text: str, span: str, info: dict[str, Any]) -> None:
+    s = only(text)
+    assert (text[s.start : s.end], s.type, s.info) == (span, PiiType.DATE, info)
+
+
+def test_bare_years_are_reported_with_low_confidence() -> None:
+    ko = only("2014년에 왔어요.")
+    en = only("She left in 2014 with her son.")
+    full = only("2014년 5월 3일에 왔어요.")
+    assert ko.info == en.info == {"year": 2014}
+    assert max(ko.confidence, en.confidence) <= 0.5 < full.confidence
+
+
+def test_two_digit_years_only_with_a_year_particle() -> None:
+    assert found("97년에 두만강을 건넜고 10년 동안 숨어 살았다.") == [
+        ("97년", "date", {"year": 1997})
+    ]
+    assert found("03년 겨울") == [("03년", "date", {"year": 2003})]
+
+
+def test_relative_dates_only_with_a_month() -> None:
+    text = "작년 3월에 왔고 지난해에는 일을 했다."
+    [s] = temporal.find(text)
+    assert (text[s.start : s.end], s.info) == ("작년 3월", {"month": 3, "relative": True})
+    assert s.confidence <= 0.3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3시에 만나서 16명이 밥을 먹었다.",
+        "가격은 1,500,000원, 2000원짜리도 있었다.",
+        "보고서 2014쪽이 아니라 page 2014 이다.",
+        "전화 010-2014-5678, 주민번호 850314-2345678",
+        "메일 kim2014@example.org 과 https://example.org/2016/08/22/story",
+        "차 40대가 왔고 20세기 초에 세워졌다.",
+        "스무 명이 모였다.",
+        "미사일 30기를 배치했다.",
+        "The meeting is at 10:30 and costs $2014.",
+        "Room 1999 is on the 3rd floor.",
+        "My shift starts at 7 a.m. and the bus leaves at 9.",
+        "The bill was twelve at the time, there were five in the group.",
+    ],
+)
+def test_not_dates_or_ages(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "info"),
+    [
+        ("그때 23세였다.", "23세", {"age": 23}),
+        ("23살 때 왔어요.", "23살", {"age": 23}),
+        ("스물세 살에 시집갔다.", "스물세 살", {"age": 23}),
+        ("스무 살 때였어요.", "스무 살", {"age": 20}),
+        ("서른다섯에 남한에 왔어요.", "서른다섯", {"age": 35}),
+        ("열다섯 살 먹은 아이", "열다섯 살", {"age": 15}),
+        ("마흔둘에 결혼했다", "마흔둘", {"age": 42}),
+        ("만 40세가 넘었다.", "만 40세", {"age": 40}),
+        ("저는 85년생이에요.", "85년생", {"born": 1985}),
+        ("1985년생 동갑", "1985년생", {"born": 1985}),
+        ("85년 생이라고 했다", "85년 생", {"born": 1985}),
+        ("1985년 3월 14일생", "1985년 3월 14일생", {"born": 1985}),
+        ("나이는 올해 34", "34", {"age": 34}),
+        ("40대 여성이 말했다.", "40대", {"band": 40, "gender": "f"}),
+        ("20대 초반 남자였어요.", "20대 초반", {"band": 20, "gender": "m"}),
+        ("23세 여성", "23세", {"age": 23, "gender": "f"}),
+        ("a 42-year-old woman from Hyesan", "42-year-old", {"age": 42, "gender": "f"}),
+        ("He is 42 years old.", "42 years old", {"age": 42}),
+        ("a forty-two-year-old man", "forty-two-year-old", {"age": 42, "gender": "m"}),
+        ("aged 42, she left", "42", {"age": 42}),
+        ("She was in her 20s then.", "in her 20s", {"band": 20, "gender": "f"}),
+        ("in his early thirties", "in his early thirties", {"band": 30, "gender": "m"}),
+        ("age 23 at the time", "23", {"age": 23}),
+        ("I'm 31 y/o.", "31 y/o", {"age": 31}),
+        ("My brother just turned 60", "60", {"age": 60}),
+        ("When I was 17, I crossed the river.", "17", {"age": 17}),
+        ("My son was twelve at the time.", "twelve", {"age": 12}),
+        ("when I was nine I went to the market", "nine", {"age": 9}),
+        ("The smallest was a girl of seven.", "seven", {"age": 7}),
+        ("I went back to school at 41.", "41", {"age": 41}),
+    ],
+)
+def test_ages(text: str, span: str, info: dict[str, Any]) -> None:
+    s = only(text)
+    assert (text[s.start : s.end], s.type, s.info) == (span, PiiType.AGE, info)
+
+
+def test_born_year_is_an_age_not_a_date() -> None:
+    assert [t for _, t, _ in found("1985년생이고 1985년에 태어났다")] == ["age", "date"]
+
+
+def test_band_is_less_sure_than_an_exact_age() -> None:
+    assert only("40대 여성").confidence < only("43세 여성").confidence
+
+
+@pytest.mark.parametrize(
+    ("words", "number"),
+    [("스물세", 23), ("스무", 20), ("서른", 30), ("서른다섯", 35), ("마흔 둘", 42), ("쉰넷", 54),
+     ("예순", 60), ("일흔일곱", 77), ("여든", 80), ("아흔아홉", 99), ("열", 10), ("다섯", 5),
+     ("하나", 1), ("세", 3), ("사과", None)],
+)  # fmt: skip
+def test_native_numerals(words: str, number: int | None) -> None:
+    assert ages.native_number(words) == number
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("하나원 142기로 나왔어요.", "142기"),
+        ("하나원 142기 수료 후", "142기"),
+        ("하나원 제142기 동기들과", "제142기"),
+        ("I was in class 142 at Hanawon.", "class 142"),
+        ("Hanawon's 142nd class graduated.", "142nd class"),
+    ],
+)
+def test_cohorts(text: str, span: str) -> None:
+    s = only(text)
+    assert (text[s.start : s.end], s.type, s.info) == (span, PiiType.COHORT, {"cohort": 142})
+    assert s.confidence >= 0.9
+
+
+def test_cohort_without_hanawon_is_less_sure() -> None:
+    assert only("142기 동기들").confidence < only("하나원 142기 동기들").confidence
+
+
+def test_info_never_holds_the_string() -> None:
+    text = "2011년 3월 14일, 스물세 살, 85년생, 하나원 142기"
+    for s in temporal.find(text):
+        assert all(not isinstance(v, str) or v in {"f", "m"} for v in s.info.values())
+
+
+def test_detect_through_the_scanner() -> None:
+    from moksori.protect.scan import detect_text
+
+    text = "저는 85년생이고 2011년 3월에 왔어요. 전화는 010-1234-5678이에요."
+    got = {(text[s.start : s.end], s.type.value) for s in detect_text(text)}
+    assert {("85년생", "age"), ("2011년 3월", "date"), ("010-1234-5678", "phone")} <= got

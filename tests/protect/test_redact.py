@@ -1,0 +1,79 @@
+"""The redacted view and its offset map, property-tested: replacements change lengths."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from moksori.protect.redact import RedactedView, Replacement, build
+
+TEXT = "김순희: 2011년 3월 14일에 무산군에서 나왔어요. Kim Soon-hee left Musan."
+
+
+@st.composite
+def redactions(draw: st.DrawFn) -> tuple[str, list[Replacement]]:
+    text = draw(st.text(alphabet="가나다abc \n", min_size=1, max_size=40))
+    cuts = sorted(draw(st.sets(st.integers(0, len(text)), max_size=8)))
+    reps: list[Replacement] = []
+    for a, b in zip(cuts[::2], cuts[1::2], strict=False):
+        if b > a:
+            reps.append(Replacement(a, b, draw(st.text(alphabet="XY[]", max_size=6)), "person"))
+    return text, reps
+
+
+def test_build_replaces_and_maps_a_coding_exactly() -> None:
+    d = TEXT.index("2011년")
+    date = Replacement(d, d + len("2011년 3월 14일"), "2011년", "date")
+    view = build(TEXT, [Replacement(0, 3, "P07", "person"), date])
+    assert view.text.startswith("P07: 2011년에 무산군")
+    start = TEXT.index("무산군")
+    s, e = view.map_range(start, start + 3)
+    assert view.text[s:e] == "무산군"
+    # a range that ends inside the date grows to the whole replacement
+    assert view.slice(0, 8) == "P07: 2011년"
+
+
+@given(redactions())
+@settings(max_examples=300, deadline=None)
+def test_text_outside_replacements_keeps_its_place(case: tuple[str, list[Replacement]]) -> None:
+    text, reps = case
+    view = build(text, reps)
+    covered = {i for r in reps for i in range(r.start, r.end)}
+    for i, ch in enumerate(text):
+        if i not in covered:
+            j = view.map_start(i)
+            assert view.text[j] == ch
+            assert view.map_end(i + 1) == j + 1
+
+
+@given(redactions(), st.data())
+@settings(max_examples=300, deadline=None)
+def test_a_range_maps_to_the_redaction_of_its_widened_original(
+    case: tuple[str, list[Replacement]], data: st.DataObject
+) -> None:
+    text, reps = case
+    view = build(text, reps)
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    # widen [a, b) to whole replacements, then redact that slice on its own
+    lo = min([a] + [r.start for r in reps if r.start <= a < r.end])
+    hi = max([b] + [r.end for r in reps if r.start < b <= r.end])
+    inner = [
+        Replacement(r.start - lo, r.end - lo, r.text, r.type)
+        for r in reps
+        if lo <= r.start and r.end <= hi
+    ]
+    expected = build(text[lo:hi], inner).text
+    s, e = view.map_range(a, b)
+    assert 0 <= s <= e <= len(view.text)
+    assert view.text[s:e] == expected
+
+
+@given(redactions())
+@settings(max_examples=200, deadline=None)
+def test_map_is_monotone(case: tuple[str, list[Replacement]]) -> None:
+    text, reps = case
+    view: RedactedView = build(text, reps)
+    starts = [view.map_start(i) for i in range(len(text) + 1)]
+    assert starts == sorted(starts)
+    assert view.map_end(len(text)) == len(view.text)
