@@ -188,6 +188,7 @@ def _context(text: str, item: Item, width: int = 25) -> str:
 # --- KLUE NER ----------------------------------------------------------------------
 def section_klue(limit: int | None, show: int = 0) -> dict[str, Any]:
     from moksori.protect.detect.masked import masked_zones
+    from moksori.protect.spans import PiiType
 
     rows = [json.loads(x) for x in KLUE.read_text(encoding="utf-8").splitlines() if x.strip()]
     rows = rows[:limit] if limit else rows
@@ -216,11 +217,20 @@ def section_klue(limit: int | None, show: int = 0) -> dict[str, Any]:
                 keep.append(g)
         kept_g.append(keep)
     ps = score(kept_g, preds, {"PS": KLUE_MAP["PS"]})["PS"]
+    # The safety reading of redaction: is a gold name covered by any finding at all
+    # (a person read as a place is still replaced by its generalisation)?
+    every_type = {t.value for t in PiiType}
+    covered = score(golds, preds, {"PS": every_type, "LC": every_type})
+    result["covered_by_any_type"] = {lab: covered[lab]["recall_overlap"] for lab in ("PS", "LC")}
+    found = round(ps["recall_overlap"] * ps["gold"])
     result["ps_unmasked"] = {
         "excluded_masked": excluded,
         "gold": ps["gold"],
         "recall_strict": ps["recall_strict"],
         "recall_overlap": ps["recall_overlap"],
+        # The safety reading: a name the source already masked exposes no one, so it
+        # counts as protected (moksori leaves masked text alone, never masking twice).
+        "recall_overlap_masked_protected": round((found + excluded) / (ps["gold"] + excluded), 3),
     }
     return result
 
@@ -467,6 +477,22 @@ def table(results: dict[str, Any]) -> list[tuple[str, str]]:
                     "  PS, masked excluded",
                     f"R {_f(u['recall_overlap'])} / {_f(u['recall_strict'])} "
                     f"(gold {u['gold']}, {u['excluded_masked']} masked gold excluded)",
+                )
+            )
+            cov = k.get("covered_by_any_type", {})
+            rows.append(
+                (
+                    "  covered by any finding",
+                    f"PS R {_f(cov.get('PS'))}, LC R {_f(cov.get('LC'))} "
+                    "(gold span overlapped by a finding of any type: what redaction hides)",
+                )
+            )
+            safe = u.get("recall_overlap_masked_protected")
+            rows.append(
+                (
+                    "  PS, masked = protected",
+                    f"R {_f(safe)} (already-masked gold counted as protected)  "
+                    f"target R ≥ {TARGET_OVERLAP_RECALL} {_mark(safe, TARGET_OVERLAP_RECALL)}",
                 )
             )
     p = results.get("presidio")

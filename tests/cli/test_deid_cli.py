@@ -69,7 +69,7 @@ def test_deid_session(tmp_path: Path) -> None:
     entities = json.loads(run("deid", "entities", proj, "--json"))
     assert [e["pseudonym"] for e in entities][:1] == ["Youngmi"]
     run("deid", "pseudonym", proj, entities[1]["pseudonym"], "Cheol", "--ko", "철")
-    assert "남동생 철랑" in run("deid", "show", proj, "1")
+    assert "남동생 철이랑" in run("deid", "show", proj, "1")
     revealed = json.loads(run("deid", "reveal", proj, "Cheol", "--json"))
     assert "리철수" in revealed["names"]
 

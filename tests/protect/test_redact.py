@@ -77,3 +77,34 @@ def test_map_is_monotone(case: tuple[str, list[Replacement]]) -> None:
     starts = [view.map_start(i) for i in range(len(text) + 1)]
     assert starts == sorted(starts)
     assert view.map_end(len(text)) == len(view.text)
+
+
+def test_korean_particles_agree_with_the_replacement() -> None:
+    from moksori.protect.findings import Finding
+    from moksori.protect.redact import replacements_for
+
+    text = "무산은 춥고, 무산으로 갔다가 서울로 왔다. 순희가 말했다."
+
+    def finding(word: str, nth: int = 0, type_: str = "place") -> Finding:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(word, start + 1)
+        return Finding(0, 1, start, start + len(word), type_, "t", 0.9, "accepted", None, {})
+
+    new = {"무산": "함경북도", "서울": "서울", "순희": "P07"}
+    found = [finding("무산"), finding("무산", 1), finding("서울"), finding("순희", 0, "person")]
+    view = build(text, replacements_for(text, found, lambda f: new[text[f.start : f.end]]))
+    assert view.text == "함경북도는 춥고, 함경북도로 갔다가 서울로 왔다. P07가 말했다."
+
+
+def test_a_removed_cohort_takes_its_particle_and_space() -> None:
+    text = "하나원 142기로 수료했어요."
+    start = text.index("142기")
+    reps = [Replacement(start, start + 4, "", "cohort")]
+    from moksori.protect.findings import Finding
+    from moksori.protect.redact import replacements_for
+
+    f = Finding(0, 1, start, start + 4, "cohort", "t", 0.9, "accepted", None, {})
+    view = build(text, replacements_for(text, [f], lambda _: ""))
+    assert view.text == "하나원 수료했어요."
+    assert build(text, reps).text == "하나원 로 수료했어요."  # without the particle rule

@@ -119,6 +119,64 @@ def _dominant(group: Sequence[Finding]) -> Finding:
     )
 
 
+# Korean particles whose form follows the last syllable of the word before them.
+_PARTICLES = {"은": "는", "이": "가", "을": "를", "과": "와", "으로": "로", "이랑": "랑"}
+_PARTICLES.update({v: k for k, v in list(_PARTICLES.items())})
+_AFTER_CONSONANT = {"은", "이", "을", "과", "으로", "이랑"}
+
+
+def _has_final(syllable: str) -> bool | None:
+    """Whether a hangul syllable ends in a consonant (받침); None if not hangul."""
+    code = ord(syllable) - 0xAC00
+    if not 0 <= code < 11172:
+        return None
+    return code % 28 != 0
+
+
+def _particle_fix(text: str, end: int, replacement: str) -> tuple[int, str] | None:
+    """ "무산은" → "함경북도는": the particle after a replaced word, agreeing with the new
+    word. Returns (new end, replacement + particle), or None when nothing changes."""
+    if not replacement:  # removed ("142기로" → ""): its particle goes with it
+        for particle in (
+            "으로",
+            "이랑",
+            "은",
+            "는",
+            "이",
+            "가",
+            "을",
+            "를",
+            "과",
+            "와",
+            "로",
+            "랑",
+        ):
+            after = end + len(particle)
+            if text.startswith(particle, end) and (
+                after >= len(text) or _has_final(text[after]) is None
+            ):
+                return after, ""
+        return None
+    final = _has_final(replacement[-1])
+    if final is None:
+        return None
+    for particle in ("으로", "이랑", "은", "는", "이", "가", "을", "를", "과", "와", "로", "랑"):
+        if not text.startswith(particle, end):
+            continue
+        after = end + len(particle)
+        if after < len(text) and _has_final(text[after]) is not None:
+            return None  # a longer word follows ("무산이라는"): leave it
+        last = replacement[-1]
+        # after a final ㄹ, 으로 is 로 ("서울로"); otherwise any final consonant takes
+        # the consonant form (은, 이, 을, 과, 으로, 이랑)
+        consonant = final and not (particle in ("으로", "로") and (ord(last) - 0xAC00) % 28 == 8)
+        right = particle if (particle in _AFTER_CONSONANT) == consonant else _PARTICLES[particle]
+        if right == particle:
+            return None
+        return after, replacement + right
+    return None
+
+
 def replacements_for(text: str, findings: Sequence[Finding], render: Render) -> list[Replacement]:
     """One replacement per group of overlapping findings; repeated neighbours fold.
 
@@ -131,6 +189,12 @@ def replacements_for(text: str, findings: Sequence[Finding], render: Render) -> 
         rep = Replacement(
             min(f.start for f in group), max(f.end for f in group), render(top), top.type
         )
+        fixed = _particle_fix(text, rep.end, rep.text)
+        if fixed is not None:
+            rep = Replacement(rep.start, fixed[0], fixed[1], rep.type)
+        if not rep.text and rep.start > 0 and text[rep.start - 1] == " ":
+            if rep.end >= len(text) or text[rep.end] in " \n.,":
+                rep = Replacement(rep.start - 1, rep.end, "", rep.type)  # no double space
         prev = out[-1] if out else None
         if (
             prev is not None

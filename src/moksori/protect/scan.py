@@ -63,19 +63,76 @@ def _literal_pattern(alias: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w]){body}(?![\w])", re.IGNORECASE)
 
 
+_LATIN_NAME_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _squash(name: str) -> str:
+    return re.sub(r"[\s\-‐]+", "", name).casefold()
+
+
+@dataclass
+class KnownMatcher:
+    """The known-names list, matched in both scripts.
+
+    Hangul aliases are matched as written; every hangul alias also brings its
+    common romanisations (김순희 → Kim Soon-hee, Soonhee Kim, Gim Sun-hui …),
+    so a name entered once in Korean is found in the English translation too.
+    Latin text is matched word by word against a dictionary of squashed forms
+    ("kimsoonhee"), which stays fast with hundreds of people.
+    """
+
+    hangul: list[tuple[re.Pattern[str], str]]
+    latin: dict[str, str]  # squashed romanised form → entity GUID
+    longest: int
+
+    @classmethod
+    def of(cls, known: Iterable[KnownName]) -> KnownMatcher:
+        from moksori.protect.romanise import romanise_name
+
+        hangul: list[tuple[re.Pattern[str], str]] = []
+        latin: dict[str, str] = {}
+        longest = 1
+        for person in known:
+            for alias in person.aliases:
+                alias = " ".join(alias.split())
+                if not alias:
+                    continue
+                forms = [alias]
+                if HANGUL_SYLLABLE.match(alias):
+                    hangul.append((_literal_pattern(alias), person.entity))
+                    forms = list(romanise_name(alias.replace(" ", "")))
+                    if len(alias) == 3 and alias[0] in _SURNAMES_1:
+                        forms += romanise_name(alias[1:])
+                for form in forms:
+                    latin.setdefault(_squash(form), person.entity)
+                    longest = max(longest, len(re.split(r"[\s\-‐]+", form)))
+        return cls(hangul, latin, longest)
+
+    def find(self, text: str) -> list[Span]:
+        out = [
+            Span(m.start(), m.end(), PiiType.PERSON, 1.0, "known", {"entity": entity})
+            for pattern, entity in self.hangul
+            for m in pattern.finditer(text)
+        ]
+        if not self.latin:
+            return out
+        words = [(m.start(), m.end()) for m in _LATIN_NAME_WORD.finditer(text)]
+        for i in range(len(words)):
+            key = ""
+            for n in range(min(self.longest + 1, len(words) - i)):
+                a, b = words[i + n]
+                if n and text[words[i + n - 1][1] : a] not in (" ", "-", "‐"):
+                    break
+                key += text[a:b].casefold()
+                entity = self.latin.get(key)
+                if entity is not None:
+                    start = words[i][0]
+                    out.append(Span(start, b, PiiType.PERSON, 1.0, "known", {"entity": entity}))
+        return out
+
+
 def find_known(text: str, known: Iterable[KnownName]) -> list[Span]:
-    out: list[Span] = []
-    for person in known:
-        for alias in person.aliases:
-            if not alias.strip():
-                continue
-            for m in _literal_pattern(alias).finditer(text):
-                out.append(
-                    Span(
-                        m.start(), m.end(), PiiType.PERSON, 1.0, "known", {"entity": person.entity}
-                    )
-                )
-    return out
+    return KnownMatcher.of(known).find(text)
 
 
 def variants(name: str) -> set[str]:
@@ -192,11 +249,11 @@ def not_identifying() -> frozenset[str]:
     )
 
 
-def detect_view(view: TextView, known: Sequence[KnownName] = ()) -> list[Span]:
+def detect_view(view: TextView, known: Sequence[KnownName] | KnownMatcher = ()) -> list[Span]:
     spans: list[Span] = []
     for detector in DETECTORS:
         spans += detector(view)
-    spans += find_known(view.text, known)
+    spans += (known if isinstance(known, KnownMatcher) else KnownMatcher.of(known)).find(view.text)
     spans = _spread(view.text, spans)
     zones = masked_zones(view.text)
     pseudonyms = marked_pseudonyms(view.text)
@@ -215,7 +272,8 @@ def detect_view(view: TextView, known: Sequence[KnownName] = ()) -> list[Span]:
 
 def detect_texts(texts: Sequence[str], known: Sequence[KnownName] = ()) -> list[list[Span]]:
     """Findings of each text; Kiwi runs over the whole batch in one call."""
-    return [detect_view(v, known) for v in iter_views(texts)]
+    matcher = KnownMatcher.of(known)
+    return [detect_view(v, matcher) for v in iter_views(texts)]
 
 
 def detect_text(text: str, known: Sequence[KnownName] = ()) -> list[Span]:

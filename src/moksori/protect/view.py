@@ -17,6 +17,8 @@ def generalise_place(text: str, info: dict[str, object], level: str, lang: str) 
     place = gazetteer.lookup(text)
     if place is not None and place.level == "country":
         return text  # a country names no one: "중국에서", "in Laos" stay as said
+    if place is not None and place.level == "province" and level == "province":
+        return text  # already as coarse as the policy asks: "서울" stays 서울
     for name in (info.get("province"), text):
         if not isinstance(name, str) or not name:
             continue

@@ -1,0 +1,230 @@
+"""Places written in Latin script: gazetteer names, English cue phrases, city lines.
+
+Why a module of its own: English and romanised text ("moved to Hyesan City",
+"originally from Musan-gun", "Rua do Arenque 1634, Goiânia") is matched by
+word lookups and English phrasing, with nothing of Kiwi or the hangul suffixes
+that :mod:`moksori.protect.detect.places` works with. Confidences are on the
+same scale as that module's (0.9 a gazetteer name, 0.6 a place word context).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import NamedTuple
+
+from moksori.protect import gazetteer as gz
+from moksori.protect.spans import PiiType, Span
+
+CONF_GAZ = 0.9
+CONF_CONTEXT = 0.6
+
+
+class LatinPlace(NamedTuple):
+    """A candidate place: its offsets, its gazetteer entry if known, a confidence."""
+
+    start: int
+    end: int
+    place: gz.Place | None
+    conf: float
+
+
+_EN_COMMON = {
+    "nice", "split", "turkey", "guinea", "chad", "jersey", "cork", "queens", "kent",
+    "surrey", "phoenix", "rio", "mali", "lima", "jordan", "victoria", "sofia", "salvador",
+    "gaza", "niger", "bonn", "la", "usi", "anak", "china", "georgia", "essex", "korea",
+}  # fmt: skip
+_STOP_CAP = {
+    "The", "A", "An", "My", "His", "Her", "Our", "Their", "Your", "This", "That", "It",
+    "I", "We", "He", "She", "They", "You", "Mr", "Mrs", "Ms", "Dr", "January", "February",
+    "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "English", "Korean", "Chinese", "Christmas", "Chuseok", "God", "Church", "Mom", "Dad",
+    "Mother", "Father", "Grandma", "Grandpa", "Uncle", "Aunt", "School", "University",
+}  # fmt: skip
+_PLACE_WORD = (
+    r"(?:City|County|Province|Prefecture|District|State|Region|Village|Town|Township|Island|"
+    r"Islands|Valley|Mountains?|Mount|River|Lake|Bay|Beach|Harbou?r|Port|Camp|Airport|Station|"
+    r"Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Square|Park|Border|Oblast|Krai)"
+)
+_CAP = r"(?:[A-ZÀ-ÞĀ-ſ][\w'’\-]*|[A-ZÀ-Þ]{2,})"
+_PREP = r"(?:in|from|to|near|at|around|outside|inside|across|towards?|via|through|into|of)"
+_LOC_VERB = (
+    r"(?:live[sd]?|living|born|raised|grew up|moved|move|moving|relocated|flew|fly|flying|"
+    r"travel(?:l?ed|l?ing|s)?|returned|return|arrived|based|located|situated|resides?|resided|"
+    r"settled|stayed|staying|visit(?:ed|ing|s)?|went|escaped|fled|crossed|headed|trip|"
+    r"vacation|holiday|business trip|back)"
+)
+_RX_PLACE_WORD = re.compile(rf"\b{_PREP}\s+((?:{_CAP}\s+){{0,3}}{_CAP}\s+{_PLACE_WORD})")
+_RX_LOC_VERB = re.compile(
+    rf"\b{_LOC_VERB}\s+(?:(?:in|to|at|from|into|near|for)\s+)?(?:the\s+)?"
+    rf"((?:{_CAP}(?:\s+(?:de|del|la|le|upon|am|an|der|di|da|do|dos|y|og))?\s+){{0,3}}{_CAP})"
+)
+_RX_ALLCAPS = re.compile(
+    r"\b(?:in|to|from|at|near|into)\s+((?:[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’\-]{2,}\s?){1,3})(?![a-z])"
+)
+# Phrases that announce a place in any script or case: "originally from ΠΑΦΟΣ",
+# "I'm in Flateyri, at the conference", "the University of KVALØYSLETTA".
+_RX_CUE = re.compile(
+    r"\b(?:originally from|(?:moved|came|come|fled|escaped) (?:here |there )?from|grew up in|"
+    r"(?:I'm|I am|we're|we are) (?:now )?in|home (?:city|town)|hometown|(?:lives?|living) in|"
+    r"(?:returned|flew|moved|relocated) to|University of|Where:)\s+(?:the\s+)?"
+    r"([^\W\d_][\w'’.\-]*(?:[ \-](?:[^\W\d_][\w'’\-]*|\([^()\n]{1,30}\))){0,4})",
+    re.IGNORECASE,
+)
+_CUE_JOIN = {"de", "del", "la", "le", "di", "da", "do", "dos", "du", "nad", "na", "u", "am", "an"}
+_CUE_STOP = {
+    "the", "a", "an", "my", "our", "his", "her", "their", "this", "that", "love",
+    "trouble", "charge", "fear", "town", "here", "there", "touch", "need", "time",
+}  # fmt: skip
+
+
+def _cue_name(seg: str) -> str:
+    """The leading capitalised words of ``seg`` ("Soto del Barco"), or "" for "love"."""
+    words = seg.split(" ")
+    keep: list[str] = []
+    for w in words:
+        core = w.strip(".,")
+        if not core or core.lower() in _CUE_STOP and not keep:
+            break
+        if core[0].isupper() or core[0] == "(" or (keep and core.lower() in _CUE_JOIN):
+            keep.append(w)
+            if w != core:
+                break  # "Seoul. We": a sentence or clause ends here
+        else:
+            break
+    while keep and keep[-1].lower() in _CUE_JOIN:
+        keep.pop()
+    return " ".join(keep).rstrip(".,")
+
+
+_ACRONYMS = {"USD", "EUR", "KRW", "IBM", "NASA", "FBI", "CIA", "NGO", "PDF", "GMT", "UTC", "THE"}
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z0-9À-ɏ'’]+")
+_SUFFIX_WORDS = frozenset(
+    "city county province prefecture district region state island islands si shi gun kun gu "
+    "guyok guyŏk kuyŏk kuyok dong ri ni eup up myeon do".split()
+)
+_HANGUL_CHAR = re.compile(r"[\uac00-\ud7a3]")
+
+
+@cache
+def _latin_index() -> tuple[frozenset[str], int]:
+    """Every English name of the gazetteer as lowercase words joined by one space.
+
+    Why not one big alternation: Python's regex tries ~1,500 names at every
+    position (~1 s per MB); a dictionary probe per word is ~50× faster.
+    """
+    keys: set[str] = set()
+    longest = 1
+    for place in gz.places():
+        for name in place.names_en:
+            words = [w.casefold() for w in re.split(r"[\s\-]+", name) if w]
+            if len(name) >= 2 and words:
+                keys.add(" ".join(words))
+                longest = max(longest, len(words))
+    return frozenset(keys), longest
+
+
+def _latin_matches(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of gazetteer names in Latin script, longest first, with an optional
+    unit word after ("Hyesan City", "Musan-gun"); hangul may follow, not precede."""
+    keys, longest = _latin_index()
+    words = [(m.start(), m.end(), m.group().casefold()) for m in _LATIN_WORD.finditer(text)]
+    i = 0
+    while i < len(words):
+        start = words[i][0]
+        if start and _HANGUL_CHAR.match(text, start - 1):
+            i += 1
+            continue
+        found = 0
+        key = ""
+        for n in range(1, min(longest, len(words) - i) + 1):
+            j = i + n - 1
+            if n > 1:
+                gap = text[words[j - 1][1] : words[j][0]]
+                if gap not in (" ", "-", "\t"):
+                    break
+            key = words[j][2] if n == 1 else f"{key} {words[j][2]}"
+            if key in keys:
+                found = n
+        if not found:
+            i += 1
+            continue
+        end = words[i + found - 1][1]
+        k = i + found
+        if k < len(words) and words[k][2] in _SUFFIX_WORDS:
+            gap = text[end : words[k][0]]
+            if gap in (" ", "-"):
+                end = words[k][1]
+                k += 1
+        yield start, end
+        i = k
+
+
+def _sentence_start(text: str, i: int) -> bool:
+    before = text[max(0, i - 3) : i]
+    return i == 0 or bool(re.search(r"(?:^|[.!?\"“\n])\s*$", before)) or text[:i].strip() == ""
+
+
+def latin_places(text: str) -> list[LatinPlace]:
+    """Places in Latin script: gazetteer names, then names in English place contexts."""
+    out: list[LatinPlace] = []
+    for m_start, m_end in _latin_matches(text):
+        word = text[m_start:m_end]
+        if not word[0].isupper():
+            p = gz.lookup(word)
+            if not (word.islower() and p is not None and p.level == "country"):
+                continue
+        key = word.lower()
+        if key in _EN_COMMON and (not word[0].isupper() or _sentence_start(text, m_start)):
+            continue
+        out.append(LatinPlace(m_start, m_end, gz.lookup(word), CONF_GAZ))
+    for rx, conf in ((_RX_PLACE_WORD, CONF_CONTEXT), (_RX_LOC_VERB, 0.5), (_RX_ALLCAPS, 0.4)):
+        for m in rx.finditer(text):
+            s, e = m.span(1)
+            seg = text[s:e].rstrip()
+            first = seg.split()[0].strip(".,") if seg.split() else ""
+            if not seg or first in _STOP_CAP or seg.strip() in _ACRONYMS:
+                continue
+            out.append(LatinPlace(s, s + len(seg), gz.lookup(seg), conf))
+    for m in _RX_CUE.finditer(text):
+        name = _cue_name(m.group(1))
+        if name and name.split()[0] not in _STOP_CAP:
+            out.append(LatinPlace(m.start(1), m.start(1) + len(name), gz.lookup(name), 0.5))
+    return out
+
+
+# "Rua do Arenque 1634, Goiânia"; "Apt. 902 ⏎ >Qaqortoq ⏎ >Greenlander 96817".
+_RX_CITY_LINE = re.compile(
+    r"(?:,[ \t]*|[ \t]*\n[\s>?]*)"
+    r"([^\W\d_][\w'’.\-]*(?:[ \-](?:[^\W\d_][\w'’.\-]*|\([^()\n]{1,30}\))){0,4})(?![\w'’]*:)"
+)
+
+
+def city_after(text: str, addrs: list[Span], detector: str) -> list[Span]:
+    """Capitalised words right after an address (same line after a comma, or next lines)."""
+    out: list[Span] = []
+    for a in addrs:
+        pos = a.end
+        for _ in range(3):
+            m = _RX_CITY_LINE.match(text, pos)
+            if not m:
+                break
+            name = _cue_name(m.group(1))
+            if not name or name.split()[0] in _STOP_CAP:
+                break
+            s = m.start(1)
+            out.append(Span(s, s + len(name), PiiType.PLACE, 0.5, detector, _info(name)))
+            pos = s + len(name)
+            pos = re.match(r"[ \t]*(?:\d[\d \-]*)?", text[pos:]).end() + pos  # type: ignore[union-attr]
+    return out
+
+
+def _info(name: str) -> dict[str, str]:
+    p = gz.lookup(name)
+    if p is None:
+        return {}
+    return {"province": p.top.name_ko, "country": p.country, "level": p.level}
