@@ -18,7 +18,9 @@ _PATTERNS = [
     # Ms. P, Mr. K, Dr. L.
     r"\b(?:Mr|Mrs|Ms|Miss|Dr|Rev)\.?\s[A-Z]\b\.?(?![a-z])",
     # A single capital as a mask: "interviewee A", "A 씨", "B씨".
-    r"\b[A-Z](?=\s?(?:\(\d+\)\s?)?(?:씨|님|군|양))",
+    # … also with age and sex, or a title: "A(27·여)씨", "K기자", "A 원사", "B(3)군".
+    r"(?<![A-Za-z])[A-Z](?=\s?(?:\(\d+(?:\s?[·,]\s?[^()\n]{1,8})?\)\s?)?"
+    r"(?:씨|님|군|양|기자|원사|상사|중사|하사|일병|이병|상병|병장|교사|목사|여성|남성|변호사))",
     # 영미(가명), Youngmi (pseudonym), Youngmi (a pseudonym)
     r"[\uac00-\ud7a3]{2,4}\s?\(가명\)",
     r"\b[A-Z][a-z]+(?:[ -][A-Z]?[a-z]+)?\s\((?:a\s)?pseudonym\)",
