@@ -85,3 +85,17 @@ def test_a_vault_cannot_cross_to_an_unrelated_project(
     with pytest.raises(VaultMismatch):
         other.deid.open_vault(vault.path, VAULT_PASSPHRASE)
     other.close()
+
+
+def test_free_text_takes_the_pseudonym_of_its_script(
+    coded: Project, vault: Vault, tmp_path: Path
+) -> None:
+    coded.cases.add("김순희", "김순희 was interviewed twice; Kim Soon-hee asked for a copy")
+    out = tmp_path / "shared.moksori"
+    share_project(coded.conn, out, SHARE_PASSPHRASE, vault)
+    with Project.open(out, SHARE_PASSPHRASE) as shared:
+        [case] = shared.cases.list()
+        assert case.name == "영미"
+        assert "영미 was interviewed" in case.description and "Youngmi asked" in case.description
+        [memo] = shared.memos.list()
+        assert "김순희" not in memo.text and "영미 worries" in memo.text

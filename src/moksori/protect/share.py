@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from moksori.korean.terms import index_terms
-from moksori.protect.entities import Entities
+from moksori.protect.entities import Entities, Entity
 from moksori.protect.findings import Findings
 from moksori.protect.policy import line_lang, tag
 from moksori.protect.scan import detect_text
@@ -33,6 +33,7 @@ from moksori.store.database import Connection, transaction
 from moksori.store.impact import impact_terms
 from moksori.store.schema import now
 
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
 PASSAGES = ("paragraph", "turn", "cue", "row")
 
 
@@ -77,7 +78,12 @@ class Scrubber:
         text = self(text)
         if not text:
             return text
-        spans = [s for s in detect_text(text) if s.type != PiiType.PLACE]
+        pseudonyms = {v.casefold() for v in self.names.values()}
+        spans = [
+            s
+            for s in detect_text(text)
+            if s.type != PiiType.PLACE and text[s.start : s.end].casefold() not in pseudonyms
+        ]
         out, pos = [], 0
         for s in sorted(spans, key=lambda s: s.start):
             if s.start < pos:
@@ -89,20 +95,27 @@ class Scrubber:
 
 
 def known_names(conn: Connection, vault: Vault | None) -> dict[str, str]:
-    """Every name string known to stand for a person → its replacement."""
+    """Every name string known to stand for a person → its pseudonym in that script."""
     entities = Entities(conn).by_id()
     by_guid = {e.guid: e for e in entities.values()}
     names: dict[str, str] = {}
-    for f in Findings(conn).select():
-        if f.type != PiiType.PERSON.value or f.status == "rejected":
-            continue
-        text = Findings(conn).text_of(f)
-        e = entities.get(f.entity_id) if f.entity_id is not None else None
-        names[text] = e.pseudonym if e else "[name]"
+
+    def label(name: str, e: Entity | None) -> str:
+        if e is None:
+            return "[이름]" if HANGUL.search(name) else "[name]"
+        return e.label("ko" if HANGUL.search(name) else "en")
+
+    findings = Findings(conn)
+    people = [
+        f for f in findings.select() if f.type == PiiType.PERSON.value and f.status != "rejected"
+    ]
+    texts = findings._texts({f.document_id for f in people})
+    for f in people:
+        name = texts[f.document_id][f.start : f.end]
+        names[name] = label(name, entities.get(f.entity_id) if f.entity_id is not None else None)
     if vault is not None:
         for guid, alias in vault.all_aliases():
-            e = by_guid.get(guid)
-            names[alias] = e.pseudonym if e else "[name]"
+            names[alias] = label(alias, by_guid.get(guid))
     return names
 
 
@@ -204,7 +217,17 @@ def share(src: Connection, dst: Connection, vault: Vault | None, out_path: Path)
                 fix = {"memo": scrub.deep}
             _copy(src, c, table, fix)
         _copy_codings(src, c, views, scrub, report)
-        _copy(src, c, "cases", {"description": scrub.deep})
+        taken: set[str] = set()
+
+        def case_name(name: str) -> str:
+            """A case named by a real name gets the pseudonym (or its id if that is taken)."""
+            new = scrub(name) or name
+            if new.casefold() in taken:
+                new = f"{new} ({len(taken) + 1})"
+            taken.add(new.casefold())
+            return new
+
+        _copy(src, c, "cases", {"name": case_name, "description": scrub.deep})
         _copy(src, c, "case_value", {"value": scrub})
         _copy_case_links(src, c, views, scrub)
         cols, rows = _rows(src, "memo")
