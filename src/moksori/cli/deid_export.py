@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
-import os
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -12,13 +9,12 @@ import typer
 
 from moksori.cli import render
 from moksori.cli.common import JsonOpt, ProjectArg, emit_json, err, handle_errors, open_project, out
-from moksori.cli.passphrase import get_passphrase
-from moksori.errors import DeidError, PassphraseMissing
+from moksori.cli.passphrase import get_passphrase, get_share_passphrase
+from moksori.errors import DeidError
 from moksori.protect.deid import share_project
 from moksori.protect.export import FORMATS, export_documents
 from moksori.store.documents import resolve_document
 
-SHARE_ENV = "MOKSORI_SHARE_PASSPHRASE"
 UnreviewedOpt = Annotated[
     bool,
     typer.Option(
@@ -62,18 +58,6 @@ def export(
         )
 
 
-def _share_passphrase() -> str:
-    value = os.environ.get(SHARE_ENV)
-    if value:
-        return value
-    if not sys.stdin.isatty():
-        raise PassphraseMissing(f"no passphrase for the copy: set {SHARE_ENV} or run in a terminal")
-    first = getpass.getpass("Passphrase for the shared copy: ")
-    if not first or getpass.getpass("Repeat: ") != first:
-        raise PassphraseMissing("empty or differing passphrases; nothing was written")
-    return first
-
-
 @handle_errors
 def share(
     project: ProjectArg,
@@ -87,7 +71,7 @@ def share(
 
     with open_project(project) as p:
         p.deid.require_reviewed(unreviewed_ok)
-        secret = _share_passphrase()
+        secret = get_share_passphrase()
         if secret == get_passphrase():
             raise DeidError("give the shared copy its own passphrase, not the project's")
         with opened_vault(p, vault, required=False) as v:

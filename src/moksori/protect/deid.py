@@ -153,7 +153,7 @@ class Deid:
         from moksori.protect.scan import SPREAD_CONFIDENCE, NameSpreader, variants
 
         people = self.findings.select(Selector(types=[PiiType.PERSON.value]))
-        texts = self.findings._texts({f.document_id for f in people})
+        texts = self.findings.texts_of({f.document_id for f in people})
         kept: set[str] = set()
         rejected: set[str] = set()
         for f in people:

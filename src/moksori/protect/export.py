@@ -43,7 +43,7 @@ def _write_txt(view: RedactedView, path: Path) -> None:
 def _write_html(view: RedactedView, path: Path, title: str) -> None:
     parts: list[str] = []
     pos = 0
-    for r, (a, b) in zip(view.replacements, _new_spans(view), strict=True):
+    for r, (a, b) in zip(view.replacements, view.new_spans, strict=True):
         parts.append(html.escape(view.text[pos:a]))
         parts.append(
             f'<mark class="{r.type}" title="{r.type}">{html.escape(view.text[a:b])}</mark>'
@@ -68,15 +68,6 @@ def _write_docx(view: RedactedView, path: Path, title: str) -> None:
     for para in view.text.split("\n"):
         doc.add_paragraph(para)
     doc.save(str(path))
-
-
-def _new_spans(view: RedactedView) -> list[tuple[int, int]]:
-    out, delta = [], 0
-    for r in view.replacements:
-        a = r.start + delta
-        out.append((a, a + len(r.text)))
-        delta += len(r.text) - (r.end - r.start)
-    return out
 
 
 def export_documents(

@@ -112,11 +112,11 @@ class Findings:
         rows = [_row(r) for r in self.conn.execute(sql, args)]
         if sel.text is not None:
             wanted = sel.text
-            texts = self._texts({f.document_id for f in rows})
+            texts = self.texts_of({f.document_id for f in rows})
             rows = [f for f in rows if texts[f.document_id][f.start : f.end] == wanted]
         return rows[:limit] if limit is not None else rows
 
-    def _texts(self, doc_ids: Iterable[int]) -> dict[int, str]:
+    def texts_of(self, doc_ids: Iterable[int]) -> dict[int, str]:
         ids = sorted(set(doc_ids))
         out: dict[int, str] = {}
         for i in range(0, len(ids), 500):

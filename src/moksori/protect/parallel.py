@@ -62,9 +62,7 @@ def detect_documents(
     ctx = multiprocessing.get_context("forkserver")
     pending = deque(_chunks(docs))
     window: deque[tuple[list[tuple[int, str]], Future[list[list[Span]]]]] = deque()
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=ctx, initializer=_worker_init
-    ) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init) as pool:
         while pending or window:
             while pending and len(window) < workers * 2:
                 chunk = pending.popleft()

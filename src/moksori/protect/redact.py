@@ -46,6 +46,11 @@ class RedactedView:
             self._new.append((a, a + len(r.text)))
             delta += len(r.text) - (r.end - r.start)
 
+    @property
+    def new_spans(self) -> list[tuple[int, int]]:
+        """Where each replacement stands in the redacted text."""
+        return list(self._new)
+
     def _delta_before(self, i: int) -> int:
         """Length change of the replacements before index ``i``."""
         if i == 0:

@@ -23,7 +23,7 @@ from moksori.protect.detect import (
 )
 from moksori.protect.detect.masked import marked_pseudonyms, masked_zones
 from moksori.protect.romanise import surname_id
-from moksori.protect.spans import PiiType, Span
+from moksori.protect.spans import PiiType, Span, fold
 from moksori.protect.textview import TextView, iter_views
 
 Detector = Callable[[TextView], list[Span]]
@@ -53,14 +53,14 @@ class KnownName:
     aliases: tuple[str, ...]
 
 
-def _literal_pattern(alias: str) -> re.Pattern[str]:
-    """An alias matched as written, with any space or hyphen between its parts."""
-    parts = [re.escape(p) for p in re.split(r"[\s\-‐]+", alias.strip()) if p]
-    body = r"[\s\-‐]?".join(parts)
-    if HANGUL_SYLLABLE.match(alias.strip()):
-        # Korean names take particles after them, but do not start mid-word.
-        return re.compile(rf"(?<![\uac00-\ud7a3]){body}")
-    return re.compile(rf"(?<![\w]){body}(?![\w])", re.IGNORECASE)
+def _name_body(name: str) -> str:
+    """A name as a regex, with any space or hyphen (or none) between its parts."""
+    parts = [re.escape(p) for p in re.split(r"[\s\-‐]+", name.strip()) if p]
+    return r"[\s\-‐]?".join(parts)
+
+
+# Korean names take particles after them, but do not start mid-word.
+_NOT_AFTER_HANGUL = r"(?<![\uac00-\ud7a3])"
 
 
 _LATIN_NAME_WORD = re.compile(r"[A-Za-z]+")
@@ -99,7 +99,9 @@ class KnownMatcher:
                     continue
                 forms = [alias]
                 if HANGUL_SYLLABLE.match(alias):
-                    hangul.append((_literal_pattern(alias), person.entity))
+                    hangul.append(
+                        (re.compile(_NOT_AFTER_HANGUL + _name_body(alias)), person.entity)
+                    )
                     forms = list(romanise_name(alias.replace(" ", "")))
                     if len(alias) == 3 and alias[0] in _SURNAMES_1:
                         forms += romanise_name(alias[1:])
@@ -156,12 +158,11 @@ class NameSpreader:
         ko: list[str] = []
         latin: list[str] = []
         for name in sorted(set(names), key=len, reverse=True):
-            parts = [re.escape(p) for p in re.split(r"[\s\-‐]+", name.strip()) if p]
-            if not parts:
+            body = _name_body(name)
+            if not body:
                 continue
-            body = r"[\s\-‐]?".join(parts)
             (ko if HANGUL_SYLLABLE.match(name.strip()) else latin).append(body)
-        self._ko = re.compile(rf"(?<![\uac00-\ud7a3])(?:{'|'.join(ko)})") if ko else None
+        self._ko = re.compile(rf"{_NOT_AFTER_HANGUL}(?:{'|'.join(ko)})") if ko else None
         self._latin = (
             re.compile(rf"(?<![\w])(?:{'|'.join(latin)})(?![\w])", re.IGNORECASE) if latin else None
         )
@@ -225,19 +226,6 @@ def _place_words(place: str) -> set[str]:
 
 def _inside(span: Span, zones: Sequence[tuple[int, int]]) -> bool:
     return any(a <= span.start and span.end <= b for a, b in zones)
-
-
-def fold(spans: Iterable[Span]) -> list[Span]:
-    """One span per (start, end, type): the most confident detector wins."""
-    best: dict[tuple[int, int, PiiType], Span] = {}
-    for s in spans:
-        key = (s.start, s.end, s.type)
-        prev = best.get(key)
-        if prev is None or s.confidence > prev.confidence:
-            if prev is not None and prev.info and not s.info:
-                s.info = prev.info
-            best[key] = s
-    return sorted(best.values(), key=lambda s: (s.start, s.end, s.type.value))
 
 
 @cache

@@ -109,7 +109,7 @@ def known_names(conn: Connection, vault: Vault | None) -> dict[str, str]:
     people = [
         f for f in findings.select() if f.type == PiiType.PERSON.value and f.status != "rejected"
     ]
-    texts = findings._texts({f.document_id for f in people})
+    texts = findings.texts_of({f.document_id for f in people})
     for f in people:
         name = texts[f.document_id][f.start : f.end]
         names[name] = label(name, entities.get(f.entity_id) if f.entity_id is not None else None)

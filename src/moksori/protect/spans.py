@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -55,3 +56,16 @@ class Span:
 
     def overlaps(self, other: Span) -> bool:
         return self.start < other.end and other.start < self.end
+
+
+def fold(spans: Iterable[Span]) -> list[Span]:
+    """One span per (start, end, type), in text order: the most confident detector wins."""
+    best: dict[tuple[int, int, PiiType], Span] = {}
+    for s in spans:
+        key = (s.start, s.end, s.type)
+        prev = best.get(key)
+        if prev is None or s.confidence > prev.confidence:
+            if prev is not None and prev.info and not s.info:
+                s.info = prev.info
+            best[key] = s
+    return sorted(best.values(), key=lambda s: (s.start, s.end, s.type.value))

@@ -21,13 +21,12 @@ sequence; ``info`` holds the province (hangul), country and finest level.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import cache
 
 from moksori.protect import gazetteer as gz
 from moksori.protect.detect import addresses
 from moksori.protect.detect.places_latin import city_after, latin_places
-from moksori.protect.spans import PiiType, Span
+from moksori.protect.spans import PiiType, Span, fold
 from moksori.protect.textview import TextView, Tok
 
 NAME = "places"
@@ -405,13 +404,6 @@ def _deeper(group: list[_Unit], u: _Unit) -> bool:
 
 
 # --------------------------------------------------------------------- entry point
-def _dedupe(spans: Iterable[Span]) -> list[Span]:
-    best: dict[tuple[int, int, str], Span] = {}
-    for s in spans:
-        k = (s.start, s.end, s.type.value)
-        if k not in best or s.confidence > best[k].confidence:
-            best[k] = s
-    return sorted(best.values(), key=lambda s: (s.start, s.end))
 
 
 def _trim(places: list[Span], addrs: list[Span], text: str) -> list[Span]:
@@ -448,4 +440,4 @@ def detect(view: TextView) -> list[Span]:
     addrs = addresses.address_spans(view)
     found = _trim(found, addrs, text) + city_after(text, addrs, NAME)
     posts = addresses.postcode_spans(text, addrs, found)
-    return _dedupe(found + addrs + posts)
+    return fold(found + addrs + posts)
