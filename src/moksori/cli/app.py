@@ -17,6 +17,7 @@ from moksori.cli import cases as cases_cli
 from moksori.cli import codebook as codebook_cli
 from moksori.cli import codings as codings_cli
 from moksori.cli import deid as deid_cli
+from moksori.cli import interop as interop_cli
 from moksori.cli import memos as memos_cli
 from moksori.cli import reliability as reliability_cli
 from moksori.cli import render
@@ -243,6 +244,7 @@ for _area in (
     analysis_cli,
     report_cli,
     deid_cli,
+    interop_cli,
 ):
     _area.register(app)
 

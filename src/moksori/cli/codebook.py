@@ -13,6 +13,7 @@ from moksori.cli.common import JsonOpt, ProjectArg, emit_json, err, handle_error
 from moksori.coding.codebook import RELATIONS, Code
 from moksori.coding.codebook_io import export_csv, export_yaml, import_csv, import_yaml
 from moksori.errors import CodingError
+from moksori.interop.qdc import export_qdc, import_qdc
 
 codebook_app = typer.Typer(
     help="The codebook: codes, categories, definitions, links.", no_args_is_help=True
@@ -289,18 +290,20 @@ def core(
 @handle_errors
 def export(
     project: ProjectArg,
-    output: Annotated[Path, typer.Argument(help="FILE.yaml or FILE.csv ('-' for stdout).")],
-    fmt: Annotated[str | None, typer.Option("--format", help="yaml or csv.")] = None,
+    output: Annotated[Path, typer.Argument(help="FILE.yaml, .csv or .qdc ('-' for stdout).")],
+    fmt: Annotated[str | None, typer.Option("--format", help="yaml, csv or qdc.")] = None,
 ) -> None:
-    """Export the codebook as YAML (tree and links) or CSV (one row per code)."""
+    """Export the codebook as YAML (tree and links), CSV (one row per code) or REFI-QDA .qdc."""
     kind = (fmt or output.suffix.lstrip(".") or "yaml").lower()
     with open_project(project) as p:
         if kind in ("yaml", "yml"):
             text = export_yaml(p.codebook)
         elif kind == "csv":
             text = export_csv(p.codebook)
+        elif kind == "qdc":
+            text = export_qdc(p.codebook).decode("utf-8")
         else:
-            raise CodingError(f"unknown codebook format {kind!r}; use yaml or csv")
+            raise CodingError(f"unknown codebook format {kind!r}; use yaml, csv or qdc")
     if str(output) == "-":
         out.file.write(text)
         return
@@ -312,23 +315,30 @@ def export(
 @handle_errors
 def import_(
     project: ProjectArg,
-    source: Annotated[Path, typer.Argument(help="FILE.yaml or FILE.csv")],
+    source: Annotated[Path, typer.Argument(help="FILE.yaml, FILE.csv or FILE.qdc")],
     as_json: JsonOpt = False,
 ) -> None:
-    """Merge a YAML or CSV codebook into the project's (by path; nothing is deleted)."""
+    """Merge a YAML, CSV or REFI-QDA .qdc codebook into the project's (by path; nothing deleted)."""
     if not source.is_file():
         raise CodingError(f"{source}: no such file")
-    text = source.read_text(encoding="utf-8-sig")
+    is_qdc = source.suffix.lower() == ".qdc"
+    text = "" if is_qdc else source.read_text(encoding="utf-8-sig")
+    notes: list[str] = []
     with open_project(project) as p:
         if source.suffix.lower() == ".csv":
             report = import_csv(p.codebook, text)
         elif source.suffix.lower() in (".yaml", ".yml"):
             report = import_yaml(p.codebook, text)
+        elif is_qdc:
+            report = qdc_report = import_qdc(p.codebook, source.read_bytes(), what=source.name)
+            notes = qdc_report.notes
         else:
-            raise CodingError(f"{source}: use a .yaml or .csv codebook")
+            raise CodingError(f"{source}: use a .yaml, .csv or .qdc codebook")
     if as_json:
         emit_json(report.to_json())
     else:
+        for note in notes:
+            err.print(f"[dim]note:[/dim] {render.escape(note)}")
         err.print(
             f"{len(report.created)} code(s) created, {len(report.updated)} updated, "
             f"{report.links} link(s) added"

@@ -1,0 +1,71 @@
+"""`moksori export`: the project in an exchange format other tools read (REFI-QDA .qdpx)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from moksori.cli import render
+from moksori.cli.common import JsonOpt, ProjectArg, emit_json, err, handle_errors, open_project, out
+from moksori.interop.refi import RefiError
+
+EXPORT_FORMATS = ("qdpx",)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("export")(export)
+
+
+@handle_errors
+def export(
+    project: ProjectArg,
+    out_file: Annotated[Path, typer.Argument(help="The file to write, e.g. study.qdpx")],
+    fmt: Annotated[
+        str, typer.Option("--format", help=f"One of {', '.join(EXPORT_FORMATS)}.")
+    ] = "qdpx",
+    redacted: Annotated[
+        bool,
+        typer.Option("--redacted", help="Export the de-identified view (redacted texts)."),
+    ] = False,
+    unreviewed_ok: Annotated[
+        bool,
+        typer.Option("--unreviewed-ok", help="Export redacted although findings await review."),
+    ] = False,
+    vault: Annotated[
+        Path | None,
+        typer.Option("--vault", help="With --redacted: the vault, to scrub every known alias."),
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Write the project as REFI-QDA (.qdpx) for NVivo, ATLAS.ti, MAXQDA or QualCoder."""
+    from moksori.cli.deid import opened_vault
+    from moksori.interop.qdpx_export import export_qdpx
+
+    if fmt.lower().lstrip(".") not in EXPORT_FORMATS:
+        raise RefiError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
+    with open_project(project) as p:
+        if redacted:
+            p.deid.require_reviewed(unreviewed_ok)  # before asking for the vault passphrase
+            with opened_vault(p, vault, required=vault is not None) as v:
+                if v is None:
+                    err.print("[yellow]no vault[/yellow]: names are scrubbed from findings only")
+                report = export_qdpx(p, out_file, redacted=True, unreviewed_ok=True, vault=v)
+        else:
+            report = export_qdpx(p, out_file)
+    if as_json:
+        emit_json(report.to_json())
+        return
+    what = "redacted project" if redacted else "project"
+    line = (
+        f"wrote {what} to {render.escape(str(out_file))}: {report.sources} sources, "
+        f"{report.codes} codes, {report.selections} coded selections, {report.cases} cases, "
+        f"{report.notes} notes"
+    )
+    if redacted:
+        line += (
+            f"; {report.selections_dropped} selection(s) fell inside removed text, "
+            f"{report.names_scrubbed} names scrubbed from free text"
+        )
+    out.print(line)
