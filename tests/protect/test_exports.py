@@ -46,7 +46,7 @@ def test_exported_documents_are_redacted_and_audited(reviewed: Project, tmp_path
     texts = ["\n".join(p.text for p in Document(f).paragraphs) for f in report.files]
     assert "영미: 저는" in texts[0] and "김순희" not in texts[0]
     assert "Youngmi:" in texts[1] and "Soon-hee" not in texts[1]
-    assert "[20s]" in texts[1] or "20대" in texts[0]
+    assert "20–29" in texts[1] and "20대" in texts[0]  # "when I was 23", "스물세 살"
     [entry] = audit.entries(reviewed.conn, "deid.export")
     assert entry["detail"]["documents"] == ids and "김순희" not in str(entry)
 

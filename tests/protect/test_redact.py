@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -108,3 +109,21 @@ def test_a_removed_cohort_takes_its_particle_and_space() -> None:
     view = build(text, replacements_for(text, [f], lambda _: ""))
     assert view.text == "하나원 수료했어요."
     assert build(text, reps).text == "하나원 로 수료했어요."  # without the particle rule
+
+
+@pytest.mark.parametrize(
+    ("said", "info", "lang", "shown"),
+    [
+        ("42-year-old", {"age": 42, "gender": "f"}, "en", "40–49-year-old"),
+        ("twelve", {"age": 12}, "en", "10–19"),
+        ("in her 20s", {"band": 20, "gender": "f"}, "en", "in her 20s"),
+        ("스물세 살", {"age": 23}, "ko", "20대"),
+        ("85년생", {"born": 1985}, "ko", "1980년대생"),
+    ],
+)
+def test_ages_become_decades_in_their_own_words(
+    said: str, info: dict[str, object], lang: str, shown: str
+) -> None:
+    from moksori.protect.redact import _age_band
+
+    assert _age_band(said, info, lang) == shown

@@ -11,6 +11,7 @@ quote never shows half a pseudonym.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -236,9 +237,9 @@ class Renderer:
             year = int(f.info["year"])
             return f"{year}년" if lang == "ko" else str(year)
         if t == PiiType.AGE and action == "band":
-            band = _band(f.info)
-            if band is not None:
-                return f"{band}대" if lang == "ko" else f"[{band}s]"
+            aged = _age_band(self.text[f.start : f.end], f.info, lang)
+            if aged is not None:
+                return aged
         if t == PiiType.COHORT and action == "remove":
             return ""
         if t == PiiType.PLACE and action in ("province", "region"):
@@ -246,6 +247,37 @@ class Renderer:
             if general:
                 return general
         return tag(t, lang)
+
+
+_NUMBER = re.compile(
+    r"\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b",
+    re.IGNORECASE,
+)
+
+
+def _age_band(said: str, info: dict[str, object], lang: str) -> str | None:
+    """An exact age as its decade, in the words around it.
+
+    Korean: 23세, 스물세 살 → 20대; 85년생 → 1980년대생. English keeps the phrase and
+    swaps the number: a 42-year-old → a 40–49-year-old; I was twelve → I was 10–19;
+    "in her 20s" is a band already and stays.
+    """
+    born = info.get("born")
+    if isinstance(born, int) and "age" not in info:
+        decade = born // 10 * 10
+        return f"{decade}년대생" if lang == "ko" else f"born in the {decade}s"
+    band = _band(info)
+    if band is None:
+        return None
+    if "band" in info and "age" not in info:
+        return said  # already a decade
+    if lang == "ko":
+        return f"{band}대"
+    range_ = f"{band}–{band + 9}"
+    swapped, n = _NUMBER.subn(range_, said, count=1)
+    return swapped if n else range_
 
 
 def _band(info: dict[str, object]) -> int | None:
