@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from moksori.analysis.coded import Selection
@@ -59,10 +61,51 @@ def test_conditions_parse_and_refuse_nonsense(study: Project) -> None:
 def test_excerpts_as_a_table(study: Project) -> None:
     found = retrieve(study.conn, "가족")
     t = excerpts_table(found)
-    assert t.columns == ["code", "document", "start", "end", "cases", "coder", "text", "memo"]
+    assert t.columns == [
+        "code",
+        "document",
+        "start",
+        "end",
+        "cases",
+        "speaker",
+        "coder",
+        "text",
+        "memo",
+    ]
     assert t.rows == [str(e.coding_id) for e in found]
     assert [t.cell(r, "text") for r in t.rows] == [
         "동생한테",
         "My mother is still in Hyesan.",
         "어머니는 혜산에 계세요.",
     ]
+
+
+def test_excerpts_carry_the_speaker_of_their_turn(study: Project) -> None:
+    found = retrieve(study.conn, "도움 찾기", where=["gender=여성"])
+    assert [e.speaker for e in found] == ["순희", "영미"]
+    table = excerpts_table(found)
+    assert "speaker" in table.columns
+    assert [row[table.columns.index("speaker")] for row in table.values] == ["순희", "영미"]
+
+
+def test_tables_write_parquet(tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    from moksori.analysis.tables import Table
+
+    table = Table(
+        rows=["1", "2"],
+        columns=["code", "speaker", "start", "text"],
+        values=[["말투", "영미", 3, "억양 때문에"], ["말투", None, 40, "accent 🙂"]],
+        title="t",
+        row_header="coding",
+    )
+    back = pq.read_table(table.to_parquet(tmp_path / "t.parquet")).to_pylist()
+    assert back[0] == {
+        "coding": "1",
+        "code": "말투",
+        "speaker": "영미",
+        "start": 3,
+        "text": "억양 때문에",
+    }
+    assert back[1]["speaker"] is None and back[1]["text"] == "accent 🙂"

@@ -57,6 +57,8 @@ def test_retrieved_quotes_are_redacted_on_request(reviewed: Project) -> None:
     assert any("김순희" in e.text for e in plain)
     assert not any("김순희" in e.text or "010-2398-4417" in e.text for e in red)
     assert all(e.document.startswith("document ") for e in red)
+    assert {e.speaker for e in plain} >= {"김순희"}
+    assert "김순희" not in {e.speaker for e in red} and {e.speaker for e in red} & {"영미"}
 
 
 def test_report_quotes_redacted_by_default(reviewed: Project, tmp_path: Path) -> None:

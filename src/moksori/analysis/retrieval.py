@@ -70,6 +70,7 @@ class Excerpt:
     cases: list[str] = field(default_factory=list)
     coder: str = ""
     memo: str | None = None
+    speaker: str | None = None  # the transcript turn the coding starts in
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -159,6 +160,11 @@ def retrieve(
         ids,
     ).fetchall()
     names = {str(n).casefold(): int(i) for i, n in conn.execute("SELECT id, name FROM cases")}
+    scrub = None
+    if redacted:  # speaker labels are names: they take the pseudonym too
+        from moksori.protect.share import Scrubber, known_names
+
+        scrub = Scrubber(known_names(conn, None))
     out: list[Excerpt] = []
     for cid, code_id, doc, start, end, text, coder_id, coder, memo in rows:
         if keep is not None and coder_id not in keep:
@@ -167,17 +173,42 @@ def retrieve(
         if allowed is not None and not any(names[n.casefold()] in allowed for n in belongs):
             continue
         label = labels[doc]
-        if redacted:
+        speaker = _speaker_at(conn, doc, start)
+        if scrub is not None:
             text, label = views.quote(doc, start, end), f"document {doc}"
-        out.append(Excerpt(cid, paths[code_id], doc, label, start, end, text, belongs, coder, memo))
+            speaker = scrub(speaker)
+        out.append(
+            Excerpt(
+                cid, paths[code_id], doc, label, start, end, text, belongs, coder, memo, speaker
+            )
+        )
     return out
+
+
+def _speaker_at(conn: Connection, doc: int, pos: int) -> str | None:
+    row = conn.execute(
+        'SELECT speaker FROM segment WHERE document_id = ? AND start <= ? AND "end" > ? '
+        "AND speaker IS NOT NULL ORDER BY kind = 'sentence' LIMIT 1",
+        (doc, pos, pos),
+    ).fetchone()
+    return str(row[0]) if row else None
 
 
 def excerpts_table(excerpts: Sequence[Excerpt], title: str = "coded segments") -> Table:
     """Excerpts as a table (one row per coding) for CSV and XLSX."""
-    columns = ["code", "document", "start", "end", "cases", "coder", "text", "memo"]
+    columns = ["code", "document", "start", "end", "cases", "speaker", "coder", "text", "memo"]
     values: list[list[Value]] = [
-        [e.code, e.document, e.start, e.end, ", ".join(e.cases), e.coder, e.text, e.memo]
+        [
+            e.code,
+            e.document,
+            e.start,
+            e.end,
+            ", ".join(e.cases),
+            e.speaker,
+            e.coder,
+            e.text,
+            e.memo,
+        ]
         for e in excerpts
     ]
     return Table(

@@ -102,6 +102,18 @@ class Table:
                 writer.writerow(["" if v is None else v for v in line])
         return path
 
+    def to_parquet(self, path: str | Path) -> Path:
+        """Columnar, typed, compressed: for tables of many thousand codings."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        path = Path(path)
+        data: dict[str, list[Any]] = {self.row_header: list(self.rows)}
+        for j, column in enumerate(self.columns):
+            data[column] = [row[j] for row in self.values]
+        pq.write_table(pa.table(data), path)
+        return path
+
     def to_xlsx(self, path: str | Path) -> Path:
         from openpyxl import Workbook
         from openpyxl.styles import Font

@@ -190,6 +190,9 @@ def retrieve_cmd(
     as_json: JsonOpt = False,
     csv: CsvOpt = None,
     xlsx: XlsxOpt = None,
+    parquet: Annotated[
+        Path | None, typer.Option("--parquet", help="Also write the table as Parquet.")
+    ] = None,
     redacted: Annotated[
         bool, typer.Option("--redacted", help="Quote through the de-identification view.")
     ] = False,
@@ -199,9 +202,10 @@ def retrieve_cmd(
 ) -> None:
     """Coded segments for a code among the cases whose attributes match.
 
-    Files written with --csv/--xlsx are redacted unless --original is given.
+    Files written with --csv/--xlsx/--parquet are redacted unless --original is given.
     """
-    redact = redacted or ((csv is not None or xlsx is not None) and not original)
+    files = (csv, xlsx, parquet)
+    redact = redacted or (any(f is not None for f in files) and not original)
     with open_project(project) as p:
         sel = _selection(p, coder, as_, False, None)
         found = retrieve(
@@ -212,6 +216,8 @@ def retrieve_cmd(
         err.print(f"wrote {render.escape(str(table.to_csv(csv)))}")
     if xlsx is not None:
         err.print(f"wrote {render.escape(str(table.to_xlsx(xlsx)))}")
+    if parquet is not None:
+        err.print(f"wrote {render.escape(str(table.to_parquet(parquet)))}")
     if as_json:
         emit_json([e.to_json() for e in found])
         return
