@@ -16,6 +16,7 @@ EXPORT_FORMATS = ("qdpx",)
 
 def register(app: typer.Typer) -> None:
     app.command("export")(export)
+    app.command("import")(import_)
 
 
 @handle_errors
@@ -69,3 +70,28 @@ def export(
             f"{report.names_scrubbed} names scrubbed from free text"
         )
     out.print(line)
+
+
+@handle_errors
+def import_(
+    project: ProjectArg,
+    in_file: Annotated[Path, typer.Argument(help="The REFI-QDA package, e.g. study.qdpx")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Bring in a REFI-QDA project (.qdpx) from NVivo, ATLAS.ti, MAXQDA or QualCoder."""
+    from moksori.interop.qdpx_import import import_qdpx
+
+    with open_project(project) as p:
+        report = import_qdpx(p, in_file)
+    if as_json:
+        emit_json(report.to_json())
+        return
+    out.print(
+        f"imported {render.escape(in_file.name)}: {report.documents} documents "
+        f"({report.documents_existing} already here), {report.codes_created} new codes, "
+        f"{report.codings} codings, {report.cases} cases, {report.memos} memos"
+    )
+    for kind, n in sorted(report.skipped.items()):
+        err.print(f"[yellow]skipped[/yellow] {n} × {render.escape(kind)}")
+    for warning in report.warnings:
+        err.print(f"[yellow]warning[/yellow] {render.escape(warning)}")

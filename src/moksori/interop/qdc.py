@@ -176,17 +176,17 @@ def export_qdc(book: Codebook) -> bytes:
 
 # --- import -----------------------------------------------------------------------
 @dataclass
-class _Spec:
+class CodeSpec:
     name: str
     line: int
     guid: str | None
     codable: bool
     colour: str | None
     fields: dict[str, Any]
-    children: list[_Spec]
+    children: list[CodeSpec]
 
 
-def _read_code(el: etree._Element, what: str, notes: list[str]) -> _Spec:
+def read_code(el: etree._Element, what: str, notes: list[str]) -> CodeSpec:
     line = el.sourceline or 0
     where = f"{what}, line {line}"
     name = " ".join(unicodedata.normalize("NFC", el.get("name") or "").split())
@@ -209,17 +209,17 @@ def _read_code(el: etree._Element, what: str, notes: list[str]) -> _Spec:
     if el.get("color") is not None and colour is None:
         notes.append(f"line {line}: colour of code {name!r} is not #RGB or #RRGGBB; ignored")
     fields: dict[str, Any] = {}
-    children: list[_Spec] = []
+    children: list[CodeSpec] = []
     for child in el:
         kind = local_name(child)
         if kind == "Description":
             fields = parse_description(child.text or "")
         elif kind == "Code":
-            children.append(_read_code(child, what, notes))
-    return _Spec(name, line, guid, codable, colour, fields, children)
+            children.append(read_code(child, what, notes))
+    return CodeSpec(name, line, guid, codable, colour, fields, children)
 
 
-def _read(root: etree._Element, what: str, report: QdcImportReport) -> list[_Spec]:
+def _read(root: etree._Element, what: str, report: QdcImportReport) -> list[CodeSpec]:
     """Check the document's shape and read every code, before anything is written."""
     kind = local_name(root)
     if kind != "CodeBook":
@@ -234,7 +234,7 @@ def _read(root: etree._Element, what: str, report: QdcImportReport) -> list[_Spe
     n_sets = sum(1 for s in parts if local_name(s) == "Sets" for c in s if local_name(c) == "Set")
     if n_sets:
         report.notes.append(f"{n_sets} code set(s) skipped: moksori has no code sets")
-    return [_read_code(c, what, report.notes) for c in holders[0] if local_name(c) == "Code"]
+    return [read_code(c, what, report.notes) for c in holders[0] if local_name(c) == "Code"]
 
 
 def import_qdc(book: Codebook, data: bytes, *, what: str = "the codebook file") -> QdcImportReport:
@@ -244,10 +244,10 @@ def import_qdc(book: Codebook, data: bytes, *, what: str = "the codebook file") 
     by_path = {c.path.casefold(): c for c in book.tree()}
     with transaction(book.conn):
 
-        def walk(items: list[_Spec], parent: Code | None) -> None:
+        def walk(items: list[CodeSpec], parent: Code | None) -> None:
             for spec in items:
                 try:
-                    code = _apply(book, spec, parent, by_path, report)
+                    code = apply_code(book, spec, parent, by_path, report)
                 except CodingError as exc:
                     raise RefiError(f"{what}, line {spec.line}: {exc}") from None
                 walk(spec.children, code)
@@ -256,9 +256,9 @@ def import_qdc(book: Codebook, data: bytes, *, what: str = "the codebook file") 
     return report
 
 
-def _apply(
+def apply_code(
     book: Codebook,
-    spec: _Spec,
+    spec: CodeSpec,
     parent: Code | None,
     by_path: dict[str, Code],
     report: QdcImportReport,

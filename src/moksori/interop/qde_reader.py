@@ -1,0 +1,326 @@
+"""Read a ``.qdpx`` package safely, and carry positions onto moksori's stored text.
+
+Everything in the package is untrusted: the ZIP is read in memory (never
+extracted), its declared and actual sizes are capped so a ZIP bomb stops
+early, and the XML goes through the hardened parser in :mod:`refi`.
+
+Other tools write sources with a BOM, CRLF line ends, NFD Korean or invisible
+characters; moksori stores NFC/LF text without them. :func:`canonical` builds
+the stored text together with a position map, so a selection keeps covering
+the same words after the text is normalised.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from lxml import etree
+
+from moksori.ingest.normalise import _TABLE as NORMALISE_TABLE
+from moksori.interop.refi import RefiError, local_name, normalise_guid, parse_xml, readable_path
+from moksori.store.schema import new_guid
+
+# Caps against ZIP bombs; module constants so tests can lower them.
+MAX_TOTAL_BYTES = 2 * 1024**3
+MAX_RATIO = 200  # uncompressed / compressed, checked for members over RATIO_FLOOR
+RATIO_FLOOR = 1024 * 1024
+SOURCE_DIRS = ("sources",)  # compared case-insensitively: Sources/ or sources/
+
+# Characters that have canonical combining class 0 yet compose with what precedes
+# them (Hangul vowels and final consonants, a few Indic vowel signs); NFC chunks never
+# start with one.
+_COMPOSING_STARTERS = frozenset(
+    [*range(0x1161, 0x1176), *range(0x11A8, 0x11C3)]
+    + [0x09BE, 0x09D7, 0x0B3E, 0x0B56, 0x0B57, 0x0BBE, 0x0BD7, 0x0C56, 0x0CC2, 0x0CD5]
+    + [0x0CD6, 0x0D3E, 0x0D57, 0x0DCF, 0x0DDF, 0x102E, 0x1B35, 0x110BA, 0x11127, 0x1133E]
+    + [0x11357, 0x114B0, 0x114BA, 0x114BD, 0x115AF, 0x11930]
+)
+
+
+@dataclass
+class Package:
+    """The inner XML (parsed) and the raw bytes of every member under ``sources/``."""
+
+    qde_name: str
+    root: etree._Element
+    sources: dict[str, bytes]  # lower-cased file name inside sources/ -> bytes
+
+    def source(self, name: str) -> bytes | None:
+        return self.sources.get(name.lower())
+
+
+def read_package(path: Path) -> Package:
+    """Open a ``.qdpx`` in memory; refuses non-ZIPs, bombs and packages without one .qde."""
+    path = Path(path)
+    if not path.is_file():
+        raise RefiError(f"no file at {path.name}")
+    try:
+        z = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError):
+        raise RefiError(f"{path.name} is not a .qdpx package (not a ZIP file)") from None
+    with z:
+        infos = [i for i in z.infolist() if not i.is_dir()]
+        _check_sizes(path.name, infos)
+        qdes = [i for i in infos if "/" not in i.filename and i.filename.lower().endswith(".qde")]
+        if not qdes:
+            raise RefiError(f"{path.name} holds no project XML (.qde) at its top level")
+        if len(qdes) > 1:
+            named = [i for i in qdes if i.filename.lower() == "project.qde"]
+            if len(named) != 1:
+                raise RefiError(f"{path.name} holds {len(qdes)} project XML files; expected one")
+            qdes = named
+        budget = [MAX_TOTAL_BYTES]
+        qde = qdes[0]
+        root = parse_xml(_read(z, qde, budget), qde.filename)
+        sources: dict[str, bytes] = {}
+        for info in infos:
+            parts = PurePosixPath(info.filename).parts
+            if len(parts) == 2 and parts[0].lower() in SOURCE_DIRS:
+                sources[parts[1].lower()] = _read(z, info, budget)
+    return Package(qde.filename, root, sources)
+
+
+def _check_sizes(name: str, infos: list[zipfile.ZipInfo]) -> None:
+    total = sum(i.file_size for i in infos)
+    if total > MAX_TOTAL_BYTES:
+        raise RefiError(
+            f"{name} would unpack to {total / 1e6:.0f} MB, over the "
+            f"{MAX_TOTAL_BYTES / 1e6:.0f} MB limit (possible ZIP bomb); refused"
+        )
+    for i in infos:
+        if i.file_size > RATIO_FLOOR and i.file_size > MAX_RATIO * max(i.compress_size, 1):
+            raise RefiError(
+                f"{name}: a member compresses {i.file_size // max(i.compress_size, 1)}:1, "
+                "far beyond any real text (possible ZIP bomb); refused"
+            )
+
+
+def _read(z: zipfile.ZipFile, info: zipfile.ZipInfo, budget: list[int]) -> bytes:
+    """A member's bytes, never more than its declared size or what is left of the cap."""
+    limit = min(info.file_size, budget[0])
+    try:
+        with z.open(info) as f:
+            data = f.read(limit + 1)
+    except (zipfile.BadZipFile, OSError, NotImplementedError, RuntimeError):
+        raise RefiError(f"member {info.filename} of the package cannot be read") from None
+    if len(data) > limit:
+        raise RefiError(
+            f"member {info.filename} unpacks to more than it declares or the size cap "
+            "(possible ZIP bomb); refused"
+        )
+    budget[0] -= len(data)
+    return data
+
+
+# --- text and positions ----------------------------------------------------------
+@dataclass
+class MappedText:
+    """Stored text, and for every raw position the stored positions a start/end go to."""
+
+    text: str
+    lo: list[int]  # raw position -> stored position for a selection start
+    hi: list[int]  # raw position -> stored position for a selection end
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        return self.lo[start], self.hi[end]
+
+    def shifted(self, k: int, length: int) -> MappedText:
+        """The same map onto ``text[k:k+length]`` (the pipeline trims leading newlines)."""
+
+        def clamp(v: int) -> int:
+            return min(max(v - k, 0), length)
+
+        return MappedText(
+            self.text[k : k + length], [clamp(v) for v in self.lo], [clamp(v) for v in self.hi]
+        )
+
+
+def canonical(raw: str) -> MappedText:
+    """moksori's normalised form of ``raw`` (see ingest.normalise) with its position map.
+
+    Same steps as :func:`moksori.ingest.normalise.normalise`: the character table
+    (BOM and invisible characters dropped), CRLF/CR to LF, then NFC chunk by chunk.
+    """
+    out: list[str] = []
+    lo1: list[int] = []
+    hi1: list[int] = []
+    n, i = len(raw), 0
+    while i < n:
+        ch = raw[i]
+        here = len(out)
+        if ch == "\r":
+            lo1.append(here)
+            hi1.append(here)
+            out.append("\n")
+            if i + 1 < n and raw[i + 1] == "\n":
+                lo1.append(here)  # between CR and LF: both ends collapse to the LF
+                hi1.append(here + 1)
+                i += 1
+            i += 1
+            continue
+        lo1.append(here)
+        hi1.append(here)
+        mapped = NORMALISE_TABLE.get(ord(ch), ch)
+        if mapped:
+            out.append(mapped)
+        i += 1
+    lo1.append(len(out))
+    hi1.append(len(out))
+    step1 = "".join(out)
+    text, lo2, hi2 = _nfc_map(step1)
+    return MappedText(text, [lo2[p] for p in lo1], [hi2[p] for p in hi1])
+
+
+def _nfc_map(text: str) -> tuple[str, list[int], list[int]]:
+    if unicodedata.is_normalized("NFC", text):
+        ident = list(range(len(text) + 1))
+        return text, ident, list(ident)
+    bounds = [0]
+    for i in range(1, len(text)):
+        c = text[i]
+        if unicodedata.combining(c) == 0 and ord(c) not in _COMPOSING_STARTERS:
+            bounds.append(i)
+    bounds.append(len(text))
+    lo = [0] * (len(text) + 1)
+    hi = [0] * (len(text) + 1)
+    pieces: list[str] = []
+    pos = 0
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        piece = unicodedata.normalize("NFC", text[a:b])
+        lo[a] = hi[a] = pos
+        for j in range(a + 1, b):  # inside a composed chunk: widen outwards
+            lo[j], hi[j] = pos, pos + len(piece)
+        pieces.append(piece)
+        pos += len(piece)
+    lo[len(text)] = hi[len(text)] = pos
+    result = "".join(pieces)
+    if result != unicodedata.normalize("NFC", text):  # a chunk boundary we did not foresee
+        whole = unicodedata.normalize("NFC", text)
+        n = len(whole)
+        return whole, [0] * len(text) + [n], [n] * (len(text) + 1)
+    return result, lo, hi
+
+
+def decode_source(data: bytes, what: str) -> str:
+    """Text of a plain-text source: UTF-8 as the standard says (a BOM is kept, then mapped)."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise RefiError(f"{what} is not UTF-8 text, as REFI-QDA requires") from None
+
+
+def children(el: etree._Element, name: str) -> list[etree._Element]:
+    """Direct children with this local name, whatever their namespace."""
+    return [c for c in el if local_name(c) == name]
+
+
+def child(el: etree._Element, name: str) -> etree._Element | None:
+    found = children(el, name)
+    return found[0] if found else None
+
+
+def text_of(el: etree._Element | None) -> str:
+    return "" if el is None else (el.text or "")
+
+
+# --- the project file, checked before anything is written ---------------------------
+NON_TEXT_SOURCES = ("PDFSource", "PictureSource", "AudioSource", "VideoSource")
+
+
+@dataclass
+class TextSourceIn:
+    """A TextSource of the file: its element, raw bytes and the map onto stored text."""
+
+    guid: str
+    el: etree._Element
+    mapped: MappedText
+    raw: bytes
+    name: str
+    doc_id: int = 0
+
+
+def check_guids(root: etree._Element, report: Any) -> dict[str, etree._Element]:
+    """Every element with an identity, by canonical GUID; a repeated GUID is an error."""
+    out: dict[str, etree._Element] = {}
+    for el in root.iter():
+        raw = el.get("guid") if isinstance(el.tag, str) else None
+        if raw is None:
+            continue
+        guid = normalise_guid(raw)
+        if guid is None:
+            report.warnings.append(f"{readable_path(el)}: guid {raw!r} is not a GUID")
+            continue
+        if guid in out:
+            raise RefiError(f"the GUID {guid} is used twice in the project file; refused")
+        out[guid] = el
+    return out
+
+
+def ref_guid(el: etree._Element, attr: str = "targetGUID") -> str | None:
+    return normalise_guid(el.get(attr))
+
+
+def content(pkg: Package, el: etree._Element, what: str) -> bytes | None:
+    """A text source's bytes: from plainTextPath inside the package, or PlainTextContent."""
+    inline = child(el, "PlainTextContent")
+    if inline is not None:
+        return text_of(inline).encode()
+    target = el.get("plainTextPath") or ""
+    if target.startswith("internal://"):
+        data = pkg.source(target[len("internal://") :])
+        if data is None:
+            raise RefiError(f"{what}: its text {target} is missing from the package")
+        return data
+    return None
+
+
+def read_sources(pkg: Package, root: etree._Element, report: Any) -> list[TextSourceIn]:
+    out: list[TextSourceIn] = []
+    holder = child(root, "Sources")
+    for el in holder if holder is not None else []:
+        kind = local_name(el)
+        if kind in NON_TEXT_SOURCES:
+            report.skip(kind)
+            continue
+        if kind != "TextSource":
+            continue
+        guid = normalise_guid(el.get("guid")) or new_guid()
+        what = f"source {guid}"
+        data = content(pkg, el, what)
+        if data is None:
+            report.skip("TextSource without readable text")
+            report.warnings.append(f"{readable_path(el)}: no text inside the package; skipped")
+            continue
+        mapped = canonical(decode_source(data, what))
+        name = " ".join((el.get("name") or "").split()) or f"source {len(out) + 1}"
+        out.append(TextSourceIn(guid, el, mapped, data, name))
+    return out
+
+
+def check_selections(sources: list[TextSourceIn], guids: dict[str, etree._Element]) -> None:
+    """Positions inside their source and CodeRefs to existing codes, before any write."""
+    for src in sources:
+        length = len(src.mapped.lo) - 1
+        for sel in children(src.el, "PlainTextSelection"):
+            gid = normalise_guid(sel.get("guid")) or sel.get("guid") or "?"
+            try:
+                start, end = int(sel.get("startPosition", "")), int(sel.get("endPosition", ""))
+            except ValueError:
+                raise RefiError(f"selection {gid} has no valid start and end position") from None
+            if not 0 <= start < end <= length:
+                raise RefiError(
+                    f"selection {gid} ({start}-{end}) lies outside its source, "
+                    f"which has {length} characters"
+                )
+            for coding in children(sel, "Coding"):
+                ref = child(coding, "CodeRef")
+                target = ref_guid(ref) if ref is not None else None
+                if target is None or local_name(guids.get(target, sel)) != "Code":
+                    raise RefiError(
+                        f"selection {gid} refers to a code {target or '(none)'} "
+                        "that is not in the file"
+                    )

@@ -1,0 +1,446 @@
+"""Import a REFI-QDA ``.qdpx`` (NVivo, ATLAS.ti, MAXQDA, QualCoder, moksori) into a project.
+
+Everything is read and checked before anything is written, and then written in
+one transaction: a broken file leaves the project as it was. Codes merge by
+path as a ``.qdc`` import does; users become coders, variables case
+attributes, notes memos. Text sources go through the same ingest pipeline as a
+``.txt`` file, and every selection is carried onto the stored (NFC, LF, no
+BOM) text by a position map, so it covers the same words it did in the tool
+that wrote it. Non-text sources are listed as skipped, never silently dropped.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from moksori.coding.codebook import Code
+from moksori.errors import CodingError, IngestError, MoksoriError
+from moksori.ingest.pipeline import ingest_bytes
+from moksori.interop import qdc
+from moksori.interop.qde_reader import (
+    Package,
+    TextSourceIn,
+    canonical,
+    check_guids,
+    check_selections,
+    child,
+    children,
+    content,
+    decode_source,
+    read_package,
+    read_sources,
+    ref_guid,
+    text_of,
+)
+from moksori.interop.refi import (
+    RefiError,
+    load_schema,
+    local_name,
+    normalise_guid,
+    readable_path,
+    schema_problems,
+)
+from moksori.korean.terms import index_terms
+from moksori.project import Project
+from moksori.store import documents as docs_store
+from moksori.store.database import transaction
+from moksori.store.schema import new_guid, now
+
+# moksori attribute types of REFI-QDA variable types (DateTime has no moksori type).
+ATTRIBUTE_TYPES = {
+    "Text": "text",
+    "Boolean": "boolean",
+    "Integer": "integer",
+    "Float": "float",
+    "Date": "date",
+    "DateTime": "text",
+}
+FALLBACK_CODER = "imported"
+_LEVELS = re.compile(r"^Levels \((ordinal|category)\): (.*)$", re.MULTILINE)
+
+
+@dataclass
+class ImportReport:
+    path: str
+    coders: int = 0
+    codes_created: int = 0
+    codes_updated: int = 0
+    documents: int = 0
+    documents_existing: int = 0
+    codings: int = 0
+    attributes: int = 0
+    cases: int = 0
+    values: int = 0
+    case_links: int = 0
+    memos: int = 0
+    skipped: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def skip(self, kind: str, n: int = 1) -> None:
+        self.skipped[kind] = self.skipped.get(kind, 0) + n
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def import_qdpx(project: Project, path: Path, *, schema: Path | None = None) -> ImportReport:
+    """Bring a ``.qdpx`` into the project, all or nothing. ``schema``: Project.xsd, optional."""
+    path = Path(path)
+    report = ImportReport(str(path))
+    pkg = read_package(path)
+    root = pkg.root
+    if local_name(root) != "Project":
+        raise RefiError(f"{path.name}: the root element is <{local_name(root)}>, not <Project>")
+    if schema is not None:
+        report.warnings += [f"schema: {p}" for p in schema_problems(root, load_schema(schema))]
+    guids = check_guids(root, report)
+    sources = read_sources(pkg, root, report)
+    check_selections(sources, guids)
+    try:
+        with transaction(project.conn):
+            _Writer(project, pkg, guids, sources, report).run()
+    except RefiError:
+        raise
+    except MoksoriError as exc:
+        raise RefiError(f"{path.name} could not be imported: {exc}") from None
+    return report
+
+
+class _Writer:
+    """Applies a checked project file; runs inside the caller's transaction."""
+
+    def __init__(
+        self,
+        project: Project,
+        pkg: Package,
+        guids: dict[str, etree._Element],
+        sources: list[TextSourceIn],
+        report: ImportReport,
+    ) -> None:
+        self.p, self.conn, self.pkg, self.guids = project, project.conn, pkg, guids
+        self.root = pkg.root
+        self.sources, self.report = sources, report
+        self.coders: dict[str, int] = {}
+        self.codes: dict[str, int] = {}
+        self.docs: dict[str, int] = {}
+        self.codings: dict[str, list[int]] = {}  # selection or Coding GUID -> coding ids
+        self.cases: dict[str, int] = {}
+        self.selections: dict[str, tuple[int, int, int]] = {}  # GUID -> doc, start, end
+        self._fallback: int | None = None
+
+    def run(self) -> None:
+        self._users()
+        self._codebook()
+        for src in self.sources:
+            self._document(src)
+        self._variables_and_cases()
+        self._notes()
+        for name in ("Links", "Sets", "Graphs"):
+            el = child(self.root, name)
+            if el is not None and len(el):
+                self.report.skip(name, len(el))
+        desc = text_of(child(self.root, "Description")).strip()
+        if desc:
+            self.conn.execute(
+                "INSERT OR IGNORE INTO meta(key, value) VALUES ('description', ?)", (desc,)
+            )
+
+    # --- users and codes ------------------------------------------------------
+    def _users(self) -> None:
+        holder = child(self.root, "Users")
+        for el in children(holder, "User") if holder is not None else []:
+            guid = normalise_guid(el.get("guid"))
+            name = " ".join((el.get("name") or "").split()) or f"user {guid or ''}".strip()
+            found = self.p.coders.find(name)
+            if found is None and guid:
+                row = self.conn.execute("SELECT name FROM coder WHERE guid = ?", (guid,)).fetchone()
+                found = self.p.coders.find(str(row[0])) if row else None
+            if found is None:
+                free = (
+                    guid
+                    and not self.conn.execute(
+                        "SELECT 1 FROM coder WHERE guid = ?", (guid,)
+                    ).fetchone()
+                )
+                found = self.p.coders.add(name, guid=guid if free else None)
+                self.report.coders += 1
+            if guid:
+                self.coders[guid] = found.id
+
+    def _coder(self, *els: etree._Element) -> int:
+        for el in els:
+            guid = ref_guid(el, "creatingUser")
+            if guid in self.coders:
+                return self.coders[guid]
+        if self._fallback is None:
+            found = self.p.coders.find(FALLBACK_CODER)
+            self._fallback = (found or self.p.coders.add(FALLBACK_CODER)).id
+        return self._fallback
+
+    def _codebook(self) -> None:
+        book = self.p.codebook
+        book_el = child(self.root, "CodeBook")
+        holder = child(book_el if book_el is not None else self.root, "Codes")
+        if holder is None:
+            return
+        notes: list[str] = []
+        rep = qdc.QdcImportReport()
+        by_path = {c.path.casefold(): c for c in book.tree()}
+
+        def walk(els: list[etree._Element], parent: Code | None) -> None:
+            for el in els:
+                spec = qdc.read_code(el, "the project file", notes)
+                spec.children = []
+                spec.guid = spec.guid if spec.guid not in self.codes else None
+                try:
+                    code = qdc.apply_code(book, spec, parent, by_path, rep)
+                except CodingError as exc:
+                    raise RefiError(f"code {el.get('guid')}: {exc}") from None
+                if (g := normalise_guid(el.get("guid"))) is not None:
+                    self.codes[g] = code.id
+                walk(children(el, "Code"), code)
+
+        walk(children(holder, "Code"), None)
+        self.report.codes_created += len(rep.created)
+        self.report.codes_updated += len(rep.updated)
+        self.report.warnings += notes + rep.notes
+
+    # --- documents and codings -------------------------------------------------------
+    def _document(self, src: TextSourceIn) -> None:
+        name = src.name if src.name.lower().endswith(".txt") else f"{src.name}.txt"
+        stored = src.mapped.text
+        try:
+            ingested = ingest_bytes(stored.encode(), name)
+        except IngestError as exc:
+            if children(src.el, "PlainTextSelection"):
+                raise RefiError(f"source {src.guid} cannot be read: {exc.reason}") from None
+            self.report.skip("empty TextSource")
+            return
+        doc = ingested.documents[0]
+        k = stored.find(doc.text)
+        if len(ingested.documents) != 1 or k < 0:
+            raise RefiError(f"source {src.guid}: its text changed on ingest; positions would shift")
+        src.mapped = src.mapped.shifted(k, len(doc.text))
+        sha = hashlib.sha256(src.raw).hexdigest()
+        known = docs_store.find_source_by_hash(self.conn, sha)
+        if known:
+            src.doc_id = docs_store.documents_of_source(self.conn, known[0])[0]
+            row = self.conn.execute("SELECT text FROM document WHERE id = ?", (src.doc_id,))
+            if str(row.fetchone()[0]) != src.mapped.text:
+                raise RefiError(f"source {src.guid} is in the project already, with other text")
+            self.report.documents_existing += 1
+        else:
+            ingested = dataclasses.replace(
+                ingested,
+                data=src.raw,
+                sha256=sha,
+                documents=[dataclasses.replace(doc, title=src.name)],
+            )
+            src.doc_id = docs_store.insert_file(self.conn, ingested)[0]
+            self.report.documents += 1
+        self.docs[src.guid] = src.doc_id
+        for sel in children(src.el, "PlainTextSelection"):
+            self._selection(src, sel)
+
+    def _selection(self, src: TextSourceIn, sel: etree._Element) -> None:
+        gid = normalise_guid(sel.get("guid")) or new_guid()
+        start, end = src.mapped.span(
+            int(sel.get("startPosition", 0)), int(sel.get("endPosition", 0))
+        )
+        if end <= start:
+            self.report.skip("selection on removed characters")
+            return
+        self.selections[gid] = (src.doc_id, start, end)
+        codings = children(sel, "Coding")
+        memo = text_of(child(sel, "Description")).strip() or None
+        when = sel.get("creationDateTime") or now()
+        ids: list[int] = []
+        for coding in codings:
+            ref = child(coding, "CodeRef")
+            code_id = self.codes[ref_guid(ref) or ""] if ref is not None else 0  # checked before
+            cg = normalise_guid(coding.get("guid"))
+            guid = gid if len(codings) == 1 else cg or new_guid()
+            if self.conn.execute("SELECT 1 FROM coding WHERE guid = ?", (guid,)).fetchone():
+                guid = new_guid()
+            cur = self.conn.execute(
+                'INSERT INTO coding(guid, code_id, document_id, start, "end", coder_id, '
+                "created_at, memo, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'imported') "
+                "ON CONFLICT DO NOTHING",
+                (
+                    guid,
+                    code_id,
+                    src.doc_id,
+                    start,
+                    end,
+                    self._coder(coding, sel),
+                    coding.get("creationDateTime") or when,
+                    memo,
+                ),
+            )
+            if cur.rowcount:
+                ids.append(int(cur.lastrowid))
+                self.report.codings += 1
+            if cg:
+                self.codings[cg] = ids[-1:]
+        self.codings[gid] = ids
+
+    # --- variables and cases -------------------------------------------------------------
+    def _variables_and_cases(self) -> None:
+        cases = self.p.cases
+        attrs: dict[str, Any] = {}
+        holder = child(self.root, "Variables")
+        for el in children(holder, "Variable") if holder is not None else []:
+            guid = normalise_guid(el.get("guid"))
+            refi = el.get("typeOfVariable") or "Text"
+            type_ = ATTRIBUTE_TYPES.get(refi, "text")
+            desc = text_of(child(el, "Description"))
+            levels: list[str] | None = None
+            m = _LEVELS.search(desc)
+            if m and type_ == "text":
+                type_, levels = m.group(1), [x.strip() for x in m.group(2).split(" | ")]
+                desc = _LEVELS.sub("", desc).strip()
+            name = el.get("name") or f"variable {guid}"
+            found = cases.find_attribute(name)
+            if found is None:
+                free = (
+                    guid
+                    and not self.conn.execute(
+                        "SELECT 1 FROM attribute WHERE guid = ?", (guid,)
+                    ).fetchone()
+                )
+                found = cases.define_attribute(
+                    name, type_, levels, desc, guid=guid if free else None
+                )
+                self.report.attributes += 1
+            elif levels:
+                new = [x for x in levels if x not in found.levels]
+                found = cases.add_levels(found, new) if new else found
+            if guid:
+                attrs[guid] = found
+        holder = child(self.root, "Cases")
+        for el in children(holder, "Case") if holder is not None else []:
+            guid = normalise_guid(el.get("guid"))
+            name = el.get("name") or f"case {guid}"
+            case = cases.find(name)
+            if case is None:
+                free = (
+                    guid
+                    and not self.conn.execute(
+                        "SELECT 1 FROM cases WHERE guid = ?", (guid,)
+                    ).fetchone()
+                )
+                desc = text_of(child(el, "Description"))
+                case = cases.add(name, desc, guid=guid if free else None)
+                self.report.cases += 1
+            if guid:
+                self.cases[guid] = case.id
+            for vv in children(el, "VariableValue"):
+                ref = child(vv, "VariableRef")
+                attr = attrs.get(ref_guid(ref) or "") if ref is not None else None
+                value = [c for c in vv if local_name(c).endswith("Value")]
+                if attr is None or not value:
+                    self.report.warnings.append(f"{readable_path(vv)}: no variable or value")
+                    continue
+                cases.set_value(case.id, attr, text_of(value[0]).strip() or None)
+                self.report.values += 1
+            for ref in children(el, "SourceRef"):
+                doc = self.docs.get(ref_guid(ref) or "")
+                self._link(case.id, doc, None, None, ref)
+            for ref in children(el, "SelectionRef"):
+                sel = self.selections.get(ref_guid(ref) or "")
+                doc, start, end = sel if sel else (None, None, None)
+                self._link(case.id, doc, start, end, ref)
+
+    def _link(
+        self, case_id: int, doc: int | None, start: int | None, end: int | None, ref: Any
+    ) -> None:
+        if doc is None:
+            self.report.warnings.append(f"{readable_path(ref)}: refers to nothing imported")
+            return
+        exists = self.conn.execute(
+            "SELECT 1 FROM case_link WHERE case_id = ? AND document_id = ? "
+            'AND start IS ? AND "end" IS ?',
+            (case_id, doc, start, end),
+        ).fetchone()
+        if not exists:
+            self.conn.execute(
+                'INSERT INTO case_link(case_id, document_id, start, "end") VALUES (?, ?, ?, ?)',
+                (case_id, doc, start, end),
+            )
+            self.report.case_links += 1
+
+    # --- notes -> memos -------------------------------------------------------------
+    def _notes(self) -> None:
+        targets: dict[str, tuple[str, int | None]] = {}
+        for el in self.root.iter():
+            if not isinstance(el.tag, str) or local_name(el) != "NoteRef":
+                continue
+            note = ref_guid(el)
+            owner = el.getparent()
+            kind = local_name(owner) if owner is not None else ""
+            gid = normalise_guid(owner.get("guid")) if owner is not None else None
+            if kind == "Project":
+                targets[note or ""] = ("project", None)
+            elif kind == "Code" and gid in self.codes:
+                targets[note or ""] = ("code", self.codes[gid])
+            elif kind == "TextSource" and gid in self.docs:
+                targets[note or ""] = ("document", self.docs[gid])
+            elif kind == "Link":  # code links are not imported yet; neither are their memos
+                targets[note or ""] = ("link", None)
+            elif kind in ("Coding", "PlainTextSelection") and self.codings.get(gid or ""):
+                targets[note or ""] = ("coding", self.codings[gid or ""][0])
+        holder = child(self.root, "Notes")
+        for el in children(holder, "Note") if holder is not None else []:
+            self._memo(el, targets)
+
+    def _memo(self, el: etree._Element, targets: dict[str, tuple[str, int | None]]) -> None:
+        guid = normalise_guid(el.get("guid")) or new_guid()
+        desc = text_of(child(el, "Description")).strip()
+        data = content(self.pkg, el, f"note {guid}")
+        text = decode_source(data, f"note {guid}") if data is not None else ""
+        kind, target = targets.get(guid, ("project", None))
+        if kind == "project" and desc.startswith("case: "):
+            row = self.conn.execute(
+                "SELECT id FROM cases WHERE name = ? COLLATE NOCASE", (desc[6:].strip(),)
+            ).fetchone()
+            if row:
+                kind, target, desc = "case", int(row[0]), ""
+        if kind == "link":
+            self.report.skip("Link memo")
+            return
+        body = canonical(text).text.strip() or canonical(desc).text.strip()
+        if not body:
+            self.report.skip("empty Note")
+            return
+        if self.conn.execute("SELECT 1 FROM memo WHERE guid = ?", (guid,)).fetchone():
+            guid = new_guid()
+        title = " ".join((el.get("name") or "").split())
+        if title == f"{kind} memo":  # the name moksori's export gives an untitled memo
+            title = ""
+        stamp = now()
+        author = self.coders.get(ref_guid(el, "creatingUser") or "")
+        cur = self.conn.execute(
+            "INSERT INTO memo(guid, target_kind, target_id, author_id, title, text, "
+            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                guid,
+                kind,
+                target,
+                author,
+                title,
+                body,
+                el.get("creationDateTime") or stamp,
+                el.get("modifiedDateTime") or stamp,
+            ),
+        )
+        memo_id = int(cur.lastrowid)
+        terms = index_terms([f"{title}\n{body}"])[0]
+        self.conn.execute("INSERT INTO memo_fts(rowid, terms) VALUES (?, ?)", (memo_id, terms))
+        self.report.memos += 1
