@@ -285,3 +285,29 @@ def test_schema_problems_are_warnings_with_a_path(project: Project, tmp_path: Pa
     report = import_qdpx(project, _vendor(tmp_path, qde), schema=xsd)
     assert report.codings == 2
     assert any("/Project/Bogus" in w and w.startswith("schema: line") for w in report.warnings)
+
+
+def _snapshot(p: Project) -> tuple[object, ...]:
+    """Everything moksori models, in a form two projects can be compared by."""
+    texts = sorted(p.document(x.id).text for x in p.documents())
+    book = [
+        (c.path, c.codable, c.colour, c.definition, c.inclusion, c.exclusion, c.examples, c.guid)
+        for c in p.codebook.tree()
+    ]
+    cases = {c.name: p.cases.values(c.name) for c in p.cases.list()}
+    attributes = {(a.name, a.type, tuple(a.levels)) for a in p.cases.attributes()}
+    links = sorted((p.document(x.document_id).text[:5], x.start, x.end) for x in p.cases.links())
+    memos = sorted((m.target_kind, m.text, m.author, m.title) for m in p.memos.list())
+    return texts, book, _codings(p), cases, attributes, links, memos
+
+
+def test_import_export_import_is_lossless(
+    study: Project, other: Project, tmp_path: Path, passphrase: str
+) -> None:
+    """Issue 5, point 3: a project that came in from a .qdpx goes out and back unchanged."""
+    export_qdpx(study, tmp_path / "a.qdpx")
+    import_qdpx(other, tmp_path / "a.qdpx")
+    export_qdpx(other, tmp_path / "b.qdpx")
+    with Project.create(tmp_path / "third.moksori", passphrase) as third:
+        import_qdpx(third, tmp_path / "b.qdpx")
+        assert _snapshot(third) == _snapshot(other) == _snapshot(study)
