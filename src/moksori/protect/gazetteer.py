@@ -76,7 +76,6 @@ EN_SUFFIX = re.compile(
     r"rodongjagu|nodongjagu|workers'? district)$"
 )
 _PAREN = re.compile(r"\s*\([^)]*\)")
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _NATIVE = re.compile(f"[\uac00-\ud7a3{CJK}]")  # hangul or hanja: not a romanisation
 _HANJA_SUFFIX = "市省縣县區区州鎮镇村郡道"

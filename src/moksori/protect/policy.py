@@ -9,11 +9,11 @@ the line they stand in, so Korean text stays Korean.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from moksori.errors import DeidError
 from moksori.protect.spans import PiiType
+from moksori.protect.textview import HANGUL
 from moksori.store.database import Connection, transaction
 
 ACTIONS: dict[PiiType, tuple[str, ...]] = {
@@ -48,7 +48,6 @@ TAGS: dict[PiiType, tuple[str, str]] = {
     PiiType.COHORT: ("[기수]", "[cohort]"),
 }
 _KEY = "deid.policy."
-HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 @dataclass

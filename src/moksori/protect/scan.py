@@ -24,7 +24,7 @@ from moksori.protect.detect import (
 from moksori.protect.detect.masked import marked_pseudonyms, masked_zones
 from moksori.protect.romanise import surname_id
 from moksori.protect.spans import PiiType, Span, fold
-from moksori.protect.textview import TextView, iter_views
+from moksori.protect.textview import HANGUL, TextView, iter_views
 
 Detector = Callable[[TextView], list[Span]]
 
@@ -37,7 +37,6 @@ DETECTORS: list[Detector] = [
     temporal.detect,
 ]
 
-HANGUL_SYLLABLE = re.compile(r"[\uac00-\ud7a3]")
 SPREAD_CONFIDENCE = 0.5  # only names a detector is fairly sure of are spread
 PLACE_SPREAD_CONFIDENCE = 0.8  # places: gazetteer matches and admin units only
 _SURNAMES_1 = set(
@@ -98,7 +97,7 @@ class KnownMatcher:
                 if not alias:
                     continue
                 forms = [alias]
-                if HANGUL_SYLLABLE.match(alias):
+                if HANGUL.match(alias):
                     hangul.append(
                         (re.compile(_NOT_AFTER_HANGUL + _name_body(alias)), person.entity)
                     )
@@ -141,7 +140,7 @@ def variants(name: str) -> set[str]:
     """A name and the shorter forms people use: 김순희 → 순희; Kim Ji-min → Ji-min."""
     name = " ".join(name.split())
     out = {name}
-    if HANGUL_SYLLABLE.fullmatch(name[0]) and len(name) == 3 and name[0] in _SURNAMES_1:
+    if HANGUL.fullmatch(name[0]) and len(name) == 3 and name[0] in _SURNAMES_1:
         out.add(name[1:])
     parts = name.split()
     if len(parts) >= 2 and all(p[:1].isupper() for p in parts) and surname_id(parts[0]):
@@ -161,7 +160,7 @@ class NameSpreader:
             body = _name_body(name)
             if not body:
                 continue
-            (ko if HANGUL_SYLLABLE.match(name.strip()) else latin).append(body)
+            (ko if HANGUL.match(name.strip()) else latin).append(body)
         self._ko = re.compile(rf"{_NOT_AFTER_HANGUL}(?:{'|'.join(ko)})") if ko else None
         self._latin = (
             re.compile(rf"(?<![\w])(?:{'|'.join(latin)})(?![\w])", re.IGNORECASE) if latin else None

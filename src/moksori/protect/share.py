@@ -27,13 +27,13 @@ from moksori.protect.findings import Findings
 from moksori.protect.policy import line_lang, tag
 from moksori.protect.scan import detect_text
 from moksori.protect.spans import PiiType
+from moksori.protect.textview import HANGUL
 from moksori.protect.vault import Vault
 from moksori.protect.view import ViewCache
 from moksori.store.database import Connection, transaction
 from moksori.store.impact import impact_terms
 from moksori.store.schema import now
 
-HANGUL = re.compile(r"[\uac00-\ud7a3]")
 PASSAGES = ("paragraph", "turn", "cue", "row")
 
 

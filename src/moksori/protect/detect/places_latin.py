@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from moksori.protect import gazetteer as gz
 from moksori.protect.spans import PiiType, Span
+from moksori.protect.textview import HANGUL
 
 CONF_GAZ = 0.9
 CONF_CONTEXT = 0.6
@@ -107,7 +108,6 @@ _SUFFIX_WORDS = frozenset(
     "city county province prefecture district region state island islands si shi gun kun gu "
     "guyok guyŏk kuyŏk kuyok dong ri ni eup up myeon do".split()
 )
-_HANGUL_CHAR = re.compile(r"[\uac00-\ud7a3]")
 
 
 @cache
@@ -136,7 +136,7 @@ def _latin_matches(text: str) -> Iterator[tuple[int, int]]:
     i = 0
     while i < len(words):
         start = words[i][0]
-        if start and _HANGUL_CHAR.match(text, start - 1):
+        if start and HANGUL.match(text, start - 1):
             i += 1
             continue
         found = 0
