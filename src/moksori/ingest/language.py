@@ -27,7 +27,9 @@ SYLLABLE_WEIGHT = 2
 _HANGUL = "\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\ud7b0-\ud7ff"
 _LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
 _HANGUL_WORD = re.compile(f"[{_HANGUL}]+")
-_SYLLABLE = re.compile("[\uac00-\ud7a3]")
+# Hangul letters that are not precomposed syllables (jamo); rare, so counting
+# them is cheaper than listing every syllable.
+_JAMO = re.compile("[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\ud7b0-\ud7ff]")
 _LATIN_WORD = re.compile(f"[{_LATIN}]+")
 
 
@@ -55,7 +57,8 @@ def sentence_languages(passage: str, sentences: list[str]) -> list[str]:
 def _detect(text: str, hangul_words: list[str], latin_words: list[str]) -> str:
     hangul = sum(map(len, hangul_words))
     if hangul:
-        hangul += (SYLLABLE_WEIGHT - 1) * len(_SYLLABLE.findall(text))
+        syllables = hangul - len(_JAMO.findall(text))
+        hangul += (SYLLABLE_WEIGHT - 1) * syllables
     latin = sum(map(len, latin_words))
     total = hangul + latin
     if total == 0:
