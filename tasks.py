@@ -46,14 +46,39 @@ def ensure_venv() -> None:
     STAMP.write_text(wanted)
 
 
+TAGUETTE_VENV = ROOT / ".venv-taguette"
+TAGUETTE_LOCK = ROOT / "requirements-taguette.lock"
+TAGUETTE_PY = TAGUETTE_VENV / "bin" / "python"
+
+
+def ensure_taguette_venv() -> None:
+    """A side venv with Taguette, whose old pins (SQLAlchemy 1.4) must stay out of .venv.
+
+    The Taguette import tests build real Taguette projects with it.
+    """
+    stamp = TAGUETTE_VENV / ".moksori-lock-sha256"
+    wanted = hashlib.sha256(TAGUETTE_LOCK.read_bytes()).hexdigest()
+    if TAGUETTE_PY.exists() and stamp.exists() and stamp.read_text().strip() == wanted:
+        return
+    if not TAGUETTE_PY.exists():
+        print(f"creating virtual environment in {TAGUETTE_VENV}", flush=True)
+        venv.create(TAGUETTE_VENV, with_pip=True)
+    pip = (TAGUETTE_PY, "-m", "pip", "install", "--quiet", "--disable-pip-version-check")
+    run(*pip, "-r", TAGUETTE_LOCK)
+    stamp.write_text(wanted)
+
+
 def tool_env() -> dict[str, str]:
     env = dict(os.environ)
     env["PATH"] = f"{VENV / 'bin'}{os.pathsep}{env.get('PATH', '')}"
+    if TAGUETTE_PY.exists():
+        env.setdefault("MOKSORI_TAGUETTE_PYTHON", str(TAGUETTE_PY))
     return env
 
 
 def cmd_test(args: list[str]) -> None:
     ensure_venv()
+    ensure_taguette_venv()
     env = tool_env()
     run(PY, "-m", "ruff", "check", "src", "tests", "benchmarks", "scripts", "demo", env=env)
     run(PY, "-m", "mypy", "src/moksori", env=env)

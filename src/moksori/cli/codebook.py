@@ -291,10 +291,24 @@ def core(
 def export(
     project: ProjectArg,
     output: Annotated[Path, typer.Argument(help="FILE.yaml, .csv or .qdc ('-' for stdout).")],
-    fmt: Annotated[str | None, typer.Option("--format", help="yaml, csv or qdc.")] = None,
+    fmt: Annotated[
+        str | None, typer.Option("--format", help="yaml, csv, qdc or taguette (a CSV).")
+    ] = None,
 ) -> None:
-    """Export the codebook as YAML (tree and links), CSV (one row per code) or REFI-QDA .qdc."""
+    """Export the codebook as YAML (tree and links), CSV (one row per code), REFI-QDA .qdc,
+    or the CSV that Taguette imports (it reads no .qdc)."""
     kind = (fmt or output.suffix.lstrip(".") or "yaml").lower()
+    if kind == "taguette":
+        from moksori.interop.taguette import taguette_codebook_csv
+
+        with open_project(project) as p:
+            data = taguette_codebook_csv(p.codebook)
+        if str(output) == "-":
+            out.file.write(data.decode("utf-8-sig"))
+            return
+        output.write_bytes(data)
+        err.print(f"wrote {render.escape(str(output))}")
+        return
     with open_project(project) as p:
         if kind in ("yaml", "yml"):
             text = export_yaml(p.codebook)
@@ -303,7 +317,7 @@ def export(
         elif kind == "qdc":
             text = export_qdc(p.codebook).decode("utf-8")
         else:
-            raise CodingError(f"unknown codebook format {kind!r}; use yaml, csv or qdc")
+            raise CodingError(f"unknown codebook format {kind!r}; use yaml, csv, qdc or taguette")
     if str(output) == "-":
         out.file.write(text)
         return

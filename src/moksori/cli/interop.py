@@ -12,6 +12,7 @@ from moksori.cli.common import JsonOpt, ProjectArg, emit_json, err, handle_error
 from moksori.interop.refi import RefiError
 
 EXPORT_FORMATS = ("qdpx",)
+TAGUETTE_SUFFIXES = (".sqlite3", ".sqlite", ".db")  # else detected by content
 
 
 def register(app: typer.Typer) -> None:
@@ -75,12 +76,31 @@ def export(
 @handle_errors
 def import_(
     project: ProjectArg,
-    in_file: Annotated[Path, typer.Argument(help="The REFI-QDA package, e.g. study.qdpx")],
+    in_file: Annotated[
+        Path, typer.Argument(help="A REFI-QDA package (study.qdpx) or a Taguette project file")
+    ],
     as_json: JsonOpt = False,
 ) -> None:
-    """Bring in a REFI-QDA project (.qdpx) from NVivo, ATLAS.ti, MAXQDA or QualCoder."""
+    """Bring in a REFI-QDA project (.qdpx: NVivo, ATLAS.ti, MAXQDA, QualCoder) or Taguette's."""
     from moksori.interop.qdpx_import import import_qdpx
+    from moksori.interop.taguette import import_taguette, looks_like_taguette
 
+    if in_file.suffix.lower() in TAGUETTE_SUFFIXES or looks_like_taguette(in_file):
+        with open_project(project) as p:
+            tg = import_taguette(p, in_file)
+        if as_json:
+            emit_json(tg.to_json())
+            return
+        out.print(
+            f"imported {render.escape(in_file.name)} (Taguette): {tg.documents} documents "
+            f"({tg.documents_existing} already here), {tg.codes_created} new codes, "
+            f"{tg.codings} codings, {tg.coders} new coders"
+        )
+        for kind, n in sorted(tg.skipped.items()):
+            err.print(f"[yellow]skipped[/yellow] {n} × {render.escape(kind)}")
+        for warning in tg.warnings:
+            err.print(f"[yellow]warning[/yellow] {render.escape(warning)}")
+        return
     with open_project(project) as p:
         report = import_qdpx(p, in_file)
     if as_json:
