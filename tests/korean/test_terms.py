@@ -16,6 +16,7 @@ from moksori.korean.terms import (
     phrase_terms,
     query_terms,
     term_spans,
+    term_spans_many,
 )
 
 TOKEN = re.compile(r"[^\W_]+")
@@ -212,3 +213,18 @@ def test_english_contractions_are_one_term() -> None:
     assert {"couldnt", "kim", "dont"} <= all_terms(text) and "t" not in all_terms(text)
     spans = {text[a:b] for a, b, _ in term_spans(text)}
     assert {"couldn't", "Kim's", "don't"} <= spans
+
+
+def test_term_spans_many_repeats_and_cache_agree() -> None:
+    """A passage highlighted again (next page, refined query) gets the same spans,
+    also when one batch holds it twice."""
+    from moksori.korean import terms as terms_module
+
+    texts = ["강을 건넜습니다. 그때가 2010년이었어요.", "I crossed the river at night."]
+    terms_module._span_cache.clear()
+    first = term_spans_many(texts + texts[:1])
+    assert first[0] == first[2]
+    assert texts[0] in terms_module._span_cache
+    again = term_spans_many(list(reversed(texts)))
+    assert again == [first[1], first[0]]
+    assert any("건너다" in ts for _, _, ts in first[0])

@@ -386,15 +386,34 @@ def term_spans(text: str) -> list[tuple[int, int, frozenset[str]]]:
     return term_spans_many([text])[0]
 
 
+# Spans of recently highlighted passages. A researcher pages through hits and
+# refines a query, and the common words' best passages come back again; Kiwi
+# is most of a search's fixed cost, so each passage is analysed once. The
+# cache belongs to one Kiwi instance (its options decide the spans).
+_SPAN_CACHE_MAX = 20_000
+_SPAN_CACHE_TEXT_MAX = 2_000  # characters; longer texts are rarely hits twice
+_span_cache: dict[str, list[tuple[int, int, frozenset[str]]]] = {}
+_span_cache_owner: list[int] = [0]
+
+
 def term_spans_many(texts: list[str]) -> list[list[tuple[int, int, frozenset[str]]]]:
     """:func:`term_spans` of several texts in one Kiwi call (the hits of a search)."""
+    owner = id(_kiwi.get_kiwi())
+    if _span_cache_owner[0] != owner or len(_span_cache) > _SPAN_CACHE_MAX:
+        _span_cache.clear()
+        _span_cache_owner[0] = owner
+    todo = list(dict.fromkeys(t for t in texts if t not in _span_cache))
     scanned: list[list[_Span]] = []
-    for tokens in _kiwi.tokenize_many(texts):
+    for tokens in _kiwi.tokenize_many(todo):
         spans: list[_Span] = []
         _scan(tokens, spans)
         scanned.append(spans)
     _resolve_compounds(s[4] for spans in scanned for s in spans if s[4] is not None)
-    return [_trimmed(text, spans) for text, spans in zip(texts, scanned, strict=True)]
+    fresh = {text: _trimmed(text, spans) for text, spans in zip(todo, scanned, strict=True)}
+    for text, found in fresh.items():
+        if len(text) <= _SPAN_CACHE_TEXT_MAX:
+            _span_cache[text] = found
+    return [fresh[t] if t in fresh else _span_cache[t] for t in texts]
 
 
 def _trimmed(text: str, spans: list[_Span]) -> list[tuple[int, int, frozenset[str]]]:
