@@ -346,9 +346,10 @@ def main() -> None:
     ap.add_argument("--phase", choices=["kiwi", "ingest", "search"], help=argparse.SUPPRESS)
     ap.add_argument(
         "--suite",
-        choices=["all", "core", "deid"],
+        choices=["all", "core", "deid", "interop"],
         default="all",
-        help="core: ingest/search (issue 2); deid: de-identification (benchmarks/deid.py)",
+        help="core: ingest/search (issue 2); deid: de-identification (benchmarks/deid.py); "
+        "interop: REFI-QDA import/export (benchmarks/interop.py)",
     )
     a = ap.parse_args()
     if a.suite in ("all", "deid"):
@@ -356,6 +357,13 @@ def main() -> None:
         print("de-identification benchmark (benchmarks/deid.py) …", flush=True)
         subprocess.run(deid, check=True)
         if a.suite == "deid":
+            return
+    if a.suite in ("all", "interop"):
+        interop = [sys.executable, str(HERE / "interop.py")]
+        interop += ["--sources", "20", "--selections", "2000", "--repeat", "1"] if a.quick else []
+        print("REFI-QDA interop benchmark (benchmarks/interop.py) …", flush=True)
+        subprocess.run(interop, check=True)
+        if a.suite == "interop":
             return
     mb = a.mb or (2 if a.quick else 50)
     segs = a.segments or (20_000 if a.quick else 1_000_000)

@@ -81,11 +81,6 @@ def _run_one(path: Path, name: str, limits: Limits) -> Outcome:
         return IngestError(name, f"could not be read ({type(exc).__name__}); file kept out")
 
 
-def _worker_init() -> None:
-    # One Kiwi thread per worker process: the processes already fill the cores.
-    kiwi.configure(num_workers=1)
-
-
 def ingest_many(
     jobs: list[Job],
     limits: Limits | None = None,
@@ -105,7 +100,9 @@ def ingest_many(
     ctx = multiprocessing.get_context("forkserver")
     pending = deque(jobs)
     window: deque[tuple[Job, Future[Outcome]]] = deque()
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init)
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=ctx, initializer=kiwi.init_worker_process
+    )
     try:
         while pending or window:
             while pending and len(window) < workers * 2:
@@ -119,7 +116,7 @@ def ingest_many(
                 # the pool is unusable: resubmit what was in flight to a fresh one
                 pool.shutdown(wait=False, cancel_futures=True)
                 pool = ProcessPoolExecutor(
-                    max_workers=workers, mp_context=ctx, initializer=_worker_init
+                    max_workers=workers, mp_context=ctx, initializer=kiwi.init_worker_process
                 )
                 pending.extendleft(reversed([j for j, _ in window]))
                 window.clear()

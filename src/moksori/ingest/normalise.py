@@ -52,7 +52,8 @@ def _build_table() -> dict[int, str | None]:
     return table
 
 
-_TABLE = _build_table()
+# Character replacements of `normalise`, public for code that maps positions through it.
+REPLACEMENTS = _build_table()
 
 
 def normalise(text: str) -> str:
@@ -61,6 +62,6 @@ def normalise(text: str) -> str:
     Character replacements run before NFC so that removing an invisible
     character between two combining pieces cannot leave an uncomposed pair.
     """
-    text = text.translate(_TABLE)
+    text = text.translate(REPLACEMENTS)
     text = _CRLF.sub("\n", text)
     return unicodedata.normalize("NFC", text)

@@ -8,19 +8,34 @@ Other tools write sources with a BOM, CRLF line ends, NFD Korean or invisible
 characters; moksori stores NFC/LF text without them. :func:`canonical` builds
 the stored text together with a position map, so a selection keeps covering
 the same words after the text is normalised.
+
+Position conventions: positions count the code points of the source file as
+written (CR and LF are two). A leading BOM counts as position 0, as for a tool
+that counted its own file; QualCoder is the exception (``Project/@origin``
+starting with "QualCoder"): it adds the BOM on export but counts positions on
+its stored text, which has none, so there the BOM is dropped before counting.
+
+Where a text is: ``internal://`` under ``sources/``; ``relative://`` is looked
+up inside the package (never on disk) and skipped with its reason when absent;
+``absolute://`` is never read, since it points outside the package.
 """
 
 from __future__ import annotations
 
 import unicodedata
 import zipfile
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from concurrent.futures import Future
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
+from urllib.parse import unquote
 
 from lxml import etree
 
-from moksori.ingest.normalise import _TABLE as NORMALISE_TABLE
+from moksori.errors import IngestError
+from moksori.ingest.model import IngestedFile
+from moksori.ingest.normalise import REPLACEMENTS as NORMALISE_TABLE
 from moksori.interop.refi import RefiError, local_name, normalise_guid, parse_xml, readable_path
 from moksori.store.schema import new_guid
 
@@ -48,9 +63,24 @@ class Package:
     qde_name: str
     root: etree._Element
     sources: dict[str, bytes]  # lower-cased file name inside sources/ -> bytes
+    others: dict[str, bytes] = field(default_factory=dict)  # relative:// targets, lower-cased
 
     def source(self, name: str) -> bytes | None:
         return self.sources.get(name.lower())
+
+    def relative(self, target: str) -> bytes | None:
+        """A ``relative://`` text, looked up inside the package only (``..`` never escapes)."""
+        key = _member_key(target)
+        if key is None:
+            return None
+        found = self.others.get(key)
+        head, _, rest = key.partition("/")
+        return found if found is not None else self.source(rest if head in SOURCE_DIRS else key)
+
+
+def _member_key(target: str) -> str | None:
+    parts = [p for p in unquote(target).replace("\\", "/").split("/") if p not in ("", ".")]
+    return None if not parts or ".." in parts else "/".join(parts).lower()
 
 
 def read_package(path: Path) -> Package:
@@ -76,12 +106,22 @@ def read_package(path: Path) -> Package:
         budget = [MAX_TOTAL_BYTES]
         qde = qdes[0]
         root = parse_xml(_read(z, qde, budget), qde.filename)
+        wanted = {
+            key
+            for el in root.iter()
+            if isinstance(el.tag, str)
+            and (el.get("plainTextPath") or "").startswith("relative://")
+            and (key := _member_key(el.get("plainTextPath", "")[11:])) is not None
+        }
         sources: dict[str, bytes] = {}
+        others: dict[str, bytes] = {}
         for info in infos:
             parts = PurePosixPath(info.filename).parts
             if len(parts) == 2 and parts[0].lower() in SOURCE_DIRS:
                 sources[parts[1].lower()] = _read(z, info, budget)
-    return Package(qde.filename, root, sources)
+            elif info.filename.lower() in wanted:
+                others[info.filename.lower()] = _read(z, info, budget)
+    return Package(qde.filename, root, sources, others)
 
 
 def _check_sizes(name: str, infos: list[zipfile.ZipInfo]) -> None:
@@ -131,12 +171,15 @@ class MappedText:
     def shifted(self, k: int, length: int) -> MappedText:
         """The same map onto ``text[k:k+length]`` (the pipeline trims leading newlines)."""
 
-        def clamp(v: int) -> int:
-            return min(max(v - k, 0), length)
+        if k == 0 and length == len(self.text):
+            return self
 
-        return MappedText(
-            self.text[k : k + length], [clamp(v) for v in self.lo], [clamp(v) for v in self.hi]
-        )
+        def clamp(vs: list[int]) -> list[int]:  # vs never decreases: clamp the two ends
+            a, b = bisect_left(vs, k), bisect_right(vs, k + length)
+            middle = vs[a:b] if k == 0 else [v - k for v in vs[a:b]]
+            return [0] * a + middle + [length] * (len(vs) - b)
+
+        return MappedText(self.text[k : k + length], clamp(self.lo), clamp(self.hi))
 
 
 def canonical(raw: str) -> MappedText:
@@ -144,7 +187,12 @@ def canonical(raw: str) -> MappedText:
 
     Same steps as :func:`moksori.ingest.normalise.normalise`: the character table
     (BOM and invisible characters dropped), CRLF/CR to LF, then NFC chunk by chunk.
+    Text that is already canonical (the usual case) gets the identity map at C speed.
     """
+    if "\r" not in raw and raw.translate(NORMALISE_TABLE) == raw:
+        if unicodedata.is_normalized("NFC", raw):
+            ident = list(range(len(raw) + 1))
+            return MappedText(raw, ident, ident)
     out: list[str] = []
     lo1: list[int] = []
     hi1: list[int] = []
@@ -241,6 +289,16 @@ class TextSourceIn:
     raw: bytes
     name: str
     doc_id: int = 0
+    ingested: IngestedFile | IngestError | Future[Any] | None = None  # see Analyser
+
+    def analysed(self) -> IngestedFile | IngestError | None:
+        """The ingest pipeline's result for this text (waits for a worker process)."""
+        out = self.ingested
+        return out.result() if isinstance(out, Future) else out
+
+    @property
+    def file_name(self) -> str:
+        return self.name if self.name.lower().endswith(".txt") else f"{self.name}.txt"
 
 
 def check_guids(root: etree._Element, report: Any) -> dict[str, etree._Element]:
@@ -264,8 +322,13 @@ def ref_guid(el: etree._Element, attr: str = "targetGUID") -> str | None:
     return normalise_guid(el.get(attr))
 
 
+SKIP_OUTSIDE = "TextSource: points outside the package"
+SKIP_RELATIVE = "TextSource: relative path not in the package"
+SKIP_NO_TEXT = "TextSource without readable text"
+
+
 def content(pkg: Package, el: etree._Element, what: str) -> bytes | None:
-    """A text source's bytes: from plainTextPath inside the package, or PlainTextContent."""
+    """A text's bytes: PlainTextContent, or plainTextPath inside the package; None if neither."""
     inline = child(el, "PlainTextContent")
     if inline is not None:
         return text_of(inline).encode()
@@ -275,11 +338,27 @@ def content(pkg: Package, el: etree._Element, what: str) -> bytes | None:
         if data is None:
             raise RefiError(f"{what}: its text {target} is missing from the package")
         return data
-    return None
+    if target.startswith("relative://"):
+        return pkg.relative(target[len("relative://") :])
+    return None  # absolute:// and anything else: never read from disk
+
+
+def skip_reason(el: etree._Element) -> str:
+    """Why a text source without content was skipped, for the report."""
+    target = el.get("plainTextPath") or ""
+    if target.startswith("relative://"):
+        return SKIP_RELATIVE
+    return SKIP_OUTSIDE if target.startswith("absolute://") else SKIP_NO_TEXT
+
+
+def counts_bom(root: etree._Element) -> bool:
+    """Whether a leading BOM is position 0 (see the module docstring: not for QualCoder)."""
+    return not (root.get("origin") or "").strip().lower().startswith("qualcoder")
 
 
 def read_sources(pkg: Package, root: etree._Element, report: Any) -> list[TextSourceIn]:
     out: list[TextSourceIn] = []
+    bom = counts_bom(root)
     holder = child(root, "Sources")
     for el in holder if holder is not None else []:
         kind = local_name(el)
@@ -292,10 +371,12 @@ def read_sources(pkg: Package, root: etree._Element, report: Any) -> list[TextSo
         what = f"source {guid}"
         data = content(pkg, el, what)
         if data is None:
-            report.skip("TextSource without readable text")
-            report.warnings.append(f"{readable_path(el)}: no text inside the package; skipped")
+            reason = skip_reason(el)
+            report.skip(reason)
+            report.warnings.append(f"{readable_path(el)}: {reason.split(': ')[-1]}; skipped")
             continue
-        mapped = canonical(decode_source(data, what))
+        raw = decode_source(data, what)
+        mapped = canonical(raw if bom else raw.removeprefix("\ufeff"))
         name = " ".join((el.get("name") or "").split()) or f"source {len(out) + 1}"
         out.append(TextSourceIn(guid, el, mapped, data, name))
     return out
@@ -316,11 +397,47 @@ def check_selections(sources: list[TextSourceIn], guids: dict[str, etree._Elemen
                     f"selection {gid} ({start}-{end}) lies outside its source, "
                     f"which has {length} characters"
                 )
-            for coding in children(sel, "Coding"):
-                ref = child(coding, "CodeRef")
-                target = ref_guid(ref) if ref is not None else None
-                if target is None or local_name(guids.get(target, sel)) != "Code":
-                    raise RefiError(
-                        f"selection {gid} refers to a code {target or '(none)'} "
-                        "that is not in the file"
-                    )
+            _check_codings(sel, f"selection {gid}", guids)
+        _check_codings(src.el, f"source {src.guid}", guids)
+
+
+def _check_codings(el: etree._Element, what: str, guids: dict[str, etree._Element]) -> None:
+    for coding in children(el, "Coding"):
+        ref = child(coding, "CodeRef")
+        target = ref_guid(ref) if ref is not None else None
+        if target is None or local_name(guids.get(target, el)) != "Code":
+            raise RefiError(f"{what} refers to a code {target or '(none)'} that is not in the file")
+
+
+# --- NVivo-style cases ------------------------------------------------------------
+CASE_FOLDERS = frozenset({"cases", "case", "사례"})
+
+
+def case_codes(root: etree._Element) -> tuple[dict[str, str], set[str]]:
+    """Codes that stand for cases: code GUID -> case name, and the folders holding them.
+
+    A code is a case when a Case names it with CodeRef (NVivo, QualCoder), or when
+    it sits under a top-level code named "Cases" (or "사례"); a non-codable code
+    there is a folder. Their codings become case links, not codings.
+    """
+    out: dict[str, str] = {}
+    folders: set[str] = set()
+    holder = child(root, "Cases")
+    for case in children(holder, "Case") if holder is not None else []:
+        for ref in children(case, "CodeRef"):
+            if (g := ref_guid(ref)) is not None:
+                out[g] = case.get("name") or f"case {normalise_guid(case.get('guid'))}"
+    book = child(root, "CodeBook")
+    codes = child(book if book is not None else root, "Codes")
+    for top in children(codes, "Code") if codes is not None else []:
+        if " ".join((top.get("name") or "").split()).casefold() not in CASE_FOLDERS:
+            continue
+        for el in top.iter():
+            g = normalise_guid(el.get("guid")) if local_name(el) == "Code" else None
+            if g is None or g in out:
+                continue
+            if el is top or (el.get("isCodable") or "").strip().lower() in ("false", "0"):
+                folders.add(g)
+            else:
+                out[g] = " ".join((el.get("name") or "").split()) or f"case {g}"
+    return out, folders

@@ -6,7 +6,15 @@ path as a ``.qdc`` import does; users become coders, variables case
 attributes, notes memos. Text sources go through the same ingest pipeline as a
 ``.txt`` file, and every selection is carried onto the stored (NFC, LF, no
 BOM) text by a position map, so it covers the same words it did in the tool
-that wrote it. Non-text sources are listed as skipped, never silently dropped.
+that wrote it (BOM and path conventions: :mod:`qde_reader`). Non-text sources,
+and texts outside the package, are listed as skipped, never silently dropped.
+
+Cases come as Case elements (with SourceRef/SelectionRef links) or NVivo-style,
+as codes: a code a Case names by CodeRef, or any code under a top-level
+"Cases" code, stands for a case (created by name when no Case element exists).
+Its codings, of a selection or of a whole source (a Coding directly under the
+TextSource), become case links, and it is not added to the codebook. A
+whole-source Coding of an ordinary code becomes a coding of the whole text.
 """
 
 from __future__ import annotations
@@ -21,13 +29,15 @@ from typing import Any
 from lxml import etree
 
 from moksori.coding.codebook import Code
-from moksori.errors import CodingError, IngestError, MoksoriError
-from moksori.ingest.pipeline import ingest_bytes
+from moksori.errors import CodingError, MoksoriError
+from moksori.ingest.model import IngestedFile
 from moksori.interop import qdc
+from moksori.interop.analyse import Analyser
 from moksori.interop.qde_reader import (
     Package,
     TextSourceIn,
     canonical,
+    case_codes,
     check_guids,
     check_selections,
     child,
@@ -98,18 +108,20 @@ def import_qdpx(project: Project, path: Path, *, schema: Path | None = None) -> 
     root = pkg.root
     if local_name(root) != "Project":
         raise RefiError(f"{path.name}: the root element is <{local_name(root)}>, not <Project>")
-    if schema is not None:
-        report.warnings += [f"schema: {p}" for p in schema_problems(root, load_schema(schema))]
-    guids = check_guids(root, report)
-    sources = read_sources(pkg, root, report)
-    check_selections(sources, guids)
-    try:
-        with transaction(project.conn):
-            _Writer(project, pkg, guids, sources, report).run()
-    except RefiError:
-        raise
-    except MoksoriError as exc:
-        raise RefiError(f"{path.name} could not be imported: {exc}") from None
+    with Analyser(pkg) as analyser:
+        if schema is not None:
+            report.warnings += [f"schema: {p}" for p in schema_problems(root, load_schema(schema))]
+        guids = check_guids(root, report)
+        sources = read_sources(pkg, root, report)
+        check_selections(sources, guids)
+        analyser.start(sources)  # writing below overlaps the analysis in worker processes
+        try:
+            with transaction(project.conn):
+                _Writer(project, pkg, guids, sources, report).run()
+        except RefiError:
+            raise
+        except MoksoriError as exc:
+            raise RefiError(f"{path.name} could not be imported: {exc}") from None
     return report
 
 
@@ -134,6 +146,10 @@ class _Writer:
         self.cases: dict[str, int] = {}
         self.selections: dict[str, tuple[int, int, int]] = {}  # GUID -> doc, start, end
         self._fallback: int | None = None
+        self.case_code, self.case_folders = case_codes(self.root)
+        self.case_of_code: dict[str, int] = {}  # case code GUID -> case id
+        self.pending: list[tuple[str, int, int | None, int | None, Any]] = []  # case codings
+        self.taken = {str(r[0]) for r in self.conn.execute("SELECT guid FROM coding")}
 
     def run(self) -> None:
         self._users()
@@ -141,6 +157,7 @@ class _Writer:
         for src in self.sources:
             self._document(src)
         self._variables_and_cases()
+        self._case_codings()
         self._notes()
         for name in ("Links", "Sets", "Graphs"):
             el = child(self.root, name)
@@ -163,16 +180,16 @@ class _Writer:
                 row = self.conn.execute("SELECT name FROM coder WHERE guid = ?", (guid,)).fetchone()
                 found = self.p.coders.find(str(row[0])) if row else None
             if found is None:
-                free = (
-                    guid
-                    and not self.conn.execute(
-                        "SELECT 1 FROM coder WHERE guid = ?", (guid,)
-                    ).fetchone()
-                )
-                found = self.p.coders.add(name, guid=guid if free else None)
+                free = self._free(guid, "coder")
+                found = self.p.coders.add(name, guid=free)
                 self.report.coders += 1
             if guid:
                 self.coders[guid] = found.id
+
+    def _free(self, guid: str | None, table: str) -> str | None:
+        """The file's GUID if no row of ``table`` has it yet, else None (a new one is made)."""
+        taken = self.conn.execute(f"SELECT 1 FROM {table} WHERE guid = ?", (guid,)).fetchone()
+        return None if guid is None or taken else guid
 
     def _coder(self, *els: etree._Element) -> int:
         for el in els:
@@ -196,6 +213,10 @@ class _Writer:
 
         def walk(els: list[etree._Element], parent: Code | None) -> None:
             for el in els:
+                g = normalise_guid(el.get("guid"))
+                if g in self.case_code or g in self.case_folders:
+                    walk(children(el, "Code"), parent)  # cases, not codes
+                    continue
                 spec = qdc.read_code(el, "the project file", notes)
                 spec.children = []
                 spec.guid = spec.guid if spec.guid not in self.codes else None
@@ -203,8 +224,7 @@ class _Writer:
                     code = qdc.apply_code(book, spec, parent, by_path, rep)
                 except CodingError as exc:
                     raise RefiError(f"code {el.get('guid')}: {exc}") from None
-                if (g := normalise_guid(el.get("guid"))) is not None:
-                    self.codes[g] = code.id
+                self.codes[g or ""] = code.id
                 walk(children(el, "Code"), code)
 
         walk(children(holder, "Code"), None)
@@ -214,13 +234,11 @@ class _Writer:
 
     # --- documents and codings -------------------------------------------------------
     def _document(self, src: TextSourceIn) -> None:
-        name = src.name if src.name.lower().endswith(".txt") else f"{src.name}.txt"
-        stored = src.mapped.text
-        try:
-            ingested = ingest_bytes(stored.encode(), name)
-        except IngestError as exc:
-            if children(src.el, "PlainTextSelection"):
-                raise RefiError(f"source {src.guid} cannot be read: {exc.reason}") from None
+        stored, ingested = src.mapped.text, src.analysed()
+        if not isinstance(ingested, IngestedFile):
+            if children(src.el, "PlainTextSelection") or children(src.el, "Coding"):
+                reason = ingested.reason if ingested is not None else "not analysed"
+                raise RefiError(f"source {src.guid} cannot be read: {reason}") from None
             self.report.skip("empty TextSource")
             return
         doc = ingested.documents[0]
@@ -246,50 +264,64 @@ class _Writer:
             src.doc_id = docs_store.insert_file(self.conn, ingested)[0]
             self.report.documents += 1
         self.docs[src.guid] = src.doc_id
-        for sel in children(src.el, "PlainTextSelection"):
-            self._selection(src, sel)
+        self._codings(src)
 
-    def _selection(self, src: TextSourceIn, sel: etree._Element) -> None:
-        gid = normalise_guid(sel.get("guid")) or new_guid()
-        start, end = src.mapped.span(
-            int(sel.get("startPosition", 0)), int(sel.get("endPosition", 0))
-        )
-        if end <= start:
-            self.report.skip("selection on removed characters")
+    def _codings(self, src: TextSourceIn) -> None:
+        """Every coding of a source in one executemany; case codes become pending links."""
+        rows: list[tuple[Any, ...]] = []
+        keys: list[tuple[str | None, str | None, str]] = []  # selection, Coding, row GUID
+        whole = (None, 0, len(src.mapped.text), None, now())
+        for sel in [*children(src.el, "PlainTextSelection"), src.el]:
+            gid: str | None = None
+            memo, when = None, now()
+            start, end = whole[1], whole[2]
+            if sel is not src.el:
+                gid = normalise_guid(sel.get("guid")) or new_guid()
+                start, end = src.mapped.span(
+                    int(sel.get("startPosition", 0)), int(sel.get("endPosition", 0))
+                )
+                if end <= start:
+                    self.report.skip("selection on removed characters")
+                    continue
+                self.selections[gid] = (src.doc_id, start, end)
+                self.codings[gid] = []
+                memo = text_of(child(sel, "Description")).strip() or None
+                when = sel.get("creationDateTime") or when
+            codings = children(sel, "Coding")
+            for coding in codings:
+                ref = child(coding, "CodeRef")
+                target = ref_guid(ref) if ref is not None else None  # checked before
+                if target in self.case_code:
+                    span = (start, end) if gid else (None, None)
+                    self.pending.append((target or "", src.doc_id, *span, coding))
+                    continue
+                cg = normalise_guid(coding.get("guid"))
+                guid = gid if gid and len(codings) == 1 else cg or new_guid()
+                guid = new_guid() if guid in self.taken else guid
+                self.taken.add(guid)
+                coder = self._coder(coding, sel)
+                stamp = coding.get("creationDateTime") or when
+                rows.append((guid, self.codes[target or ""], src.doc_id, start, end, coder))
+                rows[-1] += (stamp, memo)
+                keys.append((gid, cg, guid))
+        if not rows:
             return
-        self.selections[gid] = (src.doc_id, start, end)
-        codings = children(sel, "Coding")
-        memo = text_of(child(sel, "Description")).strip() or None
-        when = sel.get("creationDateTime") or now()
-        ids: list[int] = []
-        for coding in codings:
-            ref = child(coding, "CodeRef")
-            code_id = self.codes[ref_guid(ref) or ""] if ref is not None else 0  # checked before
-            cg = normalise_guid(coding.get("guid"))
-            guid = gid if len(codings) == 1 else cg or new_guid()
-            if self.conn.execute("SELECT 1 FROM coding WHERE guid = ?", (guid,)).fetchone():
-                guid = new_guid()
-            cur = self.conn.execute(
-                'INSERT INTO coding(guid, code_id, document_id, start, "end", coder_id, '
-                "created_at, memo, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'imported') "
-                "ON CONFLICT DO NOTHING",
-                (
-                    guid,
-                    code_id,
-                    src.doc_id,
-                    start,
-                    end,
-                    self._coder(coding, sel),
-                    coding.get("creationDateTime") or when,
-                    memo,
-                ),
-            )
-            if cur.rowcount:
-                ids.append(int(cur.lastrowid))
-                self.report.codings += 1
+        self.conn.executemany(
+            'INSERT INTO coding(guid, code_id, document_id, start, "end", coder_id, '
+            "created_at, memo, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'imported') "
+            "ON CONFLICT DO NOTHING",
+            rows,
+        )
+        ids = dict(
+            self.conn.execute("SELECT guid, id FROM coding WHERE document_id = ?", (src.doc_id,))
+        )
+        for gid, cg, guid in keys:
+            found = [int(ids[guid])] if guid in ids else []
+            self.report.codings += len(found)
+            if gid:
+                self.codings[gid] += found
             if cg:
-                self.codings[cg] = ids[-1:]
-        self.codings[gid] = ids
+                self.codings[cg] = found
 
     # --- variables and cases -------------------------------------------------------------
     def _variables_and_cases(self) -> None:
@@ -309,15 +341,8 @@ class _Writer:
             name = el.get("name") or f"variable {guid}"
             found = cases.find_attribute(name)
             if found is None:
-                free = (
-                    guid
-                    and not self.conn.execute(
-                        "SELECT 1 FROM attribute WHERE guid = ?", (guid,)
-                    ).fetchone()
-                )
-                found = cases.define_attribute(
-                    name, type_, levels, desc, guid=guid if free else None
-                )
+                free = self._free(guid, "attribute")
+                found = cases.define_attribute(name, type_, levels, desc, guid=free)
                 self.report.attributes += 1
             elif levels:
                 new = [x for x in levels if x not in found.levels]
@@ -330,17 +355,15 @@ class _Writer:
             name = el.get("name") or f"case {guid}"
             case = cases.find(name)
             if case is None:
-                free = (
-                    guid
-                    and not self.conn.execute(
-                        "SELECT 1 FROM cases WHERE guid = ?", (guid,)
-                    ).fetchone()
-                )
+                free = self._free(guid, "cases")
                 desc = text_of(child(el, "Description"))
-                case = cases.add(name, desc, guid=guid if free else None)
+                case = cases.add(name, desc, guid=free)
                 self.report.cases += 1
             if guid:
                 self.cases[guid] = case.id
+            for ref in children(el, "CodeRef"):
+                if (code := ref_guid(ref)) in self.case_code:
+                    self.case_of_code[code or ""] = case.id
             for vv in children(el, "VariableValue"):
                 ref = child(vv, "VariableRef")
                 attr = attrs.get(ref_guid(ref) or "") if ref is not None else None
@@ -357,6 +380,18 @@ class _Writer:
                 sel = self.selections.get(ref_guid(ref) or "")
                 doc, start, end = sel if sel else (None, None, None)
                 self._link(case.id, doc, start, end, ref)
+
+    def _case_codings(self) -> None:
+        """NVivo-style case codings as links; a case only named by its code is created."""
+        for code, doc, start, end, ref in self.pending:
+            if code not in self.case_of_code:
+                name = self.case_code[code]
+                case = self.p.cases.find(name)
+                if case is None:
+                    case = self.p.cases.add(name)
+                    self.report.cases += 1
+                self.case_of_code[code] = case.id
+            self._link(self.case_of_code[code], doc, start, end, ref)
 
     def _link(
         self, case_id: int, doc: int | None, start: int | None, end: int | None, ref: Any
@@ -390,6 +425,8 @@ class _Writer:
                 targets[note or ""] = ("project", None)
             elif kind == "Code" and gid in self.codes:
                 targets[note or ""] = ("code", self.codes[gid])
+            elif kind == "Code" and gid in self.case_of_code:
+                targets[note or ""] = ("case", self.case_of_code[gid])
             elif kind == "TextSource" and gid in self.docs:
                 targets[note or ""] = ("document", self.docs[gid])
             elif kind == "Link":  # code links are not imported yet; neither are their memos

@@ -31,7 +31,7 @@ from typing import Any
 
 from moksori.coding.codebook import PATH_SEPARATOR, Codebook
 from moksori.errors import IngestError, MoksoriError
-from moksori.ingest.pipeline import ingest_bytes
+from moksori.interop.analyse import ingest_text
 from moksori.interop.qde_reader import MappedText, canonical
 from moksori.interop.taguette_html import HtmlText, html_text
 from moksori.project import Project
@@ -308,9 +308,8 @@ class _Writer:
         html = self.texts[doc.id]
         mapped = canonical(html.text)
         title = f"{doc.project}: {doc.name}" if self.prefix else doc.name
-        try:
-            ingested = ingest_bytes(mapped.text.encode(), f"{title}.txt")
-        except IngestError:
+        ingested = ingest_text(mapped.text, f"{title}.txt")
+        if isinstance(ingested, IngestError):
             if highlights:
                 raise TaguetteError(f"document {doc.id} has highlights but no text") from None
             self.report.skip("empty document")

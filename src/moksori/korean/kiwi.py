@@ -75,6 +75,12 @@ def configure(*, num_workers: int = DEFAULT_NUM_WORKERS, north_dialects: bool = 
         _north_dialects = north_dialects
 
 
+def init_worker_process() -> None:
+    """Initialiser of every process pool that runs Kiwi (ingest, import, scan): one Kiwi
+    thread per process, since the processes already fill the cores."""
+    configure(num_workers=1)
+
+
 def _model_path() -> str | None:
     try:
         import kiwipiepy_model

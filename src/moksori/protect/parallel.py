@@ -23,10 +23,6 @@ CHUNK_CHARS = 60_000  # text per task: enough for Kiwi to batch, small enough to
 PARALLEL_FROM = 300_000  # below this, starting workers costs more than it saves
 
 
-def _worker_init() -> None:
-    kiwi.configure(num_workers=1)
-
-
 def _task(texts: list[str], known: list[KnownName]) -> list[list[Span]]:
     return detect_texts(texts, known)
 
@@ -62,7 +58,9 @@ def detect_documents(
     ctx = multiprocessing.get_context("forkserver")
     pending = deque(_chunks(docs))
     window: deque[tuple[list[tuple[int, str]], Future[list[list[Span]]]]] = deque()
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=ctx, initializer=kiwi.init_worker_process
+    ) as pool:
         while pending or window:
             while pending and len(window) < workers * 2:
                 chunk = pending.popleft()

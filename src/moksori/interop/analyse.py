@@ -1,0 +1,84 @@
+"""moksori's ingest pipeline for texts coming from another tool (.qdpx, Taguette).
+
+Imported texts are segmented and indexed like added files, but kept whole (no
+web-boilerplate removal), since another tool's positions point into them. Big
+packages are analysed on all cores while the file is still being checked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from moksori.errors import EmptyFile, IngestError
+from moksori.ingest.limits import Limits
+from moksori.ingest.model import IngestedFile
+from moksori.ingest.pipeline import build_document
+from moksori.ingest.readers import read
+from moksori.korean.kiwi import init_worker_process
+
+if TYPE_CHECKING:
+    from moksori.interop.qde_reader import Package, TextSourceIn
+
+PARALLEL_BYTES = 400_000  # below this, worker start-up (Kiwi load) costs more than it saves
+
+
+class Analyser:
+    """moksori's ingest pipeline for the imported texts, on all cores for big packages.
+
+    Pure work, done before the write transaction. For a big package the worker
+    processes start (and load Kiwi) while the file is still being checked; texts
+    go to them as bytes in memory, never to disk.
+    """
+
+    def __init__(self, pkg: Package) -> None:
+        workers = min(os.cpu_count() or 1, 4)
+        big = sum(map(len, pkg.sources.values())) + sum(map(len, pkg.others.values()))
+        self.pool: ProcessPoolExecutor | None = None
+        if workers > 1 and big >= PARALLEL_BYTES:
+            ctx = multiprocessing.get_context("forkserver")
+            self.pool = ProcessPoolExecutor(
+                workers, mp_context=ctx, initializer=init_worker_process
+            )
+            for _ in range(workers):
+                self.pool.submit(_warm)
+
+    def __enter__(self) -> Analyser:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def start(self, sources: list[TextSourceIn]) -> None:
+        """Sends the texts off; :meth:`TextSourceIn.analysed` waits for each result."""
+        for src in sources:
+            job = (src.mapped.text, src.file_name)
+            src.ingested = (
+                ingest_text(*job) if self.pool is None else self.pool.submit(ingest_text, *job)
+            )
+
+
+def _warm() -> None:
+    from moksori.korean import kiwi
+
+    kiwi.get_kiwi()
+
+
+def ingest_text(text: str, name: str) -> IngestedFile | IngestError:
+    """ingest_bytes without web-boilerplate removal: an imported text is kept whole, so
+    every position another tool counted on it stays valid."""
+    data = text.encode()
+    try:
+        extracted = [replace(e, web_capture_candidate=False) for e in read(data, name, Limits())]
+        documents = [d for d in (build_document(e, name) for e in extracted) if d is not None]
+    except IngestError as exc:
+        return exc
+    if not documents:
+        return EmptyFile(name, "no text found in the file")
+    sha = hashlib.sha256(data).hexdigest()
+    return IngestedFile(name, sha, data, extracted[0].format, documents)
