@@ -346,10 +346,11 @@ def main() -> None:
     ap.add_argument("--phase", choices=["kiwi", "ingest", "search"], help=argparse.SUPPRESS)
     ap.add_argument(
         "--suite",
-        choices=["all", "core", "deid", "interop"],
+        choices=["all", "core", "deid", "interop", "bilingual"],
         default="all",
         help="core: ingest/search (issue 2); deid: de-identification (benchmarks/deid.py); "
-        "interop: REFI-QDA import/export (benchmarks/interop.py)",
+        "interop: REFI-QDA import/export (benchmarks/interop.py); bilingual: alignment, "
+        "embedding speed and cross-lingual retrieval (alignment.py, semantic.py, retrieval.py)",
     )
     a = ap.parse_args()
     if a.suite in ("all", "deid"):
@@ -364,6 +365,12 @@ def main() -> None:
         print("REFI-QDA interop benchmark (benchmarks/interop.py) …", flush=True)
         subprocess.run(interop, check=True)
         if a.suite == "interop":
+            return
+    if a.suite in ("all", "bilingual"):
+        for script in ("alignment.py", "semantic.py", "retrieval.py"):
+            print(f"bilingual benchmark (benchmarks/{script}) …", flush=True)
+            subprocess.run([sys.executable, str(HERE / script)], check=True)
+        if a.suite == "bilingual":
             return
     mb = a.mb or (2 if a.quick else 50)
     segs = a.segments or (20_000 if a.quick else 1_000_000)

@@ -9,18 +9,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from moksori import __version__
 from moksori.analysis.report import Report, ReportOptions, build_report
 from moksori.analysis.report_render import write_html, write_markdown
+from moksori.bilingual.pairs import Pair, Pairs
 from moksori.coding.cases import Cases
 from moksori.coding.codebook import Codebook
 from moksori.coding.coders import Coders
 from moksori.coding.codings import Codings
 from moksori.coding.memos import Memos
 from moksori.coding.merge import MergeReport, merge_into, open_other
-from moksori.errors import IngestError
+from moksori.errors import IngestError, QueryError
 from moksori.ingest.batch import Job, collect_files, file_sha256, ingest_many
 from moksori.ingest.limits import Limits
 from moksori.protect.deid import Deid
@@ -31,6 +32,10 @@ from moksori.store.database import KeyedDatabase, create_keyed, open_keyed
 from moksori.store.query import Filters
 from moksori.store.ranking import Ranker
 from moksori.store.schema import LATEST_VERSION, current_version, migrate
+
+if TYPE_CHECKING:
+    from moksori.bilingual.alignment import Alignments
+    from moksori.semantic.vectors import EmbedReport, VectorCache
 
 
 @dataclass
@@ -57,6 +62,7 @@ class ReportFiles:
 @dataclass
 class AddReport:
     outcomes: list[FileOutcome] = field(default_factory=list)
+    pairs: list[Pair] = field(default_factory=list)  # x.ko.txt + x.en.txt, paired on add
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -67,6 +73,7 @@ class AddReport:
             "duplicates": self.count("duplicate"),
             "errors": self.count("error"),
             "files": [o.to_json() for o in self.outcomes],
+            "pairs": [p.to_json() for p in self.pairs],
         }
 
 
@@ -98,6 +105,7 @@ class Project:
         self.path = path
         self.conn = db.conn
         self._ranker = Ranker(db.conn, db.open_reader)
+        self._vectors: VectorCache | None = None  # the meaning index, built on first use
 
     # --- lifecycle --------------------------------------------------------
     @classmethod
@@ -144,6 +152,18 @@ class Project:
     @property
     def memos(self) -> Memos:
         return Memos(self.conn)
+
+    @property
+    def pairs(self) -> Pairs:
+        """Translations: original documents paired with their translations."""
+        return Pairs(self.conn)
+
+    @property
+    def alignments(self) -> Alignments:
+        """Sentence alignment of translation pairs, and links set by hand."""
+        from moksori.bilingual.alignment import Alignments
+
+        return Alignments(self.conn)
 
     @property
     def deid(self) -> Deid:
@@ -245,6 +265,9 @@ class Project:
                 record(
                     FileOutcome(rep.name, "duplicate", f"same content as {job.name}", ids, rep.size)
                 )
+        added = [i for o in report.outcomes if o.status == "added" for i in o.document_ids]
+        if added:
+            report.pairs = self.pairs.pair_by_names(added)
         return report
 
     # --- reading ----------------------------------------------------------
@@ -266,7 +289,20 @@ class Project:
         limit: int = 20,
         offset: int = 0,
         include_duplicates: bool = False,
+        mode: str = "keyword",
     ) -> search_store.SearchResult:
+        """Keyword (BM25), ``semantic`` (meaning, across languages) or ``hybrid`` search."""
+        if mode in ("semantic", "hybrid"):
+            from moksori.semantic.search import hybrid_search, semantic_search
+
+            if self._vectors is None:
+                from moksori.semantic.vectors import VectorCache
+
+                self._vectors = VectorCache()
+            run = semantic_search if mode == "semantic" else hybrid_search
+            return run(self.conn, self._vectors, query, limit=limit, filters=filters)
+        if mode != "keyword":
+            raise QueryError(f"unknown search mode {mode!r}; use keyword, semantic or hybrid")
         return search_store.search(
             self.conn,
             query,
@@ -276,3 +312,9 @@ class Project:
             include_duplicates=include_duplicates,
             ranker=self._ranker,
         )
+
+    def embed(self, on_batch: Callable[[int, int], None] | None = None) -> EmbedReport:
+        """Embed every passage not embedded yet, for meaning-based search (resumable)."""
+        from moksori.semantic.vectors import embed_passages
+
+        return embed_passages(self.conn, on_batch)

@@ -76,7 +76,10 @@ _SCHEMA_1_INDEX = [
     "DROP TABLE old_terms",
     "CREATE TRIGGER segment_fts_delete AFTER DELETE ON segment BEGIN "
     "DELETE FROM segment_fts WHERE rowid = old.id; END",
-    # and no de-identification tables (schema 5) nor coding tables (schema 4)
+    # and no bilingual tables (schema 6), de-identification (5) nor coding tables (4)
+    "DROP TABLE segment_vector",
+    "DROP TABLE alignment",
+    "DROP TABLE translation",
     "DROP TABLE deid_scan",
     "DROP TABLE finding",
     "DROP TABLE entity",

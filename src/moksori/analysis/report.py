@@ -52,6 +52,9 @@ class Quote:
     end: int
     coders: int  # how many coders coded (an overlap of) this passage with the theme
     code: str
+    document_id: int = 0
+    beside: str | None = None  # the aligned text in the pair's other language
+    beside_lang: str | None = None
 
 
 @dataclass
@@ -181,7 +184,7 @@ def _quotes(
         fits = QUOTE_MIN <= len(text) <= QUOTE_MAX
         key = (-len(agreeing), 0 if fits else 1, abs(len(text) - 160))
         quote = Quote(
-            text, who, labels.get(doc, str(doc)), start, end, len(agreeing), paths[code_id]
+            text, who, labels.get(doc, str(doc)), start, end, len(agreeing), paths[code_id], doc
         )
         candidates.append((key, quote, who_cases[0] if who_cases else f"doc{doc}"))
     candidates.sort(key=lambda c: c[0])
@@ -198,7 +201,38 @@ def _quotes(
             chosen.append(q)
             seen_people.add(person)
             seen_spans.append((q.document, q.start, q.end))
+    _add_translations(conn, chosen, quote_text)
     return chosen
+
+
+def _add_translations(conn: Connection, quotes: list[Quote], quote_text: QuoteText | None) -> None:
+    """Beside each quote from an aligned pair, the aligned text in the other language
+    (through the same redacted view as the quote)."""
+    from moksori.bilingual.pairs import Pairs
+    from moksori.bilingual.projection import other_range
+
+    pairs = Pairs(conn)
+    for q in quotes:
+        for pair in pairs.of_document(q.document_id):
+            if pair.aligned_at is None:
+                continue
+            span = other_range(conn, pair, q.document_id, q.start, q.end)
+            if span is None:
+                continue
+            other = pair.other(q.document_id)
+            if quote_text is not None:
+                text = quote_text(other, *span)
+            else:
+                row = conn.execute(
+                    "SELECT substr(text, ? + 1, ? - ?) FROM document WHERE id = ?",
+                    (span[0], span[1], span[0], other),
+                ).fetchone()
+                text = str(row[0])
+            q.beside = " ".join(text.split())
+            q.beside_lang = (
+                pair.translation_lang if other == pair.translation_id else pair.original_lang
+            )
+            break
 
 
 def build_report(conn: Connection, out_dir: Path, options: ReportOptions) -> Report:

@@ -21,7 +21,7 @@ margin:2em auto;padding:0 1em;line-height:1.55;color:#222}
 h1,h2,h3{line-height:1.25} table{border-collapse:collapse;margin:.6em 0;font-size:.92em}
 th,td{border:1px solid #ccc;padding:.25em .55em;text-align:left;vertical-align:top}
 th{background:#f3f3f3} td.n{text-align:right} blockquote{margin:.6em 0;padding:.4em 1em;
-border-left:4px solid #2a6f97;background:#f7fafc} .who{color:#555;font-size:.9em}
+border-left:4px solid #2a6f97;background:#f7fafc} .who{color:#555;font-size:.9em}.beside{color:#555}
 .swatch{display:inline-block;width:.8em;height:.8em;margin-right:.3em;border-radius:2px}
 .core{color:#8b1e6b;font-weight:bold} img{max-width:100%} .muted{color:#777}
 """
@@ -122,8 +122,14 @@ def write_html(rep: Report, out_dir: Path) -> Path:
             parts.append(f"<p><b>Participants by {_e(attr)}</b></p>{_table_html(table)}")
             parts.append(_img(out_dir, plot, f"{th.code.name} by {attr}"))
         for q in th.quotes:
+            beside = (
+                f"<br><span class='beside' lang='{_e(q.beside_lang or '')}'>"
+                f"[{_e(q.beside_lang or '')}] “{_e(q.beside)}”</span>"
+                if q.beside
+                else ""
+            )
             parts.append(
-                f"<blockquote>“{_e(q.text)}”<br><span class='who'>— {_e(q.who)} "
+                f"<blockquote>“{_e(q.text)}”{beside}<br><span class='who'>— {_e(q.who)} "
                 f"({_e(q.code)}; coded by {q.coders})</span></blockquote>"
             )
     if rep.cooccurrence is not None and rep.cooccurrence.rows:
@@ -198,7 +204,10 @@ def write_markdown(rep: Report, out_dir: Path) -> Path:
             if plot:
                 lines += ["", f"![{th.code.name} by {attr}]({plot})"]
         for q in th.quotes:
-            lines += ["", f"> “{q.text}”", f"> — {q.who} ({q.code}; coded by {q.coders})"]
+            lines += ["", f"> “{q.text}”"]
+            if q.beside:
+                lines += [">", f"> [{q.beside_lang}] “{q.beside}”"]
+            lines += [f"> — {q.who} ({q.code}; coded by {q.coders})"]
     if rep.cooccurrence_plot:
         lines += ["", "## Co-occurrence", "", f"![co-occurrence]({rep.cooccurrence_plot})"]
     lines += ["", "## Reliability", ""]

@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from moksori.cli import analysis as analysis_cli
+from moksori.cli import bilingual as bilingual_cli
 from moksori.cli import cases as cases_cli
 from moksori.cli import codebook as codebook_cli
 from moksori.cli import codings as codings_cli
@@ -34,7 +35,7 @@ from moksori.cli.common import (
     state,
 )
 from moksori.cli.passphrase import get_passphrase
-from moksori.cli.progress import ingest_progress
+from moksori.cli.progress import count_progress, ingest_progress
 from moksori.errors import MoksoriError
 from moksori.ingest.limits import Limits
 from moksori.project import FileOutcome, Project
@@ -215,9 +216,20 @@ def search(
     include_duplicates: Annotated[
         bool, typer.Option(help="Also show passages repeated from another document.")
     ] = False,
+    semantic: Annotated[
+        bool,
+        typer.Option("--semantic", help="Find passages by meaning, across languages."),
+    ] = False,
+    hybrid: Annotated[
+        bool, typer.Option("--hybrid", help="Fuse keyword and meaning rankings.")
+    ] = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Keyword search in Korean and English (Kiwi lemmas, NK spelling, English stems)."""
+    """Search in Korean and English: keywords (Kiwi lemmas, NK spelling, English stems), or
+    by meaning (--semantic, after `moksori embed`), or both fused (--hybrid)."""
+    if semantic and hybrid:
+        raise typer.BadParameter("choose --semantic or --hybrid, not both")
+    mode = "semantic" if semantic else "hybrid" if hybrid else "keyword"
     filters = Filters(
         documents=doc,
         speakers=speaker,
@@ -226,12 +238,34 @@ def search(
     )
     with open_project(project) as p:
         result = p.search(
-            query, filters=filters, limit=limit, include_duplicates=include_duplicates
+            query, filters=filters, limit=limit, include_duplicates=include_duplicates, mode=mode
         )
     if as_json:
         emit_json(result.to_json())
     else:
         render.search_result(out, result)
+        if result.note:
+            err.print(f"[yellow]note[/yellow] {render.escape(result.note)}")
+
+
+@app.command()
+@handle_errors
+def embed(project: ProjectArg, as_json: JsonOpt = False) -> None:
+    """Embed passages for meaning-based search (resumable; only what is missing)."""
+    with open_project(project) as p, count_progress(err, "embedding", disable=as_json) as bar:
+        task = bar.add_task("embedding", total=None)
+
+        def on_batch(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        report = p.embed(on_batch)
+    if as_json:
+        emit_json(report.to_json())
+    else:
+        out.print(
+            f"embedded {report.embedded} passages ({report.already} already embedded), "
+            f"model {report.model}"
+        )
 
 
 # Each area of the coding workflow adds its own commands (one module per area).
@@ -245,6 +279,7 @@ for _area in (
     report_cli,
     deid_cli,
     interop_cli,
+    bilingual_cli,
 ):
     _area.register(app)
 

@@ -41,3 +41,24 @@ def ingest_progress(console: Console) -> Progress:
         console=console,
         transient=False,
     )
+
+
+class ItemsPerSecond(ProgressColumn):
+    def render(self, task: Task) -> Text:
+        elapsed = task.elapsed or 0.0
+        rate = task.completed / elapsed if elapsed > 0 else 0.0
+        return Text(f"{rate:7.1f}/s", style="cyan")
+
+
+def count_progress(console: Console, what: str, *, disable: bool = False) -> Progress:
+    """A bar for long counted work (embedding passages), with its rate."""
+    return Progress(
+        TextColumn(f"[bold]{what}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        ItemsPerSecond(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=False,
+        disable=disable,
+    )

@@ -40,6 +40,11 @@ def add_report(console: Console, report: AddReport) -> None:
         f"{sum(len(o.document_ids) for o in report.outcomes if o.status == 'added')} document(s); "
         f"{report.count('duplicate')} duplicate(s), {report.count('error')} error(s)"
     )
+    for pair in report.pairs:
+        console.print(
+            f"paired {escape(pair.original)} ({pair.original_lang}) with its translation "
+            f"{escape(pair.translation)} ({pair.translation_lang}), #{pair.id}"
+        )
 
 
 def documents(console: Console, docs: list[DocumentSummary]) -> None:
@@ -56,6 +61,10 @@ def documents(console: Console, docs: list[DocumentSummary]) -> None:
             notes.append(f"{d.duplicate_passages} duplicate passages")
         if d.removed_pieces:
             notes.append(f"{d.removed_pieces} boilerplate pieces removed")
+        if d.translation_of is not None:
+            notes.append(f"translation of {d.translation_of}")
+        if d.translations:
+            notes.append("translated in " + ", ".join(map(str, d.translations)))
         t.add_row(
             str(d.id),
             escape(d.label),

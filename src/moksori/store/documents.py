@@ -35,6 +35,8 @@ class DocumentSummary:
     duplicate_passages: int
     removed_pieces: int
     attributes: dict[str, str] = field(default_factory=dict)
+    translation_of: int | None = None  # the original, when this is a translation
+    translations: list[int] = field(default_factory=list)  # ids of its translations
 
     @property
     def label(self) -> str:
@@ -273,7 +275,22 @@ def _summary(conn: Connection, row: tuple[Any, ...]) -> DocumentSummary:
         duplicate_passages=row[11],
         removed_pieces=row[12],
         attributes=_attributes(conn, row[0]),
+        translation_of=_one(
+            conn, "SELECT original_id FROM translation WHERE translation_id = ?", row[0]
+        ),
+        translations=[
+            int(r[0])
+            for r in conn.execute(
+                "SELECT translation_id FROM translation WHERE original_id = ? ORDER BY id",
+                (row[0],),
+            )
+        ],
     )
+
+
+def _one(conn: Connection, sql: str, arg: Any) -> int | None:
+    row = conn.execute(sql, (arg,)).fetchone()
+    return None if row is None else int(row[0])
 
 
 def list_documents(conn: Connection) -> list[DocumentSummary]:

@@ -174,6 +174,17 @@ def parse(query: str) -> ParsedQuery:
     return ParsedQuery(tree, parser.filters)
 
 
+def free_text(query: str) -> str:
+    """The words of a query without filters, operators or quotes: what a meaning-based
+    search embeds ("doc:x lang:ko 인터넷에 물어봐요" → "인터넷에 물어봐요")."""
+    words = [
+        text
+        for kind, text in _tokens(query)
+        if kind in ("word", "phrase") and not (kind == "word" and _FILTER.match(text))
+    ]
+    return " ".join(words)
+
+
 # --- compilation to FTS5 -----------------------------------------------------
 
 WordAnalyser = Callable[[str], list[str]]

@@ -53,13 +53,17 @@ class SearchResult:
     fts: str | None
     total: int
     hits: list[Hit]
+    note: str | None = None  # e.g. passages a meaning-based search could not see
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "query": self.query,
             "total": self.total,
             "hits": [h.to_json() for h in self.hits],
         }
+        if self.note:
+            out["note"] = self.note
+        return out
 
 
 def _filter_sql(conn: Connection, filters: Filters) -> tuple[str, list[Any]]:
@@ -145,6 +149,25 @@ def search(
     if with_snippets and compiled.positive_terms:
         _highlight(hits, compiled.positive_terms)
     return SearchResult(query, compiled.match, total, hits)
+
+
+def ranked_hits(
+    conn: Connection,
+    ranked: list[tuple[int, float]],
+    highlight_terms: set[str] | None = None,
+) -> list[Hit]:
+    """Hits for (segment id, score) pairs already ranked elsewhere (meaning-based or
+    fused search), in that order; scores are shown as given."""
+    rows = _segments_in_order(conn, [(sid, -score) for sid, score in ranked])
+    hits = _hits(conn, rows)
+    if highlight_terms:
+        _highlight(hits, highlight_terms)
+    return hits
+
+
+def filter_clause(conn: Connection, filters: Filters) -> tuple[str, list[Any]]:
+    """SQL conditions on ``segment s`` for a query's filters (" AND …", args)."""
+    return _filter_sql(conn, filters)
 
 
 def _segments_in_order(conn: Connection, ranked: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:

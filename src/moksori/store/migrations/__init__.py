@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from moksori.store.migrations import v1_core, v2_repeats, v3_impact, v4_coding, v5_deid
+from moksori.store.migrations import (
+    v1_core,
+    v2_repeats,
+    v3_impact,
+    v4_coding,
+    v5_deid,
+    v6_bilingual,
+)
 
 ALL_MIGRATIONS: list[tuple[int, str]] = [
     (1, v1_core.SQL),
@@ -10,4 +17,5 @@ ALL_MIGRATIONS: list[tuple[int, str]] = [
     (3, v3_impact.SQL),
     (4, v4_coding.SQL),
     (5, v5_deid.SQL),
+    (6, v6_bilingual.SQL),
 ]

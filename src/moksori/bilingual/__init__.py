@@ -1,0 +1,1 @@
+"""Korean originals and their English translations: pairs, sentence alignment, projection."""
