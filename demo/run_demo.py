@@ -36,6 +36,12 @@ SEARCHES = [
     ("internet lang:en", "a language filter"),
 ]
 
+# Meaning-based searches: each finds passages in the other language too.
+MEANING_SEARCHES = [
+    "asks strangers on the internet instead of people she knows",
+    "사투리 때문에 어디서 왔냐고 자꾸 물어본다",
+]
+
 
 def moksori(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
     cmd = [sys.executable, "-m", "moksori", *args]
@@ -66,6 +72,7 @@ def main() -> None:
     code_the_study()
     project = str(PROJECT)
     moksori("agreement", project, "--coders", f"{CODER_A},{CODER_B}", "--coder", OWNER)
+    translations_and_meaning()
     protect_the_people()
     moksori(
         "report",
@@ -87,6 +94,19 @@ def main() -> None:
     print("\n" + (REPORT_DIR / "report.md").read_text(encoding="utf-8"))
     print(f"findings report: {(REPORT_DIR / 'report.html').relative_to(HERE.parent)} (and .md)")
     print(f"ingest and search overview: {INGEST_REPORT.relative_to(HERE.parent)}")
+
+
+def translations_and_meaning() -> None:
+    """The Korean interview and its English translation, paired when added: aligned
+    sentence by sentence; then every passage embedded for meaning-based search."""
+    project = str(PROJECT)
+    moksori("pairs", project)
+    moksori("align", project, "interview-03.ko.txt")
+    moksori("alignment", project, "interview-03.ko.txt", "--low")
+    moksori("embed", project)
+    for query in MEANING_SEARCHES:
+        moksori("search", project, query, "--semantic", "--limit", "3")
+    moksori("search", project, "accent", "--hybrid", "--limit", "3")
 
 
 def protect_the_people() -> None:

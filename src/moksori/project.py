@@ -315,6 +315,8 @@ class Project:
 
     def embed(self, on_batch: Callable[[int, int], None] | None = None) -> EmbedReport:
         """Embed every passage not embedded yet, for meaning-based search (resumable)."""
+        from moksori.semantic import encoder
         from moksori.semantic.vectors import embed_passages
 
-        return embed_passages(self.conn, on_batch)
+        with encoder.workers(2):  # bulk work: one single-threaded encoder per core
+            return embed_passages(self.conn, on_batch)

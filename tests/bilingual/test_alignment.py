@@ -120,3 +120,33 @@ def test_cli_align_alignment_link_and_project(paired: Project) -> None:
     proj = runner.invoke(app, ["code", "project-translation", path, "--json"], env=env)
     assert proj.exit_code == 0, proj.output
     assert json.loads(proj.stdout)["pairs"] == 1
+
+
+def test_agreement_on_one_side_of_the_pair(paired: Project) -> None:
+    """Reliability computed on the Korean side only, or the English side only."""
+    pair = paired.pairs.all()[0]
+    paired.codebook.create("china")
+    paired.coders.add("Owner", "owner")
+    for name in ("A", "B"):
+        paired.coders.add(name)
+    for doc in (pair.original_id, pair.translation_id):
+        text = _text(paired, doc, 0, 10_000)
+        at = text.index("중국") if doc == pair.original_id else text.index("China")
+        for name in ("A", "B"):
+            paired.codings.apply("china", doc, at, at + 2, coder=name)
+    runner = CliRunner()
+    for lang, doc in (("ko", pair.original_id), ("en", pair.translation_id)):
+        got = runner.invoke(
+            app,
+            ["agreement", str(paired.path), "--coders", "A,B", "--coder", "Owner"]
+            + ["--lang", lang, "--json"],
+            env=cli_env(),
+        )
+        assert got.exit_code == 0, got.output
+        assert [d["id"] for d in json.loads(got.stdout)["documents"]] == [doc]
+    bad = runner.invoke(
+        app,
+        ["agreement", str(paired.path), "--coders", "A,B", "--coder", "Owner", "--lang", "ru"],
+        env=cli_env(),
+    )
+    assert bad.exit_code != 0 and "no document in language" in bad.output

@@ -14,6 +14,7 @@ from moksori.coding.reconcile import ADOPT, Disagreement, Range, Reconciler
 from moksori.coding.reliability import UNITS, AgreementReport, CodeAgreement, Reliability
 from moksori.errors import CodingError
 from moksori.project import Project
+from moksori.store.documents import resolve_document
 
 CodersOpt = Annotated[str, typer.Option("--coders", help="Coders to compare, e.g. A,B or A,B,C.")]
 CodesOpt = Annotated[
@@ -105,6 +106,13 @@ def agreement(
     subcodes: Annotated[
         bool, typer.Option("--subcodes", help="Count codings with sub-codes as their category.")
     ] = False,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            help="Only documents in this language (ko or en): one side of translated interviews.",
+        ),
+    ] = None,
     coder: ViewerOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -115,10 +123,19 @@ def agreement(
     """
     names = _coders(coders)
     with open_project(project) as p:
+        documents = list(doc)
+        if lang is not None:
+            in_lang = [str(d.id) for d in p.documents() if d.lang == lang.lower()]
+            if not in_lang:
+                raise CodingError(f"no document in language {lang!r}")
+            chosen = {str(resolve_document(p.conn, d)) for d in doc}
+            documents = [d for d in in_lang if not doc or d in chosen]
+            if not documents:
+                raise CodingError(f"none of the chosen documents is in language {lang!r}")
         report = Reliability(p.conn).agreement(
             names,
             codes=code or None,
-            documents=doc or None,
+            documents=documents or None,
             unit=unit,
             include_subcodes=subcodes,
             viewer=_viewer(p, coder),

@@ -1,0 +1,1 @@
+"""Meaning-based search: multilingual sentence embeddings, stored and searched in the project."""

@@ -1,0 +1,110 @@
+"""Passage embeddings stored in the project, and the in-memory index built from them.
+
+Vectors live in ``segment_vector`` inside the encrypted file, like the text
+they were computed from (an embedding reveals much of its sentence). The
+nearest-neighbour index is built from them in memory when a meaning-based
+search first needs it, and is never written to disk.
+
+Embedding is explicit (``moksori embed``): the encoder is far slower than
+keyword indexing, so ingest does not wait for it. Each batch is its own
+transaction, so an interrupted run keeps what it did and resumes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from moksori.ingest.model import PASSAGE_KINDS
+from moksori.semantic import encoder
+from moksori.semantic.index import VectorIndex, from_blobs, to_blob
+from moksori.store.database import Connection, transaction
+
+BATCH = 256  # passages per transaction
+
+_KINDS = ",".join(f"'{k}'" for k in PASSAGE_KINDS)
+_WHERE_MISSING = (
+    "LEFT JOIN segment_vector v ON v.segment_id = s.id AND v.model = ? "
+    f"WHERE s.kind IN ({_KINDS}) AND s.duplicate_of IS NULL AND v.segment_id IS NULL"
+)
+_MISSING = f"FROM segment s {_WHERE_MISSING}"
+_MISSING_TEXT = f"FROM segment s JOIN document d ON d.id = s.document_id {_WHERE_MISSING}"
+
+
+@dataclass
+class EmbedReport:
+    embedded: int
+    already: int
+    model: str
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def missing(conn: Connection) -> int:
+    """Passages without a vector from the current model."""
+    return int(conn.execute(f"SELECT count(*) {_MISSING}", (encoder.MODEL,)).fetchone()[0])
+
+
+def embedded(conn: Connection) -> int:
+    row = conn.execute("SELECT count(*) FROM segment_vector WHERE model = ?", (encoder.MODEL,))
+    return int(row.fetchone()[0])
+
+
+def embed_passages(
+    conn: Connection, on_batch: Callable[[int, int], None] | None = None
+) -> EmbedReport:
+    """Embed every passage that has no vector yet; ``on_batch(done, total)`` reports."""
+    already = embedded(conn)
+    total = missing(conn)
+    done = 0
+    while True:
+        rows = conn.execute(
+            'SELECT s.id, substr(d.text, s.start + 1, s."end" - s.start) '
+            f"{_MISSING_TEXT} "
+            "ORDER BY s.id LIMIT ?",
+            (encoder.MODEL, BATCH),
+        ).fetchall()
+        if not rows:
+            break
+        vectors = encoder.encode([str(t) for _, t in rows])
+        with transaction(conn):
+            conn.executemany(
+                "INSERT OR REPLACE INTO segment_vector(segment_id, model, vector) VALUES (?, ?, ?)",
+                [
+                    (sid, encoder.MODEL, to_blob(v))
+                    for (sid, _), v in zip(rows, vectors, strict=True)
+                ],
+            )
+        done += len(rows)
+        if on_batch:
+            on_batch(done, total)
+    return EmbedReport(done, already, encoder.MODEL)
+
+
+class VectorCache:
+    """The index of a project's vectors, rebuilt when they change (one per open project)."""
+
+    def __init__(self) -> None:
+        self._key: tuple[int, int] | None = None
+        self._index: VectorIndex | None = None
+
+    def index(self, conn: Connection) -> VectorIndex | None:
+        key = tuple(
+            conn.execute(
+                "SELECT count(*), coalesce(max(rowid), 0) FROM segment_vector WHERE model = ?",
+                (encoder.MODEL,),
+            ).fetchone()
+        )
+        if key[0] == 0:
+            return None
+        if key != self._key or self._index is None:
+            rows = conn.execute(
+                "SELECT segment_id, vector FROM segment_vector WHERE model = ? ORDER BY segment_id",
+                (encoder.MODEL,),
+            ).fetchall()
+            ids = [int(r[0]) for r in rows]
+            self._index = VectorIndex(ids, from_blobs([r[1] for r in rows]))
+            self._key = (int(key[0]), int(key[1]))
+        return self._index
