@@ -106,6 +106,8 @@ def translations_and_meaning() -> None:
     moksori("embed", project)
     for query in MEANING_SEARCHES:
         moksori("search", project, query, "--semantic", "--limit", "3")
+    # the same English question, answered from the Korean interviews only
+    moksori("search", project, MEANING_SEARCHES[0], "--semantic", "--lang", "ko", "--limit", "3")
     moksori("search", project, "accent", "--hybrid", "--limit", "3")
 
 

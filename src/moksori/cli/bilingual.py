@@ -80,7 +80,8 @@ def unpair(
 def _table(found: list[Pair]) -> None:
     t = Table(title=f"{len(found)} translation pairs")
     for col in ("pair", "original", "translation", "aligned", "links", "to check"):
-        t.add_column(col, justify="right" if col in ("pair", "links", "to check") else "left")
+        right = col in ("pair", "links", "to check")
+        t.add_column(col, justify="right" if right else "left", overflow="fold")
     for x in found:
         t.add_row(
             f"#{x.id}",

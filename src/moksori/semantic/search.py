@@ -80,7 +80,8 @@ def hybrid_search(
     ranked = sorted(fused.items(), key=lambda x: (-x[1], x[0]))[:limit]
     terms = compile_fts(parse(query).tree, query_terms, phrase_terms).positive_terms
     hits = ranked_hits(conn, [(sid, round(score, 6)) for sid, score in ranked], set(terms))
-    return SearchResult(query, keyword.fts, len(fused), hits, _note(conn))
+    total = keyword.total or len(hits)  # passages with the words; else what is shown
+    return SearchResult(query, keyword.fts, total, hits, _note(conn))
 
 
 def _note(conn: Connection) -> str | None:
