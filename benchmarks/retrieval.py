@@ -8,12 +8,18 @@ the three modes. Reports recall@5 and MRR (first relevant hit, over the top
 same-language queries and for all, so the gain of meaning-based search over
 keywords is visible. The set is fictional, written for moksori, and held-in.
 
-    python benchmarks/retrieval.py        # table + benchmarks/results/retrieval.json
+    python benchmarks/retrieval.py                    # quality, table + JSON
+    python benchmarks/retrieval.py --latency 100000   # also p50/p95 of the product's
+                                                      # semantic and hybrid search over
+                                                      # 100,000 embedded passages
 """
 
 from __future__ import annotations
 
+import argparse
 import json
+import random
+import statistics
 import sys
 import tempfile
 import time
@@ -95,6 +101,52 @@ def evaluate() -> dict[str, Any]:
     }
 
 
+def latency(n: int, queries: list[str]) -> dict[str, Any]:
+    """Query latency of the product path (encode, index, hits from SQL) over n passages."""
+    sys.path.insert(0, str(HERE))
+    from corpus import generate_segments
+
+    from moksori.project import Project
+
+    work = HERE / "work"
+    path = work / f"semantic-{n}.moksori"
+    built = work / f"{path.name}.complete"
+    t0 = time.perf_counter()
+    if not built.exists():
+        for f in work.glob(path.name + "*"):
+            f.unlink()
+        src = work / f"semantic-{n}-src"
+        src.mkdir(parents=True, exist_ok=True)
+        texts = list(generate_segments(n, seed=3))
+        for i in range(0, n, 500):
+            (src / f"part-{i // 500:05d}.txt").write_text("\n\n".join(texts[i : i + 500]))
+        with Project.create(path, PASSPHRASE) as p:
+            p.add([src])
+            p.embed()
+        built.write_text("ok")
+    build_s = time.perf_counter() - t0
+    out: dict[str, Any] = {"passages": n, "build_seconds": round(build_s, 1)}
+    with Project.open(path, PASSPHRASE) as p:
+        embedded = p.conn.execute("SELECT count(*) FROM segment_vector").fetchone()[0]
+        t = time.perf_counter()
+        p.search(queries[0], mode="semantic")  # loads the encoder and builds the index
+        out["first_query_ms"] = round((time.perf_counter() - t) * 1000, 1)
+        out["embedded"] = embedded
+        for mode in ("semantic", "hybrid"):
+            times = []
+            for q in queries:
+                t = time.perf_counter()
+                p.search(q, mode=mode, limit=20)
+                times.append((time.perf_counter() - t) * 1000)
+            times.sort()
+            out[mode] = {
+                "queries": len(times),
+                "p50_ms": round(statistics.median(times), 1),
+                "p95_ms": round(times[int(0.95 * (len(times) - 1))], 1),
+            }
+    return out
+
+
 def print_table(res: dict[str, Any]) -> None:
     head = f"{res['passages']} passages, {res['queries']} queries"
     print(f"\n{head}; embedded in {res['embed_seconds']} s")
@@ -103,10 +155,29 @@ def print_table(res: dict[str, Any]) -> None:
     for mode, rows in res["by_mode"].items():
         cells = [f"R@5 {rows[g]['recall@5']:.3f} MRR {rows[g]['mrr']:.3f}" for g in groups]
         print(f"{mode:10} " + " ".join(f"{c:>22}" for c in cells))
+    lat = res.get("latency")
+    if lat:
+        print(
+            f"\nlatency over {lat['passages']:,} passages ({lat['embedded']:,} embedded; "
+            f"first query {lat['first_query_ms']} ms, build {lat['build_seconds']} s):"
+        )
+        for mode in ("semantic", "hybrid"):
+            m = lat[mode]
+            print(
+                f"  {mode:9} p50 {m['p50_ms']} ms, p95 {m['p95_ms']} ms over {m['queries']} queries"
+            )
 
 
 def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--latency", type=int, default=0, help="passages for the latency run")
+    a = ap.parse_args()
     res = evaluate()
+    if a.latency:
+        data = json.loads(DATA.read_text(encoding="utf-8"))
+        qs = [q["query"] for q in data["queries"]]
+        random.Random(5).shuffle(qs)
+        res["latency"] = latency(a.latency, qs[:100])
     print_table(res)
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(res, indent=2, ensure_ascii=False), encoding="utf-8")

@@ -367,9 +367,13 @@ def main() -> None:
         if a.suite == "interop":
             return
     if a.suite in ("all", "bilingual"):
-        for script in ("alignment.py", "semantic.py", "retrieval.py"):
+        for script, extra in (
+            ("alignment.py", []),
+            ("semantic.py", []),
+            ("retrieval.py", ["--latency", "5000" if a.quick else "100000"]),
+        ):
             print(f"bilingual benchmark (benchmarks/{script}) …", flush=True)
-            subprocess.run([sys.executable, str(HERE / script)], check=True)
+            subprocess.run([sys.executable, str(HERE / script), *extra], check=True)
         if a.suite == "bilingual":
             return
     mb = a.mb or (2 if a.quick else 50)

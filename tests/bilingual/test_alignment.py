@@ -150,3 +150,35 @@ def test_agreement_on_one_side_of_the_pair(paired: Project) -> None:
         env=cli_env(),
     )
     assert bad.exit_code != 0 and "no document in language" in bad.output
+
+
+def test_automatic_projection_of_new_codings(paired: Project) -> None:
+    pair = paired.pairs.all()[0]
+    paired.alignments.align(pair.id)
+    paired.codebook.create("wages")
+    runner = CliRunner()
+    path = str(paired.path)
+    on = runner.invoke(app, ["code", "project-translation", path, "--auto", "on"], env=cli_env())
+    assert on.exit_code == 0, on.output
+    at = _text(paired, pair.original_id, 0, 10_000).index("월급")
+    made = runner.invoke(
+        app,
+        ["code", "apply", path, "wages", "--doc", str(pair.original_id)]
+        + ["--start", str(at), "--end", str(at + 2)],
+        env=cli_env(),
+    )
+    assert made.exit_code == 0, made.output
+    assert "1 projected" in made.output
+    projected = [c for c in paired.codings.list() if c.origin == "projected"]
+    assert [c.text for c in projected] == ["The owner did not pay my wages."]
+
+
+def test_a_much_shorter_translation_is_warned_about(project: Project, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "int09.ko.txt").write_text(KO, encoding="utf-8")
+    (folder / "int09.en.txt").write_text("Participant: I left in 2010.\n", encoding="utf-8")
+    pair = project.add([folder], workers=1).pairs[0]
+    report = project.alignments.align(pair.id)
+    assert report.warning is not None and "coverage" in report.warning
+    assert report.coverage < 0.6

@@ -14,11 +14,13 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from moksori.bilingual.pairs import Pair, Pairs
-from moksori.coding.codings import Codings
+from moksori.coding.codings import Coding, Codings
 from moksori.errors import MoksoriError
 from moksori.store.database import Connection, transaction
 
 DIRECTIONS = ("to-translation", "to-original", "both")
+# When on, every new coding on an aligned pair is projected at once (CLI and workspace).
+AUTO_SETTING = "translation.auto_project"
 
 
 @dataclass
@@ -124,3 +126,48 @@ def _project_side(
             source_id=coding_id,
         )
         report.projected += 1
+
+
+def auto_project_enabled(conn: Connection) -> bool:
+    row = conn.execute("SELECT value FROM setting WHERE key = ?", (AUTO_SETTING,)).fetchone()
+    return row is not None and row[0] == "on"
+
+
+def set_auto_project(conn: Connection, on: bool) -> None:
+    with transaction(conn):
+        conn.execute(
+            "INSERT INTO setting(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (AUTO_SETTING, "on" if on else "off"),
+        )
+
+
+def project_new(conn: Connection, made: list[Coding]) -> int:
+    """Project codings just made, when automatic projection is on; how many were made."""
+    if not made or not auto_project_enabled(conn):
+        return 0
+    pairs = Pairs(conn)
+    codings = Codings(conn)
+    coder_names = {c.id: c.name for c in codings.coders.list()}
+    count = 0
+    with transaction(conn):
+        for coding in made:
+            if coding.origin == "projected":
+                continue
+            for pair in pairs.of_document(coding.document_id):
+                if pair.aligned_at is None:
+                    continue
+                span = other_range(conn, pair, coding.document_id, coding.start, coding.end)
+                if span is None:
+                    continue
+                codings.apply(
+                    coding.code_id,
+                    pair.other(coding.document_id),
+                    span[0],
+                    span[1],
+                    coder=coder_names[coding.coder_id],
+                    origin="projected",
+                    source_id=coding.id,
+                )
+                count += 1
+    return count

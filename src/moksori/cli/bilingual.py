@@ -175,12 +175,21 @@ def project_translation(
     ] = "to-translation",
     code: Annotated[str | None, typer.Option("--code", help="Only this code.")] = None,
     coder: Annotated[str | None, typer.Option("--coder", help="Only this coder's codings.")] = None,
+    auto: Annotated[
+        str | None,
+        typer.Option("--auto", help="on: project every new coding from now on; off: stop."),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Copy codings onto the aligned text of the translation (marked as projected)."""
-    from moksori.bilingual.projection import project_codings
+    from moksori.bilingual.projection import project_codings, set_auto_project
 
+    if auto is not None and auto not in ("on", "off"):
+        raise typer.BadParameter("--auto takes on or off")
     with open_project(project) as p:
+        if auto is not None:
+            set_auto_project(p.conn, auto == "on")
+            err.print(f"automatic projection {auto}")
         report = project_codings(
             p.conn, pair_ref=pair_ref, direction=direction, code=code, coder=coder
         )

@@ -9,6 +9,7 @@ import typer
 from rich.table import Table
 from typer.core import TyperGroup
 
+from moksori.bilingual.projection import project_new
 from moksori.cli import render
 from moksori.cli.common import JsonOpt, ProjectArg, emit_json, err, handle_errors, open_project, out
 from moksori.cli.passphrase import get_passphrase
@@ -117,10 +118,13 @@ def apply(
             if doc is None or start is None or end is None:
                 raise CodingError("a range needs --doc, --start and --end")
             made = [p.codings.apply(code, doc, start, end, coder=coder, memo=memo)]
+        projected = project_new(p.conn, made)
     if as_json:
         emit_json([c.to_json() for c in made])
     else:
         err.print(f"{len(made)} coding(s) recorded")
+        if projected:
+            err.print(f"{projected} projected onto the aligned translation")
 
 
 def _show_preview(preview: dict[str, Any], as_json: bool) -> None:
