@@ -182,3 +182,17 @@ def test_a_much_shorter_translation_is_warned_about(project: Project, tmp_path: 
     report = project.alignments.align(pair.id)
     assert report.warning is not None and "coverage" in report.warning
     assert report.coverage < 0.6
+
+
+def test_projected_codings_are_not_counted_twice(paired: Project) -> None:
+    from moksori.analysis.coded import load
+    from moksori.bilingual.projection import project_codings
+
+    pair = paired.pairs.all()[0]
+    paired.alignments.align(pair.id)
+    paired.codebook.create("river crossing")
+    at = _text(paired, pair.original_id, 0, 10_000).index("두만강")
+    paired.codings.apply("river crossing", pair.original_id, at, at + 3)
+    assert project_codings(paired.conn).projected == 1
+    assert len(paired.codings.list()) == 2
+    assert [c.document_id for c in load(paired.conn)] == [pair.original_id]

@@ -106,8 +106,11 @@ def load(conn: Connection, sel: Selection = EVERYTHING) -> list[CodedRange]:
     cases: dict[int, list[int]] = {}
     for coding_id, case_id in conn.execute(_CASES_SQL):
         cases.setdefault(int(coding_id), []).append(int(case_id))
+    # A projected coding is the same judgement in the other language of a pair:
+    # counting it would count the evidence twice.
     rows = conn.execute(
         'SELECT id, code_id, document_id, start, "end", coder_id FROM coding '
+        "WHERE origin != 'projected' "
         'ORDER BY document_id, start, "end", id'
     )
     return [

@@ -247,7 +247,11 @@ def build_report(conn: Connection, out_dir: Path, options: ReportOptions) -> Rep
     notes: list[str] = []
     paths = {c.id: c.path for c in codes}
     sample = describe_sample(conn, options.template)
-    counts = dict(conn.execute("SELECT code_id, count(*) FROM coding GROUP BY code_id"))
+    counts = dict(
+        conn.execute(
+            "SELECT code_id, count(*) FROM coding WHERE origin != 'projected' GROUP BY code_id"
+        )
+    )
     case_counts = _case_counts(conn)
     attributes = options.attributes or [
         a.name for a in Cases(conn).attributes() if a.type in ("category", "ordinal", "boolean")
