@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from moksori.errors import QueryError
 from moksori.korean.terms import phrase_terms, query_terms
-from moksori.semantic import encoder, vectors
+from moksori.semantic import encoder
 from moksori.semantic.vectors import VectorCache
 from moksori.store.database import Connection
 from moksori.store.query import Filters, compile_fts, free_text, parse
@@ -58,7 +58,7 @@ def semantic_search(
     """Passages nearest in meaning to the query, best first (score = cosine)."""
     ranked = _nearest(conn, cache, query, limit, filters)
     hits = ranked_hits(conn, ranked)
-    return SearchResult(query, None, len(hits), hits, _note(conn))
+    return SearchResult(query, None, len(hits), hits, _note(conn, cache))
 
 
 def hybrid_search(
@@ -81,11 +81,11 @@ def hybrid_search(
     terms = compile_fts(parse(query).tree, query_terms, phrase_terms).positive_terms
     hits = ranked_hits(conn, [(sid, round(score, 6)) for sid, score in ranked], set(terms))
     total = keyword.total or len(hits)  # passages with the words; else what is shown
-    return SearchResult(query, keyword.fts, total, hits, _note(conn))
+    return SearchResult(query, keyword.fts, total, hits, _note(conn, cache))
 
 
-def _note(conn: Connection) -> str | None:
-    left = vectors.missing(conn)
+def _note(conn: Connection, cache: VectorCache) -> str | None:
+    left = cache.missing(conn)
     if left:
         return f"{left} passages are not embedded yet; run `moksori embed` to include them"
     return None

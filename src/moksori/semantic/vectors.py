@@ -84,19 +84,27 @@ def embed_passages(
 
 
 class VectorCache:
-    """The index of a project's vectors, rebuilt when they change (one per open project)."""
+    """The index of a project's vectors, rebuilt when they change (one per open project).
+
+    Whether anything changed is read from two small b-tree lookups and a count over
+    the ``segment_vector_model`` index, never from the vectors themselves.
+    """
 
     def __init__(self) -> None:
         self._key: tuple[int, int] | None = None
         self._index: VectorIndex | None = None
+        self._missing_key: tuple[int, int, int] | None = None
+        self._missing = 0
+
+    def _state(self, conn: Connection) -> tuple[int, int]:
+        row = conn.execute(
+            "SELECT count(*), coalesce(max(segment_id), 0) FROM segment_vector WHERE model = ?",
+            (encoder.MODEL,),
+        ).fetchone()
+        return int(row[0]), int(row[1])
 
     def index(self, conn: Connection) -> VectorIndex | None:
-        key = tuple(
-            conn.execute(
-                "SELECT count(*), coalesce(max(rowid), 0) FROM segment_vector WHERE model = ?",
-                (encoder.MODEL,),
-            ).fetchone()
-        )
+        key = self._state(conn)
         if key[0] == 0:
             return None
         if key != self._key or self._index is None:
@@ -106,5 +114,14 @@ class VectorCache:
             ).fetchall()
             ids = [int(r[0]) for r in rows]
             self._index = VectorIndex(ids, from_blobs([r[1] for r in rows]))
-            self._key = (int(key[0]), int(key[1]))
+            self._key = key
         return self._index
+
+    def missing(self, conn: Connection) -> int:
+        """:func:`missing`, counted again only when passages or vectors changed."""
+        segments = int(conn.execute("SELECT coalesce(max(id), 0) FROM segment").fetchone()[0])
+        key = (*self._state(conn), segments)
+        if key != self._missing_key:
+            self._missing = missing(conn)
+            self._missing_key = key
+        return self._missing

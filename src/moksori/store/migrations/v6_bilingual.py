@@ -40,4 +40,6 @@ CREATE TABLE segment_vector (
     model      TEXT NOT NULL,
     vector     BLOB NOT NULL
 );
+-- Counting and finding vectors must not read (and decrypt) their blobs.
+CREATE INDEX segment_vector_model ON segment_vector(model, segment_id);
 """
