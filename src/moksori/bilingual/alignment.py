@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from moksori.bilingual.align import Link, Unit, align, coverage
+from moksori.bilingual.align import Link, Unit, align, coverage, low_confidence_stretches
 from moksori.bilingual.pairs import LOW_CONFIDENCE, Pair, Pairs
 from moksori.errors import MoksoriError
 from moksori.semantic import encoder
@@ -69,6 +69,8 @@ class AlignReport:
     low_confidence: int
     coverage: float
     warning: str | None
+    # Runs of low-confidence links, as the original's sentence numbers (first, last).
+    stretches: list[tuple[int, int]]
 
     def to_json(self) -> dict[str, Any]:
         return {**asdict(self), "pair": self.pair.to_json()}
@@ -126,8 +128,20 @@ class Alignments:
                 "check the links marked for review"
             )
         low = sum(1 for x in links if x.confidence < LOW_CONFIDENCE)
+        stretches = []
+        for first, last in low_confidence_stretches(links, LOW_CONFIDENCE):
+            numbers = [i for x in links[first : last + 1] for i in x.a]
+            if numbers:
+                stretches.append((min(numbers), max(numbers)))
         return AlignReport(
-            self.pairs.get(pair_id), len(links), kinds, len(manual), low, round(share, 3), warning
+            self.pairs.get(pair_id),
+            len(links),
+            kinds,
+            len(manual),
+            low,
+            round(share, 3),
+            warning,
+            stretches,
         )
 
     def links(self, pair_id: int, *, low_only: bool = False) -> list[StoredLink]:

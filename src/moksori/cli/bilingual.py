@@ -108,6 +108,9 @@ def align(project: ProjectArg, pair_ref: PairArg, as_json: JsonOpt = False) -> N
         f"{report.manual_kept} set by hand kept; {report.low_confidence} to check "
         f"(`moksori alignment {render.escape(str(project))} #{report.pair.id} --low`)"
     )
+    if report.stretches:
+        where = ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in report.stretches)
+        out.print(f"stretches to check (original sentences): {where}")
     if report.warning:
         err.print(f"[yellow]warning[/yellow] {render.escape(report.warning)}")
 
