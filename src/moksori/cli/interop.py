@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from moksori.cli import render
 from moksori.cli.common import JsonOpt, ProjectArg, emit_json, err, handle_errors, open_project, out
 from moksori.interop.refi import RefiError
+
+if TYPE_CHECKING:
+    from moksori.interop.analyse import ToolImportReport
 
 EXPORT_FORMATS = ("qdpx",)
 TAGUETTE_SUFFIXES = (".sqlite3", ".sqlite", ".db")  # else detected by content
@@ -91,26 +94,29 @@ def import_(
         if as_json:
             emit_json(tg.to_json())
             return
-        out.print(
+        _outcome(
+            tg,
             f"imported {render.escape(in_file.name)} (Taguette): {tg.documents} documents "
             f"({tg.documents_existing} already here), {tg.codes_created} new codes, "
-            f"{tg.codings} codings, {tg.coders} new coders"
+            f"{tg.codings} codings, {tg.coders} new coders",
         )
-        for kind, n in sorted(tg.skipped.items()):
-            err.print(f"[yellow]skipped[/yellow] {n} × {render.escape(kind)}")
-        for warning in tg.warnings:
-            err.print(f"[yellow]warning[/yellow] {render.escape(warning)}")
         return
     with open_project(project) as p:
         report = import_qdpx(p, in_file)
     if as_json:
         emit_json(report.to_json())
         return
-    out.print(
+    _outcome(
+        report,
         f"imported {render.escape(in_file.name)}: {report.documents} documents "
         f"({report.documents_existing} already here), {report.codes_created} new codes, "
-        f"{report.codings} codings, {report.cases} cases, {report.memos} memos"
+        f"{report.codings} codings, {report.cases} cases, {report.memos} memos",
     )
+
+
+def _outcome(report: ToolImportReport, summary: str) -> None:
+    """The summary line, then everything skipped or warned about (on stderr)."""
+    out.print(summary)
     for kind, n in sorted(report.skipped.items()):
         err.print(f"[yellow]skipped[/yellow] {n} × {render.escape(kind)}")
     for warning in report.warnings:

@@ -1,4 +1,5 @@
-"""moksori's ingest pipeline for texts coming from another tool (.qdpx, Taguette).
+"""What every import from another tool (.qdpx, Taguette) shares: its report, and
+moksori's ingest pipeline for the texts it brings.
 
 Imported texts are segmented and indexed like added files, but kept whole (no
 web-boilerplate removal), since another tool's positions point into them. Big
@@ -11,8 +12,8 @@ import hashlib
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import replace
-from typing import TYPE_CHECKING
+from dataclasses import asdict, dataclass, field, replace
+from typing import TYPE_CHECKING, Any
 
 from moksori.errors import EmptyFile, IngestError
 from moksori.ingest.limits import Limits
@@ -23,6 +24,27 @@ from moksori.korean.kiwi import init_worker_process
 
 if TYPE_CHECKING:
     from moksori.interop.qde_reader import Package, TextSourceIn
+
+
+@dataclass
+class ToolImportReport:
+    """Counts every import gives; each importer adds its own."""
+
+    path: str
+    coders: int = 0
+    codes_created: int = 0
+    documents: int = 0
+    documents_existing: int = 0
+    codings: int = 0
+    skipped: dict[str, int] = field(default_factory=dict)  # never silently: kind → count
+    warnings: list[str] = field(default_factory=list)
+
+    def skip(self, kind: str, n: int = 1) -> None:
+        self.skipped[kind] = self.skipped.get(kind, 0) + n
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
 
 PARALLEL_BYTES = 400_000  # below this, worker start-up (Kiwi load) costs more than it saves
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +32,7 @@ from moksori.coding.codebook import Code
 from moksori.errors import CodingError, MoksoriError
 from moksori.ingest.model import IngestedFile
 from moksori.interop import qdc
-from moksori.interop.analyse import Analyser
+from moksori.interop.analyse import Analyser, ToolImportReport
 from moksori.interop.qde_reader import (
     Package,
     TextSourceIn,
@@ -77,27 +77,13 @@ _LEVELS = re.compile(r"^Levels \((ordinal|category)\): (.*)$", re.MULTILINE)
 
 
 @dataclass
-class ImportReport:
-    path: str
-    coders: int = 0
-    codes_created: int = 0
+class ImportReport(ToolImportReport):
     codes_updated: int = 0
-    documents: int = 0
-    documents_existing: int = 0
-    codings: int = 0
     attributes: int = 0
     cases: int = 0
     values: int = 0
     case_links: int = 0
     memos: int = 0
-    skipped: dict[str, int] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
-
-    def skip(self, kind: str, n: int = 1) -> None:
-        self.skipped[kind] = self.skipped.get(kind, 0) + n
-
-    def to_json(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 def import_qdpx(project: Project, path: Path, *, schema: Path | None = None) -> ImportReport:

@@ -25,13 +25,13 @@ import json
 import sqlite3
 import uuid
 from contextlib import closing
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from moksori.coding.codebook import PATH_SEPARATOR, Codebook
 from moksori.errors import IngestError, MoksoriError
-from moksori.interop.analyse import ingest_text
+from moksori.interop.analyse import ToolImportReport, ingest_text
 from moksori.interop.qde_reader import MappedText, canonical
 from moksori.interop.taguette_html import HtmlText, html_text
 from moksori.project import Project
@@ -51,23 +51,9 @@ class TaguetteError(MoksoriError):
 
 
 @dataclass
-class TaguetteImportReport:
-    path: str
+class TaguetteImportReport(ToolImportReport):
     projects: list[str] = field(default_factory=list)
-    coders: int = 0
-    codes_created: int = 0
     codes_existing: int = 0
-    documents: int = 0
-    documents_existing: int = 0
-    codings: int = 0
-    skipped: dict[str, int] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
-
-    def skip(self, kind: str, n: int = 1) -> None:
-        self.skipped[kind] = self.skipped.get(kind, 0) + n
-
-    def to_json(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 # --- reading the file ------------------------------------------------------------
