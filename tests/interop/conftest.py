@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+import unicodedata
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
+
+from moksori.project import Project
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -55,3 +58,17 @@ def outside_file(tmp_path: Path) -> Path:
 def small_large(qdpx_gen: ModuleType, quirk_dir: Path) -> Any:
     """The large fixture at test size: 20 sources, 2,000 selections."""
     return qdpx_gen.make_large(quirk_dir / "large.qdpx", sources=20, selections=2000, seed=3)
+
+
+def add_study_texts(p: Project, tmp_path: Path, ko: str, en: str) -> tuple[int, int]:
+    """Add a Korean text (written in NFD, as some Mac editors save it; the store holds NFC)
+    and its English counterpart, and the two coders the study fixtures code with."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "ko.txt").write_text(unicodedata.normalize("NFD", ko), encoding="utf-8")
+    (folder / "en.txt").write_text(en, encoding="utf-8")
+    assert p.add([folder], workers=1).count("added") == 2
+    ids = {d.source_name: d.id for d in p.documents()}
+    p.coders.add("연구자 A", "owner")
+    p.coders.add("coder b")
+    return ids["in/ko.txt"], ids["in/en.txt"]

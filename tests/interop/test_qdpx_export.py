@@ -17,6 +17,7 @@ from moksori.protect.findings import Selector
 from moksori.protect.vault import Vault
 from moksori.protect.view import ViewCache
 from tests.conftest import SHARED
+from tests.interop.conftest import add_study_texts
 
 NS = {"q": "urn:QDA-XML:project:1.0"}
 SCHEMA_DIR = SHARED / "refi-qda"
@@ -46,15 +47,8 @@ def _doc(p: Project, name: str) -> int:
 
 @pytest.fixture
 def study(project: Project, tmp_path: Path) -> Project:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "ko.txt").write_text(unicodedata.normalize("NFD", KO), encoding="utf-8")
-    (folder / "en.txt").write_text(EN, encoding="utf-8")
     p = project
-    assert p.add([folder], workers=1).count("added") == 2
-    ko, en = _doc(p, "ko"), _doc(p, "en")
-    p.coders.add("연구자 A", "owner")
-    p.coders.add("coder b")
+    ko, en = add_study_texts(p, tmp_path, KO, EN)
     p.codebook.create("여정 Journey", codable=False, colour="#1f77b4", definition="The route")
     p.codebook.create(
         "강 건너기", "여정 Journey", definition="Crossing the border river",

@@ -16,6 +16,7 @@ from moksori.interop.qdpx_export import export_qdpx
 from moksori.interop.qdpx_import import import_qdpx
 from moksori.interop.refi import RefiError
 from moksori.project import Project
+from tests.interop.conftest import add_study_texts
 
 # Fictional testimony; the Korean is written in NFD, as some Mac editors save it.
 KO = "면담자: 언제 건넜어요?\n김순희: 2011년에 두만강을 건넜습니다 😢.\n"
@@ -37,15 +38,8 @@ def _doc(p: Project, name: str) -> int:
 
 @pytest.fixture
 def study(project: Project, tmp_path: Path) -> Project:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "ko.txt").write_text(unicodedata.normalize("NFD", KO), encoding="utf-8")
-    (folder / "en.txt").write_text(EN, encoding="utf-8")
     p = project
-    assert p.add([folder], workers=1).count("added") == 2
-    ko, en = _doc(p, "ko"), _doc(p, "en")
-    p.coders.add("연구자 A", "owner")
-    p.coders.add("coder b")
+    ko, en = add_study_texts(p, tmp_path, KO, EN)
     p.codebook.create("여정 Journey", codable=False, colour="#1f77b4", definition="The route")
     p.codebook.create(
         "강 건너기", "여정 Journey", definition="Crossing", inclusion="the act", examples=["건넜"]
