@@ -91,7 +91,6 @@ def _project_side(
     coder: str | None,
     report: ProjectionReport,
 ) -> None:
-    target = pair.other(doc_id)
     where, args = "document_id = ? AND origin != 'projected'", [doc_id]
     if code is not None:
         where += " AND code_id = ?"
@@ -105,27 +104,42 @@ def _project_side(
     ).fetchall()
     coder_names = {c.id: c.name for c in codings.coders.list()}
     for coding_id, code_id, start, end, coder_id in rows:
-        span = other_range(conn, pair, doc_id, start, end)
-        if span is None:
-            report.unaligned += 1
-            continue
-        exists = conn.execute(
-            "SELECT 1 FROM coding WHERE source_id = ? AND document_id = ? AND origin = 'projected'",
-            (coding_id, target),
-        ).fetchone()
-        if exists:
-            report.already += 1
-            continue
-        codings.apply(
-            code_id,
-            target,
-            span[0],
-            span[1],
-            coder=coder_names[coder_id],
-            origin="projected",
-            source_id=coding_id,
+        outcome = _project_one(
+            conn, codings, pair, (coding_id, code_id, doc_id, start, end), coder_names[coder_id]
         )
-        report.projected += 1
+        setattr(report, outcome, getattr(report, outcome) + 1)
+
+
+def _project_one(
+    conn: Connection,
+    codings: Codings,
+    pair: Pair,
+    coding: tuple[int, int, int, int, int],
+    coder_name: str,
+) -> str:
+    """Project one coding (id, code, document, start, end) across a pair: "projected",
+    "already" (done before) or "unaligned" (no counterpart text)."""
+    coding_id, code_id, doc_id, start, end = coding
+    span = other_range(conn, pair, doc_id, start, end)
+    if span is None:
+        return "unaligned"
+    target = pair.other(doc_id)
+    exists = conn.execute(
+        "SELECT 1 FROM coding WHERE source_id = ? AND document_id = ? AND origin = 'projected'",
+        (coding_id, target),
+    ).fetchone()
+    if exists:
+        return "already"
+    codings.apply(
+        code_id,
+        target,
+        span[0],
+        span[1],
+        coder=coder_name,
+        origin="projected",
+        source_id=coding_id,
+    )
+    return "projected"
 
 
 def auto_project_enabled(conn: Connection) -> bool:
@@ -157,17 +171,7 @@ def project_new(conn: Connection, made: list[Coding]) -> int:
             for pair in pairs.of_document(coding.document_id):
                 if pair.aligned_at is None:
                     continue
-                span = other_range(conn, pair, coding.document_id, coding.start, coding.end)
-                if span is None:
-                    continue
-                codings.apply(
-                    coding.code_id,
-                    pair.other(coding.document_id),
-                    span[0],
-                    span[1],
-                    coder=coder_names[coding.coder_id],
-                    origin="projected",
-                    source_id=coding.id,
-                )
-                count += 1
+                where = (coding.id, coding.code_id, coding.document_id, coding.start, coding.end)
+                outcome = _project_one(conn, codings, pair, where, coder_names[coding.coder_id])
+                count += outcome == "projected"
     return count
