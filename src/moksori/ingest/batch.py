@@ -8,7 +8,6 @@ so document ids follow the order the user gave.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -97,7 +96,7 @@ def ingest_many(
                 on_done(job)
             yield job, out
         return
-    ctx = multiprocessing.get_context("forkserver")
+    ctx = kiwi.pool_context()
     pending = deque(jobs)
     window: deque[tuple[Job, Future[Outcome]]] = deque()
     pool = ProcessPoolExecutor(

@@ -9,7 +9,6 @@ packages are analysed on all cores while the file is still being checked.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field, replace
@@ -20,7 +19,7 @@ from moksori.ingest.limits import Limits
 from moksori.ingest.model import IngestedFile
 from moksori.ingest.pipeline import build_document
 from moksori.ingest.readers import read
-from moksori.korean.kiwi import init_worker_process
+from moksori.korean.kiwi import init_worker_process, pool_context
 
 if TYPE_CHECKING:
     from moksori.interop.qde_reader import Package, TextSourceIn
@@ -62,7 +61,7 @@ class Analyser:
         big = sum(map(len, pkg.sources.values())) + sum(map(len, pkg.others.values()))
         self.pool: ProcessPoolExecutor | None = None
         if workers > 1 and big >= PARALLEL_BYTES:
-            ctx = multiprocessing.get_context("forkserver")
+            ctx = pool_context()
             self.pool = ProcessPoolExecutor(
                 workers, mp_context=ctx, initializer=init_worker_process
             )

@@ -15,10 +15,16 @@ interview text, kiwipiepy 0.24):
 * ``num_workers=2`` or ``-1`` (all cores): a list is ~2x faster (1.3 s),
   because the speed-up of "batching" is really just multithreading.
 
-Ingest runs one worker *process* per core, so more threads per process only
-compete for the same cores: each worker calls :func:`configure` with
-``num_workers=1``. Everywhere else (queries, highlighting the hits of a
-search, an in-process ingest) the default uses every core.
+Worker pools (ingest, import, de-identification scan) run one *process* per
+core, so more threads per process only compete for the same cores. Their
+processes use a single-threaded Kiwi (``num_workers=0``, one text per call):
+measured on 2 cores, two processes each handing a 300-text list to a
+one-thread pool reach ~95% of one process with two Kiwi threads, and two
+single-threaded processes reach ~100%; built once in the pools' fork server
+(:func:`pool_context`) and shared copy-on-write by its children, ~104%. Two
+copies of the model compete for the CPU caches; one shared copy does not.
+Everywhere else (queries, highlighting the hits of a search, an in-process
+ingest) the default uses every core.
 
 North Korean spellings: Kiwi's dictionary is South Korean, so it cuts 녀성
 into 녀 + 성 and 녀동생 into 녀 + 동생. At creation every dictionary noun,
@@ -29,21 +35,26 @@ readings still win when both fit. This adds ~15k morphemes and ~0.6 s to the
 start-up; proper nouns (NNP, 62k more variants, +4 s) are left out — unknown
 North Korean names are analysed as unknown nouns and folded afterwards.
 
-Fork safety: Kiwi's thread pool does not survive ``fork()``; the instance is
-keyed by process id and a forked child builds its own.
+Fork safety: Kiwi's thread pool does not survive ``fork()``; an instance with
+threads is keyed by process id and a forked child builds its own. A
+single-threaded instance has no pool, so a forked child keeps it.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import threading
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
+from multiprocessing.context import ForkServerContext
 
-from kiwipiepy import Kiwi, Token
+from kiwipiepy import Kiwi, MorphemeSet, Token
 
 from moksori.korean.orthography import north_spellings
 
-DEFAULT_NUM_WORKERS = -1  # all cores; ingest worker processes use 1
+DEFAULT_NUM_WORKERS = -1  # all cores; worker processes use SINGLE_THREAD
+SINGLE_THREAD = 0  # no thread pool: one text per call, and fork-safe
 # Kiwi's dialect models that cover North Korean speech.
 NORTH_DIALECTS = "HAMGYEONG,PYEONGAN,HWANGHAE"
 
@@ -62,12 +73,10 @@ def configure(*, num_workers: int = DEFAULT_NUM_WORKERS, north_dialects: bool = 
 
     ``north_dialects`` enables Kiwi's Hamgyŏng/P'yŏngan/Hwanghae dialect
     analysis (about 25% slower). Index and query analysis must use the same
-    setting, so a project should fix it once. ``num_workers`` must be ≥ 1
-    because batch calls need Kiwi's worker threads.
+    setting, so a project should fix it once. ``num_workers`` is -1 (all
+    cores), a thread count, or :data:`SINGLE_THREAD`.
     """
     global _num_workers, _north_dialects, _kiwi
-    if num_workers == 0:
-        raise ValueError("num_workers=0 cannot analyse lists of texts; use 1 or more, or -1")
     with _lock:
         if (num_workers, north_dialects) != (_num_workers, _north_dialects):
             _kiwi = None
@@ -76,9 +85,29 @@ def configure(*, num_workers: int = DEFAULT_NUM_WORKERS, north_dialects: bool = 
 
 
 def init_worker_process() -> None:
-    """Initialiser of every process pool that runs Kiwi (ingest, import, scan): one Kiwi
-    thread per process, since the processes already fill the cores."""
-    configure(num_workers=1)
+    """Initialiser of every process pool that runs Kiwi (ingest, import, scan): a
+    single-threaded Kiwi, since the processes already fill the cores. A process
+    forked from :func:`pool_context`'s server keeps the Kiwi built there."""
+    configure(num_workers=SINGLE_THREAD)
+
+
+def preload() -> None:
+    """Build the single-threaded Kiwi in the pools' fork server (``korean.preload``)."""
+    init_worker_process()
+    get_kiwi()
+
+
+def pool_context() -> ForkServerContext:
+    """The process context of every pool that runs Kiwi.
+
+    Its fork server imports :mod:`moksori.korean.preload` and so builds one Kiwi,
+    which the pool processes share (see the module docstring). If the fork server
+    of this process is already running without it, each pool process builds its
+    own instead: correct, a few per cent slower.
+    """
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["__main__", "moksori.korean.preload"])
+    return ctx
 
 
 def _model_path() -> str | None:
@@ -101,11 +130,14 @@ def _second_north(word: str) -> str:
 
 
 def _create() -> Kiwi:
-    kiwi = Kiwi(
-        num_workers=_num_workers,
-        model_path=_model_path(),
-        enabled_dialects=NORTH_DIALECTS if _north_dialects else None,
-    )
+    with warnings.catch_warnings():
+        # kiwipiepy warns that num_workers=0 meant "all cores" before 0.21.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        kiwi = Kiwi(
+            num_workers=_num_workers,
+            model_path=_model_path(),
+            enabled_dialects=NORTH_DIALECTS if _north_dialects else None,
+        )
     for tag in VARIANT_TAGS:
         # Kiwi's add_rule takes one replacement per morpheme; 여성 has two
         # North Korean spellings (녀성, 려성), hence two passes.
@@ -118,10 +150,10 @@ def get_kiwi() -> Kiwi:
     """The shared Kiwi instance of this process, created on first use."""
     global _kiwi, _kiwi_pid
     kiwi = _kiwi
-    if kiwi is not None and _kiwi_pid == os.getpid():
+    if kiwi is not None and (_kiwi_pid == os.getpid() or _num_workers == SINGLE_THREAD):
         return kiwi
     with _lock:
-        if _kiwi is None or _kiwi_pid != os.getpid():
+        if _kiwi is None or (_kiwi_pid != os.getpid() and _num_workers != SINGLE_THREAD):
             _kiwi = _create()
             _kiwi_pid = os.getpid()
         return _kiwi
@@ -141,7 +173,10 @@ def tokenize_many(texts: Sequence[str] | Iterable[str]) -> Iterator[list[Token]]
     texts = list(texts)
     if not texts:
         return iter(())
-    result: Iterator[list[Token]] = kiwi.tokenize(texts, **_dialect_options())
+    options = _dialect_options()
+    if _num_workers == SINGLE_THREAD:
+        return (kiwi.tokenize(text, **options) for text in texts)
+    result: Iterator[list[Token]] = kiwi.tokenize(texts, **options)
     return result
 
 
@@ -160,4 +195,7 @@ def tokenize_many_blocked(texts: Sequence[str], blocklist: Iterable[str]) -> lis
     if not texts:
         return []
     kiwi = get_kiwi()
+    if _num_workers == SINGLE_THREAD:
+        blocked = MorphemeSet(kiwi, blocklist)
+        return [kiwi.tokenize(text, blocklist=blocked, **_dialect_options()) for text in texts]
     return list(kiwi.tokenize(list(texts), blocklist=list(blocklist), **_dialect_options()))

@@ -9,7 +9,6 @@ through pipes in memory only; nothing is written to disk.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -55,7 +54,7 @@ def detect_documents(
             ):
                 yield doc_id, text, spans
         return
-    ctx = multiprocessing.get_context("forkserver")
+    ctx = kiwi.pool_context()
     pending = deque(_chunks(docs))
     window: deque[tuple[list[tuple[int, str]], Future[list[list[Span]]]]] = deque()
     with ProcessPoolExecutor(
