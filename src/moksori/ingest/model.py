@@ -10,6 +10,7 @@ Every ``start``/``end`` is a code-point offset into ``IngestedDocument.text``
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -94,8 +95,69 @@ class SegmentSpan:
     terms: str | None = None
 
 
+@dataclass(frozen=True)
+class PackedSegments:
+    """A document's segments as two JSON arrays: how they cross from a worker
+    process to the writing one, and how the store inserts them (``json_each``).
+
+    Thousands of small objects cost more to pickle, unpickle and bind row by
+    row than the writer's own work on them, and the one writing process must
+    keep up with every worker.
+
+    * ``rows``: ``[parent, kind, start, end, speaker, lang, cue_start_ms,
+      cue_end_ms, fingerprint]`` per segment, in order; ``parent`` is an index
+      into the same array;
+    * ``index``: ``[position, terms]`` per passage with index terms, where
+      ``position`` is its index in ``rows``.
+    """
+
+    rows: str
+    index: str
+
+    @classmethod
+    def of(cls, segments: list[SegmentSpan]) -> PackedSegments:
+        rows = [
+            [
+                s.parent,
+                s.kind,
+                s.start,
+                s.end,
+                s.speaker,
+                s.lang,
+                s.cue_start_ms,
+                s.cue_end_ms,
+                s.fingerprint,
+            ]
+            for s in segments
+        ]
+        index = [
+            [i, s.terms]
+            for i, s in enumerate(segments)
+            if s.terms is not None and s.kind in PASSAGE_KINDS
+        ]
+        return cls(_json(rows), _json(index))
+
+    def unpack(self) -> list[SegmentSpan]:
+        segments = [
+            SegmentSpan(kind, start, end, speaker, lang, parent, cue_start, cue_end, fingerprint)
+            for parent, kind, start, end, speaker, lang, cue_start, cue_end, fingerprint in (
+                json.loads(self.rows)
+            )
+        ]
+        for i, terms in json.loads(self.index):
+            segments[i].terms = terms
+        return segments
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 @dataclass
 class IngestedDocument:
+    """One stored document. Across processes ``segments`` travel packed
+    (:class:`PackedSegments`) and are unpacked only if read."""
+
     source_name: str
     format: str
     text: str
@@ -111,6 +173,27 @@ class IngestedDocument:
     metadata: dict[str, Any] = field(default_factory=dict)
     removed: list[RemovedText] = field(default_factory=list)
     part: str | None = None
+    packed: PackedSegments | None = field(default=None, repr=False, compare=False)
+
+    def packed_segments(self) -> PackedSegments:
+        if self.packed is None:
+            self.packed = PackedSegments.of(self.segments)
+        return self.packed
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        if "segments" in state:
+            state["packed"] = self.packed_segments()
+            del state["segments"]
+        return state
+
+    def __getattr__(self, name: str) -> Any:
+        # Only for attributes not set: ``segments`` of an unpickled document.
+        packed = self.__dict__.get("packed")
+        if name == "segments" and packed is not None:
+            self.segments = packed.unpack()
+            return self.segments
+        raise AttributeError(name)
 
 
 @dataclass

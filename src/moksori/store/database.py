@@ -16,6 +16,7 @@ import sqlcipher3
 
 from moksori.errors import ProjectError, ProjectExists, ProjectNotFound, WrongPassphrase
 from moksori.store.crypto import derive_key, new_salt, read_salt, sqlcipher_key_pragma
+from moksori.store.impact import impact_terms
 
 Connection = Any  # sqlcipher3.Connection has no stubs
 
@@ -42,6 +43,8 @@ def _configure(conn: Connection) -> None:
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+    # The index's impact column is computed in SQL as passages go in.
+    conn.create_function("moksori_impact", 1, impact_terms, deterministic=True)
 
 
 def create_database(path: Path, passphrase: str) -> Connection:

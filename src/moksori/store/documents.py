@@ -13,9 +13,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from moksori.errors import NotFound, RangeOutsideDocument
-from moksori.ingest.model import PASSAGE_KINDS, IngestedDocument, IngestedFile
+from moksori.ingest.model import IngestedDocument, IngestedFile
 from moksori.store.database import Connection, transaction
-from moksori.store.impact import impact_terms
 from moksori.store.schema import now
 
 
@@ -174,70 +173,43 @@ def _insert_document(
         "INSERT INTO removed_text(document_id, at, reason, text) VALUES (?, ?, ?, ?)",
         [(doc_id, r.at, r.reason, r.text) for r in doc.removed],
     )
-    # Ids are given, not taken from lastrowid, so every row goes in one
-    # executemany (the main process must keep up with the ingest workers).
-    first_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM segment").fetchone()[0]
-    earlier = _first_with_fingerprint(conn, {s.fingerprint for s in doc.segments if s.fingerprint})
-    rows: list[tuple[Any, ...]] = []
-    fts_rows: list[tuple[int, str, str, str]] = []
-    for ordinal, seg in enumerate(doc.segments):
-        seg_id = first_id + ordinal
-        duplicate_of = None
-        if seg.fingerprint:
-            duplicate_of = earlier.get(seg.fingerprint)
-            if duplicate_of is None:
-                earlier[seg.fingerprint] = seg_id
-        rows.append(
-            (
-                seg_id,
-                doc_id,
-                first_id + seg.parent if seg.parent is not None else None,
-                seg.kind,
-                ordinal,
-                seg.start,
-                seg.end,
-                seg.speaker,
-                seg.lang,
-                seg.cue_start_ms,
-                seg.cue_end_ms,
-                seg.fingerprint,
-                duplicate_of,
-            )
-        )
-        if seg.terms is not None and seg.kind in PASSAGE_KINDS:
-            # a repeat's terms go to the second column (see schema migration 2)
-            impact = impact_terms(seg.terms)
-            if duplicate_of is None:
-                fts_rows.append((seg_id, seg.terms, "", impact))
-            else:
-                fts_rows.append((seg_id, "", seg.terms, impact))
-    conn.executemany(
-        'INSERT INTO segment(id, document_id, parent_id, kind, ordinal, start, "end", '
-        "speaker, lang, cue_start_ms, cue_end_ms, fingerprint, duplicate_of) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows,
-    )
-    conn.executemany(
-        "INSERT INTO segment_fts(rowid, terms, repeat_terms, impact) VALUES (?, ?, ?, ?)",
-        fts_rows,
-    )
+    # All rows of the document go in as two JSON arrays packed by the worker
+    # (ingest.model.PackedSegments): no Python work per row here.
+    packed = doc.packed_segments()
+    base = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM segment").fetchone()[0]
+    args = {"doc": doc_id, "base": base}
+    conn.execute(_INSERT_SEGMENTS, {**args, "rows": packed.rows})
+    conn.execute(_MARK_REPEATS, args)
+    conn.execute(_INSERT_INDEX, {"base": base, "index": packed.index})
     return doc_id
 
 
-def _first_with_fingerprint(conn: Connection, fingerprints: set[str]) -> dict[str, int]:
-    """The earliest stored passage for each fingerprint already in the project."""
-    found: dict[str, int] = {}
-    wanted = sorted(fingerprints)
-    for i in range(0, len(wanted), 500):
-        chunk = wanted[i : i + 500]
-        found.update(
-            conn.execute(
-                "SELECT fingerprint, min(id) FROM segment "
-                f"WHERE fingerprint IN ({','.join('?' * len(chunk))}) GROUP BY fingerprint",
-                chunk,
-            ).fetchall()
-        )
-    return found
+_INSERT_SEGMENTS = """
+INSERT INTO segment(id, document_id, parent_id, kind, ordinal, start, "end", speaker, lang,
+                    cue_start_ms, cue_end_ms, fingerprint)
+SELECT :base + key, :doc, :base + (value ->> 0), value ->> 1, key, value ->> 2, value ->> 3,
+       value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8
+FROM json_each(:rows)
+"""
+
+# A passage whose fingerprint an earlier one has is a repeat of the earliest
+# (an article embedded in another page): ingest.duplicates.
+_MARK_REPEATS = """
+UPDATE segment AS s SET duplicate_of = first.id
+FROM (SELECT fingerprint, min(id) AS id FROM segment
+      WHERE fingerprint IN (SELECT fingerprint FROM segment
+                            WHERE document_id = :doc AND fingerprint IS NOT NULL)
+      GROUP BY fingerprint) AS first
+WHERE s.document_id = :doc AND s.fingerprint = first.fingerprint AND s.id <> first.id
+"""
+
+# A repeat's terms go to the second column (see schema migration 2).
+_INSERT_INDEX = """
+INSERT INTO segment_fts(rowid, terms, repeat_terms, impact)
+SELECT s.id, iif(s.duplicate_of IS NULL, j.value ->> 1, ''),
+       iif(s.duplicate_of IS NULL, '', j.value ->> 1), moksori_impact(j.value ->> 1)
+FROM json_each(:index) AS j JOIN segment AS s ON s.id = :base + (j.value ->> 0)
+"""
 
 
 _SUMMARY_SQL = """

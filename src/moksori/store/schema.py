@@ -15,7 +15,6 @@ import sqlcipher3
 from moksori import __version__
 from moksori.errors import ProjectError, SchemaTooNew
 from moksori.store.database import Connection, transaction
-from moksori.store.impact import impact_terms
 from moksori.store.migrations import ALL_MIGRATIONS
 
 MIGRATIONS = ALL_MIGRATIONS
@@ -53,7 +52,6 @@ def migrate(conn: Connection) -> list[int]:
     pending = [(v, sql) for v, sql in MIGRATIONS if v > version]
     if not pending:
         return applied
-    conn.create_function("moksori_impact", 1, impact_terms, deterministic=True)
     with transaction(conn):
         for v, sql in pending:
             try:
