@@ -103,6 +103,7 @@ class ProjectInfo:
 class Project:
     def __init__(self, path: Path, db: KeyedDatabase) -> None:
         self.path = path
+        self.db = db
         self.conn = db.conn
         self._ranker = Ranker(db.conn, db.open_reader)
         self._vectors: VectorCache | None = None  # the meaning index, built on first use
@@ -121,6 +122,11 @@ class Project:
         db = open_keyed(path, passphrase)
         migrate(db.conn)
         return cls(path, db)
+
+    def another(self) -> Project:
+        """The same project on a connection of its own, for another thread
+        (the web server runs requests on several)."""
+        return Project(self.path, self.db.another())
 
     def close(self) -> None:
         self._ranker.close()

@@ -14,6 +14,7 @@ import typer
 
 from moksori.cli import analysis as analysis_cli
 from moksori.cli import bilingual as bilingual_cli
+from moksori.cli import web as web_cli
 from moksori.cli import cases as cases_cli
 from moksori.cli import codebook as codebook_cli
 from moksori.cli import codings as codings_cli
@@ -280,6 +281,7 @@ for _area in (
     deid_cli,
     interop_cli,
     bilingual_cli,
+    web_cli,
 ):
     _area.register(app)
 

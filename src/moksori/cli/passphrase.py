@@ -15,6 +15,7 @@ from moksori.errors import PassphraseMissing
 ENV_VAR = "MOKSORI_PASSPHRASE"
 VAULT_ENV_VAR = "MOKSORI_VAULT_PASSPHRASE"
 SHARE_ENV_VAR = "MOKSORI_SHARE_PASSPHRASE"
+USER_PASSWORD_ENV_VAR = "MOKSORI_USER_PASSWORD"
 
 
 def _ask(env_var: str, what: str, confirm: bool) -> str:
@@ -44,3 +45,8 @@ def get_vault_passphrase(*, confirm: bool = False) -> str:
 def get_share_passphrase() -> str:
     """The passphrase of a shared redacted copy (MOKSORI_SHARE_PASSPHRASE, or asked twice)."""
     return _ask(SHARE_ENV_VAR, "passphrase for the shared copy", True)
+
+
+def get_user_password(*, confirm: bool = True) -> str:
+    """A web account's password: MOKSORI_USER_PASSWORD, or asked for at the terminal."""
+    return _ask(USER_PASSWORD_ENV_VAR, "password for the account", confirm)

@@ -69,6 +69,12 @@ class KeyedDatabase:
         self._key = key
         self._salt = salt
 
+    def another(self) -> KeyedDatabase:
+        """A second full connection to the same project (another thread's own)."""
+        conn = _connect(self.path, self._key, self._salt)
+        _configure(conn)
+        return KeyedDatabase(self.path, conn, self._key, self._salt)
+
     def open_reader(self) -> Connection:
         conn = _connect(self.path, self._key, self._salt)
         _configure(conn)

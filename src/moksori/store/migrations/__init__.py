@@ -9,6 +9,7 @@ from moksori.store.migrations import (
     v4_coding,
     v5_deid,
     v6_bilingual,
+    v7_web,
 )
 
 ALL_MIGRATIONS: list[tuple[int, str]] = [
@@ -18,4 +19,5 @@ ALL_MIGRATIONS: list[tuple[int, str]] = [
     (4, v4_coding.SQL),
     (5, v5_deid.SQL),
     (6, v6_bilingual.SQL),
+    (7, v7_web.SQL),
 ]

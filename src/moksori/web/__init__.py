@@ -1,0 +1,1 @@
+"""The web workspace (``moksori serve``): the same library, in the browser."""

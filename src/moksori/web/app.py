@@ -1,0 +1,261 @@
+"""The FastAPI application: unlock once, then serve pages and a small JSON API.
+
+One unlocked project per server. Requests run on a small pool of threads,
+each with its own connection to the project (:class:`ProjectHandles`); SQLite
+in WAL mode lets them read side by side, and every write is a short
+``BEGIN IMMEDIATE`` transaction behind a busy timeout, so coders working at
+once never lose an update.
+
+Pages are rendered on the server with Jinja2 (autoescaped: document text, code
+names, memos and file names are user data) and use one hand-written script;
+nothing is built, nothing comes from a CDN.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import AsyncIterator, Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import anyio.to_thread
+import jinja2
+from fastapi import Depends, FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from moksori import __version__
+from moksori.errors import MoksoriError, NotFound
+from moksori.project import Project
+from moksori.web.i18n import LANGUAGES, pick_language, translate
+from moksori.web.security import SAFE_METHODS, SecurityHeaders, same_token
+from moksori.web.sessions import LoginThrottle, Session, Sessions
+from moksori.web.users import User
+
+HERE = Path(__file__).parent
+SESSION_COOKIE = "moksori_session"
+LOGIN_CSRF_COOKIE = "moksori_login"
+LANGUAGE_COOKIE = "moksori_lang"
+THREADS = 8  # request threads, each with its own project connection
+MAX_UPLOAD_BYTES = 200_000_000  # the ingest default file size limit
+
+
+@dataclass
+class WebSettings:
+    secure_cookies: bool = False  # set when served behind TLS
+    max_upload_bytes: int = MAX_UPLOAD_BYTES
+    threads: int = THREADS
+
+
+class ProjectHandles:
+    """One :class:`Project` per request thread, all on the unlocked project."""
+
+    def __init__(self, project: Project) -> None:
+        self.first = project
+        self._local = threading.local()
+        self._all: list[Project] = []
+        self._lock = threading.Lock()
+
+    def get(self) -> Project:
+        project: Project | None = getattr(self._local, "project", None)
+        if project is None:
+            project = self.first.another()
+            self._local.project = project
+            with self._lock:
+                self._all.append(project)
+        return project
+
+    def close(self) -> None:
+        with self._lock:
+            for project in self._all:
+                project.close()
+            self._all.clear()
+
+
+class LoginRequired(Exception):
+    """No live session: pages go to the login form, the API answers 401."""
+
+
+class Forbidden(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+
+
+@dataclass
+class Web:
+    """What every route reaches through ``request.app.state.web``."""
+
+    handles: ProjectHandles
+    settings: WebSettings
+    templates: jinja2.Environment
+    throttle: LoginThrottle = field(default_factory=LoginThrottle)
+
+    def project(self) -> Project:
+        return self.handles.get()
+
+
+def web_of(request: Request) -> Web:
+    web: Web = request.app.state.web
+    return web
+
+
+def project_of(request: Request) -> Project:
+    return web_of(request).project()
+
+
+def language_of(request: Request, user: User | None = None) -> str:
+    if user is not None and request.cookies.get(LANGUAGE_COOKIE) not in LANGUAGES:
+        return user.language
+    return pick_language(
+        request.cookies.get(LANGUAGE_COOKIE), request.headers.get("accept-language")
+    )
+
+
+def wants_html(request: Request) -> bool:
+    return "text/html" in request.headers.get("accept", "") and not request.url.path.startswith(
+        "/api/"
+    )
+
+
+async def _csrf_token_of(request: Request) -> str | None:
+    token = request.headers.get("x-csrf-token")
+    if token:
+        return token
+    content_type = request.headers.get("content-type", "")
+    if content_type.startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
+        form = await request.form()
+        value = form.get("csrf_token")
+        return value if isinstance(value, str) else None
+    return None
+
+
+async def current_session(request: Request) -> Session:
+    """The live session of the request; state changes must also carry its CSRF token."""
+    web = web_of(request)
+    token = request.cookies.get(SESSION_COOKIE)
+    session = await anyio.to_thread.run_sync(lambda: Sessions(web.project().conn).get(token))
+    if session is None:
+        raise LoginRequired()
+    if request.method not in SAFE_METHODS:
+        if not same_token(await _csrf_token_of(request), session.csrf_token):
+            raise Forbidden("the form was stale or not sent by this app; reload the page")
+    request.state.session = session
+    return session
+
+
+def require(action: str) -> Callable[..., Any]:
+    """A dependency: the session's user may ``read``, ``code`` or ``manage``."""
+
+    async def check(session: Session = Depends(current_session)) -> Session:  # noqa: B008
+        if not session.user.can(action):
+            what = {"code": "code or write memos", "manage": "manage this project"}.get(
+                action, action
+            )
+            raise Forbidden(f"your role ({session.user.role}) may not {what}")
+        return session
+
+    return check
+
+
+def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    """A page, in the user's language, with what the base layout needs."""
+    web = web_of(request)
+    session: Session | None = getattr(request.state, "session", None)
+    user = session.user if session else None
+    lang = language_of(request, user)
+    html = web.templates.get_template(template).render(
+        request=request,
+        user=user,
+        csrf_token=session.csrf_token if session else "",
+        lang=lang,
+        t=lambda key, **values: translate(lang, key, **values),
+        version=__version__,
+        **context,
+    )
+    return HTMLResponse(html, status_code=status_code)
+
+
+def _error_response(request: Request, status: int, message: str) -> Response:
+    if wants_html(request):
+        return render(request, "error.html", status_code=status, status=status, message=message)
+    return JSONResponse({"error": message}, status_code=status)
+
+
+def _templates() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(HERE / "templates"),
+        autoescape=True,  # every template: all user data is escaped
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["urlquote"] = lambda value: quote(str(value), safe="")
+    return env
+
+
+def create_app(project: Project, settings: WebSettings | None = None) -> FastAPI:
+    """The app for an unlocked project. The caller keeps the passphrase; the app
+    never sees it, only the open project."""
+    settings = settings or WebSettings()
+    web = Web(ProjectHandles(project), settings, _templates())
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads
+        yield
+        web.handles.close()
+
+    app = FastAPI(
+        title="moksori",
+        version=__version__,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+        lifespan=lifespan,
+    )
+    app.state.web = web
+    app.add_middleware(SecurityHeaders, max_body=settings.max_upload_bytes)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    @app.exception_handler(LoginRequired)
+    async def login_required(request: Request, _: LoginRequired) -> Response:
+        if wants_html(request) and request.method in SAFE_METHODS:
+            target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+            return RedirectResponse(f"/login?next={quote(target, safe='')}", status_code=303)
+        return _error_response(request, 401, "log in first (your session may have ended)")
+
+    @app.exception_handler(Forbidden)
+    async def forbidden(request: Request, exc: Forbidden) -> Response:
+        return _error_response(request, 403, str(exc))
+
+    @app.exception_handler(NotFound)
+    async def not_found(request: Request, exc: NotFound) -> Response:
+        return _error_response(request, 404, str(exc))
+
+    @app.exception_handler(MoksoriError)
+    async def moksori_error(request: Request, exc: MoksoriError) -> Response:
+        return _error_response(request, 400, str(exc))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        return _error_response(request, exc.status_code, str(exc.detail))
+
+    from moksori.web.pages import ROUTERS
+
+    for router in ROUTERS:
+        app.include_router(router)
+    return app
+
+
+@contextlib.contextmanager
+def served_project(path: Path, passphrase: str) -> Iterator[Project]:
+    """Open the project for serving; the passphrase is not kept."""
+    project = Project.open(path, passphrase)
+    try:
+        yield project
+    finally:
+        project.close()

@@ -1,0 +1,29 @@
+"""One router per page or area; the app includes them in this order."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from moksori.web.pages import (
+    auth,
+    codebook,
+    coded,
+    deid,
+    document,
+    documents,
+    reliability,
+    reports,
+    search,
+)
+
+ROUTERS: list[APIRouter] = [
+    auth.router,
+    documents.router,
+    document.router,
+    codebook.router,
+    search.router,
+    coded.router,
+    reliability.router,
+    deid.router,
+    reports.router,
+]

@@ -1,0 +1,138 @@
+"""Log in, log out, choose the interface language."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Annotated
+
+import anyio.to_thread
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import RedirectResponse, Response
+
+from moksori.store import audit
+from moksori.web.app import (
+    LANGUAGE_COOKIE,
+    LOGIN_CSRF_COOKIE,
+    SESSION_COOKIE,
+    Forbidden,
+    current_session,
+    language_of,
+    render,
+    web_of,
+)
+from moksori.web.i18n import LANGUAGES, translate
+from moksori.web.security import same_token
+from moksori.web.sessions import IDLE_SECONDS, MAX_SECONDS, Session, Sessions
+from moksori.web.users import Users
+
+router = APIRouter()
+
+
+def safe_next(target: str | None) -> str:
+    """Only a path of this app: never another site (//evil.example, https://…)."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return "/documents"
+    return target
+
+
+def _login_page(request: Request, status: int = 200, message: str = "") -> Response:
+    token = request.cookies.get(LOGIN_CSRF_COOKIE) or secrets.token_urlsafe(32)
+    response = render(
+        request,
+        "login.html",
+        status_code=status,
+        login_csrf=token,
+        next=safe_next(request.query_params.get("next") or request.headers.get("x-next")),
+        message=message,
+    )
+    response.set_cookie(
+        LOGIN_CSRF_COOKIE,
+        token,
+        httponly=True,
+        samesite="strict",
+        secure=web_of(request).settings.secure_cookies,
+        max_age=3600,
+    )
+    return response
+
+
+@router.get("/")
+async def home() -> RedirectResponse:
+    return RedirectResponse("/documents", status_code=303)
+
+
+@router.get("/login")
+async def login_form(request: Request) -> Response:
+    return _login_page(request)
+
+
+@router.post("/login")
+async def login(
+    request: Request,
+    name: Annotated[str, Form()],
+    password: Annotated[str, Form()],
+    login_csrf: Annotated[str, Form()] = "",
+    next: Annotated[str, Form()] = "/documents",
+) -> Response:
+    web = web_of(request)
+    lang = language_of(request)
+    if not same_token(login_csrf, request.cookies.get(LOGIN_CSRF_COOKIE) or ""):
+        raise Forbidden("the login form was stale; reload the page and try again")
+    client = request.client.host if request.client else "?"
+    wait = web.throttle.retry_after(name, client)
+    if wait:
+        return _login_page(request, 429, translate(lang, "login.throttled", seconds=wait))
+
+    def check() -> tuple[str, Session] | None:
+        conn = web.project().conn
+        user = Users(conn).verify(name, password)
+        if user is None:
+            # not the name typed: it may be a password typed in the wrong box
+            audit.record(conn, "login failed", {"client": client})
+            return None
+        started = Sessions(conn).start(user)
+        audit.record(conn, "login", {}, actor=user.name)
+        return started
+
+    started = await anyio.to_thread.run_sync(check)
+    if started is None:
+        web.throttle.failed(name, client)
+        return _login_page(request, 401, translate(lang, "login.failed"))
+    web.throttle.succeeded(name, client)
+    token, _ = started
+    response = RedirectResponse(safe_next(next), status_code=303)
+    response.set_cookie(
+        SESSION_COOKIE,
+        token,
+        httponly=True,
+        samesite="strict",
+        secure=web.settings.secure_cookies,
+        max_age=min(MAX_SECONDS, IDLE_SECONDS * 48),
+    )
+    response.delete_cookie(LOGIN_CSRF_COOKIE)
+    return response
+
+
+@router.post("/logout")
+async def logout(
+    request: Request, session: Annotated[Session, Depends(current_session)]
+) -> Response:
+    web = web_of(request)
+    token = request.cookies.get(SESSION_COOKIE, "")
+    await anyio.to_thread.run_sync(lambda: Sessions(web.project().conn).end(token))
+    response = RedirectResponse("/login", status_code=303)
+    response.delete_cookie(SESSION_COOKIE)
+    return response
+
+
+@router.post("/language")
+async def language(
+    request: Request,
+    session: Annotated[Session, Depends(current_session)],
+    language: Annotated[str, Form()],
+    next: Annotated[str, Form()] = "/documents",
+) -> Response:
+    response = RedirectResponse(safe_next(next), status_code=303)
+    if language in LANGUAGES:
+        response.set_cookie(LANGUAGE_COOKIE, language, samesite="strict", max_age=365 * 24 * 3600)
+    return response

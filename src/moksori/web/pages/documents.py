@@ -1,0 +1,111 @@
+"""The documents page: filter by attribute, language, case and coding status,
+with each coder's progress."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+import anyio.to_thread
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import Response
+
+from moksori.project import Project
+from moksori.store.documents import DocumentSummary
+from moksori.web.app import project_of, render, require, wants_html
+from moksori.web.sessions import Session
+
+router = APIRouter()
+
+
+@dataclass
+class DocumentRow:
+    summary: DocumentSummary
+    cases: list[str]
+    coded_by: dict[str, int]  # coder name → codings in this document
+
+    def to_json(self) -> dict[str, Any]:
+        return {**self.summary.to_json(), "cases": self.cases, "coded_by": self.coded_by}
+
+
+@dataclass
+class DocumentFilters:
+    lang: str = ""
+    attribute: str = ""  # "name=value"
+    case: str = ""
+    status: str = ""  # "", "coded", "uncoded"
+
+
+def document_rows(project: Project, filters: DocumentFilters) -> list[DocumentRow]:
+    conn = project.conn
+    cases: dict[int, list[str]] = {}
+    for doc_id, name in conn.execute(
+        "SELECT DISTINCT l.document_id, c.name FROM case_link l JOIN cases c ON c.id = l.case_id "
+        "ORDER BY c.name"
+    ):
+        cases.setdefault(doc_id, []).append(name)
+    coded: dict[int, dict[str, int]] = {}
+    for doc_id, coder, n in conn.execute(
+        "SELECT g.document_id, k.name, count(*) FROM coding g JOIN coder k ON k.id = g.coder_id "
+        "WHERE g.origin != 'projected' GROUP BY g.document_id, k.name ORDER BY k.name"
+    ):
+        coded.setdefault(doc_id, {})[coder] = n
+    rows = []
+    for summary in project.documents():
+        row = DocumentRow(summary, cases.get(summary.id, []), coded.get(summary.id, {}))
+        if _keep(row, filters):
+            rows.append(row)
+    return rows
+
+
+def _keep(row: DocumentRow, f: DocumentFilters) -> bool:
+    if f.lang and row.summary.lang != f.lang:
+        return False
+    if f.attribute:
+        name, _, value = f.attribute.partition("=")
+        if row.summary.attributes.get(name.strip()) != value.strip():
+            return False
+    if f.case and f.case not in row.cases:
+        return False
+    if f.status == "coded" and not row.coded_by:
+        return False
+    return not (f.status == "uncoded" and row.coded_by)
+
+
+def _choices(rows: list[DocumentRow]) -> dict[str, list[str]]:
+    attributes = sorted({f"{k}={v}" for r in rows for k, v in r.summary.attributes.items()})
+    return {
+        "langs": sorted({r.summary.lang for r in rows}),
+        "attributes": attributes,
+        "cases": sorted({c for r in rows for c in r.cases}),
+    }
+
+
+@router.get("/documents")
+async def documents_page(
+    request: Request,
+    session: Annotated[Session, Depends(require("read"))],
+    lang: Annotated[str, Query()] = "",
+    attribute: Annotated[str, Query()] = "",
+    case: Annotated[str, Query()] = "",
+    status: Annotated[str, Query()] = "",
+) -> Response:
+    filters = DocumentFilters(lang, attribute, case, status)
+    project = project_of(request)
+
+    def load() -> tuple[list[DocumentRow], list[DocumentRow]]:
+        return document_rows(project, filters), document_rows(project, DocumentFilters())
+
+    rows, every = await anyio.to_thread.run_sync(load)
+    if not wants_html(request):
+        from fastapi.responses import JSONResponse
+
+        return JSONResponse({"documents": [r.to_json() for r in rows]})
+    return render(
+        request,
+        "documents.html",
+        rows=rows,
+        filters=filters,
+        choices=_choices(every),
+        coders=sorted({c for r in every for c in r.coded_by}),
+    )
