@@ -353,6 +353,20 @@ def main() -> None:
         "embedding speed and cross-lingual retrieval (alignment.py, semantic.py, retrieval.py)",
     )
     a = ap.parse_args()
+    mb = a.mb or (2 if a.quick else 50)
+    segs = a.segments or (20_000 if a.quick else 1_000_000)
+    n_queries, n_like = (50, 10) if a.quick else (300, 30)
+    # A phase runs in its own process (for a clean peak-memory figure) and does
+    # only that phase, never the other suites.
+    if a.phase:
+        WORK.mkdir(exist_ok=True)
+        if a.phase == "kiwi":
+            print(json.dumps(phase_kiwi(mb, a.workers)))
+        elif a.phase == "ingest":
+            print(json.dumps(phase_ingest(mb, a.workers)))
+        else:
+            print(json.dumps(phase_search(segs, a.workers, n_queries, n_like)))
+        return
     if a.suite in ("all", "deid"):
         deid = [sys.executable, str(HERE / "deid.py")] + (["--limit", "500"] if a.quick else [])
         print("de-identification benchmark (benchmarks/deid.py) …", flush=True)
@@ -376,19 +390,7 @@ def main() -> None:
             subprocess.run([sys.executable, str(HERE / script), *extra], check=True)
         if a.suite == "bilingual":
             return
-    mb = a.mb or (2 if a.quick else 50)
-    segs = a.segments or (20_000 if a.quick else 1_000_000)
-    n_queries, n_like = (50, 10) if a.quick else (300, 30)
     WORK.mkdir(exist_ok=True)
-    if a.phase == "kiwi":
-        print(json.dumps(phase_kiwi(mb, a.workers)))
-        return
-    if a.phase == "ingest":
-        print(json.dumps(phase_ingest(mb, a.workers)))
-        return
-    if a.phase == "search":
-        print(json.dumps(phase_search(segs, a.workers, n_queries, n_like)))
-        return
     common = ["--mb", str(mb), "--segments", str(segs), "--workers", str(a.workers)]
     if a.quick:
         common.append("--quick")
