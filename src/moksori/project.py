@@ -6,6 +6,7 @@ nothing above it touches SQL.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -22,13 +23,14 @@ from moksori.coding.codings import Codings
 from moksori.coding.memos import Memos
 from moksori.coding.merge import MergeReport, merge_into, open_other
 from moksori.errors import IngestError, QueryError
-from moksori.ingest.batch import Job, collect_files, file_sha256, ingest_many
+from moksori.ingest.batch import Job, collect_files, file_sha256, ingest_many, ingest_upload
 from moksori.ingest.limits import Limits
 from moksori.protect.deid import Deid
+from moksori.store import audit
 from moksori.store import documents as docs_store
 from moksori.store import search as search_store
 from moksori.store.crypto import DEFAULT_KDF
-from moksori.store.database import KeyedDatabase, create_keyed, open_keyed
+from moksori.store.database import KeyedDatabase, create_keyed, open_keyed, transaction
 from moksori.store.query import Filters
 from moksori.store.ranking import Ranker
 from moksori.store.schema import LATEST_VERSION, current_version, migrate
@@ -271,10 +273,46 @@ class Project:
                 record(
                     FileOutcome(rep.name, "duplicate", f"same content as {job.name}", ids, rep.size)
                 )
+        self._pair_added(report)
+        return report
+
+    def add_uploads(
+        self,
+        files: Iterable[tuple[str, bytes]],
+        *,
+        attributes: dict[str, str] | None = None,
+        limits: Limits | None = None,
+        actor: str | None = None,
+    ) -> AddReport:
+        """Ingest files given as (name, bytes), as a browser uploads them: the same
+        pipeline, checks and per-file errors as :meth:`add`, and nothing on disk."""
+        report = AddReport()
+        seen: dict[str, str] = {}
+        for name, data in files:
+            sha256 = hashlib.sha256(data).hexdigest()
+            known = docs_store.find_source_by_hash(self.conn, sha256)
+            if known or sha256 in seen:
+                ids = docs_store.documents_of_source(self.conn, known[0]) if known else []
+                earlier = known[1] if known else seen[sha256]
+                note = f"same content as {earlier}"
+                report.outcomes.append(FileOutcome(name, "duplicate", note, ids, len(data)))
+                continue
+            seen[sha256] = name
+            out = ingest_upload(data, name, limits)
+            if isinstance(out, IngestError):
+                report.outcomes.append(FileOutcome(name, "error", out.reason, bytes=len(data)))
+                continue
+            with transaction(self.conn):
+                ids = docs_store.insert_file(self.conn, out, attributes)
+                audit.record(self.conn, "upload", {"file": name, "documents": ids}, actor=actor)
+            report.outcomes.append(FileOutcome(name, "added", "", ids, len(data)))
+        self._pair_added(report)
+        return report
+
+    def _pair_added(self, report: AddReport) -> None:
         added = [i for o in report.outcomes if o.status == "added" for i in o.document_ids]
         if added:
             report.pairs = self.pairs.pair_by_names(added)
-        return report
 
     # --- reading ----------------------------------------------------------
     def documents(self) -> list[docs_store.DocumentSummary]:

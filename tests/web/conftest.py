@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from moksori.project import Project
@@ -87,12 +88,18 @@ def study(study_template: Path, tmp_path: Path) -> Iterator[Project]:
 
 
 @pytest.fixture
-def app_client(study: Project) -> Iterator[TestClient]:
-    app = create_app(study, WebSettings(max_upload_bytes=2_000_000))
-    # Like a browser, pages are asked for as HTML; API calls say JSON.
-    with TestClient(
-        app, base_url="http://testserver", headers={"accept": "text/html,*/*"}
-    ) as client:
+def web_app(study: Project) -> FastAPI:
+    return create_app(study, WebSettings(max_upload_bytes=2_000_000))
+
+
+def browser_client(app: FastAPI) -> TestClient:
+    """A client that, like a browser, asks for pages as HTML (API calls say JSON)."""
+    return TestClient(app, base_url="http://testserver", headers={"accept": "text/html,*/*"})
+
+
+@pytest.fixture
+def app_client(web_app: FastAPI) -> Iterator[TestClient]:
+    with browser_client(web_app) as client:  # runs the app's start-up and shut-down
         yield client
 
 
@@ -131,16 +138,17 @@ def login(client: TestClient, who: str) -> Browser:
     return Browser(client, csrf.group(1), NAMES[who])
 
 
+# Each role has its own client (its own cookies), so tests can act as several at once.
 @pytest.fixture
-def as_owner(app_client: TestClient) -> Browser:
+def as_owner(app_client: TestClient, web_app: FastAPI) -> Browser:
     return login(app_client, "owner")
 
 
 @pytest.fixture
-def as_coder(app_client: TestClient) -> Browser:
-    return login(app_client, "coder")
+def as_coder(app_client: TestClient, web_app: FastAPI) -> Browser:
+    return login(browser_client(web_app), "coder")
 
 
 @pytest.fixture
-def as_viewer(app_client: TestClient) -> Browser:
-    return login(app_client, "viewer")
+def as_viewer(app_client: TestClient, web_app: FastAPI) -> Browser:
+    return login(browser_client(web_app), "viewer")

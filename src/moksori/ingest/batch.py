@@ -19,7 +19,7 @@ from pathlib import Path
 from moksori.errors import IngestError
 from moksori.ingest.limits import Limits
 from moksori.ingest.model import IngestedFile
-from moksori.ingest.pipeline import ingest_path
+from moksori.ingest.pipeline import ingest_bytes, ingest_path
 from moksori.korean import kiwi
 
 
@@ -70,8 +70,18 @@ def file_sha256(path: Path) -> str:
 
 
 def _run_one(path: Path, name: str, limits: Limits) -> Outcome:
+    return _outcome(lambda: ingest_path(path, limits, source_name=name), name)
+
+
+def ingest_upload(data: bytes, name: str, limits: Limits | None = None) -> Outcome:
+    """One file that came as bytes (a browser upload): never written to disk."""
+    return _outcome(lambda: ingest_bytes(data, name, limits), name)
+
+
+def _outcome(work: Callable[[], IngestedFile], name: str) -> Outcome:
+    """The file, or the error that names it: one bad file never stops the rest."""
     try:
-        return ingest_path(path, limits, source_name=name)
+        return work()
     except IngestError as exc:
         return exc
     except MemoryError:

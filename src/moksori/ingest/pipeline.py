@@ -40,11 +40,7 @@ def ingest_path(
         size = path.stat().st_size
     except OSError as exc:
         raise IngestError(name, f"cannot read file ({exc.strerror})") from None
-    if size > limits.max_file_bytes:
-        raise FileTooLarge(
-            name,
-            f"file is {size / 1e6:.1f} MB, over the {limits.max_file_bytes / 1e6:.0f} MB limit",
-        )
+    check_size(size, name, limits)
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -52,8 +48,17 @@ def ingest_path(
     return ingest_bytes(data, name, limits)
 
 
+def check_size(size: int, name: str, limits: Limits) -> None:
+    if size > limits.max_file_bytes:
+        raise FileTooLarge(
+            name,
+            f"file is {size / 1e6:.1f} MB, over the {limits.max_file_bytes / 1e6:.0f} MB limit",
+        )
+
+
 def ingest_bytes(data: bytes, source_name: str, limits: Limits | None = None) -> IngestedFile:
     limits = limits or Limits()
+    check_size(len(data), source_name, limits)
     extracted = read(data, source_name, limits)
     documents = [d for d in (build_document(e, source_name) for e in extracted) if d is not None]
     if not documents:

@@ -27,6 +27,7 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.formparsers import MultiPartParser
 
 from moksori import __version__
 from moksori.errors import MoksoriError, NotFound
@@ -202,6 +203,9 @@ def create_app(project: Project, settings: WebSettings | None = None) -> FastAPI
     never sees it, only the open project."""
     settings = settings or WebSettings()
     web = Web(ProjectHandles(project), settings, _templates())
+    # Uploads stay in memory (the body is capped at max_upload_bytes): Starlette would
+    # otherwise spool a file over 1 MB to a temporary file, testimony on disk in clear.
+    MultiPartParser.spool_max_size = max(MultiPartParser.spool_max_size, settings.max_upload_bytes)
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

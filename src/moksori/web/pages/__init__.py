@@ -14,11 +14,13 @@ from moksori.web.pages import (
     reliability,
     reports,
     search,
+    upload,
 )
 
 ROUTERS: list[APIRouter] = [
     auth.router,
     documents.router,
+    upload.router,
     document.router,
     codebook.router,
     search.router,
