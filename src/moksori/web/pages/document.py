@@ -1,7 +1,396 @@
-"""(to be written)"""
+"""One document: passages with coding highlights, memos, and its translation beside it;
+and the writes made from it (codings, coding memos, memos).
+
+Owners and coders read the stored text and code it. Viewers read the redacted
+view only: text, speaker labels, titles and memos go through the
+de-identification view, and a document never scanned for personal data is
+refused to them rather than shown as stored.
+
+Every write is one short transaction inside one request, with an audit entry
+naming the account, so two coders coding at once both land.
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from dataclasses import dataclass, field
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Depends, Request
+from fastapi.responses import JSONResponse, Response
+
+from moksori.bilingual.pairs import Pair
+from moksori.coding.codebook import Code
+from moksori.coding.coders import Coder, Coders
+from moksori.coding.codings import Coding
+from moksori.coding.memos import Memo
+from moksori.errors import CodingError, NotFound
+from moksori.ingest.model import PASSAGE_KINDS
+from moksori.project import Project
+from moksori.protect.findings import Findings
+from moksori.protect.redact import RedactedView
+from moksori.protect.share import Scrubber, known_names
+from moksori.protect.view import document_view
+from moksori.store import audit
+from moksori.store.database import transaction
+from moksori.web.app import Forbidden, project_of, render, require, wants_html
+from moksori.web.document_view import (
+    CodingIn,
+    LinkIn,
+    PassageIn,
+    PassageView,
+    attach_aligned,
+    attach_by_passage,
+    codings_json,
+    colour_class,
+    cover,
+    split,
+    through,
+)
+from moksori.web.offsets import Utf16Map
+from moksori.web.sessions import Session
+from moksori.web.users import User
 
 router = APIRouter()
+Json = Annotated[dict[str, Any], Body()]
+
+
+@dataclass
+class Translation:
+    pair: Pair
+    other_id: int
+    other_title: str
+    other_lang: str
+    mode: str  # "sentences" (alignment links), "passages" (turn by turn) or "whole"
+    other_views: list[PassageView] = field(default_factory=list)  # for "whole"
+
+
+@dataclass
+class DocumentPage:
+    id: int
+    title: str
+    lang: str
+    text: str
+    redacted: bool
+    views: list[PassageView]
+    codings: list[CodingIn]
+    codings_json: list[dict[str, Any]]
+    length16: int
+    memos: list[Memo]  # on this document and on the project
+    coding_memos: dict[int, list[Memo]]
+    codes: list[Code]  # codable codes, for the coding popup
+    translation: Translation | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "lang": self.lang,
+            "length16": self.length16,
+            "text": self.text,
+            "passages": [v.to_json() for v in self.views],
+            "codings": self.codings_json,
+        }
+
+
+def _coder(project: Project, user: User) -> Coder | None:
+    return Coders(project.conn).get(user.coder_id) if user.coder_id is not None else None
+
+
+def _passages(segments: Any) -> list[PassageIn]:
+    return [
+        PassageIn(s.kind, s.speaker, s.start, s.end) for s in segments if s.kind in PASSAGE_KINDS
+    ]
+
+
+def _codings(
+    project: Project, doc_id: int, viewer: Coder | None, paths: dict[int, str]
+) -> list[CodingIn]:
+    """Every coding of the document this user may see, in one query."""
+    sql = (
+        'SELECT g.id, g.code_id, c.colour, k.name, g.start, g."end", g.memo FROM coding g '
+        "JOIN code c ON c.id = g.code_id JOIN coder k ON k.id = g.coder_id "
+        "WHERE g.document_id = ?"
+    )
+    args: list[Any] = [doc_id]
+    visible = project.codings.visible_coder_ids(viewer)
+    if visible is not None:
+        sql += f" AND g.coder_id IN ({','.join('?' * len(visible))})"
+        args += sorted(visible)
+    rows = project.conn.execute(sql + ' ORDER BY g.start, g."end" DESC, g.id', args)
+    return [
+        CodingIn(i, code_id, paths.get(code_id, "?"), colour, coder, s, e, memo)
+        for i, code_id, colour, coder, s, e, memo in rows
+    ]
+
+
+def _is_scanned(project: Project, doc_id: int) -> bool:
+    return doc_id not in set(Findings(project.conn).unscanned_documents())
+
+
+def load(project: Project, doc_id: int, user: User) -> DocumentPage:
+    """Everything the page shows, in a handful of queries whatever the number of codings."""
+    detail = project.document(doc_id)
+    doc_id = detail.summary.id
+    redacted = not user.can("code")
+    if redacted and not _is_scanned(project, doc_id):
+        raise Forbidden(
+            "this document has not been checked for personal data yet; "
+            "the owner must run a de-identification scan before viewers can read it"
+        )
+    tree = project.codebook.tree()
+    paths = {c.id: c.path for c in tree}
+    passages = _passages(detail.segments)
+    codings = _codings(project, doc_id, _coder(project, user), paths)
+    text, title = detail.text, detail.summary.label
+    scrub = Scrubber(known_names(project.conn, None)) if redacted else None
+    view = document_view(project.conn, doc_id) if redacted else None
+    if scrub is not None and view is not None:
+        passages, codings = through(view.map_range, passages, codings, scrub, scrub.deep)
+        text, title = view.text, scrub(title) or ""
+    u16 = Utf16Map(text)
+    views = split(text, cover(text, passages), codings, u16)
+    memos = project.memos.list("document", doc_id) + project.memos.list("project")
+    ids = {c.id for c in codings}
+    coding_memos: dict[int, list[Memo]] = {}
+    for m in project.memos.list("coding"):
+        if m.target_id in ids:
+            coding_memos.setdefault(int(m.target_id or 0), []).append(m)
+    if scrub is not None:
+        for m in memos + [m for ms in coding_memos.values() for m in ms]:
+            m.title, m.text = scrub.deep(m.title) or "", scrub.deep(m.text) or ""
+    page = DocumentPage(
+        id=doc_id,
+        title=title,
+        lang=detail.summary.lang,
+        text=text,
+        redacted=redacted,
+        views=views,
+        codings=codings,
+        codings_json=codings_json(codings, u16),
+        length16=u16.utf16_length,
+        memos=memos,
+        coding_memos=coding_memos,
+        codes=[c for c in tree if c.codable],
+        translation=None,
+    )
+    page.translation = _translation(project, page, scrub, view)
+    return page
+
+
+def _translation(
+    project: Project, page: DocumentPage, scrub: Scrubber | None, this_view: RedactedView | None
+) -> Translation | None:
+    """The other side of the document's (first) translation pair, beside its passages."""
+    pairs = project.pairs.of_document(page.id)
+    if not pairs:
+        return None
+    pair = pairs[0]
+    other_id = pair.other(page.id)
+    if scrub is not None and not _is_scanned(project, other_id):
+        return None  # never show an unchecked text to a viewer
+    other = project.document(other_id)
+    this_is_a = pair.original_id == page.id
+    links = [
+        LinkIn(x.a_start, x.a_end, x.b_start, x.b_end, x.confidence, x.manual)
+        if this_is_a
+        else LinkIn(x.b_start, x.b_end, x.a_start, x.a_end, x.confidence, x.manual)
+        for x in project.alignments.links(pair.id)
+    ]
+    other_text, other_title = other.text, other.summary.label
+    other_passages = _passages(other.segments)
+    if scrub is not None and this_view is not None:
+        other_view = document_view(project.conn, other_id)
+        links = [
+            LinkIn(
+                *this_view.map_range(x.this_start, x.this_end),
+                *other_view.map_range(x.other_start, x.other_end),
+                x.confidence,
+                x.manual,
+            )
+            for x in links
+        ]
+        other_passages, _ = through(other_view.map_range, other_passages, [], scrub)
+        other_text, other_title = other_view.text, scrub(other_title) or ""
+    other_passages = cover(other_text, other_passages)
+    found = Translation(pair, other_id, other_title, other.summary.lang, "sentences")
+    if links:
+        attach_aligned(page.views, links, other_text)
+    elif attach_by_passage(page.views, other_passages, other_text):
+        found.mode = "passages"
+    else:
+        found.mode = "whole"
+        found.other_views = split(other_text, other_passages, [], Utf16Map(other_text))
+    return found
+
+
+# --- reading ---------------------------------------------------------------------
+@router.get("/documents/{doc_id}")
+def document_page(
+    request: Request, doc_id: int, session: Annotated[Session, Depends(require("read"))]
+) -> Response:
+    page = load(project_of(request), doc_id, session.user)
+    if not wants_html(request):
+        return JSONResponse(page.to_json())
+    colours = {c.id: (c.colour or "") for c in page.codes}
+    return render(
+        request,
+        "document.html",
+        page=page,
+        can_code=session.user.can("code"),
+        me=session.user,
+        colours=colours,
+        colour_class=colour_class,
+    )
+
+
+@router.get("/api/documents/{doc_id}")
+def document_json(
+    request: Request, doc_id: int, session: Annotated[Session, Depends(require("read"))]
+) -> JSONResponse:
+    return JSONResponse(load(project_of(request), doc_id, session.user).to_json())
+
+
+# --- writing ---------------------------------------------------------------------
+def _int(body: dict[str, Any], key: str) -> int:
+    value = body.get(key)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise CodingError(f"{key!r} must be a whole number")
+    return value
+
+
+def _text(body: dict[str, Any], key: str, *, required: bool = False) -> str | None:
+    value = body.get(key)
+    if value is None:
+        if required:
+            raise CodingError(f"{key!r} is missing")
+        return None
+    if not isinstance(value, str):
+        raise CodingError(f"{key!r} must be text")
+    return value
+
+
+def _coder_of(session: Session) -> int:
+    if session.user.coder_id is None:
+        raise Forbidden("this account codes as no coder; ask the owner")
+    return session.user.coder_id
+
+
+@router.post("/api/codings", status_code=201)
+def add_coding(
+    request: Request, body: Json, session: Annotated[Session, Depends(require("code"))]
+) -> JSONResponse:
+    """Code a selection; the browser's UTF-16 offsets become code points here."""
+    project = project_of(request)
+    doc_id = _int(body, "document_id")
+    start16, end16 = _int(body, "start16"), _int(body, "end16")
+    code = body.get("code")
+    if isinstance(code, bool) or not isinstance(code, (int, str)) or str(code).strip() == "":
+        raise CodingError("'code' must be a code id or name")
+    memo = _text(body, "memo")
+    coder_id = _coder_of(session)
+    conn = project.conn
+    row = conn.execute("SELECT text FROM document WHERE id = ?", (doc_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"no document with id {doc_id}")
+    u16 = Utf16Map(str(row[0]))
+    start, end = u16.from_utf16(start16), u16.from_utf16(end16)
+    if end <= start:
+        raise CodingError("select some text to code (the selection is empty)")
+    with transaction(conn):
+        coding = project.codings.apply(
+            code, doc_id, start, end, coder=str(coder_id), memo=(memo or "").strip() or None
+        )
+        audit.record(
+            conn,
+            "coding.add",
+            {
+                "coding": coding.id,
+                "code": coding.code_id,
+                "document": doc_id,
+                "range": [start, end],
+            },
+            actor=session.user.name,
+        )
+    path = project.codebook.get(coding.code_id).path
+    coder = Coders(conn).get(coding.coder_id).name
+    return JSONResponse(
+        {
+            "id": coding.id,
+            "code_id": coding.code_id,
+            "code": path,
+            "start": coding.start,
+            "end": coding.end,
+            "start16": u16.to_utf16(coding.start),
+            "end16": u16.to_utf16(coding.end),
+            "coder": coder,
+        },
+        status_code=201,
+    )
+
+
+def _own_coding(project: Project, coding_id: int, session: Session) -> Coding:
+    coding = project.codings.get(coding_id)
+    if session.user.role != "owner" and coding.coder_id != session.user.coder_id:
+        raise Forbidden("only the owner or the coder who made a coding may change it")
+    return coding
+
+
+@router.delete("/api/codings/{coding_id}")
+def delete_coding(
+    request: Request, coding_id: int, session: Annotated[Session, Depends(require("code"))]
+) -> JSONResponse:
+    project = project_of(request)
+    conn = project.conn
+    with transaction(conn):
+        coding = _own_coding(project, coding_id, session)
+        project.codings.remove(coding_id)
+        audit.record(conn, "coding.delete", {"coding": coding.to_json()}, actor=session.user.name)
+    return JSONResponse({"deleted": coding_id})
+
+
+@router.post("/api/codings/{coding_id}/memo")
+def coding_memo(
+    request: Request,
+    coding_id: int,
+    body: Json,
+    session: Annotated[Session, Depends(require("code"))],
+) -> JSONResponse:
+    project = project_of(request)
+    memo = (_text(body, "memo") or "").strip() or None
+    conn = project.conn
+    with transaction(conn):
+        old = _own_coding(project, coding_id, session)
+        coding = project.codings.set_memo(coding_id, memo)
+        audit.record(
+            conn,
+            "coding.memo",
+            {"coding": coding_id, "old": old.memo, "new": memo},
+            actor=session.user.name,
+        )
+    return JSONResponse({"id": coding.id, "memo": coding.memo})
+
+
+@router.post("/api/memos", status_code=201)
+def add_memo(
+    request: Request, body: Json, session: Annotated[Session, Depends(require("code"))]
+) -> JSONResponse:
+    project = project_of(request)
+    kind = _text(body, "target_kind", required=True) or ""
+    target = body.get("target")
+    if target is not None and (isinstance(target, bool) or not isinstance(target, (int, str))):
+        raise CodingError("'target' must be an id or a name")
+    text = _text(body, "text", required=True) or ""
+    title = _text(body, "title") or ""
+    coder_id = _coder_of(session)
+    conn = project.conn
+    with transaction(conn):
+        memo = project.memos.add(
+            kind, None if kind == "project" else target, text, title=title, author=str(coder_id)
+        )
+        audit.record(
+            conn,
+            "memo.add",
+            {"memo": memo.id, "target_kind": memo.target_kind, "target_id": memo.target_id},
+            actor=session.user.name,
+        )
+    return JSONResponse(memo.to_json(), status_code=201)
