@@ -8,7 +8,6 @@ import pytest
 
 from moksori.project import Project
 from moksori.store import audit
-
 from tests.web.conftest import Browser
 
 TESTIMONY = "참여자: 2011년에 두만강을 건넜어요. 너무 무서웠습니다.\n".encode()
