@@ -14,7 +14,6 @@ import typer
 
 from moksori.cli import analysis as analysis_cli
 from moksori.cli import bilingual as bilingual_cli
-from moksori.cli import web as web_cli
 from moksori.cli import cases as cases_cli
 from moksori.cli import codebook as codebook_cli
 from moksori.cli import codings as codings_cli
@@ -24,6 +23,7 @@ from moksori.cli import memos as memos_cli
 from moksori.cli import reliability as reliability_cli
 from moksori.cli import render
 from moksori.cli import report as report_cli
+from moksori.cli import web as web_cli
 from moksori.cli.common import (
     EXIT_PARTIAL,
     JsonOpt,
