@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from moksori import __version__
 from moksori.analysis.report import Report, ReportOptions, build_report
-from moksori.analysis.report_render import write_html, write_markdown
+from moksori.analysis.report_render import write_html, write_markdown, write_plots
 from moksori.bilingual.pairs import Pair, Pairs
 from moksori.coding.cases import Cases
 from moksori.coding.codebook import Codebook
@@ -181,7 +181,8 @@ class Project:
     def report(self, out_dir: str | Path, options: ReportOptions | None = None) -> ReportFiles:
         """The findings report as self-contained HTML and Markdown (plots beside them)."""
         out = Path(out_dir)
-        rep = build_report(self.conn, out, options or ReportOptions())
+        rep = build_report(self.conn, options or ReportOptions())
+        write_plots(rep, out)
         return ReportFiles(rep, write_html(rep, out), write_markdown(rep, out))
 
     def merge_from(self, other: str | Path, passphrase: str) -> MergeReport:

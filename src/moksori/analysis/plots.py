@@ -12,6 +12,7 @@ glyph outlines, so the file shows Korean on machines without the font.
 from __future__ import annotations
 
 import importlib.util
+import io
 from functools import cache
 from pathlib import Path
 
@@ -49,8 +50,8 @@ def _font(size: float | None = None) -> FontProperties:
     return FontProperties(fname=str(korean_font()), size=size)
 
 
-def _check(table: Table, path: Path) -> None:
-    if path.suffix.lower() not in FORMATS:
+def _check(table: Table, path: Path | None = None) -> None:
+    if path is not None and path.suffix.lower() not in FORMATS:
         raise PlotError(f"plots are written as .png or .svg, not {path.suffix or path.name!r}")
     if not table.rows or not table.columns:
         raise PlotError("nothing to plot: the table is empty (no codings match?)")
@@ -61,18 +62,46 @@ def _numbers(table: Table) -> list[list[float]]:
 
 
 def _save(fig: Figure, path: Path) -> Path:
+    path.write_bytes(_render(fig, path.suffix.lower()[1:]))
+    return path
+
+
+def _render(fig: Figure, fmt: str) -> bytes:
+    """The figure as file bytes, made in memory (the web workspace writes no files)."""
+    buffer = io.BytesIO()
     # Glyph outlines in SVG, ids stable from run to run; only while saving.
     with matplotlib.rc_context(
         {"svg.fonttype": "path", "axes.unicode_minus": False, "svg.hashsalt": "moksori"}
     ):
-        fig.savefig(path, format=path.suffix.lower()[1:], dpi=150)
-    return path
+        fig.savefig(buffer, format=fmt, dpi=150)
+    return buffer.getvalue()
 
 
 def heatmap(table: Table, path: str | Path, *, title: str | None = None) -> Path:
     """A square heatmap of a (co-occurrence) table, counts written in the cells."""
     path = Path(path)
     _check(table, path)
+    return _save(_heatmap(table, title), path)
+
+
+def heatmap_png(table: Table, *, title: str | None = None) -> bytes:
+    _check(table)
+    return _render(_heatmap(table, title), "png")
+
+
+def bars(table: Table, path: str | Path, *, title: str | None = None) -> Path:
+    """Grouped horizontal bars: one group per code, one bar per column (attribute level)."""
+    path = Path(path)
+    _check(table, path)
+    return _save(_bars(table, title), path)
+
+
+def bars_png(table: Table, *, title: str | None = None) -> bytes:
+    _check(table)
+    return _render(_bars(table, title), "png")
+
+
+def _heatmap(table: Table, title: str | None) -> Figure:
     data = _numbers(table)
     n_rows, n_cols = len(table.rows), len(table.columns)
     side = max(4.0, 0.55 * max(n_rows, n_cols) + 2.5)
@@ -98,13 +127,10 @@ def heatmap(table: Table, path: str | Path, *, title: str | None = None) -> Path
     for tick in bar.ax.get_yticklabels():
         tick.set_fontproperties(label_font)
     ax.set_title(title if title is not None else table.title, fontproperties=_font(11))
-    return _save(fig, path)
+    return fig
 
 
-def bars(table: Table, path: str | Path, *, title: str | None = None) -> Path:
-    """Grouped horizontal bars: one group per code, one bar per column (attribute level)."""
-    path = Path(path)
-    _check(table, path)
+def _bars(table: Table, title: str | None) -> Figure:
     data = _numbers(table)
     n_rows, n_cols = len(table.rows), len(table.columns)
     height = max(3.0, 0.3 * n_rows * max(1, n_cols) ** 0.5 + 1.8)
@@ -126,4 +152,4 @@ def bars(table: Table, path: str | Path, *, title: str | None = None) -> Path:
         legend = ax.legend(prop=_font(9), title=table.column_header or None)
         legend.get_title().set_fontproperties(_font(9))
     ax.set_title(title if title is not None else table.title, fontproperties=_font(11))
-    return _save(fig, path)
+    return fig

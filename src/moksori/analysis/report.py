@@ -18,7 +18,6 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
 from moksori.analysis.coded import Selection
 from moksori.analysis.cooccurrence import cooccurrence
@@ -92,6 +91,9 @@ class Report:
     reliability_note: str
     memos: list[Memo]
     notes: list[str] = field(default_factory=list)
+    # PNG bytes by file name: drawn in memory, written beside the report by
+    # `write_plots`, embedded in the HTML.
+    plots: dict[str, bytes] = field(default_factory=dict)
 
 
 @dataclass
@@ -235,16 +237,18 @@ def _add_translations(conn: Connection, quotes: list[Quote], quote_text: QuoteTe
             break
 
 
-def build_report(conn: Connection, out_dir: Path, options: ReportOptions) -> Report:
-    from moksori.analysis.plots import bars, heatmap  # matplotlib: only when reporting
+def build_report(conn: Connection, options: ReportOptions) -> Report:
+    """Everything the report says, its plots included, built in memory: nothing is
+    written (the web workspace serves it without a file ever holding a quote)."""
+    from moksori.analysis.plots import bars_png, heatmap_png  # matplotlib: only when reporting
     from moksori.coding.cases import Cases
 
     book = Codebook(conn)
     codes = book.tree()
     if not codes:
         raise CodingError("the codebook is empty: there is nothing to report yet")
-    out_dir.mkdir(parents=True, exist_ok=True)
     notes: list[str] = []
+    plots: dict[str, bytes] = {}
     paths = {c.id: c.path for c in codes}
     sample = describe_sample(conn, options.template)
     counts = dict(
@@ -277,7 +281,7 @@ def build_report(conn: Connection, out_dir: Path, options: ReportOptions) -> Rep
             if not table.rows:
                 continue
             plot = f"theme-{n + 1}-{_slug(attr)}.png"
-            bars(table, out_dir / plot, title=f"{top.name}: participants by {attr}")
+            plots[plot] = bars_png(table, title=f"{top.name}: participants by {attr}")
             tabs.append((attr, table, plot))
         themes.append(
             Theme(
@@ -300,7 +304,7 @@ def build_report(conn: Connection, out_dir: Path, options: ReportOptions) -> Rep
         co = cooccurrence(conn, "overlap").nonzero_rows()
         if co.rows:
             co_plot = "cooccurrence.png"
-            heatmap(co, out_dir / co_plot, title="Codes co-occurring in overlapping codings")
+            plots[co_plot] = heatmap_png(co, title="Codes co-occurring in overlapping codings")
     except (MoksoriError, ValueError) as exc:
         notes.append(f"no co-occurrence table: {exc}")
     reliability, why = _reliability(conn, options)
@@ -321,6 +325,7 @@ def build_report(conn: Connection, out_dir: Path, options: ReportOptions) -> Rep
         reliability_note=why,
         memos=_memos(conn, options.redacted),
         notes=notes,
+        plots=plots,
     )
 
 

@@ -56,10 +56,10 @@ def _table_md(t: Table) -> list[str]:
     return lines
 
 
-def _img(out_dir: Path, name: str | None, alt: str) -> str:
+def _img(rep: Report, name: str | None, alt: str) -> str:
     if not name:
         return ""
-    data = base64.b64encode((out_dir / name).read_bytes()).decode("ascii")
+    data = base64.b64encode(rep.plots[name]).decode("ascii")
     return f'<p><img alt="{_e(alt)}" src="data:image/png;base64,{data}"></p>'
 
 
@@ -70,7 +70,33 @@ def _agreement_rows(rep: Report) -> list[tuple[str, CodeAgreement]]:
     return [*((c.code, c) for c in r.codes), ("overall (pooled)", r.overall)]
 
 
+def write_plots(rep: Report, out_dir: Path) -> list[Path]:
+    """The plots as PNG files, where the Markdown report links them."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, data in rep.plots.items():
+        path = out_dir / name
+        path.write_bytes(data)
+        paths.append(path)
+    return paths
+
+
 def write_html(rep: Report, out_dir: Path) -> Path:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / "report.html"
+    path.write_text(render_html(rep), encoding="utf-8")
+    return path
+
+
+def write_markdown(rep: Report, out_dir: Path) -> Path:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / "report.md"
+    path.write_text(render_markdown(rep), encoding="utf-8")
+    return path
+
+
+def render_html(rep: Report) -> str:
+    """The report as one self-contained HTML page (plots embedded)."""
     s = rep.sample
     parts = [
         "<!doctype html><html lang='ko'><head><meta charset='utf-8'>",
@@ -120,7 +146,7 @@ def write_html(rep: Report, out_dir: Path) -> Path:
         parts.append("</table>")
         for attr, table, plot in th.by_attribute:
             parts.append(f"<p><b>Participants by {_e(attr)}</b></p>{_table_html(table)}")
-            parts.append(_img(out_dir, plot, f"{th.code.name} by {attr}"))
+            parts.append(_img(rep, plot, f"{th.code.name} by {attr}"))
         for q in th.quotes:
             beside = (
                 f"<br><span class='beside' lang='{_e(q.beside_lang or '')}'>"
@@ -133,7 +159,7 @@ def write_html(rep: Report, out_dir: Path) -> Path:
                 f"({_e(q.code)}; coded by {q.coders})</span></blockquote>"
             )
     if rep.cooccurrence is not None and rep.cooccurrence.rows:
-        parts.append("<h2>Co-occurrence</h2>" + _img(out_dir, rep.cooccurrence_plot, "heatmap"))
+        parts.append("<h2>Co-occurrence</h2>" + _img(rep, rep.cooccurrence_plot, "heatmap"))
     parts.append("<h2>Reliability</h2>")
     if rep.reliability is None:
         parts.append(f"<p class='muted'>{_e(rep.reliability_note)}</p>")
@@ -165,12 +191,11 @@ def write_html(rep: Report, out_dir: Path) -> Path:
                 f"<p>{_e(m.text)}</p>"
             )
     parts.append("</body></html>")
-    path = out_dir / "report.html"
-    path.write_text("\n".join(parts), encoding="utf-8")
-    return path
+    return "\n".join(parts)
 
 
-def write_markdown(rep: Report, out_dir: Path) -> Path:
+def render_markdown(rep: Report) -> str:
+    """The report as Markdown; its plots are linked as files beside it (`write_plots`)."""
     s = rep.sample
     lines = [
         f"# {rep.title}",
@@ -236,6 +261,4 @@ def write_markdown(rep: Report, out_dir: Path) -> Path:
                 "",
                 m.text,
             ]
-    path = out_dir / "report.md"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
+    return "\n".join(lines) + "\n"

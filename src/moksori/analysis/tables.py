@@ -10,6 +10,7 @@ and testimony text may start with '=' and must not run in a spreadsheet.
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -96,11 +97,16 @@ class Table:
 
     def to_csv(self, path: str | Path) -> Path:
         path = Path(path)
-        with path.open("w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh)
-            for line in self.records():
-                writer.writerow(["" if v is None else v for v in line])
+        path.write_bytes(self.csv_bytes())
         return path
+
+    def csv_bytes(self) -> bytes:
+        """UTF-8 with a BOM, so Excel opens Korean correctly."""
+        buffer = io.StringIO(newline="")
+        writer = csv.writer(buffer)
+        for line in self.records():
+            writer.writerow(["" if v is None else v for v in line])
+        return buffer.getvalue().encode("utf-8-sig")
 
     def to_parquet(self, path: str | Path) -> Path:
         """Columnar, typed, compressed: for tables of many thousand codings."""
@@ -115,25 +121,18 @@ class Table:
         return path
 
     def to_xlsx(self, path: str | Path) -> Path:
-        from openpyxl import Workbook
-        from openpyxl.styles import Font
-
         path = Path(path)
-        book = Workbook()
-        sheet = book.active
-        assert sheet is not None
-        sheet.title = _sheet_title(self.title)
-        for i, line in enumerate(self.records(), start=1):
-            for j, value in enumerate(line, start=1):
-                cell = sheet.cell(row=i, column=j)
-                cell.value = value
-                if isinstance(value, str):
-                    cell.data_type = "s"  # text, even when it starts with '='
-                if i == 1 or j == 1:
-                    cell.font = Font(bold=True)
-        sheet.freeze_panes = "B2"
-        book.save(path)
+        path.write_bytes(self.xlsx_bytes())
         return path
+
+    def xlsx_bytes(self) -> bytes:
+        """The workbook made in memory (see moksori.spreadsheet: no temporary file)."""
+        from moksori.spreadsheet import Sheet, xlsx_bytes
+
+        sheet = Sheet(
+            _sheet_title(self.title), self.records(), bold_first_column=True, freeze=(1, 1)
+        )
+        return xlsx_bytes([sheet])
 
 
 def _sheet_title(title: str) -> str:

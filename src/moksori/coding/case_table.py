@@ -314,27 +314,29 @@ def _csv_cell(value: Any) -> str:
     return str(value)
 
 
+def _levels(attribute: Attribute) -> str:
+    return json.dumps(attribute.levels, ensure_ascii=False) if attribute.levels else ""
+
+
 def _write_xlsx(
     path: Path, header: list[str], rows: list[dict[str, Any]], attrs: list[Attribute]
 ) -> None:
-    import openpyxl
+    from moksori.spreadsheet import Sheet, xlsx_bytes
 
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = CASES_SHEET
-    sheet.append(header)
-    for row in rows:
-        sheet.append([row[h] for h in header])
-    types = book.create_sheet(ATTRIBUTES_SHEET)
-    types.append(list(ATTRIBUTE_COLUMNS))
-    for a in attrs:
-        levels = json.dumps(a.levels, ensure_ascii=False) if a.levels else ""
-        types.append([a.name, a.type, levels, a.description])
-    for ws in (sheet, types):
-        for line in ws.iter_rows():
-            for cell in line:
-                if isinstance(cell.value, str) and cell.data_type == "f":
-                    cell.data_type = "s"  # a value, never a formula
-                if isinstance(cell.value, dt.date):
-                    cell.number_format = "yyyy-mm-dd"
-    book.save(path)
+    types = [
+        [
+            a.name,
+            a.type,
+            json.dumps(a.levels, ensure_ascii=False) if a.levels else "",
+            a.description,
+        ]
+        for a in attrs
+    ]
+    path.write_bytes(
+        xlsx_bytes(
+            [
+                Sheet(CASES_SHEET, [header, *([row[h] for h in header] for row in rows)]),
+                Sheet(ATTRIBUTES_SHEET, [list(ATTRIBUTE_COLUMNS), *types]),
+            ]
+        )
+    )
