@@ -1,7 +1,305 @@
-"""(to be written)"""
+"""The de-identification review queue, a document's redacted preview, the risk table,
+and :class:`Redactor`, the one rule for what a viewer may read on every page.
+
+Findings point at personal data in the original text, so the queue (which
+shows each finding in context) is for accounts that may read originals:
+owners and coders. Reviewing is coding-level work; accepting a *name* needs
+the vault (it keeps who each pseudonym stands for), which the web app never
+holds, so those findings are left for ``moksori deid review --vault`` and the
+answer says which.
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from dataclasses import dataclass, field
+from typing import Annotated, Any
+
+import anyio.to_thread
+from fastapi import APIRouter, Body, Depends, Query, Request
+from fastapi.responses import JSONResponse, Response
+
+from moksori.errors import MoksoriError
+from moksori.project import Project
+from moksori.protect.findings import Finding, Findings, Selector
+from moksori.protect.share import Scrubber, known_names
+from moksori.protect.view import ViewCache
+from moksori.store import audit
+from moksori.store.database import Connection, transaction
+from moksori.store.documents import document_labels
+from moksori.web.app import Forbidden, project_of, render, require
+from moksori.web.sessions import Session
 
 router = APIRouter()
+CONTEXT = 40  # characters of text shown either side of a finding
+QUEUE_LIMIT = 500  # findings listed at once
+DECISIONS = {"accept": "accepted", "reject": "rejected"}
+
+
+class Redactor:
+    """What an account that reads redacted views only may see.
+
+    The redacted view of a document never scanned for personal data is its
+    stored text, so such documents are withheld entirely (not shown as
+    stored); speaker labels and memos are scrubbed of every known name.
+    """
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.views = ViewCache(conn)
+        self.unscanned = set(Findings(conn).unscanned_documents())
+        self._scrubber: Scrubber | None = None
+
+    def readable(self, doc_id: int) -> bool:
+        return doc_id not in self.unscanned
+
+    def text(self, doc_id: int) -> str:
+        self._check(doc_id)
+        return self.views(doc_id).text
+
+    def map_range(self, doc_id: int, start: int, end: int) -> tuple[int, int]:
+        self._check(doc_id)
+        return self.views(doc_id).map_range(start, end)
+
+    def quote(self, doc_id: int, start: int, end: int) -> str:
+        self._check(doc_id)
+        return self.views.quote(doc_id, start, end)
+
+    def hidden(self, doc_id: int, start: int, end: int) -> bool:
+        """Whether [start, end) of the original lies wholly inside replaced text."""
+        view = self.views(doc_id)
+        return any(r.start <= start and end <= r.end for r in view.replacements)
+
+    def scrub(self, text: str | None, prose: bool = False) -> str | None:
+        if self._scrubber is None:
+            self._scrubber = Scrubber(known_names(self.conn, None))
+        return self._scrubber.deep(text) if prose else self._scrubber(text)
+
+    @staticmethod
+    def label(doc_id: int) -> str:
+        """File names and titles often carry the interviewee's name."""
+        return f"document {doc_id}"
+
+    def _check(self, doc_id: int) -> None:
+        if doc_id in self.unscanned:
+            raise Forbidden(
+                f"document {doc_id} has not been scanned for personal data yet; "
+                "it can be shown redacted once it has been scanned (moksori deid scan)"
+            )
+
+
+def reads_originals(session: Session) -> bool:
+    """Owners and coders read stored text; viewers read redacted views only."""
+    return session.user.can("code")
+
+
+# --- the queue ---------------------------------------------------------------------
+@dataclass
+class QueueRow:
+    finding: Finding
+    document: str
+    before: str
+    text: str
+    after: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            **self.finding.to_json(),
+            "document": self.document,
+            "text": self.text,
+            "before": self.before,
+            "after": self.after,
+        }
+
+
+@dataclass
+class Queue:
+    rows: list[QueueRow]
+    counts: list[dict[str, Any]]
+    unreviewed: int
+    unscanned: list[int]
+    types: list[str]
+    documents: dict[int, str]
+    risk: Any = None
+    risk_error: str = ""
+    shown: int = 0
+    total: int = 0
+    statuses: list[str] = field(default_factory=lambda: ["proposed", "accepted", "rejected"])
+
+
+def load_queue(project: Project, status: str, type_: str, doc: int | None) -> Queue:
+    findings = project.deid.findings
+    selector = Selector(
+        status=status or None, types=[type_] if type_ else [], documents=[doc] if doc else []
+    )
+    chosen = findings.select(selector)
+    texts = findings.texts_of({f.document_id for f in chosen[:QUEUE_LIMIT]})
+    labels = document_labels(project.conn)
+    rows = []
+    for f in chosen[:QUEUE_LIMIT]:
+        t = texts[f.document_id]
+        rows.append(
+            QueueRow(
+                f,
+                labels.get(f.document_id, str(f.document_id)),
+                t[max(0, f.start - CONTEXT) : f.start],
+                t[f.start : f.end],
+                t[f.end : f.end + CONTEXT],
+            )
+        )
+    queue = Queue(
+        rows=rows,
+        counts=findings.counts(),
+        unreviewed=findings.unreviewed(),
+        unscanned=findings.unscanned_documents(),
+        types=sorted({c["type"] for c in findings.counts()}),
+        documents=labels,
+        shown=len(rows),
+        total=len(chosen),
+    )
+    try:
+        from moksori.protect.risk import assess
+
+        queue.risk = assess(project)
+    except MoksoriError as exc:
+        queue.risk_error = str(exc)
+    return queue
+
+
+@router.get("/deid")
+def deid_page(
+    request: Request,
+    session: Annotated[Session, Depends(require("code"))],
+    status: Annotated[str, Query()] = "proposed",
+    type: Annotated[str, Query()] = "",  # noqa: A002
+    doc: Annotated[int | None, Query()] = None,
+) -> Response:
+    queue = load_queue(project_of(request), status, type, doc)
+    return render(
+        request,
+        "deid.html",
+        queue=queue,
+        filters={"status": status, "type": type, "doc": doc},
+    )
+
+
+@router.get("/api/deid/findings")
+def findings_api(
+    request: Request,
+    session: Annotated[Session, Depends(require("code"))],
+    status: Annotated[str, Query()] = "proposed",
+    type: Annotated[str, Query()] = "",  # noqa: A002
+    doc: Annotated[int | None, Query()] = None,
+) -> JSONResponse:
+    queue = load_queue(project_of(request), status, type, doc)
+    return JSONResponse(
+        {
+            "findings": [r.to_json() for r in queue.rows],
+            "total": queue.total,
+            "unreviewed": queue.unreviewed,
+        }
+    )
+
+
+# --- review ------------------------------------------------------------------------
+def review(project: Project, body: dict[str, Any], actor: str) -> dict[str, Any]:
+    """Accept or reject findings by id, or every proposal of a type or document."""
+    decision = DECISIONS.get(str(body.get("decision", "")))
+    if decision is None:
+        raise MoksoriError("decision must be accept or reject")
+    ids = _ints(body.get("ids"), "ids")
+    types = [str(t) for t in body.get("types") or []]
+    docs = _ints(body.get("documents"), "documents")
+    if not (ids or types or docs or body.get("all_proposed") is True):
+        raise MoksoriError("choose findings: ids, types, documents, or all_proposed")
+    # by id: exactly those (a decision may be changed); otherwise only open proposals
+    selector = Selector(ids=ids, types=types, documents=docs, status=None if ids else "proposed")
+    chosen = project.deid.findings.select(selector)
+    found = {f.id for f in chosen}
+    missing = [i for i in ids if i not in found]
+    if missing:
+        raise MoksoriError(f"no finding {missing[0]}")
+    needs_vault = [
+        f.id
+        for f in chosen
+        if decision == "accepted" and f.type == "person" and f.entity_id is None
+    ]
+    todo = [f.id for f in chosen if f.id not in set(needs_vault)]
+    changed = 0
+    if todo:
+        changed = project.deid.review(Selector(ids=todo), decision, actor=actor).changed
+        with transaction(project.conn):
+            audit.record(
+                project.conn,
+                "deid review",
+                {"status": decision, "findings": todo, "via": "web"},
+                actor=actor,
+            )
+    return {"status": decision, "changed": changed, "ids": todo, "needs_vault": needs_vault}
+
+
+def _ints(value: Any, name: str) -> list[int]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(
+        isinstance(v, int) and not isinstance(v, bool) for v in value
+    ):
+        raise MoksoriError(f"{name} must be a list of numbers")
+    return list(value)
+
+
+@router.post("/api/deid/review")
+async def review_api(
+    request: Request,
+    session: Annotated[Session, Depends(require("code"))],
+    body: Annotated[dict[str, Any], Body()],
+) -> JSONResponse:
+    result = await anyio.to_thread.run_sync(
+        lambda: review(project_of(request), body, session.user.name)
+    )
+    return JSONResponse(result)
+
+
+# --- the redacted preview -------------------------------------------------------
+@router.get("/deid/preview/{doc_id}")
+def preview_page(
+    request: Request,
+    doc_id: int,
+    session: Annotated[Session, Depends(require("read"))],
+    accepted_only: Annotated[bool, Query()] = False,
+) -> Response:
+    if accepted_only and not reads_originals(session):
+        raise Forbidden("viewers see every proposal redacted; only the team may leave them out")
+    project = project_of(request)
+    detail = project.document(doc_id)  # NotFound → 404
+    redactor = Redactor(project.conn)
+    redactor.views = ViewCache(project.conn, include_proposed=not accepted_only)
+    text = redactor.text(detail.summary.id)  # Forbidden while not scanned
+    view = redactor.views(detail.summary.id)
+    parts = _marked(view.text, view.new_spans)
+    label = detail.summary.label if reads_originals(session) else Redactor.label(doc_id)
+    return render(
+        request,
+        "deid.html",
+        preview={
+            "id": doc_id,
+            "label": label,
+            "parts": parts,
+            "replacements": len(view.replacements),
+            "accepted_only": accepted_only,
+            "chars": len(text),
+        },
+    )
+
+
+def _marked(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, bool]]:
+    """The text cut into (piece, is replacement) so the template can mark replacements."""
+    parts: list[tuple[str, bool]] = []
+    pos = 0
+    for a, b in spans:
+        if a > pos:
+            parts.append((text[pos:a], False))
+        parts.append((text[a:b], True))
+        pos = b
+    if pos < len(text):
+        parts.append((text[pos:], False))
+    return parts

@@ -1,7 +1,206 @@
-"""(to be written)"""
+"""Search: keyword, meaning or both, as a page and as JSON; each hit opens the
+document page at the hit (``#at=start16-end16``, browser UTF-16 offsets).
+
+Viewers search the redacted text: hits come from the index, but a hit whose
+matched words all lie inside a redaction is dropped (the redacted text does
+not hold them), snippets and offsets are those of the redacted view,
+documents never scanned for personal data are left out, and queries may not
+filter by speaker or document name (``speaker:``/``doc:`` would test a real
+name). Offsets of a viewer's hits therefore count in the redacted text.
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from dataclasses import dataclass, field
+from typing import Annotated, Any
+
+import anyio.to_thread
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse, Response
+
+from moksori.errors import MoksoriError, QueryError
+from moksori.project import Project
+from moksori.store.query import Filters, parse
+from moksori.store.search import SNIPPET_CHARS, Hit
+from moksori.web.app import Forbidden, project_of, render, require
+from moksori.web.offsets import Utf16Map
+from moksori.web.pages.deid import Redactor, reads_originals
+from moksori.web.sessions import Session
 
 router = APIRouter()
+MODES = ("keyword", "semantic", "hybrid")
+LIMIT = 50
+VIEWER_POOL = 200  # hits read for a viewer before redaction filters them
+
+
+@dataclass
+class Result:
+    document_id: int
+    title: str
+    speaker: str | None
+    start16: int
+    end16: int
+    snippet: str
+    parts: list[tuple[str, bool]]  # the snippet cut at the matched words
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "document_id": self.document_id,
+            "title": self.title,
+            "speaker": self.speaker,
+            "start16": self.start16,
+            "end16": self.end16,
+            "snippet": self.snippet,
+        }
+
+
+@dataclass
+class Outcome:
+    results: list[Result] = field(default_factory=list)
+    total: int = 0
+    note: str = ""
+    redacted: bool = False
+    unscanned: int = 0  # viewer: documents left out, never scanned for personal data
+
+
+def run_search(project: Project, q: str, mode: str, lang: str, originals: bool) -> Outcome:
+    if mode not in MODES:
+        raise QueryError(f"unknown search mode {mode!r}; use keyword, semantic or hybrid")
+    filters = Filters(langs=[lang.lower()]) if lang else Filters()
+    if not originals:
+        parsed = parse(q)
+        if parsed.filters.speakers or parsed.filters.documents:
+            raise Forbidden("viewers cannot filter by speaker or document (they may name people)")
+    result = project.search(
+        q, filters=filters, limit=LIMIT if originals else VIEWER_POOL, mode=mode
+    )
+    out = Outcome(total=result.total, note=result.note or "", redacted=not originals)
+    if originals:
+        texts: dict[int, Utf16Map] = {}
+        for hit in result.hits:
+            out.results.append(_original(project, hit, texts))
+        return out
+    redactor = Redactor(project.conn)
+    # said per project, not per query: a count of hidden hits would tell a viewer
+    # that a name occurs in a document they may not read
+    out.unscanned = len(redactor.unscanned)
+    for hit in result.hits:
+        if not redactor.readable(hit.document_id):
+            continue
+        spans = [(h.start, h.end) for h in hit.highlights]
+        if spans and all(redactor.hidden(hit.document_id, a, b) for a, b in spans):
+            continue  # the words matched only where the redacted text has none
+        out.results.append(_redacted(redactor, hit, spans))
+        if len(out.results) >= LIMIT:
+            break
+    out.total = len(out.results)
+    return out
+
+
+def _original(project: Project, hit: Hit, maps: dict[int, Utf16Map]) -> Result:
+    if hit.document_id not in maps:
+        maps[hit.document_id] = Utf16Map(project.document(hit.document_id).text)
+    m = maps[hit.document_id]
+    spans = [(h.start, h.end) for h in hit.highlights]
+    return Result(
+        hit.document_id,
+        hit.document,
+        hit.speaker,
+        m.to_utf16(hit.start),
+        m.to_utf16(hit.end),
+        hit.snippet,
+        cut(hit.snippet, hit.snippet_start, spans),
+    )
+
+
+def _redacted(redactor: Redactor, hit: Hit, spans: list[tuple[int, int]]) -> Result:
+    doc = hit.document_id
+    text = redactor.text(doc)
+    start, end = redactor.map_range(doc, hit.start, hit.end)
+    shown = [redactor.map_range(doc, a, b) for a, b in spans if not redactor.hidden(doc, a, b)]
+    lo = start
+    if shown and end - start > SNIPPET_CHARS:  # centre on the first visible match
+        lo = max(start, min(shown[0][0] - SNIPPET_CHARS // 3, end - SNIPPET_CHARS))
+    snippet = text[lo : min(end, lo + SNIPPET_CHARS)]
+    m = Utf16Map(text)
+    return Result(
+        doc,
+        Redactor.label(doc),
+        redactor.scrub(hit.speaker),
+        m.to_utf16(start),
+        m.to_utf16(end),
+        snippet,
+        cut(snippet, lo, shown),
+    )
+
+
+def cut(snippet: str, base: int, spans: list[tuple[int, int]]) -> list[tuple[str, bool]]:
+    """The snippet as (piece, matched) pieces; spans are document offsets."""
+    parts: list[tuple[str, bool]] = []
+    pos = 0
+    for a, b in sorted(spans):
+        a, b = max(a - base, pos), min(b - base, len(snippet))
+        if a >= b:
+            continue
+        if a > pos:
+            parts.append((snippet[pos:a], False))
+        parts.append((snippet[a:b], True))
+        pos = b
+    if pos < len(snippet):
+        parts.append((snippet[pos:], False))
+    return parts
+
+
+@router.get("/search")
+async def search_page(
+    request: Request,
+    session: Annotated[Session, Depends(require("read"))],
+    q: Annotated[str, Query()] = "",
+    mode: Annotated[str, Query()] = "keyword",
+    lang: Annotated[str, Query()] = "",
+) -> Response:
+    originals = reads_originals(session)
+    outcome, error, status = None, "", 200
+    if q.strip():
+        try:
+            outcome = await anyio.to_thread.run_sync(
+                lambda: run_search(project_of(request), q, mode, lang, originals)
+            )
+        except MoksoriError as exc:  # bad query syntax: the form again, with the reason
+            error, status = str(exc), 400
+    return render(
+        request,
+        "search.html",
+        status_code=status,
+        q=q,
+        mode=mode,
+        lang_filter=lang,
+        modes=MODES,
+        outcome=outcome,
+        error=error,
+        redacted=not originals,
+    )
+
+
+@router.get("/api/search")
+async def search_api(
+    request: Request,
+    session: Annotated[Session, Depends(require("read"))],
+    q: Annotated[str, Query()] = "",
+    mode: Annotated[str, Query()] = "keyword",
+    lang: Annotated[str, Query()] = "",
+) -> JSONResponse:
+    originals = reads_originals(session)
+    outcome = await anyio.to_thread.run_sync(
+        lambda: run_search(project_of(request), q, mode, lang, originals)
+    )
+    body: dict[str, Any] = {
+        "results": [r.to_json() for r in outcome.results],
+        "total": outcome.total,
+        "redacted": outcome.redacted,
+    }
+    if outcome.note:
+        body["note"] = outcome.note
+    if outcome.unscanned:
+        body["unscanned_documents"] = outcome.unscanned
+    return JSONResponse(body)

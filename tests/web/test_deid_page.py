@@ -1,0 +1,140 @@
+"""The de-identification queue, review decisions, the redacted preview and the risk table."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from moksori.project import Project
+from moksori.protect.findings import Selector
+from moksori.store import audit
+from tests.web.conftest import Browser, login
+
+
+@pytest.fixture
+def scanned(study: Project) -> Project:
+    study.deid.scan(workers=1)
+    return study
+
+
+def _finding(study: Project, type_: str, text: str) -> int:
+    found = study.deid.findings
+    return next(f.id for f in found.select(Selector(types=[type_])) if found.text_of(f) == text)
+
+
+def _status(study: Project, finding_id: int) -> str:
+    return study.deid.findings.select(Selector(ids=[finding_id]))[0].status
+
+
+def test_queue_shows_findings_in_context_to_coders(as_coder: Browser, scanned: Project) -> None:
+    r = as_coder.client.get("/deid")
+    assert r.status_code == 200
+    assert "<mark>혜산</mark>" in r.text and "<mark>김순희</mark>" in r.text
+    assert "await review" in r.text
+    dates = as_coder.client.get("/api/deid/findings", params={"type": "date"}).json()
+    assert dates["findings"] and {f["type"] for f in dates["findings"]} == {"date"}
+    assert any(f["text"] == "2010년" for f in dates["findings"])
+
+
+def test_viewer_may_not_see_the_queue(as_viewer: Browser, scanned: Project) -> None:
+    r = as_viewer.client.get("/deid")
+    assert r.status_code == 403 and "may not code" in r.text and "혜산" not in r.text
+    api = as_viewer.client.get("/api/deid/findings", headers={"accept": "application/json"})
+    assert api.status_code == 403
+
+
+def test_reject_one_changes_its_status_and_is_audited(as_owner: Browser, scanned: Project) -> None:
+    fid = _finding(scanned, "place", "로동신문")
+    r = as_owner.post("/api/deid/review", json={"ids": [fid], "decision": "reject"})
+    assert r.status_code == 200, r.text
+    assert r.json() == {"status": "rejected", "changed": 1, "ids": [fid], "needs_vault": []}
+    assert _status(scanned, fid) == "rejected"
+    reviewed = scanned.deid.findings.select(Selector(ids=[fid]))[0]
+    assert reviewed.reviewed_by == "Owner Kim"
+    entry = audit.entries(scanned.conn, "deid review")[-1]
+    assert entry["actor"] == "Owner Kim" and entry["detail"]["findings"] == [fid]
+
+
+def test_bulk_accept_of_places_and_names_that_need_the_vault(
+    as_coder: Browser, scanned: Project
+) -> None:
+    place = _finding(scanned, "place", "혜산")
+    person = _finding(scanned, "person", "김순희")
+    r = as_coder.post("/api/deid/review", json={"ids": [place, person], "decision": "accept"})
+    body = r.json()
+    assert body["changed"] == 1 and body["ids"] == [place] and body["needs_vault"] == [person]
+    assert _status(scanned, place) == "accepted"
+    assert _status(scanned, person) == "proposed"
+
+
+def test_bulk_reject_by_type_touches_only_open_proposals(
+    as_owner: Browser, scanned: Project
+) -> None:
+    dates = [f.id for f in scanned.deid.findings.select(Selector(types=["date"]))]
+    as_owner.post("/api/deid/review", json={"ids": [dates[0]], "decision": "accept"})
+    r = as_owner.post("/api/deid/review", json={"types": ["date"], "decision": "reject"})
+    assert r.json()["changed"] == len(dates) - 1
+    assert _status(scanned, dates[0]) == "accepted"
+    assert all(_status(scanned, d) == "rejected" for d in dates[1:])
+
+
+def test_review_checks_role_csrf_and_input(
+    as_viewer: Browser,
+    scanned: Project,
+    app_client: TestClient,
+) -> None:
+    fid = _finding(scanned, "place", "혜산")
+    viewer = as_viewer.post("/api/deid/review", json={"ids": [fid], "decision": "accept"})
+    assert viewer.status_code == 403 and "error" in viewer.json()
+    owner = login(app_client, "owner")
+    stale = owner.client.post("/api/deid/review", json={"ids": [fid], "decision": "accept"})
+    assert stale.status_code == 403
+    assert _status(scanned, fid) == "proposed"
+    for bad in (
+        {"ids": [fid], "decision": "maybe"},
+        {"decision": "accept"},
+        {"ids": ["1"], "decision": "accept"},
+        {"ids": [999999], "decision": "reject"},
+    ):
+        r = owner.post("/api/deid/review", json=bad)
+        assert r.status_code == 400 and r.json()["error"], bad
+
+
+def test_preview_is_redacted_for_viewers(as_viewer: Browser, study: Project) -> None:
+    ko = next(d.id for d in study.documents() if d.lang == "ko")
+    before = as_viewer.client.get(f"/deid/preview/{ko}")
+    assert before.status_code == 403 and "not been scanned" in before.text
+    study.deid.scan(workers=1)
+    r = as_viewer.client.get(f"/deid/preview/{ko}")
+    assert r.status_code == 200
+    assert "김순희" not in r.text and "혜산" not in r.text and "interview-01" not in r.text
+    assert '<mark class="replacement">' in r.text and "강을 건넜습니다 🌊" in r.text
+    assert as_viewer.client.get("/deid/preview/999").status_code == 404
+    # leaving proposals unredacted is for the team only
+    bare = as_viewer.client.get(f"/deid/preview/{ko}", params={"accepted_only": "true"})
+    assert bare.status_code == 403 and "김순희" not in bare.text
+
+
+def test_preview_with_accepted_findings_only(as_owner: Browser, scanned: Project) -> None:
+    ko = next(d.id for d in scanned.documents() if d.lang == "ko")
+    place = _finding(scanned, "place", "혜산")
+    as_owner.post("/api/deid/review", json={"ids": [place], "decision": "accept"})
+    r = as_owner.client.get(f"/deid/preview/{ko}", params={"accepted_only": "true"})
+    assert "김순희" in r.text  # a proposal, not redacted in this view
+    assert "혜산에서" not in r.text  # accepted: generalised
+
+
+def test_risk_table_over_case_attributes(as_owner: Browser, scanned: Project) -> None:
+    cases = scanned.cases
+    cases.define_attribute("gender", "category", ["female", "male"])
+    cases.define_attribute("province", "text")
+    for name, gender, province in [
+        ("P01", "female", "<b>양강도</b>"),
+        ("P02", "female", "함경북도"),
+    ]:
+        cases.add(name)
+        cases.set_value(name, "gender", gender)
+        cases.set_value(name, "province", province)
+    r = as_owner.client.get("/deid")
+    assert "Re-identification risk" in r.text and "k = 1" in r.text
+    assert "&lt;b&gt;양강도&lt;/b&gt;" in r.text and "<b>양강도" not in r.text
