@@ -346,11 +346,12 @@ def main() -> None:
     ap.add_argument("--phase", choices=["kiwi", "ingest", "search"], help=argparse.SUPPRESS)
     ap.add_argument(
         "--suite",
-        choices=["all", "core", "deid", "interop", "bilingual"],
+        choices=["all", "core", "deid", "interop", "bilingual", "web"],
         default="all",
         help="core: ingest/search (issue 2); deid: de-identification (benchmarks/deid.py); "
         "interop: REFI-QDA import/export (benchmarks/interop.py); bilingual: alignment, "
-        "embedding speed and cross-lingual retrieval (alignment.py, semantic.py, retrieval.py)",
+        "embedding speed and cross-lingual retrieval (alignment.py, semantic.py, retrieval.py); "
+        "web: document render time and a 20-coder load test (web.py)",
     )
     a = ap.parse_args()
     mb = a.mb or (2 if a.quick else 50)
@@ -379,6 +380,13 @@ def main() -> None:
         print("REFI-QDA interop benchmark (benchmarks/interop.py) …", flush=True)
         subprocess.run(interop, check=True)
         if a.suite == "interop":
+            return
+    if a.suite in ("all", "web"):
+        web = [sys.executable, str(HERE / "web.py")]
+        web += ["load", "--seconds", "10"] if a.quick else []
+        print("web workspace benchmark (benchmarks/web.py) …", flush=True)
+        subprocess.run(web, check=True)
+        if a.suite == "web":
             return
     if a.suite in ("all", "bilingual"):
         for script, extra in (
