@@ -334,6 +334,8 @@ def test_search_and_open_a_hit(open_page: OpenPage, study: Project, screenshots:
         links.first.click()
     assert page.url.endswith(href)
     assert page.locator("#doc-text").count() == 1
+    # the document opens with the hit selected, ready to be coded
+    assert page.evaluate("window.getSelection().toString()") == linked
     no_console_errors(page)
 
 

@@ -57,6 +57,36 @@
     li.addEventListener("blur", function () { mark(false); });
   });
 
+  // --- a search hit (#at=start16-end16): select it and bring it into view -------
+  function pointAt(offset16) {
+    const passages = root.querySelectorAll(".ptext");
+    for (let i = 0; i < passages.length; i++) {
+      const p = passages[i];
+      if (offset16 < Number(p.dataset.start16) || offset16 > Number(p.dataset.end16)) { continue; }
+      let n = Number(p.dataset.start16);
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+        if (offset16 <= n + t.data.length) { return [t, offset16 - n]; }
+        n += t.data.length;
+      }
+    }
+    return null;
+  }
+  const hit = /^#at=(\d+)-(\d+)$/.exec(window.location.hash);
+  if (hit) {
+    const from = pointAt(Number(hit[1]));
+    const to = pointAt(Number(hit[2]));
+    if (from && to) {
+      const range = document.createRange();
+      range.setStart(from[0], from[1]);
+      range.setEnd(to[0], to[1]);
+      const selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      from[0].parentElement.scrollIntoView({ block: "center" });
+    }
+  }
+
   if (root.dataset.canCode !== "yes") { return; }
 
   // --- selection → UTF-16 offsets ---------------------------------------------
