@@ -21,7 +21,7 @@ from moksori.protect.detect import (
     speakers,
     temporal,
 )
-from moksori.protect.detect.masked import marked_pseudonyms, masked_zones
+from moksori.protect.detect.masked import masks
 from moksori.protect.romanise import surname_id
 from moksori.protect.spans import PiiType, Span, fold
 from moksori.protect.textview import HANGUL, TextView, iter_views
@@ -242,8 +242,7 @@ def detect_view(view: TextView, known: Sequence[KnownName] | KnownMatcher = ()) 
         spans += detector(view)
     spans += (known if isinstance(known, KnownMatcher) else KnownMatcher.of(known)).find(view.text)
     spans = _spread(view.text, spans)
-    zones = masked_zones(view.text)
-    pseudonyms = marked_pseudonyms(view.text)
+    zones, pseudonyms = masks(view.text)
     shared = not_identifying()
     kept = []
     for s in spans:

@@ -139,7 +139,9 @@ _RIGHT_CUES = re.compile(
 )
 
 
+@lru_cache(maxsize=65_536)
 def _fold(word: str) -> str:
+    """Lower case without accents; remembered, since a text repeats its words."""
     if word.isascii():
         return word.lower().strip(".")
     nfkd = unicodedata.normalize("NFKD", word)
@@ -156,7 +158,7 @@ def _lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return _load("english_given_names.txt"), _load("english_surnames.txt"), romanised_surnames()
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     text: str
     start: int
@@ -194,9 +196,12 @@ def _tokens(text: str) -> list[_Tok]:
             word, end = word[:-1], end - 1  # a full stop, not an initial's dot
         if word.endswith(("'s", "’s")):
             word, end = word[:-2], end - 2
-        k = bisect.bisect_right(lower_starts, m.start()) - 1
-        low = k >= 0 and m.start() < lower[k][1]
-        out.append(_Tok(word, m.start(), end, _fold(word), low))
+        start = m.start()
+        low = False
+        if lower:  # most texts have no all-lowercase line
+            k = bisect.bisect_right(lower_starts, start) - 1
+            low = k >= 0 and start < lower[k][1]
+        out.append(_Tok(word, start, end, _fold(word), low))
     return out
 
 

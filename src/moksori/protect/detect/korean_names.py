@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from moksori.protect.detect.korean_tokens import (
@@ -127,37 +127,73 @@ def _add(
 
 def _next_cue(an: Reading, idx: int) -> tuple[str, str | None] | None:
     """The cue word right after word ``idx`` ("김순희 씨"), if any."""
-    if idx + 1 >= len(an.words):
+    if idx + 1 >= len(an.words) or not an.spaced[idx]:
         return None
-    w, nxt = an.words[idx], an.words[idx + 1]
-    if not an.gap_is_space(w.end, nxt.start):
-        return None
+    nxt = an.words[idx + 1]
     return an.cue_at(nxt.start, nxt.text)
 
 
 def _prev_role(an: Reading, idx: int) -> tuple[str, str | None] | None:
     """The role word right before word ``idx`` ("탈북민 김순희", "제 어머니 박옥순")."""
-    if idx == 0:
+    if idx == 0 or not an.spaced[idx - 1]:
         return None
-    w, prv = an.words[idx], an.words[idx - 1]
-    if not an.gap_is_space(prv.end, w.start):
-        return None
+    return _role_of(an.words[idx - 1].text)
+
+
+@lru_cache(maxsize=65_536)
+def _role_of(word: str) -> tuple[str, str | None] | None:
+    """The role word ``word`` is or ends with; asked of the same words again and again."""
     roles = lexicon().roles
-    if prv.text in roles:
-        return prv.text, roles[prv.text]
-    for n in range(min(len(prv.text) - 1, 6), 1, -1):
-        if prv.text[-n:] in roles:  # 연구참여자, 큰어머니
-            return prv.text[-n:], roles[prv.text[-n:]]
+    if word in roles:
+        return word, roles[word]
+    for n in range(min(len(word) - 1, 6), 1, -1):
+        if word[-n:] in roles:  # 연구참여자, 큰어머니
+            return word[-n:], roles[word[-n:]]
     return None
 
 
-def _word_candidates(an: Reading, idx: int, found: dict[tuple[int, int], Span]) -> None:
-    """Names at the start of word ``idx``, scored by the evidence around them."""
+Cue = tuple[str, str | None]
+Candidate = tuple[int, float, str | None]  # (length from the word start, confidence, gender)
+
+# Candidates of a word, by everything they depend on (see _word_key). Interviews repeat
+# their words, so most words are scored once per process; cleared when it grows too big.
+_WORD_CACHE: dict[tuple[object, ...], list[Candidate]] = {}
+_WORD_CACHE_MAX = 50_000
+
+
+def _word_key(an: Reading, idx: int, next_cue: Cue | None, role: Cue | None) -> tuple[object, ...]:
+    """All that :func:`_word_candidates` reads about word ``idx``: its text, the character
+    before it, its neighbours' cue and role words, and Kiwi's tokens around it."""
+    w = an.words[idx]
+    return (w.text, an.glued_before(w.start), next_cue, role, an.signature(w.start, w.end))
+
+
+def _all_words(an: Reading, found: dict[tuple[int, int], Span]) -> None:
+    """Candidates at the start of every word, each word's scored once per :func:`_word_key`."""
+    for idx, w in enumerate(an.words):
+        next_cue = _next_cue(an, idx)
+        role = _prev_role(an, idx)
+        key = _word_key(an, idx, next_cue, role)
+        adds = _WORD_CACHE.get(key)
+        if adds is None:
+            if len(_WORD_CACHE) >= _WORD_CACHE_MAX:
+                _WORD_CACHE.clear()
+            adds = _WORD_CACHE[key] = _word_candidates(an, idx, next_cue, role)
+        for k, conf, gender in adds:  # in the order found: ties in _prune keep it
+            _add(found, w.start, w.start + k, conf, gender)
+
+
+def _word_candidates(
+    an: Reading, idx: int, next_cue: Cue | None, role: Cue | None
+) -> list[Candidate]:
+    """Names at the start of word ``idx``, scored by the evidence around them.
+
+    ``next_cue`` and ``role`` are the cue word after it and the role word before it.
+    """
     lex = lexicon()
     w = an.words[idx]
     text = w.text
-    next_cue = _next_cue(an, idx)
-    role = _prev_role(an, idx)
+    out: list[Candidate] = []
     for k in range(1, min(len(text), 5) + 1):
         stem, rest = text[:k], text[k:]
         start, end = w.start, w.start + k
@@ -180,18 +216,18 @@ def _word_candidates(an: Reading, idx: int, found: dict[tuple[int, int], Span]) 
             if s_len and cue_word and cue_word != "님" and stem not in _NOT_SURNAME_ALONE:
                 if stem in _AMBIGUOUS_ALONE and cue_word != "씨":
                     if rest == "" and cue_word in _TITLES and stem in _TITLE_SURNAMES:
-                        _add(found, start, end, 0.45, gender)  # 이 의원은, 이 후보는
+                        out.append((k, 0.45, gender))  # 이 의원은, 이 후보는
                     continue
-                _add(found, start, end, 0.75 if strong else 0.6, gender)
+                out.append((k, 0.75 if strong else 0.6, gender))
             continue
         if not (nnp or an.nominal(start, end)):
             continue
         if 2 <= k <= 3 and an.i_suffix(end, w.end):
-            _add(found, start, end, I_SUFFIX_CONF, gender)
+            out.append((k, I_SUFFIX_CONF, gender))
         if k == 2 and not an.glued_before(start):
             pieces = an.two_pieces(start, end)
             if pieces == 2 or (pieces == 1 and rest and rest != "이"):
-                _add(found, start, end, PIECES_CONF if pieces == 2 else 0.41, gender)
+                out.append((k, PIECES_CONF if pieces == 2 else 0.41, gender))
         if s_len and 1 <= k - s_len <= 2:
             odd = an.odd_cut(start, end)
             mm = k == 3 and not odd and an.mm_split(start, end)
@@ -213,17 +249,18 @@ def _word_candidates(an: Reading, idx: int, found: dict[tuple[int, int], Span]) 
                 conf = MM_CONF
             else:
                 continue
-            _add(found, start, end, conf, gender)
+            out.append((k, conf, gender))
         elif role and not cue_word and 2 <= k <= 3:
             # Given name after a role word: "아들 철호는", "친구 광훈이랑".
             if nnp or an.odd_cut(start, end):
-                _add(found, start, end, 0.6, gender)
+                out.append((k, 0.6, gender))
         elif cue_word and 2 <= k <= 4:
             # Given name or unknown name before a cue: "선미 씨", "순희 언니".
             if strong and cue_word != "님":
-                _add(found, start, end, 0.75, gender)
+                out.append((k, 0.75, gender))
             elif nnp or an.odd_cut(start, end):
-                _add(found, start, end, 0.65, gender)
+                out.append((k, 0.65, gender))
+    return out
 
 
 def _placeish(an: Reading, t: Tok, surface: str) -> bool:
@@ -392,8 +429,7 @@ def _surnames_alone(an: Reading, found: dict[tuple[int, int], Span]) -> None:
 def detect(view: TextView) -> list[Span]:
     an = Reading(view, lexicon().cues)
     found: dict[tuple[int, int], Span] = {}
-    for idx in range(len(an.words)):
-        _word_candidates(an, idx, found)
+    _all_words(an, found)
     _surnames_alone(an, found)
     _nnp_candidates(an, found)
     _unknown_words(an, found)

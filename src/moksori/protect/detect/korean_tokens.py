@@ -12,6 +12,7 @@ import bisect
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import pairwise
 
 from moksori.protect.textview import TextView, Tok
 
@@ -90,6 +91,8 @@ class Reading:
         self.tokens = sorted(view.tokens, key=lambda t: t.start)
         self.starts = [t.start for t in self.tokens]
         self.words = [Word(m.start(), m.end(), m.group()) for m in HANGUL_RUN.finditer(view.text)]
+        # spaced[i]: words i and i + 1 stand next to each other, one or two spaces apart.
+        self.spaced = [self.gap_is_space(a.end, b.start) for a, b in pairwise(self.words)]
 
     def toks(self, start: int, end: int) -> list[Tok]:
         """Tokens overlapping [start, end)."""
@@ -102,6 +105,18 @@ class Reading:
                 out.append(self.tokens[i])
             i += 1
         return out
+
+    def signature(self, start: int, end: int) -> tuple[tuple[str, str, int, int, bool], ...]:
+        """Every token :meth:`toks` can see for a range inside [start, end), placed relative
+        to ``start``: ranges inside two words with the same text and signature get the
+        same answers from every method here (so their results may be reused)."""
+        i = bisect.bisect_left(self.starts, start)
+        while i > 0 and self.tokens[i - 1].end > start:
+            i -= 1
+        j = bisect.bisect_left(self.starts, end, i)
+        return tuple(
+            [(t.form, t.tag, t.start - start, t.end - start, t.oov) for t in self.tokens[i:j]]
+        )
 
     def is_nnp(self, start: int, end: int) -> bool:
         """Kiwi reads exactly [start, end) as a proper noun."""

@@ -25,20 +25,31 @@ _PATTERNS = [
     r"[\uac00-\ud7a3]{2,4}\s?\(가명\)",
     r"\b[A-Z][a-z]+(?:[ -][A-Z]?[a-z]+)?\s\((?:a\s)?pseudonym\)",
 ]
-MASK = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
+# The characters a mask can start with, as a lookahead: the regex engine then passes
+# over every other position at once.
+_FIRST = r"(?=[\uac00-\ud7a3\[<{O○◯●◎〇Xx*ㅇ□A-Z])"
+MASK = re.compile(_FIRST + "(?:" + "|".join(f"(?:{p})" for p in _PATTERNS) + ")")
 PSEUDONYM_MARK = re.compile(r"^(.+?)\s?\((?:가명|(?:a\s)?pseudonym)\)$")
+
+
+def masks(text: str) -> tuple[list[tuple[int, int]], set[str]]:
+    """:func:`masked_zones` and :func:`marked_pseudonyms` from one pass over the text."""
+    zones: list[tuple[int, int]] = []
+    pseudonyms: set[str] = set()
+    for m in MASK.finditer(text):
+        zones.append(m.span())
+        if m.group().endswith(")"):  # every pseudonym mark ends with its bracket
+            pm = PSEUDONYM_MARK.match(m.group())
+            if pm:
+                pseudonyms.add(pm.group(1).strip())
+    return zones, pseudonyms
 
 
 def masked_zones(text: str) -> list[tuple[int, int]]:
     """Code-point ranges that are masks already, in order."""
-    return [(m.start(), m.end()) for m in MASK.finditer(text)]
+    return masks(text)[0]
 
 
 def marked_pseudonyms(text: str) -> set[str]:
     """Names the text itself marks as pseudonyms; their other mentions are left alone too."""
-    out: set[str] = set()
-    for m in MASK.finditer(text):
-        pm = PSEUDONYM_MARK.match(m.group())
-        if pm:
-            out.add(pm.group(1).strip())
-    return out
+    return masks(text)[1]
