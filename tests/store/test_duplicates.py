@@ -76,7 +76,10 @@ _SCHEMA_1_INDEX = [
     "DROP TABLE old_terms",
     "CREATE TRIGGER segment_fts_delete AFTER DELETE ON segment BEGIN "
     "DELETE FROM segment_fts WHERE rowid = old.id; END",
-    # and no bilingual tables (schema 6), de-identification (5) nor coding tables (4)
+    # and no web accounts (schema 7), bilingual tables (6), de-identification (5)
+    # nor coding tables (4)
+    "DROP TABLE web_session",
+    "DROP TABLE web_user",
     "DROP TABLE segment_vector",
     "DROP TABLE alignment",
     "DROP TABLE translation",
