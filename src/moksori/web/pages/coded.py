@@ -25,7 +25,7 @@ from moksori.project import Project
 from moksori.store import audit
 from moksori.store.database import transaction
 from moksori.web.app import Forbidden, project_of, render, require
-from moksori.web.pages.deid import Redactor, reads_originals
+from moksori.web.redaction import Redactor, reads_originals
 from moksori.web.sessions import Session
 
 router = APIRouter()

@@ -22,7 +22,7 @@ from moksori.coding.reliability import UNITS, AgreementReport, Reliability
 from moksori.errors import CodingError, MoksoriError
 from moksori.project import Project
 from moksori.web.app import project_of, render, require
-from moksori.web.pages.deid import Redactor, reads_originals
+from moksori.web.redaction import Redactor, reads_originals
 from moksori.web.sessions import Session
 
 router = APIRouter()

@@ -24,7 +24,7 @@ from moksori.store.query import Filters, parse
 from moksori.store.search import SNIPPET_CHARS, Hit
 from moksori.web.app import Forbidden, project_of, render, require
 from moksori.web.offsets import Utf16Map
-from moksori.web.pages.deid import Redactor, reads_originals
+from moksori.web.redaction import Redactor, reads_originals
 from moksori.web.sessions import Session
 
 router = APIRouter()
