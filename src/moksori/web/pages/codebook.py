@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse, Response
 
 from moksori.coding.codebook import Code
@@ -24,12 +24,12 @@ from moksori.protect.share import Scrubber, known_names
 from moksori.store import audit
 from moksori.store.database import transaction
 from moksori.web.app import project_of, render, require, wants_html
+from moksori.web.body import Json, is_whole
 from moksori.web.document_view import colour_class
 from moksori.web.sessions import Session
 from moksori.web.users import User
 
 router = APIRouter()
-Json = Annotated[dict[str, Any], Body()]
 
 
 @dataclass
@@ -106,7 +106,7 @@ def _field(body: dict[str, Any], key: str) -> str | None:
     value = body.get(key)
     if value is None or isinstance(value, str):
         return value
-    if isinstance(value, int) and not isinstance(value, bool) and key in ("parent", "into"):
+    if is_whole(value) and key in ("parent", "into"):
         return str(value)
     raise CodingError(f"{key!r} must be text")
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Annotated, Any
 
 import anyio.to_thread
-from fastapi import APIRouter, Body, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from moksori.errors import MoksoriError
@@ -25,6 +25,7 @@ from moksori.store import audit
 from moksori.store.database import transaction
 from moksori.store.documents import document_labels
 from moksori.web.app import Forbidden, project_of, render, require
+from moksori.web.body import Json, is_whole
 from moksori.web.redaction import Redactor, reads_originals
 from moksori.web.sessions import Session
 
@@ -182,9 +183,7 @@ def review(project: Project, body: dict[str, Any], actor: str) -> dict[str, Any]
 def _ints(value: Any, name: str) -> list[int]:
     if value is None:
         return []
-    if not isinstance(value, list) or not all(
-        isinstance(v, int) and not isinstance(v, bool) for v in value
-    ):
+    if not isinstance(value, list) or not all(is_whole(v) for v in value):
         raise MoksoriError(f"{name} must be a list of numbers")
     return list(value)
 
@@ -193,7 +192,7 @@ def _ints(value: Any, name: str) -> list[int]:
 async def review_api(
     request: Request,
     session: Annotated[Session, Depends(require("code"))],
-    body: Annotated[dict[str, Any], Body()],
+    body: Json,
 ) -> JSONResponse:
     result = await anyio.to_thread.run_sync(
         lambda: review(project_of(request), body, session.user.name)

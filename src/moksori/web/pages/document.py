@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse, Response
 
 from moksori.bilingual.pairs import Pair
@@ -33,6 +33,7 @@ from moksori.protect.view import document_view
 from moksori.store import audit
 from moksori.store.database import transaction
 from moksori.web.app import Forbidden, project_of, render, require, wants_html
+from moksori.web.body import Json, is_whole
 from moksori.web.document_view import (
     CodingIn,
     LinkIn,
@@ -51,7 +52,6 @@ from moksori.web.sessions import Session
 from moksori.web.users import User
 
 router = APIRouter()
-Json = Annotated[dict[str, Any], Body()]
 
 
 @dataclass
@@ -253,7 +253,7 @@ def document_json(
 # --- writing ---------------------------------------------------------------------
 def _int(body: dict[str, Any], key: str) -> int:
     value = body.get(key)
-    if isinstance(value, bool) or not isinstance(value, int):
+    if not is_whole(value):
         raise CodingError(f"{key!r} must be a whole number")
     return value
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Annotated, Any
 
 import anyio.to_thread
-from fastapi import APIRouter, Body, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from moksori.coding.coders import Coder
@@ -22,6 +22,7 @@ from moksori.coding.reliability import UNITS, AgreementReport, Reliability
 from moksori.errors import CodingError, MoksoriError
 from moksori.project import Project
 from moksori.web.app import project_of, render, require
+from moksori.web.body import Json, is_whole
 from moksori.web.redaction import Redactor, reads_originals
 from moksori.web.sessions import Session
 
@@ -143,18 +144,14 @@ def reliability_page(
 async def resolve(
     request: Request,
     session: Annotated[Session, Depends(require("manage"))],
-    body: Annotated[dict[str, Any], Body()],
+    body: Json,
 ) -> JSONResponse:
     """Adopt A's, B's or both coders' codings of one disagreement (or of all)."""
     a, b, adopt = (str(body.get(k, "")).strip() for k in ("a", "b", "adopt"))
     if adopt not in ADOPT:
         raise MoksoriError(f"adopt must be one of {', '.join(ADOPT)}")
     ids = body.get("coding_ids")
-    if (
-        not isinstance(ids, list)
-        or not ids
-        or not all(isinstance(i, int) and not isinstance(i, bool) for i in ids)
-    ):
+    if not isinstance(ids, list) or not ids or not all(is_whole(i) for i in ids):
         raise MoksoriError("coding_ids must name the disagreement: a list of coding numbers")
 
     def run() -> dict[str, Any]:
