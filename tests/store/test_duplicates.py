@@ -78,6 +78,7 @@ _SCHEMA_1_INDEX = [
     "DELETE FROM segment_fts WHERE rowid = old.id; END",
     # and no web accounts (schema 7), bilingual tables (6), de-identification (5)
     # nor coding tables (4)
+    "DROP TABLE login_attempt",
     "DROP TABLE web_session",
     "DROP TABLE web_user",
     "DROP TABLE segment_vector",

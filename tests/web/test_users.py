@@ -8,7 +8,7 @@ import pytest
 
 from moksori.project import Project
 from moksori.web import sessions as sessions_mod
-from moksori.web.sessions import LoginThrottle, Sessions
+from moksori.web.sessions import LoginThrottle, Sessions, TooManyLogins
 from moksori.web.users import UserError, Users
 
 
@@ -62,11 +62,12 @@ def test_sessions_expire_and_end_with_a_new_password_or_disabling(
     assert users.verify("Coder One", "a brand new password") is None
 
 
-def test_the_throttle_stops_guessing_per_name_and_per_client() -> None:
-    throttle = LoginThrottle(limit=3, window=60)
+def test_the_throttle_stops_guessing_per_name_and_per_client(project: Project) -> None:
+    throttle = LoginThrottle(project.conn, limit=3, window=60)
     for _ in range(3):
-        assert throttle.retry_after("kim", "10.0.0.1") == 0
-        throttle.failed("kim", "10.0.0.1")
-    assert throttle.retry_after("kim", "10.0.0.2") > 0  # same name, other address
-    assert throttle.retry_after("lee", "10.0.0.1") > 0  # same address, other name
-    assert throttle.retry_after("lee", "10.0.0.3") == 0
+        throttle.failed(throttle.reserve("kim", "10.0.0.1"))
+    with pytest.raises(TooManyLogins):
+        throttle.reserve("kim", "10.0.0.2")  # same name, other address
+    with pytest.raises(TooManyLogins):
+        throttle.reserve("lee", "10.0.0.1")  # same address, other name
+    throttle.reserve("lee", "10.0.0.3")

@@ -41,12 +41,21 @@ def serve(
         bool,
         typer.Option(help="Mark cookies Secure (when a TLS proxy is in front: --host)."),
     ] = False,
+    trusted_proxy: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Address or network of a reverse proxy whose X-Forwarded-For is believed "
+            "(repeat or comma-separate). Without it the header is ignored.",
+        ),
+    ] = None,
 ) -> None:
     """Serve the web workspace: code, search, review de-identification, read reports."""
     import uvicorn
 
-    from moksori.web.app import WebSettings, create_app
+    from moksori.web.app import WebSettings, create_app, trusted_networks
     from moksori.web.users import Users
+
+    proxies = trusted_networks(trusted_proxy or [])  # a bad address stops here, in one line
 
     if not _is_loopback(host):
         err.print(
@@ -61,9 +70,19 @@ def serve(
                 "no owner account yet: create one with "
                 f"`moksori user add {render.escape(str(project))} NAME --role owner`"
             )
-        app = create_app(p, WebSettings(secure_cookies=secure_cookies))
+        app = create_app(p, WebSettings(secure_cookies=secure_cookies, trusted_proxies=proxies))
         err.print(f"serving {render.escape(str(project))} at http://{host}:{port}/")
-        uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+        # proxy_headers=False: uvicorn would otherwise believe X-Forwarded-For from
+        # 127.0.0.1; the app decides that itself (web.app.client_address)
+        uvicorn.run(
+            app,
+            host=host,
+            port=port,
+            log_level="warning",
+            access_log=False,
+            proxy_headers=False,
+            server_header=False,
+        )
     finally:
         p.close()
 

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-import threading
 import time
-from collections import deque
 from dataclasses import dataclass
 
 from moksori.store.database import Connection, transaction
@@ -85,40 +83,76 @@ class Sessions:
             self.conn.execute("DELETE FROM web_session WHERE token_hash = ?", (_hash(token),))
 
 
+class TooManyLogins(Exception):
+    """The name or the address has used up its failed logins for now."""
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(f"too many failed logins; retry in {retry_after} s")
+        self.retry_after = retry_after
+
+
+def name_key(name: str) -> str:
+    """The throttle's key for a typed name: a hash, so a password typed into the
+    name box is never stored (the users' own names match without case)."""
+    return hashlib.sha256(b"moksori login name\0" + name.strip().casefold().encode()).hexdigest()
+
+
 class LoginThrottle:
     """At most :attr:`limit` failed logins per account name and per client
-    address in :attr:`window` seconds; then logins wait until the window passes."""
+    address in :attr:`window` seconds; then logins wait until the window passes.
 
-    def __init__(self, limit: int = 5, window: float = 300.0) -> None:
+    The count lives in the project (``login_attempt``), not in memory: a login
+    reserves its row in the same ``BEGIN IMMEDIATE`` transaction that counts,
+    *before* its password is checked, so parallel guesses cannot all slip
+    under the limit while the slow argon2 checks run. A reserved row counts as
+    a failure until the login succeeds.
+    """
+
+    def __init__(self, conn: Connection, limit: int = 5, window: float = 300.0) -> None:
+        self.conn = conn
         self.limit = limit
         self.window = window
-        self._failures: dict[str, deque[float]] = {}
-        self._lock = threading.Lock()
 
-    def _keys(self, name: str, client: str) -> list[str]:
-        return [f"name:{name.strip().casefold()}", f"client:{client}"]
+    def reserve(self, name: str, client: str) -> int:
+        """A slot for one login attempt (its id), or :class:`TooManyLogins`."""
+        at = time.time()
+        since = at - self.window
+        key = name_key(name)
+        with transaction(self.conn):
+            self.conn.execute("DELETE FROM login_attempt WHERE at <= ?", (since,))
+            wait = max(
+                self._wait("name_key", key, since, at), self._wait("client", client, since, at)
+            )
+            if wait > 0:
+                raise TooManyLogins(int(wait) + 1)
+            cur = self.conn.execute(
+                "INSERT INTO login_attempt(name_key, client, at) VALUES (?, ?, ?)",
+                (key, client, at),
+            )
+        return int(cur.lastrowid)
 
-    def retry_after(self, name: str, client: str) -> int:
-        """Seconds until a login may be tried again; 0 if it may now."""
-        now = time.monotonic()
-        wait = 0.0
-        with self._lock:
-            for key in self._keys(name, client):
-                times = self._failures.get(key)
-                if not times:
-                    continue
-                while times and now - times[0] > self.window:
-                    times.popleft()
-                if len(times) >= self.limit:
-                    wait = max(wait, self.window - (now - times[0]))
-        return int(wait) + 1 if wait > 0 else 0
+    def _wait(self, column: str, value: str, since: float, at: float) -> float:
+        """Seconds until fewer than ``limit`` attempts of this key are in the window."""
+        rows = self.conn.execute(
+            f"SELECT at FROM login_attempt WHERE {column} = ? AND at > ? ORDER BY at DESC",
+            (value, since),
+        ).fetchall()
+        if len(rows) < self.limit:
+            return 0.0
+        # under the limit again once the limit-th newest attempt has left the window
+        return max(0.0, float(rows[self.limit - 1][0]) + self.window - at)
 
-    def failed(self, name: str, client: str) -> None:
-        now = time.monotonic()
-        with self._lock:
-            for key in self._keys(name, client):
-                self._failures.setdefault(key, deque()).append(now)
+    def failed(self, attempt: int) -> None:
+        """Keep the reserved row: it counts until the window passes."""
+        with transaction(self.conn):
+            self.conn.execute("UPDATE login_attempt SET pending = 0 WHERE id = ?", (attempt,))
 
-    def succeeded(self, name: str, client: str) -> None:
-        with self._lock:
-            self._failures.pop(self._keys(name, client)[0], None)
+    def succeeded(self, attempt: int, name: str, client: str) -> None:
+        """Free the slot, and forget this name's earlier failures from this address
+        (a typo before the right password); failures from elsewhere still count."""
+        with transaction(self.conn):
+            self.conn.execute(
+                "DELETE FROM login_attempt WHERE id = ? "
+                "OR (name_key = ? AND client = ? AND pending = 0)",
+                (attempt, name_key(name), client),
+            )

@@ -10,6 +10,7 @@ from moksori.store.migrations import (
     v5_deid,
     v6_bilingual,
     v7_web,
+    v8_hardening,
 )
 
 ALL_MIGRATIONS: list[tuple[int, str]] = [
@@ -20,4 +21,5 @@ ALL_MIGRATIONS: list[tuple[int, str]] = [
     (5, v5_deid.SQL),
     (6, v6_bilingual.SQL),
     (7, v7_web.SQL),
+    (8, v8_hardening.SQL),
 ]

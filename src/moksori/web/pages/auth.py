@@ -10,11 +10,13 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from moksori.store import audit
+from moksori.store.database import transaction
 from moksori.web.app import (
     LANGUAGE_COOKIE,
     LOGIN_CSRF_COOKIE,
     SESSION_COOKIE,
     Forbidden,
+    client_address,
     current_session,
     language_of,
     render,
@@ -22,7 +24,7 @@ from moksori.web.app import (
 )
 from moksori.web.i18n import LANGUAGES, translate
 from moksori.web.security import same_token
-from moksori.web.sessions import IDLE_SECONDS, MAX_SECONDS, Session, Sessions
+from moksori.web.sessions import IDLE_SECONDS, MAX_SECONDS, Session, Sessions, TooManyLogins
 from moksori.web.users import Users
 
 router = APIRouter()
@@ -78,27 +80,34 @@ async def login(
     lang = language_of(request)
     if not same_token(login_csrf, request.cookies.get(LOGIN_CSRF_COOKIE) or ""):
         raise Forbidden("the login form was stale; reload the page and try again")
-    client = request.client.host if request.client else "?"
-    wait = web.throttle.retry_after(name, client)
-    if wait:
-        return _login_page(request, 429, translate(lang, "login.throttled", seconds=wait))
+    client = client_address(request)
 
-    def check() -> tuple[str, Session] | None:
+    def check() -> tuple[str, Session] | int:
+        """A session, or the seconds to wait before trying again (0: wrong password)."""
         conn = web.project().conn
+        throttle = web.throttle()
+        try:
+            attempt = throttle.reserve(name, client)  # before the slow password check
+        except TooManyLogins as exc:
+            return exc.retry_after
         user = Users(conn).verify(name, password)
         if user is None:
-            # not the name typed: it may be a password typed in the wrong box
-            audit.record(conn, "login failed", {"client": client})
-            return None
-        started = Sessions(conn).start(user)
-        audit.record(conn, "login", {}, actor=user.name)
+            with transaction(conn):
+                throttle.failed(attempt)
+                # not the name typed: it may be a password typed in the wrong box
+                audit.record(conn, "login failed", {"client": client})
+            return 0
+        with transaction(conn):
+            throttle.succeeded(attempt, name, client)
+            started = Sessions(conn).start(user)
+            audit.record(conn, "login", {"client": client}, actor=user.name)
         return started
 
     started = await anyio.to_thread.run_sync(check)
-    if started is None:
-        web.throttle.failed(name, client)
+    if isinstance(started, int):
+        if started:
+            return _login_page(request, 429, translate(lang, "login.throttled", seconds=started))
         return _login_page(request, 401, translate(lang, "login.failed"))
-    web.throttle.succeeded(name, client)
     token, _ = started
     response = RedirectResponse(safe_next(next), status_code=303)
     response.set_cookie(
