@@ -64,11 +64,47 @@ def share(
     out_file: Annotated[Path, typer.Argument(help="The new, redacted project file.")],
     unreviewed_ok: UnreviewedOpt = False,
     vault: Annotated[Path | None, typer.Option("--vault", help="The vault file.")] = None,
+    withhold: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--withhold", metavar="ATTRIBUTE", help="Leave this case attribute out (repeat)."
+        ),
+    ] = None,
+    generalise: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--generalise",
+            metavar="ATTRIBUTE=LEVEL",
+            help="Coarsen a case attribute, e.g. age='10-year band', hometown=region "
+            "(levels: moksori deid risk).",
+        ),
+    ] = None,
+    accept_risk: Annotated[
+        bool,
+        typer.Option(
+            "--accept-risk",
+            help="Share although the case attributes fall below the project's k "
+            "(recorded in the audit trail).",
+        ),
+    ] = False,
+    coder: Annotated[str | None, typer.Option("--coder", help="Who shares (audit).")] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Write a redacted copy to share without the vault: it reveals no one."""
-    from moksori.cli.deid import opened_vault
+    """Write a redacted copy to share without the vault: it reveals no one.
 
+    Refused while the case attributes it would publish let a participant be
+    picked out (k below the project's threshold, see deid threshold).
+    """
+    from moksori.cli.deid import opened_vault
+    from moksori.protect.share import ShareOptions
+
+    rules: dict[str, str] = {}
+    for spec in generalise or []:
+        name, sep, level = spec.partition("=")
+        if not sep or not name.strip() or not level.strip():
+            raise DeidError(f"--generalise wants ATTRIBUTE=LEVEL, not {spec!r}")
+        rules[name.strip()] = level.strip()
+    options = ShareOptions(withhold or [], rules, accept_risk, coder)
     with open_project(project) as p:
         p.deid.require_reviewed(unreviewed_ok)
         secret = get_share_passphrase()
@@ -77,12 +113,21 @@ def share(
         with opened_vault(p, vault, required=False) as v:
             if v is None:
                 err.print("[yellow]no vault[/yellow]: names are scrubbed from findings only")
-            report = share_project(p.conn, out_file, secret, v)
+            report = share_project(p.conn, out_file, secret, v, options)
     if as_json:
         emit_json(report.to_json())
-    else:
+        return
+    scrubbed = ", ".join(f"{n} {t}" for t, n in report.scrubbed.items()) or "nothing"
+    out.print(
+        f"wrote {render.escape(str(out_file))}: {report.documents} documents, "
+        f"{report.codings} codings ({report.codings_dropped} fell inside removed text), "
+        f"{report.memos} memos; scrubbed from the text around them: {scrubbed}"
+    )
+    attrs = report.attributes
+    if attrs.get("k") is not None:
         out.print(
-            f"wrote {render.escape(str(out_file))}: {report.documents} documents, "
-            f"{report.codings} codings ({report.codings_dropped} fell inside removed text), "
-            f"{report.memos} memos; {report.names_scrubbed} names scrubbed from free text"
+            f"case attributes: k = {attrs['k']} (threshold {attrs['threshold']}) over "
+            + render.escape(", ".join(attrs["quasi_identifiers"]))
         )
+    if report.accepted_risk:
+        err.print("[yellow]risk accepted[/yellow]: k is below the threshold (audited)")

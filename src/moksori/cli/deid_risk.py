@@ -11,6 +11,7 @@ from rich.table import Table
 from moksori.cli import render
 from moksori.cli.common import JsonOpt, ProjectArg, emit_json, err, handle_errors, open_project, out
 from moksori.protect.hierarchy import read_mapping
+from moksori.protect.policy import k_threshold, set_k_threshold
 from moksori.protect.risk import RiskError, RiskReport, assess
 
 QiOpt = Annotated[
@@ -22,7 +23,14 @@ QiOpt = Annotated[
         "one (age, year, province, county, 고향, 성별, ...).",
     ),
 ]
-KOpt = Annotated[int, typer.Option("--k", min=2, help="Smallest group size that counts as safe.")]
+KOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--k",
+        min=2,
+        help="Smallest group size that counts as safe (default: the project's, deid threshold).",
+    ),
+]
 SensitiveOpt = Annotated[
     str | None,
     typer.Option(help="A sensitive attribute (e.g. religion) to check l-diversity for."),
@@ -40,6 +48,7 @@ MapOpt = Annotated[
 
 def register(deid_app: typer.Typer) -> None:
     deid_app.command("risk")(risk_command)
+    deid_app.command("threshold")(threshold_command)
 
 
 def _mappings(specs: list[str]) -> dict[str, dict[str, str]]:
@@ -56,7 +65,7 @@ def _mappings(specs: list[str]) -> dict[str, dict[str, str]]:
 def risk_command(
     project: ProjectArg,
     qi: QiOpt = None,
-    k: KOpt = 3,
+    k: KOpt = None,
     sensitive: SensitiveOpt = None,
     mapping: MapOpt = None,
     as_json: JsonOpt = False,
@@ -64,11 +73,28 @@ def risk_command(
     """Re-identification risk: k-anonymity over quasi-identifiers, and ways to raise k."""
     maps = _mappings(mapping or [])
     with open_project(project) as p:
+        k = k if k is not None else k_threshold(p.conn)
         report = assess(p, qi or None, k=k, sensitive=sensitive, mappings=maps)
     if as_json:
         emit_json(report.to_json())
     else:
         show(report)
+
+
+@handle_errors
+def threshold_command(
+    project: ProjectArg,
+    k: Annotated[int | None, typer.Argument(help="The new threshold (at least 2).")] = None,
+    coder: Annotated[str | None, typer.Option("--coder", help="Who sets it (audit).")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Show or set the project's k: deid share refuses case attributes below it."""
+    with open_project(project) as p:
+        value = set_k_threshold(p.conn, k, coder) if k is not None else k_threshold(p.conn)
+    if as_json:
+        emit_json({"k_threshold": value})
+    else:
+        out.print(f"k threshold: {value}")
 
 
 def show(report: RiskReport) -> None:

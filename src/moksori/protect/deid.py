@@ -361,8 +361,14 @@ def parse_known_names(text: str) -> list[KnownEntry]:
     return entries
 
 
-def share_project(conn: Connection, out: Path, passphrase: str, vault: Vault | None) -> Any:
-    """Write the redacted, shareable copy of a project to a new encrypted file."""
+def share_project(
+    conn: Connection, out: Path, passphrase: str, vault: Vault | None, options: Any = None
+) -> Any:
+    """Write the redacted, shareable copy of a project to a new encrypted file.
+
+    ``options``: a ``share.ShareOptions`` (attributes withheld or generalised,
+    risk accepted); the copy is refused below the project's k without one.
+    """
     from moksori.protect.share import share
     from moksori.store.database import create_keyed
     from moksori.store.schema import migrate
@@ -370,7 +376,7 @@ def share_project(conn: Connection, out: Path, passphrase: str, vault: Vault | N
     db = create_keyed(out, passphrase)
     try:
         migrate(db.conn)
-        return share(conn, db.conn, vault, out)
+        return share(conn, db.conn, vault, out, options)
     except BaseException:
         db.conn.close()
         for p in (out, Path(f"{out}-wal"), Path(f"{out}-shm")):

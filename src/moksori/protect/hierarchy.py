@@ -233,8 +233,10 @@ def build(
     levels: Sequence[str] = (),
     mapping: Mapping[str, str] | None = None,
     use_gazetteer: bool = True,
+    prune: bool = True,
 ) -> Hierarchy:
-    """The hierarchy for one attribute, pruned of levels that merge nothing in ``values``."""
+    """The hierarchy for one attribute, pruned of levels that merge nothing in ``values``
+    (``prune=False`` keeps every level: an owner may ask for one by name)."""
     kind = kind_of(attribute, type_)
     present = [v for v in values if display(v) != MISSING]
     observed = max(len({display(v) for v in present}), 1)
@@ -272,7 +274,7 @@ def build(
             steps.append(Level("province", PROVINCES, _place_part(coarsen, "province")))
             steps.append(Level("region", REGIONS, _place_part(coarsen, "region")))
     steps.append(Level(SUPPRESSED, 1.0, lambda _v: SUPPRESSED))
-    return Hierarchy(attribute, kind, _prune(steps, values))
+    return Hierarchy(attribute, kind, _prune(steps, values) if prune else steps)
 
 
 def _all_years(values: Sequence[Any]) -> bool:

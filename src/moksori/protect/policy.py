@@ -48,6 +48,8 @@ TAGS: dict[PiiType, tuple[str, str]] = {
     PiiType.COHORT: ("[기수]", "[cohort]"),
 }
 _KEY = "deid.policy."
+K_KEY = "deid.k_threshold"
+DEFAULT_K = 3  # the smallest group of look-alike participants a shared copy may publish
 
 
 @dataclass
@@ -88,6 +90,32 @@ def set_action(conn: Connection, type_: str, action: str) -> Policy:
             (_KEY + t.value, action),
         )
     return load(conn)
+
+
+def k_threshold(conn: Connection) -> int:
+    """The project's k: ``deid share`` refuses below it, ``deid risk`` measures against it."""
+    row = conn.execute("SELECT value FROM setting WHERE key = ?", (K_KEY,)).fetchone()
+    try:
+        return max(2, int(row[0])) if row else DEFAULT_K
+    except ValueError:
+        return DEFAULT_K
+
+
+def set_k_threshold(conn: Connection, k: int, actor: str | None = None) -> int:
+    """Set the project's k (at least 2: k = 1 protects nobody); audited."""
+    from moksori.store import audit
+
+    if k < 2:
+        raise DeidError("the k threshold must be at least 2 (k = 1 protects nobody)")
+    with transaction(conn) as c:
+        before = k_threshold(c)
+        c.execute(
+            "INSERT INTO setting(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (K_KEY, str(k)),
+        )
+        audit.record(c, "deid.k_threshold", {"from": before, "to": k}, actor)
+    return k
 
 
 def tag(type_: PiiType, lang: str) -> str:

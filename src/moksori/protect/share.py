@@ -4,9 +4,12 @@ The copy keeps the codebook, codings (offsets carried across replacements),
 cases, attributes, memos and pseudonyms, and the search index rebuilt from
 the redacted text. It drops what could name someone: original file bytes,
 removed boilerplate, findings, fingerprints, the audit trail and document
-metadata. Free text around the documents (titles, speaker labels, memos,
-case descriptions, attribute values) is scrubbed of every name the vault and
-the findings know, and memos and descriptions are scanned as well.
+metadata. Known names are redacted in the documents whatever the state of
+their findings (``view.forced_names``). Everything around the documents
+(titles, parts, document and case attributes, case names and descriptions,
+memos, code definitions, criteria and examples, link and coding memos,
+speaker labels) goes through the same redaction and policy (``scrub``), and
+the case attributes it publishes must reach the project's k (``publish``).
 
 It keeps the project GUID, so the same vault re-identifies in the copy.
 """
@@ -15,24 +18,24 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
+from collections import Counter
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from moksori.korean.terms import index_terms
-from moksori.protect.entities import Entities, Entity
-from moksori.protect.findings import Findings
-from moksori.protect.policy import line_lang, tag
-from moksori.protect.scan import detect_text
-from moksori.protect.spans import PiiType
-from moksori.protect.textview import HANGUL
+from moksori.protect.known import KnownNames
+from moksori.protect.publish import Publication, ShareOptions, ShareRefused, plan
+from moksori.protect.scrub import Scrubber, known_names
 from moksori.protect.vault import Vault
 from moksori.protect.view import ViewCache
+from moksori.store import audit
 from moksori.store.database import Connection, transaction
 from moksori.store.impact import impact_terms
 from moksori.store.schema import now
+
+__all__ = ["ShareOptions", "ShareRefused", "ShareReport", "Scrubber", "known_names", "share"]
 
 PASSAGES = ("paragraph", "turn", "cue", "row")
 
@@ -46,77 +49,13 @@ class ShareReport:
     codings_dropped: int = 0
     memos: int = 0
     names_scrubbed: int = 0
+    redacted: dict[str, int] = field(default_factory=dict)  # replacements in documents, by kind
+    scrubbed: dict[str, int] = field(default_factory=dict)  # in free text, by kind
+    attributes: dict[str, Any] = field(default_factory=dict)  # withheld, generalised, k
+    accepted_risk: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
-
-
-class Scrubber:
-    """Replaces every known name in free text by its pseudonym (or a tag)."""
-
-    def __init__(self, names: dict[str, str]) -> None:
-        self.names = {k: v for k, v in names.items() if len(k.strip()) >= 2}
-        self._folded = {k.casefold(): v for k, v in self.names.items()}
-        parts = sorted(self.names, key=len, reverse=True)
-        self._pattern = (
-            re.compile("|".join(re.escape(p) for p in parts), re.IGNORECASE) if parts else None
-        )
-        self.count = 0
-
-    def __call__(self, text: str | None) -> str | None:
-        if not text or self._pattern is None:
-            return text
-
-        def sub(m: re.Match[str]) -> str:
-            self.count += 1
-            return self.names.get(m.group(), self._folded.get(m.group().casefold(), "[name]"))
-
-        return self._pattern.sub(sub, text)
-
-    def deep(self, text: str | None) -> str | None:
-        """Scrub, then detect what is left (for prose: memos, descriptions)."""
-        text = self(text)
-        if not text:
-            return text
-        pseudonyms = {v.casefold() for v in self.names.values()}
-        spans = [
-            s
-            for s in detect_text(text)
-            if s.type != PiiType.PLACE and text[s.start : s.end].casefold() not in pseudonyms
-        ]
-        out, pos = [], 0
-        for s in sorted(spans, key=lambda s: s.start):
-            if s.start < pos:
-                continue
-            out += [text[pos : s.start], tag(s.type, line_lang(text, s.start, s.end))]
-            pos = s.end
-            self.count += 1
-        return "".join(out) + text[pos:]
-
-
-def known_names(conn: Connection, vault: Vault | None) -> dict[str, str]:
-    """Every name string known to stand for a person → its pseudonym in that script."""
-    entities = Entities(conn).by_id()
-    by_guid = {e.guid: e for e in entities.values()}
-    names: dict[str, str] = {}
-
-    def label(name: str, e: Entity | None) -> str:
-        if e is None:
-            return "[이름]" if HANGUL.search(name) else "[name]"
-        return e.label("ko" if HANGUL.search(name) else "en")
-
-    findings = Findings(conn)
-    people = [
-        f for f in findings.select() if f.type == PiiType.PERSON.value and f.status != "rejected"
-    ]
-    texts = findings.texts_of({f.document_id for f in people})
-    for f in people:
-        name = texts[f.document_id][f.start : f.end]
-        names[name] = label(name, entities.get(f.entity_id) if f.entity_id is not None else None)
-    if vault is not None:
-        for guid, alias in vault.all_aliases():
-            names[alias] = label(alias, by_guid.get(guid))
-    return names
 
 
 def _rows(conn: Connection, table: str) -> tuple[list[str], list[tuple[Any, ...]]]:
@@ -151,11 +90,28 @@ def _copy(
     return len(out)
 
 
-def share(src: Connection, dst: Connection, vault: Vault | None, out_path: Path) -> ShareReport:
-    """Fill the new, empty project ``dst`` with the redacted copy of ``src``; one transaction."""
+def share(
+    src: Connection,
+    dst: Connection,
+    vault: Vault | None,
+    out_path: Path,
+    options: ShareOptions | None = None,
+) -> ShareReport:
+    """Fill the new, empty project ``dst`` with the redacted copy of ``src``; one transaction.
+
+    Refuses (ShareRefused) before writing anything when the case attributes
+    it would publish fall below the project's k, unless the options withhold
+    or generalise them or accept the risk. The share is audited in ``src``.
+    """
+    options = options or ShareOptions()
     report = ShareReport(str(out_path))
-    views = ViewCache(src, include_proposed=True)
-    scrub = Scrubber(known_names(src, vault))
+    views = ViewCache(src, include_proposed=True, known=KnownNames.of(src, vault))
+    scrub = Scrubber.of(src, vault)
+    published = plan(src, scrub, options)
+    report.attributes = published.to_json()
+    report.accepted_risk = options.accept_risk and (
+        published.k is not None and published.k < published.threshold
+    )
     guid = src.execute("SELECT value FROM meta WHERE key = 'project_guid'").fetchone()[0]
     with transaction(dst) as c:
         c.execute("UPDATE meta SET value = ? WHERE key = 'project_guid'", (guid,))
@@ -193,8 +149,8 @@ def share(src: Connection, dst: Connection, vault: Vault | None, out_path: Path)
                 (
                     doc_id,
                     sid,
-                    scrub(part),
-                    scrub(title),
+                    scrub.deep(part),
+                    scrub.deep(title),
                     date,
                     fmt,
                     lang,
@@ -207,35 +163,40 @@ def share(src: Connection, dst: Connection, vault: Vault | None, out_path: Path)
                 ),
             )
             report.documents += 1
-        _copy(src, c, "document_attribute", {"value": scrub})
+        _copy(src, c, "document_attribute", {"value": scrub.deep})
         _copy_segments(src, c, views, scrub, report)
-        for table in ("coder", "code", "code_link", "setting", "entity", "attribute"):
+        for table in ("coder", "code", "code_link", "setting", "entity"):
             fix: dict[str, Callable[[Any], Any]] = {}
             if table == "code":
-                fix = {k: scrub for k in ("definition", "inclusion", "exclusion", "examples")}
+                fix = {k: scrub.deep for k in ("definition", "inclusion", "exclusion")}
+                fix["examples"] = lambda v: _scrub_json(scrub, v)
             if table == "code_link":
                 fix = {"memo": scrub.deep}
             _copy(src, c, table, fix)
+        _copy_attributes(src, c, scrub, published)
         _copy_codings(src, c, views, scrub, report)
         taken: set[str] = set()
 
         def case_name(name: str) -> str:
             """A case named by a real name gets the pseudonym (or its id if that is taken)."""
-            new = scrub(name) or name
+            new = scrub.deep(name) or name
             if new.casefold() in taken:
                 new = f"{new} ({len(taken) + 1})"
             taken.add(new.casefold())
             return new
 
         _copy(src, c, "cases", {"name": case_name, "description": scrub.deep})
-        _copy(src, c, "case_value", {"value": scrub})
+        c.executemany(
+            "INSERT INTO case_value(case_id, attribute_id, value) VALUES (?, ?, ?)",
+            [(cid, aid, v) for (cid, aid), v in published.values.items()],
+        )
         _copy_case_links(src, c, views, scrub)
         cols, rows = _rows(src, "memo")
         ti, xi = cols.index("title"), cols.index("text")
         memos = []
         for r in rows:
             row = list(r)
-            row[ti], row[xi] = scrub(row[ti]), scrub.deep(row[xi])
+            row[ti], row[xi] = scrub.deep(row[ti]), scrub.deep(row[xi])
             memos.append(tuple(row))
         _insert(c, "memo", cols, memos)
         terms = index_terms([f"{r[ti]}\n{r[xi]}" for r in memos])
@@ -253,8 +214,55 @@ def share(src: Connection, dst: Connection, vault: Vault | None, out_path: Path)
             "INSERT INTO audit(at, actor, action, detail) VALUES (?, NULL, 'deid.share', ?)",
             (now(), json.dumps({"documents": report.documents, "from_project": guid})),
         )
-    report.names_scrubbed = scrub.count
+    report.scrubbed = dict(sorted(scrub.counts.items()))
+    report.names_scrubbed = scrub.counts.get("person", 0)
+    redacted: Counter[str] = Counter()
+    for doc_id, *_ in docs:
+        redacted.update(r.type for r in views(doc_id).replacements)
+    report.redacted = dict(sorted(redacted.items()))
+    with transaction(src) as c:
+        audit.record(
+            c,
+            "deid.share",
+            {
+                "copy": out_path.name,
+                "documents": report.documents,
+                **published.to_json(),
+                "accepted_risk": report.accepted_risk,
+            },
+            options.actor,
+        )
     return report
+
+
+def _scrub_json(scrub: Scrubber, value: Any) -> Any:
+    """Code examples are a JSON list of strings: scrub each, keep the JSON."""
+    try:
+        items = json.loads(value) if isinstance(value, str) else None
+    except ValueError:
+        items = None
+    if not isinstance(items, list):
+        return scrub.deep(value)
+    return json.dumps(
+        [scrub.deep(x) if isinstance(x, str) else x for x in items], ensure_ascii=False
+    )
+
+
+def _copy_attributes(src: Connection, dst: Connection, scrub: Scrubber, pub: Publication) -> None:
+    """Attributes whose values changed become text without levels: a category's levels
+    ("회령", "무산") would otherwise publish what the values no longer say."""
+    cols, rows = _rows(src, "attribute")
+    i = {c: n for n, c in enumerate(cols)}
+    out = []
+    for r in rows:
+        row = list(r)
+        levels = json.loads(row[i["levels"]] or "[]")
+        clean = [scrub.deep(x) for x in levels]
+        if row[i["id"]] in pub.retyped or clean != levels:
+            row[i["type"]], row[i["levels"]] = "text", "[]"
+        row[i["description"]] = scrub.deep(row[i["description"]])
+        out.append(tuple(row))
+    _insert(dst, "attribute", cols, out)
 
 
 def _copy_segments(
@@ -272,7 +280,7 @@ def _copy_segments(
             e = s + 1 if s < len(view.text) else s
             if e <= s:
                 continue
-        out.append((sid, doc, parent, kind, ordinal, s, e, scrub(speaker), lang, cs, ce, dup))
+        out.append((sid, doc, parent, kind, ordinal, s, e, scrub.deep(speaker), lang, cs, ce, dup))
         if kind in PASSAGES:
             passages.append((sid, view.text[s:e], dup))
     dst.executemany(
@@ -322,6 +330,6 @@ def _copy_case_links(src: Connection, dst: Connection, views: ViewCache, scrub: 
             if e <= s:
                 continue
             row[i["start"]], row[i["end"]] = s, e
-        row[i["speaker"]] = scrub(row[i["speaker"]])
+        row[i["speaker"]] = scrub.deep(row[i["speaker"]])
         out.append(tuple(row))
     _insert(dst, "case_link", cols, out)
