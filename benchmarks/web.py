@@ -5,6 +5,7 @@
     python benchmarks/web.py render --runs 30     # one long document page, in process
     python benchmarks/web.py load --seconds 60 --coders 20 [--think-ms 1000]
     python benchmarks/web.py load --think-ms 0    # back to back: the server's ceiling
+    python benchmarks/web.py viewer --sizes 5,50,400  # viewer search over the redacted index
 
 render: a generated 20,000-word interview (Korean turns, English translation
 turns, emoji) with 500 codings; ``GET /documents/{id}`` (and its JSON,
@@ -467,6 +468,78 @@ def print_load(r: dict[str, Any]) -> None:
 
 
 # --- output -----------------------------------------------------------------------
+# --- viewer search (issue 14): the redacted index ------------------------------------
+def run_viewer(sizes: list[int], words: int, runs: int) -> dict[str, Any]:
+    """For each project size: build the in-memory index of the redacted text (cold),
+    then time viewer searches against the team's search on the same queries."""
+    from moksori.project import Project
+    from moksori.protect import redacted_index
+
+    out: dict[str, Any] = {"sizes": []}
+    for n in sizes:
+        name = f"viewer-{n}x{words}.moksori"
+
+        def build(path: Path, n: int = n) -> None:
+            docs = {f"interview-{i:04d}.txt": interview_text(words, i) for i in range(n)}
+            build_project(path, docs, coders=0, codings_per_doc=0, seed=n)
+            with Project.open(path, PASSPHRASE) as p:
+                p.deid.scan(workers=2)
+
+        path = cached(name, build)
+        with Project.open(path, PASSPHRASE) as p:
+            chars = p.conn.execute("SELECT total(length(text)) FROM document").fetchone()[0]
+            passages = p.conn.execute(
+                "SELECT count(*) FROM segment WHERE kind != 'sentence'"
+            ).fetchone()[0]
+            redacted_index._cache.clear()
+            t0 = time.perf_counter()
+            p.deid.search_redacted("강")
+            build_s = time.perf_counter() - t0
+            viewer, team = [], []
+            for _ in range(runs):
+                for q in SEARCHES:
+                    t = time.perf_counter()
+                    p.deid.search_redacted(q, limit=50)
+                    viewer.append((time.perf_counter() - t) * 1000)
+                    t = time.perf_counter()
+                    p.search(q, limit=50)
+                    team.append((time.perf_counter() - t) * 1000)
+            fid = p.conn.execute("SELECT min(id) FROM finding").fetchone()[0]
+            p.deid.findings.set_status([fid], "rejected", "bench")
+            t0 = time.perf_counter()
+            p.deid.search_redacted("강")
+            rebuild_s = time.perf_counter() - t0
+        v, t = summary(viewer), summary(team)
+        out["sizes"].append(
+            {
+                "documents": n,
+                "characters": int(chars),
+                "passages": int(passages),
+                "index_build_s": round(build_s, 2),
+                "rebuild_after_review_s": round(rebuild_s, 2),
+                "viewer_search": v,
+                "team_search": t,
+                "p95_ratio_viewer_to_team": round(v["p95_ms"] / max(t["p95_ms"], 0.01), 2),
+            }
+        )
+    return out
+
+
+def print_viewer(r: dict[str, Any]) -> None:
+    rows = []
+    for s in r["sizes"]:
+        rows.append(
+            (
+                f"{s['documents']} docs, {s['characters']:,} chars, {s['passages']:,} passages",
+                f"index {s['index_build_s']} s (rebuild {s['rebuild_after_review_s']} s); "
+                f"viewer p50/p95 {s['viewer_search']['p50_ms']}/{s['viewer_search']['p95_ms']} ms, "
+                f"team {s['team_search']['p50_ms']}/{s['team_search']['p95_ms']} ms "
+                f"(×{s['p95_ratio_viewer_to_team']})",
+            )
+        )
+    _table("viewer search over the redacted index", rows)
+
+
 def _table(title: str, rows: list[tuple[str, str]]) -> None:
     width = max(len(k) for k, _ in rows + [(title, "")])
     print(f"\n{title.ljust(width)}  result\n{'-' * width}  {'-' * 60}")
@@ -510,6 +583,10 @@ def main() -> None:
         help="mean pause of a coder between requests (0: back to back, saturates the server)",
     )
     load.add_argument("--threads", type=int, default=8, help="server request threads")
+    viewer = sub.add_parser("viewer", help="viewer search over the redacted index, by size")
+    viewer.add_argument("--sizes", default="5,50,400", help="documents per project")
+    viewer.add_argument("--words", type=int, default=2_000, help="words per document")
+    viewer.add_argument("--runs", type=int, default=5)
     server = sub.add_parser("serve", help=argparse.SUPPRESS)
     server.add_argument("project", type=Path)
     server.add_argument("--threads", type=int, default=8)
@@ -518,6 +595,11 @@ def main() -> None:
         serve(a.project, a.threads)
         return
     failed: list[str] = []
+    if a.command == "viewer":
+        r = run_viewer([int(x) for x in a.sizes.split(",")], a.words, a.runs)
+        print_viewer(r)
+        save("viewer", r)
+        return
     if a.command in (None, "render"):
         runs = max(20, getattr(a, "runs", 30))
         r = run_render(getattr(a, "words", 20_000), getattr(a, "codings", 500), runs)

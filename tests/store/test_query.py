@@ -48,3 +48,9 @@ def test_compile_quotes_terms_and_subtracts_negatives() -> None:
 def test_quotes_inside_terms_are_escaped() -> None:
     c = compile_fts(parse("a").tree, lambda w: ['x"y'], lambda p: [])
     assert c.match == '"x""y"'
+
+
+def test_a_word_of_several_terms_is_negated_whole() -> None:
+    """'강 NOT 010-2398-4417' subtracts the whole number, not only its first part."""
+    c = compile_fts(parse("강 NOT 010-2398-4417").tree, lambda w: w.split("-"), lambda p: [])
+    assert c.match == '("강" NOT ("010" AND "2398" AND "4417"))'

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
+from moksori.errors import DeidError
 from moksori.project import Project
 from moksori.protect.findings import Selector
 from moksori.store import audit
@@ -55,9 +56,38 @@ def test_reject_one_changes_its_status_and_is_audited(as_owner: Browser, scanned
     assert entry["actor"] == "Owner Kim" and entry["detail"]["findings"] == [fid]
 
 
+def test_coders_may_not_decide_redactions_unless_granted(
+    as_coder: Browser, as_owner: Browser, scanned: Project
+) -> None:
+    place = _finding(scanned, "place", "혜산")
+    as_owner.post("/api/deid/review", json={"ids": [place], "decision": "accept"})
+    # a coder undoing the owner's redaction: refused, nothing changes
+    r = as_coder.post("/api/deid/review", json={"ids": [place], "decision": "reject"})
+    assert r.status_code == 403 and "owner" in r.json()["error"]
+    assert _status(scanned, place) == "accepted"
+    page = as_coder.client.get("/deid")
+    assert page.status_code == 200 and 'class="review-one"' not in page.text
+    assert "moksori deid grant" in page.text
+    # a coder may not grant it to themselves
+    with pytest.raises(DeidError):
+        scanned.deid.reviewers.grant("Coder Lee", by="Coder Lee")
+    scanned.deid.reviewers.grant("Coder Lee", by="Owner Kim")
+    grant = audit.entries(scanned.conn, "deid grant")[-1]
+    assert grant["actor"] == "Owner Kim" and grant["detail"] == {"coder": "Coder Lee"}
+    assert 'class="review-one"' in as_coder.client.get("/deid").text
+    r = as_coder.post("/api/deid/review", json={"ids": [place], "decision": "reject"})
+    assert r.status_code == 200 and _status(scanned, place) == "rejected"
+    entry = audit.entries(scanned.conn, "deid review")[-1]
+    assert entry["actor"] == "Coder Lee" and entry["detail"]["findings"] == [place]
+    scanned.deid.reviewers.revoke("Coder Lee", by="Owner Kim")
+    r = as_coder.post("/api/deid/review", json={"ids": [place], "decision": "accept"})
+    assert r.status_code == 403 and _status(scanned, place) == "rejected"
+
+
 def test_bulk_accept_of_places_and_names_that_need_the_vault(
     as_coder: Browser, scanned: Project
 ) -> None:
+    scanned.deid.reviewers.grant("Coder Lee")
     place = _finding(scanned, "place", "혜산")
     person = _finding(scanned, "person", "김순희")
     r = as_coder.post("/api/deid/review", json={"ids": [place, person], "decision": "accept"})

@@ -251,6 +251,8 @@ def build_report(conn: Connection, options: ReportOptions) -> Report:
     plots: dict[str, bytes] = {}
     paths = {c.id: c.path for c in codes}
     sample = describe_sample(conn, options.template)
+    if options.redacted:
+        codes, sample = _scrubbed(conn, codes, sample)
     counts = dict(
         conn.execute(
             "SELECT code_id, count(*) FROM coding WHERE origin != 'projected' GROUP BY code_id"
@@ -315,8 +317,8 @@ def build_report(conn: Connection, options: ReportOptions) -> Report:
         documents=int(documents),
         coders=coders,
         codebook=codes,
-        links=book.links(),
-        core=book.core(),
+        links=_links(conn, book.links(), options.redacted),
+        core=next((c for c in codes if c.is_core), None),
         sample=sample,
         themes=themes,
         cooccurrence=co,
@@ -343,6 +345,43 @@ def _redaction(conn: Connection, notes: list[str]) -> ViewCache:
     if unreviewed:
         notes.append(f"{unreviewed} finding(s) await review; they are redacted here")
     return ViewCache(conn)
+
+
+def _scrubbed(conn: Connection, codes: list[Code], sample: Sample) -> tuple[list[Code], Sample]:
+    """Definitions, criteria, examples and participant descriptors are free text
+    around the documents: they pass through the same names and places as memos."""
+    from dataclasses import replace
+
+    from moksori.protect.share import Scrubber, known_names
+
+    scrub = Scrubber(known_names(conn, None))
+
+    def deep(text: str) -> str:
+        return scrub.deep(text) or ""
+
+    codes = [
+        replace(
+            c,
+            definition=deep(c.definition),
+            inclusion=deep(c.inclusion),
+            exclusion=deep(c.exclusion),
+            examples=[deep(e) for e in c.examples],
+        )
+        for c in codes
+    ]
+    descriptors = {k: deep(v) for k, v in sample.descriptors.items()}
+    return codes, replace(sample, descriptors=descriptors)
+
+
+def _links(conn: Connection, links: list[CodeLink], redacted: bool) -> list[CodeLink]:
+    if not redacted or not links:
+        return links
+    from dataclasses import replace
+
+    from moksori.protect.share import Scrubber, known_names
+
+    scrub = Scrubber(known_names(conn, None))
+    return [replace(k, memo=scrub.deep(k.memo) or "") if k.memo else k for k in links]
 
 
 def _memos(conn: Connection, redacted: bool) -> list[Memo]:

@@ -1,4 +1,4 @@
-"""`moksori deid status | findings | review | mark | show`: reviewing the proposals."""
+"""`moksori deid status | findings | review | grant | revoke | mark | show`: the proposals."""
 
 from __future__ import annotations
 
@@ -28,6 +28,8 @@ def register(deid_app: typer.Typer) -> None:
     deid_app.command("status")(status)
     deid_app.command("findings")(findings)
     deid_app.command("review")(review)
+    deid_app.command("grant")(grant)
+    deid_app.command("revoke")(revoke)
     deid_app.command("mark")(mark)
     deid_app.command("show")(show)
 
@@ -176,6 +178,38 @@ def review(
         return
     extra = f"; {report.entities_created} new pseudonym(s)" if report.entities_created else ""
     out.print(f"{report.status} {report.changed} finding(s){extra}")
+
+
+@handle_errors
+def grant(
+    project: ProjectArg,
+    coder_name: Annotated[str, typer.Argument(metavar="CODER", help="The coder to trust.")],
+    by: Annotated[str | None, typer.Option("--coder", help="The owner granting it.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Let a coder accept and reject findings (redaction decisions are the owner's)."""
+    with open_project(project) as p:
+        names = p.deid.reviewers.grant(coder_name, by=by)
+    if as_json:
+        emit_json({"reviewers": names})
+    else:
+        out.print(f"{render.escape(coder_name)} may now decide redactions (audited)")
+
+
+@handle_errors
+def revoke(
+    project: ProjectArg,
+    coder_name: Annotated[str, typer.Argument(metavar="CODER", help="The coder.")],
+    by: Annotated[str | None, typer.Option("--coder", help="The owner revoking it.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Take back a coder's right to decide redactions."""
+    with open_project(project) as p:
+        names = p.deid.reviewers.revoke(coder_name, by=by)
+    if as_json:
+        emit_json({"reviewers": names})
+    else:
+        out.print(f"{render.escape(coder_name)} may no longer decide redactions")
 
 
 @handle_errors

@@ -17,6 +17,8 @@ from moksori.errors import DeidError, KnownNamesError, UnreviewedFindings, Vault
 from moksori.protect.entities import Entities, Entity
 from moksori.protect.findings import Finding, Findings, Selector
 from moksori.protect.parallel import detect_documents
+from moksori.protect.redacted_index import RedactedResult, redacted_index
+from moksori.protect.reviewers import Reviewers
 from moksori.protect.romanise import name_key
 from moksori.protect.scan import KnownName
 from moksori.protect.spans import PiiType
@@ -37,6 +39,8 @@ class ScanReport:
     seconds: float = 0.0
     spread: int = 0  # mentions found because the name was found in another document
     by_type: dict[str, int] = field(default_factory=dict)
+    # Undecodable documents (bytes kept, no text): never scanned, listed here instead.
+    skipped: list[int] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -74,9 +78,20 @@ class Deid:
         return Entities(self.conn)
 
     @property
+    def reviewers(self) -> Reviewers:
+        return Reviewers(self.conn)
+
+    @property
     def project_guid(self) -> str:
         row = self.conn.execute("SELECT value FROM meta WHERE key = 'project_guid'").fetchone()
         return str(row[0])
+
+    # --- reading through the redaction ------------------------------------------
+    def search_redacted(
+        self, query: str, *, langs: list[str] | None = None, limit: int = 50
+    ) -> RedactedResult:
+        """Keyword search over the redacted text and its own index only (viewers)."""
+        return redacted_index(self.conn, self.project_guid).search(query, langs=langs, limit=limit)
 
     # --- the vault -------------------------------------------------------------
     def create_vault(self, path: Path, passphrase: str) -> Vault:
@@ -104,10 +119,14 @@ class Deid:
         t0 = time.perf_counter()
         report = ScanReport()
         if documents is None:
+            # Every document (rescan), or those not scanned yet plus the undecodable
+            # ones, which are reported as skipped below rather than scanned.
             documents = (
                 [int(r[0]) for r in self.conn.execute("SELECT id FROM document ORDER BY id")]
                 if rescan
-                else self.findings.unscanned_documents()
+                else sorted(
+                    self.findings.unscanned_documents() + self.findings.undecodable_documents()
+                )
             )
         guid_to_id = self._entity_ids()
         known = (
@@ -117,9 +136,14 @@ class Deid:
         )
         docs: list[tuple[int, str]] = []
         for doc_id in documents:
-            row = self.conn.execute("SELECT text FROM document WHERE id = ?", (doc_id,)).fetchone()
+            row = self.conn.execute(
+                "SELECT text, quality FROM document WHERE id = ?", (doc_id,)
+            ).fetchone()
             if row is None:
                 raise DeidError(f"no document {doc_id}")
+            if row[1] == "undecodable":
+                report.skipped.append(int(doc_id))  # no trustworthy text to scan
+                continue
             docs.append((int(doc_id), str(row[0])))
         for doc_id, text, spans in detect_documents(docs, known, workers):
             for s in spans:
@@ -203,8 +227,15 @@ class Deid:
         *,
         vault: Vault | None = None,
         actor: str | None = None,
+        role: str | None = None,
+        via: str = "cli",
     ) -> ReviewReport:
-        """Accept or reject findings in bulk. Accepting a person gives it an entity."""
+        """Accept or reject findings in bulk. Accepting a person gives it an entity.
+
+        Only owners, and coders an owner granted it to, decide (a rejection shows
+        text in clear to viewers and in shared copies); every decision is audited.
+        """
+        self.reviewers.require(actor, role)
         chosen = self.findings.select(selector)
         ids = [f.id for f in chosen]
         people = [f for f in chosen if f.type == PiiType.PERSON.value and f.entity_id is None]
@@ -218,6 +249,13 @@ class Deid:
             created = self._assign_entities(people, vault)
         with transaction(self.conn):
             n = self.findings.set_status(ids, status, actor)
+            if ids:
+                audit.record(
+                    self.conn,
+                    "deid review",
+                    {"status": status, "findings": ids, "changed": n, "via": via},
+                    actor=actor,
+                )
         return ReviewReport(status, n, created)
 
     def _assign_entities(self, people: Sequence[Finding], vault: Vault) -> int:

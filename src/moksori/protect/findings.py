@@ -253,8 +253,16 @@ class Findings:
         return int(row.fetchone()[0])
 
     def unscanned_documents(self) -> list[int]:
+        """Documents with text never scanned; undecodable ones have none to scan."""
         rows = self.conn.execute(
             "SELECT id FROM document WHERE id NOT IN (SELECT document_id FROM deid_scan) "
-            "ORDER BY id"
+            "AND quality != 'undecodable' ORDER BY id"
+        )
+        return [int(r[0]) for r in rows]
+
+    def undecodable_documents(self) -> list[int]:
+        """Files kept as bytes only (ingest/quarantine.py): never scanned, no text to show."""
+        rows = self.conn.execute(
+            "SELECT id FROM document WHERE quality = 'undecodable' ORDER BY id"
         )
         return [int(r[0]) for r in rows]

@@ -219,7 +219,9 @@ def compile_fts(
                 phrases.extend(_quote(t) for t in terms)
             if not terms:
                 return None
-            return " AND ".join(_quote(t) for t in terms) if len(terms) > 1 else _quote(terms[0])
+            if len(terms) > 1:  # bracketed: "a NOT (b AND c)", not "(a NOT b) AND c"
+                return "(" + " AND ".join(_quote(t) for t in terms) + ")"
+            return _quote(terms[0])
         if isinstance(node, Phrase):
             terms = phrase_terms(node.text)
             if not negated:

@@ -22,6 +22,7 @@ from moksori.analysis.coded import Selection
 from moksori.analysis.retrieval import Excerpt, excerpts_table, retrieve
 from moksori.errors import MoksoriError
 from moksori.project import Project
+from moksori.protect.disclosure import filterable, k_threshold
 from moksori.store import audit
 from moksori.store.database import transaction
 from moksori.web.app import Forbidden, project_of, render, require
@@ -58,6 +59,15 @@ def find(project: Project, want: Wanted, session: Session, redacted: bool) -> Fo
     """The coded segments the account may see, redacted when asked or when it must be."""
     user = session.user
     redacted = redacted or not reads_originals(session)
+    if (
+        not reads_originals(session)
+        and want.attribute
+        and not filterable(project.conn, want.attribute)
+    ):
+        raise Forbidden(
+            "viewers may filter only by attributes whose every value at least "
+            f"{k_threshold(project.conn)} participants share (others could single someone out)"
+        )
     selection = Selection(
         coders=(want.coder,) if want.coder else (),
         viewer=user.coder_id if user.coder_id is not None else None,

@@ -21,8 +21,6 @@ from moksori.errors import MoksoriError
 from moksori.project import Project
 from moksori.protect.findings import Finding, Selector
 from moksori.protect.view import ViewCache
-from moksori.store import audit
-from moksori.store.database import transaction
 from moksori.store.documents import document_labels
 from moksori.web.app import Forbidden, project_of, render, require
 from moksori.web.body import Json, is_whole
@@ -116,11 +114,13 @@ def deid_page(
     type: Annotated[str, Query()] = "",  # noqa: A002
     doc: Annotated[int | None, Query()] = None,
 ) -> Response:
-    queue = load_queue(project_of(request), status, type, doc)
+    project = project_of(request)
+    queue = load_queue(project, status, type, doc)
     return render(
         request,
         "deid.html",
         queue=queue,
+        may_decide=project.deid.reviewers.may_review(session.user.name, session.user.role),
         filters={"status": status, "type": type, "doc": doc},
     )
 
@@ -144,8 +144,16 @@ def findings_api(
 
 
 # --- review ------------------------------------------------------------------------
-def review(project: Project, body: dict[str, Any], actor: str) -> dict[str, Any]:
-    """Accept or reject findings by id, or every proposal of a type or document."""
+def review(project: Project, body: dict[str, Any], actor: str, role: str) -> dict[str, Any]:
+    """Accept or reject findings by id, or every proposal of a type or document.
+
+    Owners decide, and coders an owner granted it to (``moksori deid grant``).
+    """
+    if not project.deid.reviewers.may_review(actor, role):
+        raise Forbidden(
+            "redaction decisions are the owner's; an owner can grant them to you "
+            "(moksori deid grant)"
+        )
     decision = DECISIONS.get(str(body.get("decision", "")))
     if decision is None:
         raise MoksoriError("decision must be accept or reject")
@@ -169,14 +177,9 @@ def review(project: Project, body: dict[str, Any], actor: str) -> dict[str, Any]
     todo = [f.id for f in chosen if f.id not in set(needs_vault)]
     changed = 0
     if todo:
-        changed = project.deid.review(Selector(ids=todo), decision, actor=actor).changed
-        with transaction(project.conn):
-            audit.record(
-                project.conn,
-                "deid review",
-                {"status": decision, "findings": todo, "via": "web"},
-                actor=actor,
-            )
+        changed = project.deid.review(
+            Selector(ids=todo), decision, actor=actor, role=role, via="web"
+        ).changed
     return {"status": decision, "changed": changed, "ids": todo, "needs_vault": needs_vault}
 
 
@@ -195,7 +198,7 @@ async def review_api(
     body: Json,
 ) -> JSONResponse:
     result = await anyio.to_thread.run_sync(
-        lambda: review(project_of(request), body, session.user.name)
+        lambda: review(project_of(request), body, session.user.name, session.user.role)
     )
     return JSONResponse(result)
 

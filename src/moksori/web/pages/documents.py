@@ -12,7 +12,8 @@ from fastapi.responses import Response
 
 from moksori.project import Project
 from moksori.store.documents import DocumentSummary
-from moksori.web.app import project_of, render, require, wants_html
+from moksori.web.app import Forbidden, project_of, render, require, wants_html
+from moksori.web.redaction import Redactor, reads_originals
 from moksori.web.sessions import Session
 
 router = APIRouter()
@@ -23,8 +24,27 @@ class DocumentRow:
     summary: DocumentSummary
     cases: list[str]
     coded_by: dict[str, int]  # coder name → codings in this document
+    redacted: bool = False  # a viewer's row: no title, file name or attributes
+
+    @property
+    def label(self) -> str:
+        return Redactor.label(self.summary.id) if self.redacted else self.summary.label
+
+    @property
+    def attributes(self) -> dict[str, str]:
+        return {} if self.redacted else self.summary.attributes
 
     def to_json(self) -> dict[str, Any]:
+        if self.redacted:
+            s = self.summary
+            return {
+                "id": s.id,
+                "label": self.label,
+                "lang": s.lang,
+                "chars": s.chars,
+                "cases": self.cases,
+                "coded_by": self.coded_by,
+            }
         return {**self.summary.to_json(), "cases": self.cases, "coded_by": self.coded_by}
 
 
@@ -36,7 +56,12 @@ class DocumentFilters:
     status: str = ""  # "", "coded", "uncoded"
 
 
-def document_rows(project: Project, filters: DocumentFilters) -> list[DocumentRow]:
+def document_rows(
+    project: Project, filters: DocumentFilters, redactor: Redactor | None = None
+) -> list[DocumentRow]:
+    """Every document, or for a viewer (``redactor`` given) only those scanned for
+    personal data, each named "document N" and without attributes: titles, file
+    names and attributes often carry the interviewee's name."""
     conn = project.conn
     cases: dict[int, list[str]] = {}
     for doc_id, name in conn.execute(
@@ -52,7 +77,12 @@ def document_rows(project: Project, filters: DocumentFilters) -> list[DocumentRo
         coded.setdefault(doc_id, {})[coder] = n
     rows = []
     for summary in project.documents():
-        row = DocumentRow(summary, cases.get(summary.id, []), coded.get(summary.id, {}))
+        if redactor is not None and not redactor.readable(summary.id):
+            continue
+        names = cases.get(summary.id, [])
+        if redactor is not None:
+            names = [str(redactor.scrub(n)) for n in names]
+        row = DocumentRow(summary, names, coded.get(summary.id, {}), redactor is not None)
         if _keep(row, filters):
             rows.append(row)
     return rows
@@ -63,7 +93,7 @@ def _keep(row: DocumentRow, f: DocumentFilters) -> bool:
         return False
     if f.attribute:
         name, _, value = f.attribute.partition("=")
-        if row.summary.attributes.get(name.strip()) != value.strip():
+        if row.attributes.get(name.strip()) != value.strip():
             return False
     if f.case and f.case not in row.cases:
         return False
@@ -73,7 +103,7 @@ def _keep(row: DocumentRow, f: DocumentFilters) -> bool:
 
 
 def _choices(rows: list[DocumentRow]) -> dict[str, list[str]]:
-    attributes = sorted({f"{k}={v}" for r in rows for k, v in r.summary.attributes.items()})
+    attributes = sorted({f"{k}={v}" for r in rows for k, v in r.attributes.items()})
     return {
         "langs": sorted({r.summary.lang for r in rows}),
         "attributes": attributes,
@@ -92,9 +122,16 @@ async def documents_page(
 ) -> Response:
     filters = DocumentFilters(lang, attribute, case, status)
     project = project_of(request)
+    originals = reads_originals(session)
+    if not originals and attribute:
+        raise Forbidden("viewers cannot filter by document attributes (they may name people)")
 
     def load() -> tuple[list[DocumentRow], list[DocumentRow]]:
-        return document_rows(project, filters), document_rows(project, DocumentFilters())
+        redactor = None if originals else Redactor(project.conn)
+        return (
+            document_rows(project, filters, redactor),
+            document_rows(project, DocumentFilters(), redactor),
+        )
 
     rows, every = await anyio.to_thread.run_sync(load)
     if not wants_html(request):
@@ -107,5 +144,6 @@ async def documents_page(
         rows=rows,
         filters=filters,
         choices=_choices(every),
+        redacted=not originals,
         coders=sorted({c for r in every for c in r.coded_by}),
     )

@@ -1,12 +1,12 @@
 """Search: keyword, meaning or both, as a page and as JSON; each hit opens the
 document page at the hit (``#at=start16-end16``, browser UTF-16 offsets).
 
-Viewers search the redacted text: hits come from the index, but a hit whose
-matched words all lie inside a redaction is dropped (the redacted text does
-not hold them), snippets and offsets are those of the redacted view,
-documents never scanned for personal data are left out, and queries may not
-filter by speaker or document name (``speaker:``/``doc:`` would test a real
-name). Offsets of a viewer's hits therefore count in the redacted text.
+Viewers search the redacted text only, through its own index
+(:mod:`moksori.protect.redacted_index`): a word hidden by redaction matches
+nothing, alone or beside another word. Snippets and offsets are those of the
+redacted view, documents never scanned for personal data are left out,
+meaning search (whose vectors come from the original text) is closed to them,
+and queries may not filter by speaker, document or attribute.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from fastapi.responses import JSONResponse, Response
 
 from moksori.errors import MoksoriError, QueryError
 from moksori.project import Project
+from moksori.protect.redacted_index import RedactedHit
 from moksori.store.query import Filters, parse
 from moksori.store.search import SNIPPET_CHARS, Hit
 from moksori.web.app import Forbidden, project_of, render, require
@@ -30,7 +31,6 @@ from moksori.web.sessions import Session
 router = APIRouter()
 MODES = ("keyword", "semantic", "hybrid")
 LIMIT = 50
-VIEWER_POOL = 200  # hits read for a viewer before redaction filters them
 
 
 @dataclass
@@ -66,34 +66,35 @@ class Outcome:
 def run_search(project: Project, q: str, mode: str, lang: str, originals: bool) -> Outcome:
     if mode not in MODES:
         raise QueryError(f"unknown search mode {mode!r}; use keyword, semantic or hybrid")
-    filters = Filters(langs=[lang.lower()]) if lang else Filters()
     if not originals:
-        parsed = parse(q)
-        if parsed.filters.speakers or parsed.filters.documents:
-            raise Forbidden("viewers cannot filter by speaker or document (they may name people)")
-    result = project.search(
-        q, filters=filters, limit=LIMIT if originals else VIEWER_POOL, mode=mode
-    )
-    out = Outcome(total=result.total, note=result.note or "", redacted=not originals)
-    if originals:
-        texts: dict[int, Utf16Map] = {}
-        for hit in result.hits:
-            out.results.append(_original(project, hit, texts))
-        return out
-    redactor = Redactor(project.conn)
+        return _viewer_search(project, q, mode, lang)
+    filters = Filters(langs=[lang.lower()]) if lang else Filters()
+    result = project.search(q, filters=filters, limit=LIMIT, mode=mode)
+    out = Outcome(total=result.total, note=result.note or "", redacted=False)
+    texts: dict[int, Utf16Map] = {}
+    for hit in result.hits:
+        out.results.append(_original(project, hit, texts))
+    return out
+
+
+def _viewer_search(project: Project, q: str, mode: str, lang: str) -> Outcome:
+    """Over the redacted text and its own index only: a hidden word matches nothing."""
+    if mode != "keyword":
+        # passage vectors were computed from the original text, names and all
+        raise Forbidden("viewers search by keyword only (meaning search reads original text)")
+    parsed = parse(q)
+    if parsed.filters.speakers or parsed.filters.documents or parsed.filters.attributes:
+        raise Forbidden(
+            "viewers cannot filter by speaker, document or attribute (they may name people)"
+        )
+    result = project.deid.search_redacted(q, langs=[lang.lower()] if lang else None, limit=LIMIT)
     # said per project, not per query: a count of hidden hits would tell a viewer
     # that a name occurs in a document they may not read
-    out.unscanned = len(redactor.unscanned)
+    out = Outcome(total=result.total, redacted=True, unscanned=result.unscanned)
+    maps: dict[int, Utf16Map] = {}
+    redactor = Redactor(project.conn)
     for hit in result.hits:
-        if not redactor.readable(hit.document_id):
-            continue
-        spans = [(h.start, h.end) for h in hit.highlights]
-        if spans and all(redactor.hidden(hit.document_id, a, b) for a, b in spans):
-            continue  # the words matched only where the redacted text has none
-        out.results.append(_redacted(redactor, hit, spans))
-        if len(out.results) >= LIMIT:
-            break
-    out.total = len(out.results)
+        out.results.append(_redacted(redactor, hit, maps))
     return out
 
 
@@ -113,24 +114,23 @@ def _original(project: Project, hit: Hit, maps: dict[int, Utf16Map]) -> Result:
     )
 
 
-def _redacted(redactor: Redactor, hit: Hit, spans: list[tuple[int, int]]) -> Result:
+def _redacted(redactor: Redactor, hit: RedactedHit, maps: dict[int, Utf16Map]) -> Result:
     doc = hit.document_id
-    text = redactor.text(doc)
-    start, end = redactor.map_range(doc, hit.start, hit.end)
-    shown = [redactor.map_range(doc, a, b) for a, b in spans if not redactor.hidden(doc, a, b)]
-    lo = start
-    if shown and end - start > SNIPPET_CHARS:  # centre on the first visible match
-        lo = max(start, min(shown[0][0] - SNIPPET_CHARS // 3, end - SNIPPET_CHARS))
-    snippet = text[lo : min(end, lo + SNIPPET_CHARS)]
-    m = Utf16Map(text)
+    if doc not in maps:
+        maps[doc] = Utf16Map(redactor.text(doc))
+    lo = hit.start
+    if hit.highlights and hit.end - hit.start > SNIPPET_CHARS:  # centre on the first match
+        lo = max(hit.start, min(hit.highlights[0][0] - SNIPPET_CHARS // 3, hit.end - SNIPPET_CHARS))
+    snippet = hit.text[lo - hit.start : lo - hit.start + SNIPPET_CHARS]
+    m = maps[doc]
     return Result(
         doc,
         Redactor.label(doc),
-        redactor.scrub(hit.speaker),
-        m.to_utf16(start),
-        m.to_utf16(end),
+        hit.speaker,
+        m.to_utf16(hit.start),
+        m.to_utf16(hit.end),
         snippet,
-        cut(snippet, lo, shown),
+        cut(snippet, lo, hit.highlights),
     )
 
 
