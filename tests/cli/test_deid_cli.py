@@ -83,3 +83,38 @@ def test_deid_session(tmp_path: Path) -> None:
     assert "리철수" not in run("show", shared, "1", env=env)
     wrong = cli_env(MOKSORI_VAULT_PASSPHRASE="wrong")
     assert "wrong vault passphrase" in run("deid", "reveal", proj, "Cheol", ok=False, env=wrong)
+
+
+def test_share_guards_case_attributes(tmp_path: Path) -> None:
+    """k below the threshold: refused in one line; --withhold passes; --accept-risk is audited."""
+    from moksori.project import Project
+    from moksori.protect.vault import default_path
+    from moksori.store import audit
+    from tests.conftest import TEST_PASSPHRASE
+
+    proj = tmp_path / "study.moksori"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "1-ko.txt").write_text(TESTIMONY_KO, encoding="utf-8")
+    with Project.create(proj, TEST_PASSPHRASE) as p:
+        p.add([folder], workers=1)
+        p.deid.create_vault(default_path(proj), VAULT).close()
+        p.cases.define_attribute("hometown", "text")
+        p.cases.define_attribute("age", "integer")
+        for name, town, age in (("P1", "회령", 23), ("P2", "무산", 31), ("P3", "회령시", 45)):
+            p.cases.add(name)
+            p.cases.set_value(name, "hometown", town)
+            p.cases.set_value(name, "age", age)
+    shared = str(tmp_path / "shared.moksori")
+    refused = run("deid", "share", str(proj), shared, "--unreviewed-ok", ok=False)
+    assert "age" in refused and "k = 1" in refused and "--accept-risk" in refused
+    assert not Path(shared).exists()
+    assert "k = 3" in run(
+        "deid", "share", str(proj), shared, "--unreviewed-ok", "--withhold", "age"
+    )
+    risky = str(tmp_path / "risky.moksori")
+    run("deid", "share", str(proj), risky, "--unreviewed-ok", "--accept-risk", "--coder", "me")
+    with Project.open(proj, TEST_PASSPHRASE) as p:
+        events = audit.entries(p.conn, "deid.share")
+    assert [e["detail"]["accepted_risk"] for e in events] == [False, True]
+    assert events[-1]["actor"] == "me" and events[-1]["detail"]["k"] == 1

@@ -126,3 +126,24 @@ def test_through_the_moksori_app(study: str) -> None:
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["k"] == 3 and data["safe"] is True
+
+
+def test_the_project_threshold_is_set_audited_and_used(study: str) -> None:
+    from moksori.store import audit
+    from tests.conftest import TEST_PASSPHRASE
+
+    def threshold(*args: str) -> tuple[int, str, str]:
+        result = CliRunner().invoke(_app(), ["deid", "threshold", study, *args])
+        return result.exit_code, result.stdout, result.stderr
+
+    assert threshold("--json")[:2] == (0, '{\n  "k_threshold": 3\n}\n')
+    code, stdout, _ = threshold("4", "--coder", "owner")
+    assert code == 0 and "k threshold: 4" in stdout
+    code, stdout, _ = run(study, "--qi", "home_province", "--json")
+    data = json.loads(stdout)
+    assert data["threshold"] == 4 and data["k"] == 3 and data["safe"] is False
+    code, _, stderr = threshold("1")
+    assert code != 0 and len(stderr.strip().splitlines()) == 1
+    with Project.open(study, TEST_PASSPHRASE) as p:
+        [event] = audit.entries(p.conn, "deid.k_threshold")
+    assert event["actor"] == "owner" and event["detail"] == {"from": 3, "to": 4}
