@@ -88,6 +88,10 @@ class NoTextLayer(IngestError):
     pass
 
 
+class Undecodable(IngestError):
+    """Text whose encoding cannot be told apart from damage: kept as bytes, never read."""
+
+
 # --- coding workflow --------------------------------------------------------
 class CodingError(MoksoriError):
     """A codebook, coding, case, memo or reliability request cannot be carried out."""

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
 
-from moksori.errors import EmptyFile, NotText
+from moksori.errors import EmptyFile, NotText, Undecodable
 from moksori.ingest.decode import decode_bytes
 
 KO = "이은별: 함경북도 무산이에요. 어릴 때 장마당에서 국수를 팔았어요.\n"
@@ -103,3 +104,108 @@ def test_control_garbage_without_nul_is_not_text() -> None:
     with pytest.raises(NotText) as info:
         decode_bytes(garbage, "garbage.txt")
     assert "binary" in info.value.reason
+
+
+# --- misreadings (issue 14 item 5) ------------------------------------------------------
+_LINES = [
+    "김철수: 저는 함경북도 회령에서 왔습니다.",
+    "어머니 리영희와 함께 두만강을 건넜어요.",
+    "장마당에서 국수를 팔았습니다.",
+    "면담자: 언제 한국에 오셨어요?",
+    "2015년에 왔어요. 처음에는 하나원에 있었어요.",
+]
+
+
+def damaged_korean(seed: int = 72) -> bytes:
+    """Fictional UTF-8 testimony with a byte or two broken in every line.
+
+    With seed 72 charset-normalizer's best guess for these 186 bytes is
+    ptcp154 (Kazakh Cyrillic), the misreading the attack found.
+    """
+    rnd = random.Random(seed)
+    out = bytearray()
+    for _ in range(rnd.choice([3, 10, 30])):
+        line = bytearray(rnd.choice(_LINES).encode())
+        for _ in range(rnd.choice([1, 2])):
+            line[rnd.randrange(len(line))] = rnd.choice([0xFF, 0xFE, 0xC0, 0xC1, 0x80, 0xA0, 0xBF])
+        out += line + b"\n"
+    return bytes(out)
+
+
+def _cyrillic(text: str) -> int:
+    return sum(1 for ch in text if "\u0400" <= ch <= "\u04ff")
+
+
+@pytest.mark.parametrize("seed", [72, 102])
+def test_damaged_korean_utf8_is_read_as_utf8_never_as_cyrillic(seed: int) -> None:
+    data = damaged_korean(seed)
+    decoded = decode_bytes(data, "damaged.txt")
+    assert decoded.encoding == "utf-8"
+    assert decoded.quality == "damaged"
+    assert 0 < decoded.replaced_chars == decoded.text.count("\ufffd")
+    assert _cyrillic(decoded.text) == 0
+    # Only the broken bytes are lost: the rest reads as the Korean it was.
+    assert len(decoded.text.split("\n")) == data.count(b"\n") + 1
+    letters = [ch for ch in decoded.text if ch.isalpha()]
+    assert sum("가" <= ch <= "힣" for ch in letters) == len(letters)
+    assert "왔어요" in decoded.text
+
+
+def test_a_name_survives_a_broken_byte_next_to_it() -> None:
+    text = "어머니 리영희와 함께 두만강을 건넜어요. 김철수 씨도 같이 왔어요.\n" * 4
+    data = bytearray(text.encode())
+    data[text.encode().index("두만강".encode()) + 1] = 0xFF  # break 두
+    decoded = decode_bytes(bytes(data), "a.txt")
+    assert decoded.quality == "damaged" and decoded.encoding.startswith("utf-8")
+    assert decoded.text.count("리영희") == 4 and decoded.text.count("김철수") == 4
+
+
+def test_damaged_cp949_is_read_as_cp949_with_replacements() -> None:
+    text = "두만강을 건넜습니다. 김철수 씨는 회령에서 왔어요. 어머니 리영희와 함께. " * 3
+    data = bytearray(text.encode("cp949"))
+    data[41] = 0xFF
+    decoded = decode_bytes(bytes(data), "old.txt")
+    assert decoded.encoding == "cp949" and decoded.quality == "damaged"
+    assert decoded.replaced_chars >= 1
+    assert decoded.text.count("리영희") == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        ("Le témoin est arrivé à Séoul en été. Il a traversé la rivière.\n", "latin-1"),
+        ("„Wir sind über den Fluss gegangen“, sagte er.\n", "cp1252"),
+    ],
+)
+def test_western_code_pages_still_decode(text: str, codec: str) -> None:
+    decoded = decode_bytes(text.encode(codec), "en.txt")
+    assert decoded.text == text
+    assert decoded.quality == "ok"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param("Мы перешли реку ночью. Было холодно.\n".encode("cp1251"), id="cp1251"),
+        pytest.param("我们晚上过了图们江。她在延吉等我们。\n".encode("gbk"), id="gbk-as-cp949"),
+    ],
+)
+def test_code_pages_outside_our_material_are_undecodable(data: bytes) -> None:
+    with pytest.raises(Undecodable) as info:
+        decode_bytes(data, "other.txt")
+    assert str(info.value).startswith("other.txt: cannot tell how this file's text is encoded")
+    assert "bytes are kept" in info.value.reason
+
+
+def test_double_encoded_korean_is_undecodable() -> None:
+    text = "어머니 리영희와 함께 두만강을 건넜어요. 김철수 씨도 같이 왔어요.\n"
+    garbled = text.encode().decode("cp1252", errors="ignore").encode()  # valid UTF-8 mojibake
+    with pytest.raises(Undecodable) as info:
+        decode_bytes(garbled, "mojibake.txt")
+    assert "garbled" in info.value.reason
+
+
+def test_english_with_one_stray_byte_is_kept() -> None:
+    data = b"We crossed the river at night. " * 40 + b"\xff end.\n"
+    decoded = decode_bytes(data, "en.txt")
+    assert "We crossed the river" in decoded.text

@@ -205,6 +205,11 @@ def scan(
         f"scanned {report.documents} document(s), {report.characters:,} characters "
         f"({speed:,.0f} chars/s): {report.added} new finding(s), {report.dropped} dropped"
     )
+    if report.skipped:
+        out.print(
+            f"skipped {len(report.skipped)} undecodable document(s) (bytes kept, no text): "
+            + ", ".join(map(str, report.skipped))
+        )
     if v is None:
         err.print("[yellow]no vault yet[/yellow]: the known-names list was not used")
     for t, n in sorted(report.by_type.items(), key=lambda x: -x[1]):

@@ -53,7 +53,9 @@ def documents(console: Console, docs: list[DocumentSummary]) -> None:
         t.add_column(col, justify="right" if col in ("id", "chars", "segments") else "left")
     for d in docs:
         notes = []
-        if d.quality != "ok":
+        if d.quality == "undecodable":
+            notes.append("undecodable: bytes kept, no text (moksori original)")
+        elif d.quality != "ok":
             notes.append(f"{d.quality}, {d.replaced_chars} replaced")
         if d.encoding and d.encoding not in ("utf-8",):
             notes.append(d.encoding)
@@ -98,7 +100,9 @@ def document(console: Console, d: DocumentDetail, *, segments: str, removed: boo
         meta.append(f"date: {escape(d.date)}")
     if s.encoding:
         meta.append(f"encoding: {s.encoding}")
-    if s.quality != "ok":
+    if s.quality == "undecodable":
+        meta.append("quality: undecodable (bytes kept, no text; moksori original)")
+    elif s.quality != "ok":
         meta.append(f"quality: {s.quality} ({s.replaced_chars} characters replaced)")
     for k, v in s.attributes.items():
         meta.append(f"{escape(k)}={escape(v)}")

@@ -34,8 +34,23 @@ _LATIN_WORD = re.compile(f"[{_LATIN}]+")
 
 
 def detect_language(text: str) -> str:
-    """Return "ko", "en", "mixed" or "und" for *text* (rules in the module doc)."""
-    return _detect(text, _HANGUL_WORD.findall(text), _LATIN_WORD.findall(text))
+    """Return "ko", "en", "mixed" or "und" for *text* (rules in the module doc).
+
+    Words are counted as they are found, never collected: a whole document
+    can be tens of millions of characters.
+    """
+    hangul, hangul_words = _count(_HANGUL_WORD, text)
+    latin, latin_words = _count(_LATIN_WORD, text)
+    return _decide(text, hangul, hangul_words, latin, latin_words)
+
+
+def _count(words: re.Pattern[str], text: str) -> tuple[int, int]:
+    """Letters and words of one script."""
+    letters = n = 0
+    for m in words.finditer(text):
+        letters += m.end() - m.start()
+        n += 1
+    return letters, n
 
 
 def sentence_languages(passage: str, sentences: list[str]) -> list[str]:
@@ -54,19 +69,17 @@ def sentence_languages(passage: str, sentences: list[str]) -> list[str]:
     return [lang if letters.search(s) else "und" for s in sentences]
 
 
-def _detect(text: str, hangul_words: list[str], latin_words: list[str]) -> str:
-    hangul = sum(map(len, hangul_words))
+def _decide(text: str, hangul: int, hangul_words: int, latin: int, latin_words: int) -> str:
     if hangul:
-        syllables = hangul - len(_JAMO.findall(text))
+        syllables = hangul - sum(1 for _ in _JAMO.finditer(text))
         hangul += (SYLLABLE_WEIGHT - 1) * syllables
-    latin = sum(map(len, latin_words))
     total = hangul + latin
     if total == 0:
         return "und"
     if hangul >= latin:
-        minority, minority_words, majority = latin, len(latin_words), "ko"
+        minority, minority_words, majority = latin, latin_words, "ko"
     else:
-        minority, minority_words, majority = hangul, len(hangul_words), "en"
+        minority, minority_words, majority = hangul, hangul_words, "en"
     if minority >= MIXED_SHARE * total and minority_words >= MIXED_MIN_WORDS:
         return "mixed"
     return majority

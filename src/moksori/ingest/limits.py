@@ -2,8 +2,11 @@
 
 docx and hwpx are zip packages, so a small upload can claim (or really hold)
 gigabytes. Everything that opens a package goes through :func:`open_zip_safely`
-and reads members only with :func:`read_member`, which caps both the sizes the
-archive declares and the bytes actually inflated.
+and reads members only with :func:`iter_member` / :func:`read_member`, which cap
+both the sizes the archive declares and the bytes actually inflated. Big parts
+are never held whole: readers stream them through the XML parser and stop at
+``max_text_chars`` of extracted text (:func:`check_text_budget`), since an 8 MB
+docx can expand to 300 MiB of XML and a parsed tree of several gigabytes.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from moksori.errors import CorruptFile, EncryptedFile, UnsafeFile
@@ -35,6 +39,26 @@ class Limits:
     max_uncompressed_bytes: int = 512 * MIB
     max_compression_ratio: float = 200.0
     max_zip_members: int = 10_000
+    # Text a document may expand to (characters): far beyond any interview or
+    # book, and what keeps a small file from filling memory once read.
+    max_text_chars: int = 64_000_000
+    # Web pages are parsed into a tree (lxml, trafilatura) several times their
+    # size; a captured article is a few megabytes at most.
+    max_html_bytes: int = 32 * MIB
+
+
+ZIP_BOMB_HINT = "it may be a zip bomb"
+SPLIT_HINT = "split it into smaller files"
+
+
+def check_text_budget(chars: int, source: str, limits: Limits, hint: str = ZIP_BOMB_HINT) -> None:
+    """UnsafeFile once a reader has extracted more than ``max_text_chars`` characters."""
+    if chars > limits.max_text_chars:
+        raise UnsafeFile(
+            source,
+            f"the document expands to more than {limits.max_text_chars / 1e6:.0f} million "
+            f"characters of text (the limit for one file); {hint}",
+        )
 
 
 class SafeZipFile(zipfile.ZipFile):
@@ -99,10 +123,16 @@ def open_zip_safely(data: bytes, source: str, limits: Limits) -> zipfile.ZipFile
 
 
 def read_member(zf: zipfile.ZipFile, name: str, limits: Limits) -> bytes:
-    """Read one member, never inflating more than declared or than the budget left.
+    """Read one (small) member whole; see :func:`iter_member` for the caps."""
+    return b"".join(iter_member(zf, name, limits))
+
+
+def iter_member(zf: zipfile.ZipFile, name: str, limits: Limits) -> Iterator[bytes]:
+    """Inflate one member chunk by chunk, never more than declared or than the budget left.
 
     The budget is shared by all reads from a zip opened with
-    :func:`open_zip_safely`.
+    :func:`open_zip_safely`; declared sizes can lie, so the bytes really
+    inflated are counted as they come.
     """
     source = getattr(zf, "source", "") or (zf.filename or "package")
     already = getattr(zf, "bytes_read", 0)
@@ -119,7 +149,6 @@ def read_member(zf: zipfile.ZipFile, name: str, limits: Limits) -> bytes:
             f"{describe_size(limits.max_uncompressed_bytes)} (possible zip bomb)",
         )
     cap = info.file_size
-    chunks: list[bytes] = []
     got = 0
     try:
         with zf.open(info) as fh:
@@ -132,12 +161,11 @@ def read_member(zf: zipfile.ZipFile, name: str, limits: Limits) -> bytes:
                     raise UnsafeFile(
                         source, "a package part expands beyond its limit (possible zip bomb)"
                     )
-                chunks.append(chunk)
+                if isinstance(zf, SafeZipFile):
+                    zf.bytes_read = already + got
+                yield chunk
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):
         raise CorruptFile(source, f"package part {name!r} is damaged") from None
     except RuntimeError:
         # zipfile raises RuntimeError for encrypted members.
         raise EncryptedFile(source, "package is password-protected") from None
-    if isinstance(zf, SafeZipFile):
-        zf.bytes_read = already + got
-    return b"".join(chunks)

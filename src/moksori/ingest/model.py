@@ -17,7 +17,8 @@ from typing import Any, Literal
 SegmentKind = Literal["paragraph", "turn", "sentence", "cue", "row"]
 # Passages are what search indexes and shows; sentences sit inside them.
 PASSAGE_KINDS: tuple[SegmentKind, ...] = ("paragraph", "turn", "cue", "row")
-Quality = Literal["ok", "repaired", "damaged"]
+# "undecodable": bytes kept, no text (ingest/quarantine.py); never scanned or shown.
+Quality = Literal["ok", "repaired", "damaged", "undecodable"]
 
 
 @dataclass
@@ -205,3 +206,5 @@ class IngestedFile:
     data: bytes
     format: str
     documents: list[IngestedDocument]
+    # Why the file's text was not used (its bytes are kept): ingest/quarantine.py.
+    quarantined: str | None = None

@@ -54,6 +54,11 @@ def _build_table() -> dict[int, str | None]:
 
 # Character replacements of `normalise`, public for code that maps positions through it.
 REPLACEMENTS = _build_table()
+_NEEDS_REPLACING = re.compile(
+    "["
+    + "".join(re.escape(chr(cp)) for cp in sorted(REPLACEMENTS) if cp not in _PUA)
+    + "\ue000-\uf8ff]"
+)
 
 
 def normalise(text: str) -> str:
@@ -62,6 +67,12 @@ def normalise(text: str) -> str:
     Character replacements run before NFC so that removing an invisible
     character between two combining pieces cannot leave an uncomposed pair.
     """
-    text = text.translate(REPLACEMENTS)
-    text = _CRLF.sub("\n", text)
-    return unicodedata.normalize("NFC", text)
+    # Each step copies the text, so it runs only when needed: a file can be
+    # hundreds of megabytes, mostly already in canonical form.
+    if _NEEDS_REPLACING.search(text):
+        text = text.translate(REPLACEMENTS)
+    if "\r" in text:
+        text = _CRLF.sub("\n", text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text

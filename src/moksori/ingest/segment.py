@@ -25,6 +25,17 @@ contains a letter, has no sentence punctuation, and is either a known
 interview role (Q, A, 면접자, Interviewer, P1, ...) or appears on at least two
 lines. Interpreter notes ("[통역]", "(웃음)") never start a turn.
 
+Long passages: a passage longer than :data:`MAX_PASSAGE_CHARS` (a file with no
+line breaks, a cue or row pasted from a whole book) is cut into several of the
+same kind and speaker, at a sentence end if there is one in the second half
+of the window, else at a space, else hard. The stored text is never changed:
+only the segments. Kiwi thus never sees a multi-megabyte string, and a
+one-line file costs what the same bytes in paragraphs cost.
+
+Passages are analysed in batches of about :data:`BATCH_CHARS` characters: each
+batch's Kiwi tokens give its sentences and index terms and are then dropped,
+so memory follows the batch, not the document.
+
 INVARIANT: every segment has ``0 <= start < end <= len(text)``, neither end is
 whitespace, and sentences lie inside their parent passage.
 """
@@ -40,8 +51,13 @@ from kiwipiepy import Token
 from moksori.ingest.language import detect_language, sentence_languages
 from moksori.ingest.model import Block, SegmentKind, SegmentSpan
 from moksori.korean.kiwi import tokenize_many
+from moksori.korean.terms import terms_of_tokens
 
 MAX_LABEL = 20
+# Longest passage given to Kiwi and to search as one unit (characters).
+MAX_PASSAGE_CHARS = 4000
+# Characters of passages tokenised together before their tokens are dropped.
+BATCH_CHARS = 1_000_000
 MAX_LABEL_WORDS = 3
 MIN_TRANSCRIPT_LINES = 3
 
@@ -69,6 +85,8 @@ _ABBREVIATIONS = frozenset(
     hon mt ft jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp""".split()
 )
 _SENTENCE_END = re.compile(r"(?:[.!?…]+|。)[\"'”’)\]]*(?=\s)")
+# Where a long passage may be cut: after a sentence end and its spaces.
+_CUT_AFTER = re.compile(r"[.!?…。]+[\"'”’)\]]*\s+")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.$")
 _DOTTED = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
 
@@ -208,7 +226,53 @@ def _passages(text: str, blocks: list[tuple[int, int, Block]]) -> list[_Passage]
             else:
                 loose.append((s, e))
         out.extend(_Passage("paragraph", ps, pe, ps) for ps, pe in _paragraphs(loose))
-    return [p for p in out if p.kind != "turn" or _strip(text, p.content_start, p.end)[0] < p.end]
+    kept = [p for p in out if p.kind != "turn" or _strip(text, p.content_start, p.end)[0] < p.end]
+    return [piece for p in kept for piece in _cut_long(text, p)]
+
+
+def _cut_long(text: str, passage: _Passage, limit: int | None = None) -> list[_Passage]:
+    """The passage itself, or consecutive pieces of at most ``limit`` characters."""
+    limit = limit or MAX_PASSAGE_CHARS
+    if passage.end - passage.start <= limit:
+        return [passage]
+    out: list[_Passage] = []
+    pos = passage.start
+    while pos < passage.end:
+        stop = min(pos + limit, passage.end)
+        if stop < passage.end:
+            stop = _cut_point(text, pos, stop)
+        s, e = _strip(text, pos, stop)
+        if s < e:
+            piece = _Passage(
+                passage.kind,
+                s,
+                e,
+                max(s, passage.content_start) if not out else s,
+                passage.speaker,
+                passage.cue_start_ms,
+                passage.cue_end_ms,
+            )
+            out.append(piece)
+        pos = stop
+    return out
+
+
+def _cut_point(text: str, start: int, stop: int) -> int:
+    """Where to end a piece in ``text[start:stop]``: after the last sentence end or line
+    break in its second half, else after the last space, else at ``stop``."""
+    half = start + (stop - start) // 2
+    last = -1
+    for m in _CUT_AFTER.finditer(text, half, stop):
+        last = m.end()
+    if last < 0:
+        nl = text.rfind("\n", half, stop)
+        last = nl + 1 if nl >= 0 else -1
+    if last < 0:
+        for i in range(stop - 1, half, -1):
+            if text[i].isspace():
+                last = i + 1
+                break
+    return last if last > start else stop
 
 
 def _english_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -283,57 +347,84 @@ def _sentences(
 
 @dataclass
 class Segmentation:
-    """Segments, plus the Kiwi tokens of each passage for index terms."""
+    """Segments, plus the index terms of each passage (in order), if asked for."""
 
     segments: list[SegmentSpan]
-    passage_tokens: list[list[Token]]  # of text[start:end] of each passage, in order
+    passage_terms: list[str]
 
 
 def segment(text: str, blocks: list[tuple[int, int, Block]]) -> list[SegmentSpan]:
     """Passages (paragraph/turn/cue/row) and their sentences, in document order."""
-    return analyse(text, blocks).segments
+    return analyse(text, blocks, with_terms=False).segments
 
 
-def analyse(text: str, blocks: list[tuple[int, int, Block]]) -> Segmentation:
+def analyse(
+    text: str, blocks: list[tuple[int, int, Block]], with_terms: bool = True
+) -> Segmentation:
     """Segment *text*, tokenising each passage with Kiwi exactly once.
 
     ``blocks`` gives where each reader block sits in ``text``; blocks with a
     ``kind`` become one passage each, the others are split into turns or
-    paragraphs (see the module docstring).
+    paragraphs (see the module docstring). Passages go to Kiwi in batches of
+    about :data:`BATCH_CHARS`, whose tokens give sentences and index terms.
     """
     passages = _passages(text, blocks)
-    langs = [detect_language(text[p.content_start : p.end]) for p in passages]
-    tokens = list(tokenize_many([text[p.start : p.end] for p in passages]))
-    sentences = _sentences(text, passages, langs, tokens)
     out: list[SegmentSpan] = []
-    for passage, lang, spans in zip(passages, langs, sentences, strict=True):
-        # sentences may include the speaker label, so the whole passage is looked at
-        sentence_langs = sentence_languages(
-            text[passage.start : passage.end], [text[s:e] for s, e in spans]
+    terms: list[str] = []
+    for batch in _batches(passages):
+        langs = [detect_language(text[p.content_start : p.end]) for p in batch]
+        tokens = list(tokenize_many([text[p.start : p.end] for p in batch]))
+        sentences = _sentences(text, batch, langs, tokens)
+        if with_terms:
+            terms += terms_of_tokens(tokens)
+        del tokens
+        for passage, lang, spans in zip(batch, langs, sentences, strict=True):
+            _append(out, text, passage, lang, spans)
+    return Segmentation(out, terms)
+
+
+def _batches(passages: list[_Passage]) -> list[list[_Passage]]:
+    out: list[list[_Passage]] = []
+    size = BATCH_CHARS
+    for p in passages:
+        if size >= BATCH_CHARS:
+            out.append([])
+            size = 0
+        out[-1].append(p)
+        size += p.end - p.start
+    return out
+
+
+def _append(
+    out: list[SegmentSpan], text: str, passage: _Passage, lang: str, spans: list[tuple[int, int]]
+) -> None:
+    """One passage and its sentences."""
+    # sentences may include the speaker label, so the whole passage is looked at
+    sentence_langs = sentence_languages(
+        text[passage.start : passage.end], [text[s:e] for s, e in spans]
+    )
+    parent = len(out)
+    out.append(
+        SegmentSpan(
+            kind=passage.kind,
+            start=passage.start,
+            end=passage.end,
+            speaker=passage.speaker,
+            lang=lang,
+            cue_start_ms=passage.cue_start_ms,
+            cue_end_ms=passage.cue_end_ms,
         )
-        parent = len(out)
+    )
+    for (s, e), sentence_lang in zip(spans, sentence_langs, strict=True):
         out.append(
             SegmentSpan(
-                kind=passage.kind,
-                start=passage.start,
-                end=passage.end,
+                kind="sentence",
+                start=s,
+                end=e,
                 speaker=passage.speaker,
-                lang=lang,
+                lang=sentence_lang,
+                parent=parent,
                 cue_start_ms=passage.cue_start_ms,
                 cue_end_ms=passage.cue_end_ms,
             )
         )
-        for (s, e), sentence_lang in zip(spans, sentence_langs, strict=True):
-            out.append(
-                SegmentSpan(
-                    kind="sentence",
-                    start=s,
-                    end=e,
-                    speaker=passage.speaker,
-                    lang=sentence_lang,
-                    parent=parent,
-                    cue_start_ms=passage.cue_start_ms,
-                    cue_end_ms=passage.cue_end_ms,
-                )
-            )
-    return Segmentation(out, tokens)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import PurePath
 
 from moksori.errors import CorruptFile, EmptyFile, FileTooLarge, IngestError, UnsupportedFormat
-from moksori.ingest.limits import Limits, describe_size
+from moksori.ingest.limits import SPLIT_HINT, Limits, check_text_budget, describe_size
 from moksori.ingest.model import Extracted
 
 Reader = Callable[[bytes, str, Limits], list[Extracted]]
@@ -76,7 +76,11 @@ def read(data: bytes, source: str, limits: Limits) -> list[Extracted]:
     if not data:
         raise EmptyFile(source, "file is empty (0 bytes)")
     try:
-        return reader(data, source, limits)
+        extracted = reader(data, source, limits)
+        # Expanding formats stop at the budget while reading; this catches the rest.
+        chars = sum(len(b.text) for e in extracted for b in e.blocks)
+        check_text_budget(chars, source, limits, SPLIT_HINT)
+        return extracted
     except IngestError:
         raise
     except (MemoryError, RecursionError) as exc:

@@ -1,34 +1,112 @@
-"""Hardened XML parsing for parts of untrusted packages.
+"""Hardened, streaming XML parsing for parts of untrusted packages.
 
 Office and HWPX parts never need a DTD, so any DOCTYPE is refused outright:
 that stops billion-laughs expansion and external entities (which could read
 local files) before either can happen.
+
+Big parts are streamed: chunks inflated from the zip go straight into expat
+with a *target* that sees start tags, end tags and text, and no tree is ever
+built. Memory then follows the text a reader keeps (capped by
+``Limits.max_text_chars``), not the size of the XML, which a small zip can
+inflate to hundreds of megabytes.
 """
 
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Iterable
+from typing import Protocol
 from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring
+from defusedxml.ElementTree import DefusedXMLParser, fromstring
 
 from moksori.errors import CorruptFile, UnsafeFile
-from moksori.ingest.limits import Limits, read_member
+from moksori.ingest.limits import Limits, iter_member
 
 _XML_SUFFIXES = (".xml", ".rels", ".hpf", ".rdf")
+# Parts parsed whole (metadata, relationships) are small in any real file.
+MAX_SMALL_PART_BYTES = 4 * 1024 * 1024
+
+
+class Target(Protocol):
+    """What :func:`stream_xml` feeds: ElementTree's parser-target interface."""
+
+    def start(self, tag: str, attrib: dict[str, str]) -> None: ...
+
+    def end(self, tag: str) -> None: ...
+
+    def data(self, data: str) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class NullTarget:
+    """A target that keeps nothing: checks well-formedness and DTDs only."""
+
+    def start(self, tag: str, attrib: dict[str, str]) -> None:
+        pass
+
+    def end(self, tag: str) -> None:
+        pass
+
+    def data(self, data: str) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
 
 
 def parse_xml(data: bytes, source: str, part: str) -> Element:
-    """Parse one XML part; UnsafeFile for DTDs/entities, CorruptFile for bad XML."""
+    """Parse one small XML part; UnsafeFile for DTDs/entities, CorruptFile for bad XML."""
     try:
         return fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException:
-        raise UnsafeFile(
-            source, f"part {part!r} declares a DTD or entities (possible XML entity attack)"
-        ) from None
+        raise _entity_error(source, part) from None
     except (ParseError, ValueError, RecursionError):
         raise CorruptFile(source, f"part {part!r} is not well-formed XML") from None
+
+
+def stream_xml(chunks: Iterable[bytes], target: Target, source: str, part: str) -> None:
+    """Feed XML chunk by chunk to ``target`` with DTDs and entities forbidden.
+
+    Errors the target raises (such as the text budget) pass through unchanged.
+    """
+    parser = DefusedXMLParser(
+        target=target, forbid_dtd=True, forbid_entities=True, forbid_external=True
+    )
+    try:
+        for chunk in chunks:
+            parser.feed(chunk)
+        parser.close()
+    except DefusedXmlException:
+        raise _entity_error(source, part) from None
+    except (ParseError, ValueError, RecursionError):
+        raise CorruptFile(source, f"part {part!r} is not well-formed XML") from None
+
+
+def stream_member(
+    zf: zipfile.ZipFile, name: str, target: Target, source: str, limits: Limits
+) -> None:
+    """Stream one package member through ``target`` (see :func:`stream_xml`)."""
+    stream_xml(iter_member(zf, name, limits), target, source, name)
+
+
+def read_small_part(zf: zipfile.ZipFile, name: str, source: str, limits: Limits) -> Element | None:
+    """Parse a metadata-sized part whole; None if missing or implausibly big."""
+    try:
+        info = zf.getinfo(name)
+    except KeyError:
+        return None
+    if info.file_size > MAX_SMALL_PART_BYTES:
+        return None
+    return parse_xml(b"".join(iter_member(zf, name, limits)), source, name)
+
+
+def _entity_error(source: str, part: str) -> UnsafeFile:
+    return UnsafeFile(
+        source, f"part {part!r} declares a DTD or entities (possible XML entity attack)"
+    )
 
 
 def looks_like_xml(name: str, head: bytes) -> bool:
@@ -40,14 +118,23 @@ def looks_like_xml(name: str, head: bytes) -> bool:
 
 
 def check_xml_parts(zf: zipfile.ZipFile, source: str, limits: Limits) -> None:
-    """Parse every XML member once with the hardened parser before anyone else reads it.
+    """Stream every XML member once through the hardened parser before anyone else reads it.
 
-    Libraries such as python-docx parse parts themselves; this check makes sure
-    none of those parts carries a DTD.
+    Libraries such as openpyxl parse parts themselves; this check makes sure
+    none of those parts carries a DTD, without building any tree here.
     """
     for info in zf.infolist():
         if info.is_dir():
             continue
-        data = read_member(zf, info.filename, limits)
-        if looks_like_xml(info.filename, data[:64]):
-            parse_xml(data, source, info.filename)
+        chunks = iter_member(zf, info.filename, limits)
+        first = next(chunks, b"")
+        if looks_like_xml(info.filename, first[:64]):
+            stream_xml(_chain(first, chunks), NullTarget(), source, info.filename)
+        else:
+            for _ in chunks:  # inflate anyway: damage and lies about sizes show here
+                pass
+
+
+def _chain(first: bytes, rest: Iterable[bytes]) -> Iterable[bytes]:
+    yield first
+    yield from rest

@@ -1,23 +1,38 @@
 """Word (.docx) transcripts: one block per paragraph, table cells included.
 
-python-docx does the reading, but only after the package has passed the zip
-bomb checks and every XML part has been parsed once with DTDs forbidden.
+The main part is streamed through the hardened parser (``_xml.stream_member``)
+rather than loaded by python-docx: an 8 MB docx can inflate to 300 MiB of XML,
+which as a tree takes gigabytes. We keep only the paragraphs' text, and stop
+at ``Limits.max_text_chars``. Paragraphs come in document order, table cells
+row by row (a merged cell once), text boxes after the paragraph holding them;
+deleted revisions and field codes are left out, as Word shows them.
 """
 
 from __future__ import annotations
 
-import io
-from collections.abc import Iterator
-from datetime import datetime
-from typing import Any
+import posixpath
+import re
+import zipfile
+from xml.etree.ElementTree import Element
 
-from moksori.errors import CorruptFile, EmptyFile, EncryptedFile, IngestError
-from moksori.ingest.limits import Limits, open_zip_safely
+from moksori.errors import CorruptFile, EmptyFile, EncryptedFile
+from moksori.ingest.limits import Limits, check_text_budget, open_zip_safely
 from moksori.ingest.model import Block, Extracted
-from moksori.ingest.readers._xml import check_xml_parts
+from moksori.ingest.readers._xml import read_small_part, stream_member
 
 # Password-protected Office files are OLE compound files, not zips.
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+# WordprocessingML, transitional and strict.
+_W = (
+    "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}",
+    "{http://purl.oclc.org/ooxml/wordprocessingml/main}",
+)
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# Elements inside a run that stand for characters.
+_INLINE = {"tab": "\t", "ptab": "\t", "cr": "\n", "noBreakHyphen": "-"}
+_OFFICE_DOCUMENT = re.compile(r"/(?:officeDocument|relationships/officeDocument)$")
+_DEFAULT_MAIN = "word/document.xml"
 
 
 def read_docx(data: bytes, source: str, limits: Limits) -> list[Extracted]:
@@ -29,70 +44,126 @@ def read_docx(data: bytes, source: str, limits: Limits) -> list[Extracted]:
             "save it as .docx without a password and add it again",
         )
     with open_zip_safely(data, source, limits) as zf:
-        check_xml_parts(zf, source, limits)
-        if "[Content_Types].xml" not in zf.namelist():
+        names = set(zf.namelist())
+        if "[Content_Types].xml" not in names:
             raise CorruptFile(source, "not a Word document (no [Content_Types].xml)")
-    document = _open(data, source)
-    blocks = [Block(text) for text in _paragraph_texts(document)]
+        main = _main_part(zf, names, source, limits)
+        target = ParagraphTarget(source, limits)
+        stream_member(zf, main, target, source, limits)
+        core = read_small_part(zf, "docProps/core.xml", source, limits)
+    blocks = [Block(text) for text in target.paragraphs if text.strip()]
     if not blocks:
         raise EmptyFile(source, "Word document contains no text")
-    props = document.core_properties
+    props = core_properties(core) if core is not None else {}
     return [
         Extracted(
             blocks=blocks,
             format="docx",
-            title=_clean(props.title),
-            author=_clean(props.author),
-            date=_date(props.created),
+            title=props.get("title"),
+            author=props.get("creator"),
+            date=props.get("created"),
             metadata={"paragraphs": len(blocks)},
         )
     ]
 
 
-def _open(data: bytes, source: str) -> Any:
-    import docx  # deferred: python-docx is slow to import
-
-    try:
-        return docx.Document(io.BytesIO(data))
-    except IngestError:
-        raise
-    except Exception as exc:  # python-docx raises many types for broken packages
-        raise CorruptFile(
-            source, f"damaged or not a Word document ({type(exc).__name__})"
-        ) from None
-
-
-def _paragraph_texts(document: Any) -> Iterator[str]:
-    """Non-empty paragraph texts of the body, descending into tables."""
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
-    def walk(container: Any) -> Iterator[str]:
-        for item in container.iter_inner_content():
-            if isinstance(item, Paragraph):
-                if item.text.strip():
-                    yield item.text
-            elif isinstance(item, Table):
-                yield from walk_table(item)
-
-    def walk_table(table: Any) -> Iterator[str]:
-        seen: set[Any] = set()  # holds the elements, so identities stay unique
-        for row in table.rows:
-            for cell in row.cells:
-                # Merged cells are returned once per grid cell they cover.
-                if cell._tc in seen:
-                    continue
-                seen.add(cell._tc)
-                yield from walk(cell)
-
-    yield from walk(document)
+def _main_part(zf: zipfile.ZipFile, names: set[str], source: str, limits: Limits) -> str:
+    """The main document part the package relationships name (word/document.xml)."""
+    rels = read_small_part(zf, "_rels/.rels", source, limits)
+    main = _DEFAULT_MAIN
+    if rels is not None:
+        for rel in rels.iter():
+            if rel.tag.endswith("Relationship") and _OFFICE_DOCUMENT.search(rel.get("Type", "")):
+                main = posixpath.normpath(rel.get("Target", "").lstrip("/")) or main
+                break
+    if main not in names:
+        raise CorruptFile(source, "damaged or not a Word document (no main document part)")
+    return main
 
 
-def _clean(value: str | None) -> str | None:
-    if value is None:
-        return None
-    return value.strip() or None
+class ParagraphTarget:
+    """Collects the text of each ``w:p`` from a stream of parser events.
+
+    Paragraphs are numbered when they start and filled when they end, so a
+    paragraph holding a text box comes before the text box's paragraphs. Only
+    ``w:t`` text counts (not ``w:delText`` or ``w:instrText``); the
+    ``mc:Fallback`` copy of a drawing is skipped.
+    """
+
+    def __init__(self, source: str, limits: Limits) -> None:
+        self.source = source
+        self.limits = limits
+        self.paragraphs: list[str] = []
+        self._parts: list[list[str]] = []  # text pieces of each paragraph, by number
+        self._open: list[int] = []  # numbers of the paragraphs open, innermost last
+        self._in_text = 0  # depth inside w:t
+        self._skip = 0  # depth inside mc:Fallback
+        self._chars = 0
+
+    def start(self, tag: str, attrib: dict[str, str]) -> None:
+        if self._skip or tag == _MC_FALLBACK:
+            self._skip += 1
+            return
+        name = _w_local(tag)
+        if name == "p":
+            self._open.append(len(self._parts))
+            self._parts.append([])
+        elif not self._open:
+            return
+        elif name == "t":
+            self._in_text += 1
+        elif name == "br":
+            if attrib.get(f"{tag[: tag.index('}') + 1]}type", "textWrapping") == "textWrapping":
+                self._add("\n")
+        elif name in _INLINE:
+            self._add(_INLINE[name])
+
+    def end(self, tag: str) -> None:
+        if self._skip:
+            self._skip -= 1
+            return
+        name = _w_local(tag)
+        if name == "t" and self._in_text:
+            self._in_text -= 1
+        elif name == "p" and self._open:
+            self._open.pop()
+            if not self._open:  # a top-level paragraph and everything inside it are done
+                self.paragraphs.extend("".join(parts) for parts in self._parts)
+                self._parts = []
+
+    def data(self, data: str) -> None:
+        if self._in_text and not self._skip and self._open:
+            self._add(data)
+
+    def close(self) -> None:
+        if self._parts:  # unclosed paragraphs cannot happen in well-formed XML
+            self.paragraphs.extend("".join(parts) for parts in self._parts)
+            self._parts = []
+
+    def _add(self, text: str) -> None:
+        self._chars += len(text)
+        check_text_budget(self._chars, self.source, self.limits)
+        self._parts[self._open[-1]].append(text)
 
 
-def _date(value: datetime | None) -> str | None:
-    return value.date().isoformat() if value else None
+def _w_local(tag: str) -> str | None:
+    """Local name of a WordprocessingML element; None for other namespaces."""
+    for ns in _W:
+        if tag.startswith(ns):
+            return tag[len(ns) :]
+    return None
+
+
+def core_properties(root: Element) -> dict[str, str]:
+    """title, creator and created (YYYY-MM-DD) from docProps/core.xml."""
+    out: dict[str, str] = {}
+    for node in root.iter():
+        name = node.tag.rsplit("}", 1)[-1]
+        value = (node.text or "").strip()
+        if not value or name in out:
+            continue
+        if name in ("title", "creator"):
+            out[name] = value
+        elif name == "created" and re.match(r"\d{4}-\d{2}-\d{2}", value):
+            out[name] = value[:10]
+    return out

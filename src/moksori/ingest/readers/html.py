@@ -23,6 +23,7 @@ from moksori.ingest.decode import decode_bytes
 from moksori.ingest.limits import Limits, describe_size
 from moksori.ingest.model import Block, Decoded, Extracted, RemovedText
 from moksori.ingest.normalise import normalise
+from moksori.ingest.plausible import ALLOWED_GUESSES, utf8_stats
 
 REMOVED_REASON = "html boilerplate"
 
@@ -60,11 +61,12 @@ _SPACES = re.compile(r"\s+")
 
 def read_html(data: bytes, source: str, limits: Limits) -> list[Extracted]:
     """Extract the main article of an HTML page as one document."""
-    if len(data) > limits.max_file_bytes:
+    cap = min(limits.max_file_bytes, limits.max_html_bytes)
+    if len(data) > cap:
         raise FileTooLarge(
             source,
-            f"file is {describe_size(len(data))}, over the "
-            f"{describe_size(limits.max_file_bytes)} limit",
+            f"web page is {describe_size(len(data))}, over the {describe_size(cap)} limit "
+            "for HTML (its parsed form takes many times that); save the article as text",
         )
     decoded = decode_html(data, source)
     root = parse_html(decoded.text, source)
@@ -104,6 +106,10 @@ def decode_html(data: bytes, source: str) -> Decoded:
     if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return decode_bytes(data, source)
     declared = _declared_encoding(data[:4096])
+    if declared is not None and declared.replace("-", "_") not in ALLOWED_GUESSES:
+        declared = None  # a code page our material never comes in: judge the bytes instead
+    if declared is not None and declared != "utf-8" and utf8_stats(data).looks_utf8:
+        declared = None  # UTF-8 under an old label (issue 14: read as another code page)
     if declared is not None:
         if declared == "cp1252" and not data.isascii():
             # Pages re-saved as UTF-8 often keep an old Latin-1 label.

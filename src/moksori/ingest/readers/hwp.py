@@ -28,7 +28,7 @@ from moksori.errors import (
     UnsafeFile,
     UnsupportedFormat,
 )
-from moksori.ingest.limits import Limits, describe_size
+from moksori.ingest.limits import Limits, check_text_budget, describe_size
 from moksori.ingest.model import Block, Extracted, Quality
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -51,6 +51,8 @@ _TAB = 9  # an inline control
 # Headers and footers (page furniture) are skipped, like in the other readers.
 _SKIPPED_CONTROLS = frozenset({b"head"[::-1], b"foot"[::-1]})  # ids are stored little-endian
 _SECTION = re.compile(r"^Section(\d+)$")
+# Bytes of inflated body text allowed per character of the text budget.
+_BYTES_PER_CHAR = 3
 
 
 def read_hwp(data: bytes, source: str, limits: Limits) -> list[Extracted]:
@@ -108,7 +110,9 @@ def _read(ole: Any, source: str, limits: Limits) -> Extracted:
     )
     if not sections:
         raise CorruptFile(source, "HWP document has no BodyText sections")
-    budget = limits.max_uncompressed_bytes
+    # Paragraph text is UTF-16 inside records: about two bytes per character.
+    budget = min(limits.max_uncompressed_bytes, _BYTES_PER_CHAR * limits.max_text_chars)
+    chars = 0
     blocks: list[Block] = []
     damaged = False
     replaced = 0
@@ -122,6 +126,8 @@ def _read(ole: Any, source: str, limits: Limits) -> Extracted:
         damaged |= not complete
         for text in texts:
             replaced += text.count("\ufffd")
+            chars += len(text)
+            check_text_budget(chars, source, limits)
             if text.strip():
                 blocks.append(Block(text))
     if not blocks:

@@ -3,18 +3,19 @@
 We parse ``Contents/section*.xml`` ourselves with the hardened parser rather
 than through python-hwpx's document model: it is a small, stable part of the
 format, and reading it directly keeps every byte under our zip and XML limits.
+Sections are streamed (``_xml.stream_member``), never built into a tree, and
+reading stops at ``Limits.max_text_chars`` of text.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from xml.etree.ElementTree import Element
 
 from moksori.errors import CorruptFile, EmptyFile
-from moksori.ingest.limits import Limits, open_zip_safely, read_member
+from moksori.ingest.limits import Limits, check_text_budget, open_zip_safely
 from moksori.ingest.model import Block, Extracted
-from moksori.ingest.readers._xml import parse_xml
+from moksori.ingest.readers._xml import read_small_part, stream_member
 
 _SECTION = re.compile(r"^Contents/section(\d+)\.xml$", re.IGNORECASE)
 # Inline elements inside <hp:t> that stand for characters.
@@ -32,14 +33,12 @@ def read_hwpx(data: bytes, source: str, limits: Limits) -> list[Extracted]:
         )
         if not sections:
             raise CorruptFile(source, "not an HWPX document (no Contents/section*.xml)")
-        blocks: list[Block] = []
+        target = SectionTarget(source, limits)
         for _, name in sections:
-            root = parse_xml(read_member(zf, name, limits), source, name)
-            blocks.extend(Block(text) for text in paragraph_texts(root) if text.strip())
-        meta: dict[str, str] = {}
-        if "Contents/content.hpf" in names:
-            hpf = read_member(zf, "Contents/content.hpf", limits)
-            meta = package_metadata(parse_xml(hpf, source, "Contents/content.hpf"))
+            stream_member(zf, name, target, source, limits)
+        blocks = [Block(text) for text in target.paragraphs if text.strip()]
+        hpf = read_small_part(zf, "Contents/content.hpf", source, limits)
+        meta = package_metadata(hpf) if hpf is not None else {}
     if not blocks:
         raise EmptyFile(source, "HWPX document contains no text")
     return [
@@ -58,40 +57,62 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def paragraph_texts(root: Element) -> Iterator[str]:
-    """Own text of each <hp:p> in document order; table-cell paragraphs come after
-    the paragraph holding the table. Header and footer paragraphs are skipped.
+class SectionTarget:
+    """Own text of each <hp:p> from a stream of parser events, in document order.
 
-    An explicit stack (not recursion) keeps deeply nested input from exhausting
-    Python's stack.
+    Table-cell paragraphs come after the paragraph holding the table: paragraphs
+    are numbered when they start and filled when they end. Header and footer
+    paragraphs are skipped. Only the text directly inside <hp:t> counts, plus
+    the inline elements that stand for characters.
     """
-    order: list[Element] = []
-    texts: dict[Element, list[str]] = {}
-    stack: list[tuple[Element, Element | None]] = [(root, None)]
-    while stack:
-        node, owner = stack.pop()
-        name = _local(node.tag)
-        if name in _SKIPPED_CONTAINERS:
-            continue
-        if name == "p":
-            owner = node
-            order.append(node)
-            texts[node] = []
-        elif name == "t":
-            if owner is not None:
-                texts[owner].append(_t_text(node))
-            continue
-        stack.extend((child, owner) for child in reversed(node))
-    for p in order:
-        yield "".join(texts[p])
 
+    def __init__(self, source: str, limits: Limits) -> None:
+        self.source = source
+        self.limits = limits
+        self.paragraphs: list[str] = []
+        self._parts: list[list[str]] = []
+        self._open: list[int] = []  # paragraphs open, innermost last
+        self._stack: list[str] = []  # local names of the open elements
+        self._skip = 0  # depth inside header/footer
+        self._chars = 0
 
-def _t_text(t: Element) -> str:
-    parts = [t.text or ""]
-    for child in t:
-        parts.append(_INLINE_TEXT.get(_local(child.tag), ""))
-        parts.append(child.tail or "")
-    return "".join(parts)
+    def start(self, tag: str, attrib: dict[str, str]) -> None:
+        name = _local(tag)
+        parent = self._stack[-1] if self._stack else ""
+        self._stack.append(name)
+        if self._skip or name in _SKIPPED_CONTAINERS:
+            self._skip += 1
+        elif name == "p":
+            self._open.append(len(self._parts))
+            self._parts.append([])
+        elif parent == "t" and self._open and name in _INLINE_TEXT:
+            self._add(_INLINE_TEXT[name])
+
+    def end(self, tag: str) -> None:
+        name = self._stack.pop() if self._stack else ""
+        if self._skip:
+            self._skip -= 1
+        elif name == "p" and self._open:
+            self._open.pop()
+            if not self._open:
+                self._flush()
+
+    def data(self, data: str) -> None:
+        # Text inside an inline element of <hp:t> (not after it) is not text.
+        if self._open and not self._skip and self._stack and self._stack[-1] == "t":
+            self._add(data)
+
+    def close(self) -> None:
+        self._flush()
+
+    def _flush(self) -> None:
+        self.paragraphs.extend("".join(parts) for parts in self._parts)
+        self._parts = []
+
+    def _add(self, text: str) -> None:
+        self._chars += len(text)
+        check_text_budget(self._chars, self.source, self.limits)
+        self._parts[self._open[-1]].append(text)
 
 
 def package_metadata(root: Element) -> dict[str, str]:

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from moksori.errors import CorruptFile, EncryptedFile, IngestError, NoTextLayer, UnsafeFile
-from moksori.ingest.limits import Limits
+from moksori.ingest.limits import Limits, check_text_budget
 from moksori.ingest.model import Block, Extracted, Quality
 
 _PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?")
@@ -26,12 +26,12 @@ def read_pdf(data: bytes, source: str, limits: Limits) -> list[Extracted]:
     level = logger.level
     logger.setLevel(logging.ERROR)
     try:
-        return _read(data, source)
+        return _read(data, source, limits)
     finally:
         logger.setLevel(level)
 
 
-def _read(data: bytes, source: str) -> list[Extracted]:
+def _read(data: bytes, source: str, limits: Limits) -> list[Extracted]:
     from pypdf.errors import LimitReachedError
 
     try:
@@ -47,6 +47,7 @@ def _read(data: bytes, source: str) -> list[Extracted]:
         raise CorruptFile(source, "PDF has no pages")
     blocks: list[Block] = []
     failed = 0
+    chars = 0
     for page in pages:
         try:
             text = page.extract_text() or ""
@@ -58,6 +59,8 @@ def _read(data: bytes, source: str) -> list[Extracted]:
             failed += 1
             continue
         if text.strip():
+            chars += len(text)
+            check_text_budget(chars, source, limits)  # a small PDF can hold a lot of text
             blocks.append(Block(text))
     if not blocks:
         if failed == len(pages):
