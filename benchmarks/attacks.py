@@ -19,6 +19,7 @@ import json
 import os
 import platform
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -197,10 +198,117 @@ def attack_web(area: Area, search: Area, roles: Area) -> None:
                 roles.check(True, "")
 
 
+# --- the shared copy ---------------------------------------------------------------------
+def cli(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    from tests.conftest import cli_env
+
+    return subprocess.run(
+        [sys.executable, "-m", "moksori", *args],
+        capture_output=True,
+        text=True,
+        env=cli_env(**env),
+        timeout=600,
+    )
+
+
+def text_cells(path: Path, passphrase: str) -> dict[str, str]:
+    """Every text cell of every table of a project: table.column → all its text."""
+    from moksori.project import Project
+
+    out: dict[str, str] = {}
+    with Project.open(path, passphrase) as p:
+        tables = [
+            r[0]
+            for r in p.conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%'"
+            )
+        ]
+        for table in tables:
+            cur = p.conn.execute(f'SELECT * FROM "{table}"')
+            cols = [d[0] for d in cur.description]
+            for row in cur:
+                for col, value in zip(cols, row, strict=True):
+                    if isinstance(value, bytes):
+                        value = value.decode("utf-8", "replace")
+                    if isinstance(value, str):
+                        key = f"{table}.{col}"
+                        out[key] = out.get(key, "") + "\n" + value
+    return out
+
+
+def attack_share(area: Area) -> None:
+    from tests.conftest import TEST_PASSPHRASE
+
+    share_pass = "attack run shared copy passphrase"
+    env = {"MOKSORI_VAULT_PASSPHRASE": TEST_PASSPHRASE, "MOKSORI_SHARE_PASSPHRASE": share_pass}
+    with leaky_project() as (path, folder):
+        vault = str(folder / "study.vault")
+        cli("deid", "scan", str(path), "--vault", vault, **env)
+        refused = cli(
+            "deid",
+            "share",
+            str(path),
+            str(folder / "a.moksori"),
+            "--vault",
+            vault,
+            "--unreviewed-ok",
+            **env,
+        )
+        area.check(
+            refused.returncode != 0 and "hometown" in refused.stderr,
+            f"share with a k = 1 attribute was not refused: {refused.stderr.strip()[:200]}",
+        )
+        runs = {
+            "withheld": ["--withhold", "hometown"],
+            "accept-risk": ["--accept-risk"],
+        }
+        for name, extra in runs.items():
+            out = folder / f"{name}.moksori"
+            r = cli(
+                "deid",
+                "share",
+                str(path),
+                str(out),
+                "--vault",
+                vault,
+                "--unreviewed-ok",
+                *extra,
+                **env,
+            )
+            area.check(r.returncode == 0, f"share {name} failed: {r.stderr.strip()[:200]}")
+            if r.returncode != 0:
+                continue
+            cells = text_cells(out, share_pass)
+            for column, text in cells.items():
+                found = leaks(text)
+                area.check(not found, f"shared copy ({name}) {column} holds {found}")
+        # owner's own rejections of every person finding do not bring the names back
+        cli("deid", "review", str(path), "reject", "--type", "person", "--again", **env)
+        out = folder / "rejected.moksori"
+        r = cli(
+            "deid",
+            "share",
+            str(path),
+            str(out),
+            "--vault",
+            vault,
+            "--unreviewed-ok",
+            "--withhold",
+            "hometown",
+            **env,
+        )
+        area.check(r.returncode == 0, f"share after rejections failed: {r.stderr.strip()[:200]}")
+        if r.returncode == 0:
+            for column, text in text_cells(out, share_pass).items():
+                found = leaks(text)
+                area.check(not found, f"shared copy after rejections: {column} holds {found}")
+
+
 AREAS: dict[str, Callable[[dict[str, Area]], None]] = {
     "web": lambda a: attack_web(a["web"], a["search"], a["roles"]),
+    "share": lambda a: attack_share(a["share"]),
 }
-ORDER = ["web", "search", "roles"]
+ORDER = ["web", "search", "roles", "share"]
 
 
 def main() -> None:

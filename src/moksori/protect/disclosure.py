@@ -3,26 +3,18 @@
 A filter is a question: "show the codings of participants whose hometown is
 회령" answers whether such a participant exists and what they said. It tells
 no more than the redacted text only when every value of the attribute is
-shared by at least k participants (the project's k, ``deid.k_threshold``,
-3 unless set), the same rule ``deid risk`` and ``deid share`` apply.
+shared by at least k participants (the project's k, ``moksori deid
+threshold``), the same rule ``deid risk`` and ``deid share`` apply.
 """
 
 from __future__ import annotations
 
 import re
 
+from moksori.protect.policy import k_threshold
 from moksori.store.database import Connection
 
-DEFAULT_K = 3
 _CONDITION = re.compile(r"^\s*(.+?)\s*(?:!=|<=|>=|=|<|>)")
-
-
-def k_threshold(conn: Connection) -> int:
-    row = conn.execute("SELECT value FROM setting WHERE key = 'deid.k_threshold'").fetchone()
-    try:
-        return max(2, int(row[0])) if row else DEFAULT_K
-    except (TypeError, ValueError):
-        return DEFAULT_K
 
 
 def safe_attributes(conn: Connection) -> set[str]:

@@ -22,7 +22,8 @@ from moksori.analysis.coded import Selection
 from moksori.analysis.retrieval import Excerpt, excerpts_table, retrieve
 from moksori.errors import MoksoriError
 from moksori.project import Project
-from moksori.protect.disclosure import filterable, k_threshold
+from moksori.protect.disclosure import filterable
+from moksori.protect.policy import k_threshold
 from moksori.store import audit
 from moksori.store.database import transaction
 from moksori.web.app import Forbidden, project_of, render, require
