@@ -227,8 +227,15 @@ class Project:
         workers: int | None = None,
         on_start: Callable[[int, int], None] | None = None,
         on_file: Callable[[FileOutcome], None] | None = None,
+        follow_symlinks: bool = False,
+        timeout: float | None = None,
     ) -> AddReport:
-        """Ingest files and folders; each file is its own transaction."""
+        """Ingest files and folders; each file is its own transaction.
+
+        Only regular files are read; links only with ``follow_symlinks``. With a
+        ``timeout`` (seconds, see :func:`moksori.ingest.batch.time_limit`) files are
+        read in worker processes and one that takes longer is skipped as an error.
+        """
         report = AddReport()
 
         def record(outcome: FileOutcome) -> None:
@@ -236,7 +243,7 @@ class Project:
             if on_file:
                 on_file(outcome)
 
-        jobs, missing = collect_files(Path(p) for p in inputs)
+        jobs, missing = collect_files((Path(p) for p in inputs), follow_symlinks=follow_symlinks)
         if on_start:
             on_start(len(jobs) + len(missing), sum(j.size for j in jobs))
         for err in missing:
@@ -262,17 +269,14 @@ class Project:
                 continue
             seen[job.sha256] = job.name
             todo.append(job)
-        for job, out in ingest_many(todo, limits, workers):
+        for job, out in ingest_many(todo, limits, workers, timeout=timeout):
             if isinstance(out, IngestError):
                 record(FileOutcome(job.name, "error", out.reason, bytes=job.size))
                 for rep in repeats.pop(job.sha256 or "", []):
                     record(FileOutcome(rep.name, "error", out.reason, bytes=rep.size))
                 continue
             ids = docs_store.insert_file(self.conn, out, attributes)
-            if out.quarantined:  # bytes kept, text not used: an error the user must act on
-                record(FileOutcome(job.name, "error", out.quarantined, ids, job.size))
-            else:
-                record(FileOutcome(job.name, "added", "", ids, job.size))
+            record(FileOutcome(job.name, "added", "", ids, job.size))
             for rep in repeats.pop(job.sha256 or "", []):
                 record(
                     FileOutcome(rep.name, "duplicate", f"same content as {job.name}", ids, rep.size)
@@ -309,8 +313,7 @@ class Project:
             with transaction(self.conn):
                 ids = docs_store.insert_file(self.conn, out, attributes)
                 audit.record(self.conn, "upload", {"file": name, "documents": ids}, actor=actor)
-            status = "error" if out.quarantined else "added"
-            report.outcomes.append(FileOutcome(name, status, out.quarantined or "", ids, len(data)))
+            report.outcomes.append(FileOutcome(name, "added", "", ids, len(data)))
         self._pair_added(report)
         return report
 

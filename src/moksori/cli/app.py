@@ -18,10 +18,10 @@ from moksori.cli import cases as cases_cli
 from moksori.cli import codebook as codebook_cli
 from moksori.cli import codings as codings_cli
 from moksori.cli import deid as deid_cli
+from moksori.cli import display, render
 from moksori.cli import interop as interop_cli
 from moksori.cli import memos as memos_cli
 from moksori.cli import reliability as reliability_cli
-from moksori.cli import render
 from moksori.cli import report as report_cli
 from moksori.cli import web as web_cli
 from moksori.cli.common import (
@@ -38,6 +38,7 @@ from moksori.cli.common import (
 from moksori.cli.passphrase import get_passphrase
 from moksori.cli.progress import count_progress, ingest_progress
 from moksori.errors import MoksoriError
+from moksori.ingest.batch import DEFAULT_TIMEOUT
 from moksori.ingest.limits import Limits
 from moksori.project import FileOutcome, Project
 from moksori.store.query import Filters
@@ -102,9 +103,26 @@ def add(
         float, typer.Option("--max-size", help="Refuse files larger than this (MB).")
     ] = 200.0,
     workers: Annotated[int, typer.Option(help="Worker processes (default: all cores).")] = 0,
+    follow_symlinks: Annotated[
+        bool,
+        typer.Option(
+            "--follow-symlinks",
+            help="Read the regular files symbolic links point to (never /dev, /proc, /sys).",
+        ),
+    ] = False,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            "--timeout", min=0.1, help="Seconds a file may take to read, plus 30 s per MB."
+        ),
+    ] = DEFAULT_TIMEOUT,
     as_json: JsonOpt = False,
 ) -> None:
-    """Ingest files and folders (txt, md, html, docx, pdf, hwp, hwpx, srt, vtt, csv)."""
+    """Ingest files and folders (txt, md, html, docx, pdf, hwp, hwpx, srt, vtt, csv).
+
+    Only regular files are read: pipes, devices and (without --follow-symlinks)
+    symbolic links are skipped, each with one error line.
+    """
     attributes = _parse_attrs(attr)
     limits = Limits(max_file_bytes=int(max_size_mb * 1024 * 1024))
     with open_project(project) as p, ingest_progress(err) as progress:
@@ -120,12 +138,12 @@ def add(
             progress.update(task, advance=1, bytes_done=done_bytes)
             if o.status == "error":
                 progress.console.print(
-                    f"[red]✗[/red] {render.escape(o.source)}: {render.escape(o.message)}"
+                    f"[red]✗[/red] {display.line(o.source)}: {display.line(o.message)}"
                 )
             elif o.status == "duplicate" and not as_json:
                 progress.console.print(
-                    f"[yellow]=[/yellow] {render.escape(o.source)}: duplicate, "
-                    f"{render.escape(o.message)}"
+                    f"[yellow]=[/yellow] {display.line(o.source)}: duplicate, "
+                    f"{display.line(o.message)}"
                 )
 
         report = p.add(
@@ -135,6 +153,8 @@ def add(
             workers=workers or None,
             on_start=on_start,
             on_file=on_file,
+            follow_symlinks=follow_symlinks,
+            timeout=timeout,
         )
     if as_json:
         emit_json(report.to_json())

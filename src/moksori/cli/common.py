@@ -13,7 +13,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 
-from moksori.cli import render
+from moksori.cli import display
 from moksori.cli.passphrase import get_passphrase
 from moksori.errors import MoksoriError
 from moksori.project import Project
@@ -39,7 +39,7 @@ def handle_errors(func: F) -> F:
         except MoksoriError as exc:
             if state["debug"]:
                 raise
-            err.print(f"[red]error:[/red] {render.escape(str(exc))}")
+            err.print(f"[red]error:[/red] {display.line(str(exc))}")
             raise typer.Exit(EXIT_ERROR) from None
         except KeyboardInterrupt:
             err.print("[red]interrupted[/red]; the project is unchanged by the unfinished step")

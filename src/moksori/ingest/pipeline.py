@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from moksori.errors import EmptyFile, FileTooLarge, IngestError, Undecodable
+from moksori.errors import EmptyFile, FileTooLarge
 from moksori.ingest.boilerplate import looks_like_web_capture, strip_boilerplate
 from moksori.ingest.duplicates import fingerprint
 from moksori.ingest.language import detect_language
@@ -24,9 +24,10 @@ from moksori.ingest.model import (
     RemovedText,
 )
 from moksori.ingest.normalise import normalise
-from moksori.ingest.quarantine import quarantined_file
 from moksori.ingest.readers import read
+from moksori.ingest.regular import read_regular
 from moksori.ingest.segment import analyse
+from moksori.korean.terms import terms_of_tokens
 
 BLOCK_SEPARATOR = "\n\n"
 
@@ -34,17 +35,10 @@ BLOCK_SEPARATOR = "\n\n"
 def ingest_path(
     path: Path, limits: Limits | None = None, source_name: str | None = None
 ) -> IngestedFile:
+    """Read a regular file (never a pipe, device or link: :mod:`.regular`) and ingest it."""
     limits = limits or Limits()
     name = source_name or path.name
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise IngestError(name, f"cannot read file ({exc.strerror})") from None
-    check_size(size, name, limits)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise IngestError(name, f"cannot read file ({exc.strerror})") from None
+    data = read_regular(path, name, limits.max_file_bytes)
     return ingest_bytes(data, name, limits)
 
 
@@ -59,10 +53,7 @@ def check_size(size: int, name: str, limits: Limits) -> None:
 def ingest_bytes(data: bytes, source_name: str, limits: Limits | None = None) -> IngestedFile:
     limits = limits or Limits()
     check_size(len(data), source_name, limits)
-    try:
-        extracted = read(data, source_name, limits)
-    except Undecodable as exc:
-        return quarantined_file(data, exc)  # bytes kept, text never used
+    extracted = read(data, source_name, limits)
     documents = [d for d in (build_document(e, source_name) for e in extracted) if d is not None]
     if not documents:
         raise EmptyFile(source_name, "no text found in the file")
@@ -105,7 +96,7 @@ def build_document(extracted: Extracted, source_name: str) -> IngestedDocument |
     analysed = analyse(text, spans)
     segments = analysed.segments
     passages = [s for s in segments if s.kind in PASSAGE_KINDS]
-    terms = analysed.passage_terms
+    terms = terms_of_tokens(analysed.passage_tokens)
     for seg, seg_terms in zip(passages, terms, strict=True):
         seg.terms = seg_terms
         seg.fingerprint = fingerprint(text[seg.start : seg.end])

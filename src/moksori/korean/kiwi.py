@@ -42,7 +42,6 @@ single-threaded instance has no pool, so a forked child keeps it.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import threading
 import warnings
@@ -51,6 +50,7 @@ from multiprocessing.context import ForkServerContext
 
 from kiwipiepy import Kiwi, MorphemeSet, Token
 
+from moksori import pools
 from moksori.korean.orthography import north_spellings
 
 DEFAULT_NUM_WORKERS = -1  # all cores; worker processes use SINGLE_THREAD
@@ -87,13 +87,15 @@ def configure(*, num_workers: int = DEFAULT_NUM_WORKERS, north_dialects: bool = 
 def init_worker_process() -> None:
     """Initialiser of every process pool that runs Kiwi (ingest, import, scan): a
     single-threaded Kiwi, since the processes already fill the cores. A process
-    forked from :func:`pool_context`'s server keeps the Kiwi built there."""
+    forked from :func:`pool_context`'s server keeps the Kiwi built there. Like every
+    pool's worker, it dies with its parent and holds no passphrase (:mod:`moksori.pools`)."""
+    pools.init_worker()
     configure(num_workers=SINGLE_THREAD)
 
 
 def preload() -> None:
     """Build the single-threaded Kiwi in the pools' fork server (``korean.preload``)."""
-    init_worker_process()
+    configure(num_workers=SINGLE_THREAD)
     get_kiwi()
 
 
@@ -103,11 +105,10 @@ def pool_context() -> ForkServerContext:
     Its fork server imports :mod:`moksori.korean.preload` and so builds one Kiwi,
     which the pool processes share (see the module docstring). If the fork server
     of this process is already running without it, each pool process builds its
-    own instead: correct, a few per cent slower.
+    own instead: correct, a few per cent slower. The server is started without the
+    passphrase in its environment (:func:`moksori.pools.context`).
     """
-    ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["__main__", "moksori.korean.preload"])
-    return ctx
+    return pools.context(["__main__", "moksori.korean.preload"])
 
 
 def _model_path() -> str | None:

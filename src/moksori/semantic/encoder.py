@@ -21,7 +21,6 @@ which scale without that collapse.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import threading
 from collections.abc import Iterator, Sequence
@@ -30,6 +29,8 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 
 import numpy as np
+
+from moksori import pools
 
 MODEL = "use-multilingual-v3"  # recorded with every stored vector
 DIMENSIONS = 512
@@ -118,8 +119,8 @@ def workers(n: int) -> Iterator[None]:
     if n <= 1 or _pool is not None:
         yield
         return
-    ctx = multiprocessing.get_context("forkserver")
-    pool = ProcessPoolExecutor(n, mp_context=ctx, initializer=_init_worker)
+    # a fork server without the passphrase; workers die with us (moksori.pools)
+    pool = ProcessPoolExecutor(n, mp_context=pools.context(), initializer=_init_worker)
     _pool, _pool_size = pool, n
     try:
         yield
@@ -130,5 +131,6 @@ def workers(n: int) -> Iterator[None]:
 
 
 def _init_worker() -> None:
+    pools.init_worker()
     configure(threads=1)
     _get()
