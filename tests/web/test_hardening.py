@@ -334,6 +334,14 @@ def test_ids_beyond_sqlite_are_not_found(as_viewer: Browser) -> None:
     _assert_safe_error(r, 404)
 
 
+def test_a_huge_id_in_the_query_is_a_clear_422(as_coder: Browser) -> None:
+    r = as_coder.client.get(
+        "/api/deid/findings?doc=99999999999999999999999", headers={"accept": "application/json"}
+    )
+    _assert_safe_error(r, 422)
+    assert "out of range" in r.json()["error"]
+
+
 def test_a_huge_id_in_a_body_is_a_clear_422(as_coder: Browser) -> None:
     r = as_coder.post(
         "/api/codings",
