@@ -167,4 +167,4 @@ def test_pool_processes_never_hold_the_passphrase(monkeypatch: pytest.MonkeyPatc
     for env in (worker_env, server_env):
         assert b"MOKSORI_PASSPHRASE" not in env
         assert b"MOKSORI_VAULT_PASSPHRASE" not in env
-        assert "fictional".encode() not in env
+        assert b"fictional" not in env

@@ -38,7 +38,7 @@ from moksori.cli.common import (
 from moksori.cli.passphrase import get_passphrase
 from moksori.cli.progress import count_progress, ingest_progress
 from moksori.errors import MoksoriError
-from moksori.ingest.batch import DEFAULT_TIMEOUT
+from moksori.ingest.batch import DEFAULT_TIMEOUT, SECONDS_PER_MB
 from moksori.ingest.limits import Limits
 from moksori.project import FileOutcome, Project
 from moksori.store.query import Filters
@@ -113,7 +113,9 @@ def add(
     timeout: Annotated[
         float,
         typer.Option(
-            "--timeout", min=0.1, help="Seconds a file may take to read, plus 30 s per MB."
+            "--timeout",
+            min=0.1,
+            help=f"Seconds a file may take to read, plus {SECONDS_PER_MB:.0f} s per MB.",
         ),
     ] = DEFAULT_TIMEOUT,
     as_json: JsonOpt = False,

@@ -28,7 +28,7 @@ from moksori.korean import kiwi
 from moksori.pools import kill_workers
 
 DEFAULT_TIMEOUT = 300.0  # seconds a file may take in a worker, plus SECONDS_PER_MB
-SECONDS_PER_MB = 30.0  # ~6x what a loaded 2-core laptop needs (0.19 MB/s per worker)
+SECONDS_PER_MB = 60.0  # measured 17 s/MB per worker with 2 cores 4x oversubscribed
 MB = 1024 * 1024
 
 
@@ -196,7 +196,8 @@ def ingest_many(
                 job = pending.popleft()
                 window.append((job, pool.submit(_run_one, job.path, job.name, limits)))
             job, fut = window.popleft()
-            # The head of the window is running: every job sent before it is done.
+            # The head of the window is running (every job sent before it is done), so
+            # a file gets at least its limit, counted from when it reaches the head.
             limit = None if timeout is None else time_limit(job.size, timeout)
             try:
                 out = fut.result(timeout=limit)
@@ -213,7 +214,7 @@ def ingest_many(
     finally:
         if not finished:  # interrupted, or the caller stopped: nothing may keep reading
             kill_workers(pool)
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.shutdown(wait=finished, cancel_futures=True)
 
 
 def _pool(ctx: BaseContext, workers: int) -> ProcessPoolExecutor:
@@ -231,7 +232,7 @@ def _restart(
 ) -> ProcessPoolExecutor:
     """Kill a stuck or broken pool; files it finished are kept, the rest start again."""
     kill_workers(pool)
-    pool.shutdown(wait=True, cancel_futures=True)
+    pool.shutdown(wait=False, cancel_futures=True)  # never wait on a stuck worker
     fresh = _pool(ctx, workers)
     for i, (job, fut) in enumerate(window):
         if not (fut.done() and not fut.cancelled() and fut.exception() is None):
