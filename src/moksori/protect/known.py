@@ -53,15 +53,22 @@ class KnownNames:
     _hangul_guid: dict[str, str] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def of(cls, conn: Connection, vault: Vault | None = None) -> KnownNames:
-        """From the findings (and the vault's names when it is open)."""
+    def of(
+        cls, conn: Connection, vault: Vault | None = None, *, include_proposed: bool = True
+    ) -> KnownNames:
+        """From the findings (and the vault's names when it is open).
+
+        Proposed names count unless ``include_proposed`` is false (an accepted-only
+        view); rejected ones only when an entity stands behind them.
+        """
+        statuses = "('accepted', 'proposed')" if include_proposed else "('accepted')"
         known = cls(
             entity_ids={str(g): int(i) for i, g in conn.execute("SELECT id, guid FROM entity")}
         )
         rows = conn.execute(
             'SELECT e.guid, substr(d.text, f.start + 1, f."end" - f.start) FROM finding f '
             "JOIN document d ON d.id = f.document_id LEFT JOIN entity e ON e.id = f.entity_id "
-            "WHERE f.type = 'person' AND (f.status = 'accepted' OR f.entity_id IS NOT NULL)"
+            f"WHERE f.type = 'person' AND (f.status IN {statuses} OR f.entity_id IS NOT NULL)"
         )
         for guid, name in rows:
             known.add(str(guid or ""), [str(name)])

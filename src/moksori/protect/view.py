@@ -58,9 +58,9 @@ def document_view(
         for f in Findings(conn).select(Selector(documents=[doc_id]))
         if f.status == "accepted" or (include_proposed and f.status == "proposed")
     ]
-    findings += forced_names(
-        text, doc_id, findings, known if known is not None else KnownNames.of(conn)
-    )
+    if known is None:
+        known = KnownNames.of(conn, include_proposed=include_proposed)
+    findings += forced_names(text, doc_id, findings, known)
     renderer = Renderer(
         text,
         policy or policy_store.load(conn),
@@ -110,7 +110,7 @@ class ViewCache:
     @property
     def known(self) -> KnownNames:
         if self._known is None:
-            self._known = KnownNames.of(self.conn)
+            self._known = KnownNames.of(self.conn, include_proposed=self.include_proposed)
         return self._known
 
     def __call__(self, doc_id: int) -> RedactedView:
