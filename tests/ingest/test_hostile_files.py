@@ -168,3 +168,18 @@ def test_pool_processes_never_hold_the_passphrase(monkeypatch: pytest.MonkeyPatc
         assert b"MOKSORI_PASSPHRASE" not in env
         assert b"MOKSORI_VAULT_PASSPHRASE" not in env
         assert b"fictional" not in env
+
+
+def test_folders_of_the_system_are_never_walked(tmp_path: Path) -> None:
+    d = _hostile_folder(tmp_path)
+    (tmp_path / "linked").symlink_to(d, target_is_directory=True)
+    (tmp_path / "sys").symlink_to("/sys", target_is_directory=True)
+    inputs = [tmp_path / "linked", tmp_path / "sys", Path("/proc/self/fd"), Path("/dev")]
+    jobs, errors = collect_files(inputs)
+    assert not jobs
+    assert len(errors) == 4  # one line each, the links not followed
+    jobs, errors = collect_files(inputs, follow_symlinks=True)
+    assert {j.name for j in jobs} >= {"linked/ko.txt", "linked/en.txt"}
+    reasons = _reasons(errors)
+    for system in (str(tmp_path / "sys"), "/proc/self/fd", "/dev"):
+        assert reasons[system] == "a system folder (/dev, /proc, /sys); skipped"

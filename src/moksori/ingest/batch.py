@@ -60,10 +60,10 @@ def collect_files(
         except OSError:
             errors.append(IngestError(str(item), "no such file or folder"))
             continue
-        if _is_folder(item, st.st_mode, follow_symlinks, errors):
-            _walk(item, follow_symlinks, jobs, errors)
-            continue
         try:
+            if _is_folder(item, st.st_mode, follow_symlinks):
+                _walk(item, follow_symlinks, jobs, errors)
+                continue
             entry = check_entry(item, str(item), follow_symlinks=follow_symlinks)
         except IngestError as exc:
             errors.append(exc)
@@ -72,15 +72,15 @@ def collect_files(
     return jobs, errors
 
 
-def _is_folder(item: Path, mode: int, follow: bool, errors: list[IngestError]) -> bool:
-    """A folder to walk: a real one, or with ``follow`` a link to one outside /dev, /proc, /sys."""
-    if stat.S_ISDIR(mode):
-        return True
-    if not (stat.S_ISLNK(mode) and follow and item.is_dir()):
+def _is_folder(item: Path, mode: int, follow: bool) -> bool:
+    """A folder to walk: a real one, or with ``follow`` a link to one; never /dev, /proc, /sys."""
+    if stat.S_ISLNK(mode) and follow:
+        if not item.is_dir():
+            return False
+    elif not stat.S_ISDIR(mode):
         return False
     if is_system_path(os.path.realpath(item)):
-        errors.append(NotRegularFile(str(item), "a link to a system folder; skipped"))
-        return False
+        raise NotRegularFile(str(item), "a system folder (/dev, /proc, /sys); skipped")
     return True
 
 
