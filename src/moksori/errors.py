@@ -35,6 +35,14 @@ class PassphraseMissing(ProjectError):
     pass
 
 
+class WeakPassphrase(ProjectError):
+    """A new project, vault or shared copy asked for a passphrase too short to resist guessing."""
+
+
+class OutputError(MoksoriError):
+    """An export or other output file cannot be written. The message names the file."""
+
+
 class NotFound(MoksoriError):
     """A document, segment or other record does not exist."""
 

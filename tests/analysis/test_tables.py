@@ -50,7 +50,7 @@ def test_csv_is_utf8_with_bom(tmp_path: Path) -> None:
     assert lines == [
         ["code", "여성", "남성"],
         ["정착/차별", "2", "1"],
-        ['=HYPERLINK("x")', "0", ""],
+        ['\'=HYPERLINK("x")', "0", ""],  # quoted: a spreadsheet shows it, never runs it
     ]
 
 

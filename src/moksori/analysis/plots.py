@@ -24,6 +24,7 @@ from matplotlib.ticker import MaxNLocator
 
 from moksori.analysis.tables import Table
 from moksori.errors import MoksoriError
+from moksori.outputs import write_output
 
 FORMATS = (".png", ".svg")
 _FONT_PACKAGE = "koreanize_matplotlib"
@@ -62,8 +63,7 @@ def _numbers(table: Table) -> list[list[float]]:
 
 
 def _save(fig: Figure, path: Path) -> Path:
-    path.write_bytes(_render(fig, path.suffix.lower()[1:]))
-    return path
+    return write_output(path, _render(fig, path.suffix.lower()[1:]))
 
 
 def _render(fig: Figure, fmt: str) -> bytes:

@@ -14,6 +14,7 @@ from pathlib import Path
 from moksori.analysis.report import Report, age_summary, left_summary
 from moksori.analysis.tables import Table
 from moksori.coding.reliability import CodeAgreement
+from moksori.outputs import private_dir, write_output, write_text_output
 
 _CSS = """
 body{font-family:"Noto Sans KR","Apple SD Gothic Neo","Malgun Gothic",sans-serif;max-width:980px;
@@ -72,27 +73,21 @@ def _agreement_rows(rep: Report) -> list[tuple[str, CodeAgreement]]:
 
 def write_plots(rep: Report, out_dir: Path) -> list[Path]:
     """The plots as PNG files, where the Markdown report links them."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(out_dir)
     paths = []
     for name, data in rep.plots.items():
-        path = out_dir / name
-        path.write_bytes(data)
-        paths.append(path)
+        paths.append(write_output(out_dir / name, data))
     return paths
 
 
 def write_html(rep: Report, out_dir: Path) -> Path:
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / "report.html"
-    path.write_text(render_html(rep), encoding="utf-8")
-    return path
+    private_dir(out_dir)
+    return write_text_output(out_dir / "report.html", render_html(rep))
 
 
 def write_markdown(rep: Report, out_dir: Path) -> Path:
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / "report.md"
-    path.write_text(render_markdown(rep), encoding="utf-8")
-    return path
+    private_dir(out_dir)
+    return write_text_output(out_dir / "report.md", render_markdown(rep))
 
 
 def render_html(rep: Report) -> str:

@@ -16,6 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from moksori.outputs import open_output, write_output
+from moksori.spreadsheet import csv_cell
+
 Value = int | float | str | None
 
 
@@ -96,16 +99,14 @@ class Table:
         return [header, *([r, *v] for r, v in zip(self.rows, self.values, strict=True))]
 
     def to_csv(self, path: str | Path) -> Path:
-        path = Path(path)
-        path.write_bytes(self.csv_bytes())
-        return path
+        return write_output(path, self.csv_bytes())
 
     def csv_bytes(self) -> bytes:
-        """UTF-8 with a BOM, so Excel opens Korean correctly."""
+        """UTF-8 with a BOM, so Excel opens Korean correctly; text never runs as a formula."""
         buffer = io.StringIO(newline="")
         writer = csv.writer(buffer)
         for line in self.records():
-            writer.writerow(["" if v is None else v for v in line])
+            writer.writerow(["" if v is None else csv_cell(v) for v in line])
         return buffer.getvalue().encode("utf-8-sig")
 
     def to_parquet(self, path: str | Path) -> Path:
@@ -117,13 +118,12 @@ class Table:
         data: dict[str, list[Any]] = {self.row_header: list(self.rows)}
         for j, column in enumerate(self.columns):
             data[column] = [row[j] for row in self.values]
-        pq.write_table(pa.table(data), path)
+        with open_output(path) as fh:
+            pq.write_table(pa.table(data), fh)
         return path
 
     def to_xlsx(self, path: str | Path) -> Path:
-        path = Path(path)
-        path.write_bytes(self.xlsx_bytes())
-        return path
+        return write_output(path, self.xlsx_bytes())
 
     def xlsx_bytes(self) -> bytes:
         """The workbook made in memory (see moksori.spreadsheet: no temporary file)."""

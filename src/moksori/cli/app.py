@@ -35,11 +35,12 @@ from moksori.cli.common import (
     out,
     state,
 )
-from moksori.cli.passphrase import get_passphrase
+from moksori.cli.passphrase import get_passphrase, take_secrets
 from moksori.cli.progress import count_progress, ingest_progress
 from moksori.errors import MoksoriError
 from moksori.ingest.batch import DEFAULT_TIMEOUT, SECONDS_PER_MB
 from moksori.ingest.limits import Limits
+from moksori.outputs import write_output
 from moksori.project import FileOutcome, Project
 from moksori.store.query import Filters
 
@@ -59,6 +60,7 @@ def main_options(
 ) -> None:
     if debug:
         state["debug"] = True
+    take_secrets()  # out of the environment before anything is started
 
 
 @app.command()
@@ -220,7 +222,7 @@ def original(
     target = output or Path(Path(name).name)
     if target.exists():
         raise MoksoriError(f"{target} exists; choose another name with -o")
-    target.write_bytes(data)
+    write_output(target, data)
     err.print(f"wrote {len(data)} bytes to {render.escape(str(target))}")
 
 

@@ -14,6 +14,7 @@ from moksori.coding.codebook import RELATIONS, Code
 from moksori.coding.codebook_io import export_csv, export_yaml, import_csv, import_yaml
 from moksori.errors import CodingError
 from moksori.interop.qdc import export_qdc, import_qdc
+from moksori.outputs import write_output, write_text_output
 
 codebook_app = typer.Typer(
     help="The codebook: codes, categories, definitions, links.", no_args_is_help=True
@@ -306,7 +307,7 @@ def export(
         if str(output) == "-":
             out.file.write(data.decode("utf-8-sig"))
             return
-        output.write_bytes(data)
+        write_output(output, data)
         err.print(f"wrote {render.escape(str(output))}")
         return
     with open_project(project) as p:
@@ -321,7 +322,7 @@ def export(
     if str(output) == "-":
         out.file.write(text)
         return
-    output.write_text(text, encoding="utf-8")
+    write_text_output(output, text)
     err.print(f"wrote {render.escape(str(output))}")
 
 

@@ -11,6 +11,7 @@ from moksori.cli import render
 from moksori.cli.common import JsonOpt, ProjectArg, emit_json, err, handle_errors, open_project, out
 from moksori.coding.memos import EXPORT_FORMATS, TARGET_KINDS, Memo
 from moksori.errors import CodingError
+from moksori.outputs import write_text_output
 
 memo_app = typer.Typer(help="Memos: analytic notes with author and time.", no_args_is_help=True)
 
@@ -144,5 +145,5 @@ def export(
         return
     if output.exists():
         raise CodingError(f"{output} exists; choose another name with -o")
-    output.write_text(text, encoding="utf-8")
+    write_text_output(output, text)
     err.print(f"wrote memos to {render.escape(str(output))}")

@@ -1,7 +1,15 @@
 """Getting passphrases without ever echoing, logging or storing them.
 
-Three secrets, one way to ask: the project's, the vault's (its own, so the
-project can be shared without it), and that of a shared redacted copy.
+Four secrets, one way to ask: the project's, the vault's (its own, so the
+project can be shared without it), that of a shared redacted copy, and a web
+account's password. Each comes from its variable (``MOKSORI_PASSPHRASE``), from
+a file named by ``<variable>_FILE`` (first line; ``/dev/fd/3`` works), or from
+the terminal.
+
+A secret read from the environment is removed from it at once (and all of them
+when the CLI starts), so no process the CLI starts (the web server's workers, a
+converter) inherits it. The CLI's own ``/proc/PID/environ`` still shows what it
+was started with: on a shared server, use the prompt or a ``_FILE``.
 """
 
 from __future__ import annotations
@@ -9,6 +17,7 @@ from __future__ import annotations
 import getpass
 import os
 import sys
+from pathlib import Path
 
 from moksori.errors import PassphraseMissing
 
@@ -16,15 +25,60 @@ ENV_VAR = "MOKSORI_PASSPHRASE"
 VAULT_ENV_VAR = "MOKSORI_VAULT_PASSPHRASE"
 SHARE_ENV_VAR = "MOKSORI_SHARE_PASSPHRASE"
 USER_PASSWORD_ENV_VAR = "MOKSORI_USER_PASSWORD"
+SECRET_ENV_VARS = (ENV_VAR, VAULT_ENV_VAR, SHARE_ENV_VAR, USER_PASSWORD_ENV_VAR)
+FILE_SUFFIX = "_FILE"
+_MAX_FILE_BYTES = 64 * 1024
+
+# Secrets taken out of the environment, kept for this process only (a command
+# may need the project's passphrase twice, e.g. to compare it with the vault's).
+_taken: dict[str, str] = {}
+
+
+def take_secrets() -> None:
+    """Move every secret variable (and its ``_FILE``) out of the environment into memory."""
+    for env_var in SECRET_ENV_VARS:
+        _from_environment(env_var)
+
+
+def _from_environment(env_var: str) -> str | None:
+    """The secret set now (popped from the environment), else one popped earlier."""
+    value = os.environ.pop(env_var, None)
+    file = os.environ.pop(env_var + FILE_SUFFIX, None)
+    if not value and file:
+        value = _read_file(env_var, file)
+    if value:
+        _taken[env_var] = value
+    return _taken.get(env_var)
+
+
+def _read_file(env_var: str, file: str) -> str:
+    """The first line of ``file`` (its line end removed), never echoed."""
+    try:
+        with Path(file).open("rb") as fh:
+            data = fh.read(_MAX_FILE_BYTES)
+    except OSError as exc:
+        raise PassphraseMissing(
+            f"cannot read {env_var}{FILE_SUFFIX} ({file}): {exc.strerror or 'unreadable'}"
+        ) from None
+    try:
+        line = data.decode("utf-8-sig").split("\n", 1)[0].removesuffix("\r")
+    except UnicodeDecodeError:
+        raise PassphraseMissing(f"{env_var}{FILE_SUFFIX} ({file}) is not UTF-8 text") from None
+    if not line:
+        raise PassphraseMissing(f"{env_var}{FILE_SUFFIX} ({file}) starts with an empty line")
+    return line
 
 
 def _ask(env_var: str, what: str, confirm: bool) -> str:
-    """``env_var`` if set, else asked twice (with ``confirm``) at the terminal."""
-    value = os.environ.get(env_var)
+    """From the environment if set there, else asked (twice with ``confirm``) at the terminal."""
+    value = _from_environment(env_var)
     if value:
         return value
     if not sys.stdin.isatty():
-        raise PassphraseMissing(f"no {what}: set {env_var} or run in a terminal to be asked for it")
+        raise PassphraseMissing(
+            f"no {what}: set {env_var} or {env_var}{FILE_SUFFIX}, "
+            "or run in a terminal to be asked for it"
+        )
     first = getpass.getpass(f"{what[0].upper()}{what[1:]}: ")
     if not first:
         raise PassphraseMissing(f"an empty {what} is not allowed")

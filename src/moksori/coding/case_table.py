@@ -49,6 +49,8 @@ from moksori.coding.cases import Cases
 from moksori.errors import AttributeValueError, CodingError
 from moksori.ingest.limits import Limits, open_zip_safely
 from moksori.ingest.readers._xml import check_xml_parts
+from moksori.outputs import write_output
+from moksori.spreadsheet import csv_cell, csv_uncell
 from moksori.store.database import transaction
 
 CASE_COLUMN = "case"
@@ -119,7 +121,10 @@ def _read_csv(data: bytes, source: str) -> Table:
     first = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=lambda d: (first.count(d), d == ","))
     try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        records = [
+            [csv_uncell(cell) for cell in record]
+            for record in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        ]
     except csv.Error as exc:
         raise CodingError(f"{source}: not a readable CSV file ({exc})") from None
     if not records:
@@ -298,7 +303,7 @@ def export_cases(cases: Cases, path: Path) -> int:
         writer.writerow(header)
         for row in rows:
             writer.writerow([_csv_cell(row[h]) for h in header])
-        path.write_bytes(b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8"))
+        write_output(path, b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8"))
     else:
         _write_xlsx(path, header, rows, attrs)
     return len(rows)
@@ -311,7 +316,7 @@ def _csv_cell(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, dt.date):
         return value.isoformat()
-    return str(value)
+    return str(csv_cell(value))  # text that would run as a formula gets a leading '; numbers not
 
 
 def _levels(attribute: Attribute) -> str:
@@ -332,11 +337,12 @@ def _write_xlsx(
         ]
         for a in attrs
     ]
-    path.write_bytes(
+    write_output(
+        path,
         xlsx_bytes(
             [
                 Sheet(CASES_SHEET, [header, *([row[h] for h in header] for row in rows)]),
                 Sheet(ATTRIBUTES_SHEET, [list(ATTRIBUTE_COLUMNS), *types]),
             ]
-        )
+        ),
     )

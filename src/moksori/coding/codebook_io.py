@@ -17,6 +17,7 @@ import yaml
 
 from moksori.coding.codebook import PATH_SEPARATOR, Code, Codebook
 from moksori.errors import CodingError
+from moksori.spreadsheet import csv_cell, csv_uncell
 from moksori.store.database import transaction
 
 CSV_COLUMNS = (
@@ -99,7 +100,8 @@ def export_csv(book: Codebook) -> str:
     w.writerow(CSV_COLUMNS)
     for c in book.tree():
         w.writerow(
-            [
+            csv_cell(cell)
+            for cell in [
                 c.path,
                 c.alt_name or "",
                 c.definition,
@@ -203,7 +205,7 @@ def import_csv(book: Codebook, text: str) -> ImportReport:
     report = ImportReport()
     with transaction(book.conn):
         for n, raw in enumerate(reader, 2):  # row 1 is the header
-            row = {k.strip().lower(): (v or "").strip() for k, v in raw.items() if k}
+            row = {k.strip().lower(): csv_uncell((v or "").strip()) for k, v in raw.items() if k}
             parts = [p.strip() for p in row.get("path", "").split(PATH_SEPARATOR) if p.strip()]
             if not parts:
                 raise CodingError(f"row {n}, column path: empty")

@@ -21,6 +21,7 @@ from moksori.coding.codebook import Codebook
 from moksori.coding.coders import Coders
 from moksori.errors import CodingError, NotFound, QueryError, UnknownCase
 from moksori.korean.terms import index_terms, phrase_terms, query_terms
+from moksori.spreadsheet import csv_cell
 from moksori.store.database import Connection, transaction
 from moksori.store.documents import resolve_document
 from moksori.store.query import compile_fts, parse
@@ -318,5 +319,4 @@ def _csv(memos: list[Memo]) -> str:
 
 def _cell(value: Any) -> str:
     """A CSV cell; text that a spreadsheet would run as a formula is quoted with '."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") and not isinstance(value, int) else text
+    return "" if value is None else str(csv_cell(value))

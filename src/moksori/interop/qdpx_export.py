@@ -20,7 +20,6 @@ scrubbed as a shared copy is (:mod:`moksori.protect.share`).
 
 from __future__ import annotations
 
-import os
 import unicodedata
 import uuid
 import zipfile
@@ -31,9 +30,11 @@ from typing import Any
 
 from moksori import __version__
 from moksori.coding.attributes import to_python
+from moksori.errors import OutputError
 from moksori.interop import qde_writer as q
 from moksori.interop.qdc import format_description
 from moksori.interop.refi import RefiError, normalise_guid
+from moksori.outputs import open_output, private_dir
 from moksori.project import Project
 from moksori.protect.share import Scrubber, known_names
 from moksori.protect.vault import Vault
@@ -425,21 +426,18 @@ def _plain(text: str) -> bytes:
 
 
 def _write_zip(out: Path, qde: bytes, files: list[tuple[str, str]]) -> None:
-    """Write beside ``out`` and rename, so a failure never leaves a half-written file."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.part")
+    """Private (0600) and whole: a failure or a kill never leaves a half-written file."""
     try:
-        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as z:
+        private_dir(out.parent)
+        with (
+            open_output(out) as fh,
+            zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as z,
+        ):
             _add(z, QDE_NAME, qde)
             for guid, text in files:
                 _add(z, f"{SOURCES_DIR}/{guid}.txt", _plain(text))
-        os.replace(tmp, out)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise RefiError(f"cannot write {out.name} ({exc.strerror or 'write failed'})") from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    except OutputError as exc:
+        raise RefiError(str(exc)) from None
 
 
 def _add(z: zipfile.ZipFile, name: str, data: bytes) -> None:

@@ -84,6 +84,7 @@ class ImportReport(ToolImportReport):
     values: int = 0
     case_links: int = 0
     memos: int = 0
+    memos_existing: int = 0  # already in the project (a second import of the same file)
 
 
 def import_qdpx(project: Project, path: Path, *, schema: Path | None = None) -> ImportReport:
@@ -255,7 +256,8 @@ class _Writer:
     def _codings(self, src: TextSourceIn) -> None:
         """Every coding of a source in one executemany; case codes become pending links."""
         rows: list[tuple[Any, ...]] = []
-        keys: list[tuple[str | None, str | None, str]] = []  # selection, Coding, row GUID
+        # selection GUID, Coding GUID, and the coding's natural key (code, start, end, coder)
+        keys: list[tuple[str | None, str | None, tuple[int, int, int, int]]] = []
         whole = (None, 0, len(src.mapped.text), None, now())
         for sel in [*children(src.el, "PlainTextSelection"), src.el]:
             gid: str | None = None
@@ -287,23 +289,29 @@ class _Writer:
                 self.taken.add(guid)
                 coder = self._coder(coding, sel)
                 stamp = coding.get("creationDateTime") or when
-                rows.append((guid, self.codes[target or ""], src.doc_id, start, end, coder))
-                rows[-1] += (stamp, memo)
-                keys.append((gid, cg, guid))
+                code = self.codes[target or ""]
+                rows.append((guid, code, src.doc_id, start, end, coder, stamp, memo))
+                keys.append((gid, cg, (code, start, end, coder)))
         if not rows:
             return
-        self.conn.executemany(
+        cur = self.conn.executemany(
             'INSERT INTO coding(guid, code_id, document_id, start, "end", coder_id, '
             "created_at, memo, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'imported') "
             "ON CONFLICT DO NOTHING",
             rows,
         )
-        ids = dict(
-            self.conn.execute("SELECT guid, id FROM coding WHERE document_id = ?", (src.doc_id,))
-        )
-        for gid, cg, guid in keys:
-            found = [int(ids[guid])] if guid in ids else []
-            self.report.codings += len(found)
+        self.report.codings += max(cur.rowcount, 0)  # new ones; a second import merges
+        # Found by what they are, not by GUID, so that a coding already in the project
+        # (imported before) still carries its memos on a second import.
+        ids = {
+            (int(r[0]), int(r[1]), int(r[2]), int(r[3])): int(r[4])
+            for r in self.conn.execute(
+                'SELECT code_id, start, "end", coder_id, id FROM coding WHERE document_id = ?',
+                (src.doc_id,),
+            )
+        }
+        for gid, cg, key in keys:
+            found = [ids[key]] if key in ids else []
             if gid:
                 self.codings[gid] += found
             if cg:
@@ -442,11 +450,21 @@ class _Writer:
         if not body:
             self.report.skip("empty Note")
             return
-        if self.conn.execute("SELECT 1 FROM memo WHERE guid = ?", (guid,)).fetchone():
-            guid = new_guid()
         title = " ".join((el.get("name") or "").split())
         if title == f"{kind} memo":  # the name moksori's export gives an untitled memo
             title = ""
+        # Like codings, memos merge: the same memo (same target, title and text, whatever
+        # its GUID) is not added twice. A memo edited elsewhere comes in as a new one.
+        same = self.conn.execute(
+            "SELECT 1 FROM memo WHERE target_kind = ? AND target_id IS ? AND title = ? "
+            "AND text = ?",
+            (kind, target, title, body),
+        ).fetchone()
+        if same:
+            self.report.memos_existing += 1
+            return
+        if self.conn.execute("SELECT 1 FROM memo WHERE guid = ?", (guid,)).fetchone():
+            guid = new_guid()
         stamp = now()
         author = self.coders.get(ref_guid(el, "creatingUser") or "")
         cur = self.conn.execute(

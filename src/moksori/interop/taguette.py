@@ -35,6 +35,7 @@ from moksori.interop.analyse import ToolImportReport, ingest_text
 from moksori.interop.qde_reader import MappedText, canonical
 from moksori.interop.taguette_html import HtmlText, html_text
 from moksori.project import Project
+from moksori.spreadsheet import csv_cell
 from moksori.store import documents as docs_store
 from moksori.store.database import transaction
 from moksori.store.schema import now
@@ -374,5 +375,7 @@ def taguette_codebook_csv(book: Codebook) -> bytes:
     w.writerow(["tag", "description"])
     for code in book.tree():
         if code.codable:
-            w.writerow([code.path.replace(PATH_SEPARATOR, "."), code.definition])
+            w.writerow(
+                [csv_cell(code.path.replace(PATH_SEPARATOR, ".")), csv_cell(code.definition)]
+            )
     return b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8")

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from moksori.errors import DeidError
+from moksori.outputs import open_output, private_dir, write_text_output
 from moksori.protect.redact import RedactedView
 from moksori.protect.view import ViewCache
 from moksori.store import audit
@@ -37,7 +38,7 @@ def _safe(name: str) -> str:
 
 
 def _write_txt(view: RedactedView, path: Path) -> None:
-    path.write_text(view.text, encoding="utf-8", newline="\n")
+    write_text_output(path, view.text)
 
 
 def _write_html(view: RedactedView, path: Path, title: str) -> None:
@@ -51,12 +52,12 @@ def _write_html(view: RedactedView, path: Path, title: str) -> None:
         pos = b
     parts.append(html.escape(view.text[pos:]))
     body = "".join(parts).replace("\n", "<br>\n")
-    path.write_text(
+    write_text_output(
+        path,
         "<!doctype html>\n<html><head><meta charset='utf-8'>"
         f"<title>{html.escape(title)}</title><style>body{{font-family:sans-serif;max-width:48em;"
         "margin:2em auto;line-height:1.6}mark{background:#e8e8e8;padding:0 .2em}</style>"
         f"</head><body><h1>{html.escape(title)}</h1><p>{body}</p></body></html>\n",
-        encoding="utf-8",
     )
 
 
@@ -67,7 +68,8 @@ def _write_docx(view: RedactedView, path: Path, title: str) -> None:
     doc.add_heading(title, level=1)
     for para in view.text.split("\n"):
         doc.add_paragraph(para)
-    doc.save(str(path))
+    with open_output(path) as fh:
+        doc.save(fh)
 
 
 def export_documents(
@@ -82,7 +84,7 @@ def export_documents(
 ) -> ExportReport:
     if fmt not in FORMATS:
         raise DeidError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
-    out_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(out_dir)
     views = ViewCache(conn, include_proposed=include_proposed)
     report = ExportReport(fmt)
     for doc_id in doc_ids:

@@ -257,17 +257,25 @@ _NUMBER = re.compile(
 )
 
 
+# The finding itself says "born" (born in 1979, b. 1979, DOB, 85년생), or is only the date.
+_SAYS_BORN = re.compile(r"born|b\.|birth|year of birth|date of birth|d\.?o\.?b|.*생", re.I)
+
+
 def _age_band(said: str, info: dict[str, object], lang: str) -> str | None:
     """An exact age as its decade, in the words around it.
 
     Korean: 23세, 스물세 살 → 20대; 85년생 → 1980년대생. English keeps the phrase and
     swaps the number: a 42-year-old → a 40–49-year-old; I was twelve → I was 10–19;
-    "in her 20s" is a band already and stays.
+    "in her 20s" is a band already and stays. A birth year: "born in 1979", "b. 1979" →
+    born in the 1970s; "in 1979" after "born in Hoeryong" → in the 1970s (never "born"
+    twice, nor where the phrase did not say it).
     """
     born = info.get("born")
     if isinstance(born, int) and "age" not in info:
         decade = born // 10 * 10
-        return f"{decade}년대생" if lang == "ko" else f"born in the {decade}s"
+        if lang == "ko":
+            return f"{decade}년대생"
+        return f"{'born ' if _SAYS_BORN.match(said) else ''}in the {decade}s"
     band = _band(info)
     if band is None:
         return None

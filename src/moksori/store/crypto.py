@@ -9,13 +9,33 @@ touches SQLCipher's weaker default PBKDF2.
 from __future__ import annotations
 
 import os
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from argon2.low_level import Type, hash_secret_raw
 
+from moksori.errors import WeakPassphrase
+
 SALT_BYTES = 16
 KEY_BYTES = 32
+# A new file's passphrase: at least 12 characters (code points, so 12 Hangul
+# syllables count as 12). argon2id slows each guess, but a stolen laptop gives
+# an attacker unlimited offline time; 12 characters of four short words or a
+# sentence resist that, and one rule is easier to say than a word count.
+# Files made before this rule still open with whatever they were made with.
+MIN_PASSPHRASE_CHARS = 12
+
+
+def check_new_passphrase(passphrase: str, path: Path) -> None:
+    """Refuse a passphrase too short for a new project, vault or shared copy."""
+    n = len(unicodedata.normalize("NFC", passphrase).strip())
+    if n < MIN_PASSPHRASE_CHARS or len(set(passphrase.strip())) < 4:
+        raise WeakPassphrase(
+            f"the passphrase for {path.name} is too weak: a new project, vault or shared copy "
+            f"needs at least {MIN_PASSPHRASE_CHARS} characters, not one repeated "
+            "(e.g. four or more random words); nothing was created"
+        )
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ tables in memory so no plaintext temp file ever reaches the disk.
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,13 @@ from typing import Any
 import sqlcipher3
 
 from moksori.errors import ProjectError, ProjectExists, ProjectNotFound, WrongPassphrase
-from moksori.store.crypto import derive_key, new_salt, read_salt, sqlcipher_key_pragma
+from moksori.store.crypto import (
+    check_new_passphrase,
+    derive_key,
+    new_salt,
+    read_salt,
+    sqlcipher_key_pragma,
+)
 from moksori.store.impact import impact_terms
 
 Connection = Any  # sqlcipher3.Connection has no stubs
@@ -82,15 +89,40 @@ class KeyedDatabase:
         return conn
 
 
+def _create_private(path: Path) -> None:
+    """Make the empty file 0600 (whatever the umask) before SQLite opens it.
+
+    SQLite creates its -wal and -shm files with the main file's permissions,
+    so they are private too. O_EXCL: never take over a file made meanwhile.
+    """
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        raise ProjectExists(f"{path} already exists; choose another name or open it") from None
+    except OSError as exc:
+        raise ProjectError(f"cannot create {path} ({exc.strerror or exc})") from None
+    try:
+        os.fchmod(fd, 0o600)
+    finally:
+        os.close(fd)
+
+
 def create_keyed(path: Path, passphrase: str) -> KeyedDatabase:
+    """A new encrypted file (project, vault or shared copy), readable by its owner only."""
     if path.exists():
         raise ProjectExists(f"{path} already exists; choose another name or open it")
     if not path.parent.exists():
         raise ProjectError(f"folder {path.parent} does not exist")
+    check_new_passphrase(passphrase, path)
     salt = new_salt()
     key = derive_key(passphrase, salt)
-    conn = _connect(path, key, salt)
-    _configure(conn)
+    _create_private(path)
+    try:
+        conn = _connect(path, key, salt)
+        _configure(conn)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
     return KeyedDatabase(path, conn, key, salt)
 
 

@@ -176,6 +176,55 @@ EN_BAND = re.compile(
     re.I,
 )
 
+# Birth years in English: "born in 1979", "b. 1979", "born 3 March 1979", "DOB: March 3,
+# 1979", and "born in Hoeryong in 1979", where only "in 1979" is the finding (the place
+# is its own). A birth year says who someone is as much as 1979년생 does, so it is an
+# age ({"born": 1979}), generalised to its decade like the Korean, never kept as a year.
+_MON = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_BORN_DATE = (
+    rf"(?:(?:the\s)?\d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?{_MON},?\s|{_MON}\s\d{{1,2}}(?:st|nd|rd|th)?,?\s"
+    rf"|{_MON},?\s(?:of\s)?)?(?P<y>(?:19|20)\d{{2}})(?![\w\-–/]|[.,]\d)"
+)
+# Between "born" and the year: a place, a preposition, at most eight words, no clause break
+# and none of the words that start another event ("born in Musan and left in 1998").
+_BORN_GAP_WORD = (
+    r"(?!(?i:and|but|then|or|so|before|after|until|till|when|while|where|which|who|that|"
+    r"left|moved|came|went|arrived|crossed|escaped|fled|defected|married|lived|worked|"
+    r"since|from|to|was|were|had|have)\b)[\w'’.…\-]+,?"
+)
+EN_BORN = re.compile(
+    r"(?=[bBdDyY])\b(?P<trig>(?i:born|birth\s?year|year\sof\sbirth|date\sof\sbirth|"
+    r"birth\s?date|d\.o\.b\.?|dob)(?::)?|b\.)"
+    rf"(?P<gap>(?:\s{_BORN_GAP_WORD}){{0,8}}?)\s(?P<date>{_BORN_DATE})"
+)
+_PLAIN_GAP = re.compile(r"^(?:\s(?:in|on|in\sthe\syear|was|is))?$", re.I)
+
+
+def find_birth_years(text: str) -> list[Span]:
+    """English birth years, as ages: "born in 1979" → {"born": 1979}.
+
+    With nothing but "in"/"on" between the word and the date, the span starts at
+    "born" (it becomes "born in the 1970s"); otherwise it is the date and its
+    preposition only ("in 1979" → "in the 1970s"), so what is said stays true.
+    """
+    out: list[Span] = []
+    for m in EN_BORN.finditer(text):
+        year = int(m.group("y"))
+        if not 1880 <= year <= 2099:
+            continue
+        if _PLAIN_GAP.match(m.group("gap")):
+            start, conf = m.start(), 0.9
+        else:
+            start, conf = m.start("date"), 0.75
+            lead = text[max(0, start - 3) : start].lower()
+            if lead in ("in ", "on ") and (start == 3 or not text[start - 4].isalnum()):
+                start -= 3  # "in 1979" → "in the 1970s"
+        out.append(_age_span(text, start, m.end(), conf, {"born": year}))
+    return out
+
 
 def _age_span(text: str, start: int, end: int, conf: float, info: dict[str, Any]) -> Span:
     gender = gender_near(text, start, end)
@@ -237,7 +286,7 @@ def find_ages(text: str) -> list[Span]:
         if pronoun in ("her", "his"):
             info["gender"] = "f" if pronoun == "her" else "m"
         out.append(Span(m.start(), m.end(), PiiType.AGE, 0.7, "age", info))
-    return out
+    return out + find_birth_years(text)
 
 
 # --- cohorts -----------------------------------------------------------------------------
