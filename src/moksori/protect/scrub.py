@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from moksori.protect.entities import Entities, Entity
@@ -20,8 +20,8 @@ from moksori.protect.findings import Finding
 from moksori.protect.known import KnownNames, known_places
 from moksori.protect.policy import Policy, line_lang, tag
 from moksori.protect.redact import Renderer, replacements_for
-from moksori.protect.scan import _name_body, _squash, detect_text
-from moksori.protect.spans import PiiType
+from moksori.protect.scan import _name_body, _squash, detect_text, detect_texts
+from moksori.protect.spans import PiiType, Span
 from moksori.protect.textview import HANGUL
 from moksori.protect.vault import Vault
 from moksori.store.database import Connection
@@ -79,6 +79,15 @@ class Scrubber:
         self.policy = policy or Policy()
         self.counts: Counter[str] = Counter()
         self._memo: dict[tuple[str, bool], tuple[str, Counter[str]]] = {}
+        self._detected: dict[str, list[Span]] = {}
+
+    def prepare(self, texts: Iterable[str | None]) -> None:
+        """Run the detectors over many texts at once: Kiwi in batches is ~6x faster
+        than one call per memo or label."""
+        todo = list(dict.fromkeys(t for t in texts if t and t not in self._detected))
+        for i in range(0, len(todo), 500):
+            chunk = todo[i : i + 500]
+            self._detected.update(zip(chunk, detect_texts(chunk), strict=True))
 
     @classmethod
     def of(cls, conn: Connection, vault: Vault | None = None) -> Scrubber:
@@ -133,7 +142,8 @@ class Scrubber:
             add(0, len(text), PiiType.PLACE, whole, "gazetteer")
         elif deep:
             labels = {v.casefold() for v in self.names.values()}
-            for s in detect_text(text):
+            spans = self._detected.get(text)
+            for s in spans if spans is not None else detect_text(text):
                 if s.type == PiiType.PERSON and text[s.start : s.end].casefold() in labels:
                     continue  # a pseudonym already
                 add(s.start, s.end, s.type, dict(s.info), s.detector)

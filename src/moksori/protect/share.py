@@ -107,6 +107,7 @@ def share(
     report = ShareReport(str(out_path))
     views = ViewCache(src, include_proposed=True, known=KnownNames.of(src, vault))
     scrub = Scrubber.of(src, vault)
+    scrub.prepare(_free_texts(src))
     published = plan(src, scrub, options)
     report.attributes = published.to_json()
     report.accepted_risk = options.accept_risk and (
@@ -233,6 +234,40 @@ def share(
             options.actor,
         )
     return report
+
+
+# Every free-text column the copy scrubs in depth (JSON lists are opened below).
+_FREE_TEXT = [
+    "SELECT title FROM document",
+    "SELECT part FROM document",
+    "SELECT value FROM document_attribute",
+    "SELECT DISTINCT speaker FROM segment",
+    "SELECT definition FROM code",
+    "SELECT inclusion FROM code",
+    "SELECT exclusion FROM code",
+    "SELECT memo FROM code_link",
+    "SELECT memo FROM coding",
+    "SELECT name FROM cases",
+    "SELECT description FROM cases",
+    "SELECT value FROM case_value",
+    "SELECT description FROM attribute",
+    "SELECT title FROM memo",
+    "SELECT text FROM memo",
+    "SELECT DISTINCT speaker FROM case_link",
+]
+
+
+def _free_texts(src: Connection) -> list[str]:
+    """The texts ``Scrubber.deep`` will see, so the detectors run over them in batches."""
+    out = [str(r[0]) for sql in _FREE_TEXT for r in src.execute(sql) if r[0]]
+    for sql in ("SELECT examples FROM code", "SELECT levels FROM attribute"):
+        for (value,) in src.execute(sql):
+            try:
+                items = json.loads(value or "[]")
+            except ValueError:
+                continue
+            out += [x for x in items if isinstance(x, str)] if isinstance(items, list) else []
+    return out
 
 
 def _scrub_json(scrub: Scrubber, value: Any) -> Any:
