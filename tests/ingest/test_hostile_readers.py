@@ -10,7 +10,7 @@ from types import ModuleType
 
 import pytest
 
-from moksori.errors import UnsafeFile
+from moksori.errors import FileTooLarge, UnsafeFile
 from moksori.ingest.limits import Limits
 from moksori.ingest.readers import read
 from moksori.ingest.segment import MAX_PASSAGE_CHARS, segment
@@ -165,3 +165,38 @@ def _block() -> object:
     from moksori.ingest.model import Block
 
     return Block("")
+
+
+def test_kiwi_never_gets_more_than_a_passage(monkeypatch: pytest.MonkeyPatch) -> None:
+    import moksori.ingest.segment as seg
+
+    seen: list[int] = []
+    real = seg.tokenize_many
+
+    def spy(texts: list[str]) -> object:
+        seen.extend(len(t) for t in texts)
+        return real(texts)
+
+    monkeypatch.setattr(seg, "tokenize_many", spy)
+    monkeypatch.setattr(seg, "BATCH_CHARS", 20_000)  # several batches, as a big file has
+    text = _one_line(600, "김철수는 평양냉면을 좋아했다.")
+    analysed = seg.analyse(text, [(0, len(text), _block())])
+    assert seen and max(seen) <= MAX_PASSAGE_CHARS
+    passages = [s for s in analysed.segments if s.kind != "sentence"]
+    assert len(analysed.passage_terms) == len(passages)
+    assert sum(seen) == sum(p.end - p.start for p in passages)
+
+
+def test_a_text_file_over_the_text_cap_is_refused_with_advice() -> None:
+    data = ("두만강을 건넜습니다. " * 3_000).encode()
+    with pytest.raises(UnsafeFile) as info:
+        read(data, "huge.txt", Limits(max_text_chars=20_000))
+    assert str(info.value).startswith("huge.txt: ")
+    assert "split it into smaller files" in info.value.reason
+
+
+def test_a_web_page_over_the_html_cap_is_refused() -> None:
+    page = b"<html><body>" + b"<p>We crossed the river at night.</p>" * 2_000 + b"</body></html>"
+    with pytest.raises(FileTooLarge) as info:
+        read(page, "page.html", Limits(max_html_bytes=10_000))
+    assert "save the article as text" in info.value.reason

@@ -268,10 +268,8 @@ def _cut_point(text: str, start: int, stop: int) -> int:
         nl = text.rfind("\n", half, stop)
         last = nl + 1 if nl >= 0 else -1
     if last < 0:
-        for i in range(stop - 1, half, -1):
-            if text[i].isspace():
-                last = i + 1
-                break
+        space = max(text.rfind(" ", half, stop), text.rfind("\t", half, stop))
+        last = space + 1 if space >= 0 else -1
     return last if last > start else stop
 
 
