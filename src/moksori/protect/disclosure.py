@@ -33,4 +33,4 @@ def safe_attributes(conn: Connection) -> set[str]:
 def filterable(conn: Connection, condition: str) -> bool:
     """Whether a viewer may use ``condition`` (``name=value``, ``age>=40``, …)."""
     m = _CONDITION.match(condition)
-    return bool(m) and m.group(1).casefold() in safe_attributes(conn)
+    return m is not None and m.group(1).casefold() in safe_attributes(conn)
