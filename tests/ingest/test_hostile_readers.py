@@ -200,3 +200,38 @@ def test_a_web_page_over_the_html_cap_is_refused() -> None:
     with pytest.raises(FileTooLarge) as info:
         read(page, "page.html", Limits(max_html_bytes=10_000))
     assert "save the article as text" in info.value.reason
+
+
+def test_docx_with_too_many_paragraphs_is_refused(fx: ModuleType) -> None:
+    data = _bomb_docx(fx, paragraphs=300, run="가")
+    with pytest.raises(UnsafeFile) as info:
+        read(data, "many.docx", Limits(max_paragraphs=100))
+    assert "more than 100 paragraphs" in info.value.reason
+
+
+def test_a_run_per_character_costs_one_string_per_paragraph(fx: ModuleType) -> None:
+    runs = "".join(f"<w:r><w:t>{ch}</w:t></w:r>" for ch in "두만강을 건넜어요" * 2000)
+    src = zipfile.ZipFile(io.BytesIO(fx.make_docx(["placeholder"])))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "word/document.xml":
+                data = (
+                    f'<w:document xmlns:w="{W}"><w:body><w:p>{runs}</w:p></w:body></w:document>'
+                ).encode()
+            zf.writestr(info.filename, data)
+    (doc,) = read(out.getvalue(), "runs.docx", Limits())
+    assert [b.text for b in doc.blocks] == ["두만강을 건넜어요" * 2000]
+
+
+def test_a_text_of_millions_of_lines_is_refused_before_segmenting(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import moksori.ingest.segment as seg
+
+    monkeypatch.setattr(seg, "MAX_LINES", 1000)
+    text = "가\n\n" * 600
+    with pytest.raises(UnsafeFile) as info:
+        seg.analyse(text, [(0, len(text), _block())], source="lines.txt")
+    assert str(info.value).startswith("lines.txt: ") and "split it" in info.value.reason

@@ -39,9 +39,13 @@ class Limits:
     max_uncompressed_bytes: int = 512 * MIB
     max_compression_ratio: float = 200.0
     max_zip_members: int = 10_000
-    # Text a document may expand to (characters): far beyond any interview or
-    # book, and what keeps a small file from filling memory once read.
-    max_text_chars: int = 64_000_000
+    # Text one file may hold or expand to (characters): dozens of books, far
+    # beyond any interview; ingest costs ~50 bytes of memory per character
+    # across its processes (benchmarks/hostile.py), so this bounds a file's cost.
+    max_text_chars: int = 16_000_000
+    # Paragraphs (and passages) of one file: each costs objects through the
+    # pipeline; a long book has tens of thousands.
+    max_paragraphs: int = 500_000
     # Web pages are parsed into a tree (lxml, trafilatura) several times their
     # size; a captured article is a few megabytes at most.
     max_html_bytes: int = 32 * MIB

@@ -48,7 +48,9 @@ from dataclasses import dataclass
 
 from kiwipiepy import Token
 
+from moksori.errors import UnsafeFile
 from moksori.ingest.language import detect_language, sentence_languages
+from moksori.ingest.limits import SPLIT_HINT
 from moksori.ingest.model import Block, SegmentKind, SegmentSpan
 from moksori.korean.kiwi import tokenize_many
 from moksori.korean.terms import terms_of_tokens
@@ -57,7 +59,11 @@ MAX_LABEL = 20
 # Longest passage given to Kiwi and to search as one unit (characters).
 MAX_PASSAGE_CHARS = 4000
 # Characters of passages tokenised together before their tokens are dropped.
-BATCH_CHARS = 1_000_000
+BATCH_CHARS = 250_000
+# Lines and passages one document may have (each costs objects all the way to
+# the store); far beyond a book, and what 16 million characters of "a\n\n" are not.
+MAX_LINES = 1_000_000
+MAX_PASSAGES = 500_000
 MAX_LABEL_WORDS = 3
 MIN_TRANSCRIPT_LINES = 3
 
@@ -357,7 +363,10 @@ def segment(text: str, blocks: list[tuple[int, int, Block]]) -> list[SegmentSpan
 
 
 def analyse(
-    text: str, blocks: list[tuple[int, int, Block]], with_terms: bool = True
+    text: str,
+    blocks: list[tuple[int, int, Block]],
+    with_terms: bool = True,
+    source: str = "document",
 ) -> Segmentation:
     """Segment *text*, tokenising each passage with Kiwi exactly once.
 
@@ -366,7 +375,12 @@ def analyse(
     paragraphs (see the module docstring). Passages go to Kiwi in batches of
     about :data:`BATCH_CHARS`, whose tokens give sentences and index terms.
     """
+    # Lines and passages each cost Python objects: refuse before making millions.
+    if text.count("\n") > MAX_LINES:
+        raise UnsafeFile(source, f"the text has more than {MAX_LINES:,} lines; {SPLIT_HINT}")
     passages = _passages(text, blocks)
+    if len(passages) > MAX_PASSAGES:
+        raise UnsafeFile(source, f"the text has more than {MAX_PASSAGES:,} passages; {SPLIT_HINT}")
     out: list[SegmentSpan] = []
     terms: list[str] = []
     for batch in _batches(passages):

@@ -10,7 +10,14 @@ import importlib
 from collections.abc import Callable
 from pathlib import PurePath
 
-from moksori.errors import CorruptFile, EmptyFile, FileTooLarge, IngestError, UnsupportedFormat
+from moksori.errors import (
+    CorruptFile,
+    EmptyFile,
+    FileTooLarge,
+    IngestError,
+    UnsafeFile,
+    UnsupportedFormat,
+)
 from moksori.ingest.limits import SPLIT_HINT, Limits, check_text_budget, describe_size
 from moksori.ingest.model import Extracted
 
@@ -32,6 +39,9 @@ _READERS: dict[str, tuple[str, str]] = {
 }
 
 SUPPORTED_EXTENSIONS: tuple[str, ...] = tuple(sorted(_READERS))
+# Formats whose text is the file's bytes decoded (no package to expand).
+_TEXT_EXTENSIONS = frozenset({".txt", ".md", ".srt", ".vtt", ".csv", ".html", ".htm"})
+_MAX_BYTES_PER_CHAR = 4
 
 
 def extension(source: str) -> str:
@@ -75,11 +85,24 @@ def read(data: bytes, source: str, limits: Limits) -> list[Extracted]:
     reader = reader_for(source)
     if not data:
         raise EmptyFile(source, "file is empty (0 bytes)")
+    if extension(source) in _TEXT_EXTENSIONS and len(data) > _MAX_BYTES_PER_CHAR * (
+        limits.max_text_chars
+    ):
+        # Every encoding we read takes at most four bytes a character: over the
+        # text limit for sure, so refused before decoding a copy of it.
+        check_text_budget(len(data) // _MAX_BYTES_PER_CHAR, source, limits, SPLIT_HINT)
     try:
         extracted = reader(data, source, limits)
         # Expanding formats stop at the budget while reading; this catches the rest.
         chars = sum(len(b.text) for e in extracted for b in e.blocks)
         check_text_budget(chars, source, limits, SPLIT_HINT)
+        blocks = sum(len(e.blocks) for e in extracted)
+        if blocks > limits.max_paragraphs:
+            raise UnsafeFile(
+                source,
+                f"the file has more than {limits.max_paragraphs:,} paragraphs, rows or cues "
+                f"(the limit for one file); {SPLIT_HINT}",
+            )
         return extracted
     except IngestError:
         raise

@@ -22,7 +22,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser, fromstring
 
 from moksori.errors import CorruptFile, UnsafeFile
-from moksori.ingest.limits import Limits, iter_member
+from moksori.ingest.limits import ZIP_BOMB_HINT, Limits, check_text_budget, iter_member
 
 _XML_SUFFIXES = (".xml", ".rels", ".hpf", ".rdf")
 # Parts parsed whole (metadata, relationships) are small in any real file.
@@ -55,6 +55,71 @@ class NullTarget:
 
     def close(self) -> None:
         pass
+
+
+class Paragraphs:
+    """Paragraph texts gathered from parser events, under the file's budgets.
+
+    Paragraphs are numbered when they open and complete when the outermost
+    open one closes, so a paragraph holding a table or text box comes before
+    the paragraphs inside it. Text arrives in pieces (one per run, possibly one
+    per character); pieces are joined every :data:`_JOIN_EVERY`, so a paragraph
+    costs about its characters, not an object per piece. Refuses more than
+    ``max_text_chars`` characters or ``max_paragraphs`` non-empty paragraphs.
+    """
+
+    _JOIN_EVERY = 4096
+
+    def __init__(self, source: str, limits: Limits) -> None:
+        self.source = source
+        self.limits = limits
+        self.done: list[str] = []  # non-empty paragraphs, in order
+        self._pending: list[tuple[list[str], list[str]]] = []  # (joined chunks, pieces)
+        self._open: list[int] = []  # indices into _pending, innermost last
+        self._chars = 0
+
+    @property
+    def inside(self) -> bool:
+        return bool(self._open)
+
+    def open(self) -> None:
+        if len(self.done) + len(self._pending) >= self.limits.max_paragraphs:
+            self._too_many()
+        self._open.append(len(self._pending))
+        self._pending.append(([], []))
+
+    def close(self) -> None:
+        if self._open:
+            self._open.pop()
+            if not self._open:
+                self.finish()
+
+    def add(self, text: str) -> None:
+        self._chars += len(text)
+        check_text_budget(self._chars, self.source, self.limits)
+        chunks, pieces = self._pending[self._open[-1]]
+        pieces.append(text)
+        if len(pieces) >= self._JOIN_EVERY:
+            chunks.append("".join(pieces))
+            pieces.clear()
+
+    def finish(self) -> None:
+        """Complete every pending paragraph (the end of a part)."""
+        for chunks, pieces in self._pending:
+            text = "".join(chunks) + "".join(pieces)
+            if text.strip():
+                self.done.append(text)
+        self._pending = []
+        self._open = []
+        if len(self.done) > self.limits.max_paragraphs:
+            self._too_many()
+
+    def _too_many(self) -> None:
+        raise UnsafeFile(
+            self.source,
+            f"the document has more than {self.limits.max_paragraphs:,} paragraphs "
+            f"(the limit for one file); {ZIP_BOMB_HINT}",
+        )
 
 
 def parse_xml(data: bytes, source: str, part: str) -> Element:

@@ -16,9 +16,9 @@ import zipfile
 from xml.etree.ElementTree import Element
 
 from moksori.errors import CorruptFile, EmptyFile, EncryptedFile
-from moksori.ingest.limits import Limits, check_text_budget, open_zip_safely
+from moksori.ingest.limits import Limits, open_zip_safely
 from moksori.ingest.model import Block, Extracted
-from moksori.ingest.readers._xml import read_small_part, stream_member
+from moksori.ingest.readers._xml import Paragraphs, read_small_part, stream_member
 
 # Password-protected Office files are OLE compound files, not zips.
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -84,21 +84,19 @@ def _main_part(zf: zipfile.ZipFile, names: set[str], source: str, limits: Limits
 class ParagraphTarget:
     """Collects the text of each ``w:p`` from a stream of parser events.
 
-    Paragraphs are numbered when they start and filled when they end, so a
-    paragraph holding a text box comes before the text box's paragraphs. Only
-    ``w:t`` text counts (not ``w:delText`` or ``w:instrText``); the
-    ``mc:Fallback`` copy of a drawing is skipped.
+    Only ``w:t`` text counts (not ``w:delText`` or ``w:instrText``); the
+    ``mc:Fallback`` copy of a drawing is skipped. Paragraph order and budgets:
+    :class:`~moksori.ingest.readers._xml.Paragraphs`.
     """
 
     def __init__(self, source: str, limits: Limits) -> None:
-        self.source = source
-        self.limits = limits
-        self.paragraphs: list[str] = []
-        self._parts: list[list[str]] = []  # text pieces of each paragraph, by number
-        self._open: list[int] = []  # numbers of the paragraphs open, innermost last
+        self.text = Paragraphs(source, limits)
         self._in_text = 0  # depth inside w:t
         self._skip = 0  # depth inside mc:Fallback
-        self._chars = 0
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return self.text.done
 
     def start(self, tag: str, attrib: dict[str, str]) -> None:
         if self._skip or tag == _MC_FALLBACK:
@@ -106,17 +104,16 @@ class ParagraphTarget:
             return
         name = _w_local(tag)
         if name == "p":
-            self._open.append(len(self._parts))
-            self._parts.append([])
-        elif not self._open:
+            self.text.open()
+        elif not self.text.inside:
             return
         elif name == "t":
             self._in_text += 1
         elif name == "br":
             if attrib.get(f"{tag[: tag.index('}') + 1]}type", "textWrapping") == "textWrapping":
-                self._add("\n")
+                self.text.add("\n")
         elif name in _INLINE:
-            self._add(_INLINE[name])
+            self.text.add(_INLINE[name])
 
     def end(self, tag: str) -> None:
         if self._skip:
@@ -125,25 +122,15 @@ class ParagraphTarget:
         name = _w_local(tag)
         if name == "t" and self._in_text:
             self._in_text -= 1
-        elif name == "p" and self._open:
-            self._open.pop()
-            if not self._open:  # a top-level paragraph and everything inside it are done
-                self.paragraphs.extend("".join(parts) for parts in self._parts)
-                self._parts = []
+        elif name == "p":
+            self.text.close()
 
     def data(self, data: str) -> None:
-        if self._in_text and not self._skip and self._open:
-            self._add(data)
+        if self._in_text and not self._skip and self.text.inside:
+            self.text.add(data)
 
     def close(self) -> None:
-        if self._parts:  # unclosed paragraphs cannot happen in well-formed XML
-            self.paragraphs.extend("".join(parts) for parts in self._parts)
-            self._parts = []
-
-    def _add(self, text: str) -> None:
-        self._chars += len(text)
-        check_text_budget(self._chars, self.source, self.limits)
-        self._parts[self._open[-1]].append(text)
+        self.text.finish()
 
 
 def _w_local(tag: str) -> str | None:

@@ -13,9 +13,9 @@ import re
 from xml.etree.ElementTree import Element
 
 from moksori.errors import CorruptFile, EmptyFile
-from moksori.ingest.limits import Limits, check_text_budget, open_zip_safely
+from moksori.ingest.limits import Limits, open_zip_safely
 from moksori.ingest.model import Block, Extracted
-from moksori.ingest.readers._xml import read_small_part, stream_member
+from moksori.ingest.readers._xml import Paragraphs, read_small_part, stream_member
 
 _SECTION = re.compile(r"^Contents/section(\d+)\.xml$", re.IGNORECASE)
 # Inline elements inside <hp:t> that stand for characters.
@@ -60,21 +60,20 @@ def _local(tag: str) -> str:
 class SectionTarget:
     """Own text of each <hp:p> from a stream of parser events, in document order.
 
-    Table-cell paragraphs come after the paragraph holding the table: paragraphs
-    are numbered when they start and filled when they end. Header and footer
-    paragraphs are skipped. Only the text directly inside <hp:t> counts, plus
-    the inline elements that stand for characters.
+    Table-cell paragraphs come after the paragraph holding the table (see
+    :class:`~moksori.ingest.readers._xml.Paragraphs`, which also keeps the
+    budgets). Header and footer paragraphs are skipped. Only the text directly
+    inside <hp:t> counts, plus the inline elements that stand for characters.
     """
 
     def __init__(self, source: str, limits: Limits) -> None:
-        self.source = source
-        self.limits = limits
-        self.paragraphs: list[str] = []
-        self._parts: list[list[str]] = []
-        self._open: list[int] = []  # paragraphs open, innermost last
+        self.text = Paragraphs(source, limits)
         self._stack: list[str] = []  # local names of the open elements
         self._skip = 0  # depth inside header/footer
-        self._chars = 0
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return self.text.done
 
     def start(self, tag: str, attrib: dict[str, str]) -> None:
         name = _local(tag)
@@ -83,36 +82,24 @@ class SectionTarget:
         if self._skip or name in _SKIPPED_CONTAINERS:
             self._skip += 1
         elif name == "p":
-            self._open.append(len(self._parts))
-            self._parts.append([])
-        elif parent == "t" and self._open and name in _INLINE_TEXT:
-            self._add(_INLINE_TEXT[name])
+            self.text.open()
+        elif parent == "t" and self.text.inside and name in _INLINE_TEXT:
+            self.text.add(_INLINE_TEXT[name])
 
     def end(self, tag: str) -> None:
         name = self._stack.pop() if self._stack else ""
         if self._skip:
             self._skip -= 1
-        elif name == "p" and self._open:
-            self._open.pop()
-            if not self._open:
-                self._flush()
+        elif name == "p":
+            self.text.close()
 
     def data(self, data: str) -> None:
         # Text inside an inline element of <hp:t> (not after it) is not text.
-        if self._open and not self._skip and self._stack and self._stack[-1] == "t":
-            self._add(data)
+        if self.text.inside and not self._skip and self._stack and self._stack[-1] == "t":
+            self.text.add(data)
 
     def close(self) -> None:
-        self._flush()
-
-    def _flush(self) -> None:
-        self.paragraphs.extend("".join(parts) for parts in self._parts)
-        self._parts = []
-
-    def _add(self, text: str) -> None:
-        self._chars += len(text)
-        check_text_budget(self._chars, self.source, self.limits)
-        self._parts[self._open[-1]].append(text)
+        self.text.finish()
 
 
 def package_metadata(root: Element) -> dict[str, str]:
