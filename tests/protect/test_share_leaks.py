@@ -20,6 +20,7 @@ from moksori.protect import policy as policy_store
 from moksori.protect.deid import share_project
 from moksori.protect.findings import Selector
 from moksori.protect.known import KnownNames
+from moksori.protect.scrub import Scrubber
 from moksori.protect.share import ShareOptions, ShareRefused
 from moksori.protect.vault import Vault
 from moksori.protect.view import ViewCache
@@ -71,6 +72,7 @@ def study(project: Project, tmp_path: Path) -> tuple[Project, Vault]:
         examples=["김철수: 저는 회령에서 왔어요", "Kim Chol-su came from Hoeryong"],
     )
     p.codebook.create("가족 Family", inclusion="리영희 and her brother")
+    p.codebook.create("김철수 이야기", alt_name="Kim Chol-su's story")
     p.codebook.link("탈북 Escape", "가족 Family", "strategy for", memo="Ri Yong-hui followed")
     d = next(d.id for d in p.documents() if "Chol-su" in d.source_name)
     text = p.document(d).text
@@ -216,3 +218,13 @@ def test_the_view_without_the_vault_keeps_rejected_known_names_redacted(
     known = KnownNames.of(p.conn)
     assert known.find("오빠 김철수랑") and known.find("Ri Yong-hui came")
     assert known.find("Cholsu Kim wrote")  # a romanisation no document used
+
+
+def test_prose_loses_places_no_finding_named() -> None:
+    """A memo's town near a Chinese city goes by the place policy, without any finding."""
+    scrub = Scrubber({})
+    said = "met near Yanji\n연길 근처에서 만났다"  # each line in its own language
+    assert scrub.deep(said) == "met near Jilin\n길림성 근처에서 만났다"
+    assert scrub.deep("회령시") == "함경북도" and scrub.deep("Hoeryong") == "North Hamgyong"
+    assert scrub.deep("중국") == "중국"  # a country names no one
+    assert scrub.counts == {"place": 4}

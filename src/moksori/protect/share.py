@@ -166,14 +166,10 @@ def share(
             report.documents += 1
         _copy(src, c, "document_attribute", {"value": scrub.deep})
         _copy_segments(src, c, views, scrub, report)
-        for table in ("coder", "code", "code_link", "setting", "entity"):
-            fix: dict[str, Callable[[Any], Any]] = {}
-            if table == "code":
-                fix = {k: scrub.deep for k in ("definition", "inclusion", "exclusion")}
-                fix["examples"] = lambda v: _scrub_json(scrub, v)
-            if table == "code_link":
-                fix = {"memo": scrub.deep}
-            _copy(src, c, table, fix)
+        _copy(src, c, "coder")
+        _copy_codes(src, c, scrub)
+        for table in ("code_link", "setting", "entity"):
+            _copy(src, c, table, {"memo": scrub.deep} if table == "code_link" else None)
         _copy_attributes(src, c, scrub, published)
         _copy_codings(src, c, views, scrub, report)
         taken: set[str] = set()
@@ -281,6 +277,30 @@ def _scrub_json(scrub: Scrubber, value: Any) -> Any:
     return json.dumps(
         [scrub.deep(x) if isinstance(x, str) else x for x in items], ensure_ascii=False
     )
+
+
+def _copy_codes(src: Connection, dst: Connection, scrub: Scrubber) -> None:
+    """Definitions, criteria and examples in depth; names of known people and places in
+    code names too ("김철수's story"), kept unique among siblings."""
+    cols, rows = _rows(src, "code")
+    i = {c: n for n, c in enumerate(cols)}
+    taken: set[tuple[int, str]] = set()
+    out = []
+    for r in rows:
+        row = list(r)
+        for col in ("definition", "inclusion", "exclusion"):
+            row[i[col]] = scrub.deep(row[i[col]])
+        row[i["examples"]] = _scrub_json(scrub, row[i["examples"]])
+        row[i["alt_name"]] = scrub(row[i["alt_name"]])
+        name = scrub(row[i["name"]]) or row[i["name"]]
+        key = (row[i["parent_id"]] or 0, name.casefold())
+        if key in taken:
+            name = f"{name} ({row[i['id']]})"
+            key = (key[0], name.casefold())
+        taken.add(key)
+        row[i["name"]] = name
+        out.append(tuple(row))
+    _insert(dst, "code", cols, out)
 
 
 def _copy_attributes(src: Connection, dst: Connection, scrub: Scrubber, pub: Publication) -> None:
