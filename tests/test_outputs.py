@@ -119,11 +119,18 @@ def test_cli_outputs_are_private(study: Project, project_path: Path, tmp_path: P
 
 
 # --- whole or nothing -----------------------------------------------------------------
-@pytest.fixture(params=["unnamed", "hidden name"])
+@pytest.fixture(params=["unnamed", "unnamed, copied", "hidden name"])
 def how(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Both ways of writing: O_TMPFILE where the system has it, a hidden .part elsewhere."""
+    """Every way of writing: O_TMPFILE where the system has it (named by a link, or by a
+    copy where linking fails), a hidden .part elsewhere."""
     if request.param == "hidden name":
         monkeypatch.setattr(outputs, "_O_TMPFILE", None)
+    if request.param == "unnamed, copied":
+
+        def no_link(*args: object, **kwargs: object) -> None:
+            raise PermissionError("no linking here")
+
+        monkeypatch.setattr(outputs.os, "link", no_link)
     return str(request.param)
 
 

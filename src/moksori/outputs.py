@@ -113,8 +113,12 @@ def open_output(path: str | Path) -> Iterator[BinaryIO]:
     """A binary file to write ``path`` through; it appears only if the block succeeds."""
     target = Path(path)
     if _is_special(target):
-        with open(target, "wb") as fh:
-            yield fh
+        try:
+            device = open(target, "wb")  # closed by the with below
+        except OSError as exc:
+            raise OutputError(f"cannot write {target} ({exc.strerror or exc})") from None
+        with device:
+            yield device
         return
     folder = target.parent if str(target.parent) else Path(".")
     part = part_path(target)
