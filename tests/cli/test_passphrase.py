@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from moksori.cli import passphrase
 from moksori.cli.app import app
-from moksori.errors import VaultError, WeakPassphrase
+from moksori.errors import PassphraseMissing, VaultError, WeakPassphrase
 from moksori.project import Project
 from moksori.protect.deid import share_project
 from moksori.store import database
@@ -26,8 +26,10 @@ SECRETS = ("MOKSORI_PASSPHRASE", "MOKSORI_VAULT_PASSPHRASE", "MOKSORI_SHARE_PASS
 def forget_secrets() -> Iterator[None]:
     """Secrets taken from the environment live for the process; not across these tests."""
     passphrase._taken.clear()
+    passphrase._files.clear()
     yield
     passphrase._taken.clear()
+    passphrase._files.clear()
 
 
 def test_a_short_passphrase_makes_nothing_new(tmp_path: Path, project: Project) -> None:
@@ -95,5 +97,7 @@ def test_a_passphrase_from_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert passphrase.get_passphrase() == "a passphrase from a file 목소리"
     assert "MOKSORI_PASSPHRASE_FILE" not in os.environ
     monkeypatch.setenv("MOKSORI_VAULT_PASSPHRASE_FILE", str(tmp_path / "missing"))
-    with pytest.raises(Exception, match="cannot read MOKSORI_VAULT_PASSPHRASE_FILE"):
+    passphrase.take_secrets()  # at CLI start: nothing read yet, so nothing fails yet
+    assert "MOKSORI_VAULT_PASSPHRASE_FILE" not in os.environ
+    with pytest.raises(PassphraseMissing, match="cannot read MOKSORI_VAULT_PASSPHRASE_FILE"):
         passphrase.get_vault_passphrase()

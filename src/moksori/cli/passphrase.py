@@ -30,8 +30,10 @@ FILE_SUFFIX = "_FILE"
 _MAX_FILE_BYTES = 64 * 1024
 
 # Secrets taken out of the environment, kept for this process only (a command
-# may need the project's passphrase twice, e.g. to compare it with the vault's).
+# may need the project's passphrase twice, e.g. to compare it with the vault's),
+# and the ``_FILE`` paths taken with them, read only when the secret is needed.
 _taken: dict[str, str] = {}
+_files: dict[str, str] = {}
 
 
 def take_secrets() -> None:
@@ -40,14 +42,23 @@ def take_secrets() -> None:
         _from_environment(env_var)
 
 
-def _from_environment(env_var: str) -> str | None:
-    """The secret set now (popped from the environment), else one popped earlier."""
+def _from_environment(env_var: str) -> None:
+    """Pop ``env_var`` and its ``_FILE``; what is set now replaces what was taken before."""
     value = os.environ.pop(env_var, None)
     file = os.environ.pop(env_var + FILE_SUFFIX, None)
-    if not value and file:
-        value = _read_file(env_var, file)
     if value:
         _taken[env_var] = value
+        _files.pop(env_var, None)
+    elif file:
+        _files[env_var] = file
+        _taken.pop(env_var, None)
+
+
+def _secret(env_var: str) -> str | None:
+    """The secret from the environment (now or earlier) or its file, if any."""
+    _from_environment(env_var)
+    if env_var not in _taken and env_var in _files:
+        _taken[env_var] = _read_file(env_var, _files.pop(env_var))
     return _taken.get(env_var)
 
 
@@ -71,7 +82,7 @@ def _read_file(env_var: str, file: str) -> str:
 
 def _ask(env_var: str, what: str, confirm: bool) -> str:
     """From the environment if set there, else asked (twice with ``confirm``) at the terminal."""
-    value = _from_environment(env_var)
+    value = _secret(env_var)
     if value:
         return value
     if not sys.stdin.isatty():
