@@ -69,6 +69,7 @@ class Scrubber:
         names: Mapping[str, str],
         places: Places | None = None,
         policy: Policy | None = None,
+        pseudonyms: Iterable[str] = (),
     ) -> None:
         self.names = {k: v for k, v in names.items() if len(k.strip()) >= 2}
         self._labels = {_squash(k): v for k, v in self.names.items()}
@@ -77,6 +78,9 @@ class Scrubber:
         self._places = _pattern(list(self.places), flexible=False)
         self._folded_places = {k.casefold(): v for k, v in self.places.items()}
         self.policy = policy or Policy()
+        # what a detector may take for a name but is one already: labels, pseudonyms
+        self._safe = {v.casefold() for v in self.names.values()}
+        self._safe |= {p.casefold() for p in pseudonyms if p}
         self.counts: Counter[str] = Counter()
         self._memo: dict[tuple[str, bool], tuple[str, Counter[str]]] = {}
         self._detected: dict[str, list[Span]] = {}
@@ -94,7 +98,10 @@ class Scrubber:
         """Names (vault and findings), places (findings) and the project's policy."""
         from moksori.protect import policy as policy_store
 
-        return cls(known_names(conn, vault), known_places(conn), policy_store.load(conn))
+        pseudonyms = [p for e in Entities(conn).list() for p in (e.pseudonym, e.pseudonym_ko) if p]
+        return cls(
+            known_names(conn, vault), known_places(conn), policy_store.load(conn), pseudonyms
+        )
 
     @property
     def count(self) -> int:
@@ -141,10 +148,9 @@ class Scrubber:
             found = [f for f in found if f.type != PiiType.PLACE.value]
             add(0, len(text), PiiType.PLACE, whole, "gazetteer")
         elif deep:
-            labels = {v.casefold() for v in self.names.values()}
             spans = self._detected.get(text)
             for s in spans if spans is not None else detect_text(text):
-                if s.type == PiiType.PERSON and text[s.start : s.end].casefold() in labels:
+                if s.type == PiiType.PERSON and text[s.start : s.end].casefold() in self._safe:
                     continue  # a pseudonym already
                 add(s.start, s.end, s.type, dict(s.info), s.detector)
         if not found:
