@@ -273,8 +273,8 @@ def _age_band(said: str, info: dict[str, object], lang: str) -> str | None:
     born = info.get("born")
     if isinstance(born, int) and "age" not in info:
         decade = born // 10 * 10
-        if lang == "ko":
-            return f"{decade}년대생"
+        if lang == "ko":  # 85년생 → 1980년대생; 1985년(에 태어났다) → 1980년대(에 …)
+            return f"{decade}년대생" if "생" in said else f"{decade}년대"
         return f"{'born ' if _SAYS_BORN.match(said) else ''}in the {decade}s"
     band = _band(info)
     if band is None:

@@ -31,6 +31,11 @@ def found(text: str) -> list[tuple[str, str, dict[str, object]]]:
         ("She was born … in 1979, in winter.", "in 1979", 1979),
         ("I was born in a small village near Musan in 1979.", "in 1979", 1979),
         ("My daughter was born in Seoul on 2 June 2005.", "on 2 June 2005", 2005),
+        # Korean said with a verb, like 1985년생 said with 생
+        ("저는 1985년에 함경북도 무산에서 태어났어요.", "1985년", 1985),
+        ("85년에 태어났어요.", "85년", 1985),
+        ("1985년 3월 14일에 태어났다.", "1985년 3월 14일", 1985),
+        ("1992년도에 출생했습니다.", "1992년도", 1992),
     ],
 )
 def test_english_birth_years_are_ages(text: str, span: str, year: int) -> None:
@@ -45,6 +50,7 @@ def test_english_birth_years_are_ages(text: str, span: str, year: int) -> None:
         "We crossed the river in 1998.",
         "The firstborn came in 1990.",
         "She was born in the 1970s.",  # a decade already
+        "2011년에 왔어요. 동생은 한국에서 태어났어요.",  # another sentence
     ],
 )
 def test_other_years_stay_dates(text: str) -> None:
@@ -64,6 +70,15 @@ def test_other_years_stay_dates(text: str) -> None:
 )
 def test_birth_years_render_as_their_decade(said: str, shown: str) -> None:
     assert _age_band(said, {"born": 1979}, "en") == shown
+
+
+def test_korean_birth_years_render_in_their_own_words() -> None:
+    assert _age_band("79년생", {"born": 1979}, "ko") == "1970년대생"
+    assert _age_band("1979년", {"born": 1979}, "ko") == "1970년대"  # 1970년대에 태어났어요
+
+
+def test_a_two_digit_duration_is_no_birth_year() -> None:
+    assert found("20년 동안 살면서 태어나서 처음 봤어요.") == []
 
 
 def test_redacted_text_says_the_decade_not_the_year(project: Project, tmp_path: Path) -> None:

@@ -147,7 +147,8 @@ def test_ages(text: str, span: str, info: dict[str, Any]) -> None:
 
 
 def test_born_year_is_an_age_not_a_date() -> None:
-    assert [t for _, t, _ in found("1985년생이고 1985년에 태어났다")] == ["age", "date"]
+    assert [t for _, t, _ in found("1985년생이고 1985년에 태어났다")] == ["age", "age"]
+    assert [t for _, t, _ in found("1985년생이고 2011년에 왔다")] == ["age", "date"]
 
 
 def test_band_is_less_sure_than_an_exact_age() -> None:

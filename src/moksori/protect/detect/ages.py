@@ -126,6 +126,14 @@ KO_BORN = re.compile(
     r"(?=\d)(?<![\d.,])((?:19|20)?\d{2})\s?년\s?(?:도\s?)?"
     r"(?:(\d{1,2})\s?월\s?(?:(\d{1,2})\s?일\s?)?)?(?:생|출생)(?![각산활명물])"
 )
+# "1985년에 (무산에서) 태어났어요": a year said as the year of a birth is a birth year too.
+# Two-digit years only with a particle that makes them a year ("85년에"), never a duration
+# ("20년 동안 … 태어나서 처음").
+KO_BORN_VERB = re.compile(
+    r"(?=['\d])(?<![\d.,])'?(?:(?P<y>(?:19|20)\d{2})|(?P<yy>\d{2})(?=\s?년\s?(?:도\s?)?(?:에|도|쯤|경|무렵|즈음|께)))"
+    r"\s?년(?:도)?(?:\s?\d{1,2}\s?월(?:\s?\d{1,2}\s?일)?)?"
+    r"(?=[^\n.!?。]{0,20}?(?:태어|출생|태생))"
+)
 KO_BAND = re.compile(
     r"(?=[1-9이삼사오육칠팔구십])(?<![\d.,\uac00-\ud7a3])([1-9]0|(?:이|삼|사|오|육|칠|팔|구)?십)\s?대(?:\s?(초반|중반|후반|초|중|말))?"
     r"(?![\uac00-\ud7a3]{0,1}(?:수|표|학|회|로\s?(?:나누|구성)))"
@@ -255,6 +263,9 @@ def find_ages(text: str) -> list[Span]:
             out.append(_age_span(text, m.start(1), m.end(1), 0.8, {"age": n}))
     for m in KO_BORN.finditer(text):
         out.append(_age_span(text, m.start(), m.end(), 0.9, {"born": _year(m.group(1))}))
+    for m in KO_BORN_VERB.finditer(text):
+        year = _year(m.group("y") or m.group("yy"))
+        out.append(_age_span(text, m.start(), m.end(), 0.8, {"born": year}))
     for m in KO_BAND.finditer(text):
         if _VEHICLES.search(text[max(0, m.start() - 6) : m.start()]):
             continue
