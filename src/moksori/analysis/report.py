@@ -352,9 +352,9 @@ def _scrubbed(conn: Connection, codes: list[Code], sample: Sample) -> tuple[list
     around the documents: they pass through the same names and places as memos."""
     from dataclasses import replace
 
-    from moksori.protect.share import Scrubber, known_names
+    from moksori.protect.share import Scrubber
 
-    scrub = Scrubber(known_names(conn, None))
+    scrub = Scrubber.of(conn)
 
     def deep(text: str) -> str:
         return scrub.deep(text) or ""
@@ -378,9 +378,9 @@ def _links(conn: Connection, links: list[CodeLink], redacted: bool) -> list[Code
         return links
     from dataclasses import replace
 
-    from moksori.protect.share import Scrubber, known_names
+    from moksori.protect.share import Scrubber
 
-    scrub = Scrubber(known_names(conn, None))
+    scrub = Scrubber.of(conn)
     return [replace(k, memo=scrub.deep(k.memo) or "") if k.memo else k for k in links]
 
 
@@ -388,9 +388,9 @@ def _memos(conn: Connection, redacted: bool) -> list[Memo]:
     memos = Memos(conn).list()
     if not redacted or not memos:
         return memos
-    from moksori.protect.share import Scrubber, known_names
+    from moksori.protect.share import Scrubber
 
-    scrub = Scrubber(known_names(conn, None))
+    scrub = Scrubber.of(conn)
     for m in memos:
         m.text = scrub.deep(m.text) or ""
         m.title = scrub(m.title) or ""

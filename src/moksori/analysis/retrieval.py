@@ -162,9 +162,9 @@ def retrieve(
     names = {str(n).casefold(): int(i) for i, n in conn.execute("SELECT id, name FROM cases")}
     scrub = None
     if redacted:  # speaker labels are names: they take the pseudonym too
-        from moksori.protect.share import Scrubber, known_names
+        from moksori.protect.share import Scrubber
 
-        scrub = Scrubber(known_names(conn, None))
+        scrub = Scrubber.of(conn)
     out: list[Excerpt] = []
     for cid, code_id, doc, start, end, text, coder_id, coder, memo in rows:
         if keep is not None and coder_id not in keep:

@@ -36,7 +36,7 @@ from moksori.interop.qdc import format_description
 from moksori.interop.refi import RefiError, normalise_guid
 from moksori.outputs import open_output, private_dir
 from moksori.project import Project
-from moksori.protect.share import Scrubber, known_names
+from moksori.protect.share import Scrubber
 from moksori.protect.vault import Vault
 from moksori.protect.view import ViewCache
 from moksori.store.database import Connection
@@ -85,7 +85,7 @@ class _Texts:
     def __init__(self, conn: Connection, redacted: bool, vault: Vault | None) -> None:
         self.redacted = redacted
         self._views = ViewCache(conn, include_proposed=True) if redacted else None
-        self._scrub = Scrubber(known_names(conn, vault)) if redacted else None
+        self._scrub = Scrubber.of(conn, vault) if redacted else None
         self._stored: dict[int, str] = {}
         self.conn = conn
 

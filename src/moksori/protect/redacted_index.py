@@ -21,7 +21,7 @@ from moksori.errors import QueryError
 from moksori.ingest.model import PASSAGE_KINDS
 from moksori.korean.terms import index_terms, phrase_terms, query_terms, term_spans_many
 from moksori.protect.findings import Findings
-from moksori.protect.share import Scrubber, known_names
+from moksori.protect.share import Scrubber
 from moksori.protect.view import ViewCache
 from moksori.store.database import Connection
 from moksori.store.query import compile_fts, parse
@@ -89,7 +89,7 @@ class RedactedIndex:
         unscanned = set(Findings(conn).unscanned_documents())
         self.unscanned = len(unscanned)
         views = ViewCache(conn)
-        scrub = Scrubber(known_names(conn, None))
+        scrub = Scrubber.of(conn)
         kinds = ",".join(f"'{k}'" for k in PASSAGE_KINDS)
         rows = []
         for sid, doc, start, end, speaker, lang in conn.execute(

@@ -99,6 +99,9 @@ class Scrubber:
         from moksori.protect import policy as policy_store
 
         pseudonyms = [p for e in Entities(conn).list() for p in (e.pseudonym, e.pseudonym_ko) if p]
+        # cases are named by pseudonym ("Youngmi"): a detector must not tag them; a case
+        # named by a real name the project knows is still replaced, names come first
+        pseudonyms += [str(r[0]) for r in conn.execute("SELECT name FROM cases")]
         return cls(
             known_names(conn, vault), known_places(conn), policy_store.load(conn), pseudonyms
         )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from moksori.protect.findings import Findings
-from moksori.protect.share import Scrubber, known_names
+from moksori.protect.share import Scrubber
 from moksori.protect.view import ViewCache
 from moksori.store.database import Connection
 from moksori.web.app import Forbidden
@@ -46,7 +46,7 @@ class Redactor:
 
     def scrub(self, text: str | None, prose: bool = False) -> str | None:
         if self._scrubber is None:
-            self._scrubber = Scrubber(known_names(self.conn, None))
+            self._scrubber = Scrubber.of(self.conn)
         return self._scrubber.deep(text) if prose else self._scrubber(text)
 
     @staticmethod

@@ -20,7 +20,7 @@ from fastapi.responses import JSONResponse, Response
 from moksori.coding.codebook import Code
 from moksori.errors import CodingError
 from moksori.project import Project
-from moksori.protect.share import Scrubber, known_names
+from moksori.protect.share import Scrubber
 from moksori.store import audit
 from moksori.store.database import transaction
 from moksori.web.app import project_of, render, require, wants_html
@@ -69,7 +69,7 @@ def code_rows(project: Project, user: User) -> list[CodeRow]:
         if c.parent_id is not None:
             totals[c.parent_id] = totals.get(c.parent_id, 0) + totals.get(c.id, 0)
     if not user.can("code"):
-        scrub = Scrubber(known_names(project.conn, None))
+        scrub = Scrubber.of(project.conn)
         for c in tree:
             c.definition = scrub(c.definition) or ""
     return [CodeRow(c, counts.get(c.id, 0), totals.get(c.id, 0)) for c in tree]

@@ -28,7 +28,7 @@ from moksori.ingest.model import PASSAGE_KINDS
 from moksori.project import Project
 from moksori.protect.findings import Findings
 from moksori.protect.redact import RedactedView
-from moksori.protect.share import Scrubber, known_names
+from moksori.protect.share import Scrubber
 from moksori.protect.view import document_view
 from moksori.store import audit
 from moksori.store.database import transaction
@@ -142,7 +142,7 @@ def load(project: Project, doc_id: int, user: User) -> DocumentPage:
     passages = _passages(detail.segments)
     codings = _codings(project, doc_id, _coder(project, user), paths)
     text, title = detail.text, detail.summary.label
-    scrub = Scrubber(known_names(project.conn, None)) if redacted else None
+    scrub = Scrubber.of(project.conn) if redacted else None
     view = document_view(project.conn, doc_id) if redacted else None
     if scrub is not None and view is not None:
         passages, codings = through(view.map_range, passages, codings, scrub, scrub.deep)
