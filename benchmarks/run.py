@@ -346,12 +346,13 @@ def main() -> None:
     ap.add_argument("--phase", choices=["kiwi", "ingest", "search"], help=argparse.SUPPRESS)
     ap.add_argument(
         "--suite",
-        choices=["all", "core", "deid", "interop", "bilingual", "web"],
+        choices=["all", "core", "deid", "interop", "bilingual", "web", "hostile"],
         default="all",
         help="core: ingest/search (issue 2); deid: de-identification (benchmarks/deid.py); "
         "interop: REFI-QDA import/export (benchmarks/interop.py); bilingual: alignment, "
         "embedding speed and cross-lingual retrieval (alignment.py, semantic.py, retrieval.py); "
-        "web: document render time and a 20-coder load test (web.py)",
+        "web: document render time and a 20-coder load test (web.py); hostile: zip bombs, "
+        "one-line and misdecodable files through moksori add (hostile.py; not part of all)",
     )
     a = ap.parse_args()
     mb = a.mb or (2 if a.quick else 50)
@@ -367,6 +368,11 @@ def main() -> None:
             print(json.dumps(phase_ingest(mb, a.workers)))
         else:
             print(json.dumps(phase_search(segs, a.workers, n_queries, n_like)))
+        return
+    if a.suite == "hostile":
+        hostile = [sys.executable, str(HERE / "hostile.py")] + (["--quick"] if a.quick else [])
+        print("hostile inputs benchmark (benchmarks/hostile.py) …", flush=True)
+        subprocess.run(hostile, check=True)
         return
     if a.suite in ("all", "deid"):
         deid = [sys.executable, str(HERE / "deid.py")] + (["--limit", "500"] if a.quick else [])
