@@ -212,12 +212,20 @@ def _decide(body: list[Line]) -> None:
                 ln.keep, ln.reason = False, "footer"
 
 
+_CAPTURE_MAX_AVERAGE_LINE = 5_000
+
+
 def looks_like_web_capture(text: str) -> bool:
     """True only on clear evidence of web chrome: several chrome lines of two or more kinds.
 
     Interview transcripts (many speaker turns), essays and papers have at most
     an odd line that looks like chrome, so they stay False.
     """
+    # A capture is many short lines. Lines of thousands of characters on
+    # average (a file with no line breaks) are not one, and classifying a
+    # megabyte line would cost seconds and a word list as long as the text.
+    if len(text) > (text.count("\n") + 1) * _CAPTURE_MAX_AVERAGE_LINE:
+        return False
     # The turn count needs only the raw lines, and settles most transcripts
     # before the costly per-line classification (a fifth of ingest's own work).
     raw = [s for s in text.split("\n") if s.strip()]
