@@ -276,7 +276,10 @@ class Project:
                     record(FileOutcome(rep.name, "error", out.reason, bytes=rep.size))
                 continue
             ids = docs_store.insert_file(self.conn, out, attributes)
-            record(FileOutcome(job.name, "added", "", ids, job.size))
+            if out.quarantined:  # bytes kept, text not used: an error the user must act on
+                record(FileOutcome(job.name, "error", out.quarantined, ids, job.size))
+            else:
+                record(FileOutcome(job.name, "added", "", ids, job.size))
             for rep in repeats.pop(job.sha256 or "", []):
                 record(
                     FileOutcome(rep.name, "duplicate", f"same content as {job.name}", ids, rep.size)
@@ -313,7 +316,8 @@ class Project:
             with transaction(self.conn):
                 ids = docs_store.insert_file(self.conn, out, attributes)
                 audit.record(self.conn, "upload", {"file": name, "documents": ids}, actor=actor)
-            report.outcomes.append(FileOutcome(name, "added", "", ids, len(data)))
+            status = "error" if out.quarantined else "added"
+            report.outcomes.append(FileOutcome(name, status, out.quarantined or "", ids, len(data)))
         self._pair_added(report)
         return report
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from moksori.errors import EmptyFile, FileTooLarge
+from moksori.errors import EmptyFile, FileTooLarge, Undecodable
 from moksori.ingest.boilerplate import looks_like_web_capture, strip_boilerplate
 from moksori.ingest.duplicates import fingerprint
 from moksori.ingest.language import detect_language
@@ -24,10 +24,10 @@ from moksori.ingest.model import (
     RemovedText,
 )
 from moksori.ingest.normalise import normalise
+from moksori.ingest.quarantine import quarantined_file
 from moksori.ingest.readers import read
 from moksori.ingest.regular import read_regular
 from moksori.ingest.segment import analyse
-from moksori.korean.terms import terms_of_tokens
 
 BLOCK_SEPARATOR = "\n\n"
 
@@ -53,7 +53,10 @@ def check_size(size: int, name: str, limits: Limits) -> None:
 def ingest_bytes(data: bytes, source_name: str, limits: Limits | None = None) -> IngestedFile:
     limits = limits or Limits()
     check_size(len(data), source_name, limits)
-    extracted = read(data, source_name, limits)
+    try:
+        extracted = read(data, source_name, limits)
+    except Undecodable as exc:
+        return quarantined_file(data, exc)  # bytes kept, text never used
     documents = [d for d in (build_document(e, source_name) for e in extracted) if d is not None]
     if not documents:
         raise EmptyFile(source_name, "no text found in the file")
@@ -96,7 +99,7 @@ def build_document(extracted: Extracted, source_name: str) -> IngestedDocument |
     analysed = analyse(text, spans)
     segments = analysed.segments
     passages = [s for s in segments if s.kind in PASSAGE_KINDS]
-    terms = terms_of_tokens(analysed.passage_tokens)
+    terms = analysed.passage_terms
     for seg, seg_terms in zip(passages, terms, strict=True):
         seg.terms = seg_terms
         seg.fingerprint = fingerprint(text[seg.start : seg.end])
