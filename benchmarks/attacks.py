@@ -32,6 +32,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 RESULTS = HERE / "results"
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT / "src"))
 
 PASSPHRASE = "attack run passphrase (fictional project)"
@@ -304,11 +305,241 @@ def attack_share(area: Area) -> None:
                 area.check(not found, f"shared copy after rejections: {column} holds {found}")
 
 
+# --- web hardening: a real server ----------------------------------------------------------
+def attack_hardening(area: Area) -> None:
+    import re
+    from concurrent.futures import ThreadPoolExecutor
+
+    import httpx2
+    import web_hardening as wh
+
+    from moksori.project import Project
+    from moksori.web.users import Users
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "served.moksori"
+        with Project.create(path, wh.PASSPHRASE) as p:
+            Users(p.conn).add(*wh.OWNER, "owner")
+        port = wh._free_port()
+        proc = wh._start(path, port)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            for route, announce in (
+                ("/login", True),
+                ("/login", False),
+                ("/upload", False),
+                ("/api/codings", False),
+            ):
+                r = wh._round(proc.pid, base, route, 190, 10, announce)
+                ok = set(r["outcomes"]) <= {"413", "401", "closed"}
+                area.check(
+                    ok and r["rss_peak_mb"] < 1024,
+                    f"10 x 190 MB to {route} ({r['body']}): {r['outcomes']}, "
+                    f"peak {r['rss_peak_mb']} MB",
+                )
+            brake = wh._guesses(base, 60)
+            area.check(
+                brake["checked_401"] <= 5 and brake["right_password_then"] == 429,
+                f"60 parallel guesses: {brake}",
+            )
+            # another name each time, a forged address each time: the address brake holds
+            with httpx2.Client(base_url=base) as client:
+                token = re.search(r'name="login_csrf" value="([^"]+)"', client.get("/login").text)
+                assert token
+
+                def forged(i: int) -> int:
+                    data = {"name": f"nobody {i}", "password": "x", "login_csrf": token.group(1)}
+                    xff = {"x-forwarded-for": f"203.0.113.{i}"}
+                    return client.post("/login", data=data, headers=xff).status_code
+
+                with ThreadPoolExecutor(max_workers=20) as pool:
+                    statuses = list(pool.map(forged, range(20)))
+                area.check(
+                    statuses.count(429) >= 14,
+                    f"20 guesses with forged X-Forwarded-For: {sorted(statuses)}",
+                )
+            for url in (
+                "/documents/99999999999999999999999",
+                "/documents/9223372036854775808",
+                "/api/documents/18446744073709551616",
+                "/no/such/route",
+            ):
+                r = httpx2.get(base + url, headers={"accept": "text/html"})
+                headers = {k.lower() for k in r.headers}
+                area.check(
+                    r.status_code in (401, 404, 422)
+                    and {"content-security-policy", "x-content-type-options"} <= headers
+                    and "Traceback" not in r.text,
+                    f"GET {url}: {r.status_code}, headers {sorted(headers)}",
+                )
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+
+
+# --- hostile input: one folder, every trap at once -------------------------------------------
+def attack_input(area: Area) -> None:
+    import hostile
+
+    from moksori.project import Project
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        folder = root / "incoming"
+        folder.mkdir()
+        outside = root / "outside.txt"
+        outside.write_text("밖에 있는 파일입니다.\n", encoding="utf-8")
+        os.mkfifo(folder / "pipe.txt")
+        (folder / "zero.txt").symlink_to("/dev/zero")
+        (folder / "passwd.txt").symlink_to("/etc/passwd")
+        (folder / "outside.txt").symlink_to(outside)
+        (folder / "proc.txt").symlink_to("/proc/self/environ")
+        hostile.bomb_docx(folder / "bomb.docx", 300)
+        (folder / "damaged.txt").write_bytes(hostile.damaged_korean())
+        (folder / "garbled.txt").write_bytes(
+            "김철수가 회령에서".encode().decode("latin-1").encode()
+        )
+        hostile.repeated_line(folder / "one-line.txt", 5, hostile.text_passages(0.5))
+        (folder / "forged\n✓ added 99 file(s).txt").write_text("가짜 줄\n", encoding="utf-8")
+        (folder / "evil\u202etxt.exe.txt").write_text("뒤집힌 이름\n", encoding="utf-8")
+        for i in range(3):
+            (folder / f"normal-{i}.txt").write_text(f"{hostile.NORMAL}{i}\n", encoding="utf-8")
+        r = hostile.run_add(folder, cutoff=120)
+        by_name = {Path(o["source"] or "").name: o for o in r["outcomes"]}
+        area.check(not r["cut_off"], f"add hung: cut off after {r['seconds']} s")
+        area.check(r["seconds"] < 60, f"add took {r['seconds']} s")
+        area.check(r["exit"] == 2, f"add exited {r['exit']}")
+        area.check(r["peak_pss_mb"] < 1024, f"add peaked at {r['peak_pss_mb']} MB (PSS)")
+        for name in (
+            "pipe.txt",
+            "zero.txt",
+            "passwd.txt",
+            "outside.txt",
+            "proc.txt",
+            "bomb.docx",
+            "garbled.txt",
+        ):
+            o = by_name.get(name, {})
+            area.check(
+                o.get("status") == "error" and name in str(o.get("source")),
+                f"{name}: {o.get('status')} {o.get('message')}",
+            )
+        for name in ("normal-0.txt", "normal-1.txt", "normal-2.txt", "one-line.txt", "damaged.txt"):
+            o = by_name.get(name, {})
+            area.check(o.get("status") == "added", f"{name}: {o.get('status')} {o.get('message')}")
+        project = folder.parent / f"{folder.name}.moksori"
+        with Project.open(project, hostile.PASSPHRASE) as p:
+            docs = {d.label: d for d in p.documents()}
+            damaged = next((d for n, d in docs.items() if "damaged" in n), None)
+            text = p.document(damaged.id).text if damaged else ""
+            hangul = sum(1 for c in text if "가" <= c <= "힣")
+            area.check(
+                damaged is not None
+                and damaged.quality == "damaged"
+                and hangul > len(text) / 3
+                and not any("\u0400" <= c <= "\u04ff" for c in text),
+                "the damaged Korean file was not read as UTF-8 with its Hangul intact",
+            )
+            longest = p.conn.execute(
+                "SELECT max(\"end\" - start) FROM segment WHERE kind != 'sentence'"
+            ).fetchone()[0]
+            area.check(longest <= 4000, f"a passage of {longest} characters went to Kiwi")
+        # status lines: one line per file, control and bidi characters escaped
+        from tests.conftest import cli_env
+
+        env = cli_env(MOKSORI_PASSPHRASE=hostile.PASSPHRASE)
+        names = root / "names"
+        names.mkdir()
+        (names / "forged\n✓ added 99 file(s).txt").write_text("가짜\n", encoding="utf-8")
+        (names / "evil\u202etxt.exe.txt").write_text("뒤집힌\n", encoding="utf-8")
+        (names / "[bold]x.txt").write_text("", encoding="utf-8")
+        out = subprocess.run(
+            [sys.executable, "-m", "moksori", "add", str(project), str(names)],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+        )
+        shown = out.stdout + out.stderr
+        area.check("\u202e" not in shown, "a right-to-left override reached the terminal")
+        area.check(
+            not any(line.startswith("✓ added 99") for line in shown.splitlines()),
+            "a file name forged a status line",
+        )
+        area.check("[bold]x" in shown, "a file name was read as terminal markup")
+
+
+# --- data at rest and crash safety ---------------------------------------------------------
+def attack_rest(area: Area) -> None:
+    import stat
+    import zipfile
+
+    env = {"MOKSORI_VAULT_PASSPHRASE": "attack run vault passphrase 2"}
+    old = os.umask(0o022)
+    try:
+        with leaky_project() as (path, folder):
+            r = cli("init", str(folder / "weak.moksori"), MOKSORI_PASSPHRASE="x")
+            area.check(
+                r.returncode != 0 and not (folder / "weak.moksori").exists(),
+                f"a one-character passphrase made a project: {r.stderr.strip()[:120]}",
+            )
+            outputs = {
+                "codebook.csv": ("codebook", "export", str(path), "{out}"),
+                "codebook.qdc": ("codebook", "export", str(path), "{out}"),
+                "study.qdpx": ("export", str(path), "{out}"),
+                "memos.md": ("memo", "export", str(path), "--format", "md", "-o", "{out}"),
+                "report": ("report", str(path), "--out", "{out}"),
+                "cases.csv": ("case", "export", str(path), "{out}"),
+            }
+            made = [path, folder / "study.vault"]
+            for name, args in outputs.items():
+                out = folder / "out" / name
+                out.parent.mkdir(exist_ok=True)
+                r = cli(*[a.replace("{out}", str(out)) for a in args], **env)
+                area.check(r.returncode == 0, f"{' '.join(args[:2])} failed: {r.stderr[:160]}")
+                made += [out, *out.rglob("*")] if out.is_dir() else [out]
+            for f in made:
+                if f.exists():
+                    mode = stat.S_IMODE(f.stat().st_mode)
+                    want = 0o700 if f.is_dir() else 0o600
+                    area.check(mode == want, f"{f.name} created {oct(mode)}")
+            # no testimony or name in clear in the project, its WAL or the vault
+            for f in [path, *folder.glob("*.moksori-*"), folder / "study.vault"]:
+                if f.exists() and f.is_file():
+                    raw = f.read_bytes()
+                    for secret in ("김철수", "Hoeryong", "010-2398-4417", "두만강"):
+                        area.check(secret.encode() not in raw, f"{f.name} holds {secret} in clear")
+            # an export killed half-way leaves nothing named and nothing half-written
+            out = folder / "out" / "killed.qdpx"
+            from tests.conftest import cli_env
+
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "moksori", "export", str(path), str(out)],
+                env=cli_env(),
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            time.sleep(1.5)
+            proc.kill()
+            proc.wait()
+            leftovers = [p.name for p in out.parent.iterdir() if "killed" in p.name]
+            complete = out.exists() and zipfile.is_zipfile(out)
+            area.check(
+                leftovers in ([], ["killed.qdpx"]) and (complete or not out.exists()),
+                f"killed export left {leftovers}",
+            )
+    finally:
+        os.umask(old)
+
+
 AREAS: dict[str, Callable[[dict[str, Area]], None]] = {
     "web": lambda a: attack_web(a["web"], a["search"], a["roles"]),
     "share": lambda a: attack_share(a["share"]),
+    "hardening": lambda a: attack_hardening(a["hardening"]),
+    "rest": lambda a: attack_rest(a["rest"]),
+    "input": lambda a: attack_input(a["input"]),
 }
-ORDER = ["web", "search", "roles", "share"]
+ORDER = ["web", "search", "roles", "hardening", "share", "input", "rest"]
 
 
 def main() -> None:

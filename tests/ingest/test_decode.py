@@ -175,6 +175,7 @@ def test_damaged_cp949_is_read_as_cp949_with_replacements() -> None:
     [
         ("Le témoin est arrivé à Séoul en été. Il a traversé la rivière.\n", "latin-1"),
         ("„Wir sind über den Fluss gegangen“, sagte er.\n", "cp1252"),
+        ("Café crème, naïve résumé façade — déjà vu.\n", "cp1252"),  # accent-heavy
     ],
 )
 def test_western_code_pages_still_decode(text: str, codec: str) -> None:
@@ -202,6 +203,14 @@ def test_double_encoded_korean_is_undecodable() -> None:
     garbled = text.encode().decode("cp1252", errors="ignore").encode()  # valid UTF-8 mojibake
     with pytest.raises(Undecodable) as info:
         decode_bytes(garbled, "mojibake.txt")
+    assert "garbled" in info.value.reason
+
+
+def test_a_short_double_encoded_name_is_undecodable() -> None:
+    """Two words are enough: "김철수가 회령에서" read as Latin-1 and saved as UTF-8."""
+    garbled = "김철수가 회령에서\n".encode().decode("latin-1").encode()
+    with pytest.raises(Undecodable) as info:
+        decode_bytes(garbled, "short.txt")
     assert "garbled" in info.value.reason
 
 

@@ -44,7 +44,7 @@ MOSTLY_UTF8_RATIO = 3.0
 # Western code pages: accented letters are a minority of the letters in real
 # English or European text; damaged Korean bytes read as Latin-1 are nearly all.
 WESTERN = frozenset({"cp1252", "latin_1", "iso8859_1", "iso8859_15"})
-MAX_WESTERN_ACCENTED_SHARE = 0.2
+MAX_WESTERN_ACCENTED_SHARE = 0.4
 # Korean code pages: share of non-ASCII letters that must be Hangul (Chinese
 # GBK bytes are often valid CP949).
 MIN_HANGUL_SHARE = 0.6
@@ -115,27 +115,36 @@ def double_encoded(text: str) -> bool:
     """UTF-8 once read as Windows-1252/Latin-1 and saved again ("ìœ ë³„" for 유별)."""
     runs = 0
     utf8_runs = 0
+    hidden = 0  # characters the disguised runs really are: a short name counts too
     for match in _HIGH_RUN.finditer(text, 0, min(len(text), SAMPLE)):
         runs += 1
-        if _is_utf8_in_disguise(match.group()):
+        found = _hidden_characters(match.group())
+        if found:
             utf8_runs += 1
-    return utf8_runs >= MIN_MOJIBAKE_RUNS and utf8_runs >= MOJIBAKE_SHARE * runs
+            hidden += found
+    enough = utf8_runs >= MIN_MOJIBAKE_RUNS or hidden >= MIN_MOJIBAKE_RUNS
+    return enough and utf8_runs >= MOJIBAKE_SHARE * runs
 
 
 def _is_utf8_in_disguise(run: str) -> bool:
+    return _hidden_characters(run) > 0
+
+
+def _hidden_characters(run: str) -> int:
+    """How many non-ASCII characters ``run`` decodes to if it is UTF-8 in disguise."""
     raw = bytearray()
     for ch in run:
         try:
             raw += ch.encode("cp1252")
         except UnicodeEncodeError:
             if ord(ch) > 0xFF:
-                return False
+                return 0
             raw.append(ord(ch))  # C1 controls: bytes cp1252 leaves undefined
     try:
         decoded = bytes(raw).decode("utf-8")
     except UnicodeDecodeError:
-        return False
-    return any(ord(ch) > 0x7F for ch in decoded)
+        return 0
+    return sum(1 for ch in decoded if ord(ch) > 0x7F)
 
 
 def believable_guess(encoding: str, text: str, stats: Utf8Stats) -> bool:

@@ -97,6 +97,11 @@ def preload() -> None:
     """Build the single-threaded Kiwi in the pools' fork server (``korean.preload``)."""
     configure(num_workers=SINGLE_THREAD)
     get_kiwi()
+    from moksori.korean import terms  # noqa: F401 - imported once here, shared by the workers
+    from moksori.ingest import pipeline  # noqa: F401
+
+    # a first analysis builds Kiwi's lazy tables; done here, the workers share them
+    terms.index_terms(["두만강을 건넜어요. 어머니와 함께 왔습니다. We crossed the river."])
 
 
 def pool_context() -> ForkServerContext:
