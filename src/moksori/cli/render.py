@@ -7,6 +7,7 @@ from rich.markup import escape as _markup_escape
 from rich.table import Table
 from rich.text import Text
 
+from moksori.cli.display import line
 from moksori.project import AddReport, ProjectInfo
 from moksori.store.documents import DocumentDetail, DocumentSummary
 from moksori.store.search import SearchResult
@@ -42,8 +43,8 @@ def add_report(console: Console, report: AddReport) -> None:
     )
     for pair in report.pairs:
         console.print(
-            f"paired {escape(pair.original)} ({pair.original_lang}) with its translation "
-            f"{escape(pair.translation)} ({pair.translation_lang}), #{pair.id}"
+            f"paired {line(pair.original)} ({pair.original_lang}) with its translation "
+            f"{line(pair.translation)} ({pair.translation_lang}), #{pair.id}"
         )
 
 
@@ -69,7 +70,7 @@ def documents(console: Console, docs: list[DocumentSummary]) -> None:
             notes.append("translated in " + ", ".join(map(str, d.translations)))
         t.add_row(
             str(d.id),
-            escape(d.label),
+            line(d.label),
             d.format,
             d.lang,
             f"{d.chars:,}",
@@ -91,9 +92,9 @@ def _ms(ms: int | None) -> str:
 def document(console: Console, d: DocumentDetail, *, segments: str, removed: bool) -> None:
     s = d.summary
     console.print(
-        f"[bold]#{s.id} {escape(s.label)}[/bold]  ({s.format}, {s.lang}, {s.chars:,} chars)"
+        f"[bold]#{s.id} {line(s.label)}[/bold]  ({s.format}, {s.lang}, {s.chars:,} chars)"
     )
-    meta = [f"file: {escape(s.source_name)}"]
+    meta = [f"file: {line(s.source_name)}"]
     if d.author:
         meta.append(f"author: {escape(d.author)}")
     if d.date:
