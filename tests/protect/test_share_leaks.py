@@ -228,3 +228,14 @@ def test_prose_loses_places_no_finding_named() -> None:
     assert scrub.deep("회령시") == "함경북도" and scrub.deep("Hoeryong") == "North Hamgyong"
     assert scrub.deep("중국") == "중국"  # a country names no one
     assert scrub.counts == {"place": 4}
+
+
+def test_the_codebook_s_own_words_are_not_taken_for_names(tmp_path: Path) -> None:
+    """A memo about the code 말투 keeps the word; a name and a phone beside it go."""
+    with Project.create(tmp_path / "p.moksori", "correct horse battery staple") as p:
+        p.codebook.create("말투 Accent")
+        scrub = Scrubber.of(p.conn)
+        said = "I coded 말투 when the accent came up. 김철수 씨 번호는 010-2398-4417."
+        out = scrub.deep(said) or ""
+    assert "I coded 말투 when" in out
+    assert "김철수" not in out and "2398" not in out

@@ -102,6 +102,9 @@ class Scrubber:
         # cases are named by pseudonym ("Youngmi"): a detector must not tag them; a case
         # named by a real name the project knows is still replaced, names come first
         pseudonyms += [str(r[0]) for r in conn.execute("SELECT name FROM cases")]
+        # the codebook's own words ("말투 Accent") are concepts a memo discusses, not people
+        for name, alt in conn.execute("SELECT name, alt_name FROM code"):
+            pseudonyms += [w for w in f"{name} {alt or ''}".split() if len(w) >= 2]
         return cls(
             known_names(conn, vault), known_places(conn), policy_store.load(conn), pseudonyms
         )
