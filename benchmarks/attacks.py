@@ -259,50 +259,23 @@ def attack_share(area: Area) -> None:
             refused.returncode != 0 and "hometown" in refused.stderr,
             f"share with a k = 1 attribute was not refused: {refused.stderr.strip()[:200]}",
         )
-        runs = {
-            "withheld": ["--withhold", "hometown"],
-            "accept-risk": ["--accept-risk"],
-        }
-        for name, extra in runs.items():
+
+        def share(name: str, *extra: str) -> dict[str, str] | None:
             out = folder / f"{name}.moksori"
-            r = cli(
-                "deid",
-                "share",
-                str(path),
-                str(out),
-                "--vault",
-                vault,
-                "--unreviewed-ok",
-                *extra,
-                **env,
-            )
+            args = ("deid", "share", str(path), str(out), "--vault", vault, "--unreviewed-ok")
+            r = cli(*args, *extra, **env)
             area.check(r.returncode == 0, f"share {name} failed: {r.stderr.strip()[:200]}")
-            if r.returncode != 0:
-                continue
-            cells = text_cells(out, share_pass)
-            for column, text in cells.items():
+            return text_cells(out, share_pass) if r.returncode == 0 else None
+
+        # the owner's own rejection of every person finding must not bring the names back
+        runs = {"withheld": ["--withhold", "hometown"], "accept-risk": ["--accept-risk"]}
+        runs["after rejections"] = ["--withhold", "hometown"]
+        for name, extra in runs.items():
+            if name == "after rejections":
+                cli("deid", "review", str(path), "reject", "--type", "person", "--again", **env)
+            for column, text in (share(name.replace(" ", "-"), *extra) or {}).items():
                 found = leaks(text)
                 area.check(not found, f"shared copy ({name}) {column} holds {found}")
-        # owner's own rejections of every person finding do not bring the names back
-        cli("deid", "review", str(path), "reject", "--type", "person", "--again", **env)
-        out = folder / "rejected.moksori"
-        r = cli(
-            "deid",
-            "share",
-            str(path),
-            str(out),
-            "--vault",
-            vault,
-            "--unreviewed-ok",
-            "--withhold",
-            "hometown",
-            **env,
-        )
-        area.check(r.returncode == 0, f"share after rejections failed: {r.stderr.strip()[:200]}")
-        if r.returncode == 0:
-            for column, text in text_cells(out, share_pass).items():
-                found = leaks(text)
-                area.check(not found, f"shared copy after rejections: {column} holds {found}")
 
 
 # --- web hardening: a real server ----------------------------------------------------------

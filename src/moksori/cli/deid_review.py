@@ -188,12 +188,7 @@ def grant(
     as_json: JsonOpt = False,
 ) -> None:
     """Let a coder accept and reject findings (redaction decisions are the owner's)."""
-    with open_project(project) as p:
-        names = p.deid.reviewers.grant(coder_name, by=by)
-    if as_json:
-        emit_json({"reviewers": names})
-    else:
-        out.print(f"{render.escape(coder_name)} may now decide redactions (audited)")
+    _change_grant(project, coder_name, by, as_json, give=True)
 
 
 @handle_errors
@@ -204,12 +199,18 @@ def revoke(
     as_json: JsonOpt = False,
 ) -> None:
     """Take back a coder's right to decide redactions."""
+    _change_grant(project, coder_name, by, as_json, give=False)
+
+
+def _change_grant(project: str, name: str, by: str | None, as_json: bool, *, give: bool) -> None:
     with open_project(project) as p:
-        names = p.deid.reviewers.revoke(coder_name, by=by)
+        reviewers = p.deid.reviewers
+        names = reviewers.grant(name, by=by) if give else reviewers.revoke(name, by=by)
     if as_json:
         emit_json({"reviewers": names})
     else:
-        out.print(f"{render.escape(coder_name)} may no longer decide redactions")
+        now = "now" if give else "no longer"
+        out.print(f"{render.escape(name)} may {now} decide redactions (audited)")
 
 
 @handle_errors
