@@ -97,8 +97,9 @@ def preload() -> None:
     """Build the single-threaded Kiwi in the pools' fork server (``korean.preload``)."""
     configure(num_workers=SINGLE_THREAD)
     get_kiwi()
-    from moksori.korean import terms  # noqa: F401 - imported once here, shared by the workers
+    # imported once here, so the workers share the modules' memory instead of each its own
     from moksori.ingest import pipeline  # noqa: F401
+    from moksori.korean import terms
 
     # a first analysis builds Kiwi's lazy tables; done here, the workers share them
     terms.index_terms(["두만강을 건넜어요. 어머니와 함께 왔습니다. We crossed the river."])
