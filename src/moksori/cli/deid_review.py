@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -136,8 +137,6 @@ def review(
     as_json: JsonOpt = False,
 ) -> None:
     """Accept or reject findings one by one (--id) or in bulk (by type, detector, string…)."""
-    from pathlib import Path
-
     from moksori.cli.deid import opened_vault
 
     status = {"accept": "accepted", "reject": "rejected"}.get(decision)
@@ -202,7 +201,7 @@ def revoke(
     _change_grant(project, coder_name, by, as_json, give=False)
 
 
-def _change_grant(project: str, name: str, by: str | None, as_json: bool, *, give: bool) -> None:
+def _change_grant(project: Path, name: str, by: str | None, as_json: bool, *, give: bool) -> None:
     with open_project(project) as p:
         reviewers = p.deid.reviewers
         names = reviewers.grant(name, by=by) if give else reviewers.revoke(name, by=by)
