@@ -5,6 +5,7 @@ answered with the security headers and without a traceback."""
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import logging
 import re
 import threading
@@ -237,7 +238,9 @@ def _asgi_post(
     async def send(message: dict[str, Any]) -> None:
         sent.append(message)
 
-    asyncio.run(asyncio.wait_for(app(scope, body, send), timeout=60))
+    # a loop of its own in a thread: the browser tests (Playwright) leave one running here
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, asyncio.wait_for(app(scope, body, send), timeout=60)).result()
     start = next(m for m in sent if m["type"] == "http.response.start")
     names = {n for n, _ in start["headers"]}
     assert b"content-security-policy" in names and b"x-frame-options" in names
