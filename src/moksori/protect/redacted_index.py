@@ -46,6 +46,8 @@ class RedactedResult:
     total: int
     hits: list[RedactedHit]
     unscanned: int  # documents left out: never scanned for personal data
+    # the redacted text of each document hit, for converting offsets at the edge
+    texts: dict[int, str] = field(default_factory=dict)
 
 
 def state_of(conn: Connection) -> tuple[object, ...]:
@@ -73,8 +75,8 @@ def state_of(conn: Connection) -> tuple[object, ...]:
 class RedactedIndex:
     """The FTS5 index of the redacted passages of every scanned document."""
 
-    def __init__(self, conn: Connection) -> None:
-        self.state = state_of(conn)
+    def __init__(self, conn: Connection, state: tuple[object, ...]) -> None:
+        self.state = state
         self._lock = threading.Lock()
         self._db = sqlcipher3.connect(":memory:", isolation_level=None, check_same_thread=False)
         self._db.execute("PRAGMA temp_store = MEMORY")
@@ -84,7 +86,7 @@ class RedactedIndex:
         )
         self._db.execute(
             "CREATE TABLE passage(id INTEGER PRIMARY KEY, document_id INTEGER, start INTEGER, "
-            '"end" INTEGER, speaker TEXT, lang TEXT, text TEXT)'
+            '"end" INTEGER, speaker TEXT, lang TEXT)'
         )
         unscanned = set(Findings(conn).unscanned_documents())
         self.unscanned = len(unscanned)
@@ -92,6 +94,7 @@ class RedactedIndex:
         scrub = Scrubber.of(conn)
         kinds = ",".join(f"'{k}'" for k in PASSAGE_KINDS)
         rows = []
+        self._texts: dict[int, str] = {}  # each scanned document's redacted text
         for sid, doc, start, end, speaker, lang in conn.execute(
             f'SELECT id, document_id, start, "end", speaker, lang FROM segment '
             f"WHERE kind IN ({kinds}) AND duplicate_of IS NULL ORDER BY document_id, start"
@@ -99,13 +102,14 @@ class RedactedIndex:
             if doc in unscanned:
                 continue
             view = views(doc)
+            self._texts[doc] = view.text
             s, e = view.map_range(start, end)
-            rows.append((sid, doc, s, e, scrub(speaker), lang, view.text[s:e]))
+            rows.append((sid, doc, s, e, scrub(speaker), lang))
         with self._db:
-            self._db.executemany("INSERT INTO passage VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+            self._db.executemany("INSERT INTO passage VALUES (?, ?, ?, ?, ?, ?)", rows)
             for i in range(0, len(rows), 2000):
                 chunk = rows[i : i + 2000]
-                terms = index_terms([r[6] for r in chunk])
+                terms = index_terms([self._texts[r[1]][r[2] : r[3]] for r in chunk])
                 self._db.executemany(
                     "INSERT INTO rfts(rowid, terms) VALUES (?, ?)",
                     [(r[0], t) for r, t in zip(chunk, terms, strict=True)],
@@ -134,14 +138,14 @@ class RedactedIndex:
         with self._lock:
             rows = self._db.execute(
                 "WITH m AS (SELECT rowid AS id, bm25(rfts) AS score FROM rfts WHERE rfts MATCH ?) "
-                'SELECT p.id, p.document_id, p.start, p."end", p.speaker, m.score, p.text, '
+                'SELECT p.id, p.document_id, p.start, p."end", p.speaker, m.score, '
                 f"count(*) OVER () FROM m JOIN passage p ON p.id = m.id WHERE 1{where} "
                 "ORDER BY m.score, p.id LIMIT ?",
                 [compiled.match, *args, limit],
             ).fetchall()
         hits = [
-            RedactedHit(sid, doc, s, e, speaker, round(-float(score), 4), text)
-            for sid, doc, s, e, speaker, score, text, _ in rows
+            RedactedHit(sid, doc, s, e, speaker, round(-float(score), 4), self._texts[doc][s:e])
+            for sid, doc, s, e, speaker, score, _ in rows
         ]
         if hits and compiled.positive_terms:
             for hit, spans in zip(hits, term_spans_many([h.text for h in hits]), strict=True):
@@ -150,7 +154,8 @@ class RedactedIndex:
                     for a, b, ts in spans
                     if ts & compiled.positive_terms
                 ]
-        return RedactedResult(int(rows[0][7]) if rows else 0, hits, self.unscanned)
+        texts = {h.document_id: self._texts[h.document_id] for h in hits}
+        return RedactedResult(int(rows[0][6]) if rows else 0, hits, self.unscanned, texts)
 
     def close(self) -> None:
         self._db.close()
@@ -168,6 +173,6 @@ def redacted_index(conn: Connection, key: str) -> RedactedIndex:
         if index is None or index.state != state:
             if index is not None:
                 index.close()
-            index = RedactedIndex(conn)
+            index = RedactedIndex(conn, state)
             _cache[key] = index
         return index

@@ -91,10 +91,9 @@ def _viewer_search(project: Project, q: str, mode: str, lang: str) -> Outcome:
     # said per project, not per query: a count of hidden hits would tell a viewer
     # that a name occurs in a document they may not read
     out = Outcome(total=result.total, redacted=True, unscanned=result.unscanned)
-    maps: dict[int, Utf16Map] = {}
-    redactor = Redactor(project.conn)
+    maps = {doc: Utf16Map(text) for doc, text in result.texts.items()}
     for hit in result.hits:
-        out.results.append(_redacted(redactor, hit, maps))
+        out.results.append(_redacted(hit, maps[hit.document_id]))
     return out
 
 
@@ -114,15 +113,12 @@ def _original(project: Project, hit: Hit, maps: dict[int, Utf16Map]) -> Result:
     )
 
 
-def _redacted(redactor: Redactor, hit: RedactedHit, maps: dict[int, Utf16Map]) -> Result:
+def _redacted(hit: RedactedHit, m: Utf16Map) -> Result:
     doc = hit.document_id
-    if doc not in maps:
-        maps[doc] = Utf16Map(redactor.text(doc))
     lo = hit.start
     if hit.highlights and hit.end - hit.start > SNIPPET_CHARS:  # centre on the first match
         lo = max(hit.start, min(hit.highlights[0][0] - SNIPPET_CHARS // 3, hit.end - SNIPPET_CHARS))
     snippet = hit.text[lo - hit.start : lo - hit.start + SNIPPET_CHARS]
-    m = maps[doc]
     return Result(
         doc,
         Redactor.label(doc),
