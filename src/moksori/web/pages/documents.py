@@ -128,10 +128,8 @@ async def documents_page(
 
     def load() -> tuple[list[DocumentRow], list[DocumentRow]]:
         redactor = None if originals else Redactor(project.conn)
-        return (
-            document_rows(project, filters, redactor),
-            document_rows(project, DocumentFilters(), redactor),
-        )
+        every = document_rows(project, DocumentFilters(), redactor)  # the filters' choices
+        return [r for r in every if _keep(r, filters)], every
 
     rows, every = await anyio.to_thread.run_sync(load)
     if not wants_html(request):
