@@ -15,9 +15,7 @@ import pytest
 
 from moksori.project import Project
 from tests.conftest import TEST_PASSPHRASE, cli_env
-
-KO = "참여자: 저는 혜산에서 왔어요. 2010년 겨울에 강을 건넜습니다.\n"
-EN = "Participant: I crossed the river in the winter of 2010.\n"
+from tests.ingest.conftest import EN, KO, hostile_folder
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
 
@@ -46,18 +44,8 @@ def _sources(path: Path) -> list[str]:
 
 @pytest.fixture
 def hostile(tmp_path: Path) -> Path:
-    outside = tmp_path / "outside"
-    outside.mkdir()
-    (outside / "notes.txt").write_text("A note kept outside the folder.\n", encoding="utf-8")
-    d = tmp_path / "interviews"
-    d.mkdir()
-    (d / "ko.txt").write_text(KO, encoding="utf-8")
-    (d / "en.txt").write_text(EN, encoding="utf-8")
+    d = hostile_folder(tmp_path)
     (d / "kept.txt").write_text(KO + EN, encoding="utf-8")
-    os.mkfifo(d / "pipe.txt")
-    (d / "zero.txt").symlink_to("/dev/zero")
-    (d / "passwd.txt").symlink_to("/etc/passwd")
-    (d / "escape.txt").symlink_to(outside / "notes.txt")
     (d / "inside.txt").symlink_to(d / "kept.txt")
     return d
 

@@ -16,25 +16,13 @@ from moksori.ingest.limits import Limits
 from moksori.ingest.model import IngestedFile
 from moksori.ingest.regular import NotRegularFile, read_regular
 from moksori.korean import kiwi
-
-KO = "참여자: 저는 혜산에서 왔어요. 2010년 겨울에 강을 건넜습니다.\n"
-EN = "Participant: I crossed the river in the winter of 2010.\n"
+from tests.ingest.conftest import EN, KO, hostile_folder
 
 
 def _hostile_folder(tmp_path: Path) -> Path:
-    outside = tmp_path / "outside"
-    outside.mkdir()
-    (outside / "notes.txt").write_text("A note kept outside the folder.\n", encoding="utf-8")
-    d = tmp_path / "interviews"
-    d.mkdir()
-    (d / "ko.txt").write_text(KO, encoding="utf-8")
-    (d / "en.txt").write_text(EN, encoding="utf-8")
-    os.mkfifo(d / "pipe.txt")
-    (d / "zero.txt").symlink_to("/dev/zero")
-    (d / "passwd.txt").symlink_to("/etc/passwd")
-    (d / "escape.txt").symlink_to(outside / "notes.txt")
+    d = hostile_folder(tmp_path)
     (d / "again.txt").symlink_to(d / "ko.txt")
-    (d / "elsewhere").symlink_to(outside, target_is_directory=True)
+    (d / "elsewhere").symlink_to(tmp_path / "outside", target_is_directory=True)
     return d
 
 
