@@ -36,6 +36,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))  # the tests' fixture builders
 PASSPHRASE = "benchmark passphrase (fictional corpus) 목소리"
 MOKSORI = [sys.executable, "-m", "moksori"]
 NORMAL = "면담자: 고향이 어디세요?\n이은별: 함경북도 무산이에요. 겨울에 두만강을 건넜어요.\n"
@@ -101,22 +102,10 @@ def repeated_line(path: Path, megabytes: float, pool: list[str]) -> None:
 
 def damaged_korean() -> bytes:
     """UTF-8 testimony with a byte or two broken per line, which charset-normalizer calls
-    ptcp154 (tests/ingest/test_decode.py builds the same bytes)."""
-    lines = [
-        "김철수: 저는 함경북도 회령에서 왔습니다.",
-        "어머니 리영희와 함께 두만강을 건넜어요.",
-        "장마당에서 국수를 팔았습니다.",
-        "면담자: 언제 한국에 오셨어요?",
-        "2015년에 왔어요. 처음에는 하나원에 있었어요.",
-    ]
-    rnd = random.Random(72)
-    out = bytearray()
-    for _ in range(rnd.choice([3, 10, 30])):
-        line = bytearray(rnd.choice(lines).encode())
-        for _ in range(rnd.choice([1, 2])):
-            line[rnd.randrange(len(line))] = rnd.choice([0xFF, 0xFE, 0xC0, 0xC1, 0x80, 0xA0, 0xBF])
-        out += line + b"\n"
-    return bytes(out)
+    ptcp154: the same bytes the decoding tests use."""
+    from tests.ingest.test_decode import damaged_korean as build
+
+    return build(72)
 
 
 # --- running ----------------------------------------------------------------------------
