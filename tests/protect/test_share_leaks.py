@@ -231,11 +231,15 @@ def test_prose_loses_places_no_finding_named() -> None:
 
 
 def test_the_codebook_s_own_words_are_not_taken_for_names(tmp_path: Path) -> None:
-    """A memo about the code 말투 keeps the word; a name and a phone beside it go."""
+    """A memo about the code 말투 by Coder A keeps both; a name and a phone beside it go."""
     with Project.create(tmp_path / "p.moksori", "correct horse battery staple") as p:
         p.codebook.create("말투 Accent")
+        p.coders.add("Coder A")
         scrub = Scrubber.of(p.conn)
-        said = "I coded 말투 when the accent came up. 김철수 씨 번호는 010-2398-4417."
+        said = (
+            "I coded 말투 when the accent came up; agreed with Coder A. "
+            "김철수 씨 번호는 010-2398-4417."
+        )
         out = scrub.deep(said) or ""
-    assert "I coded 말투 when" in out
+    assert "I coded 말투 when" in out and "agreed with Coder A." in out
     assert "김철수" not in out and "2398" not in out

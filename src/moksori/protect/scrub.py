@@ -102,9 +102,13 @@ class Scrubber:
         # cases are named by pseudonym ("Youngmi"): a detector must not tag them; a case
         # named by a real name the project knows is still replaced, names come first
         pseudonyms += [str(r[0]) for r in conn.execute("SELECT name FROM cases")]
-        # the codebook's own words ("말투 Accent") are concepts a memo discusses, not people
-        for name, alt in conn.execute("SELECT name, alt_name FROM code"):
-            pseudonyms += [w for w in f"{name} {alt or ''}".split() if len(w) >= 2]
+        # the codebook's own words ("말투 Accent") are concepts a memo discusses, and the
+        # coders ("Coder A") are the team, whose names every report prints: not participants
+        team = conn.execute(
+            "SELECT name || ' ' || coalesce(alt_name, '') FROM code "
+            "UNION ALL SELECT name FROM coder"
+        )
+        pseudonyms += [w for (words,) in team for w in str(words).split() if len(w) >= 2]
         return cls(
             known_names(conn, vault), known_places(conn), policy_store.load(conn), pseudonyms
         )
