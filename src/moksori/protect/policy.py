@@ -46,6 +46,7 @@ TAGS: dict[PiiType, tuple[str, str]] = {
     PiiType.DATE: ("[날짜]", "[date]"),
     PiiType.AGE: ("[나이]", "[age]"),
     PiiType.COHORT: ("[기수]", "[cohort]"),
+    PiiType.ROLE: ("[직책]", "[role]"),
 }
 _KEY = "deid.policy."
 K_KEY = "deid.k_threshold"

@@ -26,9 +26,12 @@ class PiiType(StrEnum):
     DATE = "date"
     AGE = "age"
     COHORT = "cohort"  # e.g. 하나원 142기
+    ROLE = "role"  # an identifying role or unit: 보위원, 인민반장, a named work unit
 
 
-QUASI_IDENTIFIERS = frozenset({PiiType.PLACE, PiiType.DATE, PiiType.AGE, PiiType.COHORT})
+QUASI_IDENTIFIERS = frozenset(
+    {PiiType.PLACE, PiiType.DATE, PiiType.AGE, PiiType.COHORT, PiiType.ROLE}
+)
 
 
 @dataclass(slots=True)
