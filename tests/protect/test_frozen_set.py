@@ -1,0 +1,96 @@
+"""The frozen de-identification set is well formed: offsets right, types known, enough of each.
+
+It never runs a detector: the set is for the final measurement (benchmarks/frozen_deid.py).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import unicodedata
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+FROZEN = Path(__file__).resolve().parents[2] / "benchmarks" / "frozen"
+TYPES = {"person", "place", "date", "age", "role", "phone", "email", "address"}
+MAIN_TYPES = ("person", "place", "date", "age", "role")
+
+
+def _rows(name: str) -> list[dict[str, Any]]:
+    lines = (FROZEN / name).read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def testimonies() -> list[dict[str, Any]]:
+    return _rows("testimonies.jsonl")
+
+
+@pytest.fixture(scope="module")
+def expository() -> list[dict[str, Any]]:
+    return _rows("expository.jsonl")
+
+
+def test_every_span_text_matches_its_offsets(
+    testimonies: list[dict[str, Any]], expository: list[dict[str, Any]]
+) -> None:
+    for row in testimonies + expository:
+        text = row["text"]
+        assert unicodedata.normalize("NFC", text) == text
+        assert "\r" not in text and "\ufeff" not in text
+        for span in row["spans"] + row["ignore"]:
+            assert 0 <= span["start"] < span["end"] <= len(text)
+            assert text[span["start"] : span["end"]] == span["text"], row["id"]
+        for span in row["spans"]:
+            assert span["type"] in TYPES, row["id"]
+
+
+def test_gold_spans_do_not_overlap_each_other_or_ignore_spans(
+    testimonies: list[dict[str, Any]], expository: list[dict[str, Any]]
+) -> None:
+    for row in testimonies + expository:
+        items = sorted((s["start"], s["end"]) for s in row["spans"] + row["ignore"])
+        for (_, end), (start, _) in zip(items, items[1:], strict=False):
+            assert end <= start, row["id"]
+
+
+def test_fields_ids_and_genres(
+    testimonies: list[dict[str, Any]], expository: list[dict[str, Any]]
+) -> None:
+    ids = [r["id"] for r in testimonies + expository]
+    assert len(ids) == len(set(ids))
+    for row in testimonies + expository:
+        assert set(row) == {"id", "lang", "genre", "text", "spans", "ignore"}
+        assert row["lang"] in {"ko", "en"}
+    assert {r["genre"] for r in testimonies} == {"testimony"}
+    assert {(r["genre"], r["lang"]) for r in expository} == {
+        ("expository", "en"),
+        ("expository", "ko"),
+    }
+
+
+def test_counts(testimonies: list[dict[str, Any]], expository: list[dict[str, Any]]) -> None:
+    assert len(testimonies) >= 44
+    langs = Counter(r["lang"] for r in testimonies)
+    assert langs["ko"] >= 0.5 * len(testimonies) and langs["en"] >= 0.3 * len(testimonies)
+    types = Counter(s["type"] for r in testimonies for s in r["spans"])
+    for t in MAIN_TYPES:
+        assert types[t] >= 10, t
+    en_paper = next(r for r in expository if r["lang"] == "en")
+    assert 1200 <= len(en_paper["text"].split()) <= 1800
+    ko_report = next(r for r in expository if r["lang"] == "ko")
+    assert 1500 <= len(ko_report["text"]) <= 2500
+    for row in expository:
+        assert row["spans"] and row["ignore"]
+
+
+def test_jsonl_is_what_the_sources_build() -> None:
+    spec = importlib.util.spec_from_file_location("frozen_build", FROZEN / "build.py")
+    assert spec is not None and spec.loader is not None
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    for name, text in build.build().items():
+        assert (FROZEN / name).read_text(encoding="utf-8") == text, name
