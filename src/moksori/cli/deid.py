@@ -29,6 +29,7 @@ from moksori.cli.passphrase import get_passphrase, get_vault_passphrase
 from moksori.errors import DeidError, VaultError
 from moksori.project import Project
 from moksori.protect import policy as policy_store
+from moksori.protect import shared_list
 from moksori.protect.deid import parse_known_names
 from moksori.protect.vault import Vault, default_path
 from moksori.store.documents import resolve_document
@@ -285,26 +286,57 @@ def reveal(
 
 
 # --- policy ----------------------------------------------------------------------------------
+_SHARED_VERBS = ("allow", "deny")
+
+
 @deid_app.command()
 @handle_errors
 def policy(
     project: ProjectArg,
-    type_: Annotated[str | None, typer.Argument(metavar="TYPE", help="e.g. age, place")] = None,
-    action: Annotated[str | None, typer.Argument(help="e.g. band, province, region, mask")] = None,
+    type_: Annotated[
+        str | None,
+        typer.Argument(metavar="TYPE", help="e.g. age, place; or allow / deny (the shared list)"),
+    ] = None,
+    action: Annotated[
+        str | None,
+        typer.Argument(help="e.g. band, province, region, mask; or the phrase to allow / deny"),
+    ] = None,
+    coder: ActorOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Show the redaction policy, or set what one type becomes."""
+    """Show the redaction policy and the shared list, or change one of them.
+
+    TYPE ACTION sets what one type becomes. "allow PHRASE" puts a phrase on the
+    project's shared list: words every participant shares ("North Korea", "하나원",
+    "Tumen River"), never proposed as a person, place or role. "deny PHRASE" takes
+    one off (packaged ones too), so the scan proposes it again. The list holds no
+    names: its changes are audited with the phrase. Re-scan (deid scan --rescan)
+    to apply a change to documents already scanned.
+    """
     with open_project(project) as p:
-        if type_ and action:
+        if type_ in _SHARED_VERBS:
+            if not action:
+                raise DeidError(f"give a phrase, e.g.: moksori deid policy P {type_} 'North Korea'")
+            shared = shared_list.change(p.conn, action, allow=type_ == "allow", actor=coder)
+            current = policy_store.load(p.conn)
+        elif type_ and action:
             current = policy_store.set_action(p.conn, type_, action)
+            shared = shared_list.load(p.conn)
         elif type_:
             raise DeidError("give a type and an action, e.g.: moksori deid policy P place region")
         else:
             current = policy_store.load(p.conn)
+            shared = shared_list.load(p.conn)
     data = current.to_json()
     if as_json:
-        emit_json(data)
+        emit_json({**data, "shared": shared.to_json()})
         return
     for t, a in data.items():
         choices = ", ".join(policy_store.ACTIONS.get(policy_store.PiiType(t), ("mask",)))
         out.print(f"{t:<13} {a:<10} [dim]({choices})[/dim]")
+    listed = shared.to_json()
+    out.print(
+        f"\nshared (never proposed): {len(listed['phrases'])} phrases; "
+        f"{len(listed['added'])} added, {len(listed['removed'])} removed by this project"
+    )
+    out.print(", ".join(render.escape(x) for x in listed["phrases"]))

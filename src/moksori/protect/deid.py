@@ -16,6 +16,7 @@ from typing import Any
 from moksori.errors import DeidError, KnownNamesError, UnreviewedFindings, VaultError
 from moksori.protect.entities import Entities, Entity
 from moksori.protect.findings import Finding, Findings, Selector
+from moksori.protect.groups import Group, build_groups, group_entities, resolve
 from moksori.protect.parallel import detect_documents
 from moksori.protect.redacted_index import RedactedResult, redacted_index
 from moksori.protect.reviewers import Reviewers
@@ -25,7 +26,6 @@ from moksori.protect.spans import PiiType
 from moksori.protect.vault import Vault, check_aliases, clean_name
 from moksori.store import audit
 from moksori.store.database import Connection, transaction
-from moksori.store.schema import now
 
 SCANNER_VERSION = "1"
 
@@ -51,6 +51,7 @@ class ReviewReport:
     status: str
     changed: int
     entities_created: int = 0
+    proposed: int = 0  # mentions propagated from the decision and left for review
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -145,7 +146,10 @@ class Deid:
                 report.skipped.append(int(doc_id))  # no trustworthy text to scan
                 continue
             docs.append((int(doc_id), str(row[0])))
-        for doc_id, text, spans in detect_documents(docs, known, workers):
+        from moksori.protect import shared_list
+
+        shared = shared_list.load(self.conn)
+        for doc_id, text, spans in detect_documents(docs, known, workers, shared):
             for s in spans:
                 if s.type != PiiType.PERSON:
                     continue
@@ -163,61 +167,96 @@ class Deid:
                 report.by_type[s.type.value] = report.by_type.get(s.type.value, 0) + 1
             if on_document:
                 on_document(doc_id, len(text))
-        report.spread = self.spread_names(vault)
+        report.spread = len(self.propagate(vault))
         report.seconds = round(time.perf_counter() - t0, 3)
         return report
 
-    def spread_names(self, vault: Vault | None = None) -> int:
-        """A name found in one document is found in every scanned document.
+    def propagate(
+        self, vault: Vault | None = None, *, sources: Sequence[int] | None = None
+    ) -> list[int]:
+        """Every person and place the project knows, found at every mention in it.
 
-        Names a reviewer rejected everywhere are not spread. Returns the number
-        of new proposals.
+        See :mod:`moksori.protect.propagate`; returns the new findings' ids.
         """
-        from moksori.protect.detect.masked import masked_zones
-        from moksori.protect.scan import SPREAD_CONFIDENCE, NameSpreader, variants
+        from moksori.protect.propagate import propagate
 
-        people = self.findings.select(Selector(types=[PiiType.PERSON.value]))
-        texts = self.findings.texts_of({f.document_id for f in people})
-        kept: set[str] = set()
-        rejected: set[str] = set()
-        for f in people:
-            name = " ".join(texts[f.document_id][f.start : f.end].split())
-            if f.status == "rejected":
-                rejected.add(name)
-            elif f.confidence >= SPREAD_CONFIDENCE or f.status == "accepted":
-                kept.add(name)
-        names: set[str] = set()
-        for name in kept - rejected:
-            names |= variants(name)
-        names -= rejected
-        if not names:
-            return 0
-        spreader = NameSpreader(names)
-        stamp = now()
-        added = 0
-        with transaction(self.conn) as c:
-            scanned = [int(r[0]) for r in c.execute("SELECT document_id FROM deid_scan")]
-            for doc_id in scanned:
-                text = str(
-                    c.execute("SELECT text FROM document WHERE id = ?", (doc_id,)).fetchone()[0]
-                )
-                zones = masked_zones(text)
-                for span in spreader.find(text):
-                    if any(a <= span.start and span.end <= b for a, b in zones):
-                        continue
-                    entity = None
-                    if vault is not None:
-                        guid = vault.entity_for(text[span.start : span.end])
-                        row = c.execute("SELECT id FROM entity WHERE guid = ?", (guid,)).fetchone()
-                        entity = int(row[0]) if row else None
-                    cur = c.execute(
-                        'INSERT OR IGNORE INTO finding(document_id, start, "end", type, detector, '
-                        "confidence, entity_id, created_at) VALUES (?, ?, ?, 'person', 'spread', "
-                        "?, ?, ?)",
-                        (doc_id, span.start, span.end, span.confidence, entity, stamp),
-                    )
-                    added += cur.rowcount
-        return added
+        return propagate(self.conn, sources=sources, vault=vault)
+
+    def mark(
+        self,
+        doc_id: int,
+        start: int,
+        end: int,
+        type_: str,
+        *,
+        actor: str | None = None,
+        vault: Vault | None = None,
+    ) -> Finding:
+        """A span a detector missed, accepted at once; a name or place is then proposed
+        at its other mentions in the project. One transaction, audited."""
+        with transaction(self.conn):
+            f = self.findings.add_manual(doc_id, start, end, type_, actor)
+            new = self.propagate(vault, sources=[f.id])
+            audit.record(
+                self.conn,
+                "deid mark",
+                {"finding": f.id, "type": type_, "document": doc_id, "propagated": new},
+                actor=actor,
+            )
+        return f
+
+    # --- groups -----------------------------------------------------------------
+    def groups(
+        self, *, status: str | None = "proposed", types: Sequence[str] = (), with_text: bool = False
+    ) -> list[Group]:
+        """Findings grouped per entity or written form; those with a finding in ``status``."""
+        groups = build_groups(self.conn, self.findings.select(), with_text=with_text)
+        return [
+            g
+            for g in groups
+            if (not types or g.type in types) and (status is None or getattr(g, status) > 0)
+        ]
+
+    def decide_groups(
+        self,
+        refs: Sequence[str],
+        status: str,
+        *,
+        vault: Vault | None = None,
+        actor: str | None = None,
+        role: str | None = None,
+        via: str = "cli",
+        again: bool = False,
+    ) -> ReviewReport:
+        """Accept or reject whole groups: one decision per person or place, not per mention.
+
+        Accepting a person group gives all its findings one entity (the group's, or
+        a new one named in the vault by its longest form). Only open proposals are
+        changed unless ``again``.
+        """
+        self.reviewers.require(actor, role)
+        chosen = resolve(build_groups(self.conn, self.findings.select()), refs)
+        wanted = {i for g in chosen for i in g.findings}
+        picked = [
+            f
+            for f in self.findings.select(Selector(ids=sorted(wanted)))
+            if again or f.status == "proposed"
+        ]
+        created = 0
+        if status == "accepted":
+            created = group_entities(self.conn, chosen, picked, vault)
+        report = self.review(
+            Selector(ids=[f.id for f in picked]),
+            status,
+            vault=vault,
+            actor=actor,
+            role=role,
+            via=via,
+            settle=True,
+            detail={"groups": [g.id for g in chosen]},
+        )
+        report.entities_created += created
+        return report
 
     # --- review ---------------------------------------------------------------
     def review(
@@ -229,11 +268,16 @@ class Deid:
         actor: str | None = None,
         role: str | None = None,
         via: str = "cli",
+        settle: bool | None = None,
+        detail: dict[str, Any] | None = None,
     ) -> ReviewReport:
         """Accept or reject findings in bulk. Accepting a person gives it an entity.
 
         Only owners, and coders an owner granted it to, decide (a rejection shows
         text in clear to viewers and in shared copies); every decision is audited.
+        Accepted names and places are then propagated to every mention in the same
+        transaction; ``settle`` (default: any choice not by id) accepts those new
+        mentions that fall in a group just accepted, so a decision covers its entity.
         """
         self.reviewers.require(actor, role)
         chosen = self.findings.select(selector)
@@ -247,16 +291,35 @@ class Deid:
                     "create one with: moksori deid vault init PROJECT"
                 )
             created = self._assign_entities(people, vault)
+        if settle is None:
+            settle = not selector.ids
         with transaction(self.conn):
             n = self.findings.set_status(ids, status, actor)
+            new: list[int] = []
+            settled: list[int] = []
+            if ids and status == "accepted":
+                new = self.propagate(vault, sources=ids)
+                if new and settle:
+                    settled = self._settle(ids, new, actor)
             if ids:
                 audit.record(
                     self.conn,
                     "deid review",
-                    {"status": status, "findings": ids, "changed": n, "via": via},
+                    {"status": status, "findings": ids, "changed": n, "via": via}
+                    | (detail or {})
+                    | {"propagated": new, "settled": settled},
                     actor=actor,
                 )
-        return ReviewReport(status, n, created)
+        return ReviewReport(status, n + len(settled), created, len(new) - len(settled))
+
+    def _settle(self, decided: Sequence[int], new: Sequence[int], actor: str | None) -> list[int]:
+        """New mentions that join a group just accepted are accepted with it."""
+        groups = build_groups(self.conn, self.findings.select())
+        done = set(decided)
+        fresh = set(new)
+        ids = sorted(i for g in groups if done & set(g.findings) for i in g.findings if i in fresh)
+        self.findings.set_status(ids, "accepted", actor)
+        return ids
 
     def _assign_entities(self, people: Sequence[Finding], vault: Vault) -> int:
         """Same name (in either script) → same entity; new names get a new pseudonym."""

@@ -16,14 +16,15 @@ from concurrent.futures import Future, ProcessPoolExecutor
 
 from moksori.korean import kiwi
 from moksori.protect.scan import KnownName, detect_texts
+from moksori.protect.shared_list import SharedList
 from moksori.protect.spans import Span
 
 CHUNK_CHARS = 60_000  # text per task: enough for Kiwi to batch, small enough to balance
 PARALLEL_FROM = 300_000  # below this, starting workers costs more than it saves
 
 
-def _task(texts: list[str], known: list[KnownName]) -> list[list[Span]]:
-    return detect_texts(texts, known)
+def _task(texts: list[str], known: list[KnownName], shared: SharedList | None) -> list[list[Span]]:
+    return detect_texts(texts, known, shared)
 
 
 def _chunks(items: Iterable[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
@@ -43,14 +44,15 @@ def detect_documents(
     docs: Sequence[tuple[int, str]],
     known: Sequence[KnownName] = (),
     workers: int | None = None,
+    shared: SharedList | None = None,
 ) -> Iterator[tuple[int, str, list[Span]]]:
-    """(document id, text, spans) in input order."""
+    """(document id, text, spans) in input order; ``shared``: the project's shared list."""
     workers = workers or os.cpu_count() or 1
     total = sum(len(t) for _, t in docs)
     if workers <= 1 or total < PARALLEL_FROM:
         for chunk in _chunks(docs):
             for (doc_id, text), spans in zip(
-                chunk, detect_texts([t for _, t in chunk], known), strict=True
+                chunk, detect_texts([t for _, t in chunk], known, shared), strict=True
             ):
                 yield doc_id, text, spans
         return
@@ -63,7 +65,9 @@ def detect_documents(
         while pending or window:
             while pending and len(window) < workers * 2:
                 chunk = pending.popleft()
-                window.append((chunk, pool.submit(_task, [t for _, t in chunk], list(known))))
+                window.append(
+                    (chunk, pool.submit(_task, [t for _, t in chunk], list(known), shared))
+                )
             chunk, fut = window.popleft()
             for (doc_id, text), spans in zip(chunk, fut.result(), strict=True):
                 yield doc_id, text, spans

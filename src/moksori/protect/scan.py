@@ -10,19 +10,22 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
-from importlib.resources import files
 
+from moksori.protect import shared_list
 from moksori.protect.detect import (
     english_names,
     identifiers,
     korean_names,
+    nicknames,
     places,
+    roles,
     speakers,
     temporal,
 )
 from moksori.protect.detect.masked import masks
+from moksori.protect.learned.arbitrate import combine as learned_combine
 from moksori.protect.romanise import surname_id
+from moksori.protect.shared_list import SharedList
 from moksori.protect.spans import PiiType, Span, fold
 from moksori.protect.textview import HANGUL, TextView, iter_views
 
@@ -35,6 +38,8 @@ DETECTORS: list[Detector] = [
     places.detect,
     identifiers.detect,
     temporal.detect,
+    roles.detect,
+    nicknames.detect,
 ]
 
 SPREAD_CONFIDENCE = 0.5  # only names a detector is fairly sure of are spread
@@ -227,40 +232,57 @@ def _inside(span: Span, zones: Sequence[tuple[int, int]]) -> bool:
     return any(a <= span.start and span.end <= b for a, b in zones)
 
 
-@cache
-def not_identifying() -> frozenset[str]:
-    """Places the whole study population shares (protect/data/places_not_identifying.txt)."""
-    text = (files("moksori.protect") / "data" / "places_not_identifying.txt").read_text("utf-8")
-    return frozenset(
-        line.strip().casefold() for line in text.splitlines() if line.strip() and line[0] != "#"
-    )
+def not_identifying(shared: SharedList | None = None) -> SharedList:
+    """Phrases the whole study population shares: the project's list, or the packaged one."""
+    return shared if shared is not None else shared_list.DEFAULT
 
 
-def detect_view(view: TextView, known: Sequence[KnownName] | KnownMatcher = ()) -> list[Span]:
+def _shared(s: Span, said: str, shared: SharedList) -> bool:
+    """A person, place or role finding that is a shared phrase ("North Korea", "하나원에서")."""
+    if s.type not in (PiiType.PLACE, PiiType.PERSON, PiiType.ROLE):
+        return False
+    if s.type == PiiType.PLACE and s.info.get("level") == "country":
+        return True  # a country identifies no one (and the view keeps it as written)
+    if s.type != PiiType.PLACE and len(said.strip()) < 2:
+        return False  # "남" is a place word, and also a surname
+    return said in shared
+
+
+def detect_view(
+    view: TextView,
+    known: Sequence[KnownName] | KnownMatcher = (),
+    shared: SharedList | None = None,
+) -> list[Span]:
     spans: list[Span] = []
     for detector in DETECTORS:
         spans += detector(view)
+    spans = learned_combine(view, spans)  # the model judges Korean persons and places
     spans += (known if isinstance(known, KnownMatcher) else KnownMatcher.of(known)).find(view.text)
     spans = _spread(view.text, spans)
     zones, pseudonyms = masks(view.text)
-    shared = not_identifying()
+    zones = [*zones, *shared_list.citations(view.text)]  # cited authors are public
+    on_list = not_identifying(shared)
     kept = []
     for s in spans:
         if _inside(s, zones):
             continue
         if view.text[s.start : s.end] in pseudonyms:  # a chosen pseudonym, of any type
             continue
-        if s.type == PiiType.PLACE and view.text[s.start : s.end].casefold() in shared:
+        if _shared(s, view.text[s.start : s.end], on_list):
             continue
         kept.append(s)
     return fold(kept)
 
 
-def detect_texts(texts: Sequence[str], known: Sequence[KnownName] = ()) -> list[list[Span]]:
+def detect_texts(
+    texts: Sequence[str], known: Sequence[KnownName] = (), shared: SharedList | None = None
+) -> list[list[Span]]:
     """Findings of each text; Kiwi runs over the whole batch in one call."""
     matcher = KnownMatcher.of(known)
-    return [detect_view(v, matcher) for v in iter_views(texts)]
+    return [detect_view(v, matcher, shared) for v in iter_views(texts)]
 
 
-def detect_text(text: str, known: Sequence[KnownName] = ()) -> list[Span]:
-    return detect_texts([text], known)[0]
+def detect_text(
+    text: str, known: Sequence[KnownName] = (), shared: SharedList | None = None
+) -> list[Span]:
+    return detect_texts([text], known, shared)[0]

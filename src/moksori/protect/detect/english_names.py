@@ -68,6 +68,19 @@ _ORG_WORDS = frozenset(
     airlines airways press records studios network weekly magazine times journal
     orchestra band love hate choir technologies entertainment productions media tv club""".split()
 )
+# Words that end an organisation's name: "Amnesty International", "Human Rights Watch",
+# "Hana Centers", "Korea Hana Foundation". A capitalised run with one of them after its
+# first word names a body, not a person, whatever names it holds.
+_ORG_HEADS = frozenset(
+    """university universities college institute institution foundation foundations center
+    centers centre centres ministry association committee council agency agencies party
+    bank church hospital school academy international watch times news daily ilbo sinmun
+    press service services board commission organization organisation network alliance
+    coalition federation union society corporation group fund office bureau department
+    army force forces guard police court assembly congress parliament government
+    initiative project programme program institute review quarterly journal herald post
+    tribune broadcasting radio television""".split()
+)
 # Capitalised phrases that look like names but are not people.
 _NOT_NAMES = frozenset(
     """hong kong|kim il sung university|kim chaek|kim jong suk|ri jong|kim il sung square
@@ -465,6 +478,9 @@ def detect(view: TextView) -> list[Span]:
     leftovers: list[list[_Tok]] = []
     toks = _tokens(text)
     for raw in _runs(text, toks):
+        orgish = len(raw) >= 2 and raw[0].key not in _STRONG_TITLES
+        if orgish and any(t.key in _ORG_HEADS for t in raw[1:]):
+            continue  # "Korea Hana Foundation": an organisation
         for part in _split_at_common(raw):
             run, titled = _trim(part, text)
             if not run or all(t.initial for t in run):

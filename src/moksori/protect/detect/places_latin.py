@@ -104,6 +104,16 @@ def _cue_name(seg: str) -> str:
     return " ".join(keep).rstrip(".,")
 
 
+# Border towns named after their river: "the Tumen" is the river (shared by everyone who
+# crossed it), "in Tumen" the city (a place that narrows who is speaking).
+_RIVER_TOWNS = frozenset({"tumen", "tuman", "yalu", "amnok"})
+_RIVER_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
+# Words that make a phrase an institution, not a place: "came from the Review Board".
+_INSTITUTION = re.compile(
+    r"\b(?:Board|Ministry|University|Institute|Foundation|Committee|Council|Agency|Party"
+    r"|Association|Commission|Service|Centers?|Centres?|Office|Bureau|Department"
+    r"|International|Watch|Organi[sz]ation|Society|Assembly)\b"
+)
 _ACRONYMS = {"USD", "EUR", "KRW", "IBM", "NASA", "FBI", "CIA", "NGO", "PDF", "GMT", "UTC", "THE"}
 
 
@@ -185,6 +195,8 @@ def latin_places(text: str) -> list[LatinPlace]:
         key = word.lower()
         if key in _EN_COMMON and (not word[0].isupper() or _sentence_start(text, m_start)):
             continue
+        if key in _RIVER_TOWNS and _RIVER_BEFORE.search(text[max(0, m_start - 8) : m_start]):
+            continue  # "crossed the Tumen": the river, which everyone crossed
         out.append(LatinPlace(m_start, m_end, gz.lookup(word), CONF_GAZ))
     for rx, conf in ((_RX_PLACE_WORD, CONF_CONTEXT), (_RX_LOC_VERB, 0.5), (_RX_ALLCAPS, 0.4)):
         for m in rx.finditer(text):
@@ -193,10 +205,14 @@ def latin_places(text: str) -> list[LatinPlace]:
             first = seg.split()[0].strip(".,") if seg.split() else ""
             if not seg or first in _STOP_CAP or seg.strip() in _ACRONYMS:
                 continue
+            if _INSTITUTION.search(seg):
+                continue
+            if seg.lower() in _RIVER_TOWNS and _RIVER_BEFORE.search(text[max(0, s - 8) : s]):
+                continue
             out.append(LatinPlace(s, s + len(seg), gz.lookup(seg), conf))
     for m in _RX_CUE.finditer(text):
         name = _cue_name(m.group(1))
-        if name and name.split()[0] not in _STOP_CAP:
+        if name and name.split()[0] not in _STOP_CAP and not _INSTITUTION.search(name):
             out.append(LatinPlace(m.start(1), m.start(1) + len(name), gz.lookup(name), 0.5))
     return out
 

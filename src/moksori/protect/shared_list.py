@@ -1,0 +1,164 @@
+"""The project's shared list: words the whole study population shares, never personal data.
+
+Why a list the user edits: "North Korea", "the Tumen River", "하나원" or
+"Amnesty International" are named in every testimony and every paper about
+it. Proposing them buries the real names among hundreds of findings, and
+replacing them changes what the narrator said. Which words are shared depends
+on the study, so the packaged list (data/places_not_identifying.txt) is only
+the default: the project adds phrases (``allow``) and takes packaged ones out
+(``deny``); both edits live in the project's settings, encrypted with it.
+
+The list holds no names by definition (a phrase on it is one nobody is hidden
+by), so its edits are recorded in the audit trail with the phrase itself.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from moksori.errors import DeidError
+from moksori.store.database import Connection, transaction
+
+ALLOW_KEY = "deid.shared.allow"
+DENY_KEY = "deid.shared.deny"
+MAX_PHRASE = 80  # a phrase, not a paragraph
+
+# Particles a Korean finding may carry ("북한에서", "하나원의"): the list holds the bare word.
+_KO_PARTICLE = re.compile(
+    r"(?:에서부터|으로부터|에서는|에서도|으로는|에게서|이라는|이라고|라는|에서|으로|에게|한테|까지|부터"
+    r"|처럼|보다|하고|이랑|에는|에도|의|은|는|이|가|을|를|에|로|와|과|도|만|랑)$"
+)
+
+
+def key(phrase: str) -> str:
+    """How a phrase is compared: one space between words, case folded, no leading "the"."""
+    words = " ".join(phrase.split()).casefold()
+    return words[4:] if words.startswith("the ") else words
+
+
+@cache
+def packaged() -> frozenset[str]:
+    """The default list shipped with moksori (one phrase a line, any script)."""
+    text = (files("moksori.protect") / "data" / "places_not_identifying.txt").read_text("utf-8")
+    return frozenset(
+        key(line) for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+@dataclass(frozen=True)
+class SharedList:
+    """The packaged phrases, plus the project's additions, minus its removals."""
+
+    added: frozenset[str] = frozenset()
+    removed: frozenset[str] = frozenset()
+
+    @property
+    def phrases(self) -> frozenset[str]:
+        return (packaged() | self.added) - self.removed
+
+    def __contains__(self, said: object) -> bool:
+        """Whether a found string is on the list, as written or without its Korean particle."""
+        if not isinstance(said, str):
+            return False
+        phrases = self.phrases
+        k = key(said)
+        if k in phrases:
+            return True
+        bare = _KO_PARTICLE.sub("", k)
+        return bare != k and len(bare) >= 1 and bare in phrases
+
+    def to_json(self) -> dict[str, list[str]]:
+        return {
+            "phrases": sorted(self.phrases),
+            "added": sorted(self.added),
+            "removed": sorted(self.removed),
+        }
+
+
+DEFAULT = SharedList()
+
+
+def _read(conn: Connection, name: str) -> frozenset[str]:
+    row = conn.execute("SELECT value FROM setting WHERE key = ?", (name,)).fetchone()
+    if row is None:
+        return frozenset()
+    try:
+        values = json.loads(row[0])
+    except ValueError:
+        raise DeidError(f"the project setting {name} is damaged; set it again") from None
+    return frozenset(key(str(v)) for v in values if str(v).strip())
+
+
+def load(conn: Connection) -> SharedList:
+    return SharedList(_read(conn, ALLOW_KEY), _read(conn, DENY_KEY))
+
+
+def _check(phrase: str) -> str:
+    k = key(phrase)
+    if not k:
+        raise DeidError("give a phrase, e.g.: moksori deid policy P allow 'North Korea'")
+    if len(k) > MAX_PHRASE:
+        raise DeidError(f"a shared phrase has at most {MAX_PHRASE} characters")
+    return k
+
+
+def _write(conn: Connection, name: str, values: frozenset[str]) -> None:
+    conn.execute(
+        "INSERT INTO setting(key, value) VALUES (?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (name, json.dumps(sorted(values), ensure_ascii=False)),
+    )
+
+
+def change(conn: Connection, phrase: str, *, allow: bool, actor: str | None = None) -> SharedList:
+    """Put a phrase on the list (``allow``) or take it off; one transaction, audited."""
+    from moksori.store import audit
+
+    k = _check(phrase)
+    with transaction(conn) as c:
+        now = load(c)
+        added, removed = set(now.added), set(now.removed)
+        if allow:
+            removed.discard(k)
+            if k not in packaged():
+                added.add(k)
+        else:
+            added.discard(k)
+            if k in packaged():
+                removed.add(k)
+        _write(c, ALLOW_KEY, frozenset(added))
+        _write(c, DENY_KEY, frozenset(removed))
+        audit.record(c, "deid.shared_list", {"phrase": k, "shared": allow}, actor)
+    return load(conn)
+
+
+# One reference in a citation: "Kim, 2015", "Lankov 2013", "Haggard & Noland, 2011",
+# "Ministry of Unification, 2021", "Park et al. 2019a", "김영수, 2015: 12".
+_AUTHOR = r"(?:[A-Z][\w'’\-]+|[\uac00-\ud7a3]{2,})"
+_REF = (
+    rf"(?:(?:see|e\.g\.|cf\.|also)[,]?\s+)?{_AUTHOR}"
+    rf"(?:(?:\s+(?:and|&|of|the|for|de|van|von)|,)?\s+{_AUTHOR})*(?:\s+et\s+al\.?)?"
+    r",?\s+(?:1[89]|20)\d\d[a-z]?(?:\s*[,:]\s*(?:pp?\.\s*)?\d+(?:[-–]\d+)?)?"
+)
+_CITATION = re.compile(rf"\(\s*{_REF}(?:\s*;\s*{_REF})*\s*\)")
+_NARRATIVE = re.compile(
+    rf"\b{_AUTHOR}(?:\s+(?:and|&)\s+{_AUTHOR}|\s+et\s+al\.?)?\s+\((?:1[89]|20)\d\d[a-z]?\)"
+)
+
+
+def citations(text: str) -> list[tuple[int, int]]:
+    """Where a text cites published work: "(Kim, 2015; Lankov 2013)", "Sung (2019)".
+
+    Why: a cited author and the year of a paper are public; proposing them buries a
+    paper's few real identifiers among its references. Only the strict academic shape
+    counts, so "Youngmi (in her 20s, left in 2010)" is not a citation, and "Name (2010)"
+    counts only in a text that also cites in brackets.
+    """
+    zones = [m.span() for m in _CITATION.finditer(text)]
+    if zones:  # "Sung (2019)" only in a text that cites in brackets too: a paper
+        zones += [m.span() for m in _NARRATIVE.finditer(text)]
+    return zones

@@ -1,0 +1,132 @@
+"""The shared list: states, demonyms, institutions and rivers are never proposed; the project
+edits the list in an audited transaction, and the scan reads the project's list."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from moksori.project import Project
+from moksori.protect import shared_list
+from moksori.protect.scan import detect_text
+from moksori.protect.shared_list import SharedList, citations
+from moksori.protect.spans import PiiType
+from tests.protect.expository_fixture import PAPER_EN, REPORT_KO, parse
+
+
+def _said(text: str, type_: PiiType | None = None) -> list[str]:
+    return [text[s.start : s.end] for s in detect_text(text) if type_ is None or s.type == type_]
+
+
+def test_a_phrase_matches_whatever_its_case_article_or_particle() -> None:
+    shared = SharedList()
+    assert "North Korea" in shared and "the north" in shared and "NORTH  KOREA" in shared
+    assert "북한에서" in shared and "하나원의" in shared and "Tumen River" in shared
+    assert "Tumen" not in shared  # the city; "the Tumen River" is the river
+    assert "혜산" not in shared and "Youngmi" not in shared
+
+
+def test_expository_english_proposes_no_state_demonym_or_institution() -> None:
+    text = (
+        "North Korean defectors told Amnesty International and Human Rights Watch that the "
+        "Ministry of Unification and the Hana Centers helped them. In the North, people go "
+        "hungry; the South is rich. The DPRK and the Republic of Korea (ROK) disagree, and "
+        "South Koreans rarely meet Chinese brokers. Participants came through the Korea Hana "
+        "Foundation."
+    )
+    assert _said(text) == []
+
+
+def test_expository_korean_states_and_institutions_are_not_places_or_people() -> None:
+    text = (
+        "북한이탈주민은 하나원에서 교육을 받고 남한에 정착한다. 통일부와 국정원이 조사하며, "
+        "북한에서는 조선로동당이 모든 것을 통제한다. 북에서 왔다는 사람들이 많다."
+    )
+    said = _said(text)
+    for word in ("북한", "남한", "하나원", "통일부", "국정원", "조선로동당", "북"):
+        assert word not in said, said
+
+
+def test_participants_and_hometowns_in_a_paper_are_still_found() -> None:
+    text = (
+        "Youngmi (in her 20s, left North Korea in 2010) grew up in Hyesan. Sunhee came "
+        "from Musan and spent four years in Yanji (Kim, 2015; Lankov 2013)."
+    )
+    said = _said(text)
+    assert {"Youngmi", "Hyesan", "Sunhee", "Musan", "Yanji"} <= set(said)
+    assert "Kim" not in said and "Lankov" not in said  # cited authors are public
+
+
+def test_citations_are_the_academic_shape_only() -> None:
+    cited = "as shown before (Ministry of Unification, 2021; Park and Choi, 2018) and Sung (2019)"
+    assert [cited[a:b] for a, b in citations(cited)] == [
+        "(Ministry of Unification, 2021; Park and Choi, 2018)",
+        "Sung (2019)",
+    ]
+    assert citations("Youngmi (in her 20s, left North Korea in 2010) grew up") == []
+    assert citations("My daughter Youngmi (2010) was born there.") == []  # no bracketed cite
+
+
+def test_border_towns_are_places_but_the_rivers_are_shared() -> None:
+    text = (
+        "I lived in Tumen for two years. Later we crossed the Tumen River at night, "
+        "and my cousin stayed in Changbai near the Yalu. Then Hunchun, Helong and Longjing."
+    )
+    places = _said(text, PiiType.PLACE)
+    assert "Tumen" in places and "Changbai" in places
+    assert {"Hunchun", "Helong", "Longjing"} <= set(places)
+    assert "Tumen River" not in places and "Yalu" not in places
+    river = "We crossed the Tumen at night."
+    assert _said(river, PiiType.PLACE) == []
+
+
+def test_a_paper_has_few_findings_that_protect_no_one() -> None:
+    """On the fictional paper: every participant identifier found except by the age
+    detector, and far fewer empty findings than before (states, demonyms, institutions,
+    citations and countries used to be most of them)."""
+    for marked, most in ((PAPER_EN, 0.45), (REPORT_KO, 0.3)):
+        text, gold = parse(marked)
+        spans = detect_text(text)
+        empty = [s for s in spans if not any(a < s.end and s.start < b for a, b, _ in gold)]
+        assert len(empty) <= most * len(spans), [text[s.start : s.end] for s in empty]
+        people = [g for g in gold if g[2] in ("person", "place")]
+        assert all(any(a < s.end and s.start < b for s in spans) for a, b, _ in people)
+
+
+def test_the_project_edits_its_list_in_an_audited_transaction(project: Project) -> None:
+    conn = project.conn
+    assert shared_list.load(conn).phrases == shared_list.packaged()
+    now = shared_list.change(conn, "  Sunshine   Church ", allow=True, actor="owner")
+    assert "sunshine church" in now.added and "Sunshine Church" in now
+    now = shared_list.change(conn, "the Tumen River", allow=False)
+    assert "tumen river" in now.removed and "Tumen River" not in now
+    now = shared_list.change(conn, "Tumen River", allow=True)
+    assert "Tumen River" in now and not now.removed
+    rows = conn.execute(
+        "SELECT action, detail FROM audit WHERE action = 'deid.shared_list' ORDER BY id"
+    ).fetchall()
+    assert [json.loads(d)["phrase"] for _, d in rows] == [
+        "sunshine church",
+        "tumen river",
+        "tumen river",
+    ]
+
+
+def test_the_scan_uses_the_projects_list(project: Project, tmp_path: Path) -> None:
+    doc = tmp_path / "note.txt"
+    doc.write_text("We crossed the Tumen River, then lived in Hyesan.\n", "utf-8")
+    assert project.add([doc], workers=1).count("added") == 1
+
+    def found() -> set[str]:
+        rows = project.conn.execute(
+            'SELECT substr(d.text, f.start + 1, f."end" - f.start) FROM finding f '
+            "JOIN document d ON d.id = f.document_id"
+        )
+        return {str(r[0]) for r in rows}
+
+    project.deid.scan(workers=1)
+    assert found() == {"Hyesan"}
+    shared_list.change(project.conn, "Tumen River", allow=False)  # off the list
+    shared_list.change(project.conn, "Hyesan", allow=True)  # the user's choice
+    project.deid.scan(workers=1, rescan=True)
+    assert found() == {"Tumen River"}
