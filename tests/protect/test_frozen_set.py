@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import sys
 import unicodedata
 from collections import Counter
 from pathlib import Path
@@ -94,3 +95,51 @@ def test_jsonl_is_what_the_sources_build() -> None:
     spec.loader.exec_module(build)
     for name, text in build.build().items():
         assert (FROZEN / name).read_text(encoding="utf-8") == text, name
+
+
+def _scorer() -> Any:
+    spec = importlib.util.spec_from_file_location("frozen_deid", FROZEN.parent / "frozen_deid.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["frozen_deid"] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_scorer_counts_overlap_strict_precision_and_ignore() -> None:
+    fz = _scorer()
+    text = "Park Ji-won (34) met Kim Jong-un in Hyesan."
+    p = fz.Passage(
+        "t",
+        "en",
+        "testimony",
+        text,
+        [fz.Item(0, 11, "person"), fz.Item(13, 15, "age"), fz.Item(36, 42, "place")],
+        [fz.Item(21, 32, "ignore")],
+    )
+    preds = [
+        fz.Item(0, 4, "person"),  # overlap, not strict
+        fz.Item(13, 15, "date"),  # compatible with age, strict
+        fz.Item(21, 32, "person"),  # a public figure: counts neither way
+        fz.Item(36, 42, "person"),  # wrong type: any-type recall only, a false positive
+    ]
+    s = fz.score([p], [preds])
+    assert s["person"]["recall_overlap"] == 1.0 and s["person"]["recall_strict"] == 0.0
+    assert s["age"]["recall_strict"] == 1.0
+    assert s["place"]["recall_overlap"] == 0.0 and s["place"]["recall_any_type"] == 1.0
+    assert s["person"]["pred"] == 2 and s["person"]["precision_overlap"] == 0.5
+    assert s["overall"]["protect_no_one"] == 0.0  # the wrong-typed one still covers a place
+
+
+def test_readable_counts_only_occurrences_beyond_non_gold_ones() -> None:
+    fz = _scorer()
+    text = "We crossed at Tumen. The Tumen River was frozen. She was 19 in 1919."
+    gold = [fz.Item(14, 19, "place"), fz.Item(57, 59, "age")]
+    p = fz.Passage("t", "en", "testimony", text, gold, [])
+    good = "We crossed at [place]. The Tumen River was frozen. She was [age] in 1919."
+    bad = "We crossed at Tumen. The Tumen River was frozen. She was 19 in 1919."
+    r = fz.readable([p], [good], [[]])
+    assert r["overall"]["readable"] == 0  # 1919 does not contain a readable "19"
+    r = fz.readable([p], [bad], [[fz.Item(57, 59, "age")]])
+    assert r["place"]["readable"] == 1 and r["age"]["readable"] == 1
+    assert r["age"]["kept"] == 1 and r["place"]["kept"] == 0
