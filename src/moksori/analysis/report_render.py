@@ -32,6 +32,11 @@ def _e(text: object) -> str:
     return html.escape(str(text))
 
 
+def _md(text: str) -> str:
+    """Free text in Markdown: a redaction tag before "(" ("[이름](withdrawal)") is no link."""
+    return text.replace("](", "]\\(")
+
+
 def _pct(x: float | None) -> str:
     return "—" if x is None else f"{x:.2f}"
 
@@ -224,9 +229,9 @@ def render_markdown(rep: Report) -> str:
             if plot:
                 lines += ["", f"![{th.code.name} by {attr}]({plot})"]
         for q in th.quotes:
-            lines += ["", f"> “{q.text}”"]
+            lines += ["", f"> “{_md(q.text)}”"]
             if q.beside:
-                lines += [">", f"> [{q.beside_lang}] “{q.beside}”"]
+                lines += [">", f"> [{q.beside_lang}] “{_md(q.beside)}”"]
             lines += [f"> — {q.who} ({q.code}; coded by {q.coders})"]
     if rep.cooccurrence_plot:
         lines += ["", "## Co-occurrence", "", f"![co-occurrence]({rep.cooccurrence_plot})"]
@@ -254,6 +259,6 @@ def render_markdown(rep: Report) -> str:
                 f"**{m.title or '(untitled)'}** — {m.author or '?'}, {m.created_at[:10]}, "
                 f"on {m.target_kind} {m.target or ''}",
                 "",
-                m.text,
+                _md(m.text),
             ]
     return "\n".join(lines) + "\n"

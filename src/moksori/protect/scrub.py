@@ -13,14 +13,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from functools import cache
+from importlib.resources import files
 from typing import Any
 
+from moksori.protect import shared_list
 from moksori.protect.entities import Entities, Entity
 from moksori.protect.findings import Finding
 from moksori.protect.known import KnownNames, known_places
 from moksori.protect.policy import Policy, line_lang, tag
 from moksori.protect.redact import Renderer, replacements_for
 from moksori.protect.scan import _name_body, _squash, detect_text, detect_texts
+from moksori.protect.shared_list import SharedList
 from moksori.protect.spans import PiiType, Span
 from moksori.protect.textview import HANGUL
 from moksori.protect.vault import Vault
@@ -61,6 +65,40 @@ def _pattern(strings: list[str], flexible: bool) -> re.Pattern[str] | None:
     return re.compile("|".join(bodies), re.IGNORECASE) if bodies else None
 
 
+@cache
+def common_nouns() -> frozenset[str]:
+    """Ordinary words that are also given names (data/common_nouns.txt): 철수, hope, grace."""
+    text = (files("moksori.protect") / "data" / "common_nouns.txt").read_text("utf-8")
+    return frozenset(
+        w.strip().casefold() for w in text.splitlines() if w.strip() and not w.startswith("#")
+    )
+
+
+# A Korean noun in use as a word: a verb ending or a noun after it ("철수했다", "철수 결정"),
+# a noun before it ("군대 철수", "미군의 철수"), or a gloss ("철수(withdrawal)").
+_KO_WORD_AFTER = re.compile(
+    r"(?:하[다고는며면여였지자]|했|한[다 ]|할|함|해[서야요]|되|됐|된|될|시키|시켰|시킨"
+    r"|\s?(?:결정|명령|계획|작전|문제|이후|과정|요구|방침|협상|조치|요청|명령|코드|개념|범주"
+    r"|결의|선언|정책|시기|시점|여부))"
+    r"|\s?\([A-Za-z][A-Za-z \-]*\)"
+)
+_KO_WORD_BEFORE = re.compile(
+    r"(?:군대|군|미군|부대|병력|군사|전면|즉각|완전|부분|조기|자진|강제|긴급|전격|단계적"
+    r"|일방적|최종|조건부|병사들?|외국군|주한미군|점령군|철저한|진정한|완전한)(?:의)?\s?$"
+)
+
+
+def _used_as_word(text: str, start: int, end: int) -> bool:
+    """Whether a name-like word on the common-noun list stands as that word here."""
+    said = text[start:end]
+    if HANGUL.search(said):
+        return bool(
+            _KO_WORD_AFTER.match(text, end)
+            or _KO_WORD_BEFORE.search(text[max(0, start - 12) : start])
+        )
+    return said.islower() and any(c.isupper() for c in text)  # "I hope", beside capitals
+
+
 class Scrubber:
     """Replaces known names (and known places) in free text; ``deep`` detects the rest."""
 
@@ -70,6 +108,7 @@ class Scrubber:
         places: Places | None = None,
         policy: Policy | None = None,
         pseudonyms: Iterable[str] = (),
+        shared: SharedList | None = None,
     ) -> None:
         self.names = {k: v for k, v in names.items() if len(k.strip()) >= 2}
         self._labels = {_squash(k): v for k, v in self.names.items()}
@@ -81,6 +120,10 @@ class Scrubber:
         # what a detector may take for a name but is one already: labels, pseudonyms
         self._safe = {v.casefold() for v in self.names.values()}
         self._safe |= {p.casefold() for p in pseudonyms if p}
+        # the project's words: on the shared list, or codebook words and ordinary nouns
+        # that a memo uses as words (``_used_as_word``); a name use is still replaced
+        self.shared = shared or shared_list.DEFAULT
+        self._words = common_nouns() | {p.casefold() for p in pseudonyms if p}
         self.counts: Counter[str] = Counter()
         self._memo: dict[tuple[str, bool], tuple[str, Counter[str]]] = {}
         self._detected: dict[str, list[Span]] = {}
@@ -91,7 +134,8 @@ class Scrubber:
         todo = list(dict.fromkeys(t for t in texts if t and t not in self._detected))
         for i in range(0, len(todo), 500):
             chunk = todo[i : i + 500]
-            self._detected.update(zip(chunk, detect_texts(chunk), strict=True))
+            found = detect_texts(chunk, shared=self.shared)
+            self._detected.update(zip(chunk, found, strict=True))
 
     @classmethod
     def of(cls, conn: Connection, vault: Vault | None = None) -> Scrubber:
@@ -110,7 +154,11 @@ class Scrubber:
         )
         pseudonyms += [w for (words,) in team for w in str(words).split() if len(w) >= 2]
         return cls(
-            known_names(conn, vault), known_places(conn), policy_store.load(conn), pseudonyms
+            known_names(conn, vault),
+            known_places(conn),
+            policy_store.load(conn),
+            pseudonyms,
+            shared_list.load(conn),
         )
 
     @property
@@ -147,8 +195,12 @@ class Scrubber:
             )
 
         for m in self._names.finditer(text) if self._names else ():
+            if m.group().casefold() in self._words and _used_as_word(text, m.start(), m.end()):
+                continue  # "군대 철수 결정": the word, not the person called 철수
             add(m.start(), m.end(), PiiType.PERSON, {"label": self._label(m.group())}, "known")
         for m in self._places.finditer(text) if self._places else ():
+            if m.group() in self.shared:
+                continue
             type_, info = self._folded_places.get(
                 " ".join(m.group().split()).casefold(), (PiiType.PLACE, {})
             )
@@ -159,9 +211,12 @@ class Scrubber:
             add(0, len(text), PiiType.PLACE, whole, "gazetteer")
         elif deep:
             spans = self._detected.get(text)
-            for s in spans if spans is not None else detect_text(text):
-                if s.type == PiiType.PERSON and text[s.start : s.end].casefold() in self._safe:
+            for s in spans if spans is not None else detect_text(text, shared=self.shared):
+                said = text[s.start : s.end].casefold()
+                if s.type == PiiType.PERSON and said in self._safe:
                     continue  # a pseudonym already
+                if s.type == PiiType.PERSON and said in self._words and s.detector != "known":
+                    continue  # a codebook word or an ordinary noun a detector guessed at
                 add(s.start, s.end, s.type, dict(s.info), s.detector)
         if not found:
             return text
@@ -181,7 +236,10 @@ class Scrubber:
         for r in replacements_for(text, found, render):
             if r.text == text[r.start : r.end]:
                 continue  # a country, or a place the policy keeps
-            out += [text[pos : r.start], r.text]
+            new = r.text
+            if new.endswith("]") and text[r.end : r.end + 1] in ("(", "["):
+                new += " "  # "[이름](withdrawal)" would be a Markdown link
+            out += [text[pos : r.start], new]
             pos = r.end
             counts[r.type] += 1
         return "".join(out) + text[pos:]
