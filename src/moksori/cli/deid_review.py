@@ -1,4 +1,9 @@
-"""`moksori deid status | findings | review | grant | revoke | mark | show`: the proposals."""
+"""`moksori deid status | findings | groups | review | grant | revoke | mark | show`: proposals.
+
+Review per entity: ``deid groups`` lists findings grouped per person, place or
+written form (opaque group ids, no text unless --show-text), and
+``deid review accept --group ID`` decides a whole group at once.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +16,9 @@ from rich.table import Table
 from moksori.cli import render
 from moksori.cli.common import JsonOpt, ProjectArg, emit_json, handle_errors, open_project, out
 from moksori.errors import DeidError
+from moksori.protect.deid import ReviewReport
 from moksori.protect.findings import Selector
+from moksori.protect.groups import resolve
 from moksori.protect.view import document_view
 from moksori.store.documents import resolve_document
 
@@ -20,6 +27,10 @@ DetectorOpt = Annotated[list[str] | None, typer.Option("--detector", help="e.g. 
 DocOpt = Annotated[list[str] | None, typer.Option("--doc", help="Document id, title or file.")]
 TextOpt = Annotated[str | None, typer.Option("--text", help="Exactly this matched string.")]
 IdOpt = Annotated[list[int] | None, typer.Option("--id", help="Finding id(s).")]
+GroupOpt = Annotated[
+    list[str] | None,
+    typer.Option("--group", help="Group id(s) from moksori deid groups (e.g. e3, f120)."),
+]
 MinOpt = Annotated[float | None, typer.Option("--min-confidence")]
 MaxOpt = Annotated[float | None, typer.Option("--max-confidence")]
 CONTEXT = 30
@@ -28,6 +39,7 @@ CONTEXT = 30
 def register(deid_app: typer.Typer) -> None:
     deid_app.command("status")(status)
     deid_app.command("findings")(findings)
+    deid_app.command("groups")(groups)
     deid_app.command("review")(review)
     deid_app.command("grant")(grant)
     deid_app.command("revoke")(revoke)
@@ -120,10 +132,63 @@ def findings(
 
 
 @handle_errors
+def groups(
+    project: ProjectArg,
+    state: Annotated[
+        str,
+        typer.Option(
+            "--status", help="Groups with a finding proposed, accepted, rejected, or all."
+        ),
+    ] = "proposed",
+    type_: TypeOpt = None,
+    show_text: Annotated[
+        bool,
+        typer.Option("--show-text", help="Also print each group's written forms (personal data)."),
+    ] = False,
+    limit: Annotated[int, typer.Option(help="At most this many groups.")] = 500,
+    as_json: JsonOpt = False,
+) -> None:
+    """Findings grouped per person, place or written form: decide each group at once.
+
+    Biggest group first, low-confidence ones included (recall depends on them).
+    Decide with: moksori deid review accept|reject --group ID.
+    """
+    with open_project(project) as p:
+        chosen = p.deid.groups(
+            status=None if state == "all" else state, types=type_ or [], with_text=show_text
+        )
+        total = len(chosen)
+        chosen = chosen[:limit]
+    if as_json:
+        emit_json({"groups": [g.to_json() for g in chosen], "total": total})
+        return
+    columns = ["#", "group", "type", "pseudonym", "findings", "docs", "open/acc/rej", "conf"]
+    table = Table(*columns, "detectors", *(["forms"] if show_text else []))
+    for n, g in enumerate(chosen, 1):
+        row = [
+            str(n),
+            g.id,
+            g.type,
+            render.escape(g.pseudonym or "-"),
+            str(g.size),
+            str(g.documents),
+            f"{g.proposed}/{g.accepted}/{g.rejected}",
+            f"{g.mean_confidence:.2f} (min {g.min_confidence:.2f})",
+            ", ".join(f"{d} {c}" for d, c in g.detectors.items()),
+        ]
+        if show_text:
+            row.append(render.escape(" | ".join(g.texts)))
+        table.add_row(*row)
+    out.print(table)
+    out.print(f"{total} group(s); decide one with: moksori deid review accept|reject --group ID")
+
+
+@handle_errors
 def review(
     project: ProjectArg,
     decision: Annotated[str, typer.Argument(help="accept or reject")],
     ids: IdOpt = None,
+    group: GroupOpt = None,
     type_: TypeOpt = None,
     detector: DetectorOpt = None,
     doc: DocOpt = None,
@@ -136,12 +201,30 @@ def review(
     coder: Annotated[str | None, typer.Option("--coder", help="Who reviews.")] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Accept or reject findings one by one (--id) or in bulk (by type, detector, string…)."""
+    """Accept or reject findings one by one (--id), per group (--group) or in bulk.
+
+    Accepting also proposes the accepted names and places at their other
+    mentions in the project (accepted with them for --group and bulk choices).
+    """
     from moksori.cli.deid import opened_vault
 
     status = {"accept": "accepted", "reject": "rejected"}.get(decision)
     if status is None:
         raise DeidError("say accept or reject")
+    if group:
+        if ids or type_ or detector or doc or text or every:
+            raise DeidError("--group decides whole groups; do not mix it with other choices")
+        with open_project(project) as p:
+            needs_vault = status == "accepted" and any(
+                g.type == "person" and g.entity_id is None and (g.proposed or again)
+                for g in resolve(p.deid.groups(status=None), group)
+            )
+            with opened_vault(
+                p, Path(vault_path) if vault_path else None, required=needs_vault
+            ) as v:
+                report = p.deid.decide_groups(group, status, vault=v, actor=coder, again=again)
+        _print_review(report, as_json)
+        return
     if not (
         ids
         or type_
@@ -172,10 +255,16 @@ def review(
         )
         with opened_vault(p, Path(vault_path) if vault_path else None, required=needs_vault) as v:
             report = p.deid.review(sel, status, vault=v, actor=coder)
+    _print_review(report, as_json)
+
+
+def _print_review(report: ReviewReport, as_json: bool) -> None:
     if as_json:
         emit_json(report.to_json())
         return
     extra = f"; {report.entities_created} new pseudonym(s)" if report.entities_created else ""
+    if report.proposed:
+        extra += f"; {report.proposed} other mention(s) proposed for review"
     out.print(f"{report.status} {report.changed} finding(s){extra}")
 
 
@@ -224,7 +313,7 @@ def mark(
 ) -> None:
     """Mark personal data a detector missed (accepted at once)."""
     with open_project(project) as p:
-        f = p.deid.findings.add_manual(resolve_document(p.conn, doc), start, end, type_, coder)
+        f = p.deid.mark(resolve_document(p.conn, doc), start, end, type_, actor=coder)
     if as_json:
         emit_json(f.to_json())
     else:

@@ -1,0 +1,394 @@
+"""Entity propagation: a name or place decided once is found at every mention in the project.
+
+Why: a testimony names a person once in full ("김영철") and then as "영철이",
+"영철 형" or, in the English summary, "Kim Young-chol". A detector that misses
+one mention leaves it readable, so every person or place the project knows
+(accepted, or proposed with high confidence) is searched for in every scanned
+document: the form itself with any particle attached, the given name alone, the
+familiar 이, and the other script. New findings carry the entity of their
+source, so the vault maps them to the same pseudonym.
+
+The reverse of romanisation (a hangul name from "Kim Ji-min") is not generated:
+:mod:`romanise` has no reverse, and one spelling stands for several hangul names.
+A romanised name reaches the hangul form only when the project itself holds
+exactly one hangul person finding with the same name key.
+
+Runs inside the caller's transaction (a scan, or a review decision).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from moksori.protect.detect.masked import masks
+from moksori.protect.romanise import name_key, split_key, surname_id
+from moksori.protect.scan import (
+    PLACE_SPREAD_CONFIDENCE,
+    SPREAD_CONFIDENCE,
+    NameSpreader,
+    not_identifying,
+    variants,
+)
+from moksori.protect.spans import PiiType
+from moksori.store.database import Connection, transaction
+from moksori.store.schema import now
+
+DETECTOR = "propagated"
+SAME = 0.9  # the source's own form, elsewhere: a little less sure than the source
+SHORT = 0.8  # given name alone, other script, a word of a place
+TYPES = (PiiType.PERSON, PiiType.PLACE)
+_MIN = {PiiType.PERSON: SPREAD_CONFIDENCE, PiiType.PLACE: PLACE_SPREAD_CONFIDENCE}
+
+_HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
+ALL_HANGUL = re.compile(r"^[\uac00-\ud7a3]+$")
+_ADMIN = re.compile(r"(?:특별자치도|특별자치시|특별시|광역시|노동자구|구역|[도시군구읍면동리])$")
+_SEPARATORS = re.compile(r"[\s\-‐]+")
+
+# What may follow a two-syllable form inside the same word: particles, the familiar
+# 이, 씨/님, a kinship word ("영철형"), an admin suffix for places. "철수했다" or
+# "무산됐다" are ordinary words, so a short form followed by anything else is no name.
+_PARTICLES = (
+    "",
+    "가 이 은 는 을 를 의 도 만 와 과 랑 이랑 하고 한테 한테서 에게 에게서 께 께서 "
+    "아 야 여 이여 요 이요 이다 다 였다 이었다 였어요 이었어요 예요 이에요 에요 "
+    "라고 이라고 라는 이라는 란 이란 처럼 보다 까지 부터 에 에서 로 으로 쪽 "
+    "형 오빠 언니 누나 동생 아버지 어머니 엄마 아빠 삼촌 이모 고모 동무 선생",
+)
+_TAILS = ("", "는", "도", "요", "만", "서", "에", "의")
+_PERSON_BEFORE = ("", "이", "씨", "님", "네", "이네", "씨네")
+_PLACE_BEFORE = tuple(" 시 군 도 읍 리 동 구 면 구역 노동자구 사람 사람들".split(" "))
+
+
+def _endings(before: Iterable[str]) -> frozenset[str]:
+    words = [p for chunk in _PARTICLES for p in chunk.split()] + [""]
+    return frozenset(b + p + t for b in before for p in words for t in _TAILS)
+
+
+PERSON_ENDINGS = _endings(_PERSON_BEFORE)
+_PLACE_ENDINGS = _endings(_PLACE_BEFORE)
+
+
+def has_final(syllable: str) -> bool:
+    """Whether a hangul syllable ends in a consonant (영철 → 영철이, 순희 → 순희)."""
+    code = ord(syllable) - 0xAC00
+    return 0 <= code < 11172 and code % 28 != 0
+
+
+def squash(text: str) -> str:
+    """The comparison form of a surface: no spaces or hyphens, casefolded."""
+    return _SEPARATORS.sub("", text).casefold()
+
+
+def ending_ok(form: str, rest: str, type_: PiiType) -> bool:
+    """Whether ``rest`` (the word after a form) makes the form a name, not part of a word."""
+    if not rest:
+        return True
+    if type_ == PiiType.PERSON:
+        return rest in PERSON_ENDINGS
+    return rest in _PLACE_ENDINGS
+
+
+@dataclass
+class Form:
+    """One written form to look for, and what a finding of it carries."""
+
+    type: PiiType
+    text: str
+    confidence: float
+    entities: set[int] = field(default_factory=set)
+    info: dict[str, Any] = field(default_factory=dict)
+    short: bool = False  # a two-syllable hangul form: checked against what follows
+    by_key: bool = False  # a name key, matched against romanised words (see person_keys)
+
+    @property
+    def entity(self) -> int | None:
+        """The one entity the form stands for; none when two people share it (순희)."""
+        return next(iter(self.entities)) if len(self.entities) == 1 else None
+
+
+@dataclass
+class Row:
+    id: int
+    type: PiiType
+    text: str
+    status: str
+    detector: str
+    confidence: float
+    entity: int | None
+    info: dict[str, Any]
+
+
+def person_forms(name: str) -> list[tuple[str, float]]:
+    """A person's name and the shorter forms people write, each with its confidence factor.
+
+    Romanisations are not listed: English text is matched by name key instead
+    (:func:`person_keys`), which covers "Young-chol", "Yongchol" and "Yeong-cheol" alike.
+    """
+    name = " ".join(name.split())
+    compact = name.replace(" ", "")
+    out: list[tuple[str, float]] = [(name, SAME)]
+    if ALL_HANGUL.match(compact):
+        given = None
+        if len(compact) == 4 and surname_id(compact[:2]):
+            given = compact[2:]
+        elif len(compact) == 3:
+            short = variants(compact) - {compact}
+            given = next(iter(short), None)
+        if given:
+            out.append((given, SHORT))
+    else:
+        out += [(v, SHORT) for v in variants(name) if v != name]
+    return out
+
+
+def person_keys(name: str) -> list[tuple[str, float]]:
+    """Name keys a romanised mention is compared by: the full name's, and the given name's."""
+    surname, given = split_key(" ".join(name.split()))
+    if not given or given.startswith("~"):
+        return []
+    if surname is None:
+        return [(given, SAME if not ALL_HANGUL.match(name) else SHORT)]
+    factor = SHORT if ALL_HANGUL.match(name.replace(" ", "")) else SAME
+    return [(f"{surname}|{given}", factor), (given, SHORT)]
+
+
+def place_forms(place: str) -> list[tuple[str, float]]:
+    """A place as written, each of its words, and each word without its admin suffix."""
+    place = " ".join(place.split())
+    out: list[tuple[str, float]] = [(place, SAME)]
+    if not ALL_HANGUL.match(place.replace(" ", "")):
+        return out
+    for word in place.split():
+        out.append((word, SHORT))
+        bare = _ADMIN.sub("", word)
+        if len(bare) >= 2 and bare != word:
+            out.append((bare, SHORT))
+    return out
+
+
+def load_rows(conn: Connection) -> list[Row]:
+    """Every person and place finding with its text (in memory only, never written out)."""
+    rows = conn.execute(
+        'SELECT f.id, f.type, substr(d.text, f.start + 1, f."end" - f.start), f.status, '
+        "f.detector, f.confidence, f.entity_id, f.info FROM finding f "
+        "JOIN document d ON d.id = f.document_id WHERE f.type IN ('person', 'place')"
+    )
+    return [
+        Row(int(i), PiiType(t), " ".join(str(s).split()), st, det, float(c), e, json.loads(inf))
+        for i, t, s, st, det, c, e, inf in rows
+    ]
+
+
+def collect_forms(
+    rows: list[Row], sources: Collection[int] | None = None
+) -> dict[tuple[str, str], Form]:
+    """The forms to look for, keyed by (type, squashed form). Rejected forms never spread."""
+    rejected = {(r.type.value, squash(r.text)) for r in rows if r.status == "rejected"}
+    rejected |= {
+        ("key", k)
+        for r in rows
+        if r.status == "rejected" and r.type == PiiType.PERSON
+        for k, _ in person_keys(r.text)[:1]
+    }
+    shared = not_identifying()
+    hangul_by_key: dict[str, set[str]] = {}
+    for r in rows:
+        if r.type == PiiType.PERSON and r.status != "rejected" and ALL_HANGUL.match(r.text):
+            hangul_by_key.setdefault(name_key(r.text), set()).add(r.text)
+    forms: dict[tuple[str, str], Form] = {}
+    for r in sorted(rows, key=lambda r: -r.confidence):
+        if r.status == "rejected" or (r.type.value, squash(r.text)) in rejected:
+            continue
+        if sources is not None:
+            if r.id not in sources:
+                continue
+        elif r.status != "accepted" and (r.detector == DETECTOR or r.confidence < _MIN[r.type]):
+            continue
+        base = 1.0 if r.status == "accepted" else r.confidence
+        if r.type == PiiType.PERSON:
+            found = person_forms(r.text)
+            key = name_key(r.text)
+            hangul = hangul_by_key.get(key, set())
+            if not ALL_HANGUL.match(r.text.replace(" ", "")) and "|" in key and len(hangul) == 1:
+                found.append((next(iter(hangul)), SHORT))  # the one hangul name with this key
+        else:
+            found = place_forms(r.text)
+        keyed = person_keys(r.text) if r.type == PiiType.PERSON else []
+        for text, factor, k in [(t, f, (r.type.value, squash(t))) for t, f in found] + [
+            (key, f, ("key", key)) for key, f in keyed
+        ]:
+            if len(k[1]) < 2 or k in rejected:
+                continue
+            if r.type == PiiType.PLACE and text.casefold() in shared:
+                continue
+            form = forms.get(k)
+            if form is None:
+                compact = text.replace(" ", "")
+                short = bool(ALL_HANGUL.match(compact)) and len(compact) <= 2
+                info = dict(r.info) if r.type == PiiType.PLACE else {}
+                form = forms[k] = Form(
+                    r.type, text, round(base * factor, 3), info=info, short=short
+                )
+                form.by_key = k[0] == "key"
+            form.confidence = max(form.confidence, round(base * factor, 3))
+            if r.entity is not None:
+                form.entities.add(int(r.entity))
+    return forms
+
+
+def propagate(
+    conn: Connection, *, sources: Collection[int] | None = None, vault: Any = None
+) -> list[int]:
+    """Find every mention of the known forms in every scanned document; the new finding ids.
+
+    ``sources``: only the forms of these findings (a review decision); otherwise
+    every accepted or confident person and place. Idempotent: a span already
+    found, rejected, or overlapped by a finding of its type is left alone.
+    """
+    rows = load_rows(conn)
+    forms = collect_forms(rows, sources)
+    if not forms:
+        return []
+    spreaders = {
+        t: NameSpreader(f.text for f in forms.values() if f.type == t and not f.by_key)
+        for t in TYPES
+        if any(f.type == t and not f.by_key for f in forms.values())
+    }
+    stamp = now()
+    new: list[int] = []
+    with transaction(conn) as c:
+        scanned = c.execute("SELECT document_id FROM deid_scan ORDER BY document_id").fetchall()
+        for (doc_id,) in scanned:
+            new += _document(c, int(doc_id), forms, spreaders, vault, stamp)
+    return new
+
+
+_Existing = list[tuple[int, int, int, int | None, str]]  # start, end, id, entity, status
+
+
+def _document(
+    c: Connection,
+    doc_id: int,
+    forms: dict[tuple[str, str], Form],
+    spreaders: dict[PiiType, NameSpreader],
+    vault: Any,
+    stamp: str,
+) -> list[int]:
+    """Propagate the forms into one document; the new finding ids."""
+    text = str(c.execute("SELECT text FROM document WHERE id = ?", (doc_id,)).fetchone()[0])
+    existing: dict[str, _Existing] = {}
+    for fid, s, e, t, ent, st in c.execute(
+        'SELECT id, start, "end", type, entity_id, status FROM finding WHERE document_id = ?',
+        (doc_id,),
+    ):
+        existing.setdefault(str(t), []).append((int(s), int(e), int(fid), ent, str(st)))
+    zones: list[tuple[int, int]] | None = None
+    pseudonyms: set[str] = set()
+    new: list[int] = []
+    found: list[tuple[int, int, Form]] = []
+    for type_, spreader in spreaders.items():
+        for span in spreader.find(text):
+            form = forms.get((type_.value, squash(text[span.start : span.end])))
+            if form is not None:
+                found.append((span.start, span.end, form))
+    keys = {k: f for (kind, k), f in forms.items() if kind == "key"}
+    if keys:
+        found += romanised_mentions(text, keys)
+    for start, end, form in found:
+        type_ = form.type
+        said = text[start:end]
+        same = existing.setdefault(type_.value, [])
+        if form.short:
+            m = _HANGUL_WORD.match(text, end)
+            if not ending_ok(said, m.group() if m else "", type_):
+                continue
+        if zones is None:
+            zones, pseudonyms = masks(text)
+        if said in pseudonyms or any(a <= start and end <= b for a, b in zones):
+            continue
+        entity = form.entity if type_ == PiiType.PERSON else None
+        if entity is None and vault is not None and type_ == PiiType.PERSON:
+            entity = _vault_entity(c, vault, said)
+        exact = next((x for x in same if x[0] == start and x[1] == end), None)
+        if exact is not None:  # found before: it may now learn its entity
+            if entity is not None and exact[3] is None and exact[4] == "proposed":
+                c.execute("UPDATE finding SET entity_id = ? WHERE id = ?", (entity, exact[2]))
+            continue
+        if any(a < end and start < b for a, b, *_ in same):
+            continue
+        cur = c.execute(
+            'INSERT OR IGNORE INTO finding(document_id, start, "end", type, detector, '
+            "confidence, entity_id, info, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                doc_id,
+                start,
+                end,
+                type_.value,
+                DETECTOR,
+                form.confidence,
+                entity,
+                json.dumps(form.info, ensure_ascii=False),
+                stamp,
+            ),
+        )
+        if cur.rowcount:
+            new.append(int(cur.lastrowid))
+            same.append((start, end, new[-1], entity, "proposed"))
+    return new
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’‐-]*")
+
+
+def romanised_mentions(text: str, keys: dict[str, Form]) -> list[tuple[int, int, Form]]:
+    """Capitalised runs of one to three words whose name key is a known person's.
+
+    "Kim Young-chol", "Youngchol Kim" and "Young-chol" all key to 김영철; a single
+    word counts only when hyphenated or five letters long ("Hana" is a word too).
+    """
+    words = [(m.start(), m.end()) for m in _LATIN_WORD.finditer(text)]
+    out: list[tuple[int, int, Form]] = []
+    i = 0
+    while i < len(words):
+        hit = None
+        for n in (3, 2, 1):
+            run = words[i : i + n]
+            if len(run) < n or any(
+                text[a:b] != " " for (_, a), (b, _) in zip(run, run[1:], strict=False)
+            ):
+                continue
+            start, end = run[0][0], run[-1][1]
+            piece = text[start:end]
+            if not all(text[a].isupper() for a, _ in run):
+                continue
+            if n == 1 and "-" not in piece and len(piece) < 5:
+                continue
+            form = keys.get(_key(piece))
+            if form is not None:
+                hit = (start, end, form, n)
+                break
+        if hit is None:
+            i += 1
+            continue
+        out.append(hit[:3])
+        i += hit[3]
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _key(piece: str) -> str:
+    return name_key(piece)
+
+
+def _vault_entity(c: Connection, vault: Any, said: str) -> int | None:
+    guid = vault.entity_for(said)
+    if guid is None:
+        return None
+    row = c.execute("SELECT id FROM entity WHERE guid = ?", (guid,)).fetchone()
+    return int(row[0]) if row else None
