@@ -38,6 +38,7 @@ TYPES = frozenset(
         "DATE",
         "AGE",
         "COHORT",
+        "ROLE",
         MASKED,
     }
 )

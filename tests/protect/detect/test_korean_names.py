@@ -148,3 +148,34 @@ def test_klue_person_recall_on_a_sample() -> None:
             found += any(s.start < e["end"] and e["start"] < s.end for s in spans)
     assert gold > 100
     assert found / gold >= 0.85
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("영철이 형이 먼저 강을 건넜어요.", "영철"),
+        ("복순이 언니는 장마당에서 국수를 팔았지.", "복순"),
+        ("순남이 오빠가 보위부에 끌려갔어요.", "순남"),
+        ("춘식이 삼촌은 중국에서 잡혔어.", "춘식"),
+        ("명옥이 에미나이가 제일 먼저 갔지.", "명옥"),
+        ("영철 형은 그때 군대에 있었어요.", "영철"),
+        ("명숙 이모가 우리를 데리고 갔지요.", "명숙"),
+        ("광철 동무가 작업반장이었어요.", "광철"),
+        ("옥희 아매가 돌아가셨어.", "옥희"),
+        ("금철 아바이가 말했시오.", "금철"),
+    ],
+)
+def test_kinship_and_familiar_forms_give_the_name_without_its_familiar_i(
+    text: str, name: str
+) -> None:
+    """One rule: the span is the name, so "영철이 형" and "영철 형" are the same string."""
+    assert name in names(text)
+    assert name + "이" not in names(text)
+
+
+def test_a_place_name_used_as_a_given_name_before_a_kinship_word_is_a_person() -> None:
+    from moksori.protect.detect import places
+
+    text = "경남이 아바이는 탄광에서 일했어요."
+    assert "경남" in names(text)
+    assert [s for s in places.detect(view_of(text)) if s.type == PiiType.PLACE] == []

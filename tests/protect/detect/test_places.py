@@ -147,3 +147,30 @@ def test_english_cues_and_city_lines_after_an_address() -> None:
     found = _found(text)
     assert "Pines Beach" in found
     assert _found("Ship to Rua do Arenque 1634, Goiânia") == ["Goiânia"]
+
+
+def test_a_gazetteer_place_is_found_whatever_the_subject_and_the_ending() -> None:
+    """The same Chinese city in sentences that differ only in subject and ending."""
+    sentences = [
+        "엄마는 도문에서 일했어요.",
+        "그 사람은 도문서 살았대.",
+        "도문선 다들 그렇게 살았슴다.",
+        "언니가 도문에선 일을 했어.",
+        "우리 형님은 도문이었지.",
+        "동생이 도문 있을 때 편지를 썼다.",
+        "도문으론 못 가.",
+        "오빠는 청진서 왔습네다.",
+        "싼야에서 왔어요.",
+    ]
+    for text in sentences:
+        got = _found(text)
+        assert any(w in got for w in ("도문", "청진", "싼야")), (text, got)
+
+
+def test_a_verb_that_starts_like_a_place_is_still_no_place() -> None:
+    assert _found("그걸 해주는 사람이 없었어요.") == []
+
+
+def test_kinship_words_are_not_places() -> None:
+    for text in ("영철이 형이 먼저 강을 건넜어요.", "아바이들은 로동 나가서 배급도 못 받았어요."):
+        assert _found(text) == [], text

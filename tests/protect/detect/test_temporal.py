@@ -197,3 +197,81 @@ def test_detect_through_the_scanner() -> None:
     text = "저는 85년생이고 2011년 3월에 왔어요. 전화는 010-1234-5678이에요."
     got = {(text[s.start : s.end], s.type.value) for s in detect_text(text)}
     assert {("85년생", "age"), ("2011년 3월", "date"), ("010-1234-5678", "phone")} <= got
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "info"),
+    [
+        ("97년 배고플 때 동생이 죽었어요.", "97년 배고플 때", {"year": 1997}),
+        (
+            "1997년 고난의 행군 시기에 아버지가 돌아가셨다.",
+            "1997년 고난의 행군 시기",
+            {"year": 1997},
+        ),
+        ("고난의 행군 때 많이 죽었지.", "고난의 행군 때", {"decade": 1990}),
+        ("2017년 추석에 전화를 했어요.", "2017년 추석", {"year": 2017, "holiday": True}),
+        ("재작년 단오에 어머니 생각이 났어요.", "재작년 단오", {"relative": True, "holiday": True}),
+        ("그 이듬해 설에 다시 건넜어.", "그 이듬해 설", {"relative": True, "holiday": True}),
+        ("작년 겨울에 하나원을 나왔어요.", "작년 겨울", {"relative": True}),
+        ("98년도에 처음 중국에 갔어요.", "98년도", {"year": 1998}),
+        ("삼월 열이틀에 떠났어요.", "삼월 열이틀", {"month": 3, "day": 12}),
+        ("정월 초하루날 어머니가 우셨다.", "정월 초하루날", {"month": 1, "day": 1}),
+        ("We left in the winter of '97.", "the winter of '97", {"year": 1997}),
+        (
+            "At Chuseok two years later she called.",
+            "Chuseok two years later",
+            {"relative": True, "holiday": True},
+        ),
+        ("Chuseok 2017 was the last time.", "Chuseok 2017", {"year": 2017, "holiday": True}),
+        ("The 1997 famine took my father.", "1997 famine", {"year": 1997}),
+    ],
+)
+def test_spoken_dates_cover_the_whole_expression(
+    text: str, span: str, info: dict[str, Any]
+) -> None:
+    """A holiday fixes the day: the span must take it with the year, never the year alone."""
+    assert (span, "date", info) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "추석에 송편을 먹었어요.",  # a holiday alone dates no one
+        "설명을 들었어요.",
+        "고난의 행군이 있었다는 건 다 알지요.",  # the famine as a topic
+        "순옥 동지는 그 후에 소식이 없었다.",  # 동지 the comrade, not the solstice
+    ],
+)
+def test_holidays_and_the_famine_alone_are_not_dates(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "age"),
+    [
+        ("열여섯에 시집을 갔어.", "열여섯", 16),
+        ("열일곱 때 처음 강을 건넜어요.", "열일곱", 17),
+        ("서른일곱 살 때 국경을 넘었어요.", "서른일곱 살", 37),
+        ("김순희(45) 씨가 말했다.", "45", 45),
+        ("Park Min-ji, 31, left in 2015.", "31", 31),
+        ("Lee Sun-hee (45) said so.", "45", 45),
+        ("My sister was 19 when she crossed.", "19", 19),
+        ("Her son, aged 7, stayed behind.", "7", 7),
+    ],
+)
+def test_spoken_and_third_person_ages(text: str, span: str, age: int) -> None:
+    got = [(t, kind, info.get("age")) for t, kind, info in found(text)]
+    assert (span, "age", age) in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "열두 시에 만났어요.",
+        "열에 아홉은 잡혔다.",
+        "In March, 31, people came.",
+        "Room 12, 3 beds.",
+    ],
+)
+def test_numbers_that_are_not_ages(text: str) -> None:
+    assert [k for _, k, _ in found(text) if k == "age"] == []

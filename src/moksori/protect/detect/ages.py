@@ -119,6 +119,12 @@ KO_NATIVE_BARE = re.compile(
     r"(?=$|[^\uac00-\ud7a3]|에|이|은|는|의|쯤|까지|부터|을|도|즈음|무렵|줄|남짓|엔|으로|이었|이던)"
     r"(?!\s?(?:명|개|권|마리|번|채|가지|시|분|장|대|켤레|그릇|잔|병|곳|군데|해|달|날|주|살))"
 )
+# "열여섯에 시집을 갔어": ten-and-a-unit said alone with a particle of time. 열 alone is
+# "ten" or "heat" (열에 아홉), and a counter after it is a count (열두 시, 열다섯 명).
+KO_TEEN_BARE = re.compile(
+    rf"{_NOT_HANGUL_BEFORE}(열\s?(?:{_UNITS}))"
+    r"(?=에|엔|에는|때|적|쯤에|무렵|즈음|이었|이던|였|밖에\s?안|\s(?:때|적|무렵|즈음|나던|되던|되었|됐))"
+)
 KO_ASKED_AGE = re.compile(
     r"나이(?:는|가|도)?\s?(?:올해\s?|지금\s?)?(\d{1,3})(?![\d.,])(?!\s?[년월일명개])"
 )
@@ -168,6 +174,15 @@ EN_WHEN_WAS = re.compile(
     rf"minutes|hours|days|weeks|months|kilos|kg|km|people|dollars|won|yuan))",
     re.I,
 )
+# "Park Min-ji, 31, left": an age in commas after a capitalised name; "Kim (45)".
+EN_NAME_AGE = re.compile(r"(?<=[a-z])(?:,\s|\s\()(\d{1,2})(?:,\s|\))(?!\d)")
+_NAME_BEFORE = re.compile(r"(?:^|[\s(])([A-Z][a-z]+)(?:[- ][A-Za-z][a-z]+){0,2}$")
+_NOT_NAME = frozenset(
+    "January February March April May June July August September October November December"
+    " Monday Tuesday Wednesday Thursday Friday Saturday Sunday Page Pages No Vol Chapter Street"
+    " Road Avenue Figure Table Section Article Room Apartment Unit Box Route".split()
+)
+KO_NAME_AGE = re.compile(r"(?<=[\uac00-\ud7a3])\s?\((\d{1,2})\)(?=\s?(?:씨|군|양|$|[^\d]))")
 # "a boy of nine", "a widow of 42".
 EN_OF_AGE = re.compile(
     rf"(?=[ato])\b(?:a|an|the|one)\s(?:young\s|little\s|small\s)?"
@@ -257,6 +272,17 @@ def find_ages(text: str) -> list[Span]:
         n = native_number(m.group(1))
         if n is not None:
             out.append(_age_span(text, m.start(1), m.end(1), 0.5, {"age": n}))
+    for m in KO_TEEN_BARE.finditer(text):
+        n = native_number(m.group(1))
+        if n is not None:
+            out.append(_age_span(text, m.start(1), m.end(1), 0.6, {"age": n}))
+    for m in KO_NAME_AGE.finditer(text):
+        out.append(_age_span(text, m.start(1), m.end(1), 0.7, {"age": int(m.group(1))}))
+    for m in EN_NAME_AGE.finditer(text):
+        name = _NAME_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+        last = name.group(0).split()[-1] if name else ""
+        if name and name.group(1) not in _NOT_NAME and last not in _NOT_NAME:
+            out.append(_age_span(text, m.start(1), m.end(1), 0.7, {"age": int(m.group(1))}))
     for m in KO_ASKED_AGE.finditer(text):
         n = int(m.group(1))
         if n <= 120:

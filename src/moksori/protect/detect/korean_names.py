@@ -260,7 +260,18 @@ def _word_candidates(
                 out.append((k, 0.75, gender))
             elif nnp or an.odd_cut(start, end):
                 out.append((k, 0.65, gender))
-    return out
+    return _without_familiar_i(text, out, next_cue)
+
+
+def _without_familiar_i(text: str, out: list[Candidate], next_cue: Cue | None) -> list[Candidate]:
+    """ "영철이 형", "복순이 언니": the name is 영철, 이 is the familiar form before a kinship term.
+
+    One rule for every such word, so the span is always the name (redacted "[이름]이 형")
+    and the given name alone is what spreads to "영철 형" and "영철은" elsewhere.
+    """
+    if next_cue is None or len(text) < 3 or text[-1] != "이":
+        return out
+    return [(k - 1, c, g) if k == len(text) else (k, c, g) for k, c, g in out]
 
 
 def _placeish(an: Reading, t: Tok, surface: str) -> bool:

@@ -57,6 +57,19 @@ _HEAD = re.compile(
     r"|영사관|공항|역|항|시절|사람)"
 )
 _NOT_NOUN = ("V", "E", "XSV", "XSA")  # a verb or ending starts here: "해주는" is not 해주
+# Spoken particles Kiwi leaves glued to a name it does not know: 청진서 (에서), 혜산선
+# (에서는), 무산엔, 회령으론, 연길이래요. A gazetteer name is a place before any of them,
+# whatever the subject or the ending of the sentence.
+_SPOKEN_PARTICLE = re.compile(
+    r"(?:에선|에서만|에서처럼|에다가|엘|엔|서는|서도|서부터|서|선|으론|론|으로부터|로부터"
+    r"|이래|래요|이었|였|이야|이지|이요|이에요|예요|입니|이라|라고|라구|같은|뿐|께|편|이든|든)"
+)
+# "경남이 아바이", "연길 언니": a bare name before a kinship word is a person's name.
+_KIN_AFTER = re.compile(
+    r"이?\s(?:형님|형|언니|오빠|누나|누님|동생|아바이|아매|할매|할배|이모|삼촌|동무|동지|에미나이"
+    r"|아저씨|아줌마|아재|아지매)(?:들|님)?(?:이|가|은|는|을|를|의|한테|에게|도|랑|하고|네|께)?(?![가-힣])"
+)
+_KIN_WORD = re.compile(r"(?:아바이|아매|오마니|아바지|에미나이|할매|할배|아재|아지매)(?:들)?")
 _CUE_BEFORE = re.compile(r"(?:고향|출신지|북한|중국|조선|이북|살던 곳|살던 데)\S*\s*$")
 _SUFFIX_TOKENS = {
     "도",
@@ -176,7 +189,7 @@ def _boundary_ok(view: TextView, ends: set[int], end: int, heads: bool = False) 
     text = view.text
     if end >= len(text) or not re.match(f"[{H}]", text[end]):
         return True
-    if end in ends or _PARTICLE.match(text, end):
+    if end in ends or _PARTICLE.match(text, end) or _SPOKEN_PARTICLE.match(text, end):
         return True
     return heads and bool(_HEAD.match(text, end))
 
@@ -232,8 +245,16 @@ def _gazetteer_units(view: TextView, ends: set[int]) -> list[_Unit]:
         if not _boundary_ok(view, ends, e, heads=not suffix):
             continue
         cands = names[name]
-        if not suffix and first_tag.get(s, "N").startswith(_NOT_NOUN):
+        if not suffix and not chained and _KIN_AFTER.match(text, e):
             continue
+        if (
+            not suffix
+            and first_tag.get(s, "N").startswith(_NOT_NOUN)
+            and first_tag.get(e, "E" if re.match(f"[{H}]", text[e : e + 1]) else "N").startswith(
+                ("E", "X", "V")
+            )
+        ):
+            continue  # "해주는" is 하+어+주+는; "싼야에서" is still 싼야 + 에서
         if not suffix and not chained:
             need = _needs(name, cands)
             if need == "suffix":
@@ -375,6 +396,9 @@ def _kiwi_units(view: TextView) -> list[_Unit]:
             k += 1
         start, end = t.start, toks[k].end
         word = text[start : toks[j].end]
+        if k == i and (_KIN_AFTER.match(text, end) or _KIN_WORD.fullmatch(word)):
+            i = k + 1
+            continue  # "영철이 형", "아바이": a person, not a place
         if j > i or k > j or (len(t.form) >= 3 and t.form.endswith(_UNIT_ENDINGS)):
             out.append(_Unit(start, end, gz.lookup(word), CONF_UNIT, word))
         elif _LOCATIVE.match(text, end) or _locative_token(toks, j):

@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from moksori.protect.detect import ages, identifiers
+from moksori.protect.detect import ages, identifiers, spoken_dates
 from moksori.protect.spans import PiiType, Span
 from moksori.protect.textview import TextView
 
@@ -268,6 +268,7 @@ def find(text: str) -> list[Span]:
     """Dates, ages and cohorts in ``text``; nothing inside an e-mail, URL or ID number."""
     zones = [(s.start, s.end) for s in identifiers.find_web(text) + identifiers.find_rrns(text)]
     spans = _korean(text) + _numeric(text) + _english(text) + _bare_years(text)
+    spans += spoken_dates.find(text)
     spans += ages.find_ages(text) + ages.find_cohorts(text)
     return _resolve(spans, zones)
 

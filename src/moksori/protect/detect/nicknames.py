@@ -1,0 +1,144 @@
+"""Nicknames: a noun used as a person's name or as a term of address.
+
+Why: migrants often never knew the real name of the broker, the neighbour or the
+woman who hid them, only what everyone called her: "뚱보 아줌마", "안경 아저씨",
+"'여우'라고 불렀다", "a man everyone called Fox". To those who knew her, that is
+her name. Three signals, each a person span over the nickname only (the address
+word stays, so "[이름] 아줌마" still says who spoke):
+
+* a noun before a term of address ("꺽다리 언니"), at low confidence (below the
+  spreading threshold: "국수집 아줌마" may be a trade, not a name);
+* a word said to be what someone was called ("족제비라고 불렀어요", "별명이 곰"),
+  or a quoted word used as a person ('"곰"이 왔다');
+* English "we called him the Bear", "nicknamed Fox".
+
+A term of address alone ("아줌마가 밥을 줬어요") is no finding, nor is a word
+that says where someone is from or how they are related ("옆집 아줌마").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from moksori.protect import gazetteer as gz
+from moksori.protect.detect.korean_names import read_data
+from moksori.protect.spans import PiiType, Span
+from moksori.protect.textview import TextView
+
+NAME = "nickname"
+H = "\uac00-\ud7a3"
+
+CONF_ADDRESS = 0.45  # noun + term of address: shown to the reviewer, not spread
+CONF_CALLED = 0.6  # said to be what someone was called
+CONF_QUOTED = 0.45  # a quoted word may be a label ("'꽃제비'가 되었다"): not spread
+
+_ADDRESS = (
+    "아줌마 아주머니 아지매 아지미 아저씨 아재 언니 오빠 형 형님 누나 누님 할매 할배"
+    " 할머니 할아버지 아바이 아매 오마니 이모 삼촌 동무 에미나이 총각 처녀"
+    " 령감 영감 아가씨 선생 선생님 동생"
+).split()
+_PARTICLE = (
+    r"(?:$|[^" + H + r"]|(?:들|네|님)?(?:이|가|은|는|을|를|의|에게|한테|께|께서|도|만|과|와|랑|이랑"
+    r"|하고|였|이었|이라|라|이고|이며|이던|인|이니|예요|이에요|입니|에게서|한테서|처럼|보고|더러|네)?"
+    r"(?![" + H + r"]))"
+)
+_RX_ADDRESS = re.compile(
+    rf"(?<![{H}])(?P<w>[{H}]{{1,4}})\s(?P<t>{'|'.join(sorted(_ADDRESS, key=len, reverse=True))})"
+    rf"(?=(?:들|네|님)?[{H}]{{0,3}}(?:[^{H}]|$))"
+)
+_RX_ADDRESS_TAIL = re.compile(_PARTICLE)
+_QUOTE_OPEN = "\"'“‘「『"
+_QUOTE_CLOSE = "\"'”’」』"
+_RX_QUOTED = re.compile(
+    rf"[{_QUOTE_OPEN}](?P<w>[{H}]{{1,5}})[{_QUOTE_CLOSE}]\s?"
+    r"(?P<p>이가|이는|가|는|이|은|한테|에게|이랑|랑|하고|네|이라고|라고|이라는|라는|이란|란|이라|라)"
+)
+_RX_CALLED = re.compile(
+    rf"(?<![{H}])(?P<w>[{H}]{{1,5}}?)(?:이)?(?:라고|라구|라)\s?(?:들\s?|다들\s?)?"
+    r"(?:불렀|부르|불러|불리|불렸|부른|부름)"
+)
+_RX_NAMED = re.compile(
+    rf"별명(?:이|은|도)?\s?[{_QUOTE_OPEN}]?(?P<w>[{H}]{{1,5}}?)[{_QUOTE_CLOSE}]?"
+    r"(?:이었|였|이야|야|이에요|예요|이다|였다|이라|라|이고|이지|\s|[.,!?]|$)"
+    rf"|(?<![{H}])[{_QUOTE_OPEN}]?(?P<w2>[{H}]{{1,5}}?)[{_QUOTE_CLOSE}]?(?:이)?(?:란|라는)\s?별명"
+)
+_EN_RX = [
+    re.compile(
+        r"\b(?i:we|they|everyone|everybody|people|others|villagers|kids|children|I|he|she|all)"
+        r"\s(?:all\s|just\s|used\sto\s|would\s)?(?:called|call|nicknamed)\s(?:him|her|them|me|us|the\s(?:broker|man|woman|guard|guide|boy|girl"
+        r"|old\s(?:man|woman)|smuggler|trader|soldier|officer|agent))\s"
+        r"(?:the\s)?[\"“'‘]?(?P<n>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
+    ),
+    re.compile(
+        r"\b(?:man|woman|boy|girl|guy|lady|broker|friend|person|one|smuggler|trader|soldier)"
+        r"\s(?:whom\s|that\s|who\s)?(?:everyone|everybody|we|they|people|the\sothers|villagers|locals)"
+        r"\s(?:called|nicknamed)\s(?:the\s)?[\"“'‘]?(?P<n>[A-Z][a-z]+)"
+    ),
+    re.compile(
+        r"\b(?:nicknamed|(?:his|her|whose)\snickname\s(?:was|is)|known\sto\sus\sas|went\sby)"
+        r"\s(?:the\s)?[\"“'‘]?(?P<n>[A-Z][a-z]+)"
+    ),
+]
+
+
+@cache
+def _not_nicknames() -> frozenset[str]:
+    """Words that say where someone is from, how related or what they do for everyone."""
+    return frozenset(w for row in read_data("korean_not_nicknames.txt") for w in row)
+
+
+def _nominal(view: TextView, start: int, end: int) -> bool:
+    """Kiwi reads the word as a noun (or does not know it): no verb, ending or particle."""
+    toks = [t for t in view.tokens if start <= t.start < end]
+    if not toks:
+        return True  # a line Kiwi did not read (no hangul) cannot reach here
+    return all(t.tag.startswith(("NN", "XSN", "XR", "SL")) or t.oov for t in toks)
+
+
+def _ok(view: TextView, start: int, end: int) -> bool:
+    word = view.text[start:end]
+    if word in _not_nicknames() or word in _ADDRESS:
+        return False
+    if gz.lookup(word) is not None:
+        return False  # "연길 아줌마": the place detector finds the place
+    return _nominal(view, start, end)
+
+
+def _korean(view: TextView) -> list[Span]:
+    text = view.text
+    out: list[Span] = []
+    for m in _RX_ADDRESS.finditer(text):
+        tail = text[m.end("t") :]
+        if not _RX_ADDRESS_TAIL.match(tail):
+            continue  # "형편", "이모저모": the address word is part of another word
+        a, b = m.start("w"), m.end("w")
+        if b - a >= 3 and text[b - 1] == "이":
+            b -= 1  # "영철이 형": the familiar 이 is not part of the name
+        if _ok(view, a, b):
+            out.append(Span(a, b, PiiType.PERSON, CONF_ADDRESS, NAME))
+    for m in _RX_QUOTED.finditer(text):
+        if _ok(view, m.start("w"), m.end("w")):
+            conf = CONF_CALLED if m.group("p").endswith(("라고", "라는", "란")) else CONF_QUOTED
+            out.append(Span(m.start("w"), m.end("w"), PiiType.PERSON, conf, NAME))
+    for m in _RX_CALLED.finditer(text):
+        if _ok(view, m.start("w"), m.end("w")):
+            out.append(Span(m.start("w"), m.end("w"), PiiType.PERSON, CONF_CALLED, NAME))
+    for m in _RX_NAMED.finditer(text):
+        g = "w" if m.group("w") else "w2"
+        if _ok(view, m.start(g), m.end(g)):
+            out.append(Span(m.start(g), m.end(g), PiiType.PERSON, CONF_CALLED, NAME))
+    return out
+
+
+def detect(view: TextView) -> list[Span]:
+    text = view.text
+    out = _korean(view) if re.search(f"[{H}]", text) else []
+    for rx in _EN_RX:
+        for m in rx.finditer(text):
+            out.append(Span(m.start("n"), m.end("n"), PiiType.PERSON, CONF_CALLED, NAME))
+    best: dict[tuple[int, int], Span] = {}
+    for s in out:
+        if (s.start, s.end) not in best or best[(s.start, s.end)].confidence < s.confidence:
+            best[(s.start, s.end)] = s
+    return sorted(best.values(), key=lambda s: s.start)

@@ -1,0 +1,178 @@
+"""Identifying roles and units: 보위원, 인민반장, 초급당비서, "무산광산 3작업반", "러시아 벌목공".
+
+Why a role is an identifier: in a town of a few thousand people there is one party
+secretary of the farm and one security official for the street, and a migrant's
+family is known by "the daughter of the 인민반장". Roles are found from a hand-made
+list (protect/data/korean_roles.txt) and a few patterns: a named work unit (a proper
+noun glued to 광산, 농장, 기업소 …, or a numbered work team), overseas labour of a
+named trade in a named country, and the English equivalents. Institutions alone
+(보위부, 하나원, 국정원) and generic words (로동자, 군인, worker) are not roles.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+from moksori.protect import gazetteer as gz
+from moksori.protect.spans import PiiType, Span
+from moksori.protect.textview import TextView
+
+NAME = "role"
+H = "\uac00-\ud7a3"
+_DATA = Path(__file__).resolve().parent.parent / "data"
+
+CONF_ROLE = 0.7
+CONF_UNIT = 0.6
+CONF_TEAM = 0.5
+CONF_ABROAD = 0.65
+
+# What may follow a role word in the same word: a particle, a copula, a plural.
+_TAIL = (
+    r"(?=$|[^" + H + r"]|들|님|이|가|은|는|을|를|의|에게|한테|께|도|만|과|와|랑|이랑|하고|였|이었"
+    r"|이라|라|이고|이며|이던|인|이니|이요|예요|이에요|입니|에|으로|로|질|동지|동무|아바이|아매|네)"
+)
+
+
+@cache
+def _role_words() -> tuple[str, ...]:
+    words = []
+    for line in (_DATA / "korean_roles.txt").read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            words.append(line)
+    return tuple(sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def _role_regex() -> re.Pattern[str]:
+    body = "|".join(r"\s?".join(map(re.escape, w.split())) for w in _role_words())
+    return re.compile(rf"(?<![{H}])(?:{body}){_TAIL}")
+
+
+# A named work unit: a proper name glued (or spaced) to what it names.
+_UNIT_HEADS = (
+    "연합기업소|기업소|광산|탄광|청년탄광|협동농장|농장|목장|돌격대|건설대|사업소|림산사업소|수산사업소"
+    "|작업소|제련소|발전소|무역회사|외화벌이기지|외화벌이사업소|공장|제철소|직동탄광|군부대|부대"
+)
+_RX_UNIT = re.compile(
+    rf"(?<![{H}\d.])(?P<name>(?:\d{{1,2}}\.\d{{1,2}}\s?)?[{H}]{{2,8}}?)\s?(?P<head>{_UNIT_HEADS})"
+    rf"(?:\s?(?P<team>(?:제\s?)?\d{{1,2}}\s?(?:작업반|분조|직장|갱|소대|중대|반)))?{_TAIL}"
+)
+_RX_TEAM = re.compile(rf"(?<![{H}\d])(?:제\s?)?\d{{1,2}}\s?(?:작업반|분조|갱|직장)(?!장){_TAIL}")
+# Prefixes that say what kind of unit it is, not which one: 신발공장, 협동농장, 군수공장.
+_GENERIC = frozenset(
+    "협동 국영 집단 지방 중앙 국가 개인 군수 무역 건설 우리 그 이 저 한 어느 다른 같은 옆 근처 시골"
+    " 동네 석탄 금 철 수산 림산 임산 식료 방직 신발 옷 종이 벽돌 시멘트 탄광 광산 화학 기계 비료"
+    " 담배 술 식품 가구 목재 제약 피복 옷공장 지역 도 시 군 작은 큰 새 다음 여러 모든 각 해외 외화"
+    " 외화벌이 청년 돌격 인민 조선 인민군 군 농촌 국영농장 탄 금광 은광 동광 통조림"
+    " 기초식품".split()
+)
+_ABROAD = (
+    "러시아|로씨야|로씨아|쏘련|소련|시베리아|연해주|쿠웨이트|카타르|아랍에미리트|중동|몽골|리비아|앙골라"
+    "|폴란드|체코|말레이시아|아프리카|해외|외국"
+)
+_TRADES = (
+    r"벌목공|벌목\s?[로노]동자|벌목장|벌목소|건설\s?[로노]동자|건설공|건설장|건설현장|파견\s?[로노]동자"
+    r"|[로노]동자|식당\s?종업원|종업원|봉제공|광부|어부|선원|미장공|목수|용접공"
+)
+_RX_ABROAD = re.compile(
+    rf"(?<![{H}])(?:{_ABROAD})(?:에서|에|으로|로)?\s?(?:(?:나가|나간|간|가서|파견된|파견\s?간|가\s?있던|나가\s?있던)\s?)?"
+    rf"(?:{_TRADES}){_TAIL}"
+)
+
+# English. Each pattern is a whole role phrase; the agency words are the DPRK's own.
+_EN_AGENCY = (
+    r"(?:Bowibu|Bowiwon|Boanseo|Boanwon|Anjeonbu|Anjeonwon|Anjeon|MSS|SSD|MPS|"
+    r"(?:Ministry\sof\s)?State\sSecurity(?:\sDepartment|\sMinistry)?|"
+    r"(?:Ministry\sof\s)?People'?s\sSecurity(?:\sMinistry)?|secret\spolice|security\spolice)"
+)
+_EN_RX = [
+    re.compile(
+        rf"\b{_EN_AGENCY}\s(?:agents?|officers?|officials?|m[ae]n|chief|head|director|"
+        rf"investigators?|interrogators?|guards?)\b"
+    ),
+    re.compile(r"\b(?:bowiwon|boanwon|anjeonwon|inminbanjang|inmin\s?banjang)s?\b", re.I),
+    # Singular only: "security officials arrest returnees" (a paper) is about no one.
+    re.compile(
+        r"\b(?:the|a|our|that|this|one)\s(?P<r>(?:state\s)?security\s(?:official|officer|agent))\b(?!s)"
+    ),
+    re.compile(
+        r"\b(?:(?:primary|cell|county|provincial|city|village|farm|factory|enterprise|mine|"
+        r"local|district|unit|ri)\s)?party\ssecretary\b"
+        r"(?:\sof\s(?:our|the|my|his|her|their)\s(?:farm|factory|mine|enterprise|village|unit|town))?",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?:head|chief|leader|manager)\sof\s(?:our|the|my|his|her|their)\s"
+        r"(?:neighbou?rhood(?:\s(?:unit|watch))?|people'?s\sunit|inminban|work(?:ing)?\s(?:team|unit|brigade)|"
+        r"sub-?work\s?team|farm|mine|factory|enterprise|brigade)\b(?:\s\((?:inminban|inminbanjang)\))?",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?:inminban|neighbou?rhood[- ]unit|people'?s[- ]unit|work[- ]team|work[- ]unit|"
+        r"sub-?work[- ]team|farm|mine|factory)\s(?:head|chief|leader|manager|director)\b",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?:(?:logging|timber|lumber|construction|overseas|dispatched)\s(?:workers?|labou?rers?|"
+        r"camps?)|loggers?|lumberjacks?)\s(?:in|to|at)\s(?:Russia|Siberia|the\sRussian\sFar\sEast|"
+        r"Kuwait|Qatar|the\sUAE|the\sMiddle\sEast|Mongolia|Poland|Libya|Angola|Malaysia)\b",
+        re.I,
+    ),
+]
+
+
+def _unit_named(view: TextView, m: re.Match[str]) -> bool:
+    """The word before the unit word names one unit: a proper noun, a place, a number."""
+    name = m.group("name").strip()
+    if not name or name in _GENERIC or name[-1:] in ("의",):
+        return False
+    if re.match(r"\d", name):
+        return True  # 2.8직동청년탄광
+    if gz.lookup(name) is not None or gz.lookup(re.sub(r"[시군구읍리동]$", "", name)):
+        return True
+    a = m.start("name")
+    toks = [t for t in view.tokens if a <= t.start < m.start("head")]
+    if any(t.tag.startswith(("J", "E", "V", "M")) for t in toks):
+        return False  # "아바이는 탄광": a word with its particle names nothing
+    return any(t.tag == "NNP" for t in toks) or (bool(toks) and all(t.oov for t in toks))
+
+
+def detect(view: TextView) -> list[Span]:
+    text = view.text
+    out: list[Span] = []
+    if re.search(f"[{H}]", text):
+        out += [
+            Span(m.start(), m.end(), PiiType.ROLE, CONF_ROLE, NAME)
+            for m in _role_regex().finditer(text)
+        ]
+        for m in _RX_UNIT.finditer(text):
+            if _unit_named(view, m):
+                out.append(Span(m.start(), m.end(), PiiType.ROLE, CONF_UNIT, NAME))
+            elif m.group("team"):
+                a = m.start("team")
+                out.append(Span(a, m.end(), PiiType.ROLE, CONF_TEAM, NAME))
+        out += [
+            Span(m.start(), m.end(), PiiType.ROLE, CONF_TEAM, NAME) for m in _RX_TEAM.finditer(text)
+        ]
+        out += [
+            Span(m.start(), m.end(), PiiType.ROLE, CONF_ABROAD, NAME)
+            for m in _RX_ABROAD.finditer(text)
+        ]
+    for rx in _EN_RX:
+        g = "r" if "r" in rx.groupindex else 0
+        out += [
+            Span(m.start(g), m.end(g), PiiType.ROLE, CONF_ROLE, NAME) for m in rx.finditer(text)
+        ]
+    return _longest(out)
+
+
+def _longest(spans: list[Span]) -> list[Span]:
+    """Of overlapping role spans keep the longest: "보위부 지도원", not also "지도원"."""
+    out: list[Span] = []
+    for s in sorted(spans, key=lambda s: (-(s.end - s.start), -s.confidence)):
+        if not any(s.overlaps(o) for o in out):
+            out.append(s)
+    return sorted(out, key=lambda s: s.start)

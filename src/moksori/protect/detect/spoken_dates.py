@@ -1,0 +1,151 @@
+"""Dates as people say them: holidays, relative years, the famine, month and day in words.
+
+Why: a witness rarely says "1997년 8월"; she says "97년 배고플 때", "재작년 단오",
+"2017년 추석", "삼월 열이틀". A holiday fixes the exact day, so a span that keeps the
+year and leaves the holiday readable protects nothing: every span here covers the
+whole expression, and ``info`` keeps only what generalisation may print (the year).
+Holidays and relative years alone ("추석에", "작년에") identify no one and are not
+reported; the famine alone is reported, since it dates a departure to a few years.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from moksori.protect.detect import ages
+from moksori.protect.spans import PiiType, Span
+
+# 동지 (winter solstice) is left out: it is also "comrade", after a name.
+_HOLIDAY_KO = (
+    "설날|설 명절|설명절|구정|신정|양력설|음력설|정월 대보름|정월대보름|대보름|추석|한가위"
+    "|단오|단옷날|한식|광명성절|태양절|김일성 생일|김정일 생일|김정은 생일|2월 16일|4월 15일"
+    "|국경절|9\\.9절|구구절|성탄절|크리스마스|어린이날|설"
+)
+_HOLIDAY = rf"(?:{_HOLIDAY_KO})(?:\s?(?:명절|날|때|무렵|즈음|쯤|전날|다음 날|다음날|연휴))?"
+# A holiday ends its word or takes a particle: "설에", never 설명, 설탕, 설사.
+_PARTICLE = r"(?:에|엔|은|는|이|가|을|를|도|부터|까지|만|때|날|쯤|무렵|즈음|께|였|이었|이라|라|의)"
+_HOLIDAY_END = rf"(?=$|[^가-힣]|{_PARTICLE})"
+_REL_YEAR = (
+    r"(?:재작년|그러께|작년|지난해|올해|금년|그 이듬해|그이듬해|이듬해|그해|그 해|다음 해|다음해"
+    r"|그다음 해|그 다음 해|전해|그 전해|내년|후년|몇 해 전|두 해 전|한 해 전)"
+)
+_SEASON = r"(?:봄|여름|가을|겨울|초|말|연말|연초|설 쇠고)"
+_YEAR = r"(?:(?P<y4>(?:19|20)\d{2})|'?(?P<y2>\d{2}))\s?년(?:\s?도)?"
+# The famine of the 1990s as people name it: 고난의 행군, 배고플 때, 배급이 끊겼을 때.
+_FAMINE = (
+    r"(?:[\"'“‘]?고난의\s?행군[\"'”’]?(?:\s?(?:때|시기|시절|당시|무렵|즈음|이\s?시작|이\s?한창))?"
+    r"|대기근|큰물\s?피해|배고플\s?때|배고팠을\s?때|배고프던\s?때|굶을\s?때|굶던\s?때|다들\s?굶을\s?때"
+    r"|굶어\s?죽을\s?때|굶어\s?죽던\s?때|배급이?\s?끊[긴겼어]\S*\s?때|배급이?\s?끊어진\s?때"
+    r"|식량난\s?때|식량난\s?시기|강냉이죽\s?먹을\s?때)"
+)
+KO_YEAR_HOLIDAY = re.compile(rf"(?<![\d.,]){_YEAR}\s?(?:의\s?)?(?P<h>{_HOLIDAY}){_HOLIDAY_END}")
+KO_REL_HOLIDAY = re.compile(rf"(?<![가-힣]){_REL_YEAR}\s?(?:의\s?)?(?P<h>{_HOLIDAY}){_HOLIDAY_END}")
+KO_REL_SEASON = re.compile(rf"(?<![가-힣]){_REL_YEAR}\s?{_SEASON}{_HOLIDAY_END}")
+KO_YEAR_FAMINE = re.compile(rf"(?<![\d.,]){_YEAR}\s?(?:그\s?)?{_FAMINE}")
+# Alone, the famine counts only as a time said of oneself ("고난의 행군 때"); a text about
+# the famine ("고난의 행군이 있었다") dates no one.
+KO_FAMINE = re.compile(
+    r"(?<!\d년\s)(?<!\d년)(?:[\"'“‘]?고난의\s?행군[\"'”’]?\s?(?:때|시기|시절|당시|무렵|즈음)"
+    r"|배고플\s?때|배고팠을\s?때|배고프던\s?때|굶을\s?때|굶던\s?때|굶어\s?죽을\s?때|굶어\s?죽던\s?때"
+    r"|배급이?\s?끊[긴겼어]\S*\s?때|배급이?\s?끊어진\s?때|식량난\s?때|강냉이죽\s?먹을\s?때)"
+)
+# "97년 배고플 때" aside, a two-digit year said as a year: 97년도, 97년 겨울.
+# ("10년도 넘게" is a duration: what follows 년도 decides).
+KO_YY_SPOKEN = re.compile(
+    r"(?<![\d.,])'?(?P<y2>\d{2})\s?년도(?=에|엔|는|부터|까지|쯤|께|였|이었|인가"
+    r"|\s?(?:봄|여름|가을|겨울|초|말|중반|그때|당시|무렵|즈음))"
+)
+
+_MONTH_WORDS = {
+    "정월": 1, "일월": 1, "이월": 2, "삼월": 3, "사월": 4, "오월": 5, "유월": 6, "칠월": 7,
+    "팔월": 8, "구월": 9, "시월": 10, "동짓달": 11, "십일월": 11, "섣달": 12, "십이월": 12,
+}  # fmt: skip
+_DAY_WORDS = {
+    "초하루": 1, "초이틀": 2, "초사흘": 3, "초나흘": 4, "초닷새": 5, "초엿새": 6, "초이레": 7,
+    "초여드레": 8, "초아흐레": 9, "초열흘": 10, "열하루": 11, "열이틀": 12, "열사흘": 13,
+    "열나흘": 14, "보름": 15, "열엿새": 16, "열이레": 17, "열여드레": 18, "열아흐레": 19,
+    "스무날": 20, "스무하루": 21, "스무이틀": 22, "스무사흘": 23, "스무나흘": 24, "스무닷새": 25,
+    "그믐": 30, "그믐날": 30,
+}  # fmt: skip
+
+
+def _alt(words: Any) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+KO_MONTH_DAY_WORDS = re.compile(
+    rf"(?<![가-힣])(?P<m>{_alt(_MONTH_WORDS)})\s?(?P<d>{_alt(_DAY_WORDS)})(?:날)?{_HOLIDAY_END}"
+)
+
+# English: "the winter of '97", "in '97", "Chuseok 2017", "at Chuseok two years later".
+_HOLIDAY_EN = (
+    r"(?:Chuseok|Chusok|Seollal|Sollal|Lunar New Year|Chinese New Year|Dano|Tano|Hansik"
+    r"|Daeboreum|the Day of the Sun|Kim Il[- ]?[Ss]ung's birthday|Kim Jong[- ]?[Ii]l's birthday"
+    r"|the Day of the Shining Star|Harvest Moon Festival|Christmas)"
+)
+EN_APOS_YEAR = re.compile(
+    r"(?<=\s)(?:(?:the\s)?(?:winter|summer|spring|autumn|fall|famine|flood)s?\sof\s|in\s|since\s|by\s|until\s)"
+    r"['’](?P<y2>\d{2})(?![\w'’])",
+    re.I,
+)
+EN_YEAR_HOLIDAY = re.compile(
+    rf"\b(?:{_HOLIDAY_EN}\s(?:of\s)?(?P<y>(?:19|20)\d{{2}})|(?:the\s)?(?P<y1>(?:19|20)\d{{2}})\s{_HOLIDAY_EN})\b"
+)
+EN_REL_HOLIDAY = re.compile(
+    rf"\b{_HOLIDAY_EN}\s(?:(?:one|two|three|four|five|a|\d)\s(?:years?|winters?)\s(?:later|after|before|ago)"
+    r"|(?:of\s)?(?:that|the\sfollowing|the\snext|the\sprevious|last|next)\syear)\b"
+    rf"|\b(?:that|the\sfollowing|the\snext|last)\syear'?s?\s{_HOLIDAY_EN}\b"
+)
+EN_YEAR_FAMINE = re.compile(
+    r"\b(?P<y>(?:19|20)\d{2})\s(?:famine|flood|floods)\b"
+    r"|\b(?:the\s)?(?:famine|Arduous March|March of Suffering)\sof\s['’]?(?P<y1>(?:19|20)?\d{2})\b"
+)
+
+
+def _span(start: int, end: int, conf: float, **info: Any) -> Span:
+    return Span(
+        start, end, PiiType.DATE, conf, "date", {k: v for k, v in info.items() if v is not None}
+    )
+
+
+def _year_of(m: re.Match[str], *, four: str = "y4", two: str = "y2") -> int | None:
+    if m.groupdict().get(four):
+        return int(m.group(four))
+    if m.groupdict().get(two):
+        return ages._year(m.group(two))
+    return None
+
+
+def find(text: str) -> list[Span]:
+    """Spoken dates in ``text``: each a DATE span over the whole expression."""
+    out: list[Span] = []
+    if re.search("[가-힣]", text):
+        for m in KO_YEAR_HOLIDAY.finditer(text):
+            y = _year_of(m)
+            out.append(_span(m.start(), m.end(), 0.8, year=y, holiday=True))
+        for m in KO_REL_HOLIDAY.finditer(text):
+            out.append(_span(m.start(), m.end(), 0.55, relative=True, holiday=True))
+        for m in KO_REL_SEASON.finditer(text):
+            out.append(_span(m.start(), m.end(), 0.35, relative=True))
+        for m in KO_YEAR_FAMINE.finditer(text):
+            out.append(_span(m.start(), m.end(), 0.75, year=_year_of(m)))
+        for m in KO_FAMINE.finditer(text):
+            out.append(_span(m.start(), m.end(), 0.45, decade=1990))
+        for m in KO_YY_SPOKEN.finditer(text):
+            out.append(_span(m.start(), m.end(), 0.45, year=ages._year(m.group("y2"))))
+        for m in KO_MONTH_DAY_WORDS.finditer(text):
+            mo, d = _MONTH_WORDS[m.group("m")], _DAY_WORDS[m.group("d")]
+            out.append(_span(m.start(), m.end(), 0.6, month=mo, day=d))
+    for m in EN_APOS_YEAR.finditer(text):
+        out.append(_span(m.start(), m.end(), 0.5, year=ages._year(m.group("y2"))))
+    for m in EN_YEAR_HOLIDAY.finditer(text):
+        y = int(m.group("y") or m.group("y1"))
+        out.append(_span(m.start(), m.end(), 0.8, year=y, holiday=True))
+    for m in EN_REL_HOLIDAY.finditer(text):
+        out.append(_span(m.start(), m.end(), 0.5, relative=True, holiday=True))
+    for m in EN_YEAR_FAMINE.finditer(text):
+        raw = m.group("y") or m.group("y1")
+        y = int(raw) if len(raw) == 4 else ages._year(raw)
+        out.append(_span(m.start(), m.end(), 0.7, year=y))
+    return out

@@ -1,0 +1,70 @@
+"""Nicknames in fictional testimony: a noun used as a name or before a term of address."""
+
+from __future__ import annotations
+
+import pytest
+
+from moksori.protect.detect import nicknames
+from moksori.protect.scan import SPREAD_CONFIDENCE, detect_text
+from moksori.protect.spans import PiiType
+from moksori.protect.textview import view_of
+
+
+def found(text: str) -> dict[str, float]:
+    out = {}
+    for s in nicknames.detect(view_of(text)):
+        assert s.type == PiiType.PERSON and s.detector == nicknames.NAME
+        out[text[s.start : s.end]] = s.confidence
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "nick"),
+    [
+        ("뚱보 아줌마가 우리를 숨겨 줬어요.", "뚱보"),
+        ("안경 아저씨는 중국말을 잘했어요.", "안경"),
+        ("꺽다리 언니가 제일 먼저 잡혔어.", "꺽다리"),
+        ("향미 할매가 우리를 키웠어요.", "향미"),
+        ('"곰"이 왔다.', "곰"),
+        ("우리는 그를 '여우'라고 불렀다.", "여우"),
+        ("다들 족제비라고 불렀어요.", "족제비"),
+        ('그 사람을 다들 "두꺼비"라고 했어.', "두꺼비"),
+        ("별명이 곰이었어요.", "곰"),
+        ("We called him the Bear.", "Bear"),
+        ("We called the broker the Bear; I never learned his name.", "Bear"),
+        ("A man everyone called Fox helped us across.", "Fox"),
+        ("He was nicknamed Tiger by the guards.", "Tiger"),
+    ],
+)
+def test_nicknames_are_found(text: str, nick: str) -> None:
+    assert nick in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "아줌마가 밥을 줬어요.",  # a term of address alone
+        "옆집 아줌마가 신고를 했어요.",  # where she lives, not who she is
+        "사촌 언니는 중국에 있어요.",
+        "조선족 아줌마가 도와줬어요.",
+        "연길 아줌마가 전화했어요.",  # a place: the place detector's
+        "형편이 어려웠어요.",  # 형 inside another word
+        "오라고 불렀어요.",  # "called (him) to come"
+        "'꽃제비'가 되었다.",  # a label for a kind of person
+        "The bear came out of the forest.",
+        "They called the police.",
+    ],
+)
+def test_ordinary_words_are_not_nicknames(text: str) -> None:
+    assert found(text) == {}
+
+
+def test_a_noun_before_a_term_of_address_is_shown_but_not_spread() -> None:
+    conf = found("국수집 아줌마가 밥을 줬지.")
+    assert conf and max(conf.values()) < SPREAD_CONFIDENCE
+
+
+def test_a_name_said_to_be_what_someone_was_called_spreads() -> None:
+    text = "다들 족제비라고 불렀어요. 족제비가 또 왔대요."
+    got = [text[s.start : s.end] for s in detect_text(text) if s.type == PiiType.PERSON]
+    assert got.count("족제비") == 2

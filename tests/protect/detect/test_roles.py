@@ -1,0 +1,75 @@
+"""Identifying roles and units in fictional testimony: security officials, party
+secretaries, neighbourhood and work-team heads, named work units, overseas labour."""
+
+from __future__ import annotations
+
+import pytest
+
+from moksori.protect.detect import roles
+from moksori.protect.scan import detect_text
+from moksori.protect.spans import PiiType
+from moksori.protect.textview import view_of
+
+
+def found(text: str) -> list[str]:
+    out = []
+    for s in roles.detect(view_of(text)):
+        assert s.type == PiiType.ROLE and s.detector == roles.NAME
+        assert s.info == {}  # nothing of the text is kept
+        out.append(text[s.start : s.end])
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("보위원이 집에 찾아왔어요.", "보위원"),
+        ("보위부 지도원이 저를 불렀시오.", "보위부 지도원"),
+        ("담당 보안원이 매일 왔댔어요.", "담당 보안원"),
+        ("그 안전원은 돈을 받고 눈을 감아 줬다.", "안전원"),
+        ("인민반장이 매일 숙박검열을 했어요.", "인민반장"),
+        ("우리 아버지는 초급당비서였어요.", "초급당비서"),
+        ("세포비서 동지가 그렇게 말했습네다.", "세포비서"),
+        ("어머니는 분조장 노릇을 하셨지.", "분조장"),
+        ("지배인한테 뇌물을 바쳤어요.", "지배인"),
+        ("러시아 벌목공으로 나갔다가 돌아왔어요.", "러시아 벌목공"),
+        ("삼촌은 쿠웨이트 건설 로동자로 갔어요.", "쿠웨이트 건설 로동자"),
+        ("오빠는 무산광산 3작업반에서 일했어요.", "무산광산 3작업반"),
+        ("김책제철연합기업소에 다녔어요.", "김책제철연합기업소"),
+        ("He was a Bowibu agent.", "Bowibu agent"),
+        ("The party secretary of our farm took the rice.", "party secretary of our farm"),
+        (
+            "The head of our neighbourhood unit (inminban) reported us.",
+            "head of our neighbourhood unit (inminban)",
+        ),
+        ("My uncle was a logging worker in Russia.", "logging worker in Russia"),
+        ("She says the security official came at night.", "security official"),
+    ],
+)
+def test_roles_are_found(text: str, role: str) -> None:
+    assert role in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "로동자들이 많았어요.",  # generic: a worker is no one in particular
+        "군인이 총을 쐈어요.",
+        "보위부에 끌려갔어요.",  # an institution alone
+        "하나원에서 석 달 있었어요.",  # organisations, not roles
+        "국정원 조사를 받았어요.",
+        "우리는 신발공장에서 일했어요.",  # a kind of factory, not a named one
+        "협동농장에서 일했어요.",
+        "경남이 아바이는 탄광에서 일했어요.",  # a particle before the unit word names nothing
+        "Many workers left for the city.",
+        "North Korean security officials arrest returnees.",  # a paper, about no one
+    ],
+)
+def test_generic_words_are_not_roles(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_role_survives_the_whole_scan() -> None:
+    text = "그 보위원이 우리 인민반장하고 같이 왔어요."
+    got = {text[s.start : s.end] for s in detect_text(text) if s.type == PiiType.ROLE}
+    assert got == {"보위원", "인민반장"}
