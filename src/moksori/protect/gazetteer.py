@@ -353,18 +353,21 @@ def rank(p: Place) -> int:
 
 
 def generalise(name_or_place: str | Place, level: Level = "province", lang: Lang = "ko") -> str:
-    """A place as its province ("함경북도") or coarse region ("북부 국경 지역").
+    """A place as its province ("함경북도") or coarse region ("북부 국경 지역"), for
+    grouping attribute values (``hierarchy``): spellings merge (양강도, 량강도).
 
-    A country stays a country at province level. Unknown names give a neutral
-    phrase rather than the original text, so redaction never leaks it.
+    Only a true ancestor of every place the name may denote is returned
+    (``ancestry``); an unknown or contradictory name gives a neutral phrase, so
+    the original never leaks and nothing false is said.
     """
-    place = resolve(name_or_place)
-    if place is None:
-        return FALLBACK[lang]
-    top = place.top
-    if level == "region":
-        return (top.region_ko if lang == "ko" else top.region_en) or FALLBACK[lang]
-    return _PAREN.sub("", top.name_ko) if lang == "ko" else top.name_en
+    from moksori.protect import ancestry  # ancestry reads this module's tables
+
+    if isinstance(name_or_place, Place):
+        found = [name_or_place]
+    else:
+        found = ancestry.interpret(name_or_place)
+    general = ancestry.common_ancestor(found, level, lang) if found else None
+    return general or FALLBACK[lang]
 
 
 @cache

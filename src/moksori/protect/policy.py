@@ -3,8 +3,10 @@
 Direct identifiers are replaced by a tag ("[전화번호]", "[phone]"), people by
 their pseudonym, and quasi-identifiers generalised: an exact age to a band,
 a date to its year, a county or city to its province or region, an exact
-resettlement cohort removed. Tags and generalisations follow the language of
-the line they stand in, so Korean text stays Korean.
+resettlement cohort removed, a role replaced by a plain word that is true of
+it ("보위원" → "관리"). Replacements never say more than the original did:
+what cannot be checked becomes the tag. Tags and generalisations follow the
+language of the line they stand in, so Korean text stays Korean.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ ACTIONS: dict[PiiType, tuple[str, ...]] = {
     PiiType.DATE: ("year", "mask", "keep"),
     PiiType.AGE: ("band", "mask", "keep"),
     PiiType.COHORT: ("remove", "mask", "keep"),
+    PiiType.ROLE: ("neutral", "mask", "keep"),
 }
 DEFAULTS: dict[PiiType, str] = {
     PiiType.PERSON: "pseudonym",
@@ -29,6 +32,7 @@ DEFAULTS: dict[PiiType, str] = {
     PiiType.DATE: "year",
     PiiType.AGE: "band",
     PiiType.COHORT: "remove",
+    PiiType.ROLE: "neutral",  # a plain word true of the role ("관리", "worker"), else the tag
 }
 TAGS: dict[PiiType, tuple[str, str]] = {
     PiiType.PERSON: ("[이름]", "[name]"),

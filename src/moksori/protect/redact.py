@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from moksori.protect import role_words
+from moksori.protect.detect import ages
 from moksori.protect.entities import Entity
 from moksori.protect.findings import Finding
 from moksori.protect.policy import Policy, line_lang, tag
@@ -225,28 +227,137 @@ class Renderer:
     generalise_place: Callable[[str, dict[str, object], str, str], str | None]
 
     def __call__(self, f: Finding) -> str:
+        """Each generalisation is checked against the words of the finding itself
+        (a detector's ``info`` is a guess): what cannot be checked becomes the tag."""
         t = PiiType(f.type)
         lang = line_lang(self.text, f.start, f.end)
         action = self.policy.action(t)
+        said = self.text[f.start : f.end]
         if action == "keep":
-            return self.text[f.start : f.end]
+            return said
         if t == PiiType.PERSON and action == "pseudonym":
             entity = self.entities.get(f.entity_id) if f.entity_id is not None else None
             return entity.label(lang) if entity else tag(t, lang)
-        if t == PiiType.DATE and action == "year" and isinstance(f.info.get("year"), int):
-            year = int(f.info["year"])
-            return f"{year}년" if lang == "ko" else str(year)
+        if t == PiiType.DATE and action == "year":
+            year = year_as_said(said, f.info, lang)
+            if year is not None:
+                return year
         if t == PiiType.AGE and action == "band":
-            aged = _age_band(self.text[f.start : f.end], f.info, lang)
+            aged = _age_band(said, checked_age(said, f.info), lang)
             if aged is not None:
                 return aged
         if t == PiiType.COHORT and action == "remove":
             return ""
         if t == PiiType.PLACE and action in ("province", "region"):
-            general = self.generalise_place(self.text[f.start : f.end], f.info, action, lang)
+            general = self.generalise_place(said, f.info, action, lang)
             if general:
                 return general
+        if t == PiiType.ROLE and action == "neutral":
+            word = role_words.neutral(said, lang)
+            if word:
+                return word
         return tag(t, lang)
+
+
+# --- dates and ages: only numbers the finding itself says --------------------------
+_YEAR4 = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+_YEAR2 = re.compile(r"(?<![\d.,/])'?(\d{2})(?!\d)")
+_JUCHE = re.compile(r"주체\s?(\d{1,3})(?!\d)")
+_DECADE = re.compile(r"(?<!\d)(?:1[89]\d0|20\d0|'?\d0)(?:'?s\b|\s?년대)")
+
+
+def _said_year(said: str, year: int) -> str | None:
+    """How ``said`` writes ``year`` (2011, 주체100 → 2011, '97), or None if it does not."""
+    four = {int(m.group(1)) for m in _YEAR4.finditer(said)}
+    if year in four:
+        return str(year)
+    if any(int(m.group(1)) + 1911 == year for m in _JUCHE.finditer(said)):
+        return str(year)
+    if four:
+        return None
+    for m in _YEAR2.finditer(said):
+        if int(m.group(1)) == year % 100:
+            return m.group(0) if m.group(0).startswith("'") else m.group(1)
+    return None
+
+
+def year_as_said(said: str, info: dict[str, object], lang: str) -> str | None:
+    """A date as its year, written as the finding wrote it; None (the tag) when the
+    year is not in its words: "재작년 단오" never gets an invented year.
+
+    "2017년 추석" → 2017년, "97년 배고플 때" → 97년 (no century is added), a range
+    stays a range, a decade ("1990년대", "the 1990s") is already coarse and stays.
+    """
+    year = info.get("year")
+    if not isinstance(year, int) or isinstance(year, bool):
+        if "decade" in info and _DECADE.search(said):
+            return said
+        return None
+    shown = _said_year(said, year)
+    if shown is None:
+        return None
+    to = info.get("year_to")
+    if isinstance(to, int) and not isinstance(to, bool) and to != year:
+        shown_to = _said_year(said, to)
+        if shown_to is None:
+            return None
+        shown = f"{shown}–{shown_to}"
+    elif lang != "ko" and shown[0].isdigit() and len(shown) == 2:
+        shown = "'" + shown
+    return f"{shown}년" if lang == "ko" else shown
+
+
+_SINO = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9}
+
+
+def _sino(word: str) -> int | None:
+    """삼십칠 → 37, 십구 → 19, 이십 → 20 (ages said in Sino-Korean numerals)."""
+    m = re.fullmatch(r"([이삼사오육칠팔구])?(십)([일이삼사오육칠팔구])?", word)
+    if not m:
+        return None
+    tens = _SINO[m.group(1)] if m.group(1) else 1
+    return tens * 10 + (_SINO[m.group(3)] if m.group(3) else 0)
+
+
+def said_numbers(said: str) -> set[int]:
+    """Every number the words say: digits, native (서른일곱), Sino-Korean (삼십칠) and
+    English words (thirty-one); the longest reading at the start of each word."""
+    out = {int(d) for d in re.findall(r"\d+", said)}
+    for word in re.findall(r"[가-힣]+", said):
+        for j in range(len(word), 0, -1):
+            n = ages.native_number(word[:j]) or _sino(word[:j])
+            if n:
+                out.add(n)
+                break
+    words = re.findall(r"[a-z]+", said.lower())
+    for i, w in enumerate(words):
+        pair = ages.english_number(f"{w}-{words[i + 1]}") if i + 1 < len(words) else None
+        n = pair or ages.english_number(w)
+        if n:
+            out.add(n)
+    return out
+
+
+def checked_age(said: str, info: dict[str, object]) -> dict[str, object]:
+    """``info`` without the numbers the finding's words do not say: a band is only
+    computed from an age, birth year or decade that stands in the text."""
+    out = dict(info)
+    numbers = said_numbers(said)
+    age = info.get("age")
+    if isinstance(age, int) and age not in numbers:
+        out.pop("age")
+    born = info.get("born")
+    if isinstance(born, int) and _said_year(said, born) is None:
+        out.pop("born")
+    band = info.get("band")
+    if isinstance(band, int) and band not in numbers and not _decade_word(said, band):
+        out.pop("band")
+    return out
+
+
+def _decade_word(said: str, band: int) -> bool:
+    words = {w: v for w, v in ages.EN_DECADES.items() if v == band}
+    return any(w in said.lower() for w in words)
 
 
 _NUMBER = re.compile(

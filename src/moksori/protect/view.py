@@ -17,24 +17,10 @@ from moksori.store.database import Connection
 
 
 def generalise_place(text: str, info: dict[str, object], level: str, lang: str) -> str | None:
-    """The province or region of a place, in the language of its line; None if unknown."""
-    from moksori.protect import gazetteer
+    """The province or region of a place, checked in ``protect.ancestry``; None: the tag."""
+    from moksori.protect import ancestry
 
-    place = gazetteer.lookup(text)
-    if place is not None and place.level == "country":
-        return text  # a country names no one: "중국에서", "in Laos" stay as said
-    if place is not None and place.level == "province" and level == "province":
-        return text  # already as coarse as the policy asks: "서울" stays 서울
-    for name in (info.get("province"), text):
-        if not isinstance(name, str) or not name:
-            continue
-        try:
-            general = gazetteer.generalise(name, level, lang)  # type: ignore[arg-type]
-        except (LookupError, ValueError):
-            continue
-        if general:
-            return str(general)
-    return None
+    return ancestry.generalise_place(text, info, level, lang)
 
 
 def document_view(

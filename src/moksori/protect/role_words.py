@@ -1,0 +1,137 @@
+"""The neutral word a role becomes: true of the original, or nothing (the tag).
+
+Why a checked table: for a small community a role identifies ("the party
+secretary of our farm"), so the default policy replaces it by a plain word.
+That word must be true: a security officer is an official, an overseas logger
+is a worker, not an official. The kind is read from the words of the role
+itself, never taken from a detector's ``info``; a role whose words match no
+kind, or match kinds with different words, gets the tag.
+"""
+
+from __future__ import annotations
+
+import re
+
+# kind → (Korean word, English word). English words start with a consonant sound,
+# so an article left outside the span ("a security officer") stays right.
+NEUTRAL: dict[str, tuple[str, str]] = {
+    "official": ("관리", "state official"),
+    "cadre": ("간부", "cadre"),
+    "head": ("책임자", "person in charge"),
+    "worker": ("노동자", "worker"),
+    "soldier": ("군인", "soldier"),
+    "workplace": ("일터", "workplace"),
+    "unit": ("부대", "unit"),
+}
+
+# (pattern, kind), tried on the head of the role. Heads of units before the units
+# ("작업반장" is a head, "작업반" a workplace); Korean heads are word-final.
+_KO: list[tuple[str, str]] = [
+    (r"초급당비서|당비서|비서", "cadre"),
+    (
+        r"(?:인민|작업|분|생산|소|중|대)?반장|분조장|조장|지배인|기사장|위원장"
+        r"|소장|부장|과장|사장|대장|책임자|주임",
+        "head",
+    ),
+    (
+        r"보위원|보위지도원|보위부원|보위부|보위성|안전원|보안원|보안서원|안전부원|경찰관?|검찰일꾼"
+        r"|검사|판사|교도관|계호원|세관원",
+        "official",
+    ),
+    (r"당일꾼|당간부|간부|일꾼|지도원|지도일꾼|정치지도원", "cadre"),
+    (r"벌목공|노동자|광부|광산노동자|건설노동자|파견노동자|근로자|농장원|직장원", "worker"),
+    (r"군인|병사|하전사|경비대원|국경경비대원|경비병|초병|군관|장교", "soldier"),
+    (r"부대|경비대|국경경비대|초소", "unit"),
+    (r"농장|협동농장|기업소|공장|광산|탄광|사업소|작업반|분조|직장|연합기업소|건설대", "workplace"),
+]
+_EN: list[tuple[str, str]] = [
+    (r"(?:party )?secretary", "cadre"),
+    (
+        r"(?:neighbou?rhood[- ]unit |inminban |work[- ]team |brigade |unit |team )?"
+        r"(?:head|chief|leader|foreman|manager|director|chairman|chairwoman)",
+        "head",
+    ),
+    (
+        r"(?:state )?security (?:officer|agent|official)|bowibu (?:officer|agent)|bowiwon"
+        r"|police(?:man|woman| officer)?|prosecutor|judge|prison guard|customs officer",
+        "official",
+    ),
+    (r"cadre|party official|party cadre|official", "cadre"),
+    (
+        r"(?:overseas |logging |construction |mine |factory )?(?:worker|labou?rer|logger|miner)",
+        "worker",
+    ),
+    (r"soldier|border guard|army officer|conscript", "soldier"),
+    (r"military unit|army unit|border guard unit|garrison", "unit"),
+    (
+        r"(?:collective |co-?operative )?farm|factory|mine|coal mine|enterprise|work unit"
+        r"|work team|brigade",
+        "workplace",
+    ),
+]
+_ADDRESS = frozenset({"동지", "동무", "동지가", "동지는", "동지한테", "동무가", "님", "씨"})
+_PLURALS = {"person in charge": "people in charge", "state official": "state officials"}
+_DETERMINER = re.compile(r"^(the|a|an|our|my|his|her|their|that|this|your)\s+", re.IGNORECASE)
+
+
+def kind_of(said: str) -> str | None:
+    """The kind of a role from its own words, or None when unknown or contradictory."""
+    text = said.strip()
+    if not text:
+        return None
+    if re.search("[가-힣]", text):
+        return _ko_kind(text)
+    head = re.split(r"\s+(?:of|at|in|for|from)\s+", text, maxsplit=1)[0].casefold()
+    head = _DETERMINER.sub("", head)
+    head = re.sub(r"[’']s\b", "", head)
+    for pattern, kind in _EN:
+        if re.search(rf"(?:^|\s|-)(?:{pattern})s?$", head):
+            return kind
+    return None
+
+
+def _plural(said: str) -> bool:
+    head = re.split(r"\s+(?:of|at|in|for|from)\s+", said.strip(), maxsplit=1)[0]
+    return bool(re.search(r"(?:[^s]s|ies)$", head)) and not head.casefold().endswith("ss")
+
+
+def _ko_kind(text: str) -> str | None:
+    """The kind of the word-final role word ("우리 농장 당비서" is a head, not a farm)."""
+    words = re.split(r"\s+", text)
+    while len(words) > 1 and words[-1] in _ADDRESS:
+        words.pop()
+    last = words[-1]
+    last = re.sub(r"(?:동지|동무|님|씨|이|가|은|는|을|를|의|한테|에게|들)$", "", last)
+    for pattern, kind in _KO:
+        if re.search(rf"(?:{pattern})$", last):
+            return kind
+    return None
+
+
+def neutral(said: str, lang: str) -> str | None:
+    """The neutral word for a role in the line's language, or None for the tag.
+
+    English keeps the determiner the span holds ("the party secretary of our
+    farm" → "the person in charge"); Korean gives the bare noun, whose particle
+    the redactor makes agree.
+    """
+    kind = kind_of(said)
+    if kind is None:
+        return None
+    ko, en = NEUTRAL[kind]
+    if lang == "ko":
+        return ko
+    if kind == "official" and said.strip().casefold().endswith("police"):
+        en = "authorities"  # "the police came": a body, not one person
+    elif _plural(said):
+        en = _PLURALS.get(en, en + "s")
+    m = _DETERMINER.match(said.strip())
+    word = en
+    if m:
+        det = m.group(1)
+        if det.casefold() == "an":
+            det = "A" if det[0].isupper() else "a"
+        word = f"{det} {en}"
+    elif said.strip()[:1].isupper():
+        word = en[0].upper() + en[1:]
+    return word
