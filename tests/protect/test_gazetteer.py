@@ -116,3 +116,27 @@ def test_common_words_among_chinese_names_are_flagged() -> None:
     assert gz.lookup("사천성") is not None
     sichuan = [p for p in gz.candidates("사천") if p.country == "CN"]
     assert all(p.needs("사천") == "suffix" for p in sichuan)
+
+
+def test_no_english_word_is_a_country_by_accident() -> None:
+    """ "Island" was a spelling of Iceland (Ísland), so "Geoje Island" became Iceland."""
+    assert gz.lookup("Island") is None
+    assert gz.generalise("Geoje Island", "province", "en") == "South Gyeongsang"
+    assert gz.generalise("Baengnyeong Island", "province", "ko") == "인천광역시"
+
+
+@pytest.mark.parametrize(
+    ("name", "level", "expected"),
+    [
+        ("순천", "province", gz.FALLBACK["ko"]),  # 평안남도 and 전라남도: no common province
+        ("광주", "province", "대한민국"),  # 광주광역시 or 경기도 광주시: both in the South
+        ("강원도", "region", gz.FALLBACK["ko"]),  # the northern and the southern province
+        ("두만강", "province", gz.FALLBACK["ko"]),  # a border river lies in no province
+        ("Hyesan Island", "province", "량강도"),
+        ("혜산 근처", "province", gz.FALLBACK["ko"]),  # a word that is no unit: no guess
+    ],
+)
+def test_generalise_only_to_what_every_reading_shares(
+    name: str, level: gz.Level, expected: str
+) -> None:
+    assert gz.generalise(name, level, "ko") == expected

@@ -127,3 +127,101 @@ def test_ages_become_decades_in_their_own_words(
     from moksori.protect.redact import _age_band
 
     assert _age_band(said, info, lang) == shown
+
+
+def _render(text: str, said: str, type_: str, info: dict[str, object], **actions: str) -> str:
+    """Redact one finding over ``said`` as the exported view does."""
+    from moksori.protect.findings import Finding
+    from moksori.protect.policy import Policy
+    from moksori.protect.redact import Renderer, replacements_for
+    from moksori.protect.spans import PiiType
+    from moksori.protect.view import generalise_place
+
+    policy = Policy()
+    for t, action in actions.items():
+        policy.actions[PiiType(t)] = action
+    start = text.index(said)
+    f = Finding(0, 1, start, start + len(said), type_, "t", 0.9, "accepted", None, info)
+    renderer = Renderer(text, policy, {}, generalise_place)
+    return build(text, replacements_for(text, [f], renderer)).text
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "info", "shown"),
+    [
+        # an island is not Iceland, whatever the detector guessed
+        ("I worked on Geoje Island.", "Geoje Island", {}, "I worked on South Gyeongsang."),
+        ("거제도에서 일했어요.", "거제도", {"province": "아이슬란드"}, "경상남도에서 일했어요."),
+        # the North alone names no unit: the tag, never a province
+        (
+            "She stayed in the North.",
+            "North",
+            {"province": "함경북도"},
+            "She stayed in the [place].",
+        ),
+        ("북에서 왔다는 말", "북", {}, "[장소]에서 왔다는 말"),
+        # a country stays as said; an ambiguous name (in both Koreas) gets the tag
+        ("북한에서 왔어요.", "북한", {}, "북한에서 왔어요."),
+        ("순천에서 살았어요.", "순천", {"province": "평안남도"}, "[장소]에서 살았어요."),
+    ],
+)
+def test_places_are_replaced_only_by_what_is_true(
+    text: str, said: str, info: dict[str, object], shown: str
+) -> None:
+    assert _render(text, said, "place", info) == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "info", "shown"),
+    [
+        ("2017년 추석에 떠났어요.", "2017년 추석", {"year": 2017}, "2017년에 떠났어요."),
+        ("97년 배고플 때 떠났어요.", "97년 배고플 때", {"year": 1997}, "97년 떠났어요."),
+        ("재작년 단오에 왔어요.", "재작년 단오", {"year": 2024}, "[날짜]에 왔어요."),
+        ("2011년 3월 14일에 왔어요.", "2011년 3월 14일", {"year": 2014}, "[날짜]에 왔어요."),
+        (
+            "He lived there 2003–07.",
+            "2003–07",
+            {"year": 2003, "year_to": 2007},
+            "He lived there 2003–07.",
+        ),
+    ],
+)
+def test_dates_keep_only_the_year_their_words_say(
+    text: str, said: str, info: dict[str, object], shown: str
+) -> None:
+    assert _render(text, said, "date", info) == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "info", "shown"),
+    [
+        ("서른일곱 살 때 갔어요.", "서른일곱 살", {"age": 37}, "30대 때 갔어요."),
+        ("My sister was 19.", "19", {"age": 19}, "My sister was 10–19."),
+        ("Park Min-ji, 31, left.", "31", {"age": 31}, "Park Min-ji, 30–39, left."),
+        ("서른일곱 살 때 갔어요.", "서른일곱 살", {"age": 27}, "[나이] 때 갔어요."),
+    ],
+)
+def test_ages_become_a_band_holding_the_said_age(
+    text: str, said: str, info: dict[str, object], shown: str
+) -> None:
+    assert _render(text, said, "age", info) == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "shown"),
+    [
+        ("보위원이 찾아왔어요.", "보위원", "관리가 찾아왔어요."),
+        ("인민반장이 매일 왔지요.", "인민반장", "책임자가 매일 왔지요."),
+        ("벌목공으로 러시아에 갔어요.", "벌목공", "노동자로 러시아에 갔어요."),
+        (
+            "Then the party secretary of our farm came.",
+            "the party secretary of our farm",
+            "Then the cadre came.",
+        ),
+        ("He was an overseas logger.", "an overseas logger", "He was a worker."),
+        ("The teacher told them.", "The teacher", "[role] told them."),
+    ],
+)
+def test_roles_become_a_plain_word_true_of_them(text: str, said: str, shown: str) -> None:
+    assert _render(text, said, "role", {"kind": "security"}) == shown
+    assert said not in _render(text, said, "role", {}, role="mask")

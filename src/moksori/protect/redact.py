@@ -281,6 +281,12 @@ def _said_year(said: str, year: int) -> str | None:
     return None
 
 
+def _range_end(said: str, year: int) -> str | None:
+    """The short end of a range as written: "2003–07" → "07"."""
+    m = re.search(r"[–—\-~]\s?'?(\d{2})(?!\d)", said)
+    return m.group(1) if m and int(m.group(1)) == year % 100 else None
+
+
 def year_as_said(said: str, info: dict[str, object], lang: str) -> str | None:
     """A date as its year, written as the finding wrote it; None (the tag) when the
     year is not in its words: "재작년 단오" never gets an invented year.
@@ -298,7 +304,7 @@ def year_as_said(said: str, info: dict[str, object], lang: str) -> str | None:
         return None
     to = info.get("year_to")
     if isinstance(to, int) and not isinstance(to, bool) and to != year:
-        shown_to = _said_year(said, to)
+        shown_to = _said_year(said, to) or _range_end(said, to)
         if shown_to is None:
             return None
         shown = f"{shown}–{shown_to}"
