@@ -104,7 +104,9 @@ def test_hanja_and_new_names(name: str, ko: str) -> None:
 
 
 def test_landmarks_generalise_to_their_province() -> None:
-    assert gz.generalise("판문점", "province", "ko") == "개성특별시"
+    assert gz.generalise("임진각", "province", "ko") == "경기도"
+    # Panmunjom straddles the line between the two states: no province is true of it
+    assert gz.generalise("판문점", "province", "ko") == gz.FALLBACK["ko"]
     assert gz.generalise("청와대", "province", "en") == "Seoul"
     assert gz.lookup("국회") is not None and gz.lookup("국회").needs("국회") == "context"  # type: ignore[union-attr]
 

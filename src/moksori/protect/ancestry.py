@@ -90,8 +90,13 @@ _SHARED_DISTRICTS = frozenset(
 )
 # Rivers, seas and border mountains lie between units, not inside one: "crossed the
 # Tumen" must never become "crossed Jilin". They have no ancestor here (the tag).
-_BETWEEN = re.compile(r"\b(?:river|sea|coast|lake|strait)\b", re.IGNORECASE)
-_BETWEEN_KO = frozenset({"백두산", "두만강", "압록강", "도문강", "서해안", "임진강", "한강"})
+_BETWEEN = re.compile(
+    r"\b(?:river|sea|coast|lake|strait|line|demilitari[sz]ed|joint security)\b", re.IGNORECASE
+)
+_BETWEEN_KO = frozenset(
+    {"백두산", "두만강", "압록강", "도문강", "서해안", "임진강", "한강", "메콩강"}
+    | {"판문점", "군사분계선", "북방한계선"}  # on the line between the two states
+)
 
 
 @dataclass(frozen=True)
