@@ -408,3 +408,23 @@ def test_accept_all_then_export_says_nothing_false(
     assert "거제도" not in out and "Geoje" not in out and "Baengnyeong" not in out
     assert "경상남도에서" in out and "South Gyeongsang" in out
     assert "2017년에 떠났어요" in out and "추석" not in out and "단오" not in out
+
+
+def test_every_role_word_the_detector_knows_gets_a_true_word_or_the_tag() -> None:
+    """Security and police titles are officials or heads, never workers; a party
+    secretary is a cadre; a labourer is a worker, never an official."""
+    from importlib import resources
+
+    from moksori.protect.role_words import neutral
+
+    data = resources.files("moksori.protect") / "data" / "korean_roles.txt"
+    words = [w.strip() for w in data.read_text(encoding="utf-8").splitlines()]
+    for word in (w for w in words if w and not w.startswith("#")):
+        shown = neutral(word, "ko")
+        assert shown in {"관리", "간부", "책임자", "노동자", "군인", "일터", "부대", None}, word
+        if re.search("보위|보안|안전원|분주소|검찰", word):
+            assert shown in {"관리", "책임자"}, (word, shown)
+        if word.endswith("비서"):
+            assert shown == "간부", (word, shown)
+        if re.search("[노로]동자|벌목", word):
+            assert shown == "노동자", (word, shown)

@@ -29,17 +29,20 @@ NEUTRAL: dict[str, tuple[str, str]] = {
 _KO: list[tuple[str, str]] = [
     (r"초급당비서|당비서|비서", "cadre"),
     (
-        r"(?:인민|작업|분|생산|소|중|대)?반장|분조장|조장|지배인|기사장|위원장"
-        r"|소장|부장|과장|사장|대장|책임자|주임",
+        r"(?:인민|작업|분|생산|소|중|대|세대주)?반장|분조장|조장|지배인|기사장|위원장|소장|부장|과장"
+        r"|사장|대장|책임자|주임|서장|사무장|감방장|직장장|단장|그루빠장|국장|처장|실장|원장",
         "head",
     ),
     (
         r"보위원|보위지도원|보위부원|보위부|보위성|안전원|보안원|보안서원|안전부원|경찰관?|검찰일꾼"
-        r"|검사|판사|교도관|계호원|세관원",
+        r"|검사|검사원|예심원|판사|교도관|계호원|세관원|상무|상무\s?성원",
         "official",
     ),
     (r"당일꾼|당간부|간부|일꾼|지도원|지도일꾼|정치지도원", "cadre"),
-    (r"벌목공|노동자|광부|광산노동자|건설노동자|파견노동자|근로자|농장원|직장원", "worker"),
+    (
+        r"벌목공|[노로]동자|광부|근로자|농장원|직장원|종업원|봉제공|어부|선원|미장공|목수|용접공|건설공",
+        "worker",
+    ),
     (r"군인|병사|하전사|경비대원|국경경비대원|경비병|초병|군관|장교", "soldier"),
     (r"부대|경비대|국경경비대|초소", "unit"),
     (r"농장|협동농장|기업소|공장|광산|탄광|사업소|작업반|분조|직장|연합기업소|건설대", "workplace"),
@@ -48,12 +51,13 @@ _EN: list[tuple[str, str]] = [
     (r"(?:party )?secretary", "cadre"),
     (
         r"(?:neighbou?rhood[- ]unit |inminban |work[- ]team |brigade |unit |team )?"
-        r"(?:head|chief|leader|foreman|manager|director|chairman|chairwoman)",
+        r"(?:head|chief|leader|foreman|manager|director|chairman|chairwoman)|inminbanjang",
         "head",
     ),
     (
         r"(?:state )?security (?:officer|agent|official)|bowibu (?:officer|agent)|bowiwon"
-        r"|police(?:man|woman| officer)?|prosecutor|judge|prison guard|customs officer",
+        r"|boanwon|anjeonwon|police(?:man|woman| officer)?|prosecutor|judge|prison guard"
+        r"|customs officer",
         "official",
     ),
     (r"cadre|party official|party cadre|official", "cadre"),
@@ -69,6 +73,13 @@ _EN: list[tuple[str, str]] = [
         "workplace",
     ),
 ]
+_KO_SECURITY = re.compile(r"보위|반탐|보안|안전부|안전원|분주소|검찰|예심|교화소|집결소|109")
+_EN_AGENCY = re.compile(
+    r"\b(?:bowibu|bowiwon|boanseo|boanwon|anjeon\w*|mss|ssd|mps|secret police|security police"
+    r"|state security|people'?s security)\b.*\b(?:agents?|officers?|officials?|m[ae]n"
+    r"|investigators?|interrogators?|guards?)$"
+)
+_PREPOSITION = r"\s+(?:of|at|in|for|from|to)\s+"
 _ADDRESS = frozenset({"동지", "동무", "동지가", "동지는", "동지한테", "동무가", "님", "씨"})
 _PLURALS = {"person in charge": "people in charge", "state official": "state officials"}
 _DETERMINER = re.compile(r"^(the|a|an|our|my|his|her|their|that|this|your)\s+", re.IGNORECASE)
@@ -81,17 +92,20 @@ def kind_of(said: str) -> str | None:
         return None
     if re.search("[가-힣]", text):
         return _ko_kind(text)
-    head = re.split(r"\s+(?:of|at|in|for|from)\s+", text, maxsplit=1)[0].casefold()
-    head = _DETERMINER.sub("", head)
-    head = re.sub(r"[’']s\b", "", head)
-    for pattern, kind in _EN:
+    whole = re.sub(r"[’']s\b", "", _DETERMINER.sub("", text.casefold()))
+    head = re.split(_PREPOSITION, whole, maxsplit=1)[0]
+    for pattern, kind in _EN:  # the head noun first: "the party secretary of our farm"
         if re.search(rf"(?:^|\s|-)(?:{pattern})s?$", head):
             return kind
+    if _EN_AGENCY.search(whole):
+        return "official"  # "Ministry of State Security officials"
     return None
 
 
 def _plural(said: str) -> bool:
-    head = re.split(r"\s+(?:of|at|in|for|from)\s+", said.strip(), maxsplit=1)[0]
+    head = re.split(_PREPOSITION, said.strip(), maxsplit=1)[0]
+    if _EN_AGENCY.search(said.strip().casefold()):
+        head = said.strip()
     return bool(re.search(r"(?:[^s]s|ies)$", head)) and not head.casefold().endswith("ss")
 
 
@@ -104,7 +118,11 @@ def _ko_kind(text: str) -> str | None:
     last = re.sub(r"(?:동지|동무|님|씨|이|가|은|는|을|를|의|한테|에게|들)$", "", last)
     for pattern, kind in _KO:
         if re.search(rf"(?:{pattern})$", last):
+            if kind == "cadre" and _KO_SECURITY.search(text) and "비서" not in last:
+                return "official"  # 보위부 지도원: an officer of the security service
             return kind
+    if _KO_SECURITY.search(text) and re.search(r"(?:요원|성원|대원)$", last):
+        return "official"  # 보위사령부 요원
     return None
 
 
