@@ -18,11 +18,11 @@ PEOPLE = [
     ("한복순", "Han Bok-sun"),
     ("정광혁", "Jong Kwang-hyok"),
     ("강미향", "Kang Mi-hyang"),
-    ("오성남", "O Song-nam"),
+    ("오광수", "O Kwang-su"),
     ("윤경애", "Yun Kyong-ae"),
     ("문철진", "Mun Chol-jin"),
-    ("장은정", "Jang Eun-jong"),
-    ("송태성", "Song Thae-song"),
+    ("장혜련", "Jang Hye-ryon"),
+    ("송태성", "Song Tae-song"),
 ]
 PLACES = [
     ("회령시", "회령"),
@@ -31,7 +31,7 @@ PLACES = [
     ("청진시", "청진"),
     ("온성군", "온성"),
     ("연길시", "연길"),
-    ("심양시", "심양"),
+    ("길주군", "길주"),
     ("단둥시", "단둥"),
 ]
 
@@ -48,7 +48,7 @@ def korean_testimony(i: int) -> str:
     for full, _ in people:
         given = full[1:]
         lines += [
-            f"응답자: 우리 동네에 {full}라는 사람이 있었어요.",
+            f"응답자: 우리 동네에 {_familiar(full)}라는 사람이 있었어요.",
             f"응답자: {_familiar(given)}가 먼저 강을 건넜어요.",
             f"응답자: {given} 언니는 장마당에서 장사를 했어요.",
             f"응답자: 나중에 {full} 씨가 우리를 도와줬어요.",

@@ -60,7 +60,7 @@ class Group:
         return len(self.findings)
 
     def to_json(self) -> dict[str, Any]:
-        out = asdict(self)
+        out = asdict(self) | {"size": self.size}
         if not self.texts:
             out.pop("texts")
         return out

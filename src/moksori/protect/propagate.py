@@ -25,13 +25,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from moksori.protect import shared_list
 from moksori.protect.detect.masked import masks
 from moksori.protect.romanise import name_key, split_key, surname_id
 from moksori.protect.scan import (
     PLACE_SPREAD_CONFIDENCE,
     SPREAD_CONFIDENCE,
     NameSpreader,
-    not_identifying,
     variants,
 )
 from moksori.protect.spans import PiiType
@@ -185,9 +185,15 @@ def load_rows(conn: Connection) -> list[Row]:
 
 
 def collect_forms(
-    rows: list[Row], sources: Collection[int] | None = None
+    rows: list[Row], sources: Collection[int] | None = None, shared: Any = None
 ) -> dict[tuple[str, str], Form]:
-    """The forms to look for, keyed by (type, squashed form). Rejected forms never spread."""
+    """The forms to look for, keyed by (type, squashed form).
+
+    Rejected forms never spread, nor phrases on the project's shared list
+    (``shared_list``: "North Korea", "하나원"), whatever their type.
+    """
+    if shared is None:
+        shared = shared_list.DEFAULT
     rejected = {(r.type.value, squash(r.text)) for r in rows if r.status == "rejected"}
     rejected |= {
         ("key", k)
@@ -195,7 +201,6 @@ def collect_forms(
         if r.status == "rejected" and r.type == PiiType.PERSON
         for k, _ in person_keys(r.text)[:1]
     }
-    shared = not_identifying()
     hangul_by_key: dict[str, set[str]] = {}
     for r in rows:
         if r.type == PiiType.PERSON and r.status != "rejected" and ALL_HANGUL.match(r.text):
@@ -224,7 +229,7 @@ def collect_forms(
         ]:
             if len(k[1]) < 2 or k in rejected:
                 continue
-            if r.type == PiiType.PLACE and text.casefold() in shared:
+            if k[0] != "key" and text in shared:
                 continue
             form = forms.get(k)
             if form is None:
@@ -251,7 +256,7 @@ def propagate(
     found, rejected, or overlapped by a finding of its type is left alone.
     """
     rows = load_rows(conn)
-    forms = collect_forms(rows, sources)
+    forms = collect_forms(rows, sources, shared_list.load(conn))
     if not forms:
         return []
     spreaders = {
