@@ -428,3 +428,16 @@ def test_every_role_word_the_detector_knows_gets_a_true_word_or_the_tag() -> Non
             assert shown == "간부", (word, shown)
         if re.search("[노로]동자|벌목", word):
             assert shown == "노동자", (word, shown)
+
+
+@given(st.text(alphabet="가나무산혜도시군 North-Island,강원중구' ", max_size=24))
+@settings(max_examples=300, deadline=None)
+def test_any_span_gives_the_tag_the_words_or_a_name_of_the_hierarchy(said: str) -> None:
+    from moksori.protect import ancestry
+
+    names = {n for p in gz.places() for n in (p.name_en, p.region_ko, p.region_en)}
+    names |= {re.sub(r"\s*\([^)]*\)", "", p.name_ko) for p in gz.places()}
+    for level in ("province", "region"):
+        for lang in ("ko", "en"):
+            shown = ancestry.generalise(said, level, lang)
+            assert shown is None or shown == said or shown in names, (said, shown)
