@@ -158,5 +158,9 @@ class UnreviewedFindings(DeidError):
     """An export would run while findings still await review."""
 
 
+class ModelMissing(DeidError):
+    """The shipped de-identification model is missing or damaged: the scan refuses to run."""
+
+
 class UnknownEntity(NotFound):
     pass

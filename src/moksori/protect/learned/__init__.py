@@ -1,0 +1,5 @@
+"""A learned sequence labeller (CRF over Kiwi tokens) beside the rule detectors."""
+
+from moksori.protect.learned.labeller import using
+
+__all__ = ["using"]

@@ -1,0 +1,144 @@
+"""Rules and model together: who decides what, for persons and places.
+
+Rules stay in charge of structured identifiers (phones, ids, e-mails, dates,
+ages, addresses) and of every line without hangul. For Korean persons and
+places the model, which saw the rules' output as features, has the last word:
+a rule span it gives almost no chance of being that type is dropped (an
+organisation named after a city, a common noun), and an entity the rules
+missed is added. A weak model guess is still proposed, with a low confidence
+the reviewer can sort by: recall matters more than precision.
+Thresholds were tuned out-of-fold on KLUE (benchmarks/deid.py --only klue).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from moksori.protect import gazetteer
+from moksori.protect.learned.labeller import Tagged, korean
+from moksori.protect.spans import PiiType, Span
+from moksori.protect.textview import TextView
+
+DETECTOR = "learned"
+KIND_TYPE = {"PS": PiiType.PERSON, "LC": PiiType.PLACE}
+TYPE_KIND = {PiiType.PERSON: "PS", PiiType.PLACE: "LC"}
+KEEP = {"PS": 0.08, "LC": 0.08}  # a rule span below this model probability is dropped
+ADD_LOW = 0.3  # a model span this likely (but not on the best path) is still proposed
+NEVER_DROP = frozenset({"speakers", "known", "spread", "nickname"})  # labels, the vault, nicknames
+
+
+def _spans_of(line: Tagged) -> list[tuple[int, int, str, float]]:
+    """Entities on the best path, then weaker runs: (first token, end token, kind, p)."""
+    out: list[tuple[int, int, str, float]] = []
+    i, n = 0, len(line.tokens)
+    while i < n:
+        label = line.labels[i]
+        if label != "O":
+            kind = label[2:]
+            j = i + 1
+            while j < n and line.labels[j] == "I-" + kind:
+                j += 1
+            p = min(line.probs[k][kind] for k in range(i, j))
+            out.append((i, j, kind, p))
+            i = j
+            continue
+        best = max(KIND_TYPE, key=lambda k: line.probs[i].get(k, 0.0))
+        if line.probs[i].get(best, 0.0) >= ADD_LOW:
+            j = i + 1
+            while j < n and line.labels[j] == "O" and line.probs[j].get(best, 0.0) >= ADD_LOW:
+                j += 1
+            p = min(line.probs[k][best] for k in range(i, j))
+            out.append((i, j, best, p))
+            i = j
+            continue
+        i += 1
+    return out
+
+
+def _model_p(lines: Sequence[Tagged], span: Span, kind: str) -> float | None:
+    """The model's highest probability of ``kind`` over the tokens of ``span`` (None: no tokens)."""
+    best: float | None = None
+    for line in lines:
+        if not line.tokens or line.tokens[-1].end <= span.start:
+            continue
+        if line.tokens[0].start >= span.end:
+            break
+        for t, p in zip(line.tokens, line.probs, strict=True):
+            if t.start < span.end and span.start < t.end:
+                best = max(best or 0.0, p.get(kind, 0.0))
+    return best
+
+
+def combine(view: TextView, rules: list[Span]) -> list[Span]:
+    """``rules`` with Korean persons and places judged, and the model's own finds added."""
+    if not view.tokens:
+        return rules
+    lines = korean().tag(view, rules)
+    out: list[Span] = []
+    for s in rules:
+        kind = TYPE_KIND.get(s.type)
+        if kind is None or s.detector in NEVER_DROP:
+            out.append(s)
+            continue
+        if s.type == PiiType.PLACE and s.info.get("province"):
+            out.append(s)  # on the gazetteer: a place wherever it stands (옌지의 한 교회)
+            continue
+        p = _model_p(lines, s, kind)
+        if p is None:  # an English line: the rules alone
+            out.append(s)
+        elif p >= KEEP[kind]:
+            s.confidence = round(max(s.confidence, p), 2) if p >= 0.5 else s.confidence
+            out.append(s)
+    for line in lines:
+        for i, j, kind, p in _spans_of(line):
+            pii = KIND_TYPE.get(kind)
+            if pii is None:
+                continue  # organisations are not proposed: they only veto
+            start, end = line.tokens[i].start, line.tokens[j - 1].end
+            same = [r for r in out if r.type == pii and r.start < end and start < r.end]
+            if any(r.start == start and r.end == end for r in same):
+                continue
+            if same and (p < 0.5 or any(r.start <= start and end <= r.end for r in same)):
+                continue  # a weak guess, or inside what the rules found: the rules' span
+            if any(r.info.get("province") and r.start < end and start < r.end for r in out):
+                continue  # a gazetteer place is not also a person
+            info = _place_info(view.text[start:end]) if pii == PiiType.PLACE else {}
+            out.append(Span(start, end, pii, round(min(p, 0.95), 2), DETECTOR, info))
+    inside = {
+        t.start
+        for line in lines
+        for t, lab in zip(line.tokens, line.labels, strict=True)
+        if lab == "I-PS"
+    }
+    return _join_names(view.text, out, inside)
+
+
+def _place_info(said: str) -> dict[str, Any]:
+    """What generalisation needs of a place the model found (as the place rules give it)."""
+    place = gazetteer.lookup(said)
+    if place is None:
+        return {}
+    return {"province": place.top.name_ko, "country": place.country, "level": place.level}
+
+
+def _join_names(text: str, spans: list[Span], inside: set[int]) -> list[Span]:
+    """ "톰 행크스" as one name: person spans one space apart, the model reading one name."""
+    persons = sorted((s for s in spans if s.type == PiiType.PERSON), key=lambda s: s.start)
+    joined: list[Span] = []
+    for s in persons:
+        prev = joined[-1] if joined else None
+        if (
+            prev is not None
+            and prev.end < s.start
+            and text[prev.end : s.start] == " "
+            and s.start in inside
+            and prev.detector != "speakers"
+            and s.detector != "speakers"
+        ):
+            joined[-1] = Span(
+                prev.start, s.end, PiiType.PERSON, max(prev.confidence, s.confidence), prev.detector
+            )
+        else:
+            joined.append(s)
+    return [s for s in spans if s.type != PiiType.PERSON] + joined

@@ -1,0 +1,132 @@
+"""The learned labeller: features, finds on unseen sentences, the organisation veto, loading."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from moksori.errors import ModelMissing
+from moksori.protect.learned import arbitrate, labeller
+from moksori.protect.learned.features import featurise, form_features, sequences
+from moksori.protect.scan import DETECTORS, detect_text
+from moksori.protect.spans import PiiType, Span
+from moksori.protect.textview import TextView, view_of
+
+# Fresh fictional sentences, written for these tests (never in any training set).
+SPOKEN = "그날 밤에 봉순이 언니가 혜산에서 우리 집으로 몰래 찾아왔어요."
+NEWS = "로동신문은 어제 그 소식을 짧게 전했다."
+
+
+def scan_rules(view: TextView) -> list[Span]:
+    return [s for detector in DETECTORS for s in detector(view)]
+
+
+def _said(text: str, spans: list[Span], kind: PiiType) -> set[str]:
+    return {text[s.start : s.end] for s in spans if s.type == kind}
+
+
+def test_features_of_a_name_and_its_context() -> None:
+    view = view_of(SPOKEN)
+    (seq,) = sequences(view.tokens, view.text)
+    rules = [Span(SPOKEN.index("혜산"), SPOKEN.index("혜산") + 2, PiiType.PLACE, 0.9, "places")]
+    feats = featurise(seq, view.text, rules)
+    assert len(feats) == len(seq)
+    hyesan = next(i for i, t in enumerate(seq) if t.form == "혜산")
+    assert "gaz" in feats[hyesan]  # the gazetteer is a feature
+    assert "r=rLC" in feats[hyesan]  # so is the rule detector's finding
+    assert any(f.startswith("-1f=") for f in feats[hyesan])
+    assert "sur" in form_features("김영철", "NNP", True)
+    assert "cue" in form_features("언니", "NNG", False)
+    assert "nohan" in form_features("Hyesan", "SL", False)
+
+
+def test_two_lines_are_two_sequences() -> None:
+    text = "순옥이는 무산 사람이에요.\nI met her in Yanji.\n영호는 회령에서 왔어요."
+    view = view_of(text)
+    assert len(sequences(view.tokens, view.text)) == 2  # English lines have no tokens
+
+
+def test_the_model_finds_a_person_and_a_place_it_never_saw() -> None:
+    text = "그해 겨울 장복실 동무가 무산에서 혼자 넘어왔습니다."
+    view = view_of(text)
+    (line,) = labeller.korean().tag(view, scan_rules(view))
+    labelled = {
+        lab[2:]: t for t, lab in zip(line.tokens, line.labels, strict=True) if lab.startswith("B-")
+    }
+    assert text[labelled["PS"].start :].startswith("장")
+    assert "무산" in {
+        t.form for t, lab in zip(line.tokens, line.labels, strict=True) if lab.endswith("LC")
+    } or (text[labelled["LC"].start :].startswith("무"))
+
+
+def test_rule_findings_are_features_the_model_weighs() -> None:
+    view = view_of(SPOKEN)
+    rules = scan_rules(view)
+    (line,) = labeller.korean().tag(view, rules)
+    person = [t for t, lab in zip(line.tokens, line.labels, strict=True) if lab.endswith("PS")]
+    assert person and SPOKEN[person[0].start :].startswith("봉순")
+
+
+def test_the_scan_reports_them() -> None:
+    spans = detect_text(SPOKEN)
+    assert any(n.startswith("봉순") for n in _said(SPOKEN, spans, PiiType.PERSON))
+    assert "혜산" in _said(SPOKEN, spans, PiiType.PLACE)
+
+
+def test_an_organisation_is_not_kept_as_a_person() -> None:
+    view = view_of(NEWS)
+    wrong = Span(0, 4, PiiType.PERSON, 0.4, "korean_names")  # 로동신문 read as a name
+    kept = arbitrate.combine(view, [wrong])
+    assert not any(s.type == PiiType.PERSON and s.start == 0 for s in kept)
+
+
+def test_rules_alone_on_english_lines() -> None:
+    text = "Ri Sun-ok left Musan in 2009."
+    rule = Span(0, 9, PiiType.PERSON, 0.7, "english_names")
+    assert arbitrate.combine(view_of(text), [rule]) == [rule]
+
+
+@pytest.fixture
+def model_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the shipped model folder the scan reads instead (restored after)."""
+    shutil.copytree(labeller.DATA_DIR, tmp_path / "data")
+    monkeypatch.setattr(labeller, "DATA_DIR", tmp_path / "data")
+    return tmp_path / "data"
+
+
+def test_a_missing_model_stops_the_scan(model_copy: Path) -> None:
+    (model_copy / labeller.MODEL_KO).unlink()
+    with pytest.raises(ModelMissing, match="missing or damaged; reinstall moksori"):
+        detect_text(SPOKEN)
+
+
+def test_a_damaged_model_fails_its_hash(model_copy: Path) -> None:
+    path = model_copy / labeller.MODEL_KO
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    path.write_bytes(bytes(data))
+    with pytest.raises(ModelMissing, match=labeller.MODEL_KO):
+        detect_text(SPOKEN)
+
+
+def test_a_missing_manifest_stops_the_scan(model_copy: Path) -> None:
+    (model_copy / labeller.MANIFEST).unlink()
+    with pytest.raises(ModelMissing):
+        detect_text(SPOKEN)
+
+
+def test_an_unreadable_model_is_one_clear_error(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.crfsuite"
+    junk.write_bytes(b"not a model")
+    with pytest.raises(ModelMissing, match="junk.crfsuite"):
+        with labeller.using(junk):
+            pass
+
+
+def test_the_override_is_used_then_removed() -> None:
+    shipped = labeller.korean()
+    with labeller.using(labeller.DATA_DIR / labeller.MODEL_KO) as model:
+        assert labeller.korean() is model is not shipped
+    assert labeller.korean() is shipped
