@@ -62,9 +62,9 @@ def test_flags_mark_common_words() -> None:
         ("양강도혜산시", "province", "ko", "량강도"),
         ("평양시 대동강구역", "region", "en", "the capital"),
         ("서울 양천구 신정동", "region", "ko", "수도권"),
-        ("연길", "region", "en", "the Chinese border region"),
+        ("연길", "region", "en", "a Chinese province bordering North Korea"),
         ("Vientiane", "region", "en", "a third country"),
-        ("강원도 원산시", "region", "ko", "북한 내륙"),
+        ("강원도 원산시", "region", "ko", "북한 중남부"),  # a port: never "inland"
         ("강원도 춘천시", "region", "ko", "강원권"),
     ],
 )
