@@ -45,7 +45,7 @@ def test_viewer_may_not_see_the_queue(as_viewer: Browser, scanned: Project) -> N
 
 
 def test_reject_one_changes_its_status_and_is_audited(as_owner: Browser, scanned: Project) -> None:
-    fid = _finding(scanned, "place", "로동신문")
+    fid = _finding(scanned, "place", "혜산")  # (로동신문, a newspaper, is no longer proposed)
     r = as_owner.post("/api/deid/review", json={"ids": [fid], "decision": "reject"})
     assert r.status_code == 200, r.text
     assert r.json() == {"status": "rejected", "changed": 1, "ids": [fid], "needs_vault": []}
@@ -168,3 +168,63 @@ def test_risk_table_over_case_attributes(as_owner: Browser, scanned: Project) ->
     r = as_owner.client.get("/deid")
     assert "Re-identification risk" in r.text and "k = 1" in r.text
     assert "&lt;b&gt;양강도&lt;/b&gt;" in r.text and "<b>양강도" not in r.text
+
+
+# --- review per group ------------------------------------------------------------
+def _group_of(study: Project, text: str) -> str:
+    return next(g.id for g in study.deid.groups(status=None, with_text=True) if text in g.texts)
+
+
+def test_grouped_view_joins_the_mentions_of_one_person(as_coder: Browser, scanned: Project) -> None:
+    page = as_coder.client.get("/deid", params={"view": "groups"})
+    assert page.status_code == 200 and 'class="groups"' in page.text
+    assert "<mark>김순희</mark>" in page.text and "<mark>Kim Sunhee</mark>" in page.text
+    assert 'class="review-group"' not in page.text  # a coder reads, the owner decides
+    api = as_coder.client.get("/api/deid/groups").json()
+    [person] = [g for g in api["groups"] if "김순희" in g["texts"]]
+    assert "Kim Sunhee" in person["texts"] and person["size"] >= 4 and person["documents"] == 2
+    assert api["total"] < len(scanned.deid.findings.select())
+    # the finding-by-finding queue is still there
+    assert "<mark>김순희</mark>" in as_coder.client.get("/deid").text
+
+
+def test_viewer_may_not_see_the_groups(as_viewer: Browser, scanned: Project) -> None:
+    r = as_viewer.client.get("/api/deid/groups", headers={"accept": "application/json"})
+    assert r.status_code == 403 and "김순희" not in r.text
+
+
+def test_owner_decides_a_whole_group_and_names_wait_for_the_vault(
+    as_owner: Browser, scanned: Project
+) -> None:
+    place = _group_of(scanned, "혜산")
+    members = next(g for g in scanned.deid.groups() if g.id == place).findings
+    person = _group_of(scanned, "김순희")
+    r = as_owner.post("/api/deid/review", json={"groups": [place, person], "decision": "accept"})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["groups"] == [place] and body["needs_vault"] == [person]
+    assert body["changed"] >= len(members) and all(
+        _status(scanned, i) == "accepted" for i in members
+    )
+    entry = audit.entries(scanned.conn, "deid review")[-1]
+    assert entry["actor"] == "Owner Kim" and entry["detail"]["groups"] == [place]
+    assert entry["detail"]["via"] == "web" and "혜산" not in str(entry)
+    page = as_owner.client.get("/deid", params={"view": "groups"})
+    assert 'class="review-group"' in page.text
+    # a rejection of the person group needs no vault
+    r = as_owner.post("/api/deid/review", json={"groups": [person], "decision": "reject"})
+    assert r.json()["needs_vault"] == [] and r.json()["changed"] >= 2
+
+
+def test_group_review_checks_its_input(as_owner: Browser, scanned: Project) -> None:
+    place = _group_of(scanned, "혜산")
+    for bad in (
+        {"groups": "f1", "decision": "accept"},
+        {"groups": [], "decision": "accept"},
+        {"groups": [1], "decision": "accept"},
+        {"groups": ["f999999"], "decision": "reject"},
+        {"groups": [place], "ids": [1], "decision": "reject"},
+    ):
+        r = as_owner.post("/api/deid/review", json=bad)
+        assert r.status_code == 400 and r.json()["error"], bad
+    assert all(g.proposed for g in scanned.deid.groups(status=None) if g.id == place)

@@ -210,6 +210,10 @@ class Deid:
         self, *, status: str | None = "proposed", types: Sequence[str] = (), with_text: bool = False
     ) -> list[Group]:
         """Findings grouped per entity or written form; those with a finding in ``status``."""
+        from moksori.protect.findings import STATUSES
+
+        if status is not None and status not in STATUSES:
+            raise DeidError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
         groups = build_groups(self.conn, self.findings.select(), with_text=with_text)
         return [
             g

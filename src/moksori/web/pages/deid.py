@@ -5,7 +5,8 @@ shows each finding in context) is for accounts that may read originals:
 owners and coders. Reviewing is coding-level work; accepting a *name* needs
 the vault (it keeps who each pseudonym stands for), which the web app never
 holds, so those findings are left for ``moksori deid review --vault`` and the
-answer says which.
+answer says which. The grouped view (``?view=groups``) decides per person,
+place or written form, through ``Deid.decide_groups`` like the CLI.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from fastapi.responses import JSONResponse, Response
 from moksori.errors import MoksoriError
 from moksori.project import Project
 from moksori.protect.findings import Finding, Selector
+from moksori.protect.groups import Group, resolve
 from moksori.protect.view import ViewCache
 from moksori.store.documents import document_labels
 from moksori.web.app import Forbidden, project_of, render, require
@@ -64,7 +66,16 @@ class Queue:
     risk_error: str = ""
     shown: int = 0
     total: int = 0
+    groups: list[Group] | None = None  # the grouped view: one row per person, place or form
     statuses: list[str] = field(default_factory=lambda: ["proposed", "accepted", "rejected"])
+
+
+def load_groups(project: Project, status: str, type_: str) -> list[Group]:
+    """Findings grouped per entity or written form, biggest first, low confidence included."""
+    groups = project.deid.groups(
+        status=status or None, types=[type_] if type_ else [], with_text=True
+    )
+    return groups[:QUEUE_LIMIT]
 
 
 def load_queue(project: Project, status: str, type_: str, doc: int | None) -> Queue:
@@ -113,16 +124,31 @@ def deid_page(
     status: Annotated[str, Query()] = "proposed",
     type: Annotated[str, Query()] = "",  # noqa: A002
     doc: Annotated[int | None, Query()] = None,
+    view: Annotated[str, Query()] = "",
 ) -> Response:
     project = project_of(request)
     queue = load_queue(project, status, type, doc)
+    if view == "groups":
+        queue.groups = load_groups(project, status, type)
     return render(
         request,
         "deid.html",
         queue=queue,
         may_decide=project.deid.reviewers.may_review(session.user.name, session.user.role),
-        filters={"status": status, "type": type, "doc": doc},
+        filters={"status": status, "type": type, "doc": doc, "view": view},
     )
+
+
+@router.get("/api/deid/groups")
+def groups_api(
+    request: Request,
+    session: Annotated[Session, Depends(require("code"))],
+    status: Annotated[str, Query()] = "proposed",
+    type: Annotated[str, Query()] = "",  # noqa: A002
+) -> JSONResponse:
+    """The grouped queue with each group's written forms (the team reads originals)."""
+    groups = load_groups(project_of(request), status, type)
+    return JSONResponse({"groups": [g.to_json() for g in groups], "total": len(groups)})
 
 
 @router.get("/api/deid/findings")
@@ -157,6 +183,8 @@ def review(project: Project, body: dict[str, Any], actor: str, role: str) -> dic
     decision = DECISIONS.get(str(body.get("decision", "")))
     if decision is None:
         raise MoksoriError("decision must be accept or reject")
+    if body.get("groups") is not None:
+        return _review_groups(project, body, decision, actor, role)
     ids = _ints(body.get("ids"), "ids")
     types = [str(t) for t in body.get("types") or []]
     docs = _ints(body.get("documents"), "documents")
@@ -181,6 +209,34 @@ def review(project: Project, body: dict[str, Any], actor: str, role: str) -> dic
             Selector(ids=todo), decision, actor=actor, role=role, via="web"
         ).changed
     return {"status": decision, "changed": changed, "ids": todo, "needs_vault": needs_vault}
+
+
+def _review_groups(
+    project: Project, body: dict[str, Any], decision: str, actor: str, role: str
+) -> dict[str, Any]:
+    """Whole groups at once, through the same library use case as ``deid review --group``.
+
+    A person group without a pseudonym yet needs the vault, which the server
+    never holds: those groups are listed in ``needs_vault`` and left as they are.
+    """
+    refs = body.get("groups")
+    if not isinstance(refs, list) or not refs or not all(isinstance(r, str) for r in refs):
+        raise MoksoriError("groups must be a list of group ids")
+    if any(body.get(k) for k in ("ids", "types", "documents", "all_proposed")):
+        raise MoksoriError("choose either groups or findings, not both")
+    chosen = resolve(project.deid.groups(status=None), refs)
+    needs_vault = [
+        g.id
+        for g in chosen
+        if decision == "accepted" and g.type == "person" and g.entity_id is None
+    ]
+    todo = [g.id for g in chosen if g.id not in needs_vault]
+    changed = 0
+    if todo:
+        changed = project.deid.decide_groups(
+            todo, decision, actor=actor, role=role, via="web"
+        ).changed
+    return {"status": decision, "changed": changed, "groups": todo, "needs_vault": needs_vault}
 
 
 def _ints(value: Any, name: str) -> list[int]:

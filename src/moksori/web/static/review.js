@@ -32,6 +32,34 @@
     }
   }
 
+  async function reviewGroup(group, decision) {
+    if (!deidBox) { return; }
+    try {
+      const data = await window.moksori.send("POST", "/api/deid/review", { groups: [group], decision: decision });
+      const word = deidBox.dataset[data.status] || data.status;
+      data.groups.forEach(function (id) {
+        document.querySelectorAll("tr[data-group]").forEach(function (row) {
+          if (row.dataset.group === String(id)) {
+            const cell = row.querySelector(".state");
+            if (cell) { cell.textContent = word; }
+          }
+        });
+      });
+      let text = fill(deidBox.dataset.done, { changed: data.changed, status: word });
+      if (data.needs_vault.length) {
+        text += " " + fill(deidBox.dataset.needsVaultGroups, { n: data.needs_vault.length });
+      }
+      deidBox.textContent = text;
+    } catch (error) {
+      deidBox.textContent = error.message;
+    }
+  }
+
+  document.querySelectorAll(".review-group").forEach(function (button) {
+    button.addEventListener("click", function () {
+      reviewGroup(button.dataset.group, button.dataset.decision);
+    });
+  });
   document.querySelectorAll(".review-one").forEach(function (button) {
     button.addEventListener("click", function () {
       review([Number(button.dataset.id)], button.dataset.decision);
