@@ -81,16 +81,28 @@ def test_border_towns_are_places_but_the_rivers_are_shared() -> None:
 
 
 def test_a_paper_has_few_findings_that_protect_no_one() -> None:
-    """On the fictional paper: every participant identifier found except by the age
-    detector, and far fewer empty findings than before (states, demonyms, institutions,
-    citations and countries used to be most of them)."""
-    for marked, most in ((PAPER_EN, 0.45), (REPORT_KO, 0.3)):
+    """On the fictional paper every participant's name and town is found, and at most 15%
+    of the findings protect no one (before: 77%; what is left are years like "after 2012").
+    The report has no citations, so its countries and decades stay findings."""
+    for marked, most in ((PAPER_EN, 0.15), (REPORT_KO, 0.3)):
         text, gold = parse(marked)
         spans = detect_text(text)
         empty = [s for s in spans if not any(a < s.end and s.start < b for a, b, _ in gold)]
         assert len(empty) <= most * len(spans), [text[s.start : s.end] for s in empty]
         people = [g for g in gold if g[2] in ("person", "place")]
         assert all(any(a < s.end and s.start < b for s in spans) for a, b, _ in people)
+
+
+def test_a_paper_drops_what_the_default_view_prints_unchanged() -> None:
+    paper = (
+        "Most crossed into China (Kim, 2015; Lankov 2013) and reached Seoul in the 1990s. "
+        "Youngmi left Hyesan for Thailand."
+    )
+    said = _said(paper)
+    assert "China" not in said and "Seoul" not in said and "Thailand" not in said
+    assert "1990s" not in said and {"Youngmi", "Hyesan"} <= set(said)
+    testimony = "I went through China and Thailand, and now I live in Seoul."
+    assert {"Thailand", "Seoul"} <= set(_said(testimony, PiiType.PLACE))
 
 
 def test_the_project_edits_its_list_in_an_audited_transaction(project: Project) -> None:

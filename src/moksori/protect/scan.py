@@ -237,17 +237,6 @@ def not_identifying(shared: SharedList | None = None) -> SharedList:
     return shared if shared is not None else shared_list.DEFAULT
 
 
-def _shared(s: Span, said: str, shared: SharedList) -> bool:
-    """A person, place or role finding that is a shared phrase ("North Korea", "하나원에서")."""
-    if s.type not in (PiiType.PLACE, PiiType.PERSON, PiiType.ROLE):
-        return False
-    if s.type == PiiType.PLACE and s.info.get("level") == "country":
-        return True  # a country identifies no one (and the view keeps it as written)
-    if s.type != PiiType.PLACE and len(said.strip()) < 2:
-        return False  # "남" is a place word, and also a surname
-    return said in shared
-
-
 def detect_view(
     view: TextView,
     known: Sequence[KnownName] | KnownMatcher = (),
@@ -260,15 +249,14 @@ def detect_view(
     spans += (known if isinstance(known, KnownMatcher) else KnownMatcher.of(known)).find(view.text)
     spans = _spread(view.text, spans)
     zones, pseudonyms = masks(view.text)
-    zones = [*zones, *shared_list.citations(view.text)]  # cited authors are public
-    on_list = not_identifying(shared)
+    gate = shared_list.Gate.of(view.text, not_identifying(shared))
     kept = []
     for s in spans:
         if _inside(s, zones):
             continue
         if view.text[s.start : s.end] in pseudonyms:  # a chosen pseudonym, of any type
             continue
-        if _shared(s, view.text[s.start : s.end], on_list):
+        if gate.drops(s, view.text[s.start : s.end]):  # shared, cited, or a paper's context
             continue
         kept.append(s)
     return fold(kept)

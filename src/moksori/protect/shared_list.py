@@ -21,6 +21,7 @@ from functools import cache
 from importlib.resources import files
 
 from moksori.errors import DeidError
+from moksori.protect.spans import PiiType, Span
 from moksori.store.database import Connection, transaction
 
 ALLOW_KEY = "deid.shared.allow"
@@ -162,3 +163,44 @@ def citations(text: str) -> list[tuple[int, int]]:
     if zones:  # "Sung (2019)" only in a text that cites in brackets too: a paper
         zones += [m.span() for m in _NARRATIVE.finditer(text)]
     return zones
+
+
+_REFERENCES = re.compile(
+    r"(?im)^[ \t#*]*(?:references|bibliography|abstract|참고\s?문헌|국문\s?초록)\b"
+)
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_DECADE = re.compile(r"(?:1[89]|20)\d0\s?(?:'?s|년대)(?:\s?(?:초|중반|후반|말))?")
+
+
+@dataclass(frozen=True)
+class Gate:
+    """What one text may not propose: phrases on the list, anything inside a citation, and,
+    in a paper or report (cited references, an abstract), findings the default policy would
+    print unchanged anyway: countries and provinces (a place becomes its province) and
+    decades (a date becomes its year)."""
+
+    shared: SharedList
+    zones: tuple[tuple[int, int], ...]
+    paper: bool
+
+    @classmethod
+    def of(cls, text: str, shared: SharedList | None = None) -> Gate:
+        zones = tuple(citations(text))
+        refs = sum(len(_YEAR.findall(text, a, b)) for a, b in zones)
+        paper = refs >= 2 or _REFERENCES.search(text) is not None
+        return cls(shared if shared is not None else DEFAULT, zones, paper)
+
+    def drops(self, span: Span, said: str) -> bool:
+        if any(a <= span.start and span.end <= b for a, b in self.zones):
+            return True  # a cited author or year is public
+        if self.paper:
+            level = span.info.get("level")
+            if span.type == PiiType.PLACE and level in ("country", "province"):
+                return True
+            if span.type == PiiType.DATE and _DECADE.fullmatch(said.strip()):
+                return True
+        if span.type not in (PiiType.PLACE, PiiType.PERSON, PiiType.ROLE):
+            return False
+        if span.type != PiiType.PLACE and len(said.strip()) < 2:
+            return False  # "남" is a place word, and also a surname
+        return said in self.shared

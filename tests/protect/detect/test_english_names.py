@@ -134,3 +134,39 @@ def test_names_inside_an_email_address_are_left_to_the_email() -> None:
 
 def test_a_title_on_a_new_line_is_not_a_street() -> None:
     assert names("Margit Halvorsen\n\nCourt clerk\n") == ["Margit Halvorsen"]
+
+
+# --- expository text and naming phrases (issue 15) -----------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Participants came through the Korea Hana Foundation and two churches.",
+        "The Hana Centers and church networks shaped their first years.",
+        "Human Rights Watch and Amnesty International documented forced returns.",
+        "Approval came from the Institutional Review Board of Seoul National University.",
+    ],
+)
+def test_organisations_are_not_people(text: str) -> None:
+    assert names(text) == []
+
+
+def test_a_title_still_makes_a_person_of_an_organisation_word() -> None:
+    assert names("Mr. Kim Church said no.") == ["Kim"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("What's your last name? Arcuri", "Arcuri"),
+        ("my name is vitoria", "vitoria"),
+        ("sometimes people call me višeslav", "višeslav"),
+        ("She is Slovak but everyone calls me Ján", "Ján"),
+        ("Scott had given Belle his address last week.", "Belle"),
+    ],
+)
+def test_a_naming_phrase_vouches_for_any_word(text: str, name: str) -> None:
+    assert name in names(text)
+
+
+def test_a_naming_phrase_does_not_take_common_words() -> None:
+    assert names("What's your name? Thanks for asking.") == []

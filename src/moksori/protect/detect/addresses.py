@@ -66,6 +66,21 @@ _RX_EN_NUMNAME = re.compile(
 _RX_EN_UNIT = re.compile(
     r"(?=[ASUFRPBD])(?:\b(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Room|Rm\.?|Floor|P\.?\s?O\.?\s?Box|"
     r"Box|PSC|USNS|USNV|USS|USCGC)\s*#?\s*\d+[A-Z]?\b|\b[DFA]PO\s+A[AEP]\s+\d{5}\b)"
+    r"|(?i:\b(?:unit|box|psc)\s+\d{3,5}\b|\b[dfa]po\s+a[aep]\s+\d{5}\b)"
+)
+# "the corner of Dalbraut 99 and Frederikke Coves"; street words written before the name
+# ("ul. Słowicza 10", "Avda. Rio Nalon 58", "C/ Señores Curas 88") or after it with a
+# number ("Kálmán Imre u. 12.", "136 Filadelfeos Str.").
+_RX_EN_CORNER = re.compile(
+    r"(?=[Tt])\bthe corner of\s+[^\n?]{3,60}?\s+and\s+[\w'’\-]+(?:\s+[\w'’\-]+)?"
+)
+_RX_EN_PREFIXED = re.compile(
+    r"(?=[uaAcCpP])\b(?:ul\.|al\.|Avda\.|Avd\.|Av\.|C/|pl\.|Pl\.)\s*(?:[\w'’\-]+\s+){0,3}?\d+[a-zA-Z]?\b"
+    r"|(?<![\w.])(?:[A-ZÀ-Þ][\w'’\-]*\s+){1,3}(?:u\.|Str\.|str\.)\s*\d+\.?"
+    r"|\b\d{1,5}\s+(?:[A-ZÀ-Þ][\w'’\-]*\s+){1,3}(?:Str\.|str\.?)"
+    r"|\b\d{1,6},?[ \t]+(?:[Rr]ue|[Vv]ia|[Cc]alle|[Rr]ua|[Aa]venida)(?:[ \t]+[\w'’\-]+){1,4}"
+    r"|\b(?!(?:19|20)\d\d\b)\d{3,6}[ \t]+\d{1,4}[ \t]+[A-ZÀ-Þ][\w'’\-]+"
+    r"(?:[ \t]+[A-ZÀ-Þ][\w'’\-]+){0,3}"
 )
 
 
@@ -88,10 +103,26 @@ def address_spans(view: TextView) -> list[Span]:
         (_RX_EN_CONT, 0.7),
         (_RX_EN_NUMNAME, 0.5),
         (_RX_EN_UNIT, 0.8),
+        (_RX_EN_CORNER, 0.7),
+        (_RX_EN_PREFIXED, 0.7),
     ):
         for m in rx.finditer(text):
             out.append(Span(m.start(), m.end(), PiiType.ADDRESS, conf, NAME))
-    return _merge_touching(out, text)
+    return _merge_touching(_house_numbers(out, text), text)
+
+
+_NUMBER_BEFORE = re.compile(r"(?<![\w.,:\-])\d{1,6}(?:[ \t]+\d{1,6})?[ \t]+$")
+
+
+def _house_numbers(spans: list[Span], text: str) -> list[Span]:
+    """A number right before an address belongs to it ("lives at 28919 136 Filadelfeos Str.")."""
+    out = []
+    for s in spans:
+        m = _NUMBER_BEFORE.search(text[max(0, s.start - 10) : s.start]) if s.start else None
+        if m is not None and not re.match(rf"[{H}]", text[s.start]):
+            s = Span(s.start - len(m.group()), s.end, s.type, s.confidence, s.detector, s.info)
+        out.append(s)
+    return out
 
 
 def _merge_touching(spans: list[Span], text: str) -> list[Span]:

@@ -61,6 +61,13 @@ _COMMON = frozenset(
     if not line.startswith("#")
     for w in line.split()
 )
+
+
+def common_word(word: str) -> bool:
+    """A word capitalised for other reasons than a name (data/english_not_names.txt)."""
+    return _fold(word) in _COMMON
+
+
 _ORG_WORDS = frozenset(
     """inc corp corporation ltd llc co company group bank university college school
     institute association foundation ministry committee council agency church hospital
@@ -144,6 +151,20 @@ _STRONG_LEFT = re.compile(
     r"|first\s+name\s+is|last\s+name\s+is|surname\s+is|maiden\s+name\s+is)\s*[:,]?\s*$",
     re.IGNORECASE,
 )
+# A question that a name answers, or a naming phrase: what follows is a name even at the
+# start of a sentence or in lowercase ("What's your last name? Arcuri", "call me višeslav").
+_NAMING = re.compile(
+    r"(?:\b(?:my\s+name\s+is|(?:first|last|maiden|family|given)\s+name\s+is|surname\s+is"
+    r"|(?:people|everyone|everybody|they|friends)\s+calls?\s+me|call\s+me)\s*[:,]?"
+    r"|\b(?:your|his|her)\s+(?:last\s+|first\s+|full\s+|maiden\s+)?name\s*\?"
+    r"|\bsurname\s*\?)\s*$",
+    re.IGNORECASE,
+)
+# "Scott had given Belle his address": only a person is given someone's address.
+_GIVEN_SOMETHING = re.compile(
+    r"^\s+(?:his|her|their)\s+(?:address|number|phone|e-?mail|keys?|card|name)\b",
+    re.IGNORECASE,
+)
 _RIGHT_CUES = re.compile(
     r"^(?:'s\b|’s\b|\s*,?\s*(?:said|says|told|tells|asked|explained|added|recalled|wrote"
     r"|replied|answered|lives|lived|is\s+from|was\s+born|had\s+given|will\s+be|has\s+been"
@@ -214,7 +235,10 @@ def _tokens(text: str) -> list[_Tok]:
         if lower:  # most texts have no all-lowercase line
             k = bisect.bisect_right(lower_starts, start) - 1
             low = k >= 0 and start < lower[k][1]
-        out.append(_Tok(word, start, end, _fold(word), low))
+        key = _fold(word)
+        if key in _COMMON and not word.isascii():
+            key = word.lower().strip(".")  # "Ján" the name, not "Jan" the month
+        out.append(_Tok(word, start, end, key, low))
     return out
 
 
@@ -351,6 +375,10 @@ def _score(run: list[_Tok], text: str, titled: bool) -> float:
     multi = len(keys) >= 2
     if titled:
         return TITLE
+    naming = _NAMING.search(left) or _GIVEN_SOMETHING.match(right)
+    if naming and len(keys) <= 3 and not any(k in _COMMON or k in _ORG_WORDS for k in keys):
+        listed_first = keys[0] in given and keys[0] not in _WORD_NAMES
+        return max(CONTEXT, GIVEN_ALONE if listed_first else 0.0)
     if run[0].lower_line:
         return _score_lower(run, keys, text)
     if any(k in _ORG_WORDS for k in keys) or not _LATIN.search(text[start:end]):

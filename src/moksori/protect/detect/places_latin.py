@@ -15,6 +15,7 @@ from functools import cache
 from typing import NamedTuple
 
 from moksori.protect import gazetteer as gz
+from moksori.protect.detect.english_names import common_word
 from moksori.protect.spans import PiiType, Span
 from moksori.protect.textview import HANGUL
 
@@ -45,6 +46,7 @@ _STOP_CAP = {
     "March", "April", "May", "June", "July", "August", "September", "October", "November",
     "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
     "English", "Korean", "Chinese", "Christmas", "Chuseok", "God", "Church", "Mom", "Dad",
+    "Apt", "Apartment", "Suite", "Unit", "Box", "Flat", "Room", "Floor",
     "Mother", "Father", "Grandma", "Grandpa", "Uncle", "Aunt", "School", "University",
 }  # fmt: skip
 _PLACE_WORD = (
@@ -53,7 +55,7 @@ _PLACE_WORD = (
     r"Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Square|Park|Border|Oblast|Krai)"
 )
 _CAP = r"(?:[A-ZÀ-ÞĀ-ſ][\w'’\-]*|[A-ZÀ-Þ]{2,})"
-_PREP = r"(?:in|from|to|near|at|around|outside|inside|across|towards?|via|through|into|of)"
+_PREP = r"(?:in|from|to|near|at|around|outside|inside|across|towards?|via|through|into|of|on)"
 _LOC_VERB = (
     r"(?:live[sd]?|living|born|raised|grew up|moved|move|moving|relocated|flew|fly|flying|"
     r"travel(?:l?ed|l?ing|s)?|returned|return|arrived|based|located|situated|resides?|resided|"
@@ -64,6 +66,15 @@ _RX_PLACE_WORD = re.compile(rf"\b{_PREP}\s+((?:{_CAP}\s+){{0,3}}{_CAP}\s+{_PLACE
 _RX_LOC_VERB = re.compile(
     rf"\b{_LOC_VERB}\s+(?:(?:in|to|at|from|into|near|for)\s+)?(?:the\s+)?"
     rf"((?:{_CAP}(?:\s+(?:de|del|la|le|upon|am|an|der|di|da|do|dos|y|og))?\s+){{0,3}}{_CAP})"
+)
+# A town before its postcode ("support Factset in Bjert 6091"), or after a street ("lives on
+# Glyn St street in Highveld"): the number or the street vouches for the name.
+_RX_BEFORE_POSTCODE = re.compile(
+    rf"\b(?:in|to|at|from|near)\s+((?:{_CAP}\s+(?:(?:de|del|la|le|di|da|do|dos)\s+)?){{0,3}}{_CAP})"
+    r"\s+\d{4,5}(?:-\d{3,4})?\b(?!\s*(?:years|people|km|miles|m\b|%))"
+)
+_RX_AFTER_STREET = re.compile(
+    rf"\b(?:street|road|avenue|lane|st\.?)\s+in\s+((?:{_CAP}\s+(?:(?:de|del|la|le)\s+)?){{0,3}}{_CAP})"
 )
 _RX_ALLCAPS = re.compile(
     r"\b(?:in|to|from|at|near|into)\s+((?:[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’\-]{2,}\s?){1,3})(?![a-z])"
@@ -187,6 +198,8 @@ def latin_places(text: str) -> list[LatinPlace]:
     """Places in Latin script: gazetteer names, then names in English place contexts."""
     out: list[LatinPlace] = []
     for m_start, m_end in _latin_matches(text):
+        if text[m_start : m_start + 4] == "the ":  # "to the Netherlands": the name, no article
+            m_start += 4
         word = text[m_start:m_end]
         if not word[0].isupper():
             p = gz.lookup(word)
@@ -198,7 +211,13 @@ def latin_places(text: str) -> list[LatinPlace]:
         if key in _RIVER_TOWNS and _RIVER_BEFORE.search(text[max(0, m_start - 8) : m_start]):
             continue  # "crossed the Tumen": the river, which everyone crossed
         out.append(LatinPlace(m_start, m_end, gz.lookup(word), CONF_GAZ))
-    for rx, conf in ((_RX_PLACE_WORD, CONF_CONTEXT), (_RX_LOC_VERB, 0.5), (_RX_ALLCAPS, 0.4)):
+    for rx, conf in (
+        (_RX_PLACE_WORD, CONF_CONTEXT),
+        (_RX_LOC_VERB, 0.5),
+        (_RX_ALLCAPS, 0.4),
+        (_RX_BEFORE_POSTCODE, 0.5),
+        (_RX_AFTER_STREET, CONF_CONTEXT),
+    ):
         for m in rx.finditer(text):
             s, e = m.span(1)
             seg = text[s:e].rstrip()
@@ -210,10 +229,50 @@ def latin_places(text: str) -> list[LatinPlace]:
             if seg.lower() in _RIVER_TOWNS and _RIVER_BEFORE.search(text[max(0, s - 8) : s]):
                 continue
             out.append(LatinPlace(s, s + len(seg), gz.lookup(seg), conf))
+    out += _above_country(text)
     for m in _RX_CUE.finditer(text):
         name = _cue_name(m.group(1))
         if name and name.split()[0] not in _STOP_CAP and not _INSTITUTION.search(name):
             out.append(LatinPlace(m.start(1), m.start(1) + len(name), gz.lookup(name), 0.5))
+    return out
+
+
+_LINE_MARKS = " \t>?*•-"
+_TOWN_LINE = re.compile(r"[^\W\d_][\w'’.\-]*(?:[ \-][^\W\d_][\w'’.\-]*){0,3}")
+_COUNTRY_LINE = re.compile(r"([^\W\d_][^\d\n]*?)(?:[ \t,]+[\d][\d \-]*)?[ \t]*")
+
+
+def _above_country(text: str) -> list[LatinPlace]:
+    """A short line right above a country line is the town of an address block:
+    "Chiclana de la Frontera ⏎ Spain", ">ALFRICK ⏎ >United Kingdom", "marke ⏎ belgium 97466"."""
+    if "\n" not in text:
+        return []
+    out: list[LatinPlace] = []
+    pos = 0
+    lines = text.split("\n")
+    starts = []
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    for i in range(len(lines) - 1):
+        below = lines[i + 1].strip(_LINE_MARKS)
+        if not below or len(below) > 40:
+            continue
+        m = _COUNTRY_LINE.fullmatch(below)
+        place = gz.lookup(m.group(1).strip()) if m else None
+        if place is None or place.level != "country":
+            continue
+        line = lines[i]
+        name = line.strip(_LINE_MARKS).rstrip(",")
+        if not name or not _TOWN_LINE.fullmatch(name) or name.split()[0] in _STOP_CAP:
+            continue
+        if any(common_word(w) for w in name.split()):
+            continue  # "Thanks ⏎ Korea": a sign-off, not a town
+        town = gz.lookup(name)
+        if town is not None and town.level == "country":
+            continue
+        start = starts[i] + line.index(name)
+        out.append(LatinPlace(start, start + len(name), town, 0.5))
     return out
 
 
