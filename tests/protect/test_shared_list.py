@@ -142,3 +142,15 @@ def test_the_scan_uses_the_projects_list(project: Project, tmp_path: Path) -> No
     shared_list.change(project.conn, "Hyesan", allow=True)  # the user's choice
     project.deid.scan(workers=1, rescan=True)
     assert found() == {"Tumen River"}
+
+
+def test_public_figures_only_in_a_paper_and_names_inside_institutions() -> None:
+    paper = (
+        "Jang Sung-taek was executed in 2013 and Kim Jong Un consolidated power (Lankov, "
+        "2013; Cha 2012). A defector told Radio Free Asia about it."
+    )
+    said = _said(paper)
+    assert "Jang Sung-taek" not in said and "Kim Jong Un" not in said and "Asia" not in said
+    testimony = "My friend Kim Jong-un from Hyesan told Radio Free Asia."
+    assert {"Kim Jong-un", "Hyesan"} <= set(_said(testimony))
+    assert "Asia" not in _said(testimony)

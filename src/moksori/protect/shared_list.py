@@ -172,6 +172,36 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _DECADE = re.compile(r"(?:1[89]|20)\d0\s?(?:'?s|년대)(?:\s?(?:초|중반|후반|말))?")
 
 
+def _squashed(name: str) -> str:
+    return re.sub(r"[\s\-‐]+", "", name).casefold()
+
+
+@cache
+def public_figures() -> frozenset[str]:
+    """Leaders and officials a paper names (data/public_figures.txt), spaces and hyphens out."""
+    text = (files("moksori.protect") / "data" / "public_figures.txt").read_text("utf-8")
+    return frozenset(_squashed(x) for x in text.splitlines() if x.strip() and not x.startswith("#"))
+
+
+_CAP_WORD = re.compile(r"[A-Z][\w'’\-]*")
+
+
+def _run_around(text: str, start: int, end: int) -> str:
+    """The capitalised words a Latin finding stands in: "Asia" → "Radio Free Asia"."""
+    a, b = start, end
+    while True:
+        m = re.search(r"([A-Z][\w'’\-]*) $", text[max(0, a - 30) : a])
+        if not m:
+            break
+        a -= len(m.group(0))
+    while True:
+        m = _CAP_WORD.match(text, b + 1) if text[b : b + 1] == " " else None
+        if not m:
+            break
+        b = m.end()
+    return text[a:b]
+
+
 @dataclass(frozen=True)
 class Gate:
     """What one text may not propose: phrases on the list, anything inside a citation, and,
@@ -182,13 +212,14 @@ class Gate:
     shared: SharedList
     zones: tuple[tuple[int, int], ...]
     paper: bool
+    text: str = ""
 
     @classmethod
     def of(cls, text: str, shared: SharedList | None = None) -> Gate:
         zones = tuple(citations(text))
         refs = sum(len(_YEAR.findall(text, a, b)) for a, b in zones)
         paper = refs >= 2 or _REFERENCES.search(text) is not None
-        return cls(shared if shared is not None else DEFAULT, zones, paper)
+        return cls(shared if shared is not None else DEFAULT, zones, paper, text)
 
     def drops(self, span: Span, said: str) -> bool:
         if any(a <= span.start and span.end <= b for a, b in self.zones):
@@ -199,8 +230,15 @@ class Gate:
                 return True
             if span.type == PiiType.DATE and _DECADE.fullmatch(said.strip()):
                 return True
+            if span.type == PiiType.PERSON and _squashed(said) in public_figures():
+                return True
         if span.type not in (PiiType.PLACE, PiiType.PERSON, PiiType.ROLE):
             return False
         if span.type != PiiType.PLACE and len(said.strip()) < 2:
             return False  # "남" is a place word, and also a surname
-        return said in self.shared
+        if said in self.shared:
+            return True
+        if said[:1].isupper() and said.isascii():  # "Asia" in "Radio Free Asia"
+            run = _run_around(self.text, span.start, span.end)
+            return run != said and run in self.shared
+        return False
