@@ -63,6 +63,7 @@ _RX_NAMED = re.compile(
     r"(?:이었|였|이야|야|이에요|예요|이다|였다|이라|라|이고|이지|\s|[.,!?]|$)"
     rf"|(?<![{H}])[{_QUOTE_OPEN}]?(?P<w2>[{H}]{{1,5}}?)[{_QUOTE_CLOSE}]?(?:이)?(?:란|라는)\s?별명"
 )
+_EN_WORDS = [("call", "nicknamed"), ("called", "nicknamed"), ("nickname", "known to us", "went by")]
 _EN_RX = [
     re.compile(
         r"\b(?i:we|they|everyone|everybody|people|others|villagers|kids|children|I|he|she|all)"
@@ -121,10 +122,11 @@ def _korean(view: TextView) -> list[Span]:
         if _ok(view, m.start("w"), m.end("w")):
             conf = CONF_CALLED if m.group("p").endswith(("라고", "라는", "란")) else CONF_QUOTED
             out.append(Span(m.start("w"), m.end("w"), PiiType.PERSON, conf, NAME))
-    for m in _RX_CALLED.finditer(text):
+    called = any(w in text for w in ("불렀", "부르", "불러", "불리", "불렸", "부른", "부름"))
+    for m in _RX_CALLED.finditer(text) if called else ():
         if _ok(view, m.start("w"), m.end("w")):
             out.append(Span(m.start("w"), m.end("w"), PiiType.PERSON, CONF_CALLED, NAME))
-    for m in _RX_NAMED.finditer(text):
+    for m in _RX_NAMED.finditer(text) if "별명" in text else ():
         g = "w" if m.group("w") else "w2"
         if _ok(view, m.start(g), m.end(g)):
             out.append(Span(m.start(g), m.end(g), PiiType.PERSON, CONF_CALLED, NAME))
@@ -134,7 +136,10 @@ def _korean(view: TextView) -> list[Span]:
 def detect(view: TextView) -> list[Span]:
     text = view.text
     out = _korean(view) if re.search(f"[{H}]", text) else []
-    for rx in _EN_RX:
+    low = text.lower()
+    for words, rx in zip(_EN_WORDS, _EN_RX, strict=True):
+        if not any(w in low for w in words):
+            continue
         for m in rx.finditer(text):
             out.append(Span(m.start("n"), m.end("n"), PiiType.PERSON, CONF_CALLED, NAME))
     best: dict[tuple[int, int], Span] = {}

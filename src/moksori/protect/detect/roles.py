@@ -12,6 +12,7 @@ named trade in a named country, and the English equivalents. Institutions alone
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 from pathlib import Path
 
@@ -48,7 +49,8 @@ def _role_words() -> tuple[str, ...]:
 @cache
 def _role_regex() -> re.Pattern[str]:
     body = "|".join(r"\s?".join(map(re.escape, w.split())) for w in _role_words())
-    return re.compile(rf"(?<![{H}])(?:{body}){_TAIL}")
+    first = "".join(sorted({w[0] for w in _role_words()}))
+    return re.compile(rf"(?=[{first}])(?<![{H}])(?:{body}){_TAIL}")
 
 
 # A named work unit: a proper name glued (or spaced) to what it names.
@@ -56,10 +58,12 @@ _UNIT_HEADS = (
     "연합기업소|기업소|광산|탄광|청년탄광|협동농장|농장|목장|돌격대|건설대|사업소|림산사업소|수산사업소"
     "|작업소|제련소|발전소|무역회사|외화벌이기지|외화벌이사업소|공장|제철소|직동탄광|군부대|부대"
 )
-_RX_UNIT = re.compile(
-    rf"(?<![{H}\d.])(?P<name>(?:\d{{1,2}}\.\d{{1,2}}\s?)?[{H}]{{2,8}}?)\s?(?P<head>{_UNIT_HEADS})"
+_RX_HEAD = re.compile(
+    rf"(?=[{''.join(sorted({w[0] for w in _UNIT_HEADS.split('|')}))}])(?P<head>{_UNIT_HEADS})"
     rf"(?:\s?(?P<team>(?:제\s?)?\d{{1,2}}\s?(?:작업반|분조|직장|갱|소대|중대|반)))?{_TAIL}"
 )
+# The name before a unit word, read back from it: the whole word, or the word before a space.
+_RX_NAME = re.compile(rf"(?<![{H}\d.])(?:\d{{1,2}}\.\d{{1,2}}\s?)?[{H}]{{2,8}}\s?$")
 _RX_TEAM = re.compile(rf"(?<![{H}\d])(?:제\s?)?\d{{1,2}}\s?(?:작업반|분조|갱|직장)(?!장){_TAIL}")
 # Prefixes that say what kind of unit it is, not which one: 신발공장, 협동농장, 군수공장.
 _GENERIC = frozenset(
@@ -77,8 +81,10 @@ _TRADES = (
     r"벌목공|벌목\s?[로노]동자|벌목장|벌목소|건설\s?[로노]동자|건설공|건설장|건설현장|파견\s?[로노]동자"
     r"|[로노]동자|식당\s?종업원|종업원|봉제공|광부|어부|선원|미장공|목수|용접공"
 )
+_ABROAD_FIRST = "".join(sorted({w[0] for w in _ABROAD.split("|")}))
 _RX_ABROAD = re.compile(
-    rf"(?<![{H}])(?:{_ABROAD})(?:에서|에|으로|로)?\s?(?:(?:나가|나간|간|가서|파견된|파견\s?간|가\s?있던|나가\s?있던)\s?)?"
+    rf"(?=[{_ABROAD_FIRST}])(?<![{H}])(?:{_ABROAD})(?:에서|에|으로|로)?\s?"
+    r"(?:(?:나가|나간|간|가서|파견된|파견\s?간|가\s?있던|나가\s?있던)\s?)?"
     rf"(?:{_TRADES}){_TAIL}"
 )
 
@@ -88,6 +94,17 @@ _EN_AGENCY = (
     r"(?:Ministry\sof\s)?State\sSecurity(?:\sDepartment|\sMinistry)?|"
     r"(?:Ministry\sof\s)?People'?s\sSecurity(?:\sMinistry)?|secret\spolice|security\spolice)"
 )
+# Words one of which each English pattern needs, tested before the pattern is run.
+_EN_WORDS = [
+    ("bowi", "boan", "anjeon", "mss", "ssd", "mps", "security", "police"),
+    ("bowiwon", "boanwon", "anjeonwon", "banjang"),
+    ("security",),
+    ("secretary",),
+    ("head of", "chief of", "leader of", "manager of"),
+    ("head", "chief", "leader", "manager", "director"),
+    ("russia", "siberia", "kuwait", "qatar", "uae", "middle east", "mongolia", "poland", "libya",
+     "angola", "malaysia"),
+]  # fmt: skip
 _EN_RX = [
     re.compile(
         rf"\b{_EN_AGENCY}\s(?:agents?|officers?|officials?|m[ae]n|chief|head|director|"
@@ -124,17 +141,20 @@ _EN_RX = [
 ]
 
 
-def _unit_named(view: TextView, m: re.Match[str]) -> bool:
+def _unit_named(view: TextView, start: int, head: int) -> bool:
     """The word before the unit word names one unit: a proper noun, a place, a number."""
-    name = m.group("name").strip()
-    if not name or name in _GENERIC or name[-1:] in ("의",):
+    name = view.text[start:head].strip()
+    if not name or name in _GENERIC or name.endswith("의"):
         return False
     if re.match(r"\d", name):
         return True  # 2.8직동청년탄광
     if gz.lookup(name) is not None or gz.lookup(re.sub(r"[시군구읍리동]$", "", name)):
         return True
-    a = m.start("name")
-    toks = [t for t in view.tokens if a <= t.start < m.start("head")]
+    i = bisect_left(view.tokens, start, key=lambda t: t.start)
+    toks = []
+    while i < len(view.tokens) and view.tokens[i].start < head:
+        toks.append(view.tokens[i])
+        i += 1
     if any(t.tag.startswith(("J", "E", "V", "M")) for t in toks):
         return False  # "아바이는 탄광": a word with its particle names nothing
     return any(t.tag == "NNP" for t in toks) or (bool(toks) and all(t.oov for t in toks))
@@ -148,12 +168,13 @@ def detect(view: TextView) -> list[Span]:
             Span(m.start(), m.end(), PiiType.ROLE, CONF_ROLE, NAME)
             for m in _role_regex().finditer(text)
         ]
-        for m in _RX_UNIT.finditer(text):
-            if _unit_named(view, m):
-                out.append(Span(m.start(), m.end(), PiiType.ROLE, CONF_UNIT, NAME))
+        for m in _RX_HEAD.finditer(text):
+            head = m.start("head")
+            name = _RX_NAME.search(text, max(0, head - 12), head)
+            if name and _unit_named(view, name.start(), head):
+                out.append(Span(name.start(), m.end(), PiiType.ROLE, CONF_UNIT, NAME))
             elif m.group("team"):
-                a = m.start("team")
-                out.append(Span(a, m.end(), PiiType.ROLE, CONF_TEAM, NAME))
+                out.append(Span(m.start("team"), m.end(), PiiType.ROLE, CONF_TEAM, NAME))
         out += [
             Span(m.start(), m.end(), PiiType.ROLE, CONF_TEAM, NAME) for m in _RX_TEAM.finditer(text)
         ]
@@ -161,7 +182,10 @@ def detect(view: TextView) -> list[Span]:
             Span(m.start(), m.end(), PiiType.ROLE, CONF_ABROAD, NAME)
             for m in _RX_ABROAD.finditer(text)
         ]
-    for rx in _EN_RX:
+    low = text.lower()
+    for words, rx in zip(_EN_WORDS, _EN_RX, strict=True):
+        if not any(w in low for w in words):
+            continue  # a substring test is ten times cheaper than the regex
         g = "r" if "r" in rx.groupindex else 0
         out += [
             Span(m.start(g), m.end(g), PiiType.ROLE, CONF_ROLE, NAME) for m in rx.finditer(text)

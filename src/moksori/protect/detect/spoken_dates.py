@@ -39,21 +39,27 @@ _FAMINE = (
     r"|굶어\s?죽을\s?때|굶어\s?죽던\s?때|배급이?\s?끊[긴겼어]\S*\s?때|배급이?\s?끊어진\s?때"
     r"|식량난\s?때|식량난\s?시기|강냉이죽\s?먹을\s?때)"
 )
-KO_YEAR_HOLIDAY = re.compile(rf"(?<![\d.,]){_YEAR}\s?(?:의\s?)?(?P<h>{_HOLIDAY}){_HOLIDAY_END}")
-KO_REL_HOLIDAY = re.compile(rf"(?<![가-힣]){_REL_YEAR}\s?(?:의\s?)?(?P<h>{_HOLIDAY}){_HOLIDAY_END}")
-KO_REL_SEASON = re.compile(rf"(?<![가-힣]){_REL_YEAR}\s?{_SEASON}{_HOLIDAY_END}")
-KO_YEAR_FAMINE = re.compile(rf"(?<![\d.,]){_YEAR}\s?(?:그\s?)?{_FAMINE}")
+KO_YEAR_HOLIDAY = re.compile(
+    rf"(?=[\d'])(?<![\d.,]){_YEAR}\s?(?:의\s?)?(?P<h>{_HOLIDAY}){_HOLIDAY_END}"
+)
+KO_REL_HOLIDAY = re.compile(
+    rf"(?=[재그작지올금이다전내후몇두한])(?<![가-힣]){_REL_YEAR}\s?(?:의\s?)?(?P<h>{_HOLIDAY}){_HOLIDAY_END}"
+)
+KO_REL_SEASON = re.compile(
+    rf"(?=[재그작지올금이다전내후몇두한])(?<![가-힣]){_REL_YEAR}\s?{_SEASON}{_HOLIDAY_END}"
+)
+KO_YEAR_FAMINE = re.compile(rf"(?=[\d'])(?<![\d.,]){_YEAR}\s?(?:그\s?)?{_FAMINE}")
 # Alone, the famine counts only as a time said of oneself ("고난의 행군 때"); a text about
 # the famine ("고난의 행군이 있었다") dates no one.
 KO_FAMINE = re.compile(
-    r"(?<!\d년\s)(?<!\d년)(?:[\"'“‘]?고난의\s?행군[\"'”’]?\s?(?:때|시기|시절|당시|무렵|즈음)"
+    r"(?=[\"'“‘고배굶식강])(?<!\d년\s)(?<!\d년)(?:[\"'“‘]?고난의\s?행군[\"'”’]?\s?(?:때|시기|시절|당시|무렵|즈음)"
     r"|배고플\s?때|배고팠을\s?때|배고프던\s?때|굶을\s?때|굶던\s?때|굶어\s?죽을\s?때|굶어\s?죽던\s?때"
     r"|배급이?\s?끊[긴겼어]\S*\s?때|배급이?\s?끊어진\s?때|식량난\s?때|강냉이죽\s?먹을\s?때)"
 )
 # "97년 배고플 때" aside, a two-digit year said as a year: 97년도, 97년 겨울.
 # ("10년도 넘게" is a duration: what follows 년도 decides).
 KO_YY_SPOKEN = re.compile(
-    r"(?<![\d.,])'?(?P<y2>\d{2})\s?년도(?=에|엔|는|부터|까지|쯤|께|였|이었|인가"
+    r"(?=[\d'])(?<![\d.,])'?(?P<y2>\d{2})\s?년도(?=에|엔|는|부터|까지|쯤|께|였|이었|인가"
     r"|\s?(?:봄|여름|가을|겨울|초|말|중반|그때|당시|무렵|즈음))"
 )
 
@@ -75,7 +81,7 @@ def _alt(words: Any) -> str:
 
 
 KO_MONTH_DAY_WORDS = re.compile(
-    rf"(?<![가-힣])(?P<m>{_alt(_MONTH_WORDS)})\s?(?P<d>{_alt(_DAY_WORDS)})(?:날)?{_HOLIDAY_END}"
+    rf"(?=[정일이삼사오유칠팔구시동십섣])(?<![가-힣])(?P<m>{_alt(_MONTH_WORDS)})\s?(?P<d>{_alt(_DAY_WORDS)})(?:날)?{_HOLIDAY_END}"
 )
 
 # English: "the winter of '97", "in '97", "Chuseok 2017", "at Chuseok two years later".
@@ -84,9 +90,26 @@ _HOLIDAY_EN = (
     r"|Daeboreum|the Day of the Sun|Kim Il[- ]?[Ss]ung's birthday|Kim Jong[- ]?[Ii]l's birthday"
     r"|the Day of the Shining Star|Harvest Moon Festival|Christmas)"
 )
-EN_APOS_YEAR = re.compile(
-    r"(?<=\s)(?:(?:the\s)?(?:winter|summer|spring|autumn|fall|famine|flood)s?\sof\s|in\s|since\s|by\s|until\s)"
-    r"['’](?P<y2>\d{2})(?![\w'’])",
+_EN_HOLIDAY_WORDS = (
+    "chuseok",
+    "chusok",
+    "seollal",
+    "sollal",
+    "new year",
+    "dano",
+    "tano",
+    "hansik",
+    "daeboreum",
+    "day of the",
+    "birthday",
+    "harvest moon",
+    "christmas",
+)
+_EN_FAMINE_WORDS = ("famine", "flood", "arduous", "suffering")
+# An apostrophe year, then what stands before it: "the winter of '97", "in '97".
+EN_APOS_YEAR = re.compile(r"(?=['’])['’](?P<y2>\d{2})(?![\w'’])")
+_APOS_BEFORE = re.compile(
+    r"(?:(?:the\s)?(?:winter|summer|spring|autumn|fall|famine|flood)s?\sof|(?<!\w)(?:in|since|by|until))\s$",
     re.I,
 )
 EN_YEAR_HOLIDAY = re.compile(
@@ -137,15 +160,22 @@ def find(text: str) -> list[Span]:
         for m in KO_MONTH_DAY_WORDS.finditer(text):
             mo, d = _MONTH_WORDS[m.group("m")], _DAY_WORDS[m.group("d")]
             out.append(_span(m.start(), m.end(), 0.6, month=mo, day=d))
-    for m in EN_APOS_YEAR.finditer(text):
-        out.append(_span(m.start(), m.end(), 0.5, year=ages._year(m.group("y2"))))
-    for m in EN_YEAR_HOLIDAY.finditer(text):
-        y = int(m.group("y") or m.group("y1"))
-        out.append(_span(m.start(), m.end(), 0.8, year=y, holiday=True))
-    for m in EN_REL_HOLIDAY.finditer(text):
-        out.append(_span(m.start(), m.end(), 0.5, relative=True, holiday=True))
-    for m in EN_YEAR_FAMINE.finditer(text):
-        raw = m.group("y") or m.group("y1")
-        y = int(raw) if len(raw) == 4 else ages._year(raw)
-        out.append(_span(m.start(), m.end(), 0.7, year=y))
+    low = text.lower()
+    if "'" in text or "’" in text:
+        for m in EN_APOS_YEAR.finditer(text):
+            lead = _APOS_BEFORE.search(text, max(0, m.start() - 24), m.start())
+            if lead:
+                y = ages._year(m.group("y2"))
+                out.append(_span(lead.start(), m.end(), 0.5, year=y))
+    if any(w in low for w in _EN_HOLIDAY_WORDS):
+        for m in EN_YEAR_HOLIDAY.finditer(text):
+            y = int(m.group("y") or m.group("y1"))
+            out.append(_span(m.start(), m.end(), 0.8, year=y, holiday=True))
+        for m in EN_REL_HOLIDAY.finditer(text):
+            out.append(_span(m.start(), m.end(), 0.5, relative=True, holiday=True))
+    if any(w in low for w in _EN_FAMINE_WORDS):
+        for m in EN_YEAR_FAMINE.finditer(text):
+            raw = m.group("y") or m.group("y1")
+            y = int(raw) if len(raw) == 4 else ages._year(raw)
+            out.append(_span(m.start(), m.end(), 0.7, year=y))
     return out
