@@ -154,3 +154,10 @@ def test_public_figures_only_in_a_paper_and_names_inside_institutions() -> None:
     testimony = "My friend Kim Jong-un from Hyesan told Radio Free Asia."
     assert {"Kim Jong-un", "Hyesan"} <= set(_said(testimony))
     assert "Asia" not in _said(testimony)
+
+
+def test_an_office_holder_is_not_proposed_but_a_namesake_is() -> None:
+    text = "김정은 국무위원장은 조선중앙통신을 통해 담화를 냈다. 남과 북은 합의했다."
+    assert _said(text) == []
+    assert _said("Chairman Kim Jong Un met President Moon Jae-in.") == []
+    assert "Kim Jong-un" in _said("My neighbour Kim Jong-un came too.")

@@ -183,6 +183,12 @@ def public_figures() -> frozenset[str]:
     return frozenset(_squashed(x) for x in text.splitlines() if x.strip() and not x.startswith("#"))
 
 
+_LEADER_AFTER = re.compile(
+    r"\s?(?:국무위원장|위원장|총비서|비서|주석|대통령|총리|장군|원수|부부장)"
+)
+_LEADER_BEFORE = re.compile(
+    r"\b(?:Chairman|Leader|President|Premier|General Secretary|dictator|leader|Marshal)\s+$"
+)
 _CAP_WORD = re.compile(r"[A-Z][\w'’\-]*")
 
 
@@ -232,6 +238,11 @@ class Gate:
                 return True
             if span.type == PiiType.PERSON and _squashed(said) in public_figures():
                 return True
+        if span.type in (PiiType.PERSON, PiiType.PLACE) and _squashed(said) in public_figures():
+            after = self.text[span.end : span.end + 8]
+            before = self.text[max(0, span.start - 24) : span.start]
+            if _LEADER_AFTER.match(after) or _LEADER_BEFORE.search(before):
+                return True  # "김정은 국무위원장", "President Moon Jae-in": the office holder
         if span.type not in (PiiType.PLACE, PiiType.PERSON, PiiType.ROLE):
             return False
         if span.type != PiiType.PLACE and len(said.strip()) < 2:
