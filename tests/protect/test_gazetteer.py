@@ -142,3 +142,11 @@ def test_generalise_only_to_what_every_reading_shares(
     name: str, level: gz.Level, expected: str
 ) -> None:
     assert gz.generalise(name, level, "ko") == expected
+
+
+def test_korean_spellings_are_derived_only_for_korean_names() -> None:
+    """Gaeseong is Kaesong; but "Berth" is not Perth and "Gent" is Ghent, not Kent."""
+    assert gz.lookup("Gaeseong") is not None and gz.lookup("Gaeseong").name_ko == "개성특별시"  # type: ignore[union-attr]
+    for word in ("Berth", "Dokyo", "Beking", "Boland", "Jina"):
+        assert gz.lookup(word) is None, word
+    assert {p.country for p in gz.candidates("Gent")} == {"BE"}

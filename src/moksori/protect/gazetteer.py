@@ -139,12 +139,19 @@ def bare_ko(name: str, country: str, level: str) -> str | None:
     return None
 
 
-def latin_variants(name: str) -> set[str]:
-    """McCune-Reischauer name plus plain and Revised-Romanisation-like spellings."""
+def latin_variants(name: str, korean: bool = True) -> set[str]:
+    """McCune-Reischauer name plus plain and Revised-Romanisation-like spellings.
+
+    The Korean spellings (ŏ → eo, Kaesong → Gaeseong) only for Korean names
+    (``korean``): voicing "Perth", "Kent" or "Tokyo" made "Berth", "Gent" (which
+    then read as Kent, in the United Kingdom) and "Dokyo".
+    """
     base = _PAREN.sub("", name).strip()
     if not base:
         return set()
     out = {base, strip_marks(base)}
+    if not korean:
+        return {v for v in out | {_APOS.sub("", x) for x in out} if v}
     rr = base.replace("ŏ", "eo").replace("Ŏ", "Eo").replace("ŭ", "eu").replace("Ŭ", "Eu")
     out.add(strip_marks(rr))
     for v in list(out):
@@ -199,7 +206,7 @@ def places() -> tuple[Place, ...]:
             names_ko.append(bare)
         names_en: set[str] = set()
         for n in [en, *_split(alt_en), *(a for a in alts if not _NATIVE.search(a))]:
-            names_en |= latin_variants(n)
+            names_en |= latin_variants(n, korean=country in ("KP", "KR"))
         out.append(
             Place(
                 name_ko=ko,
