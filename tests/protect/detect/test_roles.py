@@ -73,3 +73,27 @@ def test_a_role_survives_the_whole_scan() -> None:
     text = "그 보위원이 우리 인민반장하고 같이 왔어요."
     got = {text[s.start : s.end] for s in detect_text(text) if s.type == PiiType.ROLE}
     assert got == {"보위원", "인민반장"}
+
+
+REPORT = (
+    "탈북민들은 1990년대 중반의 고난의 행군 시기를 가장 힘든 때로 기억한다. "
+    "인민반장은 주민들의 동향을 감시하는 역할을 한다. 보위원과 보안원은 국경 지역에서 "
+    "단속을 강화했다. 러시아 벌목공 파견은 외화벌이의 중요한 수단이었다. "
+    "많은 여성들이 장마당에서 장사를 했다. 당비서는 농장의 분배를 통제했다. "
+) * 2 + (
+    "Security officials in border areas took bribes. The head of a neighbourhood unit "
+    "(inminban) monitors households. Many families had relatives who were loggers in Russia."
+)
+
+
+def test_a_report_about_many_people_names_no_role() -> None:
+    """In expository prose a role is a kind of person; only a named unit identifies there."""
+    assert found(REPORT) == []
+    assert found(REPORT + " 그는 무산광산 3작업반에서 일했다.") == ["무산광산 3작업반"]
+
+
+def test_the_same_roles_in_a_first_person_account_are_found() -> None:
+    text = REPORT.replace("인민반장은", "우리 인민반장은").replace(
+        "한다.", "했어요. 저는 무서웠어요."
+    )
+    assert "인민반장" in found(text)

@@ -275,3 +275,9 @@ def test_spoken_and_third_person_ages(text: str, span: str, age: int) -> None:
 )
 def test_numbers_that_are_not_ages(text: str) -> None:
     assert [k for _, k, _ in found(text) if k == "age"] == []
+
+
+def test_the_famine_in_a_report_dates_no_one() -> None:
+    report = "고난의 행군 시기에 많은 주민이 국경을 넘었다. 식량 배급은 중단되었다. " * 10
+    assert [t for t, _, _ in found(report) if "행군" in t] == []
+    assert ("고난의 행군 때", "date", {"decade": 1990}) in found("제가 고난의 행군 때 떠났어요.")

@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 
 from moksori.protect import gazetteer as gz
+from moksori.protect.detect.voice import is_testimony
 from moksori.protect.spans import PiiType, Span
 from moksori.protect.textview import TextView
 
@@ -163,10 +164,12 @@ def _unit_named(view: TextView, start: int, head: int) -> bool:
 def detect(view: TextView) -> list[Span]:
     text = view.text
     out: list[Span] = []
+    # In a paper or a report a role is a kind of person: only named units identify there.
+    spoken = is_testimony(text)
     if re.search(f"[{H}]", text):
         out += [
             Span(m.start(), m.end(), PiiType.ROLE, CONF_ROLE, NAME)
-            for m in _role_regex().finditer(text)
+            for m in (_role_regex().finditer(text) if spoken else ())
         ]
         for m in _RX_HEAD.finditer(text):
             head = m.start("head")
@@ -180,8 +183,10 @@ def detect(view: TextView) -> list[Span]:
         ]
         out += [
             Span(m.start(), m.end(), PiiType.ROLE, CONF_ABROAD, NAME)
-            for m in _RX_ABROAD.finditer(text)
+            for m in (_RX_ABROAD.finditer(text) if spoken else ())
         ]
+    if not spoken:
+        return _longest(out)
     low = text.lower()
     for words, rx in zip(_EN_WORDS, _EN_RX, strict=True):
         if not any(w in low for w in words):

@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from moksori.protect.detect import ages
+from moksori.protect.detect.voice import is_testimony
 from moksori.protect.spans import PiiType, Span
 
 # 동지 (winter solstice) is left out: it is also "comrade", after a name.
@@ -153,7 +154,7 @@ def find(text: str) -> list[Span]:
             out.append(_span(m.start(), m.end(), 0.35, relative=True))
         for m in KO_YEAR_FAMINE.finditer(text):
             out.append(_span(m.start(), m.end(), 0.75, year=_year_of(m)))
-        for m in KO_FAMINE.finditer(text):
+        for m in KO_FAMINE.finditer(text) if is_testimony(text) else ():
             out.append(_span(m.start(), m.end(), 0.45, decade=1990))
         for m in KO_YY_SPOKEN.finditer(text):
             out.append(_span(m.start(), m.end(), 0.45, year=ages._year(m.group("y2"))))
