@@ -36,6 +36,11 @@ def found(text: str) -> list[str]:
         ("삼촌은 쿠웨이트 건설 로동자로 갔어요.", "쿠웨이트 건설 로동자"),
         ("오빠는 무산광산 3작업반에서 일했어요.", "무산광산 3작업반"),
         ("김책제철연합기업소에 다녔어요.", "김책제철연합기업소"),
+        ("삼촌은 속도전청년돌격대에 갔어요.", "속도전청년돌격대"),
+        ("오빠는 2.8직동청년탄광에서 일했어요.", "2.8직동청년탄광"),
+        ("아버지가 도당 책임비서였거든요.", "도당 책임비서"),
+        ("The bowiwon came every night.", "bowiwon"),
+        ("The farm manager gave us extra corn.", "farm manager"),
         ("He was a Bowibu agent.", "Bowibu agent"),
         ("The party secretary of our farm took the rice.", "party secretary of our farm"),
         (

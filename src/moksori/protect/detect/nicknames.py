@@ -52,7 +52,7 @@ _QUOTE_OPEN = "\"'“‘「『"
 _QUOTE_CLOSE = "\"'”’」』"
 _RX_QUOTED = re.compile(
     rf"[{_QUOTE_OPEN}](?P<w>[{H}]{{1,5}})[{_QUOTE_CLOSE}]\s?"
-    r"(?P<p>이가|이는|가|는|이|은|한테|에게|이랑|랑|하고|네|이라고|라고|이라는|라는|이란|란|이라|라)"
+    r"(?P<p>이라고|라고|이라는|라는|이란|란|이라|라|이가|이는|이랑|가|는|이|은|한테|에게|랑|하고|네)"
 )
 _RX_CALLED = re.compile(
     rf"(?<![{H}])(?P<w>[{H}]{{1,5}}?)(?:이)?(?:라고|라구|라)\s?(?:들\s?|다들\s?)?"
@@ -94,12 +94,21 @@ def _nominal(view: TextView, start: int, end: int) -> bool:
     toks = [t for t in view.tokens if start <= t.start < end]
     if not toks:
         return True  # a line Kiwi did not read (no hangul) cannot reach here
-    return all(t.tag.startswith(("NN", "XSN", "XR", "SL")) or t.oov for t in toks)
+    if all(t.tag.startswith(("NN", "XSN", "XR", "SL")) or t.oov for t in toks):
+        return True
+    # "빨간모자": an adjective glued to a noun, written as one word, is a name-like compound.
+    solid = " " not in view.text[start:end]
+    shape = all(t.tag.startswith(("VA", "ETM", "NN")) for t in toks)
+    return solid and shape and toks[-1].tag.startswith("NN") and toks[0].tag.startswith("VA")
 
 
-def _ok(view: TextView, start: int, end: int) -> bool:
+def _ok(view: TextView, start: int, end: int, *, called: bool = False) -> bool:
+    """A word that can be a nickname; ``called``: said to be what someone was called, so
+    even a term of address counts ('"삼촌"이라고 불렀어요': the broker's only name)."""
     word = view.text[start:end]
-    if word in _not_nicknames() or word in _ADDRESS:
+    if word in _not_nicknames() and not (called and word in _ADDRESS):
+        return False
+    if word in _ADDRESS and not called:
         return False
     if gz.lookup(word) is not None:
         return False  # "연길 아줌마": the place detector finds the place
@@ -119,8 +128,9 @@ def _korean(view: TextView) -> list[Span]:
         if _ok(view, a, b):
             out.append(Span(a, b, PiiType.PERSON, CONF_ADDRESS, NAME))
     for m in _RX_QUOTED.finditer(text):
-        if _ok(view, m.start("w"), m.end("w")):
-            conf = CONF_CALLED if m.group("p").endswith(("라고", "라는", "란")) else CONF_QUOTED
+        said = m.group("p").endswith(("라고", "라는", "란"))
+        if _ok(view, m.start("w"), m.end("w"), called=said):
+            conf = CONF_CALLED if said else CONF_QUOTED
             out.append(Span(m.start("w"), m.end("w"), PiiType.PERSON, conf, NAME))
     called = any(w in text for w in ("불렀", "부르", "불러", "불리", "불렸", "부른", "부름"))
     for m in _RX_CALLED.finditer(text) if called else ():

@@ -59,6 +59,7 @@ _UNIT_HEADS = (
     "연합기업소|기업소|광산|탄광|청년탄광|협동농장|농장|목장|돌격대|건설대|사업소|림산사업소|수산사업소"
     "|작업소|제련소|발전소|무역회사|외화벌이기지|외화벌이사업소|공장|제철소|직동탄광|군부대|부대"
 )
+_NAMED_BY_ANY = frozenset({"돌격대", "건설대", "외화벌이기지", "외화벌이사업소"})
 _RX_HEAD = re.compile(
     rf"(?=[{''.join(sorted({w[0] for w in _UNIT_HEADS.split('|')}))}])(?P<head>{_UNIT_HEADS})"
     rf"(?:\s?(?P<team>(?:제\s?)?\d{{1,2}}\s?(?:작업반|분조|직장|갱|소대|중대|반)))?{_TAIL}"
@@ -142,12 +143,13 @@ _EN_RX = [
 ]
 
 
-def _unit_named(view: TextView, start: int, head: int) -> bool:
+def _unit_named(view: TextView, start: int, head: int, unit: str) -> bool:
     """The word before the unit word names one unit: a proper noun, a place, a number."""
     name = view.text[start:head].strip()
     if not name or name in _GENERIC or name.endswith("의"):
         return False
-    if re.match(r"\d", name):
+    if re.match(r"\d", name) or (unit in _NAMED_BY_ANY and " " not in view.text[start:head]):
+        return True  # 2.8직동청년탄광; 속도전청년돌격대: a brigade is always a named one
         return True  # 2.8직동청년탄광
     if gz.lookup(name) is not None or gz.lookup(re.sub(r"[시군구읍리동]$", "", name)):
         return True
@@ -174,7 +176,7 @@ def detect(view: TextView) -> list[Span]:
         for m in _RX_HEAD.finditer(text):
             head = m.start("head")
             name = _RX_NAME.search(text, max(0, head - 12), head)
-            if name and _unit_named(view, name.start(), head):
+            if name and _unit_named(view, name.start(), head, m.group("head")):
                 out.append(Span(name.start(), m.end(), PiiType.ROLE, CONF_UNIT, NAME))
             elif m.group("team"):
                 out.append(Span(m.start("team"), m.end(), PiiType.ROLE, CONF_TEAM, NAME))
