@@ -163,6 +163,9 @@ def _render(text: str, said: str, type_: str, info: dict[str, object], **actions
         # a country stays as said; an ambiguous name (in both Koreas) gets the tag
         ("북한에서 왔어요.", "북한", {}, "북한에서 왔어요."),
         ("순천에서 살았어요.", "순천", {"province": "평안남도"}, "[장소]에서 살았어요."),
+        # 도문 is the city or the river (도문강): "crossed Jilin" would be false
+        ("도문을 건너 갔어요.", "도문", {"province": "길림성"}, "[장소]를 건너 갔어요."),
+        ("청진 수남시장에서 팔았어요.", "청진 수남시장", {}, "함경북도에서 팔았어요."),
     ],
 )
 def test_places_are_replaced_only_by_what_is_true(
@@ -219,6 +222,8 @@ def test_ages_become_a_band_holding_the_said_age(
             "Then the cadre came.",
         ),
         ("He was an overseas logger.", "an overseas logger", "He was a worker."),
+        ("for the Bowibu agents' network", "Bowibu agents", "for the state officials' network"),
+        ("Bowibu agents came.", "Bowibu agents", "State officials came."),
         ("The teacher told them.", "The teacher", "[role] told them."),
     ],
 )

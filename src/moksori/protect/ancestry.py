@@ -45,14 +45,18 @@ _PARTICLES = sorted(
 )
 # A finer unit written after a known one ("서울 양천구 신정동", "Hyesan, Yonbong-dong"):
 # it lies inside the unit before it, so it changes nothing about the ancestors.
-_FINER_KO = re.compile(r"[가-힣\d]+(?:동|리|읍|면|가|로|길|구역|지구|노동자구|마을|번지)")
+_FINER_KO = re.compile(
+    r"[가-힣\d]+(?:동|리|읍|면|가|로|길|구역|지구|노동자구|마을|번지|시장|장마당|역|역전|공항|병원|학교"
+    r"|대학|광장|공원|부두|아파트|호텔|식당)"
+)
 _FINER_EN = re.compile(
     r"[a-z'’\d]+-?(?:dong|tong|ri|ni|eup|up|myeon|myon|ga|ro|gil|maeul)", re.IGNORECASE
 )
 # English words that only say what kind of unit the name before them is.
 _UNIT_WORDS = frozenset(
     "city county province prefecture district region state island islands island's "
-    "si shi gun kun gu ku guyok kuyok do to town village area".split()
+    "si shi gun kun gu ku guyok kuyok do to town village area market station airport "
+    "port harbour harbor hospital".split()
 )
 # A suffix stripped to find a bare name must name a unit the bare name can be:
 # "거제도" (the island) is in 거제시, "Musan County" is 무산군; "신정동" is not "신정군".
@@ -144,8 +148,9 @@ def _exact(name: str) -> tuple[Place, ...]:
         return ()
     index = gz._index()
     found = index.get(key, ())
-    if not native:
-        found += tuple(p for p in index.get(key + "river", ()) if p not in found)
+    if found or not native:  # "도문" is the city or the river (도문강)
+        river = index.get(key + ("강" if native else "river"), ())
+        found += tuple(p for p in river if p not in found)
     if found and key in _SHARED_DISTRICTS:
         country = _countries().get(found[0].country)
         if country is not None and country not in found:

@@ -165,7 +165,11 @@ def _particle_fix(text: str, end: int, replacement: str) -> tuple[int, str] | No
             ):
                 return after, ""
         return None
-    final = _has_final(replacement[-1])
+    # a tag is read by its word: "[장소]를", "[이름]이"
+    spoken = replacement[:-1] if replacement.endswith("]") else replacement
+    if not spoken:
+        return None
+    final = _has_final(spoken[-1])
     if final is None:
         return None
     for particle in ("으로", "이랑", "은", "는", "이", "가", "을", "를", "과", "와", "로", "랑"):
@@ -174,7 +178,7 @@ def _particle_fix(text: str, end: int, replacement: str) -> tuple[int, str] | No
         after = end + len(particle)
         if after < len(text) and _has_final(text[after]) is not None:
             return None  # a longer word follows ("무산이라는"): leave it
-        last = replacement[-1]
+        last = spoken[-1]
         # after a final ㄹ, 으로 is 로 ("서울로"); otherwise any final consonant takes
         # the consonant form (은, 이, 을, 과, 으로, 이랑)
         consonant = final and not (particle in ("으로", "로") and (ord(last) - 0xAC00) % 28 == 8)
@@ -253,7 +257,9 @@ class Renderer:
             if general:
                 return general
         if t == PiiType.ROLE and action == "neutral":
-            word = role_words.neutral(said, lang)
+            before = self.text[: f.start].rstrip(" \t\"'“‘(")
+            start = not before or before[-1] in ".!?\n:"
+            word = role_words.neutral(said, lang, sentence_start=start)
             if word:
                 return word
         return tag(t, lang)

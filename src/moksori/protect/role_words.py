@@ -126,12 +126,12 @@ def _ko_kind(text: str) -> str | None:
     return None
 
 
-def neutral(said: str, lang: str) -> str | None:
+def neutral(said: str, lang: str, sentence_start: bool = False) -> str | None:
     """The neutral word for a role in the line's language, or None for the tag.
 
     English keeps the determiner the span holds ("the party secretary of our
-    farm" → "the person in charge"); Korean gives the bare noun, whose particle
-    the redactor makes agree.
+    farm" → "the cadre"), capitalised only at the start of a sentence; Korean
+    gives the bare noun, whose particle the redactor makes agree.
     """
     kind = kind_of(said)
     if kind is None:
@@ -146,10 +146,6 @@ def neutral(said: str, lang: str) -> str | None:
     m = _DETERMINER.match(said.strip())
     word = en
     if m:
-        det = m.group(1)
-        if det.casefold() == "an":
-            det = "A" if det[0].isupper() else "a"
-        word = f"{det} {en}"
-    elif said.strip()[:1].isupper():
-        word = en[0].upper() + en[1:]
-    return word
+        det = m.group(1).casefold()
+        word = f"{'a' if det == 'an' else det} {en}"
+    return word[0].upper() + word[1:] if sentence_start else word
