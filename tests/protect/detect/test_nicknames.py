@@ -73,3 +73,7 @@ def test_a_name_said_to_be_what_someone_was_called_spreads() -> None:
     text = "다들 족제비라고 불렀어요. 족제비가 또 왔대요."
     got = [text[s.start : s.end] for s in detect_text(text) if s.type == PiiType.PERSON]
     assert got.count("족제비") == 2
+
+
+def test_an_english_nickname_of_two_words() -> None:
+    assert "Auntie Fatso" in found("The woman we called Auntie Fatso ran the inn.")

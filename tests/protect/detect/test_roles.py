@@ -102,3 +102,26 @@ def test_the_same_roles_in_a_first_person_account_are_found() -> None:
         "한다.", "했어요. 저는 무서웠어요."
     )
     assert "인민반장" in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("My father, a Bowibu officer, never spoke of his work.", "Bowibu officer"),
+        ("I worked at the Komusan cement factory.", "Komusan cement factory"),
+        (
+            "He was the chief of the Hoeryong police station.",
+            "chief of the Hoeryong police station",
+        ),
+        ("Our team leader at the mine was kind.", "team leader"),
+    ],
+)
+def test_english_roles_and_named_units(text: str, role: str) -> None:
+    assert role in found(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["The factory was cold.", "I worked in a shoe factory.", "North Korean mines are old."]
+)
+def test_english_unnamed_units_are_not_roles(text: str) -> None:
+    assert found(text) == []

@@ -281,3 +281,16 @@ def test_the_famine_in_a_report_dates_no_one() -> None:
     report = "고난의 행군 시기에 많은 주민이 국경을 넘었다. 식량 배급은 중단되었다. " * 10
     assert [t for t, _, _ in found(report) if "행군" in t] == []
     assert ("고난의 행군 때", "date", {"decade": 1990}) in found("제가 고난의 행군 때 떠났어요.")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "age"),
+    [
+        ("She was only seventeen when she was sold.", "seventeen", 17),
+        ("My younger brother was 12 at the time.", "12", 12),
+        ("His wife, then 28, stayed in Musan.", "28", 28),
+    ],
+)
+def test_english_third_person_ages(text: str, span: str, age: int) -> None:
+    got = [(t, kind, info.get("age")) for t, kind, info in found(text)]
+    assert (span, "age", age) in got

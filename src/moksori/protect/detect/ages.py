@@ -161,8 +161,16 @@ _KIN = (
     r"(?:daughter|son|brother|sister|mother|father|mom|mum|dad|child|kid|baby|boy|girl|"
     r"husband|wife|cousin|niece|nephew|grandson|granddaughter|friend|aunt|uncle)s?"
 )
+_KIN_ADJ = r"(?:(?:younger|older|elder|little|big|baby|eldest|youngest|late)\s)?"
+# "His wife, then 28, stayed": a relative, then the age in commas.
+EN_KIN_COMMA_AGE = re.compile(
+    rf"(?=[mhotMHOT])\b(?:my|her|his|our|their|the)\s{_KIN_ADJ}{_KIN},\s(?:then\s|now\s|aged\s)?"
+    r"(\d{1,2}),",
+    re.I,
+)
 EN_WAS = re.compile(
-    rf"(?=[ishwtymo])\b(?:I|she|he|we|they|you|(?:my|her|his|our|their|the)\s{_KIN})\s(?:was|were|is|am|are)\s"
+    rf"(?=[ishwtymo])\b(?:I|she|he|we|they|you|(?:my|her|his|our|their|the)\s{_KIN_ADJ}{_KIN})"
+    rf"\s(?:was|were|is|am|are)\s(?:only\s|just\s|barely\s|about\s|around\s|nearly\s|almost\s)?"
     rf"({_NUM})(?=[,.;!?)]|\s(?:when|and|at|in|then|or|back|so|by|but|that|with)\b|$)",
     re.I,
 )
@@ -277,6 +285,8 @@ def find_ages(text: str) -> list[Span]:
         if n is not None:
             out.append(_age_span(text, m.start(1), m.end(1), 0.6, {"age": n}))
     for m in KO_NAME_AGE.finditer(text):
+        out.append(_age_span(text, m.start(1), m.end(1), 0.7, {"age": int(m.group(1))}))
+    for m in EN_KIN_COMMA_AGE.finditer(text):
         out.append(_age_span(text, m.start(1), m.end(1), 0.7, {"age": int(m.group(1))}))
     for m in EN_NAME_AGE.finditer(text):
         name = _NAME_BEFORE.search(text[max(0, m.start() - 40) : m.start()])

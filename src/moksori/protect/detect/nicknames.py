@@ -74,7 +74,7 @@ _EN_RX = [
     re.compile(
         r"\b(?:man|woman|boy|girl|guy|lady|broker|friend|person|one|smuggler|trader|soldier)"
         r"\s(?:whom\s|that\s|who\s)?(?:everyone|everybody|we|they|people|the\sothers|villagers|locals)"
-        r"\s(?:called|nicknamed)\s(?:the\s)?[\"“'‘]?(?P<n>[A-Z][a-z]+)"
+        r"\s(?:called|nicknamed)\s(?:the\s)?[\"“'‘]?(?P<n>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
     ),
     re.compile(
         r"\b(?:nicknamed|(?:his|her|whose)\snickname\s(?:was|is)|known\sto\sus\sas|went\sby)"

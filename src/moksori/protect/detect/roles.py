@@ -104,6 +104,8 @@ _EN_WORDS = [
     ("secretary",),
     ("head of", "chief of", "leader of", "manager of"),
     ("head", "chief", "leader", "manager", "director"),
+    ("chief of", "head of", "director of", "commander of"),
+    ("factory", "mine", "colliery", "farm", "enterprise", "works", "mill", "brigade", "company"),
     ("russia", "siberia", "kuwait", "qatar", "uae", "middle east", "mongolia", "poland", "libya",
      "angola", "malaysia"),
 ]  # fmt: skip
@@ -131,8 +133,25 @@ _EN_RX = [
     ),
     re.compile(
         r"\b(?:inminban|neighbou?rhood[- ]unit|people'?s[- ]unit|work[- ]team|work[- ]unit|"
-        r"sub-?work[- ]team|farm|mine|factory)\s(?:head|chief|leader|manager|director)\b",
+        r"sub-?work[- ]team|farm|mine|factory|team|brigade|squad)"
+        r"\s(?:head|chief|leader|manager|director)\b",
         re.I,
+    ),
+    re.compile(
+        r"\b(?:chief|head|director|commander)\sof\s(?:the\s|our\s)?(?:[A-Z][a-z]+\s)?"
+        r"(?:police\sstation|police|security\s(?:office|department|bureau)|Bowibu|Boanseo|Anjeonbu"
+        r"|prison|camp|labou?r\scamp|holding\scentre|holding\scenter|border\sguard\spost)\b"
+    ),
+    # A named work unit: "the Komusan cement factory", "Musan Mine", "the Kim Chaek steel works".
+    re.compile(
+        r"\b(?!(?:The|A|An|Our|My|His|Her|Their|This|That|These|Those|Every|Each|Some|Any|No|In|At"
+        r"|On|From|To|By|Of|For|With|When|After|Before|State|Local|North|South|Chinese|Korean|Russian"
+        r"|It|There|Then|And|But|So|Every)\b)"
+        r"(?P<r>(?:[A-Z][a-z]+(?:[- ][A-Z][a-z]+){0,2})\s(?:(?:[Cc]ement|[Cc]oal|[Ii]ron|[Ss]teel|"
+        r"[Tt]extile|[Pp]aper|[Mm]achine|[Ff]ertili[sz]er|[Cc]hemical|[Ff]ood|[Ss]hoe|[Tt]obacco|[Mm]ining|"
+        r"[Yy]outh|[Cc]ooperative|[Cc]ollective|[Ss]tate|[Tt]rading|[Ll]ogging)\s)?"
+        r"(?:[Ff]actory|[Mm]ine|[Cc]olliery|[Ff]arm|[Ee]nterprise|[Ss]teel\s[Ww]orks|[Ww]orks|[Mm]ill"
+        r"|[Bb]rigade|[Tt]rading\s[Cc]ompany))\b"
     ),
     re.compile(
         r"\b(?:(?:logging|timber|lumber|construction|overseas|dispatched)\s(?:workers?|labou?rers?|"
