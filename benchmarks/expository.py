@@ -1,0 +1,85 @@
+"""Precision on expository text: how many findings in a paper or report protect no one.
+
+The fictional paper and report of ``tests/protect/expository_fixture.py`` name states,
+demonyms, institutions, rivers, cited authors and leaders, and a few participants'
+pseudonyms, hometowns, ages and dates (marked as gold). A finding that overlaps no gold
+identifier protects no one: it costs a reviewer a decision, and replaced it can change
+what the text says. Target (issue 15): at most 10% of findings.
+
+    python benchmarks/expository.py            # prints a table, saves results/expository.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "src"))
+
+from moksori.protect.scan import detect_texts  # noqa: E402
+from tests.protect.expository_fixture import PAPER_EN, REPORT_KO, parse  # noqa: E402
+
+TEXTS = {"paper (English)": PAPER_EN, "report (Korean)": REPORT_KO}
+
+
+def measure() -> dict[str, Any]:
+    parsed = {name: parse(marked) for name, marked in TEXTS.items()}
+    t0 = time.perf_counter()
+    found = detect_texts([text for text, _ in parsed.values()])
+    seconds = time.perf_counter() - t0
+    out: dict[str, Any] = {"seconds": round(seconds, 2), "texts": {}}
+    for (name, (text, gold)), spans in zip(parsed.items(), found, strict=True):
+        empty = [s for s in spans if not any(a < s.end and s.start < b for a, b, _ in gold)]
+        hit = [g for g in gold if any(g[0] < s.end and s.start < g[1] for s in spans)]
+        by_type: dict[str, dict[str, int]] = {}
+        for g in gold:
+            row = by_type.setdefault(g[2], {"gold": 0, "found": 0})
+            row["gold"] += 1
+            row["found"] += g in hit
+        out["texts"][name] = {
+            "characters": len(text),
+            "findings": len(spans),
+            "protect_no_one": len(empty),
+            "share_protecting_no_one": round(len(empty) / max(1, len(spans)), 3),
+            "empty_by_type": _count(s.type.value for s in empty),
+            "gold": len(gold),
+            "gold_found": len(hit),
+            "by_type": by_type,
+        }
+    return out
+
+
+def _count(items: Any) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for x in items:
+        counts[x] = counts.get(x, 0) + 1
+    return counts
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--out", type=Path, default=HERE / "results" / "expository.json")
+    a = ap.parse_args()
+    result = measure()
+    print(f"{'text':<18} {'findings':>8} {'protect no one':>15} {'gold found':>11}")
+    for name, r in result["texts"].items():
+        share = f"{r['protect_no_one']} ({r['share_protecting_no_one']:.0%})"
+        print(f"{name:<18} {r['findings']:>8} {share:>15} {r['gold_found']:>5}/{r['gold']:<5}")
+    print("target: at most 10% of findings protect no one")
+    result["when"] = time.strftime("%Y-%m-%dT%H:%M:%S")
+    result["machine"] = {"python": platform.python_version()}
+    a.out.parent.mkdir(parents=True, exist_ok=True)
+    a.out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", "utf-8")
+    print(f"saved {a.out}")
+
+
+if __name__ == "__main__":
+    main()
