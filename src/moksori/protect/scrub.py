@@ -215,8 +215,9 @@ class Scrubber:
                 said = text[s.start : s.end].casefold()
                 if s.type == PiiType.PERSON and said in self._safe:
                     continue  # a pseudonym already
-                if s.type == PiiType.PERSON and said in self._words and s.detector != "known":
-                    continue  # a codebook word or an ordinary noun a detector guessed at
+                if s.type == PiiType.PERSON and said in common_nouns():
+                    if _used_as_word(text, s.start, s.end):
+                        continue  # an ordinary noun a detector guessed at ("군대 철수")
                 add(s.start, s.end, s.type, dict(s.info), s.detector)
         if not found:
             return text
