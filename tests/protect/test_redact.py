@@ -166,6 +166,10 @@ def _render(text: str, said: str, type_: str, info: dict[str, object], **actions
         # 도문 is the city or the river (도문강): "crossed Jilin" would be false
         ("도문을 건너 갔어요.", "도문", {"province": "길림성"}, "[장소]를 건너 갔어요."),
         ("청진 수남시장에서 팔았어요.", "청진 수남시장", {}, "함경북도에서 팔았어요."),
+        # a written sequence is never kept as said when it names a finer unit
+        ("대구 중구에서 살았어요.", "대구 중구", {}, "대구광역시에서 살았어요."),
+        ("평양 연봉동에서 살았어요.", "평양 연봉동", {}, "[장소]에서 살았어요."),  # contradictory
+        ("Hyesan, Ryanggang was home.", "Hyesan, Ryanggang", {}, "Ryanggang was home."),
     ],
 )
 def test_places_are_replaced_only_by_what_is_true(

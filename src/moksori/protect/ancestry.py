@@ -17,8 +17,9 @@ or country row carries its region label (``region_ko``/``region_en``).
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -57,6 +58,11 @@ _UNIT_WORDS = frozenset(
     "city county province prefecture district region state island islands island's "
     "si shi gun kun gu ku guyok kuyok do to town village area market station airport "
     "port harbour harbor hospital".split()
+)
+# Unit words that only say what kind of unit the name is (kept as said, no finer place).
+_KIND_WORDS = frozenset(
+    "city county province prefecture district region state island islands island's "
+    "si shi gun kun gu ku guyok kuyok do to".split()
 )
 # A suffix stripped to find a bare name must name a unit the bare name can be:
 # "거제도" (the island) is in 거제시, "Musan County" is 무산군; "신정동" is not "신정군".
@@ -192,17 +198,20 @@ def _strip_particle(word: str) -> str:
     return word
 
 
-def _units(surface: str) -> list[tuple[Place, ...]] | None:
-    """The readings of each unit of a written sequence; None if any word is not a place.
+def _units(surface: str) -> tuple[list[tuple[Place, ...]], bool] | None:
+    """The readings of each unit of a written sequence, and whether a finer unit the
+    gazetteer lacks was passed over; None if any word is not a place.
 
     "함경북도 무산군 무산읍", "양강도혜산시", "Musan County, North Hamgyong". Unknown
-    finer units after a known one ("신정동") and unit words ("Island") are allowed.
+    finer units after a known one ("연봉동", "수남시장") and unit words ("Island") are
+    allowed: they lie inside the unit before them.
     """
     words = [w for w in re.split(r"[\s,/·]+", surface.strip()) if w]
     if not words:
         return None
     words[-1] = _strip_particle(words[-1])
     out: list[tuple[Place, ...]] = []
+    finer = False
     i = 0
     while i < len(words):
         for j in range(min(len(words), i + 4), i, -1):
@@ -214,21 +223,26 @@ def _units(surface: str) -> list[tuple[Place, ...]] | None:
         else:
             word = words[i]
             if word.casefold() in _UNIT_WORDS and out:
+                finer = finer or word.casefold() not in _KIND_WORDS
                 i += 1
                 continue
             if out and (_FINER_KO.fullmatch(word) or _FINER_EN.fullmatch(word)):
+                finer = True
                 i += 1
                 continue
             parts = _segment(word) if re.fullmatch("[가-힣]+", word) else None
             if not parts:
                 return None
-            out += parts
+            units, more = parts
+            out += units
+            finer = finer or more
             i += 1
-    return out
+    return out, finer
 
 
-def _segment(word: str) -> list[tuple[Place, ...]] | None:
-    """Unspaced hangul units ("양강도혜산시"), only if the units cover the whole word."""
+def _segment(word: str) -> tuple[list[tuple[Place, ...]], bool] | None:
+    """Unspaced hangul units ("양강도혜산시"), only if the units cover the whole word
+    (a finer unit the gazetteer lacks may end it: "혜산시연봉동")."""
     out: list[tuple[Place, ...]] = []
     i = 0
     while i < len(word):
@@ -240,29 +254,22 @@ def _segment(word: str) -> list[tuple[Place, ...]] | None:
                 break
         else:
             if out and _FINER_KO.fullmatch(word[i:]):
-                return out
+                return out, True
             return None
+    return out, False
+
+
+def _consistent(units: Sequence[tuple[Place, ...]]) -> list[Place]:
+    """The places a sequence of units may denote: for every choice of one reading per
+    unit that nests (each pair shares a province, or one is the other's country), its
+    finest member. "대구 중구": 중구 is Seoul's or some other city's, so the place is
+    a 중구 inside 대구광역시."""
+    out: list[Place] = []
+    for choice in itertools.islice(itertools.product(*units), 256):
+        if all(_contains(a, b) or _contains(b, a) for a, b in itertools.combinations(choice, 2)):
+            finest = max(gz.rank(p) for p in choice)
+            out += [p for p in choice if gz.rank(p) == finest and p not in out]
     return out
-
-
-def _consistent(units: Sequence[tuple[Place, ...]]) -> list[Place] | None:
-    """The readings of the finest unit that agree with every other unit, or None.
-
-    Units agree when they share a province (or a country, for a country unit).
-    """
-    if len(units) == 1:
-        return list(units[0])
-
-    def fits(p: Place, others: Iterable[tuple[Place, ...]]) -> bool:
-        for cands in others:
-            if not any(_contains(q, p) or _contains(p, q) for q in cands):
-                return False
-        return True
-
-    finest = max(units, key=lambda cands: min(gz.rank(p) for p in cands))
-    others = [u for u in units if u is not finest]
-    agreeing = [p for p in finest if fits(p, others)]
-    return agreeing or None
 
 
 def _contains(outer: Place, inner: Place) -> bool:
@@ -272,18 +279,25 @@ def _contains(outer: Place, inner: Place) -> bool:
     return outer.top is inner.top
 
 
-def interpret(surface: str) -> list[Place]:
-    """Every place the surface may denote, checked against all its written units."""
+def read(surface: str) -> tuple[list[Place], bool]:
+    """Every place the surface may denote, and whether the surface is just their name
+    (one unit, nothing finer passed over), so that keeping it as said leaks nothing."""
     whole = readings(surface)
     if whole:
-        return list(whole)
+        return list(whole), True
     bare = _strip_particle(surface.strip())
     if bare != surface.strip() and readings(bare):
-        return list(readings(bare))
-    units = _units(surface)
-    if not units:
-        return []
-    return _consistent(units) or []
+        return list(readings(bare)), True
+    parsed = _units(surface)
+    if not parsed:
+        return [], False
+    units, finer = parsed
+    return _consistent(units), len(units) == 1 and not finer
+
+
+def interpret(surface: str) -> list[Place]:
+    """Every place the surface may denote, checked against all its written units."""
+    return read(surface)[0]
 
 
 def common_ancestor(places: Sequence[Place], level: str, lang: str) -> str | None:
@@ -312,14 +326,12 @@ def generalise(surface: str, level: str, lang: str) -> str | None:
     said = surface.strip()
     if not said or said.casefold() in STATE_WORDS:
         return None  # "북", "the North": mask; never a unit of one side
-    places = interpret(said)
+    places, named = read(said)
     if not places:
         return None
-    if all(p.level == "country" for p in places):
+    if named and all(p.level == "country" for p in places):
         return surface
-    if level == "province" and all(p.level in COARSE or _is_top(p) for p in places):
-        return surface
-    if level == "region" and all(p.level == "country" for p in places):
+    if named and level == "province" and all(p.level in COARSE or _is_top(p) for p in places):
         return surface
     return common_ancestor(places, level, lang)
 
