@@ -170,3 +170,8 @@ def test_a_naming_phrase_vouches_for_any_word(text: str, name: str) -> None:
 
 def test_a_naming_phrase_does_not_take_common_words() -> None:
     assert names("What's your name? Thanks for asking.") == []
+
+
+def test_a_government_named_after_its_leader_is_no_person() -> None:
+    assert names("The Kim regime fears the market; the Moon administration did not.") == []
+    assert names("I met the Kim family next door.") == ["Kim"]

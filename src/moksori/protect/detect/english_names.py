@@ -173,6 +173,13 @@ _RIGHT_CUES = re.compile(
 )
 
 
+_REGIME = re.compile(
+    r"(?:'s|’s)?\s+(?:regime|dynasty|era|government|administration|cabinet|leadership"
+    r"|personality\s+cult|family\s+(?:rule|dynasty|regime))\b",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=65_536)
 def _fold(word: str) -> str:
     """Lower case without accents; remembered, since a text repeats its words."""
@@ -536,6 +543,8 @@ def detect(view: TextView) -> list[Span]:
                 "/",
             ):
                 continue  # part of an e-mail or web address, reported as such
+            if _REGIME.match(text, run[-1].end) and not titled:
+                continue  # "the Kim regime", "the Park administration": a government
             conf = _score(run, text, titled)
             if conf > 0:
                 spans.append(Span(run[0].start, run[-1].end, PiiType.PERSON, conf, NAME))
