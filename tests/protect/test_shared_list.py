@@ -78,6 +78,8 @@ def test_border_towns_are_places_but_the_rivers_are_shared() -> None:
     assert "Tumen River" not in places and "Yalu" not in places
     river = "We crossed the Tumen at night."
     assert _said(river, PiiType.PLACE) == []
+    mountain = "We hid on Changbai Mountain (Mount Changbai), then walked to Changbai town."
+    assert _said(mountain, PiiType.PLACE) == ["Changbai"]
 
 
 def test_a_paper_has_few_findings_that_protect_no_one() -> None:
