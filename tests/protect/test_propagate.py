@@ -27,6 +27,7 @@ DOCS = {
         "응답자: 김영철은 지금 서울에 있어요. 군대가 철수했어요. 계획이 무산됐어요.\n"
         "응답자: 회령에서 떠났어요. 회령사람들은 다 알아요.\n"
     ),
+    "e-ko.txt": "응답자: 영철(가명)이 그랬어요. 영철이는 착해요. [이름]은 김영철 씨라고.\n",
     "c-en.txt": (
         "Respondent: My cousin Kim Young-chol crossed first.\n"
         "Respondent: Young-chol wrote to us from Seoul. Youngchol Kim is well.\n"
@@ -91,9 +92,11 @@ def test_an_accepted_name_is_proposed_at_every_mention_with_its_entity(
     en = sorted(s for s, _ in _found(study, "c-en"))
     assert en == ["Kim Young-chol", "Young-chol", "Youngchol Kim"]
     assert all(f.entity_id == entity for _, f in _found(study, "c-en"))
+    # a name the text marks as a pseudonym is left alone there, and masks stay masks
+    assert [s for s, _ in _found(study, "e-ko")] == ["김영철"]
     # a decision by id proposes; it is one audited decision that lists what it proposed
     entry = audit.entries(study.conn, "deid review")[-1]
-    assert len(entry["detail"]["propagated"]) == 6 and entry["detail"]["settled"] == []
+    assert len(entry["detail"]["propagated"]) == 7 and entry["detail"]["settled"] == []
 
 
 def test_a_word_that_starts_like_a_name_is_not_a_name(study: Project) -> None:

@@ -31,7 +31,6 @@ from moksori.protect.romanise import name_key, split_key, surname_id
 from moksori.protect.scan import (
     PLACE_SPREAD_CONFIDENCE,
     SPREAD_CONFIDENCE,
-    NameSpreader,
     variants,
 )
 from moksori.protect.spans import PiiType
@@ -179,7 +178,16 @@ def load_rows(conn: Connection) -> list[Row]:
         "JOIN document d ON d.id = f.document_id WHERE f.type IN ('person', 'place')"
     )
     return [
-        Row(int(i), PiiType(t), " ".join(str(s).split()), st, det, float(c), e, json.loads(inf))
+        Row(
+            int(i),
+            PiiType(t),
+            " ".join(str(s).split()),
+            st,
+            det,
+            float(c),
+            e,
+            json.loads(inf) if t == "place" else {},
+        )
         for i, t, s, st, det, c, e, inf in rows
     ]
 
@@ -204,8 +212,9 @@ def collect_forms(
     hangul_by_key: dict[str, set[str]] = {}
     for r in rows:
         if r.type == PiiType.PERSON and r.status != "rejected" and ALL_HANGUL.match(r.text):
-            hangul_by_key.setdefault(name_key(r.text), set()).add(r.text)
-    forms: dict[tuple[str, str], Form] = {}
+            hangul_by_key.setdefault(_key(r.text), set()).add(r.text)
+    # one entry per written source: (type, text) → [confidence, entities, info]
+    written: dict[tuple[PiiType, str], tuple[list[float], set[int], dict[str, Any]]] = {}
     for r in sorted(rows, key=lambda r: -r.confidence):
         if r.status == "rejected" or (r.type.value, squash(r.text)) in rejected:
             continue
@@ -214,36 +223,47 @@ def collect_forms(
                 continue
         elif r.status != "accepted" and (r.detector == DETECTOR or r.confidence < _MIN[r.type]):
             continue
-        base = 1.0 if r.status == "accepted" else r.confidence
-        if r.type == PiiType.PERSON:
-            found = person_forms(r.text)
-            key = name_key(r.text)
-            hangul = hangul_by_key.get(key, set())
-            if not ALL_HANGUL.match(r.text.replace(" ", "")) and "|" in key and len(hangul) == 1:
-                found.append((next(iter(hangul)), SHORT))  # the one hangul name with this key
-        else:
-            found = place_forms(r.text)
-        keyed = person_keys(r.text) if r.type == PiiType.PERSON else []
-        for text, factor, k in [(t, f, (r.type.value, squash(t))) for t, f in found] + [
-            (key, f, ("key", key)) for key, f in keyed
-        ]:
+        entry = written.setdefault((r.type, r.text), ([0.0], set(), r.info))
+        entry[0][0] = max(entry[0][0], 1.0 if r.status == "accepted" else r.confidence)
+        if r.entity is not None:
+            entry[1].add(int(r.entity))
+    forms: dict[tuple[str, str], Form] = {}
+    for (type_, said), (base, entities, info) in written.items():
+        for text, factor, k in _derived(type_, said, hangul_by_key):
             if len(k[1]) < 2 or k in rejected:
                 continue
             if k[0] != "key" and text in shared:
                 continue
+            conf = round(base[0] * factor, 3)
             form = forms.get(k)
             if form is None:
                 compact = text.replace(" ", "")
-                short = bool(ALL_HANGUL.match(compact)) and len(compact) <= 2
-                info = dict(r.info) if r.type == PiiType.PLACE else {}
                 form = forms[k] = Form(
-                    r.type, text, round(base * factor, 3), info=info, short=short
+                    type_,
+                    text,
+                    conf,
+                    info=dict(info) if type_ == PiiType.PLACE else {},
+                    short=bool(ALL_HANGUL.match(compact)) and len(compact) <= 2,
+                    by_key=k[0] == "key",
                 )
-                form.by_key = k[0] == "key"
-            form.confidence = max(form.confidence, round(base * factor, 3))
-            if r.entity is not None:
-                form.entities.add(int(r.entity))
+            form.confidence = max(form.confidence, conf)
+            form.entities |= entities
     return forms
+
+
+def _derived(
+    type_: PiiType, said: str, hangul_by_key: dict[str, set[str]]
+) -> list[tuple[str, float, tuple[str, str]]]:
+    """Every form of one source text: (form, confidence factor, key in the forms table)."""
+    if type_ == PiiType.PLACE:
+        return [(t, f, (type_.value, squash(t))) for t, f in place_forms(said)]
+    found = person_forms(said)
+    key = _key(said)
+    hangul = hangul_by_key.get(key, set())
+    if not ALL_HANGUL.match(said.replace(" ", "")) and "|" in key and len(hangul) == 1:
+        found.append((next(iter(hangul)), SHORT))  # the one hangul name with this key
+    out = [(t, f, (type_.value, squash(t))) for t, f in found]
+    return out + [(k, f, ("key", k)) for k, f in person_keys(said)]
 
 
 def propagate(
@@ -259,28 +279,73 @@ def propagate(
     forms = collect_forms(rows, sources, shared_list.load(conn))
     if not forms:
         return []
-    spreaders = {
-        t: NameSpreader(f.text for f in forms.values() if f.type == t and not f.by_key)
-        for t in TYPES
-        if any(f.type == t and not f.by_key for f in forms.values())
-    }
+    matcher = Matcher(forms)
     stamp = now()
     new: list[int] = []
     with transaction(conn) as c:
         scanned = c.execute("SELECT document_id FROM deid_scan ORDER BY document_id").fetchall()
         for (doc_id,) in scanned:
-            new += _document(c, int(doc_id), forms, spreaders, vault, stamp)
+            new += _document(c, int(doc_id), matcher, vault, stamp)
     return new
 
 
 _Existing = list[tuple[int, int, int, int | None, str]]  # start, end, id, entity, status
 
 
+def _trie(words: Iterable[str]) -> str:
+    """One regex for many literal words, as a trie: the longest word wins at each start."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            return "(?:" + body + ")?" if len(alts) == 1 else body + "?"
+        return body
+
+    return build(root)
+
+
+class Matcher:
+    """Every form in a text: hangul forms by one trie regex (both types at once), Latin
+    forms and romanised names over the capitalised words (:func:`latin_mentions`)."""
+
+    def __init__(self, forms: dict[tuple[str, str], Form]) -> None:
+        self.by_text: dict[str, list[Form]] = {}
+        self.latin: dict[str, list[Form]] = {}  # squashed Latin form → its forms
+        for form in forms.values():
+            if form.by_key:
+                continue
+            if ALL_HANGUL.match(form.text.replace(" ", "")):
+                self.by_text.setdefault(form.text, []).append(form)
+            else:
+                self.latin.setdefault(squash(form.text), []).append(form)
+        self.hangul = (
+            re.compile(f"(?<![\uac00-\ud7a3]){_trie(self.by_text)}") if self.by_text else None
+        )
+        self.keys = {k: f for (kind, k), f in forms.items() if kind == "key"}
+
+    def find(self, text: str) -> list[tuple[int, int, Form]]:
+        found: list[tuple[int, int, Form]] = []
+        if self.hangul is not None:
+            for m in self.hangul.finditer(text):
+                found += [(m.start(), m.end(), f) for f in self.by_text[m.group()]]
+        if self.keys or self.latin:
+            found += latin_mentions(text, self.latin, self.keys)
+        return found
+
+
 def _document(
     c: Connection,
     doc_id: int,
-    forms: dict[tuple[str, str], Form],
-    spreaders: dict[PiiType, NameSpreader],
+    matcher: Matcher,
     vault: Any,
     stamp: str,
 ) -> list[int]:
@@ -292,19 +357,9 @@ def _document(
         (doc_id,),
     ):
         existing.setdefault(str(t), []).append((int(s), int(e), int(fid), ent, str(st)))
-    zones: list[tuple[int, int]] | None = None
-    pseudonyms: set[str] = set()
     new: list[int] = []
-    found: list[tuple[int, int, Form]] = []
-    for type_, spreader in spreaders.items():
-        for span in spreader.find(text):
-            form = forms.get((type_.value, squash(text[span.start : span.end])))
-            if form is not None:
-                found.append((span.start, span.end, form))
-    keys = {k: f for (kind, k), f in forms.items() if kind == "key"}
-    if keys:
-        found += romanised_mentions(text, keys)
-    for start, end, form in found:
+    pseudonyms: set[str] | None = None
+    for start, end, form in matcher.find(text):
         type_ = form.type
         said = text[start:end]
         same = existing.setdefault(type_.value, [])
@@ -312,9 +367,10 @@ def _document(
             m = _HANGUL_WORD.match(text, end)
             if not ending_ok(said, m.group() if m else "", type_):
                 continue
-        if zones is None:
-            zones, pseudonyms = masks(text)
-        if said in pseudonyms or any(a <= start and end <= b for a, b in zones):
+        if pseudonyms is None:  # names the text marks as pseudonyms: left alone everywhere
+            marked = "가명" in text or "pseudonym" in text
+            pseudonyms = masks(text)[1] if marked else set()
+        if said in pseudonyms or _masked(text, start, end):
             continue
         entity = form.entity if type_ == PiiType.PERSON else None
         if entity is None and vault is not None and type_ == PiiType.PERSON:
@@ -348,47 +404,66 @@ def _document(
     return new
 
 
-_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’‐-]*")
+_CAPITALISED_RUN = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z'’‐-]*(?: [A-Z][A-Za-z'’‐-]*)*")
+_WORD = re.compile(r"[^ ]+")
 
 
 def romanised_mentions(text: str, keys: dict[str, Form]) -> list[tuple[int, int, Form]]:
-    """Capitalised runs of one to three words whose name key is a known person's.
+    """Romanised mentions of known Korean names, by name key (see :func:`latin_mentions`)."""
+    return latin_mentions(text, {}, keys)
 
-    "Kim Young-chol", "Youngchol Kim" and "Young-chol" all key to 김영철; a single
-    word counts only when hyphenated or five letters long ("Hana" is a word too).
+
+def latin_mentions(
+    text: str, literal: dict[str, list[Form]], keys: dict[str, Form]
+) -> list[tuple[int, int, Form]]:
+    """Capitalised runs of one to four words that are a known Latin form or name key.
+
+    Literal forms compare squashed ("Grace Park", "Ji-min" = "Jimin"); Korean names
+    compare by name key, so "Kim Young-chol", "Youngchol Kim" and "Young-chol" all
+    find 김영철. A single word counts by key only when hyphenated or five letters
+    long ("Hana" is a word too).
     """
-    words = [(m.start(), m.end()) for m in _LATIN_WORD.finditer(text)]
     out: list[tuple[int, int, Form]] = []
-    i = 0
-    while i < len(words):
-        hit = None
-        for n in (3, 2, 1):
-            run = words[i : i + n]
-            if len(run) < n or any(
-                text[a:b] != " " for (_, a), (b, _) in zip(run, run[1:], strict=False)
-            ):
-                continue
-            start, end = run[0][0], run[-1][1]
-            piece = text[start:end]
-            if not all(text[a].isupper() for a, _ in run):
-                continue
-            if n == 1 and "-" not in piece and len(piece) < 5:
-                continue
-            form = keys.get(_key(piece))
-            if form is not None:
-                hit = (start, end, form, n)
-                break
-        if hit is None:
-            i += 1
-            continue
-        out.append(hit[:3])
-        i += hit[3]
+    for run in _CAPITALISED_RUN.finditer(text):
+        base = run.start()
+        words = [(base + m.start(), base + m.end()) for m in _WORD.finditer(run.group())]
+        i = 0
+        while i < len(words):
+            step = 1
+            for n in (4, 3, 2, 1):
+                if i + n > len(words):
+                    continue
+                start, end = words[i][0], words[i + n - 1][1]
+                piece = text[start:end]
+                hits = literal.get(squash(piece), [])
+                if not hits and n <= 3 and ("-" in piece or len(piece) >= 5 or n > 1):
+                    form = keys.get(_key(piece))
+                    hits = [form] if form is not None else []
+                if hits:
+                    out += [(start, end, f) for f in hits]
+                    step = n
+                    break
+            i += step
     return out
 
 
 @lru_cache(maxsize=65536)
 def _key(piece: str) -> str:
     return name_key(piece)
+
+
+_MASK_REACH = 40  # characters either side of a mention that a mask may span
+
+
+def _masked(text: str, start: int, end: int) -> bool:
+    """Whether a mention is inside a mask ("김 모 씨", "[이름]", "X(가명)").
+
+    Only the text around the mention is searched: masks are short, and a whole
+    document per mention would cost more than the propagation itself.
+    """
+    lo = max(0, start - _MASK_REACH)
+    zones, _ = masks(text[lo : end + _MASK_REACH])
+    return any(a + lo <= start and end <= b + lo for a, b in zones)
 
 
 def _vault_entity(c: Connection, vault: Any, said: str) -> int | None:
