@@ -234,3 +234,19 @@ def test_ages_become_a_band_holding_the_said_age(
 def test_roles_become_a_plain_word_true_of_them(text: str, said: str, shown: str) -> None:
     assert _render(text, said, "role", {"kind": "security"}) == shown
     assert said not in _render(text, said, "role", {}, role="mask")
+
+
+def test_a_particle_is_never_fixed_into_the_next_finding() -> None:
+    """"왜국로" with 로 itself found: the particle fix of 왜국 must not swallow it (the
+    overlapping replacements made the whole export fail)."""
+    from moksori.protect.findings import Finding
+    from moksori.protect.redact import replacements_for
+
+    text = "그 뒤로 왜국로 지냈어요."
+    found = [
+        Finding(0, 1, 5, 7, "place", "t", 0.9, "accepted", None, {}),
+        Finding(1, 1, 7, 8, "place", "t", 0.5, "accepted", None, {}),
+    ]
+    new = {"왜국": "일본", "로": "[장소]"}
+    view = build(text, replacements_for(text, found, lambda f: new[text[f.start : f.end]]))
+    assert view.text == "그 뒤로 일본[장소] 지냈어요."

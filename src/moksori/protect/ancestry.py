@@ -53,16 +53,14 @@ _FINER_KO = re.compile(
 _FINER_EN = re.compile(
     r"[a-z'’\d]+-?(?:dong|tong|ri|ni|eup|up|myeon|myon|ga|ro|gil|maeul)", re.IGNORECASE
 )
-# English words that only say what kind of unit the name before them is.
-_UNIT_WORDS = frozenset(
-    "city county province prefecture district region state island islands island's "
-    "si shi gun kun gu ku guyok kuyok do to town village area market station airport "
-    "port harbour harbor hospital".split()
-)
-# Unit words that only say what kind of unit the name is (kept as said, no finer place).
+# English words that only say what kind of unit the name before them is ("Musan County",
+# kept as said), and words for a finer place inside it ("Hyesan Market", never kept).
 _KIND_WORDS = frozenset(
     "city county province prefecture district region state island islands island's "
     "si shi gun kun gu ku guyok kuyok do to".split()
+)
+_UNIT_WORDS = _KIND_WORDS | frozenset(
+    "town village area market station airport port harbour harbor hospital".split()
 )
 # A suffix stripped to find a bare name must name a unit the bare name can be:
 # "거제도" (the island) is in 거제시, "Musan County" is 무산군; "신정동" is not "신정군".
@@ -111,7 +109,7 @@ _BETWEEN_KO = frozenset(
 
 @dataclass(frozen=True)
 class Ancestor:
-    """One step up from a place: its name in both languages."""
+    """A name that is true of a place (its province, region or country), both languages."""
 
     ko: str
     en: str

@@ -196,13 +196,15 @@ def replacements_for(text: str, findings: Sequence[Finding], render: Render) -> 
     they become one "함경북도", not "함경북도 함경북도".
     """
     out: list[Replacement] = []
-    for group in _union(findings):
+    groups = _union(findings)
+    for i, group in enumerate(groups):
         top = _dominant(group)
         rep = Replacement(
             min(f.start for f in group), max(f.end for f in group), render(top), top.type
         )
         fixed = _particle_fix(text, rep.end, rep.text)
-        if fixed is not None:
+        following = min(f.start for f in groups[i + 1]) if i + 1 < len(groups) else len(text)
+        if fixed is not None and fixed[0] <= following:  # never into the next finding
             rep = Replacement(rep.start, fixed[0], fixed[1], rep.type)
         if not rep.text and rep.start > 0 and text[rep.start - 1] == " ":
             if rep.end >= len(text) or text[rep.end] in " \n.,":
