@@ -77,3 +77,17 @@ def test_a_name_said_to_be_what_someone_was_called_spreads() -> None:
 
 def test_an_english_nickname_of_two_words() -> None:
     assert "Auntie Fatso" in found("The woman we called Auntie Fatso ran the inn.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "양우석 감독의 영화 '변호인'이 개봉했다.",  # a quoted title
+        "오는 27일 방송되는 '무한도전'은 특집이다.",
+        "사고 당시 태풍 '갈매기'가 접근하고 있었다.",
+        "그추운 얼음바다라 불리우는 차다를 걸었다.",  # a thing "called" something
+        "위안부 할머니들의 미술작품을 판다.",
+    ],
+)
+def test_quoted_titles_and_named_things_are_not_nicknames(text: str) -> None:
+    assert found(text) == {}

@@ -19,12 +19,14 @@ that says where someone is from or how they are related ("옆집 아줌마").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 
 from moksori.protect import gazetteer as gz
 from moksori.protect.detect.korean_names import read_data
+from moksori.protect.detect.voice import is_testimony
 from moksori.protect.spans import PiiType, Span
-from moksori.protect.textview import TextView
+from moksori.protect.textview import TextView, Tok
 
 NAME = "nickname"
 H = "\uac00-\ud7a3"
@@ -56,7 +58,12 @@ _RX_QUOTED = re.compile(
 )
 _RX_CALLED = re.compile(
     rf"(?<![{H}])(?P<w>[{H}]{{1,5}}?)(?:이)?(?:라고|라구|라)\s?(?:들\s?|다들\s?)?"
-    r"(?:불렀|부르|불러|불리|불렸|부른|부름)"
+    r"(?:불렀|불러|불렸|부름|부르곤|부르던|부르더|부르기|부르며|부르면서|불리던|불리곤|불리었)"
+)
+# "'무한도전'이 13%": a quoted title. What comes just before or after says so.
+_TITLE_CUE = re.compile(
+    r"영화|드라마|소설|프로그램|방송|잡지|신문|태풍|매체|회사|기업|노래|앨범|책|작품|캠페인|프로젝트"
+    r"|SBS|KBS|MBC|JTBC|tvN|예능|시리즈|제목|곡|단체|브랜드|상표|작전|사건|운동|구호|표어|말|단어"
 )
 _RX_NAMED = re.compile(
     rf"별명(?:이|은|도)?\s?[{_QUOTE_OPEN}]?(?P<w>[{H}]{{1,5}}?)[{_QUOTE_CLOSE}]?"
@@ -89,9 +96,19 @@ def _not_nicknames() -> frozenset[str]:
     return frozenset(w for row in read_data("korean_not_nicknames.txt") for w in row)
 
 
+def _tokens(view: TextView, start: int, end: int) -> list[Tok]:
+    """Kiwi's tokens starting in ``start..end``, found by bisection (documents are long)."""
+    i = bisect_left(view.tokens, start, key=lambda t: t.start)
+    out = []
+    while i < len(view.tokens) and view.tokens[i].start < end:
+        out.append(view.tokens[i])
+        i += 1
+    return out
+
+
 def _nominal(view: TextView, start: int, end: int) -> bool:
     """Kiwi reads the word as a noun (or does not know it): no verb, ending or particle."""
-    toks = [t for t in view.tokens if start <= t.start < end]
+    toks = _tokens(view, start, end)
     if not toks:
         return True  # a line Kiwi did not read (no hangul) cannot reach here
     if all(t.tag.startswith(("NN", "XSN", "XR", "SL")) or t.oov for t in toks):
@@ -115,24 +132,43 @@ def _ok(view: TextView, start: int, end: int, *, called: bool = False) -> bool:
     return _nominal(view, start, end)
 
 
+def _one_noun(view: TextView, m: re.Match[str]) -> bool:
+    """The quoted word is one common noun Kiwi knows (곰, 여우), as nicknames are; titles
+    and brands are compounds or unknown words (무한도전, 마리몬드)."""
+    a, b = m.start("w"), m.end("w")
+    toks = _tokens(view, a, b)
+    return len(toks) == 1 and toks[0].tag == "NNG" and not toks[0].oov
+
+
+def _titled(text: str, m: re.Match[str]) -> bool:
+    """A title word just before the quote or just after it: 영화 '변호인', '갈매기' 태풍."""
+    before = text[max(0, m.start() - 8) : m.start()]
+    after = text[m.end() : m.end() + 8]
+    return bool(_TITLE_CUE.search(before) or _TITLE_CUE.match(after.lstrip()))
+
+
 def _korean(view: TextView) -> list[Span]:
     text = view.text
     out: list[Span] = []
     for m in _RX_ADDRESS.finditer(text):
-        tail = text[m.end("t") :]
-        if not _RX_ADDRESS_TAIL.match(tail):
+        if not _RX_ADDRESS_TAIL.match(text, m.end("t")):
             continue  # "형편", "이모저모": the address word is part of another word
         a, b = m.start("w"), m.end("w")
+        if b - a < 2:
+            continue  # "알 형님", "저 언니": one syllable is too often something else
         if b - a >= 3 and text[b - 1] == "이":
             b -= 1  # "영철이 형": the familiar 이 is not part of the name
         if _ok(view, a, b):
             out.append(Span(a, b, PiiType.PERSON, CONF_ADDRESS, NAME))
+    spoken = is_testimony(text)
     for m in _RX_QUOTED.finditer(text):
         said = m.group("p").endswith(("라고", "라는", "란"))
+        if not said and not (spoken and _one_noun(view, m) and not _titled(text, m)):
+            continue
         if _ok(view, m.start("w"), m.end("w"), called=said):
             conf = CONF_CALLED if said else CONF_QUOTED
             out.append(Span(m.start("w"), m.end("w"), PiiType.PERSON, conf, NAME))
-    called = any(w in text for w in ("불렀", "부르", "불러", "불리", "불렸", "부른", "부름"))
+    called = any(w in text for w in ("불렀", "부르", "불러", "불리", "불렸", "부름"))
     for m in _RX_CALLED.finditer(text) if called else ():
         if _ok(view, m.start("w"), m.end("w")):
             out.append(Span(m.start("w"), m.end("w"), PiiType.PERSON, CONF_CALLED, NAME))
