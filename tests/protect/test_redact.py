@@ -237,7 +237,7 @@ def test_roles_become_a_plain_word_true_of_them(text: str, said: str, shown: str
 
 
 def test_a_particle_is_never_fixed_into_the_next_finding() -> None:
-    """"왜국로" with 로 itself found: the particle fix of 왜국 must not swallow it (the
+    """ "왜국로" with 로 itself found: the particle fix of 왜국 must not swallow it (the
     overlapping replacements made the whole export fail)."""
     from moksori.protect.findings import Finding
     from moksori.protect.redact import replacements_for
@@ -250,3 +250,23 @@ def test_a_particle_is_never_fixed_into_the_next_finding() -> None:
     new = {"왜국": "일본", "로": "[장소]"}
     view = build(text, replacements_for(text, found, lambda f: new[text[f.start : f.end]]))
     assert view.text == "그 뒤로 일본[장소] 지냈어요."
+
+
+@given(st.text(alphabet="무산은는이가을를으로과와에서 ]", min_size=1, max_size=30), st.data())
+@settings(max_examples=300, deadline=None)
+def test_any_findings_give_one_consistent_view(text: str, data: st.DataObject) -> None:
+    """Whatever the findings and their words, the view builds (no overlapping edits)."""
+    from moksori.protect.findings import Finding
+    from moksori.protect.redact import replacements_for
+
+    found = []
+    for i in range(data.draw(st.integers(0, 6))):
+        a = data.draw(st.integers(0, len(text) - 1))
+        b = data.draw(st.integers(a + 1, len(text)))
+        type_ = data.draw(st.sampled_from(["place", "person", "cohort", "role"]))
+        found.append(Finding(i, 1, a, b, type_, "t", 0.5, "accepted", None, {}))
+    words = data.draw(
+        st.lists(st.sampled_from(["", "함경북도", "[장소]", "P07", "관리"]), min_size=7)
+    )
+    view = build(text, replacements_for(text, found, lambda f: words[f.id]))
+    assert view.map_end(len(text)) == len(view.text)

@@ -206,7 +206,8 @@ def replacements_for(text: str, findings: Sequence[Finding], render: Render) -> 
         following = min(f.start for f in groups[i + 1]) if i + 1 < len(groups) else len(text)
         if fixed is not None and fixed[0] <= following:  # never into the next finding
             rep = Replacement(rep.start, fixed[0], fixed[1], rep.type)
-        if not rep.text and rep.start > 0 and text[rep.start - 1] == " ":
+        before = out[-1].end if out else 0
+        if not rep.text and rep.start > before and text[rep.start - 1] == " ":
             if rep.end >= len(text) or text[rep.end] in " \n.,":
                 rep = Replacement(rep.start - 1, rep.end, "", rep.type)  # no double space
         prev = out[-1] if out else None
