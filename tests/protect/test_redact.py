@@ -169,6 +169,7 @@ def _render(text: str, said: str, type_: str, info: dict[str, object], **actions
         # a written sequence is never kept as said when it names a finer unit
         ("대구 중구에서 살았어요.", "대구 중구", {}, "대구광역시에서 살았어요."),
         ("평양 연봉동에서 살았어요.", "평양 연봉동", {}, "[장소]에서 살았어요."),  # contradictory
+        ("평양 가나동에서 살았어요.", "평양 가나동", {}, "평양직할시에서 살았어요."),
         ("Hyesan, Ryanggang was home.", "Hyesan, Ryanggang", {}, "Ryanggang was home."),
     ],
 )
@@ -205,6 +206,7 @@ def test_dates_keep_only_the_year_their_words_say(
         ("서른일곱 살 때 갔어요.", "서른일곱 살", {"age": 37}, "30대 때 갔어요."),
         ("My sister was 19.", "19", {"age": 19}, "My sister was 10–19."),
         ("Park Min-ji, 31, left.", "31", {"age": 31}, "Park Min-ji, 30–39, left."),
+        ("two kids, aged 42", "two kids, aged 42", {"age": 42}, "two kids, aged 40–49"),
         ("서른일곱 살 때 갔어요.", "서른일곱 살", {"age": 27}, "[나이] 때 갔어요."),
     ],
 )

@@ -410,8 +410,11 @@ def _age_band(said: str, info: dict[str, object], lang: str) -> str | None:
     if lang == "ko":
         return f"{band}대"
     range_ = f"{band}–{band + 9}"
-    swapped, n = _NUMBER.subn(range_, said, count=1)
-    return swapped if n else range_
+    age = info.get("age")
+    for m in _NUMBER.finditer(said):  # the number that is the age, not another one
+        if not isinstance(age, int) or ages.english_number(m.group()) == age:
+            return said[: m.start()] + range_ + said[m.end() :]
+    return range_
 
 
 def _band(info: dict[str, object]) -> int | None:
