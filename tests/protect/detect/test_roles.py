@@ -125,3 +125,17 @@ def test_english_roles_and_named_units(text: str, role: str) -> None:
 )
 def test_english_unnamed_units_are_not_roles(text: str) -> None:
     assert found(text) == []
+
+
+def test_a_long_testimony_that_drops_its_pronouns_is_still_testimony() -> None:
+    """Korean speakers drop "I": the spoken endings say whose voice it is."""
+    lines = [
+        "아버지가 보위원이었어요.",
+        "어머니는 장마당에서 국수를 팔았지요.",
+        "그때 인민반장이 매일 왔댔시오.",
+        "동생은 중국으로 갔습네다.",
+    ] * 8
+    text = "\n".join(lines)
+    assert len(text) > 400
+    got = found(text)
+    assert "보위원" in got and "인민반장" in got

@@ -166,7 +166,9 @@ def _korean(view: TextView) -> list[Span]:
         if not said and not (spoken and _one_noun(view, m) and not _titled(text, m)):
             continue
         if _ok(view, m.start("w"), m.end("w"), called=said):
-            conf = CONF_CALLED if said else CONF_QUOTED
+            # A term of address as a name ("삼촌") is not spread to every uncle in the text.
+            plain = said and m.group("w") not in _ADDRESS
+            conf = CONF_CALLED if plain else CONF_QUOTED
             out.append(Span(m.start("w"), m.end("w"), PiiType.PERSON, conf, NAME))
     called = any(w in text for w in ("불렀", "부르", "불러", "불리", "불렸", "부름"))
     for m in _RX_CALLED.finditer(text) if called else ():

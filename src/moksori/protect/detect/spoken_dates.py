@@ -106,7 +106,6 @@ _EN_HOLIDAY_WORDS = (
     "harvest moon",
     "christmas",
 )
-_EN_FAMINE_WORDS = ("famine", "flood", "arduous", "suffering")
 # An apostrophe year, then what stands before it: "the winter of '97", "in '97".
 EN_APOS_YEAR = re.compile(r"(?=['’])['’](?P<y2>\d{2})(?![\w'’])")
 _APOS_BEFORE = re.compile(
@@ -120,10 +119,6 @@ EN_REL_HOLIDAY = re.compile(
     rf"\b{_HOLIDAY_EN}\s(?:(?:one|two|three|four|five|a|\d)\s(?:years?|winters?)\s(?:later|after|before|ago)"
     r"|(?:of\s)?(?:that|the\sfollowing|the\snext|the\sprevious|last|next)\syear)\b"
     rf"|\b(?:that|the\sfollowing|the\snext|last)\syear'?s?\s{_HOLIDAY_EN}\b"
-)
-EN_YEAR_FAMINE = re.compile(
-    r"\b(?P<y>(?:19|20)\d{2})\s(?:famine|flood|floods)\b"
-    r"|\b(?:the\s)?(?:famine|Arduous March|March of Suffering)\sof\s['’]?(?P<y1>(?:19|20)?\d{2})\b"
 )
 
 
@@ -174,9 +169,4 @@ def find(text: str) -> list[Span]:
             out.append(_span(m.start(), m.end(), 0.8, year=y, holiday=True))
         for m in EN_REL_HOLIDAY.finditer(text):
             out.append(_span(m.start(), m.end(), 0.5, relative=True, holiday=True))
-    if any(w in low for w in _EN_FAMINE_WORDS):
-        for m in EN_YEAR_FAMINE.finditer(text):
-            raw = m.group("y") or m.group("y1")
-            y = int(raw) if len(raw) == 4 else ages._year(raw)
-            out.append(_span(m.start(), m.end(), 0.7, year=y))
     return out
