@@ -10,7 +10,7 @@ from moksori.project import Project
 from moksori.protect import shared_list
 from moksori.protect.scan import detect_text
 from moksori.protect.shared_list import SharedList, citations
-from moksori.protect.spans import PiiType
+from moksori.protect.spans import PiiType, Span
 from tests.protect.expository_fixture import PAPER_EN, REPORT_KO, parse
 
 
@@ -163,3 +163,16 @@ def test_an_office_holder_is_not_proposed_but_a_namesake_is() -> None:
     assert _said(text) == []
     assert _said("Chairman Kim Jong Un met President Moon Jae-in.") == []
     assert "Kim Jong-un" in _said("My neighbour Kim Jong-un came too.")
+
+
+def test_newspapers_and_parties_are_not_people_but_a_church_is_a_place() -> None:
+    text = (
+        "동아일보와 경향신문이 보도했다. 더불어민주당과 국민의힘이 다퉜다. 김정은 정권은 "
+        "장마당을 단속했다. The JoongAng Ilbo and the Democratic Party reported it."
+    )
+    assert not {"동아일보", "경향신문", "더불어민주당", "국민의힘", "김정은"} & set(_said(text))
+    assert not {"JoongAng Ilbo", "Democratic Party", "JoongAng"} & set(_said(text))
+    church = "저는 요즘 사랑의교회에 다녀요."
+    gate = shared_list.Gate.of(church)
+    span = Span(6, 11, PiiType.PLACE, 0.6, "places")
+    assert not gate.drops(span, church[6:11])  # a church can locate a participant
