@@ -30,7 +30,6 @@ def found(text: str) -> dict[str, float]:
         ("다들 족제비라고 불렀어요.", "족제비"),
         ('그 사람을 다들 "두꺼비"라고 했어.', "두꺼비"),
         ("별명이 곰이었어요.", "곰"),
-        ('우리는 그 브로커를 "삼촌"이라고 불렀어요.', "삼촌"),  # a term of address as the name
         ("빨간모자 아줌마가 표를 팔았어요.", "빨간모자"),
         ("곰보 아저씨네 집에 숨었어요.", "곰보"),
         ("We called him the Bear.", "Bear"),
@@ -56,6 +55,8 @@ def test_nicknames_are_found(text: str, nick: str) -> None:
         "'꽃제비'가 되었다.",  # a label for a kind of person
         "젊은 아줌마가 왔어요.",  # an adjective, not a name
         '"삼촌"이 왔어요.',  # a quoted term of address, not said to be a name
+        # Said to be a name, still not: accepted, every uncle in the project would be hidden.
+        '우리는 그 브로커를 "삼촌"이라고 불렀어요.',
         "The bear came out of the forest.",
         "They called the police.",
     ],

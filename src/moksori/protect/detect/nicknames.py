@@ -119,13 +119,12 @@ def _nominal(view: TextView, start: int, end: int) -> bool:
     return solid and shape and toks[-1].tag.startswith("NN") and toks[0].tag.startswith("VA")
 
 
-def _ok(view: TextView, start: int, end: int, *, called: bool = False) -> bool:
-    """A word that can be a nickname; ``called``: said to be what someone was called, so
-    even a term of address counts ('"삼촌"이라고 불렀어요': the broker's only name)."""
+def _ok(view: TextView, start: int, end: int) -> bool:
+    """A word that can be a nickname. Never a term of address, even said to be a name
+    ('"삼촌"이라고 불렀어요'): an accepted name is hidden at every mention in the project,
+    and every uncle would become that broker."""
     word = view.text[start:end]
-    if word in _not_nicknames() and not (called and word in _ADDRESS):
-        return False
-    if word in _ADDRESS and not called:
+    if word in _not_nicknames() or word in _ADDRESS:
         return False
     if gz.lookup(word) is not None:
         return False  # "연길 아줌마": the place detector finds the place
@@ -165,10 +164,8 @@ def _korean(view: TextView) -> list[Span]:
         said = m.group("p").endswith(("라고", "라는", "란"))
         if not said and not (spoken and _one_noun(view, m) and not _titled(text, m)):
             continue
-        if _ok(view, m.start("w"), m.end("w"), called=said):
-            # A term of address as a name ("삼촌") is not spread to every uncle in the text.
-            plain = said and m.group("w") not in _ADDRESS
-            conf = CONF_CALLED if plain else CONF_QUOTED
+        if _ok(view, m.start("w"), m.end("w")):
+            conf = CONF_CALLED if said else CONF_QUOTED
             out.append(Span(m.start("w"), m.end("w"), PiiType.PERSON, conf, NAME))
     called = any(w in text for w in ("불렀", "부르", "불러", "불리", "불렸", "부름"))
     for m in _RX_CALLED.finditer(text) if called else ():
