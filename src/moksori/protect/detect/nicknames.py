@@ -3,11 +3,11 @@
 Why: migrants often never knew the real name of the broker, the neighbour or the
 woman who hid them, only what everyone called her: "뚱보 아줌마", "안경 아저씨",
 "'여우'라고 불렀다", "a man everyone called Fox". To those who knew her, that is
-her name. Three signals, each a person span over the nickname only (the address
-word stays, so "[이름] 아줌마" still says who spoke):
+her name. Three signals, each a person span:
 
 * a noun before a term of address ("꺽다리 언니"), at low confidence (below the
-  spreading threshold: "국수집 아줌마" may be a trade, not a name);
+  spreading threshold: "국수집 아줌마" may be a trade, not a name); the span is the
+  whole phrase, since a name once found is hidden at every mention in the project;
 * a word said to be what someone was called ("족제비라고 불렀어요", "별명이 곰"),
   or a quoted word used as a person ('"곰"이 왔다');
 * English "we called him the Bear", "nicknamed Fox".
@@ -156,9 +156,12 @@ def _korean(view: TextView) -> list[Span]:
         if b - a < 2:
             continue  # "알 형님", "저 언니": one syllable is too often something else
         if b - a >= 3 and text[b - 1] == "이":
-            b -= 1  # "영철이 형": the familiar 이 is not part of the name
-        if _ok(view, a, b):
-            out.append(Span(a, b, PiiType.PERSON, CONF_ADDRESS, NAME))
+            if _ok(view, a, b - 1):  # "영철이 형": a given name and its familiar 이
+                out.append(Span(a, b - 1, PiiType.PERSON, CONF_ADDRESS, NAME))
+        elif _ok(view, a, b):
+            # The nickname is the whole phrase: "뚱보 아줌마" is her name, and hiding it
+            # must not hide every 안경 (glasses) or 뚱보 in the project as a person.
+            out.append(Span(a, m.end("t"), PiiType.PERSON, CONF_ADDRESS, NAME))
     spoken = is_testimony(text)
     for m in _RX_QUOTED.finditer(text):
         said = m.group("p").endswith(("라고", "라는", "란"))
