@@ -236,7 +236,6 @@ def test_spoken_dates_cover_the_whole_expression(
 @pytest.mark.parametrize(
     "text",
     [
-        "추석에 송편을 먹었어요.",  # a holiday alone dates no one
         "설명을 들었어요.",
         "고난의 행군이 있었다는 건 다 알지요.",  # the famine as a topic
         "순옥 동지는 그 후에 소식이 없었다.",  # 동지 the comrade, not the solstice
@@ -294,3 +293,42 @@ def test_the_famine_in_a_report_dates_no_one() -> None:
 def test_english_third_person_ages(text: str, span: str, age: int) -> None:
     got = [(t, kind, info.get("age")) for t, kind, info in found(text)]
     assert (span, "age", age) in got
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("97년 그 배고픈 시절에 아버지가 돌아가셨어요.", "97년 그 배고픈 시절"),
+        ("98년도 고난의 행군 끝날 무렵에 나왔어요.", "98년도 고난의 행군 끝날 무렵"),
+        ("고난의 행군이 한창일 때 저는 열 살이었어요.", "고난의 행군이 한창일 때"),
+        ("96년 큰물 피해 때 집이 떠내려갔어요.", "96년 큰물 피해 때"),
+        ("그 다음해 단오날 다시 만났어요.", "그 다음해 단오날"),
+        ("2009년 음력설에 강을 건넜어요.", "2009년 음력설"),
+    ],
+)
+def test_more_spoken_dates(text: str, span: str) -> None:
+    assert span in [t for t, kind, _ in found(text) if kind == "date"]
+
+
+def test_a_holiday_alone_is_proposed_weakly_in_testimony_only() -> None:
+    [span] = [s for s in temporal.find("설날 아침에 떠났어요.") if s.type == PiiType.DATE]
+    assert span.confidence < 0.5 and span.info == {"holiday": True}
+    report = "명절에는 추석과 설날이 있다. 주민들은 추석에 성묘를 한다. " * 20
+    assert [t for t, kind, _ in found(report) if kind == "date"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "age"),
+    [
+        ("오십 넘어서 탈북했어요.", "오십", 50),
+        ("사십삼 살에 왔어요.", "사십삼", 43),
+        ("그때 내 나이 스물하나였어요.", "스물하나", 21),
+    ],
+)
+def test_sino_and_native_ages(text: str, span: str, age: int) -> None:
+    got = [(t, kind, info.get("age")) for t, kind, info in found(text)]
+    assert (span, "age", age) in got
+
+
+def test_sino_numbers_that_are_not_ages() -> None:
+    assert [k for _, k, _ in found("오십 명이 왔어요. 삼십 분 기다렸어요.") if k == "age"] == []

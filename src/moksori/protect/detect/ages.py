@@ -65,6 +65,19 @@ def native_number(words: str) -> int | None:
     return total or None
 
 
+_SINO_UNITS = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9}
+
+
+def _sino_number(words: str) -> int | None:
+    """오십 → 50, 사십삼 → 43 (tens 20-90 and a unit)."""
+    if len(words) < 2 or words[1] != "십" or words[0] not in _SINO_UNITS:
+        return None
+    unit = _SINO_UNITS.get(words[2:], 0) if words[2:] else 0
+    if words[2:] and not unit:
+        return None
+    return _SINO_UNITS[words[0]] * 10 + unit
+
+
 def english_number(words: str) -> int | None:
     """forty-two → 42, nineteen → 19, 42 → 42."""
     s = words.lower().strip()
@@ -116,7 +129,7 @@ KO_NATIVE_AGE = re.compile(
 # "서른다섯에 결혼했다": a tens numeral without 살 is still an age, unless a counter follows.
 KO_NATIVE_BARE = re.compile(
     rf"(?=[스서마예일여아쉰]){_NOT_HANGUL_BEFORE}((?:스물|서른|마흔|예순|일흔|여든|아흔)(?:\s?(?:{_UNITS}))?|쉰(?:{_UNITS}))"
-    r"(?=$|[^\uac00-\ud7a3]|에|이|은|는|의|쯤|까지|부터|을|도|즈음|무렵|줄|남짓|엔|으로|이었|이던)"
+    r"(?=$|[^\uac00-\ud7a3]|에|이|은|는|의|쯤|까지|부터|을|도|즈음|무렵|줄|남짓|엔|으로|이었|이던|였|일)"
     r"(?!\s?(?:명|개|권|마리|번|채|가지|시|분|장|대|켤레|그릇|잔|병|곳|군데|해|달|날|주|살))"
 )
 # "열여섯에 시집을 갔어": ten-and-a-unit said alone with a particle of time. 열 alone is
@@ -124,6 +137,12 @@ KO_NATIVE_BARE = re.compile(
 KO_TEEN_BARE = re.compile(
     rf"{_NOT_HANGUL_BEFORE}(열\s?(?:{_UNITS}))"
     r"(?=에|엔|에는|때|적|쯤에|무렵|즈음|이었|이던|였|밖에\s?안|\s(?:때|적|무렵|즈음|나던|되던|되었|됐))"
+)
+# "오십 넘어서 탈북했어요", "사십에": a Sino-Korean tens said as an age, before 넘어/에/살.
+KO_SINO_AGE = re.compile(
+    r"(?=[이삼사오육칠팔구])(?<![\uac00-\ud7a3\d])((?:이|삼|사|오|육|칠|팔|구)십(?:일|이|삼|사|오|육|칠|팔|구)?)"
+    r"(?=\s?(?:살|세)(?!림|았|아|던|인|해|균|충|생|기|대|금|관|계|율)|\s?(?:넘어|넘어서|넘은|넘었|넘도록|다\s?되|이\s?넘|가\s?넘)"
+    r"|에\s(?:시집|장가|결혼|탈북|퇴직|죽|돌아가|과부|홀로|혼자))"
 )
 KO_ASKED_AGE = re.compile(
     r"나이(?:는|가|도)?\s?(?:올해\s?|지금\s?)?(\d{1,3})(?![\d.,])(?!\s?[년월일명개])"
@@ -279,6 +298,10 @@ def find_ages(text: str) -> list[Span]:
     for m in KO_NATIVE_BARE.finditer(text):
         n = native_number(m.group(1))
         if n is not None:
+            out.append(_age_span(text, m.start(1), m.end(1), 0.5, {"age": n}))
+    for m in KO_SINO_AGE.finditer(text):
+        n = _sino_number(m.group(1))
+        if n is not None and 20 <= n <= 99:
             out.append(_age_span(text, m.start(1), m.end(1), 0.5, {"age": n}))
     for m in KO_TEEN_BARE.finditer(text):
         n = native_number(m.group(1))

@@ -29,14 +29,18 @@ _PARTICLE = r"(?:에|엔|은|는|이|가|을|를|도|부터|까지|만|때|날|�
 _HOLIDAY_END = rf"(?=$|[^가-힣]|{_PARTICLE})"
 _REL_YEAR = (
     r"(?:재작년|그러께|작년|지난해|올해|금년|그 이듬해|그이듬해|이듬해|그해|그 해|다음 해|다음해"
-    r"|그다음 해|그 다음 해|전해|그 전해|내년|후년|몇 해 전|두 해 전|한 해 전)"
+    r"|그다음 해|그 다음 해|그다음해|그 다음해|전해|그 전해|내년|후년|몇 해 전|두 해 전|한 해 전)"
 )
 _SEASON = r"(?:봄|여름|가을|겨울|초|말|연말|연초|설 쇠고)"
 _YEAR = r"(?:(?P<y4>(?:19|20)\d{2})|'?(?P<y2>\d{2}))\s?년(?:\s?도)?"
 # The famine of the 1990s as people name it: 고난의 행군, 배고플 때, 배급이 끊겼을 때.
+# "끝날 무렵", "이 한창일 때": the famine's phase, said before its time word.
+_PHASE = r"(?:\s?(?:이|가)?\s?(?:끝날|끝나갈|끝나던|시작될|시작되던|시작할|한창일|한창이던|한창))?"
+_FAMINE_TIME = r"\s?(?:때|시기|시절|당시|무렵|즈음)"
 _FAMINE = (
-    r"(?:[\"'“‘]?고난의\s?행군[\"'”’]?(?:\s?(?:때|시기|시절|당시|무렵|즈음|이\s?시작|이\s?한창))?"
-    r"|대기근|큰물\s?피해|배고플\s?때|배고팠을\s?때|배고프던\s?때|굶을\s?때|굶던\s?때|다들\s?굶을\s?때"
+    rf"(?:[\"'“‘]?고난의\s?행군[\"'”’]?(?:{_PHASE}{_FAMINE_TIME}|\s?이\s?시작|\s?이\s?한창)?"
+    r"|대기근|큰물\s?피해(?:\s?때)?|배고플\s?때|배고팠을\s?때|배고프던\s?때|배고픈\s?(?:때|시절|시기)"
+    r"|굶주리던\s?(?:때|시절)|굶주릴\s?때|굶을\s?때|굶던\s?때|다들\s?굶을\s?때"
     r"|굶어\s?죽을\s?때|굶어\s?죽던\s?때|배급이?\s?끊[긴겼어]\S*\s?때|배급이?\s?끊어진\s?때"
     r"|식량난\s?때|식량난\s?시기|강냉이죽\s?먹을\s?때)"
 )
@@ -49,12 +53,22 @@ KO_REL_HOLIDAY = re.compile(
 KO_REL_SEASON = re.compile(
     rf"(?=[재그작지올금이다전내후몇두한])(?<![가-힣]){_REL_YEAR}\s?{_SEASON}{_HOLIDAY_END}"
 )
+# A holiday alone fixes a day of a year said elsewhere ("설날 아침에 떠났어요"): proposed at
+# low confidence in testimony. 설 alone is too often another word; 명절 names no day.
+KO_HOLIDAY_ALONE = re.compile(
+    r"(?=[설구추한단대정광태김성])(?<![가-힣])(?:설날|구정|추석|한가위|단오|단옷날|정월\s?대보름|대보름"
+    r"|한식|광명성절|태양절|김일성\s?생일|김정일\s?생일|성탄절)"
+    r"(?:\s?(?:날|전날|다음\s?날|아침|저녁|밤|무렵|즈음|쯤|연휴))?"
+    rf"{_HOLIDAY_END}"
+)
 KO_YEAR_FAMINE = re.compile(rf"(?=[\d'])(?<![\d.,]){_YEAR}\s?(?:그\s?)?{_FAMINE}")
 # Alone, the famine counts only as a time said of oneself ("고난의 행군 때"); a text about
 # the famine ("고난의 행군이 있었다") dates no one.
 KO_FAMINE = re.compile(
-    r"(?=[\"'“‘고배굶식강])(?<!\d년\s)(?<!\d년)(?:[\"'“‘]?고난의\s?행군[\"'”’]?\s?(?:때|시기|시절|당시|무렵|즈음)"
-    r"|배고플\s?때|배고팠을\s?때|배고프던\s?때|굶을\s?때|굶던\s?때|굶어\s?죽을\s?때|굶어\s?죽던\s?때"
+    r"(?=[\"'“‘고배굶식강])(?<!\d년\s)(?<!\d년)(?:[\"'“‘]?고난의\s?행군[\"'”’]?"
+    rf"{_PHASE}{_FAMINE_TIME}"
+    r"|배고플\s?때|배고팠을\s?때|배고프던\s?때|배고픈\s?(?:때|시절|시기)|굶주리던\s?(?:때|시절)"
+    r"|굶을\s?때|굶던\s?때|굶어\s?죽을\s?때|굶어\s?죽던\s?때"
     r"|배급이?\s?끊[긴겼어]\S*\s?때|배급이?\s?끊어진\s?때|식량난\s?때|강냉이죽\s?먹을\s?때)"
 )
 # "97년 배고플 때" aside, a two-digit year said as a year: 97년도, 97년 겨울.
@@ -145,6 +159,8 @@ def find(text: str) -> list[Span]:
             out.append(_span(m.start(), m.end(), 0.8, year=y, holiday=True))
         for m in KO_REL_HOLIDAY.finditer(text):
             out.append(_span(m.start(), m.end(), 0.55, relative=True, holiday=True))
+        for m in KO_HOLIDAY_ALONE.finditer(text) if is_testimony(text) else ():
+            out.append(_span(m.start(), m.end(), 0.3, holiday=True))
         for m in KO_REL_SEASON.finditer(text):
             out.append(_span(m.start(), m.end(), 0.35, relative=True))
         for m in KO_YEAR_FAMINE.finditer(text):
