@@ -103,6 +103,8 @@ class Form:
     info: dict[str, Any] = field(default_factory=dict)
     short: bool = False  # a two-syllable hangul form: checked against what follows
     by_key: bool = False  # a name key, matched against romanised words (see person_keys)
+    origins: set[str] = field(default_factory=set)  # the source texts it comes from
+    confirmed: bool = False  # a reviewer accepted one of its sources
 
     @property
     def entity(self) -> int | None:
@@ -221,14 +223,18 @@ def collect_forms(
         if sources is not None:
             if r.id not in sources:
                 continue
-        elif r.status != "accepted" and (r.detector == DETECTOR or r.confidence < _MIN[r.type]):
+        elif r.status != "accepted" and (r.detector in DERIVED or r.confidence < _MIN[r.type]):
             continue
         entry = written.setdefault((r.type, r.text), ([0.0], set(), r.info))
         entry[0][0] = max(entry[0][0], 1.0 if r.status == "accepted" else r.confidence)
+        if r.status == "accepted":
+            entry[1].add(-1)  # marks a confirmed source; taken out below
         if r.entity is not None:
             entry[1].add(int(r.entity))
     forms: dict[tuple[str, str], Form] = {}
-    for (type_, said), (base, entities, info) in written.items():
+    for (type_, said), (base, marks, info) in written.items():
+        confirmed = -1 in marks
+        entities = marks - {-1}
         for text, factor, k in _derived(type_, said, hangul_by_key):
             if len(k[1]) < 2 or k in rejected:
                 continue
@@ -248,6 +254,8 @@ def collect_forms(
                 )
             form.confidence = max(form.confidence, conf)
             form.entities |= entities
+            form.origins.add(f"{type_.value}:{said}")
+            form.confirmed = form.confirmed or confirmed
     return forms
 
 
@@ -284,12 +292,114 @@ def propagate(
     new: list[int] = []
     with transaction(conn) as c:
         scanned = c.execute("SELECT document_id FROM deid_scan ORDER BY document_id").fetchall()
-        for (doc_id,) in scanned:
-            new += _document(c, int(doc_id), matcher, vault, stamp)
+        found = [m for (doc_id,) in scanned for m in _mentions(c, int(doc_id), matcher)]
+        weak = _unsupported(found)
+        for m in found:
+            if m.form.confirmed or not (m.form.origins <= weak):
+                new += _write(c, m, vault, stamp)
     return new
 
 
-_Existing = list[tuple[int, int, int, int | None, str]]  # start, end, id, entity, status
+SUPPORT = 1 / 3  # share of a proposed source's mentions its detectors found themselves
+DERIVED = ("propagated", "spread")  # findings made from other findings, not by a detector
+
+
+@dataclass
+class Mention:
+    doc_id: int
+    start: int
+    end: int
+    said: str
+    form: Form
+    detected: bool  # a detector's own finding of the same type covers it
+    exact: tuple[int, int | None, str] | None  # (id, entity, status) of a finding on this span
+    overlapped: bool  # another finding of the same type overlaps it
+
+
+def _mentions(c: Connection, doc_id: int, matcher: Matcher) -> list[Mention]:
+    """Every mention of a form in one document that is a name there (not masked, not a word)."""
+    text = str(c.execute("SELECT text FROM document WHERE id = ?", (doc_id,)).fetchone()[0])
+    existing: dict[str, list[tuple[int, int, int, int | None, str, str]]] = {}
+    for fid, s, e, t, ent, st, det in c.execute(
+        'SELECT id, start, "end", type, entity_id, status, detector FROM finding '
+        "WHERE document_id = ?",
+        (doc_id,),
+    ):
+        existing.setdefault(str(t), []).append((int(s), int(e), int(fid), ent, str(st), det))
+    out: list[Mention] = []
+    pseudonyms: set[str] | None = None
+    for start, end, form in matcher.find(text):
+        said = text[start:end]
+        if form.short:
+            m = _HANGUL_WORD.match(text, end)
+            if not ending_ok(said, m.group() if m else "", form.type):
+                continue
+        if pseudonyms is None:  # names the text marks as pseudonyms: left alone everywhere
+            marked = "가명" in text or "pseudonym" in text
+            pseudonyms = masks(text)[1] if marked else set()
+        if said in pseudonyms or _masked(text, start, end):
+            continue
+        same = [x for x in existing.get(form.type.value, []) if x[0] < end and start < x[1]]
+        exact = next((x for x in same if x[0] == start and x[1] == end), None)
+        out.append(
+            Mention(
+                doc_id,
+                start,
+                end,
+                said,
+                form,
+                any(x[5] not in DERIVED and x[4] != "rejected" for x in same),
+                (exact[2], exact[3], exact[4]) if exact else None,
+                bool(same),
+            )
+        )
+    return out
+
+
+def _unsupported(found: list[Mention]) -> set[str]:
+    """Proposed sources whose detectors passed over most of their mentions ("사실은", "China").
+
+    A name a detector found once and missed in a few other sentences is spread;
+    a word it took for a name once among hundreds of uses is not.
+    """
+    total: dict[str, int] = {}
+    detected: dict[str, int] = {}
+    for m in found:
+        for origin in m.form.origins:
+            total[origin] = total.get(origin, 0) + 1
+            detected[origin] = detected.get(origin, 0) + m.detected
+    return {o for o, n in total.items() if detected[o] < SUPPORT * n}
+
+
+def _write(c: Connection, m: Mention, vault: Any, stamp: str) -> list[int]:
+    """One mention into the project: a new proposal, or its entity on the one already there."""
+    form = m.form
+    entity = form.entity if form.type == PiiType.PERSON else None
+    if entity is None and vault is not None and form.type == PiiType.PERSON:
+        entity = _vault_entity(c, vault, m.said)
+    if m.exact is not None:  # found before: it may now learn its entity
+        fid, had, status = m.exact
+        if entity is not None and had is None and status == "proposed":
+            c.execute("UPDATE finding SET entity_id = ? WHERE id = ?", (entity, fid))
+        return []
+    if m.overlapped:
+        return []
+    cur = c.execute(
+        'INSERT OR IGNORE INTO finding(document_id, start, "end", type, detector, '
+        "confidence, entity_id, info, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            m.doc_id,
+            m.start,
+            m.end,
+            form.type.value,
+            DETECTOR,
+            form.confidence,
+            entity,
+            json.dumps(form.info, ensure_ascii=False),
+            stamp,
+        ),
+    )
+    return [int(cur.lastrowid)] if cur.rowcount else []
 
 
 def _trie(words: Iterable[str]) -> str:
@@ -340,68 +450,6 @@ class Matcher:
         if self.keys or self.latin:
             found += latin_mentions(text, self.latin, self.keys)
         return found
-
-
-def _document(
-    c: Connection,
-    doc_id: int,
-    matcher: Matcher,
-    vault: Any,
-    stamp: str,
-) -> list[int]:
-    """Propagate the forms into one document; the new finding ids."""
-    text = str(c.execute("SELECT text FROM document WHERE id = ?", (doc_id,)).fetchone()[0])
-    existing: dict[str, _Existing] = {}
-    for fid, s, e, t, ent, st in c.execute(
-        'SELECT id, start, "end", type, entity_id, status FROM finding WHERE document_id = ?',
-        (doc_id,),
-    ):
-        existing.setdefault(str(t), []).append((int(s), int(e), int(fid), ent, str(st)))
-    new: list[int] = []
-    pseudonyms: set[str] | None = None
-    for start, end, form in matcher.find(text):
-        type_ = form.type
-        said = text[start:end]
-        same = existing.setdefault(type_.value, [])
-        if form.short:
-            m = _HANGUL_WORD.match(text, end)
-            if not ending_ok(said, m.group() if m else "", type_):
-                continue
-        if pseudonyms is None:  # names the text marks as pseudonyms: left alone everywhere
-            marked = "가명" in text or "pseudonym" in text
-            pseudonyms = masks(text)[1] if marked else set()
-        if said in pseudonyms or _masked(text, start, end):
-            continue
-        entity = form.entity if type_ == PiiType.PERSON else None
-        if entity is None and vault is not None and type_ == PiiType.PERSON:
-            entity = _vault_entity(c, vault, said)
-        exact = next((x for x in same if x[0] == start and x[1] == end), None)
-        if exact is not None:  # found before: it may now learn its entity
-            if entity is not None and exact[3] is None and exact[4] == "proposed":
-                c.execute("UPDATE finding SET entity_id = ? WHERE id = ?", (entity, exact[2]))
-            continue
-        if any(a < end and start < b for a, b, *_ in same):
-            continue
-        cur = c.execute(
-            'INSERT OR IGNORE INTO finding(document_id, start, "end", type, detector, '
-            "confidence, entity_id, info, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                doc_id,
-                start,
-                end,
-                type_.value,
-                DETECTOR,
-                form.confidence,
-                entity,
-                json.dumps(form.info, ensure_ascii=False),
-                stamp,
-            ),
-        )
-        if cur.rowcount:
-            new.append(int(cur.lastrowid))
-            same.append((start, end, new[-1], entity, "proposed"))
-    return new
 
 
 _CAPITALISED_RUN = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z'’‐-]*(?: [A-Z][A-Za-z'’‐-]*)*")
