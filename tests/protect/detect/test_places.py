@@ -161,6 +161,8 @@ def test_a_gazetteer_place_is_found_whatever_the_subject_and_the_ending() -> Non
         "도문으론 못 가.",
         "오빠는 청진서 왔습네다.",
         "싼야에서 왔어요.",
+        "도문으루 갔슴다.",  # North Korean and dialect particles
+        "도문까정 걸었어.",
     ]
     for text in sentences:
         got = _found(text)

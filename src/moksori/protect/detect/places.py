@@ -62,7 +62,8 @@ _NOT_NOUN = ("V", "E", "XSV", "XSA")  # a verb or ending starts here: "해주는
 # whatever the subject or the ending of the sentence.
 _SPOKEN_PARTICLE = re.compile(
     r"(?:에선|에서만|에서처럼|에다가|엘|엔|서는|서도|서부터|서|선|으론|론|으로부터|로부터"
-    r"|이래|래요|이었|였|이야|이지|이요|이에요|예요|입니|이라|라고|라구|같은|뿐|께|편|이든|든)"
+    r"|이래|래요|이었|였|이야|이지|이요|이에요|예요|입니|이라|라고|라구|같은|뿐|께|편|이든|든"
+    r"|으루|루|까정|꺼정|에서리|서리|에루|이랑|랑|하구|이구|구)"
 )
 # "경남이 아바이", "연길 언니": a bare name before a kinship word is a person's name.
 _KIN_AFTER = re.compile(
