@@ -28,6 +28,7 @@ DOCS = {
         "응답자: 회령에서 떠났어요. 회령사람들은 다 알아요.\n"
     ),
     "e-ko.txt": "응답자: 영철(가명)이 그랬어요. 영철이는 착해요. [이름]은 김영철 씨라고.\n",
+    "f-ko.txt": "".join(f"응답자: 사실은 {n}번째로 갔어요.\n" for n in range(6)),
     "c-en.txt": (
         "Respondent: My cousin Kim Young-chol crossed first.\n"
         "Respondent: Young-chol wrote to us from Seoul. Youngchol Kim is well.\n"
@@ -115,6 +116,20 @@ def test_a_word_that_starts_like_a_name_is_not_a_name(study: Project) -> None:
     assert ending_ok("회령", "에서", PiiType.PLACE) and not ending_ok(
         "무산", "됐어요", PiiType.PLACE
     )
+
+
+def test_a_word_a_detector_took_for_a_name_once_is_not_spread(study: Project) -> None:
+    """Proposed sources spread only when detectors found a third of their mentions."""
+    d = doc_id(study, "f-ko")
+    at = study.document(d).text.index("사실은")
+    study.conn.execute(
+        'INSERT INTO finding(document_id, start, "end", type, detector, confidence, '
+        "created_at) VALUES (?, ?, ?, 'person', 'korean_names', 0.9, 'now')",
+        (d, at, at + 3),
+    )
+    assert study.deid.propagate() == []  # found 1 time in 6
+    study.conn.execute("UPDATE finding SET status = 'accepted'")
+    assert len(study.deid.propagate()) == 5  # a reviewer said it is a name: every mention
 
 
 def test_a_place_spreads_with_particles_and_keeps_its_province(study: Project) -> None:
