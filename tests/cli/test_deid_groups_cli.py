@@ -30,6 +30,11 @@ def test_groups_listed_without_names_and_decided_whole(tmp_path: Path) -> None:
     [young] = [g for g in shown if "김영철" in g["texts"]]
     assert "Kim Young-chol" in young["texts"]
 
+    # the group's findings in context, for the reviewer who asks
+    context = json.loads(run("deid", "findings", proj, "--group", young["id"], "--json"))
+    assert {f["id"] for f in context} == set(young["findings"])
+    assert {f["text"] for f in context} == set(young["texts"])
+
     report = json.loads(run("deid", "review", proj, "accept", "--group", young["id"], "--json"))
     assert report["changed"] == young["size"] and report["entities_created"] == 1
     left = json.loads(run("deid", "groups", proj, "--json"))["groups"]

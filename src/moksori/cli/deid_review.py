@@ -102,12 +102,18 @@ def findings(
     text: TextOpt = None,
     min_confidence: MinOpt = None,
     max_confidence: MaxOpt = None,
+    group: GroupOpt = None,
     limit: Annotated[int, typer.Option(help="At most this many.")] = 200,
     as_json: JsonOpt = False,
 ) -> None:
     """List findings with their text in context, for review (this shows personal data)."""
     with open_project(project) as p:
-        sel = _selector(p, None, type_, detector, doc, text, min_confidence, max_confidence, state)
+        ids = (
+            [i for g in resolve(p.deid.groups(status=None), group) for i in g.findings]
+            if group
+            else None
+        )
+        sel = _selector(p, ids, type_, detector, doc, text, min_confidence, max_confidence, state)
         rows = p.deid.findings.select(sel, limit=limit)
         texts = {
             d: p.conn.execute("SELECT text FROM document WHERE id = ?", (d,)).fetchone()[0]

@@ -246,19 +246,20 @@ class Deid:
             for f in self.findings.select(Selector(ids=sorted(wanted)))
             if again or f.status == "proposed"
         ]
-        created = 0
-        if status == "accepted":
-            created = group_entities(self.conn, chosen, picked, vault)
-        report = self.review(
-            Selector(ids=[f.id for f in picked]),
-            status,
-            vault=vault,
-            actor=actor,
-            role=role,
-            via=via,
-            settle=True,
-            detail={"groups": [g.id for g in chosen]},
-        )
+        with transaction(self.conn):  # the entities and the decision: all or nothing
+            created = 0
+            if status == "accepted":
+                created = group_entities(self.conn, chosen, picked, vault)
+            report = self.review(
+                Selector(ids=[f.id for f in picked]),
+                status,
+                vault=vault,
+                actor=actor,
+                role=role,
+                via=via,
+                settle=True,
+                detail={"groups": [g.id for g in chosen]},
+            )
         report.entities_created += created
         return report
 
@@ -287,17 +288,17 @@ class Deid:
         chosen = self.findings.select(selector)
         ids = [f.id for f in chosen]
         people = [f for f in chosen if f.type == PiiType.PERSON.value and f.entity_id is None]
-        created = 0
-        if status == "accepted" and people:
-            if vault is None:
-                raise VaultError(
-                    "accepting names needs the vault (it keeps who each pseudonym stands for); "
-                    "create one with: moksori deid vault init PROJECT"
-                )
-            created = self._assign_entities(people, vault)
+        if status == "accepted" and people and vault is None:
+            raise VaultError(
+                "accepting names needs the vault (it keeps who each pseudonym stands for); "
+                "create one with: moksori deid vault init PROJECT"
+            )
         if settle is None:
             settle = not selector.ids
-        with transaction(self.conn):
+        with transaction(self.conn):  # entities, decision, propagation and audit: one
+            created = 0
+            if status == "accepted" and people and vault is not None:
+                created = self._assign_entities(people, vault)
             n = self.findings.set_status(ids, status, actor)
             new: list[int] = []
             settled: list[int] = []
