@@ -101,3 +101,20 @@ def test_accepting_a_name_group_needs_the_vault_and_unknown_groups_are_refused(
         study.deid.decide_groups(["f999999"], "rejected")
     place = next(g for g in study.deid.groups() if g.type == "place")
     assert study.deid.decide_groups([place.id], "accepted").changed == place.size
+
+
+def test_a_failed_group_decision_leaves_the_project_as_it_was(
+    study: Project, vault: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    [young] = [g for g in study.deid.groups(with_text=True) if "김영철" in g.texts]
+    audits = len(audit.entries(study.conn))
+
+    def broken(*args: object, **kwargs: object) -> list[int]:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(type(study.deid), "propagate", broken)
+    with pytest.raises(RuntimeError):
+        study.deid.decide_groups([young.id], "accepted", vault=vault)
+    after = study.deid.findings.select(Selector(ids=young.findings))
+    assert all(f.status == "proposed" and f.entity_id is None for f in after)
+    assert study.deid.entities.list() == [] and len(audit.entries(study.conn)) == audits
