@@ -66,7 +66,7 @@ _RX_EN_NUMNAME = re.compile(
 _RX_EN_UNIT = re.compile(
     r"(?=[ASUFRPBD])(?:\b(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Room|Rm\.?|Floor|P\.?\s?O\.?\s?Box|"
     r"Box|PSC|USNS|USNV|USS|USCGC)\s*#?\s*\d+[A-Z]?\b|\b[DFA]PO\s+A[AEP]\s+\d{5}\b)"
-    r"|(?i:\b(?:unit|box|psc)\s+\d{3,5}\b|\b[dfa]po\s+a[aep]\s+\d{5}\b)"
+    r"|(?=[ubpdfa])(?:\b(?:unit|box|psc)\s+\d{3,5}\b|\b[dfa]po\s+a[aep]\s+\d{5}\b)"
 )
 # "the corner of Dalbraut 99 and Frederikke Coves"; street words written before the name
 # ("ul. Słowicza 10", "Avda. Rio Nalon 58", "C/ Señores Curas 88") or after it with a
@@ -76,11 +76,11 @@ _RX_EN_CORNER = re.compile(
 )
 _RX_EN_PREFIXED = re.compile(
     r"(?=[uaAcCpP])\b(?:ul\.|al\.|Avda\.|Avd\.|Av\.|C/|pl\.|Pl\.)\s*(?:[\w'’\-]+\s+){0,3}?\d+[a-zA-Z]?\b"
-    r"|(?<![\w.])(?:[A-ZÀ-Þ][\w'’\-]*\s+){1,3}(?:u\.|Str\.|str\.)\s*\d+\.?"
-    r"|\b\d{1,5}\s+(?:[A-ZÀ-Þ][\w'’\-]*\s+){1,3}(?:Str\.|str\.?)"
+    r"|(?=[A-ZÀ-Þ])(?<![\w.])(?:[A-ZÀ-Þ][\w'’\-]*[ \t]+){1,3}(?:u\.|Str\.|str\.)\s*\d+\.?"
+    r"|(?=\d)(?:\b\d{1,5}\s+(?:[A-ZÀ-Þ][\w'’\-]*\s+){1,3}(?:Str\.|str\.?)"
     r"|\b\d{1,6},?[ \t]+(?:[Rr]ue|[Vv]ia|[Cc]alle|[Rr]ua|[Aa]venida)(?:[ \t]+[\w'’\-]+){1,4}"
     r"|\b(?!(?:19|20)\d\d\b)\d{3,6}[ \t]+\d{1,4}[ \t]+[A-ZÀ-Þ][\w'’\-]+"
-    r"(?:[ \t]+[A-ZÀ-Þ][\w'’\-]+){0,3}"
+    r"(?:[ \t]+[A-ZÀ-Þ][\w'’\-]+){0,3})"
 )
 
 

@@ -239,7 +239,14 @@ def latin_places(text: str) -> list[LatinPlace]:
 
 _LINE_MARKS = " \t>?*•-"
 _TOWN_LINE = re.compile(r"[^\W\d_][\w'’.\-]*(?:[ \-][^\W\d_][\w'’.\-]*){0,3}")
-_COUNTRY_LINE = re.compile(r"([^\W\d_][^\d\n]*?)(?:[ \t,]+[\d][\d \-]*)?[ \t]*")
+
+
+@cache
+def _countries() -> frozenset[str]:
+    """Every Latin name of a country, case folded: a dictionary probe per line."""
+    return frozenset(
+        name.casefold() for p in gz.places() if p.level == "country" for name in p.names_en
+    )
 
 
 def _above_country(text: str) -> list[LatinPlace]:
@@ -258,10 +265,8 @@ def _above_country(text: str) -> list[LatinPlace]:
         below = lines[i + 1].strip(_LINE_MARKS)
         if not below or len(below) > 40:
             continue
-        m = _COUNTRY_LINE.fullmatch(below)
-        place = gz.lookup(m.group(1).strip()) if m else None
-        if place is None or place.level != "country":
-            continue
+        if below.rstrip("0123456789 -,\t").casefold() not in _countries():
+            continue  # "Spain", "belgium 97466", "United Kingdom"
         line = lines[i]
         name = line.strip(_LINE_MARKS).rstrip(",")
         if not name or not _TOWN_LINE.fullmatch(name) or name.split()[0] in _STOP_CAP:
