@@ -70,11 +70,13 @@ _RX_LOC_VERB = re.compile(
 # A town before its postcode ("support Factset in Bjert 6091"), or after a street ("lives on
 # Glyn St street in Highveld"): the number or the street vouches for the name.
 _RX_BEFORE_POSTCODE = re.compile(
-    rf"\b(?:in|to|at|from|near)\s+((?:{_CAP}\s+(?:(?:de|del|la|le|di|da|do|dos)\s+)?){{0,3}}{_CAP})"
+    rf"(?=[itafn])\b(?:in|to|at|from|near)\s+"
+    rf"((?:{_CAP}\s+(?:(?:de|del|la|le|di|da|do|dos)\s+)?){{0,3}}{_CAP})"
     r"\s+\d{4,5}(?:-\d{3,4})?\b(?!\s*(?:years|people|km|miles|m\b|%))"
 )
 _RX_AFTER_STREET = re.compile(
-    rf"\b(?:street|road|avenue|lane|st\.?)\s+in\s+((?:{_CAP}\s+(?:(?:de|del|la|le)\s+)?){{0,3}}{_CAP})"
+    rf"(?=[sral])\b(?:street|road|avenue|lane|st\.?)\s+in\s+"
+    rf"((?:{_CAP}\s+(?:(?:de|del|la|le)\s+)?){{0,3}}{_CAP})"
 )
 _RX_ALLCAPS = re.compile(
     r"\b(?:in|to|from|at|near|into)\s+((?:[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’\-]{2,}\s?){1,3})(?![a-z])"
