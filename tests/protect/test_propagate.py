@@ -32,6 +32,7 @@ DOCS = {
     "c-en.txt": (
         "Respondent: My cousin Kim Young-chol crossed first.\n"
         "Respondent: Young-chol wrote to us from Seoul. Youngchol Kim is well.\n"
+        "Respondent: We grew up in Hoeryong, near the river.\n"
     ),
 }
 
@@ -119,7 +120,7 @@ def test_a_word_that_starts_like_a_name_is_not_a_name(study: Project) -> None:
 
 
 def test_a_word_a_detector_took_for_a_name_once_is_not_spread(study: Project) -> None:
-    """Proposed sources spread only when detectors found a third of their mentions."""
+    """Proposed sources spread only when detectors found a fifth of their mentions."""
     d = doc_id(study, "f-ko")
     at = study.document(d).text.index("사실은")
     study.conn.execute(
@@ -140,11 +141,15 @@ def test_a_place_spreads_with_particles_and_keeps_its_province(study: Project) -
         "created_at) VALUES (?, ?, ?, 'place', 'places', 0.95, ?, 'now')",
         (d, at, at + 3, json.dumps({"province": "함경북도"}, ensure_ascii=False)),
     )
-    assert len(study.deid.propagate()) == 2
+    assert len(study.deid.propagate()) == 3
     found = _found(study, "b-ko", "place")
     assert [s for s, _ in found] == ["회령", "회령"]  # 회령에서, 회령사람들
     assert all(f.info == {"province": "함경북도"} for _, f in found)
     assert "무산" not in [s for s, _ in found]
+    # the gazetteer's other names of the same place, in English text too, in one group
+    assert [s for s, _ in _found(study, "c-en", "place")] == ["Hoeryong"]
+    [group] = [g for g in study.deid.groups(with_text=True) if "Hoeryong" in g.texts]
+    assert {"회령시", "회령"} <= set(group.texts)
 
 
 def test_rejected_forms_never_spread_and_a_rerun_adds_nothing(study: Project) -> None:

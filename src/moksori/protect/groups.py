@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from moksori.errors import DeidError, VaultError
+from moksori.protect import gazetteer
 from moksori.protect.entities import Entities
 from moksori.protect.findings import Finding, Findings
 from moksori.protect.propagate import (
@@ -176,7 +177,8 @@ def _join_names(u: _Union, findings: Sequence[Finding], said: dict[int, str]) ->
 
 
 def _join_places(u: _Union, written: dict[_Node, str]) -> None:
-    """A word of a place ("무산") to the one place it is part of ("함경북도 무산군")."""
+    """A word of a place ("무산") to the one place it is part of ("함경북도 무산군"), and the
+    names of one gazetteer place to each other, in either script (무산군, Musan)."""
     parents: dict[str, set[str]] = {}
     places = [k for k in written if k[1] == "place"]
     for key in places:
@@ -186,6 +188,9 @@ def _join_places(u: _Union, written: dict[_Node, str]) -> None:
         owners = parents.get(key[2], set()) - {key[2]}
         if len(owners) == 1:
             u.union(("s", "place", next(iter(owners))), key)
+        found = gazetteer.candidates(written[key])  # 무산 = 무산군 = Musan: one place
+        if len(found) == 1 and found[0].level != "country":
+            u.union(("g", found[0].name_ko, found[0].province), key)
 
 
 def _collect(

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from moksori.protect import shared_list
+from moksori.protect import gazetteer, shared_list
 from moksori.protect.detect.masked import masks
 from moksori.protect.romanise import name_key, split_key, surname_id
 from moksori.protect.scan import (
@@ -159,17 +159,35 @@ def person_keys(name: str) -> list[tuple[str, float]]:
 
 
 def place_forms(place: str) -> list[tuple[str, float]]:
-    """A place as written, each of its words, and each word without its admin suffix."""
+    """A place as written, each of its words, each word without its admin suffix, and the
+    other names the gazetteer gives the one place a word stands for (무산 → Musan)."""
     place = " ".join(place.split())
     out: list[tuple[str, float]] = [(place, SAME)]
-    if not ALL_HANGUL.match(place.replace(" ", "")):
-        return out
-    for word in place.split():
-        out.append((word, SHORT))
-        bare = _ADMIN.sub("", word)
+    words = place.split() if ALL_HANGUL.match(place.replace(" ", "")) else [place]
+    for word in words:
+        if word != place:
+            out.append((word, SHORT))
+        bare = _ADMIN.sub("", word) if ALL_HANGUL.match(word) else word
         if len(bare) >= 2 and bare != word:
             out.append((bare, SHORT))
+        out += [(name, SHORT) for name in gazetteer_names(word)]
     return out
+
+
+def gazetteer_names(name: str) -> tuple[str, ...]:
+    """Every hangul and Latin name of the one place ``name`` denotes; none if ambiguous.
+
+    Countries are left out: no one is found by "중국" or "China".
+    """
+    found = gazetteer.candidates(name)
+    if len(found) != 1 or found[0].level == "country":
+        return ()
+    p = found[0]
+    return tuple(
+        n
+        for n in (*p.names_ko, *p.names_en)
+        if (ALL_HANGUL.match(n.replace(" ", "")) or n.isascii()) and len(squash(n)) >= 2
+    )
 
 
 def load_rows(conn: Connection) -> list[Row]:
@@ -300,7 +318,7 @@ def propagate(
     return new
 
 
-SUPPORT = 1 / 3  # share of a proposed source's mentions its detectors found themselves
+SUPPORT = 0.2  # share of a proposed source's mentions its detectors found themselves
 DERIVED = ("propagated", "spread")  # findings made from other findings, not by a detector
 
 
