@@ -179,3 +179,25 @@ def test_a_place_name_used_as_a_given_name_before_a_kinship_word_is_a_person() -
     text = "경남이 아바이는 탄광에서 일했어요."
     assert "경남" in names(text)
     assert [s for s in places.detect(view_of(text)) if s.type == PiiType.PLACE] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("은별이가 보고 싶어요.", "은별"),
+        ("명철이랑 같이 강을 건넜어요.", "명철"),
+        ("철민이는 군대에 갔어요.", "철민"),
+        ("은정이도 같이 왔어요.", "은정"),
+    ],
+)
+def test_a_given_name_with_the_familiar_i_and_a_particle(text: str, name: str) -> None:
+    """The same rule as before a kinship word: the span is the name, never its 이."""
+    assert name in names(text)
+    assert name + "이" not in names(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["동생이가 왔어요.", "고양이가 왔어요.", "책상이랑 의자를 샀어요.", "바람이가 불어."]
+)
+def test_dialect_double_subjects_and_common_nouns_are_not_names(text: str) -> None:
+    assert names(text) == {}

@@ -437,6 +437,51 @@ def _surnames_alone(an: Reading, found: dict[tuple[int, int], Span]) -> None:
                 _add(found, w.start, w.end, 0.6, cue[1])
 
 
+# Particles after the familiar 이 of a given name: 철민이는, 은별이가, 명철이랑.
+_FAMILIAR_TAILS = frozenset(
+    "가 는 도 를 랑 한테 네 야 하고 에게 의 만 처럼 한테서 에게서 하구 랑은 가요 는요 도요".split()
+)
+_RX_FAMILIAR = re.compile(r"(?<![가-힣])([가-힣]{2})(이)([가-힣]{1,3})(?![가-힣])")
+FAMILIAR_CONF = 0.45
+
+
+def _familiar_words(an: Reading, found: dict[tuple[int, int], Span]) -> None:
+    """A given name Kiwi does not know, said with the familiar 이: "은별이가", "명철이랑".
+
+    Kiwi reads 이 as a particle and misreads the rest (은/NNG 별/NNG 이/JKS 가/VV); a
+    stem Kiwi knows as one word ("동생이가", "사람이가") is dialect, not a name.
+    """
+    covered = _covered(an, found)
+    lex = lexicon()
+    for m in _RX_FAMILIAR.finditer(an.text):
+        a, i = m.start(1), m.start(2)
+        tail = m.group(3)
+        if tail not in _FAMILIAR_TAILS and "이" + tail not in _FAMILIAR_TAILS | {"이랑"}:
+            continue
+        stem = m.group(1)
+        if any(covered[a : m.end()]) or stem in lex.cues or stem in lex.roles:
+            continue
+        if stem in lex.not_person or an.known_word(a, i):
+            continue
+        after = [t for t in an.toks(i, i + 1) if t.start == i]
+        if not after or not after[0].form.startswith("이"):
+            continue  # 고양이가: the 이 belongs to the word
+        if not after[0].tag.startswith(("J", "XSN", "VCP")):
+            continue
+        if any(t.tag.startswith(("V", "E", "M")) for t in an.toks(a, i)):
+            continue
+        _add(found, a, i, FAMILIAR_CONF, None)
+
+
+def _name_without_i(text: str, s: Span) -> Span:
+    """ "철민이는" → 철민: the familiar 이 is never part of a span (see _without_familiar_i)."""
+    if s.end - s.start >= 3 and text[s.end - 1] == "이":
+        m = re.match(r"[가-힣]{1,3}(?![가-힣])", text[s.end : s.end + 4])
+        if m and m.group() in _FAMILIAR_TAILS:
+            return Span(s.start, s.end - 1, s.type, s.confidence, s.detector, s.info)
+    return s
+
+
 def detect(view: TextView) -> list[Span]:
     an = Reading(view, lexicon().cues)
     found: dict[tuple[int, int], Span] = {}
@@ -444,5 +489,6 @@ def detect(view: TextView) -> list[Span]:
     _surnames_alone(an, found)
     _nnp_candidates(an, found)
     _unknown_words(an, found)
+    _familiar_words(an, found)
     _hanja_glosses(an, found)
-    return _prune(list(found.values()), len(an.text))
+    return [_name_without_i(an.text, s) for s in _prune(list(found.values()), len(an.text))]
