@@ -205,3 +205,14 @@ def test_nothing_spreads_into_documents_never_scanned(study: Project, tmp_path: 
     assert _found(study, "d-ko") == []  # the scan proposes it, with the detectors
     study.deid.scan(workers=1)
     assert any("영철" in s for s, _ in _found(study, "d-ko"))
+
+
+def test_countries_are_not_spread() -> None:
+    rows = [
+        Row(1, PiiType.PLACE, "China", "accepted", "places", 1.0, None, {}),
+        Row(2, PiiType.PLACE, "중국", "proposed", "places", 0.9, None, {}),
+        Row(3, PiiType.PLACE, "혜산", "proposed", "places", 0.9, None, {}),
+    ]
+    forms = {text for (_, text) in collect_forms(rows)}
+    assert "china" not in forms and "중국" not in forms
+    assert {"혜산", "혜산시", "hyesan"} <= forms

@@ -282,6 +282,9 @@ def _derived(
 ) -> list[tuple[str, float, tuple[str, str]]]:
     """Every form of one source text: (form, confidence factor, key in the forms table)."""
     if type_ == PiiType.PLACE:
+        found = gazetteer.candidates(said)
+        if found and all(p.level == "country" for p in found):
+            return []  # "China", "태국": no one is found by a country, so it is not spread
         return [(t, f, (type_.value, squash(t))) for t, f in place_forms(said)]
     found = person_forms(said)
     key = _key(said)
