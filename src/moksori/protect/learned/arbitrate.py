@@ -18,12 +18,12 @@ from typing import Any
 from moksori.protect import gazetteer
 from moksori.protect.learned.labeller import Tagged, korean
 from moksori.protect.spans import PiiType, Span
-from moksori.protect.textview import TextView
+from moksori.protect.textview import HANGUL, TextView
 
 DETECTOR = "learned"
 KIND_TYPE = {"PS": PiiType.PERSON, "LC": PiiType.PLACE}
 TYPE_KIND = {PiiType.PERSON: "PS", PiiType.PLACE: "LC"}
-KEEP = {"PS": 0.08, "LC": 0.08}  # a rule span below this model probability is dropped
+KEEP = {"PS": 0.05, "LC": 0.03}  # a rule span below this model probability is dropped
 ADD_LOW = 0.3  # a model span this likely (but not on the best path) is still proposed
 NEVER_DROP = frozenset({"speakers", "known", "spread", "nickname"})  # labels, the vault, nicknames
 
@@ -42,6 +42,9 @@ def _spans_of(line: Tagged) -> list[tuple[int, int, str, float]]:
             p = min(line.probs[k][kind] for k in range(i, j))
             out.append((i, j, kind, p))
             i = j
+            continue
+        if line.probs[i]["O"] > 1.0 - ADD_LOW:
+            i += 1
             continue
         best = max(KIND_TYPE, key=lambda k: line.probs[i].get(k, 0.0))
         if line.probs[i].get(best, 0.0) >= ADD_LOW:
@@ -78,8 +81,12 @@ def combine(view: TextView, rules: list[Span]) -> list[Span]:
     out: list[Span] = []
     for s in rules:
         kind = TYPE_KIND.get(s.type)
-        if kind is None or s.detector in NEVER_DROP:
-            out.append(s)
+        if (
+            kind is None
+            or s.detector in NEVER_DROP
+            or not HANGUL.search(view.text[s.start : s.end])
+        ):
+            out.append(s)  # the model reads Korean: a Latin name in a Korean line is the rules'
             continue
         if s.type == PiiType.PLACE and s.info.get("province"):
             out.append(s)  # on the gazetteer: a place wherever it stands (옌지의 한 교회)
@@ -96,6 +103,8 @@ def combine(view: TextView, rules: list[Span]) -> list[Span]:
             if pii is None:
                 continue  # organisations are not proposed: they only veto
             start, end = line.tokens[i].start, line.tokens[j - 1].end
+            if not HANGUL.search(view.text[start:end]):
+                continue  # "A:" or "LPGA" in a Korean line: the English rules decide
             same = [r for r in out if r.type == pii and r.start < end and start < r.end]
             if any(r.start == start and r.end == end for r in same):
                 continue

@@ -27,6 +27,8 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 MODEL_KO = "ner_ko.crfsuite"
 MANIFEST = "manifest.json"
 KINDS = ("PS", "LC", "OG")
+_CAN_BE_NAME = ("N", "S", "X", "U", "W", "MM")  # nouns, foreign/unknown words, roots
+_SURELY_O = {"O": 1.0, "PS": 0.0, "LC": 0.0, "OG": 0.0}  # shared, never mutated
 _REINSTALL = "the de-identification model file {} is missing or damaged; reinstall moksori"
 
 
@@ -67,16 +69,17 @@ class Model:
             tagger.set(featurise(seq, view.text, rules))
             labels = tagger.tag()
             probs: list[dict[str, float]] = []
-            for i in range(len(seq)):
+            for i, t in enumerate(seq):
+                if labels[i] == "O" and not t.tag.startswith(_CAN_BE_NAME):
+                    probs.append(_SURELY_O)  # a particle, ending or verb: never a name
+                    continue
                 p_o = tagger.marginal("O", i)
+                if p_o >= 0.99:
+                    probs.append(_SURELY_O)
+                    continue
                 p = {"O": p_o}
-                if p_o < 0.99:
-                    for kind in KINDS:
-                        p[kind] = _marginal(tagger, "B-" + kind, i) + _marginal(
-                            tagger, "I-" + kind, i
-                        )
-                else:
-                    p.update(dict.fromkeys(KINDS, 0.0))
+                for kind in KINDS:
+                    p[kind] = _marginal(tagger, "B-" + kind, i) + _marginal(tagger, "I-" + kind, i)
                 probs.append(p)
             out.append(Tagged(list(seq), labels, probs))
         return out
