@@ -111,13 +111,15 @@ _EN_WORDS = [
 ]  # fmt: skip
 _EN_RX = [
     re.compile(
-        rf"\b{_EN_AGENCY}\s(?:agents?|officers?|officials?|m[ae]n|chief|head|director|"
+        rf"(?=[BAMSPs])\b{_EN_AGENCY}\s(?:agents?|officers?|officials?|m[ae]n|chief|head|director|"
         rf"investigators?|interrogators?|guards?)\b"
     ),
-    re.compile(r"\b(?:bowiwon|boanwon|anjeonwon|inminbanjang|inmin\s?banjang)s?\b", re.I),
+    re.compile(
+        r"(?=[bBaAiI])\b(?:bowiwon|boanwon|anjeonwon|inminbanjang|inmin\s?banjang)s?\b", re.I
+    ),
     # Singular only: "security officials arrest returnees" (a paper) is about no one.
     re.compile(
-        r"\b(?:the|a|our|that|this|one)\s(?P<r>(?:state\s)?security\s(?:official|officer|agent))\b(?!s)"
+        r"(?=[taoTAO])\b(?:the|a|our|that|this|one)\s(?P<r>(?:state\s)?security\s(?:official|officer|agent))\b(?!s)"
     ),
     re.compile(
         r"\b(?:(?:primary|cell|county|provincial|city|village|farm|factory|enterprise|mine|"
@@ -126,25 +128,26 @@ _EN_RX = [
         re.I,
     ),
     re.compile(
-        r"\b(?:head|chief|leader|manager)\sof\s(?:our|the|my|his|her|their)\s"
+        r"(?=[hcmlHCML])\b(?:head|chief|leader|manager)\sof\s(?:our|the|my|his|her|their)\s"
         r"(?:neighbou?rhood(?:\s(?:unit|watch))?|people'?s\sunit|inminban|work(?:ing)?\s(?:team|unit|brigade)|"
         r"sub-?work\s?team|farm|mine|factory|enterprise|brigade)\b(?:\s\((?:inminban|inminbanjang)\))?",
         re.I,
     ),
     re.compile(
-        r"\b(?:inminban|neighbou?rhood[- ]unit|people'?s[- ]unit|work[- ]team|work[- ]unit|"
+        r"(?=[inpwsfmtbINPWSFMTB])\b(?:inminban|neighbou?rhood[- ]unit|people'?s[- ]unit"
+        r"|work[- ]team|work[- ]unit|"
         r"sub-?work[- ]team|farm|mine|factory|team|brigade|squad)"
         r"\s(?:head|chief|leader|manager|director)\b",
         re.I,
     ),
     re.compile(
-        r"\b(?:chief|head|director|commander)\sof\s(?:the\s|our\s)?(?:[A-Z][a-z]+\s)?"
+        r"(?=[chdCHD])\b(?:chief|head|director|commander)\sof\s(?:the\s|our\s)?(?:[A-Z][a-z]+\s)?"
         r"(?:police\sstation|police|security\s(?:office|department|bureau)|Bowibu|Boanseo|Anjeonbu"
         r"|prison|camp|labou?r\scamp|holding\scentre|holding\scenter|border\sguard\spost)\b"
     ),
     # A named work unit: "the Komusan cement factory", "Musan Mine", "the Kim Chaek steel works".
     re.compile(
-        r"\b(?!(?:The|A|An|Our|My|His|Her|Their|This|That|These|Those|Every|Each|Some|Any|No|In|At"
+        r"(?=[A-Z])\b(?!(?:The|A|An|Our|My|His|Her|Their|This|That|These|Those|Every|Each|Some|Any|No|In|At"
         r"|On|From|To|By|Of|For|With|When|After|Before|State|Local|North|South|Chinese|Korean|Russian"
         r"|It|There|Then|And|But|So|Every)\b)"
         r"(?P<r>(?:[A-Z][a-z]+(?:[- ][A-Z][a-z]+){0,2})\s(?:(?:[Cc]ement|[Cc]oal|[Ii]ron|[Ss]teel|"
@@ -154,7 +157,7 @@ _EN_RX = [
         r"|[Bb]rigade|[Tt]rading\s[Cc]ompany))\b"
     ),
     re.compile(
-        r"\b(?:(?:logging|timber|lumber|construction|overseas|dispatched)\s(?:workers?|labou?rers?|"
+        r"(?=[lotcdLOTCD])\b(?:(?:logging|timber|lumber|construction|overseas|dispatched)\s(?:workers?|labou?rers?|"
         r"camps?)|loggers?|lumberjacks?)\s(?:in|to|at)\s(?:Russia|Siberia|the\sRussian\sFar\sEast|"
         r"Kuwait|Qatar|the\sUAE|the\sMiddle\sEast|Mongolia|Poland|Libya|Angola|Malaysia)\b",
         re.I,
