@@ -266,7 +266,38 @@ def section_klue(limit: int | None, show: int = 0) -> dict[str, Any]:
         # counts as protected (moksori leaves masked text alone, never masking twice).
         "recall_overlap_masked_protected": round((found + excluded) / (ps["gold"] + excluded), 3),
     }
+    result["eligible"] = _klue_eligible(texts, golds, preds)
     return result
+
+
+def _klue_eligible(
+    texts: Sequence[str], golds: Sequence[Sequence[Item]], preds: Sequence[Sequence[Item]]
+) -> dict[str, Any]:
+    """PS and LC scored on what the product means to hide (the issue's targets use this).
+
+    Left out: PS gold the source already masked ("김모 씨", "A씨") and LC gold on the
+    shared non-identifying list ("북한", "한국": named by every migrant, hidden by no one).
+    A prediction touching a left-out span counts neither as right nor as wrong.
+    """
+    from moksori.protect.detect.masked import masked_zones
+    from moksori.protect.scan import not_identifying
+
+    shared = not_identifying()
+    g_out: list[list[Item]] = []
+    p_out: list[list[Item]] = []
+    left = Counter[str]()
+    for text, gold, pred in zip(texts, golds, preds, strict=True):
+        zones = masked_zones(text)
+        keep, drop = [], []
+        for g in gold:
+            masked = g.label == "PS" and any(a <= g.start and g.end <= b for a, b in zones)
+            common = g.label == "LC" and text[g.start : g.end] in shared
+            (drop if masked or common else keep).append(g)
+            left[g.label] += masked or common
+        g_out.append(keep)
+        p_out.append([p for p in pred if not any(_overlaps(p, d) for d in drop)])
+    scores = score(g_out, p_out, KLUE_MAP)
+    return {"left_out": dict(left), **{lab: scores[lab] for lab in ("PS", "LC")}}
 
 
 # --- presidio synthetic ------------------------------------------------------------
@@ -499,7 +530,8 @@ def table(results: dict[str, Any]) -> list[tuple[str, str]]:
         if "skipped" in k:
             rows.append(("KLUE NER dev", k["skipped"]))
         else:
-            rows.append(("KLUE NER dev", f"{k['sentences']} sentences, {k['seconds']} s"))
+            oof = f", out-of-fold ({k['folds']} folds)" if k.get("out_of_fold") else ""
+            rows.append(("KLUE NER dev", f"{k['sentences']} sentences, {k['seconds']} s{oof}"))
             rows.append(("  (R/P: overlap / strict)", ""))
             for lab in ("PS", "LC"):
                 r = k["by_label"][lab]
@@ -513,6 +545,21 @@ def table(results: dict[str, Any]) -> list[tuple[str, str]]:
                     f"(gold {u['gold']}, {u['excluded_masked']} masked gold excluded)",
                 )
             )
+            for lab, target_p in (("PS", 0.75), ("LC", 0.5)):
+                e = k.get("eligible", {}).get(lab)
+                if e is not None:
+                    ok = (
+                        _mark(e["recall_overlap"], 0.95)
+                        + "/"
+                        + _mark(e["precision_overlap"], target_p)
+                    )
+                    rows.append(
+                        (
+                            f"  {lab}, to hide",
+                            f"{_prf(e)}  target R ≥ 0.95 at P ≥ {target_p} {ok} "
+                            f"({k['eligible']['left_out'].get(lab, 0)} masked/shared gold out)",
+                        )
+                    )
             cov = k.get("covered_by_any_type", {})
             rows.append(
                 (

@@ -131,3 +131,18 @@ def test_the_override_is_used_then_removed() -> None:
     with labeller.using(labeller.DATA_DIR / labeller.MODEL_KO) as model:
         assert labeller.korean() is model is not shipped
     assert labeller.korean() is shipped
+
+
+def test_one_type_per_word_when_the_model_is_sure() -> None:
+    text = "송이 언니랑 은정이랑 셋이서 심양까지 갔어요."
+    spans = detect_text(text)
+    assert "은정" in _said(text, spans, PiiType.PERSON)
+    assert "은정" not in _said(text, spans, PiiType.PLACE)  # a name, though a Pyongyang district
+    assert "심양" in _said(text, spans, PiiType.PLACE)
+    assert "심" not in _said(text, spans, PiiType.PERSON)  # the 심 of 심양 is no surname
+
+
+def test_the_model_adds_a_name_the_rules_miss() -> None:
+    text = "경숙 선생님이 우리 반 담임이었어요."
+    assert not _said(text, scan_rules(view_of(text)), PiiType.PERSON)
+    assert "경숙" in _said(text, detect_text(text), PiiType.PERSON)

@@ -24,6 +24,8 @@ DETECTOR = "learned"
 KIND_TYPE = {"PS": PiiType.PERSON, "LC": PiiType.PLACE}
 TYPE_KIND = {PiiType.PERSON: "PS", PiiType.PLACE: "LC"}
 KEEP = {"PS": 0.05, "LC": 0.03}  # a rule span below this model probability is dropped
+OTHER = {"PS": "LC", "LC": "PS"}
+SURE = 0.8  # the model this sure of the other type: a rule's doubtful type is dropped
 ADD_LOW = 0.3  # a model span this likely (but not on the best path) is still proposed
 NEVER_DROP = frozenset({"speakers", "known", "spread", "nickname"})  # labels, the vault, nicknames
 
@@ -89,12 +91,13 @@ def combine(view: TextView, rules: list[Span]) -> list[Span]:
             out.append(s)  # the model reads Korean: a Latin name in a Korean line is the rules'
             continue
         if s.type == PiiType.PLACE and s.info.get("province"):
-            out.append(s)  # on the gazetteer: a place wherever it stands (옌지의 한 교회)
+            if (_model_p(lines, s, "PS") or 0.0) < SURE:  # unless surely a name (은정이랑)
+                out.append(s)  # on the gazetteer: a place wherever it stands (옌지의 한 교회)
             continue
         p = _model_p(lines, s, kind)
         if p is None:  # an English line: the rules alone
             out.append(s)
-        elif p >= KEEP[kind]:
+        elif p >= KEEP[kind] and not (p < 0.5 and (_model_p(lines, s, OTHER[kind]) or 0) >= SURE):
             s.confidence = round(max(s.confidence, p), 2) if p >= 0.5 else s.confidence
             out.append(s)
     for line in lines:
@@ -103,15 +106,20 @@ def combine(view: TextView, rules: list[Span]) -> list[Span]:
             if pii is None:
                 continue  # organisations are not proposed: they only veto
             start, end = line.tokens[i].start, line.tokens[j - 1].end
-            if not HANGUL.search(view.text[start:end]):
-                continue  # "A:" or "LPGA" in a Korean line: the English rules decide
+            if end - start < 2 or not HANGUL.search(view.text[start:end]):
+                continue  # "강", "A:", "LPGA": too short, or for the English rules
             same = [r for r in out if r.type == pii and r.start < end and start < r.end]
             if any(r.start == start and r.end == end for r in same):
                 continue
             if same and (p < 0.5 or any(r.start <= start and end <= r.end for r in same)):
                 continue  # a weak guess, or inside what the rules found: the rules' span
-            if any(r.info.get("province") and r.start < end and start < r.end for r in out):
-                continue  # a gazetteer place is not also a person
+            if any(
+                (r.info.get("province") or r.type == PiiType.ROLE)
+                and r.start < end
+                and start < r.end
+                for r in out
+            ):
+                continue  # a gazetteer place or a role is not also a person or a place
             info = _place_info(view.text[start:end]) if pii == PiiType.PLACE else {}
             out.append(Span(start, end, pii, round(min(p, 0.95), 2), DETECTOR, info))
     inside = {
