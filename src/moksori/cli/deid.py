@@ -204,7 +204,9 @@ def scan(
     speed = report.characters / report.seconds if report.seconds else 0
     out.print(
         f"scanned {report.documents} document(s), {report.characters:,} characters "
-        f"({speed:,.0f} chars/s): {report.added} new finding(s), {report.dropped} dropped"
+        f"({speed:,.0f} chars/s): {report.added} new finding(s), {report.dropped} dropped, "
+        f"{report.spread} more mention(s) of names and places found elsewhere; "
+        "review them per person and place with: moksori deid groups"
     )
     if report.skipped:
         out.print(
