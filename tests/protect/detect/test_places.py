@@ -176,3 +176,8 @@ def test_a_verb_that_starts_like_a_place_is_still_no_place() -> None:
 def test_kinship_words_are_not_places() -> None:
     for text in ("영철이 형이 먼저 강을 건넜어요.", "아바이들은 로동 나가서 배급도 못 받았어요."):
         assert _found(text) == [], text
+
+
+def test_a_context_word_before_makes_an_ambiguous_gazetteer_name_a_place() -> None:
+    """삼합 is also a common word: "처음 간 데가" says it is where she went."""
+    assert "삼합" in _found("강 건너서 처음 간 데가 삼합이었어요.")
