@@ -332,3 +332,23 @@ def test_sino_and_native_ages(text: str, span: str, age: int) -> None:
 
 def test_sino_numbers_that_are_not_ages() -> None:
     assert [k for _, k, _ in found("오십 명이 왔어요. 삼십 분 기다렸어요.") if k == "age"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("She flew to Yanji on Tuesday morning.", "Tuesday"),
+        ("We'll meet Monday at the station.", "Monday"),
+        ("월요일 아침에 떠났어요.", "월요일 아침"),
+    ],
+)
+def test_a_weekday_is_a_weak_date(text: str, span: str) -> None:
+    [s] = [s for s in temporal.find(text) if s.type == PiiType.DATE]
+    assert text[s.start : s.end] == span and s.confidence < 0.5 and s.info == {"weekday": True}
+
+
+@pytest.mark.parametrize(
+    "text", ["Every Monday we met.", "Sundays were quiet.", "매주 월요일마다 모였어요."]
+)
+def test_habits_are_not_dates(text: str) -> None:
+    assert [s for s in temporal.find(text) if s.type == PiiType.DATE] == []

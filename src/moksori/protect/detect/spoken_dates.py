@@ -4,8 +4,9 @@ Why: a witness rarely says "1997년 8월"; she says "97년 배고플 때", "재�
 "2017년 추석", "삼월 열이틀". A holiday fixes the exact day, so a span that keeps the
 year and leaves the holiday readable protects nothing: every span here covers the
 whole expression, and ``info`` keeps only what generalisation may print (the year).
-Holidays and relative years alone ("추석에", "작년에") identify no one and are not
-reported; the famine alone is reported, since it dates a departure to a few years.
+Relative years alone ("작년에") identify no one and are not reported; a holiday or a
+weekday alone is proposed at low confidence (it fixes a day of a year or week said
+elsewhere); the famine alone is reported in testimony, since it dates a departure.
 """
 
 from __future__ import annotations
@@ -136,6 +137,17 @@ EN_REL_HOLIDAY = re.compile(
 )
 
 
+# A day of the week, in a week the text dates elsewhere ("on Tuesday morning", "그 월요일"),
+# is a day: proposed at low confidence. Habits ("every Monday", "Mondays", "매주 월요일") not.
+_WEEKDAY_EN = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+EN_WEEKDAY = re.compile(rf"(?=[MTWFSmtwfs])(?<!every\s)(?<!Every\s)\b(?i:{_WEEKDAY_EN})(?![s'’\w])")
+KO_WEEKDAY = re.compile(
+    r"(?=[월화수목금토일])(?<!매주\s)(?<!매주)(?<!주마다\s)(?<![가-힣])[월화수목금토일]요일"
+    r"(?:\s?(?:날|아침|저녁|밤|새벽|오후|오전))?(?!마다)"
+)
+CONF_WEEKDAY = 0.25
+
+
 def _span(start: int, end: int, conf: float, **info: Any) -> Span:
     return Span(
         start, end, PiiType.DATE, conf, "date", {k: v for k, v in info.items() if v is not None}
@@ -172,6 +184,9 @@ def find(text: str) -> list[Span]:
         for m in KO_MONTH_DAY_WORDS.finditer(text):
             mo, d = _MONTH_WORDS[m.group("m")], _DAY_WORDS[m.group("d")]
             out.append(_span(m.start(), m.end(), 0.6, month=mo, day=d))
+    for rx in (KO_WEEKDAY, EN_WEEKDAY):
+        for m in rx.finditer(text):
+            out.append(_span(m.start(), m.end(), CONF_WEEKDAY, weekday=True))
     low = text.lower()
     if "'" in text or "’" in text:
         for m in EN_APOS_YEAR.finditer(text):

@@ -14,8 +14,9 @@ Decisions:
 * Relative dates are reported only with a month ("작년 3월", "last March"),
   at confidence 0.3, with {"relative": True}; "작년" alone identifies no one.
 * North Korean Juche years (주체98년 = 2009) are converted.
-* Weekdays and clock times alone are not reported; a time right after a date
-  is part of the date span.
+* Clock times alone are not reported; a time right after a date is part of the
+  date span. Weekdays, holidays, relative years and the famine as people say them
+  are in :mod:`moksori.protect.detect.spoken_dates` (a weekday at 0.25).
 """
 
 from __future__ import annotations
