@@ -216,3 +216,11 @@ def test_countries_are_not_spread() -> None:
     forms = {text for (_, text) in collect_forms(rows)}
     assert "china" not in forms and "중국" not in forms
     assert {"혜산", "혜산시", "hyesan"} <= forms
+
+
+def test_an_unreviewed_person_that_is_a_town_is_not_spread() -> None:
+    """A town taken for a person would become one pseudonym across testimonies."""
+    town = Row(1, PiiType.PERSON, "회령", "proposed", "korean_names", 0.9, None, {})
+    assert ("person", "회령") not in collect_forms([town])
+    town.status = "accepted"  # a reviewer says it is a person here: recall first
+    assert ("person", "회령") in collect_forms([town])

@@ -174,6 +174,11 @@ def place_forms(place: str) -> list[tuple[str, float]]:
     return out
 
 
+def _is_place(text: str) -> bool:
+    """Whether the gazetteer knows a written form as a place (not a country)."""
+    return any(p.level != "country" for p in gazetteer.candidates(text))
+
+
 def gazetteer_names(name: str) -> tuple[str, ...]:
     """Every hangul and Latin name of the one place ``name`` denotes; none if ambiguous.
 
@@ -258,6 +263,8 @@ def collect_forms(
                 continue
             if k[0] != "key" and text in shared:
                 continue
+            if type_ == PiiType.PERSON and not confirmed and _is_place(text):
+                continue  # "회령" taken for a person would link two testimonies by a town
             conf = round(base[0] * factor, 3)
             form = forms.get(k)
             if form is None:
@@ -282,8 +289,8 @@ def _derived(
 ) -> list[tuple[str, float, tuple[str, str]]]:
     """Every form of one source text: (form, confidence factor, key in the forms table)."""
     if type_ == PiiType.PLACE:
-        found = gazetteer.candidates(said)
-        if found and all(p.level == "country" for p in found):
+        places = gazetteer.candidates(said)
+        if places and all(p.level == "country" for p in places):
             return []  # "China", "태국": no one is found by a country, so it is not spread
         return [(t, f, (type_.value, squash(t))) for t, f in place_forms(said)]
     found = person_forms(said)
