@@ -12,6 +12,7 @@ Thresholds were tuned out-of-fold on KLUE (benchmarks/deid.py --only klue).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Any
 
@@ -61,18 +62,22 @@ def _spans_of(line: Tagged) -> list[tuple[int, int, str, float]]:
     return out
 
 
-def _model_p(lines: Sequence[Tagged], span: Span, kind: str) -> float | None:
-    """The model's highest probability of ``kind`` over the tokens of ``span`` (None: no tokens)."""
-    best: float | None = None
-    for line in lines:
-        if not line.tokens or line.tokens[-1].end <= span.start:
-            continue
-        if line.tokens[0].start >= span.end:
-            break
-        for t, p in zip(line.tokens, line.probs, strict=True):
-            if t.start < span.end and span.start < t.end:
-                best = max(best or 0.0, p.get(kind, 0.0))
-    return best
+class _Probs:
+    """Every token of a view with its probabilities, found by position in O(log n)."""
+
+    def __init__(self, lines: Sequence[Tagged]) -> None:
+        self.tokens = [t for line in lines for t in line.tokens]
+        self.probs = [p for line in lines for p in line.probs]
+        self.ends = [t.end for t in self.tokens]
+
+    def best(self, span: Span, kind: str) -> float | None:
+        """The highest probability of ``kind`` over the tokens of ``span`` (None: no tokens)."""
+        best: float | None = None
+        i = bisect_right(self.ends, span.start)
+        while i < len(self.tokens) and self.tokens[i].start < span.end:
+            best = max(best or 0.0, self.probs[i].get(kind, 0.0))
+            i += 1
+        return best
 
 
 def combine(view: TextView, rules: list[Span]) -> list[Span]:
@@ -80,6 +85,7 @@ def combine(view: TextView, rules: list[Span]) -> list[Span]:
     if not view.tokens:
         return rules
     lines = korean().tag(view, rules)
+    probs = _Probs(lines)
     out: list[Span] = []
     for s in rules:
         kind = TYPE_KIND.get(s.type)
@@ -91,13 +97,13 @@ def combine(view: TextView, rules: list[Span]) -> list[Span]:
             out.append(s)  # the model reads Korean: a Latin name in a Korean line is the rules'
             continue
         if s.type == PiiType.PLACE and s.info.get("province"):
-            if (_model_p(lines, s, "PS") or 0.0) < SURE:  # unless surely a name (은정이랑)
+            if (probs.best(s, "PS") or 0.0) < SURE:  # unless surely a name (은정이랑)
                 out.append(s)  # on the gazetteer: a place wherever it stands (옌지의 한 교회)
             continue
-        p = _model_p(lines, s, kind)
+        p = probs.best(s, kind)
         if p is None:  # an English line: the rules alone
             out.append(s)
-        elif p >= KEEP[kind] and not (p < 0.5 and (_model_p(lines, s, OTHER[kind]) or 0) >= SURE):
+        elif p >= KEEP[kind] and not (p < 0.5 and (probs.best(s, OTHER[kind]) or 0) >= SURE):
             s.confidence = round(max(s.confidence, p), 2) if p >= 0.5 else s.confidence
             out.append(s)
     for line in lines:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,13 +21,14 @@ import pycrfsuite
 
 from moksori.errors import ModelMissing
 from moksori.protect.learned.features import featurise, sequences
-from moksori.protect.spans import Span
+from moksori.protect.spans import PiiType, Span
 from moksori.protect.textview import TextView, Tok
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MODEL_KO = "ner_ko.crfsuite"
 MANIFEST = "manifest.json"
 KINDS = ("PS", "LC", "OG")
+_MARKED = (PiiType.PERSON, PiiType.PLACE, PiiType.ADDRESS)  # rule types that are features
 _CAN_BE_NAME = ("N", "S", "X", "U", "W", "MM")  # nouns, foreign/unknown words, roots
 _SURELY_O = {"O": 1.0, "PS": 0.0, "LC": 0.0, "OG": 0.0}  # shared, never mutated
 _REINSTALL = "the de-identification model file {} is missing or damaged; reinstall moksori"
@@ -65,8 +67,13 @@ class Model:
         """Every hangul line of ``view``, labelled; rule spans are features."""
         tagger = self._tagger()
         out: list[Tagged] = []
+        marked = sorted((s for s in rules if s.type in _MARKED), key=lambda s: s.start)
+        starts = [s.start for s in marked]
+        longest = max((s.end - s.start for s in marked), default=0)
         for seq in sequences(view.tokens, view.text):
-            tagger.set(featurise(seq, view.text, rules))
+            a = bisect_left(starts, seq[0].start - longest)
+            b = bisect_left(starts, seq[-1].end)
+            tagger.set(featurise(seq, view.text, marked[a:b]))
             labels = tagger.tag()
             probs: list[dict[str, float]] = []
             for i, t in enumerate(seq):
