@@ -352,3 +352,8 @@ def test_a_weekday_is_a_weak_date(text: str, span: str) -> None:
 )
 def test_habits_are_not_dates(text: str) -> None:
     assert [s for s in temporal.find(text) if s.type == PiiType.DATE] == []
+
+
+def test_counts_in_brackets_are_not_ages() -> None:
+    """A report counts people: "남성(45), 여성(38)" are group sizes, not ages."""
+    assert [k for _, k, _ in found("남성(45), 여성(38)이 참여했다.") if k == "age"] == []

@@ -209,7 +209,16 @@ _NOT_NAME = frozenset(
     " Monday Tuesday Wednesday Thursday Friday Saturday Sunday Page Pages No Vol Chapter Street"
     " Road Avenue Figure Table Section Article Room Apartment Unit Box Route".split()
 )
-KO_NAME_AGE = re.compile(r"(?<=[\uac00-\ud7a3])\s?\((\d{1,2})\)(?=\s?(?:씨|군|양|$|[^\d]))")
+# "박영철(45) 씨", "김순희(45)는": a name of three syllables, or a title after the bracket.
+# "남성(45), 여성(38)" counts people: a group noun is no name.
+KO_NAME_AGE = re.compile(
+    r"(?<![\uac00-\ud7a3])(?P<name>[\uac00-\ud7a3]{2,4})\s?\((\d{1,2})\)"
+    r"(?P<after>\s?(?:씨|군|양|님|할머니|할아버지|여사))?"
+)
+_COUNTED = frozenset(
+    "남성 여성 남자 여자 응답자 참여자 참가자 대상자 학생 전체 합계 소계 가구 명 건 탈북민"
+    " 탈북자 청소년 성인 아동 노인 사례 집단 표본".split()
+)
 # "a boy of nine", "a widow of 42".
 EN_OF_AGE = re.compile(
     rf"(?=[ato])\b(?:a|an|the|one)\s(?:young\s|little\s|small\s)?"
@@ -308,7 +317,10 @@ def find_ages(text: str) -> list[Span]:
         if n is not None:
             out.append(_age_span(text, m.start(1), m.end(1), 0.6, {"age": n}))
     for m in KO_NAME_AGE.finditer(text):
-        out.append(_age_span(text, m.start(1), m.end(1), 0.7, {"age": int(m.group(1))}))
+        name = m.group("name")
+        if name in _COUNTED or not (m.group("after") or len(name) == 3):
+            continue
+        out.append(_age_span(text, m.start(2), m.end(2), 0.7, {"age": int(m.group(2))}))
     for m in EN_KIN_COMMA_AGE.finditer(text):
         out.append(_age_span(text, m.start(1), m.end(1), 0.7, {"age": int(m.group(1))}))
     for m in EN_NAME_AGE.finditer(text):
