@@ -14,7 +14,8 @@ import pytest
 
 from moksori.project import Project
 from moksori.protect.findings import Finding, Selector
-from moksori.protect.propagate import Row, collect_forms, ending_ok, romanised_mentions
+from moksori.protect.forms import ending_ok, romanised_mentions
+from moksori.protect.propagate import Row, collect_forms
 from moksori.protect.spans import PiiType
 from moksori.protect.vault import Vault
 from moksori.store import audit

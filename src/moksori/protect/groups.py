@@ -22,7 +22,7 @@ from moksori.errors import DeidError, VaultError
 from moksori.protect import gazetteer
 from moksori.protect.entities import Entities
 from moksori.protect.findings import Finding, Findings
-from moksori.protect.propagate import (
+from moksori.protect.forms import (
     ALL_HANGUL,
     PERSON_ENDINGS,
     SAME,
