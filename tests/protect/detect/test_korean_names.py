@@ -201,3 +201,10 @@ def test_a_given_name_with_the_familiar_i_and_a_particle(text: str, name: str) -
 )
 def test_dialect_double_subjects_and_common_nouns_are_not_names(text: str) -> None:
     assert names(text) == {}
+
+
+def test_a_city_that_starts_with_a_surname_and_an_honorific_is_not_a_name() -> None:
+    """심양은: the city (Shenyang), not 심 양 (Miss Sim); 박양이 is still Miss Park."""
+    assert names("심양은 너무 추웠어요.") == {}
+    assert names("심양에서 일했다.") == {}
+    assert "박" in names("박양이 왔어요.")

@@ -214,6 +214,8 @@ def _word_candidates(
         if k == 1:
             # Surname alone: "김씨", "박 씨", "최 할머니"; not "이 할머니" (this grandmother).
             if s_len and cue_word and cue_word != "님" and stem not in _NOT_SURNAME_ALONE:
+                if inner and _gazetteer_word(text):
+                    continue  # "심양은" is the city, not Miss 심; "단군" not Master 단
                 if stem in _AMBIGUOUS_ALONE and cue_word != "씨":
                     if rest == "" and cue_word in _TITLES and stem in _TITLE_SURNAMES:
                         out.append((k, 0.45, gender))  # 이 의원은, 이 후보는
@@ -261,6 +263,17 @@ def _word_candidates(
             elif nnp or an.odd_cut(start, end):
                 out.append((k, 0.65, gender))
     return _without_familiar_i(text, out, next_cue)
+
+
+@lru_cache(maxsize=4096)
+def _gazetteer_word(word: str) -> bool:
+    """The word is a gazetteer place of two or three syllables, with a particle or nothing."""
+    from moksori.protect import gazetteer as gz
+
+    for n in (3, 2):
+        if len(word) >= n and is_tail(word[n:]) and gz.lookup(word[:n]) is not None:
+            return True
+    return False
 
 
 def _without_familiar_i(text: str, out: list[Candidate], next_cue: Cue | None) -> list[Candidate]:
@@ -317,6 +330,8 @@ def _nnp_candidates(an: Reading, found: dict[tuple[int, int], Span]) -> None:
             continue
         if surface in lex.cues or surface in lex.roles:
             continue  # 오마니, 아바이: forms of address, not names
+        if len(surface) == 1 and _gazetteer_word(an.text[t.start : _word_end(an, t.start)]):
+            continue  # 심/NNP 양: the word is the city 심양
         if " " in t.form and surface not in lex.not_person:
             # Kiwi knows this as a two-word proper noun written solid ("말론브랜도"):
             # on KLUE NER these are persons nine times in ten.
