@@ -43,6 +43,9 @@ def test_groups_listed_without_names_and_decided_whole(tmp_path: Path) -> None:
         run("deid", "review", proj, "accept", "--group", g["id"])
     assert json.loads(run("deid", "status", proj, "--json"))["unreviewed"] == 0
 
+    assert "unknown status" in run("deid", "groups", proj, "--status", "maybe", ok=False)
+    settled = json.loads(run("deid", "groups", proj, "--status", "all", "--json"))["groups"]
+    assert settled and all(g["accepted"] and not g["proposed"] for g in settled)
     assert "no group" in run("deid", "review", proj, "reject", "--group", "f99999", ok=False)
     assert "do not mix" in run(
         "deid", "review", proj, "reject", "--group", young["id"], "--all", ok=False
