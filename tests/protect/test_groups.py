@@ -83,6 +83,9 @@ def test_a_group_decision_is_one_audited_transaction(study: Project, vault: Vaul
     assert "김영철" not in json.dumps(entry, ensure_ascii=False)
     [after] = [g for g in study.deid.groups(status="accepted") if young.findings[0] in g.findings]
     assert after.id.startswith("e") and after.proposed == 0
+    # deciding a settled group again changes nothing (and never "every finding")
+    assert study.deid.decide_groups([after.id], "rejected").changed == 0
+    assert study.deid.findings.unreviewed() == len(study.deid.findings.select()) - young.size
     # a finding id inside a group names it too; a rejection of the group is one more decision
     study.deid.decide_groups([f"f{young.findings[-1]}"], "rejected", again=True)
     assert all(

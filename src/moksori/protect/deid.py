@@ -246,6 +246,8 @@ class Deid:
             for f in self.findings.select(Selector(ids=sorted(wanted)))
             if again or f.status == "proposed"
         ]
+        if not picked:  # an empty id list would select every finding
+            return ReviewReport(status, 0)
         with transaction(self.conn):  # the entities and the decision: all or nothing
             created = 0
             if status == "accepted":
