@@ -288,6 +288,8 @@ def test_the_famine_in_a_report_dates_no_one() -> None:
         ("She was only seventeen when she was sold.", "seventeen", 17),
         ("My younger brother was 12 at the time.", "12", 12),
         ("His wife, then 28, stayed in Musan.", "28", 28),
+        ("My grandmother, who was 80, could not walk.", "80", 80),
+        ("My husband is 45 now.", "45", 45),
     ],
 )
 def test_english_third_person_ages(text: str, span: str, age: int) -> None:

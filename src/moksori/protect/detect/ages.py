@@ -178,7 +178,8 @@ EN_AGED = re.compile(
 # Who can "be" a number: a pronoun or a family word ("my daughter was twelve at the time").
 _KIN = (
     r"(?:daughter|son|brother|sister|mother|father|mom|mum|dad|child|kid|baby|boy|girl|"
-    r"husband|wife|cousin|niece|nephew|grandson|granddaughter|friend|aunt|uncle)s?"
+    r"husband|wife|cousin|niece|nephew|grandson|granddaughter|friend|aunt|uncle|grandmother|"
+    r"grandfather|grandma|grandpa|granny|stepfather|stepmother|neighbou?r|partner|fianc[ée]e?)s?"
 )
 _KIN_ADJ = r"(?:(?:younger|older|elder|little|big|baby|eldest|youngest|late)\s)?"
 # "His wife, then 28, stayed": a relative, then the age in commas.
@@ -190,7 +191,13 @@ EN_KIN_COMMA_AGE = re.compile(
 EN_WAS = re.compile(
     rf"(?=[ishwtymo])\b(?:I|she|he|we|they|you|(?:my|her|his|our|their|the)\s{_KIN_ADJ}{_KIN})"
     rf"\s(?:was|were|is|am|are)\s(?:only\s|just\s|barely\s|about\s|around\s|nearly\s|almost\s)?"
-    rf"({_NUM})(?=[,.;!?)]|\s(?:when|and|at|in|then|or|back|so|by|but|that|with)\b|$)",
+    rf"({_NUM})(?=[,.;!?)]|\s(?:when|and|at|in|then|or|back|so|by|but|that|with|now|already)\b|$)",
+    re.I,
+)
+# "my grandmother, who was 80, could not walk": a relative clause of age.
+EN_WHO_WAS = re.compile(
+    rf"(?=[w])\bwho\s(?:was|is|were|turned)\s(?:only\s|just\s|already\s|nearly\s|almost\s)?"
+    rf"({_NUM})(?=[,.;!?)]|\s(?:at|when|and|then|now|by|years?)\b|$)",
     re.I,
 )
 # "when I was twelve", "since she was 9": a life event dated by age, whatever follows.
@@ -351,7 +358,13 @@ def find_ages(text: str) -> list[Span]:
         n = int(m.group(1))
         if n <= 120:
             out.append(_age_span(text, m.start(), m.end(), 0.9, {"age": n}))
-    for pattern, conf in ((EN_AGED, 0.85), (EN_WHEN_WAS, 0.8), (EN_OF_AGE, 0.8), (EN_WAS, 0.5)):
+    for pattern, conf in (
+        (EN_AGED, 0.85),
+        (EN_WHEN_WAS, 0.8),
+        (EN_OF_AGE, 0.8),
+        (EN_WAS, 0.5),
+        (EN_WHO_WAS, 0.6),
+    ):
         for m in pattern.finditer(text):
             n = english_number(m.group(1))
             if n is not None and n <= 120:
