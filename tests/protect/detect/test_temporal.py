@@ -325,6 +325,7 @@ def test_a_holiday_alone_is_proposed_weakly_in_testimony_only() -> None:
         ("오십 넘어서 탈북했어요.", "오십", 50),
         ("사십삼 살에 왔어요.", "사십삼", 43),
         ("그때 내 나이 스물하나였어요.", "스물하나", 21),
+        ("딸은 올해 열둘이에요.", "열둘", 12),
     ],
 )
 def test_sino_and_native_ages(text: str, span: str, age: int) -> None:

@@ -136,7 +136,7 @@ KO_NATIVE_BARE = re.compile(
 # "ten" or "heat" (열에 아홉), and a counter after it is a count (열두 시, 열다섯 명).
 KO_TEEN_BARE = re.compile(
     rf"{_NOT_HANGUL_BEFORE}(열\s?(?:{_UNITS}))"
-    r"(?=에|엔|에는|때|적|쯤에|무렵|즈음|이었|이던|였|밖에\s?안|\s(?:때|적|무렵|즈음|나던|되던|되었|됐))"
+    r"(?=에|엔|에는|때|적|쯤에|무렵|즈음|이었|이던|였|이에요|이야|이지|이래|입니|이라|밖에\s?안|\s(?:때|적|무렵|즈음|나던|되던|되었|됐))"
 )
 # "오십 넘어서 탈북했어요", "사십에": a Sino-Korean tens said as an age, before 넘어/에/살.
 KO_SINO_AGE = re.compile(
