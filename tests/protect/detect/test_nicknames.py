@@ -30,6 +30,8 @@ def found(text: str) -> dict[str, float]:
         ("다들 족제비라고 불렀어요.", "족제비"),
         ('그 사람을 다들 "두꺼비"라고 했어.', "두꺼비"),
         ("별명이 곰이었어요.", "곰"),
+        ("우리는 그를 여우라고 했어요.", "여우"),
+        ("그 아바이를 너구리라고 하더라구요.", "너구리"),
         ("빨간모자 아줌마가 표를 팔았어요.", "빨간모자 아줌마"),
         ("곰보 아저씨네 집에 숨었어요.", "곰보 아저씨"),
         ("We called him the Bear.", "Bear"),
@@ -52,6 +54,8 @@ def test_nicknames_are_found(text: str, nick: str) -> None:
         "연길 아줌마가 전화했어요.",  # a place: the place detector's
         "형편이 어려웠어요.",  # 형 inside another word
         "오라고 불렀어요.",  # "called (him) to come"
+        "그것을 사랑이라고 했다.",  # a thing, not a person, is what was called so
+        "그를 만나라고 했어요.",  # "told (me) to meet him"
         "'꽃제비'가 되었다.",  # a label for a kind of person
         "젊은 아줌마가 왔어요.",  # an adjective, not a name
         '"삼촌"이 왔어요.',  # a quoted term of address, not said to be a name

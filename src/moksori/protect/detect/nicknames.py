@@ -60,6 +60,13 @@ _RX_CALLED = re.compile(
     rf"(?<![{H}])(?P<w>[{H}]{{1,5}}?)(?:이)?(?:라고|라구|라)\s?(?:들\s?|다들\s?)?"
     r"(?:불렀|불러|불렸|부름|부르곤|부르던|부르더|부르기|부르며|부르면서|불리던|불리곤|불리었)"
 )
+# "그 사람을 곰이라고 했어": 하다 says "call" only with a person as its object.
+_RX_CALLED_HA = re.compile(
+    r"(?:그를|그녀를|걔를|그 ?(?:사람|여자|남자|아이|애|아바이|할매|아줌마|아저씨|브로커|놈|녀자"
+    r"|총각|처녀)을?를?)"
+    rf"\s(?:다들\s|모두\s|우리는\s|사람들은\s)?(?P<w>[{H}]{{1,5}}?)(?:이)?(?:라고|라구)"
+    r"\s?(?:했|하던|해|하였|하더)"
+)
 # "'무한도전'이 13%": a quoted title. What comes just before or after says so.
 _TITLE_CUE = re.compile(
     r"영화|드라마|소설|프로그램|방송|잡지|신문|태풍|매체|회사|기업|노래|앨범|책|작품|캠페인|프로젝트"
@@ -172,6 +179,9 @@ def _korean(view: TextView) -> list[Span]:
             out.append(Span(m.start("w"), m.end("w"), PiiType.PERSON, conf, NAME))
     called = any(w in text for w in ("불렀", "부르", "불러", "불리", "불렸", "부름"))
     for m in _RX_CALLED.finditer(text) if called else ():
+        if _ok(view, m.start("w"), m.end("w")):
+            out.append(Span(m.start("w"), m.end("w"), PiiType.PERSON, CONF_CALLED, NAME))
+    for m in _RX_CALLED_HA.finditer(text) if "라" in text else ():
         if _ok(view, m.start("w"), m.end("w")):
             out.append(Span(m.start("w"), m.end("w"), PiiType.PERSON, CONF_CALLED, NAME))
     for m in _RX_NAMED.finditer(text) if "별명" in text else ():
