@@ -360,3 +360,15 @@ def test_habits_are_not_dates(text: str) -> None:
 def test_counts_in_brackets_are_not_ages() -> None:
     """A report counts people: "남성(45), 여성(38)" are group sizes, not ages."""
     assert [k for _, k, _ in found("남성(45), 여성(38)이 참여했다.") if k == "age"] == []
+
+
+@pytest.mark.parametrize(
+    "text", ["97년 그때 나왔어요.", "97년엔 다 굶었지.", "97년인데 기억이 나요."]
+)
+def test_a_two_digit_year_said_as_a_time(text: str) -> None:
+    assert ("97년", "date", {"year": 1997}) in found(text)
+
+
+@pytest.mark.parametrize("text", ["20년이 지나서 왔어요.", "10년 동안 살았어요."])
+def test_a_two_digit_duration_is_no_year(text: str) -> None:
+    assert found(text) == []
