@@ -29,7 +29,7 @@ _SENTENCE = re.compile(r"[.!?。？！]+(?:\s|$)|\n+")
 _SHORT = 400  # a short text (a memo, one answer) is read as testimony: too little to judge
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=2)  # the detectors of one text ask in turn; keep no old texts alive
 def is_testimony(text: str) -> bool:
     """True unless the text is long and almost never says "I" or "we" (a paper, a report)."""
     if len(text) < _SHORT:
