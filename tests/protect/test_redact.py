@@ -186,6 +186,21 @@ def test_places_are_replaced_only_by_what_is_true(
         ("97년 배고플 때 떠났어요.", "97년 배고플 때", {"year": 1997}, "97년 떠났어요."),
         ("재작년 단오에 왔어요.", "재작년 단오", {"year": 2024}, "[날짜]에 왔어요."),
         ("2011년 3월 14일에 왔어요.", "2011년 3월 14일", {"year": 2014}, "[날짜]에 왔어요."),
+        # a date that anchors another keeps its day vague, never the bare year
+        (
+            "We crossed two days after Chuseok 2006.",
+            "Chuseok 2006",
+            {"year": 2006, "holiday": True},
+            "We crossed two days after a day in 2006.",
+        ),
+        (
+            "2011년 3월 14일 이후로 못 봤어요.",
+            "2011년 3월 14일",
+            {"year": 2011},
+            "2011년 어느 날 이후로 못 봤어요.",
+        ),
+        ("2011년 3월 14일에 왔어요.", "2011년 3월 14일", {"year": 2011}, "2011년에 왔어요."),
+        ("It was before 2011.", "2011", {"year": 2011}, "It was before 2011."),
         (
             "He lived there 2003–07.",
             "2003–07",

@@ -248,6 +248,8 @@ class Renderer:
         if t == PiiType.DATE and action == "year":
             year = year_as_said(said, f.info, lang)
             if year is not None:
+                if _finer_than_year(said) and _relative_context(self.text, f.start, f.end):
+                    return f"{year} 어느 날" if lang == "ko" else f"a day in {year}"
                 return year
         if t == PiiType.AGE and action == "band":
             aged = _age_band(said, checked_age(said, f.info), lang)
@@ -320,6 +322,28 @@ def year_as_said(said: str, info: dict[str, object], lang: str) -> str | None:
     elif lang != "ko" and shown[0].isdigit() and len(shown) == 2:
         shown = "'" + shown
     return f"{shown}년" if lang == "ko" else shown
+
+
+_YEAR_WORDS = re.compile(
+    r"주체\s?\d{1,3}|'?\d{2,4}(?:\s?년도?)?|\b(?:in|of|the|year)\b|[\s,.'’]", re.I
+)
+_BEFORE_EN = re.compile(r"\b(?:after|before|until|till|since|by|from|following|prior to)\s*$", re.I)
+_AFTER_KO = re.compile(
+    r"\s*(?:전|후|뒤|이후|이전|직후|직전|다음|까지|부터|무렵|전날|다음날|이틀|사흘|며칠)"
+)
+
+
+def _finer_than_year(said: str) -> bool:
+    """A day, month, holiday or weekday said beside the year ("2017년 추석", "14 March 2011")."""
+    return bool(_YEAR_WORDS.sub("", said))
+
+
+def _relative_context(text: str, start: int, end: int) -> bool:
+    """The date anchors another ("two days after Chuseok 2006", "2011년 3월 14일 이후"):
+    the bare year would then say something false ("two days after 2006")."""
+    return bool(_BEFORE_EN.search(text[max(0, start - 40) : start])) or bool(
+        _AFTER_KO.match(text, end)
+    )
 
 
 _SINO = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9}
