@@ -24,10 +24,10 @@ from moksori.protect.textview import HANGUL, TextView
 DETECTOR = "learned"
 KIND_TYPE = {"PS": PiiType.PERSON, "LC": PiiType.PLACE}
 TYPE_KIND = {PiiType.PERSON: "PS", PiiType.PLACE: "LC"}
-KEEP = {"PS": 0.05, "LC": 0.03}  # a rule span below this model probability is dropped
+KEEP = {"PS": 0.04, "LC": 0.01}  # a rule span below this model probability is dropped
 OTHER = {"PS": "LC", "LC": "PS"}
 SURE = 0.8  # the model this sure of the other type: a rule's doubtful type is dropped
-ADD_LOW = 0.3  # a model span this likely (but not on the best path) is still proposed
+ADD_LOW = 0.25  # a model span this likely (but not on the best path) is still proposed
 NEVER_DROP = frozenset({"speakers", "known", "spread", "nickname"})  # labels, the vault, nicknames
 
 
