@@ -6,7 +6,8 @@
     python benchmarks/deid.py --only planted --show-misses 50
 
 Sections (each uses moksori.protect.scan.detect_texts, the full pipeline):
-  klue        KLUE NER v1.1 dev: PS vs person, LC vs place+address
+  klue        KLUE NER v1.1 dev: PS vs person, LC vs place+address, out-of-fold (5 folds:
+              each fold scanned with a model trained without it, scripts/train_ner.py)
   presidio    presidio-research synthetic set v2: five entity groups
   planted     benchmarks/planted/*.txt: identifiers planted in fictional testimonies
   throughput  detection chars/s over a >= 2 MB mixed corpus, one document at a time

@@ -5,8 +5,11 @@ ages, addresses) and of every line without hangul. For Korean persons and
 places the model, which saw the rules' output as features, has the last word:
 a rule span it gives almost no chance of being that type is dropped (an
 organisation named after a city, a common noun), and an entity the rules
-missed is added. A weak model guess is still proposed, with a low confidence
-the reviewer can sort by: recall matters more than precision.
+missed is added. A place on the gazetteer stays a place wherever it stands,
+unless the model is sure the word is a name there (은정이랑). Speaker labels,
+the vault's names and nicknames are never dropped. A weak model guess is still
+proposed, with a low confidence the reviewer can sort by: recall matters more
+than precision.
 Thresholds were tuned out-of-fold on KLUE (benchmarks/deid.py --only klue).
 """
 
