@@ -146,3 +146,9 @@ def test_the_model_adds_a_name_the_rules_miss() -> None:
     text = "경숙 선생님이 우리 반 담임이었어요."
     assert not _said(text, scan_rules(view_of(text)), PiiType.PERSON)
     assert "경숙" in _said(text, detect_text(text), PiiType.PERSON)
+
+
+def test_even_an_english_text_needs_the_model(model_copy: Path) -> None:
+    (model_copy / labeller.MODEL_KO).unlink()
+    with pytest.raises(ModelMissing):
+        detect_text("Ri Sun-ok left Musan in 2009.")

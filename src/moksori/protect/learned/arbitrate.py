@@ -85,9 +85,10 @@ class _Probs:
 
 def combine(view: TextView, rules: list[Span]) -> list[Span]:
     """``rules`` with Korean persons and places judged, and the model's own finds added."""
+    model = korean()  # even for an English text: a missing model stops every scan
     if not view.tokens:
         return rules
-    lines = korean().tag(view, rules)
+    lines = model.tag(view, rules)
     probs = _Probs(lines)
     out: list[Span] = []
     for s in rules:
