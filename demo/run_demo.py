@@ -121,6 +121,10 @@ def protect_the_people() -> None:
     moksori("deid", "scan", project)
     moksori("deid", "status", project)
     moksori("deid", "findings", project, "--type", "person", "--limit", "8")
+    # What is never hidden (the two states, North/South, institutions) is a policy to see
+    moksori("deid", "policy", project)
+    # Review per person or place, not per mention: one decision settles every mention
+    moksori("deid", "groups", project, "--type", "person")
     # A researcher reviews every finding; the demo accepts what the detectors are
     # fairly sure of, rejects the weakest guesses, and shows the result.
     moksori("deid", "review", project, "accept", "--min-confidence", "0.5")
