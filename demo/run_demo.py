@@ -124,7 +124,7 @@ def protect_the_people() -> None:
     # What is never hidden (the two states, North/South, institutions) is a policy to see
     moksori("deid", "policy", project)
     # Review per person or place, not per mention: one decision settles every mention
-    moksori("deid", "groups", project, "--type", "person")
+    moksori("deid", "groups", project, "--type", "person", "--limit", "10")
     # A researcher reviews every finding; the demo accepts what the detectors are
     # fairly sure of, rejects the weakest guesses, and shows the result.
     moksori("deid", "review", project, "accept", "--min-confidence", "0.5")
