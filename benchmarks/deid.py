@@ -45,7 +45,9 @@ sys.path.insert(0, str(REPO / "src"))
 
 SECTIONS = ("klue", "presidio", "planted", "throughput")
 BATCH = 256  # sentences per detect_texts call for the sentence-level sets
-TARGET_OVERLAP_RECALL = 0.93  # KLUE PS and LC
+TARGET_OVERLAP_RECALL = (
+    0.93  # KLUE PS and LC, all gold (issue 4; issue 15 asks 0.95 of what is to hide)
+)
 PRESIDIO_REFERENCE_RECALL = 0.60  # Presidio's own out-of-the-box recall on this set
 TARGET_THROUGHPUT_RATIO = 0.5  # detection speed over ingest speed
 
@@ -446,61 +448,58 @@ def throughput_corpus(mb: int) -> list[str]:
     return docs
 
 
-def _ingest_rate() -> float | None:
-    path = RESULTS / "latest.json"
-    try:
-        return float(json.loads(path.read_text(encoding="utf-8"))["ingest"]["chars_per_s"])
-    except (OSError, KeyError, TypeError, ValueError):
-        return None
+def _measure(docs: list[str], tmp: Path) -> dict[str, Any]:
+    """Ingest and scan of one corpus in one run: the ratio compares like with like.
 
-
-def _scan_project(mb: int, docs: list[str]) -> Path:
-    """An encrypted project holding the throughput corpus (cached in benchmarks/work)."""
+    Ingest is the real `moksori add` path (read, decode, Kiwi, index) into an
+    encrypted project; the scan is the real `moksori deid scan` path (documents read
+    from that project, detected in worker processes, findings written per document).
+    """
     from moksori.project import Project
 
-    path = WORK / f"deid-scan-{mb}mb.moksori"
-    if (WORK / f"{path.name}.complete").exists():
-        return path
-    for p in WORK.glob(f"{path.name}*"):
-        p.unlink()
-    folder = WORK / f"deid-scan-{mb}mb-docs"
-    folder.mkdir(exist_ok=True)
+    folder = tmp / "docs"
+    folder.mkdir()
     for i, doc in enumerate(docs):
         (folder / f"doc-{i:04d}.txt").write_text(doc, encoding="utf-8")
+    path = tmp / "scan.moksori"
     with Project.create(path, PASSPHRASE) as proj:
+        t0 = time.perf_counter()
         proj.add([folder])
-    (WORK / f"{path.name}.complete").write_text("ok")
-    return path
-
-
-def section_throughput(mb: int) -> dict[str, Any]:
-    """The real `moksori deid scan` path: documents read from an encrypted project,
-    detected in worker processes, findings written in one transaction per document."""
-    from moksori.project import Project
-
-    docs = throughput_corpus(mb)
-    path = _scan_project(mb, docs)
-    with Project.open(path, PASSPHRASE) as proj:
-        with proj.conn:
-            proj.conn.execute("DELETE FROM finding")
-            proj.conn.execute("DELETE FROM deid_scan")
+        ingest_s = time.perf_counter() - t0
         chars = sum(d.chars for d in proj.documents())
         t0 = time.perf_counter()
         report = proj.deid.scan()
-        elapsed = time.perf_counter() - t0
-    rate = chars / elapsed
-    ingest = _ingest_rate()
+        scan_s = time.perf_counter() - t0
     return {
         "documents": report.documents,
         "characters": chars,
         "mean_doc_chars": round(chars / max(1, report.documents)),
         "utf8_mb": round(sum(len(d.encode("utf-8")) for d in docs) / 1e6, 2),
-        "seconds": round(elapsed, 2),
-        "chars_per_s": round(rate),
+        "seconds": round(scan_s, 2),
+        "chars_per_s": round(chars / scan_s),
         "findings": report.added,
+        "ingest_seconds": round(ingest_s, 2),
+        "ingest_chars_per_s": round(chars / ingest_s),
+        "ratio_to_ingest": round(ingest_s / scan_s, 3),
+    }
+
+
+def section_throughput(mb: int) -> dict[str, Any]:
+    """Scan speed over ingest speed, measured in the same run, at a small batch (a
+    handful of interviews) and at the big corpus."""
+    import tempfile
+
+    docs = throughput_corpus(mb)
+    sizes: list[dict[str, Any]] = []
+    for label, batch in (("small", docs[:6]), ("big", docs)):
+        with tempfile.TemporaryDirectory(dir=WORK) as tmp:
+            sizes.append({"size": label, **_measure(batch, Path(tmp))})
+    big = sizes[-1]
+    return {
+        **big,
+        "sizes": sizes,
         "workers": os.cpu_count(),
-        "ingest_chars_per_s": ingest,
-        "ratio_to_ingest": round(rate / ingest, 3) if ingest else None,
+        "baseline": "ingest (moksori add) of the same corpus, same run",
         "target_ratio": TARGET_THROUGHPUT_RATIO,
     }
 
@@ -537,7 +536,9 @@ def table(results: dict[str, Any]) -> list[tuple[str, str]]:
             for lab in ("PS", "LC"):
                 r = k["by_label"][lab]
                 ok = _mark(r["recall_overlap"], TARGET_OVERLAP_RECALL)
-                rows.append((f"  {lab}", f"{_prf(r)}  target R ≥ {TARGET_OVERLAP_RECALL} {ok}"))
+                rows.append(
+                    (f"  {lab}", f"{_prf(r)}  issue-4 target R ≥ {TARGET_OVERLAP_RECALL} {ok}")
+                )
             u = k["ps_unmasked"]
             rows.append(
                 (
@@ -620,24 +621,23 @@ def table(results: dict[str, Any]) -> list[tuple[str, str]]:
         )
     t = results.get("throughput")
     if t is not None:
-        rows.append(
-            (
-                "detection throughput",
-                f"{t['chars_per_s']:,} chars/s over {t['characters']:,} chars "
-                f"({t['utf8_mb']} MB, {t['documents']} docs of ~{t['mean_doc_chars']:,} chars)",
-            )
-        )
-        if t["ratio_to_ingest"] is not None:
+        for size in t.get("sizes", [t]):
             rows.append(
                 (
-                    "  / ingest throughput",
-                    f"{t['ratio_to_ingest']} (ingest {t['ingest_chars_per_s']:,.0f} chars/s; "
-                    f"target ≥ {TARGET_THROUGHPUT_RATIO} "
-                    f"{_mark(t['ratio_to_ingest'], TARGET_THROUGHPUT_RATIO)})",
+                    f"scan throughput ({size.get('size', 'big')})",
+                    f"{size['chars_per_s']:,} chars/s over {size['characters']:,} chars "
+                    f"({size['utf8_mb']} MB, {size['documents']} docs of "
+                    f"~{size['mean_doc_chars']:,} chars)",
                 )
             )
-        else:
-            rows.append(("  / ingest throughput", "no ingest figure in results/latest.json"))
+            rows.append(
+                (
+                    "  / ingest, same corpus and run",
+                    f"{size['ratio_to_ingest']} (ingest {size['ingest_chars_per_s']:,} chars/s; "
+                    f"target ≥ {TARGET_THROUGHPUT_RATIO} "
+                    f"{_mark(size['ratio_to_ingest'], TARGET_THROUGHPUT_RATIO)})",
+                )
+            )
     return rows
 
 
