@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -287,3 +289,28 @@ def test_any_findings_give_one_consistent_view(text: str, data: st.DataObject) -
     )
     view = build(text, replacements_for(text, found, lambda f: words[f.id]))
     assert view.map_end(len(text)) == len(view.text)
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "shown"),
+    [
+        # a season or holiday beside the found year goes with it; the year stays
+        ("2003년 겨울에 강을 건넜어요.", "2003년", "2003년에 강을 건넜어요."),
+        ("88년 여름이에요.", "88년", "88년이에요."),
+        ("2012년 말에 떠났어요.", "2012년", "2012년에 떠났어요."),
+        ("2010년 봄까지 거기 있었어요.", "2010년", "2010년 어느 날까지 거기 있었어요."),
+        # the season as the subject is only some time of the year, not the whole year
+        ("2008년 여름이 제일 힘들었어요.", "2008년", "2008년 어느 때가 제일 힘들었어요."),
+        ("In the winter of 2004 we left.", "2004", "In 2004 we left."),
+        ("She phoned at Seollal in 2016, from there.", "2016", "She phoned in 2016, from there."),
+        ("The summer of 2008 was dry.", "2008", "A time in 2008 was dry."),
+        ("until the spring of 2009 we hid.", "2009", "until a day in 2009 we hid."),
+        # a word that only starts like a season is not one
+        ("2005년 설명을 들었어요.", "2005년", "2005년 설명을 들었어요."),
+        ("2005년 말씀하셨죠.", "2005년", "2005년 말씀하셨죠."),
+        ("We met in 2009 at a market.", "2009", "We met in 2009 at a market."),
+    ],
+)
+def test_a_season_beside_a_found_year_goes_with_it(text: str, said: str, shown: str) -> None:
+    year = int(re.search(r"\d+", said).group())  # type: ignore[union-attr]
+    assert _render(text, said, "date", {"year": 1900 + year if year < 100 else year}) == shown

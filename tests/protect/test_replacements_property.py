@@ -261,6 +261,42 @@ def test_a_date_keeps_only_the_year_it_says(case: tuple[str, int, str], skew: in
     assert skew == 0 or (year + skew) % 100 == year % 100
 
 
+@given(
+    st.integers(1940, 2025),
+    st.sampled_from(["봄", "여름", "늦가을", "겨울", "추석", "설날", "단오", "초", "말"]),
+    st.sampled_from(["에", "까지", "이", "은", "부터", " 무렵에"]),
+)
+@settings(max_examples=200, deadline=None)
+def test_a_season_beside_a_found_year_is_hidden_and_the_year_kept(
+    year: int, season: str, after: str
+) -> None:
+    """The detector found the year only: the season goes, the year stays, no new time."""
+    text = f"그 사람은 {year}년 {season}{after} 떠났어요."
+    at = text.index(str(year))
+    view, reps = render(text, [(at, at + 5, "date", {"year": year})])
+    assert season not in view.text.replace("떠났", "")
+    assert re.findall(r"\d+", reps[0].text) == [str(year)]
+    assert re.fullmatch(r"\d{4}년(?: 어느 (?:날|때))?(?:가|이|는|은)?", reps[0].text), reps
+
+
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        ("She left in the spring of ", "She left in "),
+        ("She left during the winter of ", "She left in "),
+        ("She called at Chuseok in ", "She called in "),
+        ("She was back by the autumn of ", "She was back by "),
+        ("She left after the summer of ", "She left after a day in "),
+    ],
+)
+def test_an_english_season_of_a_found_year_keeps_a_true_preposition(
+    lead: str, expected: str
+) -> None:
+    text = f"{lead}2003."
+    view, _ = render(text, [(len(lead), len(lead) + 4, "date", {"year": 2003})])
+    assert view.text == f"{expected}2003."
+
+
 @pytest.mark.parametrize(
     "said",
     ["재작년 단오", "작년 추석", "고난의 행군 때", "그해 겨울", "last spring", "that summer"],

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from moksori.protect import role_words
 from moksori.protect.detect import ages
@@ -196,7 +196,7 @@ def replacements_for(text: str, findings: Sequence[Finding], render: Render) -> 
     they become one "함경북도", not "함경북도 함경북도".
     """
     out: list[Replacement] = []
-    groups = _union(findings)
+    groups = _union([widen_date(text, f) for f in findings])
     for i, group in enumerate(groups):
         top = _dominant(group)
         rep = Replacement(
@@ -222,6 +222,44 @@ def replacements_for(text: str, findings: Sequence[Finding], render: Render) -> 
             continue
         out.append(rep)
     return out
+
+
+# A season or holiday said beside a year is part of the same date: kept beside the
+# year the policy keeps, it would give the time finer than the policy allows.
+_SEASON_KO = (
+    r"(?:이른 |늦은 )?(?:초|늦|한)?(?:봄|여름|가을|겨울)|설날?|구정|추석|한가위|단오|한식|정월|섣달"
+    r"|연초|연말|초|말"
+)
+_AFTER_YEAR_KO = re.compile(
+    rf"\s?(?:{_SEASON_KO})(?=$|[^가-힣]|에|까지|부터|쯤|무렵|께|경|엔|이|은|는|을|를|도|만|의|인|였)"
+)
+_SEASON_EN = (
+    r"(?:early |late |mid-?)?(?:spring|summer|autumn|fall|winter)|chuseok|seollal|dano|hansik"
+    r"|(?:the )?lunar new year|new year(?:'s)?|christmas|new year's day"
+)
+_BEFORE_YEAR_EN = re.compile(
+    rf"\b(?:(?P<prep>in|during|over|at|on|by) )?(?:the )?(?:{_SEASON_EN})(?: holidays?)?"
+    r"(?: of| in|,)? $",
+    re.IGNORECASE,
+)
+
+
+def widen_date(text: str, f: Finding) -> Finding:
+    """A year finding widened over the season or holiday said beside it ("2001년 겨울",
+    "the spring of 1999", "at Chuseok in 2019"): the year policy then keeps the year
+    alone, and the finer time goes with the finding."""
+    if f.type != PiiType.DATE.value or not isinstance(f.info.get("year"), int):
+        return f
+    said = text[f.start : f.end]
+    if said.rstrip().endswith(("년", "년도")):
+        m = _AFTER_YEAR_KO.match(text, f.end)
+        if m:
+            return replace(f, end=m.end())
+    elif said[:1].isdigit():
+        m = _BEFORE_YEAR_EN.search(text[max(0, f.start - 50) : f.start])
+        if m:
+            return replace(f, start=f.start - (len(m.group(0))))
+    return f
 
 
 @dataclass
@@ -250,6 +288,8 @@ class Renderer:
             if year is not None:
                 if _finer_than_year(said) and _relative_context(self.text, f.start, f.end):
                     return f"{year} 어느 날" if lang == "ko" else f"a day in {year}"
+                if _SEASON_SAID.search(said):
+                    return _season_as_year(self.text, f, said, year, lang)
                 return year
         if t == PiiType.AGE and action == "band":
             aged = _age_band(said, checked_age(said, f.info), lang)
@@ -331,6 +371,25 @@ _BEFORE_EN = re.compile(r"\b(?:after|before|until|till|since|by|from|following|p
 _AFTER_KO = re.compile(
     r"\s*(?:전|후|뒤|이후|이전|직후|직전|다음|까지|부터|무렵|전날|다음날|이틀|사흘|며칠)"
 )
+
+
+_PREPOSITION = re.compile(r"(in|during|over|at|on|by) ", re.IGNORECASE)
+_SEASON_SAID = re.compile(rf"(?:{_SEASON_KO})$|^(?:{_BEFORE_YEAR_EN.pattern[:-2]})", re.I)
+
+
+def _season_as_year(text: str, f: Finding, said: str, year: str, lang: str) -> str:
+    """A season or holiday of a year as the year, in words still true: an event at the
+    time happened in the year ("2001년 겨울에 왔다" → 2001년에), but the season itself
+    as a subject is only some time in it ("the summer of 2008 was dry" → a time in 2008)."""
+    if lang == "ko":
+        subject = re.match(r"(?:은|는|이|가)(?![가-힣])", text[f.end : f.end + 2])
+        return f"{year} 어느 때" if subject else year
+    prep = _PREPOSITION.match(said)
+    if prep:  # "at Chuseok in 2019" → "in 2019"
+        word = "by" if prep.group(1).lower() == "by" else "in"
+    else:
+        word = "a time in"
+    return f"{word[0].upper() + word[1:] if said[0].isupper() else word} {year}"
 
 
 def _finer_than_year(said: str) -> bool:
