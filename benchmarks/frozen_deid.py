@@ -3,6 +3,7 @@
 
     python benchmarks/frozen_deid.py                 # table + benchmarks/results/frozen_deid.json
     python benchmarks/frozen_deid.py --show-misses   # also print misses (terminal only: names!)
+    python benchmarks/frozen_deid.py --set frozen2   # held-out v2 → results/frozen2_deid.json
 
 The set (benchmarks/frozen/, see its README) was written before any tuning and must never
 be tuned on: this script only measures. It scores two ways:
@@ -93,8 +94,8 @@ class Outcome:
     replaced: list[list[tuple[int, int, str]]] = field(default_factory=list)
 
 
-def load(name: str) -> list[Passage]:
-    rows = [json.loads(x) for x in (FROZEN / name).read_text(encoding="utf-8").splitlines() if x]
+def load(name: str, folder: Path = FROZEN) -> list[Passage]:
+    rows = [json.loads(x) for x in (folder / name).read_text(encoding="utf-8").splitlines() if x]
     return [
         Passage(
             r["id"],
@@ -386,9 +387,16 @@ def show_misses(passages: Sequence[Passage], preds: Sequence[Sequence[Item]], rd
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--show-misses", action="store_true", help="print misses (shows names)")
+    ap.add_argument(
+        "--set",
+        choices=("frozen", "frozen2"),
+        default="frozen",
+        help="frozen (v1, a development set now) or frozen2 (v2, held out: never tune on it)",
+    )
     args = ap.parse_args()
-    testimonies = load("testimonies.jsonl")
-    expository = load("expository.jsonl")
+    folder = HERE / args.set
+    testimonies = load("testimonies.jsonl", folder)
+    expository = load("expository.jsonl", folder)
     with tempfile.TemporaryDirectory(prefix="moksori-frozen-") as tmp:
         (Path(tmp) / "t").mkdir()
         (Path(tmp) / "e").mkdir()
@@ -452,8 +460,10 @@ def main() -> None:
     res["when"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     print_table(res)
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "frozen_deid.json").write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
-    print(f"saved {RESULTS / 'frozen_deid.json'}")
+    res["set"] = args.set
+    out = RESULTS / f"{args.set}_deid.json"
+    out.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
+    print(f"saved {out}")
     if args.show_misses:
         show_misses(testimonies, t_proj.preds, t_read)
         show_misses(expository, e_proj.preds, e_read)
