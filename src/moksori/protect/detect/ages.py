@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from moksori.protect.detect.english_names import common_word
 from moksori.protect.spans import PiiType, Span
 
 CURRENT_YY = 26  # two-digit years up to this are read as 20xx, the rest as 19xx
@@ -129,7 +130,8 @@ KO_NATIVE_AGE = re.compile(
 # "서른다섯에 결혼했다": a tens numeral without 살 is still an age, unless a counter follows.
 KO_NATIVE_BARE = re.compile(
     rf"(?=[스서마예일여아쉰]){_NOT_HANGUL_BEFORE}((?:스물|서른|마흔|예순|일흔|여든|아흔)(?:\s?(?:{_UNITS}))?|쉰(?:{_UNITS}))"
-    r"(?=$|[^\uac00-\ud7a3]|에|이|은|는|의|쯤|까지|부터|을|도|즈음|무렵|줄|남짓|엔|으로|이었|이던|였|일)"
+    r"(?=$|[^\uac00-\ud7a3]|에|이|은|는|의|쯤|까지|부터|을|도|즈음|무렵|줄|남짓|엔|으로|이었|이던|였|일"
+    r"|인데|인가|인지|인\s|이나|밖에|이면|이라)"
     r"(?!\s?(?:명|개|권|마리|번|채|가지|시|분|장|대|켤레|그릇|잔|병|곳|군데|해|달|날|주|살))"
 )
 # "열여섯에 시집을 갔어": ten-and-a-unit said alone with a particle of time. 열 alone is
@@ -188,12 +190,27 @@ EN_KIN_COMMA_AGE = re.compile(
     r"(\d{1,2}),",
     re.I,
 )
+_HEDGE = (
+    r"(?:only\s|just\s|barely\s|about\s|around\s|nearly\s|almost\s|maybe\s|perhaps\s|probably\s"
+    r"|already\s|still\s|over\s|under\s|not\syet\s|at\sleast\s|at\smost\s|roughly\s|only\sabout\s)?"
+)
 EN_WAS = re.compile(
     rf"(?=[ishwtymo])\b(?:I|she|he|we|they|you|(?:my|her|his|our|their|the)\s{_KIN_ADJ}{_KIN})"
-    rf"\s(?:was|were|is|am|are)\s(?:only\s|just\s|barely\s|about\s|around\s|nearly\s|almost\s)?"
+    rf"\s(?:was|were|is|am|are)\s{_HEDGE}"
     rf"({_NUM})(?=[,.;!?)]|\s(?:when|and|at|in|then|or|back|so|by|but|that|with|now|already)\b|$)",
     re.I,
 )
+# "Young-ho was 22 then", "my son, Min-su, is 8, and": a capitalised name as the subject
+# (a romanised Korean given name has its hyphen or two capitals; others are checked
+# against the words that are no name).
+EN_NAME_WAS = re.compile(
+    r"(?=[A-Z])(?<![\w.])(?P<name>[A-Z][a-z]+(?:-[a-z]+)?),?\s(?:was|is)\s"
+    + _HEDGE
+    + rf"({_NUM})(?=[,.;!?)]|\s(?:when|then|and|at|back|so|but|now|already|years?)\b|$)"
+    r"(?!\s?(?:%|percent|o'clock|a\.m|p\.m|minutes|hours|kilos|kg|km|dollars|won|yuan))"
+)
+# "Youngmi (20s, left in 2010)": an age band in brackets after a name.
+EN_NAME_BAND = re.compile(r"(?<=[a-z])\s\((?:aged\s)?([1-9]0)'?s(?=[,;)])")
 # "my grandmother, who was 80, could not walk": a relative clause of age.
 EN_WHO_WAS = re.compile(
     rf"(?=[w])\bwho\s(?:was|is|were|turned)\s(?:only\s|just\s|already\s|nearly\s|almost\s)?"
@@ -221,6 +238,11 @@ _NOT_NAME = frozenset(
 KO_NAME_AGE = re.compile(
     r"(?<![\uac00-\ud7a3])(?P<name>[\uac00-\ud7a3]{2,4})\s?\((\d{1,2})\)"
     r"(?P<after>\s?(?:씨|군|양|님|할머니|할아버지|여사))?"
+)
+# "박영미(가명·52)씨", "(가명, 52세)": a pseudonym mark with an age, the age is still true.
+KO_PSEUDONYM_AGE = re.compile(
+    r"\((?:가명|익명)\s?[·,/ㆍ]\s?(?:만\s?)?(\d{1,3})(?:세|살)?(?:\s?[·,/ㆍ]\s?[^()\n]{1,6})?\)"
+    r"|\((\d{1,3})(?:세|살)?\s?[·,/ㆍ]\s?(?:가명|익명)\)"
 )
 _COUNTED = frozenset(
     "남성 여성 남자 여자 응답자 참여자 참가자 대상자 학생 전체 합계 소계 가구 명 건 탈북민"
@@ -328,6 +350,22 @@ def find_ages(text: str) -> list[Span]:
         if name in _COUNTED or not (m.group("after") or len(name) == 3):
             continue
         out.append(_age_span(text, m.start(2), m.end(2), 0.7, {"age": int(m.group(2))}))
+    for m in KO_PSEUDONYM_AGE.finditer(text):
+        g = 1 if m.group(1) else 2
+        if int(m.group(g)) <= 120:
+            out.append(_age_span(text, m.start(g), m.end(g), 0.8, {"age": int(m.group(g))}))
+    for m in EN_NAME_WAS.finditer(text):
+        n = english_number(m.group(2))
+        name_word = m.group("name")
+        if name_word in _NOT_NAME or ("-" not in name_word and common_word(name_word)):
+            continue  # "It was 40", "There is 1"; a hyphen makes a romanised given name
+        if n is not None and n <= 120:
+            out.append(_age_span(text, m.start(2), m.end(2), 0.5, {"age": n}))
+    for m in EN_NAME_BAND.finditer(text):
+        name = _NAME_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+        if name and name.group(1) not in _NOT_NAME:
+            band = int(m.group(1))
+            out.append(Span(m.start(1), m.end(), PiiType.AGE, 0.6, "age", {"band": band}))
     for m in EN_KIN_COMMA_AGE.finditer(text):
         out.append(_age_span(text, m.start(1), m.end(1), 0.7, {"age": int(m.group(1))}))
     for m in EN_NAME_AGE.finditer(text):

@@ -42,7 +42,8 @@ _ADDRESS = (
 ).split()
 _PARTICLE = (
     r"(?:$|[^" + H + r"]|(?:들|네|님)?(?:이|가|은|는|을|를|의|에게|한테|께|께서|도|만|과|와|랑|이랑"
-    r"|하고|였|이었|이라|라|이고|이며|이던|인|이니|예요|이에요|입니|에게서|한테서|처럼|보고|더러|네)?"
+    r"|하고|였|이었|이라고|라고|이라구|라구|이라는|라는|이라며|라며|이란|란|이라|라|이고|이며|이던|인|이니"
+    r"|예요|이에요|입니|에게서|한테서|처럼|보고|더러|네)?"
     r"(?![" + H + r"]))"
 )
 _RX_ADDRESS = re.compile(
@@ -58,7 +59,8 @@ _RX_QUOTED = re.compile(
 )
 _RX_CALLED = re.compile(
     rf"(?<![{H}])(?P<w>[{H}]{{1,5}}?)(?:이)?(?:라고|라구|라)\s?(?:들\s?|다들\s?)?"
-    r"(?:불렀|불러|불렸|부름|부르곤|부르던|부르더|부르기|부르며|부르면서|불리던|불리곤|불리었)"
+    r"(?:불렀|불러|불렸|부름|부르곤|부르던|부르더|부르기|부르며|부르면서|부르는|부른|불리던|불리곤|불리었"
+    r"|불리는|불린|불리고|불리며|불리운)"
 )
 # "그 사람을 곰이라고 했어": 하다 says "call" only with a person as its object.
 _RX_CALLED_HA = re.compile(
@@ -66,6 +68,12 @@ _RX_CALLED_HA = re.compile(
     r"|총각|처녀)을?를?)"
     rf"\s(?:다들\s|모두\s|우리는\s|사람들은\s)?(?P<w>[{H}]{{1,5}}?)(?:이)?(?:라고|라구)"
     r"\s?(?:했|하던|해|하였|하더)"
+)
+# "사람들이 뒤에서는 감자대가리라고 했어요": what people said of someone behind their back.
+_RX_PEOPLE_SAID = re.compile(
+    r"(?:사람들이|사람들은|다들|모두들?|애들이|애들은|동네\s?사람들이|주민들이|동무들이|친구들이)"
+    r"\s(?:다\s|뒤에서(?:는)?\s|몰래\s|그냥\s|늘\s|항상\s)?"
+    rf"(?P<w>[{H}]{{2,6}}?)(?:이)?(?:라고|라구)\s?(?:했|하던|하더|하였|불렀|부르)"
 )
 # "'무한도전'이 13%": a quoted title. What comes just before or after says so.
 _TITLE_CUE = re.compile(
@@ -77,7 +85,19 @@ _RX_NAMED = re.compile(
     r"(?:이었|였|이야|야|이에요|예요|이다|였다|이라|라|이고|이지|\s|[.,!?]|$)"
     rf"|(?<![{H}])[{_QUOTE_OPEN}]?(?P<w2>[{H}]{{1,5}}?)[{_QUOTE_CLOSE}]?(?:이)?(?:란|라는)\s?별명"
 )
-_EN_WORDS = [("call", "nicknamed"), ("called", "nicknamed"), ("nickname", "known to us", "went by")]
+_EN_WORDS = [
+    ("call", "nicknamed"),
+    ("called", "nicknamed"),
+    ("nickname", "known to us", "went by"),
+    ("called", "nicknamed"),
+    ("or just", "or simply", "everyone called"),
+]
+# Words said to someone as a form of address, not a name: "they called her Auntie".
+_EN_ADDRESS = frozenset(
+    "Mom Mum Mother Dad Father Sir Madam Ma'am Auntie Aunt Uncle Grandma Grandpa Granny Teacher"
+    " Comrade Mister Miss Boss Doctor Sister Brother Chief Captain Honey Dear Baby Son Kid"
+    " Everyone Nobody Names".split()
+)
 _EN_RX = [
     re.compile(
         r"\b(?i:we|they|everyone|everybody|people|others|villagers|kids|children|I|he|she|all)"
@@ -93,6 +113,15 @@ _EN_RX = [
     re.compile(
         r"\b(?:nicknamed|(?:his|her|whose)\snickname\s(?:was|is)|known\sto\sus\sas|went\sby)"
         r"\s(?:the\s)?[\"“'‘]?(?P<n>[A-Z][a-z]+)"
+    ),
+    # "people at the market called her Magpie": any subject, a capitalised word after.
+    re.compile(
+        r"\b(?:called|calls|nicknamed)\s(?:him|her|them)\s(?:the\s)?[\"“'‘]?(?P<n>[A-Z][a-z]+)\b"
+    ),
+    # "Kim Young-chul, or just Chul": a short form given after the name.
+    re.compile(
+        r"(?<=[A-Z])[a-z]+(?:-[a-z]+)?,?\s(?:or\s(?:just|simply)|but\severyone\scalled\s(?:him|her))"
+        r"\s[\"“'‘]?(?P<n>[A-Z][a-z]+)\b"
     ),
 ]
 
@@ -177,13 +206,18 @@ def _korean(view: TextView) -> list[Span]:
         if _ok(view, m.start("w"), m.end("w")):
             conf = CONF_CALLED if said else CONF_QUOTED
             out.append(Span(m.start("w"), m.end("w"), PiiType.PERSON, conf, NAME))
-    called = any(w in text for w in ("불렀", "부르", "불러", "불리", "불렸", "부름"))
+    called = any(
+        w in text for w in ("불렀", "부르", "불러", "불리", "불렸", "부름", "불린", "부른")
+    )
     for m in _RX_CALLED.finditer(text) if called else ():
         if _ok(view, m.start("w"), m.end("w")):
             out.append(Span(m.start("w"), m.end("w"), PiiType.PERSON, CONF_CALLED, NAME))
     for m in _RX_CALLED_HA.finditer(text) if "라" in text else ():
         if _ok(view, m.start("w"), m.end("w")):
             out.append(Span(m.start("w"), m.end("w"), PiiType.PERSON, CONF_CALLED, NAME))
+    for m in _RX_PEOPLE_SAID.finditer(text) if "라" in text else ():
+        if _ok(view, m.start("w"), m.end("w")):
+            out.append(Span(m.start("w"), m.end("w"), PiiType.PERSON, CONF_ADDRESS, NAME))
     for m in _RX_NAMED.finditer(text) if "별명" in text else ():
         g = "w" if m.group("w") else "w2"
         if _ok(view, m.start(g), m.end(g)):
@@ -199,7 +233,8 @@ def detect(view: TextView) -> list[Span]:
         if not any(w in low for w in words):
             continue
         for m in rx.finditer(text):
-            out.append(Span(m.start("n"), m.end("n"), PiiType.PERSON, CONF_CALLED, NAME))
+            if m.group("n") not in _EN_ADDRESS:
+                out.append(Span(m.start("n"), m.end("n"), PiiType.PERSON, CONF_CALLED, NAME))
     best: dict[tuple[int, int], Span] = {}
     for s in out:
         if (s.start, s.end) not in best or best[(s.start, s.end)].confidence < s.confidence:

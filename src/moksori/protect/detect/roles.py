@@ -100,12 +100,14 @@ _EN_AGENCY = (
 _EN_WORDS = [
     ("bowi", "boan", "anjeon", "mss", "ssd", "mps", "security", "police"),
     ("bowiwon", "boanwon", "anjeonwon", "banjang"),
-    ("security",),
+    ("security", "border", "instructor"),
     ("secretary",),
     ("head of", "chief of", "leader of", "manager of"),
     ("head", "chief", "leader", "manager", "director"),
     ("chief of", "head of", "director of", "commander of"),
     ("factory", "mine", "colliery", "farm", "enterprise", "works", "mill", "brigade", "company"),
+    ("russia", "siberia", "kuwait", "qatar", "uae", "middle east", "mongolia", "poland", "libya",
+     "angola", "malaysia"),
     ("russia", "siberia", "kuwait", "qatar", "uae", "middle east", "mongolia", "poland", "libya",
      "angola", "malaysia"),
 ]  # fmt: skip
@@ -119,7 +121,8 @@ _EN_RX = [
     ),
     # Singular only: "security officials arrest returnees" (a paper) is about no one.
     re.compile(
-        r"(?=[taoTAO])\b(?:the|a|our|that|this|one)\s(?P<r>(?:state\s)?security\s(?:official|officer|agent))\b(?!s)"
+        r"(?=[taoTAO])\b(?:the|a|our|that|this|one)\s(?P<r>(?:state\s)?security\s(?:official|officer|agent)"
+        r"|border\s(?:guard|patrol\s(?:soldier|officer)|security\sofficer)|political\sinstructor)\b(?!s)"
     ),
     re.compile(
         r"\b(?:(?:primary|cell|county|provincial|city|village|farm|factory|enterprise|mine|"
@@ -161,6 +164,12 @@ _EN_RX = [
         r"camps?)|loggers?|lumberjacks?)\s(?:in|to|at)\s(?:Russia|Siberia|the\sRussian\sFar\sEast|"
         r"Kuwait|Qatar|the\sUAE|the\sMiddle\sEast|Mongolia|Poland|Libya|Angola|Malaysia)\b",
         re.I,
+    ),
+    # "went to Russia with a logging crew": the country first, the trade after it.
+    re.compile(
+        r"\b(?:Russia|Siberia|Kuwait|Qatar|the\sUAE|the\sMiddle\sEast|Mongolia|Poland|Libya"
+        r"|Angola|Malaysia)\b[^.!?\n]{0,40}?\b(?P<r>(?:logging|timber|lumber|construction|forestry)\s"
+        r"(?:crews?|teams?|brigades?|units?|gangs?|camps?|workers?|labou?rers?)|loggers?|lumberjacks?)\b"
     ),
 ]
 

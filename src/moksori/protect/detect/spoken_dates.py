@@ -136,6 +136,19 @@ EN_REL_HOLIDAY = re.compile(
     rf"|\b(?:that|the\sfollowing|the\snext|last)\syear'?s?\s{_HOLIDAY_EN}\b"
 )
 
+# "two years before, at Chuseok", "the year after at Seollal": the relative year first.
+EN_REL_YEAR_HOLIDAY = re.compile(
+    r"\b(?:(?:(?:one|two|three|four|five|a|\d)\s(?:years?|winters?)\s(?:later|after|before|earlier|ago))"
+    r"|(?:the|that)\s(?:year|winter)\s(?:before|after)|the\sfollowing\syear|the\snext\syear|last\syear"
+    r"|the\sprevious\syear)"
+    rf",?\s(?:at|on|during|around|just\sbefore|just\safter|right\sbefore|right\safter)\s(?:the\s)?{_HOLIDAY_EN}\b"
+)
+# A holiday alone ("we crossed at Chuseok") fixes a day of a year said elsewhere: proposed
+# at low confidence in testimony, as in Korean.
+EN_HOLIDAY_ALONE = re.compile(
+    r"\b(?:Chuseok|Chusok|Seollal|Sollal|Lunar\sNew\sYear|Dano|Tano|Hansik|Daeboreum"
+    r"|the\sDay\sof\sthe\sSun|the\sDay\sof\sthe\sShining\sStar)\b"
+)
 
 # A day of the week, in a week the text dates elsewhere ("on Tuesday morning", "그 월요일"),
 # is a day: proposed at low confidence. Habits ("every Monday", "Mondays", "매주 월요일") not.
@@ -200,4 +213,8 @@ def find(text: str) -> list[Span]:
             out.append(_span(m.start(), m.end(), 0.8, year=y, holiday=True))
         for m in EN_REL_HOLIDAY.finditer(text):
             out.append(_span(m.start(), m.end(), 0.5, relative=True, holiday=True))
+        for m in EN_REL_YEAR_HOLIDAY.finditer(text):
+            out.append(_span(m.start(), m.end(), 0.5, relative=True, holiday=True))
+        for m in EN_HOLIDAY_ALONE.finditer(text) if is_testimony(text) else ():
+            out.append(_span(m.start(), m.end(), 0.3, holiday=True))
     return out

@@ -1,0 +1,155 @@
+"""Forms of identifiers in spoken testimony that the rules once missed (issue 15, T1).
+
+Every sentence here is fictional and written for this test: ages said after a name or
+with a hedge, a pseudonym mark with an age, nicknames said with 라고 and a term of
+address, English nicknames and short forms, English roles of a relative, relative
+years with a holiday in English, Russian logging towns.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from moksori.protect import gazetteer as gz
+from moksori.protect.detect import nicknames, roles, spoken_dates
+from moksori.protect.detect.ages import find_ages
+from moksori.protect.scan import detect_text
+from moksori.protect.spans import PiiType
+from moksori.protect.textview import view_of
+
+
+def ages_in(text: str) -> dict[str, object]:
+    return {text[s.start : s.end]: s.info.get("age", s.info.get("band")) for s in find_ages(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Min-su was 19 then, and she still lived with us.", "19", 19),
+        ("My brother, Dong-hyun, was forty-two when he died.", "forty-two", 42),
+        ("Our youngest, Su-bin, is 6, and she likes school.", "6", 6),
+        ("She was perhaps 50. Nobody knew for sure.", "50", 50),
+        ("He was probably 35 when they took him.", "35", 35),
+        ("Eunhye (30s, left in 2009) said the first year was hard.", "30s", 30),
+        ("2010년 입국한 김영숙(가명·47)씨는 말했다.", "47", 47),
+        ("최정희(가명, 61세)씨는 혼자 산다.", "61", 61),
+        ("쉰둘인데도 장마당에 나갔어요.", "쉰둘", 52),
+        ("마흔인 남자가 찾아왔어요.", "마흔", 40),
+    ],
+)
+def test_ages_said_after_a_name_or_with_a_hedge(text: str, span: str, value: int) -> None:
+    assert ages_in(text).get(span) == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was 40 degrees in the shade.",
+        "There was 1 left on the shelf.",
+        "The price was 40, and we could not pay.",
+        "Chapter was 3 in the old edition.",
+        "Room (20s, 30s) were empty.",
+    ],
+)
+def test_numbers_after_words_that_are_no_name_are_not_ages(text: str) -> None:
+    assert ages_in(text) == {}
+
+
+def nicks(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in nicknames.detect(view_of(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "nick"),
+    [
+        ("옆 마을에 살던 그 여자를 우리는 꺽다리 아줌마라고 불렀어요.", "꺽다리 아줌마"),
+        ("동네에서는 다들 안경 할배라고 했지요.", "안경 할배"),
+        ("사람들이 뒤에서는 메주덩어리라고 했어요.", "메주덩어리"),
+        ("그 동네에서 여우라고 불리는 여자가 있었어요.", "여우"),
+        ("장마당에서 참새라고 불린 아이가 있었어요.", "참새"),
+        ("The neighbours called him Sparrow because he was so small.", "Sparrow"),
+        ("Everyone at the station called her Crane, I don't know why.", "Crane"),
+        ("Her name was Lee Soon-ja, or just Soon to us.", "Soon"),
+    ],
+)
+def test_nicknames_said_with_a_term_of_address_or_a_verb_of_calling(text: str, nick: str) -> None:
+    assert nick in nicks(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "사람들이 거짓말이라고 했어요.",  # what people said, not whom they called
+        "They called her Auntie.",  # a term of address
+        "We called him Sir, as the others did.",
+        "in the morning, Tuesday.",
+        "I went to Seoul, or just to the south, as we said.",
+    ],
+)
+def test_sayings_and_terms_of_address_are_not_nicknames(text: str) -> None:
+    assert nicks(text) == []
+
+
+def roles_in(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in roles.detect(view_of(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "I was scared. My uncle was a border guard in Hyesan until 2005, I think.",
+            "border guard",
+        ),
+        (
+            "In 2003 my father went to Siberia with a timber brigade and came back thin.",
+            "timber brigade",
+        ),  # fmt: skip
+        (
+            "I went to Russia and worked for a construction team there, honestly.",
+            "construction team",
+        ),  # fmt: skip
+        ("He was the political instructor of our company, you know.", "political instructor"),
+    ],
+)
+def test_english_roles_of_a_relative(text: str, role: str) -> None:
+    assert role in roles_in(text)
+
+
+def test_border_guards_in_general_are_no_role() -> None:
+    assert roles_in("Border guards patrol the river. I was scared of them.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            "My grandmother passed away three years before, at Seollal. I was there.",
+            "three years before, at Seollal",
+        ),  # fmt: skip
+        (
+            "We left the year after, around Lunar New Year, and I remember the snow.",
+            "the year after, around Lunar New Year",
+        ),  # fmt: skip
+        (
+            "I remember we crossed at Chuseok because the guards were drunk. I was scared.",
+            "Chuseok",
+        ),  # fmt: skip
+    ],
+)
+def test_english_holidays_with_a_relative_year(text: str, span: str) -> None:
+    spans = spoken_dates.find(text)
+    assert span in [text[s.start : s.end] for s in spans]
+    assert all(s.type == PiiType.DATE and "year" not in s.info for s in spans)
+
+
+@pytest.mark.parametrize("name", ["틴다", "체그도민", "Tynda", "Vanino"])
+def test_russian_logging_towns_are_places_in_russia(name: str) -> None:
+    place = gz.lookup(name)
+    assert place is not None and place.country == "RU" and place.province == "러시아"
+
+
+def test_a_logging_town_is_found_with_its_particle() -> None:
+    text = "아버지는 로씨야 벌목공으로 체그도민에 나가 있었어요. 저는 어렸어요."
+    places = [text[s.start : s.end] for s in detect_text(text) if s.type == PiiType.PLACE]
+    assert any(p.startswith("체그도민") for p in places)
