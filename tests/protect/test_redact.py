@@ -314,3 +314,25 @@ def test_any_findings_give_one_consistent_view(text: str, data: st.DataObject) -
 def test_a_season_beside_a_found_year_goes_with_it(text: str, said: str, shown: str) -> None:
     year = int(re.search(r"\d+", said).group())  # type: ignore[union-attr]
     assert _render(text, said, "date", {"year": 1900 + year if year < 100 else year}) == shown
+
+
+@pytest.mark.parametrize(
+    ("detector", "confidence", "shown"),
+    [
+        ("learned", 0.57, "[장소]에 다녔어요."),  # "a mine", or 광주's 광산구: not stated
+        ("learned", 0.95, "광주광역시에 다녔어요."),
+        ("places", 0.9, "광주광역시에 다녔어요."),
+    ],
+)
+def test_a_place_only_guessed_by_the_model_is_never_named(
+    detector: str, confidence: float, shown: str
+) -> None:
+    from moksori.protect.findings import Finding
+    from moksori.protect.policy import Policy
+    from moksori.protect.redact import Renderer, replacements_for
+    from moksori.protect.view import generalise_place
+
+    text = "광산에 다녔어요."
+    f = Finding(0, 1, 0, 2, "place", detector, confidence, "accepted", None, {})
+    renderer = Renderer(text, Policy(), {}, generalise_place)
+    assert build(text, replacements_for(text, [f], renderer)).text == shown

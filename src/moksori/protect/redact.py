@@ -297,7 +297,7 @@ class Renderer:
                 return aged
         if t == PiiType.COHORT and action == "remove":
             return ""
-        if t == PiiType.PLACE and action in ("province", "region"):
+        if t == PiiType.PLACE and action in ("province", "region") and not _guessed(f):
             general = self.generalise_place(said, f.info, action, lang)
             if general:
                 return general
@@ -308,6 +308,17 @@ class Renderer:
             if word:
                 return word
         return tag(t, lang)
+
+
+# A place only the learned model proposed, and not surely: its words may be an ordinary
+# noun that is also a gazetteer name (광산, "a mine", and 광주's 광산구). Naming the
+# province would then state a false place; the tag states nothing.
+GUESS_DETECTOR = "learned"
+SURE_PLACE = 0.8
+
+
+def _guessed(f: Finding) -> bool:
+    return f.detector == GUESS_DETECTOR and f.confidence < SURE_PLACE
 
 
 # --- dates and ages: only numbers the finding itself says --------------------------
