@@ -153,3 +153,67 @@ def test_a_logging_town_is_found_with_its_particle() -> None:
     text = "아버지는 로씨야 벌목공으로 체그도민에 나가 있었어요. 저는 어렸어요."
     places = [text[s.start : s.end] for s in detect_text(text) if s.type == PiiType.PLACE]
     assert any(p.startswith("체그도민") for p in places)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("My daughter is now eleven.", "eleven", 11),
+        ("At 16 I was sent to the youth brigade.", "16", 16),
+        ("열일곱 먹던 해에 시집갔어요.", "열일곱", 17),
+        ("40 넘어서 탈북했어요.", "40", 40),
+    ],
+)
+def test_more_ages_as_people_say_them(text: str, span: str, value: int) -> None:
+    assert ages_in(text).get(span) == value
+
+
+@pytest.mark.parametrize("text", ["At 7 we had breakfast.", "값이 50 넘어서 못 샀어요."])
+def test_times_and_prices_are_not_ages(text: str) -> None:
+    assert ages_in(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("막내 남동생 이름은 충성이었어요.", "충성"), ("그 아이 이름이 향이에요.", "향")],
+)
+def test_a_word_said_to_be_a_name_is_a_person(text: str, name: str) -> None:
+    got = [text[s.start : s.end] for s in detect_text(text) if s.type == PiiType.PERSON]
+    assert name in got
+
+
+@pytest.mark.parametrize("text", ["이름이 뭐였더라.", "이름은 기억이 안 나요."])
+def test_asking_or_forgetting_a_name_names_no_one(text: str) -> None:
+    assert nicks(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Everybody knew Granny Pak.", "Pak"),
+        ("We went to Uncle Kwon and he fed us.", "Kwon"),
+        ("His name was Chol, I think.", "Chol"),
+    ],
+)
+def test_english_names_after_kinship_words_and_name_was(text: str, name: str) -> None:
+    got = [text[s.start : s.end] for s in detect_text(text) if s.type == PiiType.PERSON]
+    assert name in got
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("보위부 반탐과 지도원이 우리 집에 왔어요. 무서웠어요.", "반탐과 지도원"),
+        ("삼촌은 쿠웨이트 건설 나갔다가 왔어요. 그때 저는 어렸어요.", "쿠웨이트 건설"),
+        (
+            "My brother worked as a driver for the Bowibu. I was scared of him.",
+            "driver for the Bowibu",
+        ),  # fmt: skip
+    ],
+)
+def test_roles_by_department_and_labour_abroad(text: str, role: str) -> None:
+    assert role in roles_in(text)
+
+
+def test_overseas_dispatch_in_general_is_no_role() -> None:
+    assert roles_in("해외 파견 나갔던 사람들이 많았어요. 저는 몰랐어요.") == []

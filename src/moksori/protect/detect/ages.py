@@ -138,13 +138,19 @@ KO_NATIVE_BARE = re.compile(
 # "ten" or "heat" (열에 아홉), and a counter after it is a count (열두 시, 열다섯 명).
 KO_TEEN_BARE = re.compile(
     rf"{_NOT_HANGUL_BEFORE}(열\s?(?:{_UNITS}))"
-    r"(?=에|엔|에는|때|적|쯤에|무렵|즈음|이었|이던|였|이에요|이야|이지|이래|입니|이라|밖에\s?안|\s(?:때|적|무렵|즈음|나던|되던|되었|됐))"
+    r"(?=에|엔|에는|때|적|쯤에|무렵|즈음|이었|이던|였|이에요|이야|이지|이래|입니|이라|밖에\s?안"
+    r"|\s(?:때|적|무렵|즈음|나던|되던|되었|됐|먹던|먹은|먹었|먹을|나서|넘어|넘은))"
 )
 # "오십 넘어서 탈북했어요", "사십에": a Sino-Korean tens said as an age, before 넘어/에/살.
 KO_SINO_AGE = re.compile(
     r"(?=[이삼사오육칠팔구])(?<![\uac00-\ud7a3\d])((?:이|삼|사|오|육|칠|팔|구)십(?:일|이|삼|사|오|육|칠|팔|구)?)"
     r"(?=\s?(?:살|세)(?!림|았|아|던|인|해|균|충|생|기|대|금|관|계|율)|\s?(?:넘어|넘어서|넘은|넘었|넘도록|다\s?되|이\s?넘|가\s?넘)"
     r"|에\s(?:시집|장가|결혼|탈북|퇴직|죽|돌아가|과부|홀로|혼자))"
+)
+# "40 넘어서 탈북했어요": a round age in digits said as a threshold of a life.
+KO_DIGIT_OVER = re.compile(
+    r"(?=[2-9])(?<![\d.,])([2-9]0)\s?(?:이\s|가\s)?(?:넘어서|넘어|넘은|넘었|넘도록|다\s?되어|다\s?돼)"
+    r"(?=[^\n.]{0,12}?(?:탈북|시집|장가|결혼|아이|애를|애가|죽|돌아가|강을|건너|들어왔|나왔|떠났|입국|퇴직|혼자))"
 )
 KO_ASKED_AGE = re.compile(
     r"나이(?:는|가|도)?\s?(?:올해\s?|지금\s?)?(\d{1,3})(?![\d.,])(?!\s?[년월일명개])"
@@ -192,7 +198,8 @@ EN_KIN_COMMA_AGE = re.compile(
 )
 _HEDGE = (
     r"(?:only\s|just\s|barely\s|about\s|around\s|nearly\s|almost\s|maybe\s|perhaps\s|probably\s"
-    r"|already\s|still\s|over\s|under\s|not\syet\s|at\sleast\s|at\smost\s|roughly\s|only\sabout\s)?"
+    r"|already\s|still\s|over\s|under\s|not\syet\s|at\sleast\s|at\smost\s|roughly\s|only\sabout\s"
+    r"|now\s|then\s|only\sjust\s)?"
 )
 EN_WAS = re.compile(
     rf"(?=[ishwtymo])\b(?:I|she|he|we|they|you|(?:my|her|his|our|their|the)\s{_KIN_ADJ}{_KIN})"
@@ -257,7 +264,10 @@ EN_OF_AGE = re.compile(
 )
 # "I started university at 35." Times use small numbers ("at 7 a.m."), so 13 and up only,
 # and only at a clause end.
-EN_AT = re.compile(rf"(?=a)\bat\s({_NUM})(?=[,;!?)]|\.(?!\d)|\s(?:and|but|when|because)\b)", re.I)
+EN_AT = re.compile(
+    rf"(?=[aA])\b[aA]t\s({_NUM})(?=[,;!?)]|\.(?!\d)|\s(?:and|but|when|because)\b"
+    r"|\s(?:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey|[Mm]y|[Hh]is|[Hh]er|[Oo]ur)\s)"
+)
 EN_BAND = re.compile(
     rf"(?=i)\bin\s(her|his|their|my|your|our)\s(?:(early|mid|late)[- ]?)?"
     rf"(\d0'?s|{_alt(EN_DECADES)})\b",
@@ -345,6 +355,8 @@ def find_ages(text: str) -> list[Span]:
         n = native_number(m.group(1))
         if n is not None:
             out.append(_age_span(text, m.start(1), m.end(1), 0.6, {"age": n}))
+    for m in KO_DIGIT_OVER.finditer(text):
+        out.append(_age_span(text, m.start(1), m.end(1), 0.45, {"age": int(m.group(1))}))
     for m in KO_NAME_AGE.finditer(text):
         name = m.group("name")
         if name in _COUNTED or not (m.group("after") or len(name) == 3):

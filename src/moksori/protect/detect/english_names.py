@@ -49,7 +49,8 @@ _WORD = re.compile(rf"{_L}(?:{_L}|['’\-‐](?={_L}))*\.?")
 _TITLES = frozenset(
     "mr mrs ms miss mx dr rev pastor professor prof sir madam dame lady lord captain "
     "capt officer sergeant sgt elder deacon father sister brother auntie uncle grandma "
-    "grandpa judge president minister senator general colonel major lieutenant".split()
+    "grandpa granny grandmother grandfather aunt comrade teacher "
+    "judge president minister senator general colonel major lieutenant".split()
 )
 _STRONG_TITLES = frozenset("mr mrs ms miss mx dr rev pastor professor prof".split())
 _PARTICLES = frozenset("van von de der den da di du del della dos das la le bin al el ter".split())
@@ -155,6 +156,9 @@ _STRONG_LEFT = re.compile(
 # start of a sentence or in lowercase ("What's your last name? Arcuri", "call me višeslav").
 _NAMING = re.compile(
     r"(?:\b(?:my\s+name\s+is|(?:first|last|maiden|family|given)\s+name\s+is|surname\s+is"
+    r"|(?:his|her|their|my|whose)\s+(?:real\s+|first\s+|given\s+)?name\s+(?:is|was)"
+    r"|(?:a|an|the)\s+(?:\w+\s+)?(?:girl|boy|man|woman|child|kid|baby|broker|guide|soldier|friend)"
+    r"\s+(?:named|called)"
     r"|(?:people|everyone|everybody|they|friends)\s+calls?\s+me|call\s+me)\s*[:,]?"
     r"|\b(?:your|his|her)\s+(?:last\s+|first\s+|full\s+|maiden\s+)?name\s*\?"
     r"|\bsurname\s*\?)\s*$",
@@ -502,6 +506,15 @@ def _lower_initials(
     return out
 
 
+# "Granny Pak", "Uncle Kwon", "Comrade Ri": a Korean surname after a word of kinship or
+# address is how a village names one person.
+_KIN_TITLE_BEFORE = re.compile(
+    r"\b(?:granny|grandma|grandpa|grandmother|grandfather|auntie|aunt|uncle|comrade|teacher"
+    r"|old\s(?:man|woman|lady))\s$",
+    re.IGNORECASE,
+)
+
+
 def _listed(key: str, given: frozenset[str], surnames: frozenset[str]) -> bool:
     return (key in given or key in surnames) and key not in _COMMON and key not in _WORD_NAMES
 
@@ -546,6 +559,9 @@ def detect(view: TextView) -> list[Span]:
             if _REGIME.match(text, run[-1].end) and not titled:
                 continue  # "the Kim regime", "the Park administration": a government
             conf = _score(run, text, titled)
+            if conf == 0 and len(run) == 1 and run[0].key in korean_surnames:
+                if _KIN_TITLE_BEFORE.search(text, max(0, run[0].start - 24), run[0].start):
+                    conf = SURNAME_ALONE
             if conf > 0:
                 spans.append(Span(run[0].start, run[-1].end, PiiType.PERSON, conf, NAME))
             else:

@@ -85,6 +85,16 @@ _RX_NAMED = re.compile(
     r"(?:이었|였|이야|야|이에요|예요|이다|였다|이라|라|이고|이지|\s|[.,!?]|$)"
     rf"|(?<![{H}])[{_QUOTE_OPEN}]?(?P<w2>[{H}]{{1,5}}?)[{_QUOTE_CLOSE}]?(?:이)?(?:란|라는)\s?별명"
 )
+# "막내 이름은 충성이었어요", "이름이 향이에요": a word said to be someone's name is one,
+# even a common noun (North Korean given names are often words: 충성, 은혜, 향).
+_RX_NAME_IS = re.compile(
+    rf"(?<![{H}])이름(?:은|이|도|은요|이요)?\s(?P<w>[{H}]{{1,3}}?)(?:이)?"
+    rf"(?:였|이었|이에요|예요|이야|야(?![{H}])|이고|이라|라고|라구|입니|이지|이래|이랬)"
+)
+_NOT_SAID_NAME = frozenset(
+    "뭐 뭔 무엇 뭣 누구 기억 가명 본명 예명 별명 가짜 진짜 그거 이거 저거 그것 이것"
+    " 같은 다른 똑같 비슷 중국 조선 한국 영어 한자 한글".split()
+)
 _EN_WORDS = [
     ("call", "nicknamed"),
     ("called", "nicknamed"),
@@ -218,6 +228,9 @@ def _korean(view: TextView) -> list[Span]:
     for m in _RX_PEOPLE_SAID.finditer(text) if "라" in text else ():
         if _ok(view, m.start("w"), m.end("w")):
             out.append(Span(m.start("w"), m.end("w"), PiiType.PERSON, CONF_ADDRESS, NAME))
+    for m in _RX_NAME_IS.finditer(text) if "이름" in text else ():
+        if m.group("w") not in _NOT_SAID_NAME and _ok(view, m.start("w"), m.end("w")):
+            out.append(Span(m.start("w"), m.end("w"), PiiType.PERSON, CONF_CALLED, NAME))
     for m in _RX_NAMED.finditer(text) if "별명" in text else ():
         g = "w" if m.group("w") else "w2"
         if _ok(view, m.start(g), m.end(g)):

@@ -89,6 +89,12 @@ _RX_ABROAD = re.compile(
     r"(?:(?:나가|나간|간|가서|파견된|파견\s?간|가\s?있던|나가\s?있던)\s?)?"
     rf"(?:{_TRADES}){_TAIL}"
 )
+# "쿠웨이트 건설 나갔다가", "로씨야 벌목으로 갔어요": a trade said as a verb's aim abroad.
+_RX_ABROAD_GO = re.compile(
+    rf"(?=[{_ABROAD_FIRST}])(?<![{H}])(?!해외|외국)(?:{_ABROAD})"
+    r"(?:에서|에|으로|로)?\s?(?:건설|벌목|벌목장|광산|파견|외화벌이)"
+    r"(?=\s?(?:으로|로|에|하러)?\s?(?:나가|나갔|갔|가서|파견|다녀|보내))"
+)
 
 # English. Each pattern is a whole role phrase; the agency words are the DPRK's own.
 _EN_AGENCY = (
@@ -100,6 +106,7 @@ _EN_AGENCY = (
 _EN_WORDS = [
     ("bowi", "boan", "anjeon", "mss", "ssd", "mps", "security", "police"),
     ("bowiwon", "boanwon", "anjeonwon", "banjang"),
+    ("bowi", "boan", "anjeon", "mss", "ssd", "mps", "security", "police"),
     ("security", "border", "instructor"),
     ("secretary",),
     ("head of", "chief of", "leader of", "manager of"),
@@ -118,6 +125,11 @@ _EN_RX = [
     ),
     re.compile(
         r"(?=[bBaAiI])\b(?:bowiwon|boanwon|anjeonwon|inminbanjang|inmin\s?banjang)s?\b", re.I
+    ),
+    # "a driver for the Bowibu": one of the few who work for the agency in a town.
+    re.compile(
+        r"(?=[adcgtiADCGTI])\b(?:a|an|the)\s(?P<r>(?:driver|cook|clerk|typist|guard|cleaner|interpreter"
+        rf"|informant|secretary)\s(?:for|at|of|in|with)\s(?:the\s)?{_EN_AGENCY})"
     ),
     # Singular only: "security officials arrest returnees" (a paper) is about no one.
     re.compile(
@@ -216,7 +228,8 @@ def detect(view: TextView) -> list[Span]:
         ]
         out += [
             Span(m.start(), m.end(), PiiType.ROLE, CONF_ABROAD, NAME)
-            for m in (_RX_ABROAD.finditer(text) if spoken else ())
+            for rx in (_RX_ABROAD, _RX_ABROAD_GO)
+            for m in (rx.finditer(text) if spoken else ())
         ]
     if not spoken:
         return _longest(out)
