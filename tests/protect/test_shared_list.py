@@ -176,3 +176,78 @@ def test_newspapers_and_parties_are_not_people_but_a_church_is_a_place() -> None
     gate = shared_list.Gate.of(church)
     span = Span(6, 11, PiiType.PLACE, 0.6, "places")
     assert not gate.drops(span, church[6:11])  # a church can locate a participant
+
+
+# --- expository text: what protects no one in a paper or a report (issue 15) -------------
+_REPORT = (
+    "탈북민 취업 지원 정책의 성과와 과제\n\n"
+    "한국개발연구원과 통일연구원은 지난 15일 공동 보고서를 발표했다. 보고서에 따르면 "
+    "2023년 탈북민 고용률은 60.5%로 전년보다 1.2%포인트 올랐다. 연구진은 20대부터 "
+    "60대까지 2,000명을 조사했다. 입국 경로는 대부분 중국을 거쳐 제3국으로 이어진다. "
+    "북한 당국은 2020년 1월 코로나19를 이유로 국경을 봉쇄했다. 탈북민 수는 2019년 "
+    "1,047명에서 2021년 63명으로 줄었다. 통일부는 다음 달 서울에서 포럼을 열고, 포럼에는 "
+    "탈북민 당사자와 지방자치단체 관계자가 참석한다. 전문가들은 지원의 초점을 바꿔야 "
+    "한다고 지적했다.\n\n"
+    "사례를 보면, 함경북도 청진 출신 최금옥(47)씨는 2015년 입국해 경기도 안산에서 "
+    "미용실을 운영한다. 최씨는 손님들이 말투를 듣고 고향을 묻는다고 말했다.\n"
+)
+
+
+def test_a_korean_report_proposes_no_state_capital_statistic_or_history_year() -> None:
+    said = set(_said(_REPORT))
+    for word in ("중국", "제3국", "서울", "코로나", "당사자", "관계자", "고용률"):
+        assert word not in said, word
+    for word in ("한국개발연구원", "2020년 1월", "2023년", "2019년", "2021년", "20대", "60대"):
+        assert word not in said, word
+    # the participant the report quotes is still found: her name, age, town and year
+    assert {"최금옥", "47", "2015년"} <= said
+    assert any("청진" in s for s in said) and any("안산" in s for s in said)
+
+
+_PAPER = (
+    "Crossing Lines: Trust, Brokers and Survival among North Korean Women in China\n\n"
+    "This article draws on fieldwork carried out between 2018 and 2020 and on forty "
+    "interviews. Drawing on Scott (1985) and Bourdieu (1990), it argues that brokerage is a "
+    "form of care. Since the collapse of the Soviet Union in 1991, tens of thousands of North "
+    "Koreans have crossed the Tumen and Yalu rivers. We interviewed 40 women aged 19 to 63, "
+    "and 12 respondents were in their 30s. Journalists at The New York Times report on the "
+    "border.\n\n"
+    "Hyang-mi, a participant in her 40s from Kimchaek, left in 2009 and lived in Helong for "
+    "six years. She now runs a shop.\n"
+)
+
+
+def test_an_english_paper_proposes_no_title_citation_statistic_or_newspaper() -> None:
+    said = set(_said(_PAPER))
+    for word in ("Crossing Lines", "Lines", "Scott", "Bourdieu", "1985", "2018", "2020", "1991"):
+        assert word not in said, word
+    for word in ("Tumen", "Yalu", "19", "in their 30s", "New York"):
+        assert word not in said, word
+    assert {"Hyang-mi", "Kimchaek", "2009", "Helong"} <= said
+    assert any("40s" in s for s in said)
+
+
+def test_a_testimony_keeps_its_years_ages_and_countries() -> None:
+    text = (
+        "We left between 2009 and 2010, when I was 19. I lived in China, then in Seoul. "
+        "저는 2020년 1월에 중국에서 왔어요."
+    )
+    said = set(_said(text))
+    assert {"2009", "2010", "19"} <= said
+    assert "China" in said or "중국" in said
+
+
+def test_a_river_is_not_the_city_of_the_same_name() -> None:
+    assert "Tumen" not in _said("In spring they waded the Tumen and Yalu rivers at night.")
+    assert "Tumen" in _said("We waited in a house in Tumen for three days.")
+
+
+def test_a_short_text_laid_out_as_a_report_is_expository() -> None:
+    from moksori.protect.detect.voice import is_testimony
+
+    report = (
+        "정착 실태 보고서\n\n1. 배경\n탈북민의 입국이 늘었다.\n\n2. 사례\n그는 혜산에서 태어났다.\n"
+    )
+    assert not is_testimony(report)
+    assert is_testimony("1. 배경\n저는 혜산에서 왔어요.\n2. 사례\n그때 배고팠어요.\n")
+    assert is_testimony("My sister was 19. She left Hyesan in 2010 and lives in Seoul.")

@@ -16,12 +16,16 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
 from moksori.errors import DeidError
+from moksori.protect import expository
+from moksori.protect.detect.voice import is_testimony
 from moksori.protect.spans import PiiType, Span
+from moksori.protect.textview import Tok
 from moksori.store.database import Connection, transaction
 
 ALLOW_KEY = "deid.shared.allow"
@@ -151,16 +155,16 @@ _NARRATIVE = re.compile(
 )
 
 
-def citations(text: str) -> list[tuple[int, int]]:
+def citations(text: str, narrative: bool = False) -> list[tuple[int, int]]:
     """Where a text cites published work: "(Kim, 2015; Lankov 2013)", "Sung (2019)".
 
     Why: a cited author and the year of a paper are public; proposing them buries a
     paper's few real identifiers among its references. Only the strict academic shape
     counts, so "Youngmi (in her 20s, left in 2010)" is not a citation, and "Name (2010)"
-    counts only in a text that also cites in brackets.
+    counts only in a text that also cites in brackets, or in expository text (``narrative``).
     """
     zones = [m.span() for m in _CITATION.finditer(text)]
-    if zones:  # "Sung (2019)" only in a text that cites in brackets too: a paper
+    if zones or narrative:  # "Sung (2019)": in a paper, not in a witness's account
         zones += [m.span() for m in _NARRATIVE.finditer(text)]
     return zones
 
@@ -169,7 +173,6 @@ _REFERENCES = re.compile(
     r"(?im)^[ \t#*]*(?:references|bibliography|abstract|참고\s?문헌|국문\s?초록)\b"
 )
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
-_DECADE = re.compile(r"(?:1[89]|20)\d0\s?(?:'?s|년대)(?:\s?(?:초|중반|후반|말))?")
 
 
 def _squashed(name: str) -> str:
@@ -214,35 +217,68 @@ def _run_around(text: str, start: int, end: int) -> str:
     return text[a:b]
 
 
+# "the Tumen and Yalu rivers", "Tumen River": a place word that names a river here.
+_RIVER_AFTER = re.compile(r"(?:\s+(?:and|or|&)\s+(?:the\s+)?[A-Z][\w'’\-]*)*\s+[Rr]ivers?\b")
+# A capitalised run that names a newspaper, broadcaster or agency: "The New York Times",
+# "Korea Herald", "Yonhap News Agency". A place in its name locates no one.
+_MEDIA_RUN = re.compile(
+    r"\b(?:Times|Post|Herald|Tribune|Journal|News|Daily|Ilbo|Sinmun|Gazette|Broadcasting"
+    r"|Agency|Telegraph|Guardian|Observer|Radio|Television|TV)$"
+)
+
+
 @dataclass(frozen=True)
 class Gate:
     """What one text may not propose: phrases on the list, anything inside a citation, and,
-    in a paper or report (cited references, an abstract), findings the default policy would
-    print unchanged anyway: countries and provinces (a place becomes its province) and
-    decades (a date becomes its year)."""
+    in expository text (a paper, a report, news: cited references, an abstract, or prose
+    that almost never says "I"), findings that protect no one there: countries and
+    provinces (the default policy prints a place as its province anyway), decades, the
+    years a study ran, public figures, and a guessed name in a title line."""
 
     shared: SharedList
     zones: tuple[tuple[int, int], ...]
     paper: bool
     text: str = ""
+    expository: bool = False
+    people: tuple[int, ...] = ()  # where a person or an age was found
+    tokens: tuple[Tok, ...] = ()  # Kiwi's, for Korean words it knows as common nouns
 
     @classmethod
-    def of(cls, text: str, shared: SharedList | None = None) -> Gate:
+    def of(
+        cls,
+        text: str,
+        shared: SharedList | None = None,
+        spans: Sequence[Span] = (),
+        tokens: Sequence[Tok] = (),
+    ) -> Gate:
         zones = tuple(citations(text))
         refs = sum(len(_YEAR.findall(text, a, b)) for a, b in zones)
         paper = refs >= 2 or _REFERENCES.search(text) is not None
-        return cls(shared if shared is not None else DEFAULT, zones, paper, text)
+        expository = paper or not is_testimony(text)
+        if expository and not zones:
+            zones = tuple(citations(text, narrative=True))
+        shared = shared if shared is not None else DEFAULT
+        gate = cls(shared, zones, paper, text, expository, (), tuple(tokens))
+        if not expository:
+            return gate
+        # Where a person or an age stands that this gate keeps (not "고용률", not a leader):
+        # a year beside one dates that person's life.
+        people = tuple(
+            s.start
+            for s in spans
+            if s.type in (PiiType.PERSON, PiiType.AGE)
+            and not gate.drops(s, text[s.start : s.end])
+            and _squashed(text[s.start : s.end]) not in public_figures()
+        )
+        return cls(shared, zones, paper, text, expository, people, tuple(tokens))
 
     def drops(self, span: Span, said: str) -> bool:
         if any(a <= span.start and span.end <= b for a, b in self.zones):
             return True  # a cited author or year is public
-        if self.paper:
-            level = span.info.get("level")
-            if span.type == PiiType.PLACE and level in ("country", "province"):
-                return True
-            if span.type == PiiType.DATE and _DECADE.fullmatch(said.strip()):
-                return True
+        if self.expository:
             if span.type == PiiType.PERSON and _squashed(said) in public_figures():
+                return True
+            if expository.drops(self.text, span, said, self.people, self.tokens):
                 return True
         if span.type in (PiiType.PERSON, PiiType.PLACE) and _squashed(said) in public_figures():
             after = self.text[span.end : span.end + 8]
@@ -258,6 +294,8 @@ class Gate:
         if _KO_BODY.search(said.strip()):
             return True
         if said[:1].isupper() and said.isascii():  # "Asia" in "Radio Free Asia"
+            if span.type == PiiType.PLACE and _RIVER_AFTER.match(self.text, span.end):
+                return f"{said} River" in self.shared  # "the Tumen and Yalu rivers"
             run = _run_around(self.text, span.start, span.end)
-            return run != said and run in self.shared
+            return run != said and (run in self.shared or bool(_MEDIA_RUN.search(run)))
         return False

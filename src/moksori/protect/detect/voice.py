@@ -6,7 +6,9 @@ without a year, identifies only in a first-person account, so the role and
 spoken-date detectors ask this first. The test is deliberately crude and
 leans to testimony: a first-person word in one sentence in eight is enough, and
 so is a spoken ending (…어요, …지, …습네다) in one sentence in five, since
-Korean speakers drop "I" ("아버지가 보위원이었어요").
+Korean speakers drop "I" ("아버지가 보위원이었어요"). A short text is read as
+testimony too, unless it is laid out as a report: two section headings ("1. 배경",
+"Methods") and not one first-person word or spoken ending.
 """
 
 from __future__ import annotations
@@ -27,14 +29,26 @@ _SPOKEN_END = re.compile(
 )
 _SENTENCE = re.compile(r"[.!?。？！]+(?:\s|$)|\n+")
 _SHORT = 400  # a short text (a memo, one answer) is read as testimony: too little to judge
+# A section heading alone on its line: numbered ("2. 면담 사례", "III. Results") or named.
+_HEADING = re.compile(
+    r"(?m)^[ \t#*]*(?:(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.|[가-하]\.)[ \t]+[^\n.!?]{1,60}"
+    r"|(?:abstract|introduction|background|literature review|methods?|findings|results"
+    r"|discussion|conclusions?|references|서론|배경|연구\s?방법|결과|논의|결론|요약|참고\s?문헌))"
+    r"[ \t]*$",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=2)  # the detectors of one text ask in turn; keep no old texts alive
 def is_testimony(text: str) -> bool:
-    """True unless the text is long and almost never says "I" or "we" (a paper, a report)."""
-    if len(text) < _SHORT:
-        return True
+    """True unless the text almost never says "I" or "we" and is long or laid out as a
+    report (a paper, a report, news)."""
+    if len(text) < _SHORT and len(_HEADING.findall(text)) < 2:
+        return True  # a memo, one answer: too little to judge
     sentences = max(1, len(_SENTENCE.findall(text)))
     first = len(_FIRST_KO.findall(text)) + len(_FIRST_EN.findall(text))
     first += len(_WE_EN.findall(text)) // 2
-    return first * 8 >= sentences or len(_SPOKEN_END.findall(text)) * 5 >= sentences
+    spoken = len(_SPOKEN_END.findall(text))
+    if len(text) < _SHORT:  # short, with headings: a report unless someone speaks
+        return first > 0 or spoken > 0
+    return first * 8 >= sentences or spoken * 5 >= sentences

@@ -1,0 +1,132 @@
+"""Findings that protect no one in expository text: a paper, a report, a news story.
+
+Why a module of its own: prose about many people names states, institutions, the years
+a study ran, sample statistics and its own title, and a finding on any of them costs a
+reviewer a decision and, replaced, can change what the text says. These rules run only
+where ``detect.voice`` says the text is not testimony (``shared_list.Gate``), so a
+witness's "I left in 2010" or "my neighbour, 45" is never touched by them. The
+participants a paper quotes (their pseudonyms, hometowns, ages, the year each left)
+stay findings: a year is kept beside a name, an age, a pronoun or a life event.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from moksori.protect.spans import PiiType, Span
+from moksori.protect.textview import Tok
+
+_DECADE = re.compile(r"(?:1[89]|20)\d0\s?(?:'?s|년대)(?:\s?(?:초|중반|후반|말))?")
+# A year, a year range or a year and month ("2021", "2019–2021", "2020년 1월", "May 2020").
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_YEARISH = re.compile(
+    rf"(?:{_MONTH}\s)?(?:1[89]|20)\d\d년?(?:\s?[-–~]\s?(?:(?:1[89]|20)?\d\d)년?)?"
+    r"(?:\s?\d{1,2}월)?"
+)
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+# Beside these a year dates one person's life: a pronoun, a relative, a life event.
+_ONE_PERSON = re.compile(
+    r"(?i)\b(?:she|he|her|his|him|participant|interviewee|respondent|woman|man|girl|boy"
+    r"|mother|father|sister|brother|son|daughter|husband|wife)\b"
+    r"|그는|그가|그녀|그의|그를|씨는|씨가|씨의|씨도"
+)
+_LIFE = re.compile(
+    r"(?i)\b(?:left|born|arrived|fled|escaped|crossed|defected|came|moved|married|died"
+    r"|lived|entered|reached|arrested|repatriated)\b"
+    r"|입국|탈북하|탈북해|출생|태어|떠나|떠났|건너|넘어|도착|결혼|사망|체포|북송되"
+)
+# …unless the sentence counts many ("30,000 North Koreans have crossed", "1,047명"):
+# then the event is history, not one life.
+_MANY = re.compile(
+    r"(?i)\b(?:thousands|hundreds|millions|dozens)\b|\d[\d,.]*\s?(?:명|만|%|percent\b|people\b)"
+    r"|\b[A-Z][a-z]+(?:ans|ers|ees|ants)\s+(?:have|had|were)\b"
+)
+# An age said of a sample: "aged 19 to 63", "in their 30s", "20대부터 60대까지", "평균 41세".
+_AGE_STAT_BEFORE = re.compile(
+    r"(?i)(?:\b(?:aged|ages|between|from|mean|average|median|their|over|under)\s+(?:of\s+)?"
+    r"|평균\s?(?:연령은?|나이는?)?\s?|만\s?|부터\s?)$"
+)
+_AGE_STAT_AFTER = re.compile(r"(?i)^\s?(?:to|and|-|–|~|부터|에서|이상|이하|미만)(?![a-z])")
+_HEADING_WORD = re.compile(r"[A-Za-z][\w'’\-]{3,}")
+# A person found in Korean that ends like an institution: "한국개발연구원", "고려대학교".
+_KO_INSTITUTION = re.compile(
+    r"[\uac00-\ud7a3]{2,}(?:대학교|대학원|연구원|연구소|재단|위원회|협회|학회|기구|공단|공사"
+    r"|센터|은행|정부|당국|부처|경찰청|법무부|국무부|외무성|외교부)$"
+)
+
+
+def sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around a span: from the last full stop or line break to the next."""
+    a = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 400), start)), default=0)
+    m = _SENTENCE_END.search(text, end)
+    return a, m.start() + 1 if m else len(text)
+
+
+def _line(text: str, start: int) -> tuple[int, int]:
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", start)
+    return a, b if b >= 0 else len(text)
+
+
+def heading(text: str, start: int) -> bool:
+    """The position stands in a title line: no closing stop, most long words capitalised."""
+    a, b = _line(text, start)
+    line = text[a:b].strip()
+    words = _HEADING_WORD.findall(line)
+    if len(line) > 200 or len(words) < 4 or line[-1:] in '.!?"”’)':
+        return False
+    return sum(w[0].isupper() for w in words) * 10 >= len(words) * 7
+
+
+def _only_in_headings(text: str, said: str) -> bool:
+    """Every mention of ``said`` stands in a title line: a guessed name, not a participant."""
+    for m in re.finditer(rf"(?<![\w]){re.escape(said)}(?![\w])", text):
+        if not heading(text, m.start()):
+            return False
+    return True
+
+
+def _year_of_study_or_history(text: str, span: Span, people: Sequence[int]) -> bool:
+    a, b = sentence(text, span.start, span.end)
+    if any(a <= p < b for p in people) or _ONE_PERSON.search(text, a, b):
+        return False
+    return not _LIFE.search(text, a, b) or bool(_MANY.search(text, a, b))
+
+
+def _age_statistic(text: str, span: Span, said: str) -> bool:
+    if said.lower().startswith("in their "):
+        return True  # "12 respondents were in their 30s"
+    before = text[max(0, span.start - 24) : span.start]
+    after = text[span.end : span.end + 6]
+    return bool(_AGE_STAT_BEFORE.search(before) or _AGE_STAT_AFTER.match(after))
+
+
+def _common_nouns(span: Span, tokens: Sequence[Tok]) -> bool:
+    """A Korean guess made only of words Kiwi knows as common nouns (and suffixes such as
+    -률): "고용률", "정착 지원"."""
+    inside = [t for t in tokens if span.start <= t.start and t.end <= span.end]
+    nouns = [t for t in inside if t.tag == "NNG" and not t.oov]
+    return bool(nouns) and all(t in nouns or t.tag == "XSN" for t in inside)
+
+
+def drops(
+    text: str, span: Span, said: str, people: Sequence[int] = (), tokens: Sequence[Tok] = ()
+) -> bool:
+    """Whether a finding in expository text protects no one (see the module's docstring)."""
+    bare = said.strip()
+    if span.type == PiiType.PLACE:
+        return span.info.get("level") in ("country", "province")
+    if span.type == PiiType.DATE:
+        if _DECADE.fullmatch(bare):
+            return True
+        return bool(_YEARISH.fullmatch(bare)) and _year_of_study_or_history(text, span, people)
+    if span.type == PiiType.AGE:
+        return _age_statistic(text, span, bare)
+    if span.type == PiiType.PERSON:
+        if bare.isascii():
+            return heading(text, span.start) and _only_in_headings(text, bare)
+        if _KO_INSTITUTION.search(bare):
+            return True  # an institution is not a person
+        return span.confidence < 0.9 and _common_nouns(span, tokens)
+    return False
