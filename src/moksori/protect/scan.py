@@ -249,7 +249,7 @@ def detect_view(
     spans += (known if isinstance(known, KnownMatcher) else KnownMatcher.of(known)).find(view.text)
     spans = _spread(view.text, spans)
     zones, pseudonyms = masks(view.text)
-    gate = shared_list.Gate.of(view.text, not_identifying(shared))
+    gate = shared_list.Gate.of(view.text, not_identifying(shared), spans, view.tokens)
     kept = []
     for s in spans:
         if _inside(s, zones):
