@@ -19,6 +19,7 @@ from moksori.protect.textview import view_of
 
 
 def ages_in(text: str) -> dict[str, object]:
+    """Each age span and the number it keeps (its age or band; None for a threshold)."""
     return {text[s.start : s.end]: s.info.get("age", s.info.get("band")) for s in find_ages(text)}
 
 
@@ -161,10 +162,12 @@ def test_a_logging_town_is_found_with_its_particle() -> None:
         ("My daughter is now eleven.", "eleven", 11),
         ("At 16 I was sent to the youth brigade.", "16", 16),
         ("열일곱 먹던 해에 시집갔어요.", "열일곱", 17),
-        ("40 넘어서 탈북했어요.", "40", 40),
+        ("40 넘어서 탈북했어요.", "40", None),  # a threshold: found, no decade to state
+        ("그때 서른 중반이었어요.", "서른 중반", 30),
+        ("환갑 넘은 어머니를 두고 왔어요.", "환갑", None),
     ],
 )
-def test_more_ages_as_people_say_them(text: str, span: str, value: int) -> None:
+def test_more_ages_as_people_say_them(text: str, span: str, value: int | None) -> None:
     assert ages_in(text).get(span) == value
 
 
@@ -217,3 +220,13 @@ def test_roles_by_department_and_labour_abroad(text: str, role: str) -> None:
 
 def test_overseas_dispatch_in_general_is_no_role() -> None:
     assert roles_in("해외 파견 나갔던 사람들이 많았어요. 저는 몰랐어요.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He was over 40.", "She was almost twelve when she left.", "마흔 다 돼서 애를 낳았어요."],
+)
+def test_an_age_said_as_a_threshold_keeps_no_number(text: str) -> None:
+    """Its decade would be false ("40대 넘어서" is past the forties): a tag hides it."""
+    spans = find_ages(text)
+    assert spans and all("age" not in s.info and "band" not in s.info for s in spans)

@@ -134,6 +134,16 @@ KO_NATIVE_BARE = re.compile(
     r"|인데|인가|인지|인\s|이나|밖에|이면|이라)"
     r"(?!\s?(?:명|개|권|마리|번|채|가지|시|분|장|대|켤레|그릇|잔|병|곳|군데|해|달|날|주|살))"
 )
+# "서른 중반이었어요": a native tens and its part is an age band.
+KO_NATIVE_PART = re.compile(
+    rf"(?=[스서마쉰예일여아]){_NOT_HANGUL_BEFORE}(스물|서른|마흔|쉰|예순|일흔|여든|아흔)\s?(초반|중반|후반)"
+)
+# "환갑 넘은 어머니", "칠순 잔치": the birthdays that name an age.
+_AGE_WORDS = {"환갑": 60, "회갑": 60, "진갑": 61, "칠순": 70, "고희": 70, "팔순": 80, "구순": 90}
+KO_AGE_WORD = re.compile(
+    rf"(?=[환회진칠고팔구]){_NOT_HANGUL_BEFORE}({_alt(_AGE_WORDS)})"
+    r"(?=$|[^\uac00-\ud7a3]|이|을|에|도|\s?(?:넘|지난|지나|다\s?된|된|잔치|때|무렵))"
+)
 # "열여섯에 시집을 갔어": ten-and-a-unit said alone with a particle of time. 열 alone is
 # "ten" or "heat" (열에 아홉), and a counter after it is a count (열두 시, 열다섯 명).
 KO_TEEN_BARE = re.compile(
@@ -198,7 +208,7 @@ EN_KIN_COMMA_AGE = re.compile(
 )
 _HEDGE = (
     r"(?:only\s|just\s|barely\s|about\s|around\s|nearly\s|almost\s|maybe\s|perhaps\s|probably\s"
-    r"|already\s|still\s|over\s|under\s|not\syet\s|at\sleast\s|at\smost\s|roughly\s|only\sabout\s"
+    r"|already\s|still\s|over\s|under\s|not\syet\s|at\sleast\s|roughly\s|only\sabout\s"
     r"|now\s|then\s|only\sjust\s)?"
 )
 EN_WAS = re.compile(
@@ -324,7 +334,25 @@ def find_birth_years(text: str) -> list[Span]:
     return out
 
 
+# An age said as a threshold ("마흔 넘어서", "40 다 돼서", "over 40", "almost twelve"):
+# its decade would state a falsehood ("40대 넘어서" is past the forties), so the finding
+# keeps no number and is hidden by a neutral tag.
+_THRESHOLD_AFTER = re.compile(
+    r"\s?(?:이\s|가\s)?(?:넘|다\s?되|다\s?돼|다\s?된|가까이|가까운|이\s?다\s?되)"
+)
+_THRESHOLD_BEFORE = re.compile(
+    r"(?:\b(?:over|under|nearly|almost|past|not\syet|at\sleast|more\sthan|less\sthan|younger\sthan"
+    r"|older\sthan|close\sto)\s)$",
+    re.I,
+)
+
+
 def _age_span(text: str, start: int, end: int, conf: float, info: dict[str, Any]) -> Span:
+    if "age" in info and (
+        _THRESHOLD_AFTER.match(text, end)
+        or _THRESHOLD_BEFORE.search(text[max(0, start - 16) : start])
+    ):
+        info = {k: v for k, v in info.items() if k != "age"}
     gender = gender_near(text, start, end)
     if gender:
         info["gender"] = gender
@@ -347,6 +375,13 @@ def find_ages(text: str) -> list[Span]:
         n = native_number(m.group(1))
         if n is not None:
             out.append(_age_span(text, m.start(1), m.end(1), 0.5, {"age": n}))
+    for m in KO_NATIVE_PART.finditer(text):
+        band = native_number(m.group(1))
+        if band is not None:
+            out.append(_age_span(text, m.start(), m.end(), 0.6, {"band": band}))
+    for m in KO_AGE_WORD.finditer(text):
+        n = _AGE_WORDS[m.group(1)]
+        out.append(_age_span(text, m.start(1), m.end(1), 0.5, {"age": n}))
     for m in KO_SINO_AGE.finditer(text):
         n = _sino_number(m.group(1))
         if n is not None and 20 <= n <= 99:
