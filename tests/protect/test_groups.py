@@ -121,3 +121,44 @@ def test_a_failed_group_decision_leaves_the_project_as_it_was(
     after = study.deid.findings.select(Selector(ids=young.findings))
     assert all(f.status == "proposed" and f.entity_id is None for f in after)
     assert study.deid.entities.list() == [] and len(audit.entries(study.conn)) == audits
+
+
+def test_accept_all_gives_each_person_one_pseudonym_in_every_form_and_script(
+    project: Project, tmp_path: Path
+) -> None:
+    """Accepting by selector (``deid review accept --all``) links entities by group, as a
+    group decision does: the given name alone and the familiar form share the full name's
+    pseudonym, never one of their own."""
+    folder = tmp_path / "people"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "참여자: 옆집에 방순옥이라는 아주머니가 살았어요. 순옥이 아주머니는 장사를 했어요. "
+        "나중에 순옥 아주머니가 잡혀갔어요.\n",
+        encoding="utf-8",
+    )
+    (folder / "b.txt").write_text(
+        "Participant: My friend Choi Myung-soo came with me. Myung-soo was braver than me.\n",
+        encoding="utf-8",
+    )
+    (folder / "c.txt").write_text(
+        "참여자: 명수는 용감했어요. 최명수가 먼저 강을 건넜어요.\n", encoding="utf-8"
+    )
+    project.add([folder], workers=1)
+    project.deid.scan(workers=1)
+    v = project.deid.create_vault(tmp_path / "people.vault", VAULT_PASSPHRASE)
+    try:
+        project.deid.review(Selector(status="proposed"), "accepted", vault=v)
+    finally:
+        v.close()
+    findings = project.deid.findings.select()
+    entity_of: dict[str, set[int | None]] = {}
+    for f in findings:
+        if f.type == "person":
+            said = project.deid.findings.text_of(f)
+            key = (
+                "순옥" if "순옥" in said else "명수" if "명수" in said or "Myung" in said else said
+            )
+            entity_of.setdefault(key, set()).add(f.entity_id)
+    assert len(entity_of["순옥"]) == 1 and None not in entity_of["순옥"]
+    assert len(entity_of["명수"]) == 1 and None not in entity_of["명수"]
+    assert entity_of["순옥"] != entity_of["명수"]

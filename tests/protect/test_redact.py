@@ -97,7 +97,7 @@ def test_korean_particles_agree_with_the_replacement() -> None:
     new = {"무산": "함경북도", "서울": "서울", "순희": "P07"}
     found = [finding("무산"), finding("무산", 1), finding("서울"), finding("순희", 0, "person")]
     view = build(text, replacements_for(text, found, lambda f: new[text[f.start : f.end]]))
-    assert view.text == "함경북도는 춥고, 함경북도로 갔다가 서울로 왔다. P07가 말했다."
+    assert view.text == "함경북도는 춥고, 함경북도로 갔다가 서울로 왔다. P07이 말했다."  # 칠이
 
 
 def test_a_removed_cohort_takes_its_particle_and_space() -> None:
@@ -336,3 +336,17 @@ def test_a_place_only_guessed_by_the_model_is_never_named(
     f = Finding(0, 1, 0, 2, "place", detector, confidence, "accepted", None, {})
     renderer = Renderer(text, Policy(), {}, generalise_place)
     assert build(text, replacements_for(text, [f], renderer)).text == shown
+
+
+def test_a_particle_agrees_with_how_a_pseudonym_number_is_read() -> None:
+    from moksori.protect.findings import Finding
+    from moksori.protect.redact import replacements_for
+
+    text = "순희는 왔고 영철은 갔고 명수로 불렀다."
+    found = [
+        Finding(i, 1, text.index(w), text.index(w) + 2, "person", "t", 0.9, "accepted", None, {})
+        for i, w in enumerate(("순희", "영철", "명수"))
+    ]
+    new = {"순희": "인물1", "영철": "인물4", "명수": "인물7"}
+    view = build(text, replacements_for(text, found, lambda f: new[text[f.start : f.end]]))
+    assert view.text == "인물1은 왔고 인물4는 갔고 인물7로 불렀다."

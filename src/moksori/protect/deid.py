@@ -23,7 +23,7 @@ from moksori.protect.reviewers import Reviewers
 from moksori.protect.romanise import name_key
 from moksori.protect.scan import KnownName
 from moksori.protect.spans import PiiType
-from moksori.protect.vault import Vault, check_aliases, clean_name
+from moksori.protect.vault import Vault, check_aliases
 from moksori.store import audit
 from moksori.store.database import Connection, transaction
 
@@ -300,7 +300,8 @@ class Deid:
         with transaction(self.conn):  # entities, decision, propagation and audit: one
             created = 0
             if status == "accepted" and people and vault is not None:
-                created = self._assign_entities(people, vault)
+                groups = build_groups(self.conn, self.findings.select())  # 순옥 with 방순옥
+                created = group_entities(self.conn, groups, people, vault)
             n = self.findings.set_status(ids, status, actor)
             new: list[int] = []
             settled: list[int] = []
@@ -327,34 +328,6 @@ class Deid:
         ids = sorted(i for g in groups if done & set(g.findings) for i in g.findings if i in fresh)
         self.findings.set_status(ids, "accepted", actor)
         return ids
-
-    def _assign_entities(self, people: Sequence[Finding], vault: Vault) -> int:
-        """Same name (in either script) → same entity; new names get a new pseudonym."""
-        guid_to_id = self._entity_ids()
-        texts = {f.id: self.findings.text_of(f) for f in people}
-        plan: dict[int, str] = {}  # finding → entity guid
-        new: dict[str, str] = {}  # name key → new entity guid
-        from moksori.store.schema import new_guid
-
-        for f in people:
-            name = clean_name(texts[f.id])
-            guid = vault.entity_for(name)
-            if guid is None or guid not in guid_to_id:
-                key = name_key(name) or name.casefold()
-                guid = new.setdefault(key, new_guid())
-                vault.add_person(guid, [name], known=False)
-            else:
-                vault.add_alias(guid, name)
-            plan[f.id] = guid
-        with transaction(self.conn):
-            for guid in dict.fromkeys(new.values()):
-                self.entities.create(guid=guid)
-            guid_to_id = self._entity_ids()
-            self.conn.executemany(
-                "UPDATE finding SET entity_id = ? WHERE id = ?",
-                [(guid_to_id[g], fid) for fid, g in plan.items()],
-            )
-        return len(set(new.values()))
 
     def require_reviewed(self, unreviewed_ok: bool) -> None:
         n = self.findings.unreviewed()

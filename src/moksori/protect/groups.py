@@ -286,7 +286,7 @@ def group_entities(
         else:
             assert vault is not None
             guid = vault.entity_for(names[0]) if names else None
-            if guid is None or guid not in guid_of.values():
+            if guid is None or guid not in {*guid_of.values(), *created.values()}:
                 guid = new_guid()
                 created[g.id] = guid
                 vault.add_person(guid, names[:1], known=False)

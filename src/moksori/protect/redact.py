@@ -133,6 +133,10 @@ _PARTICLES.update({v: k for k, v in list(_PARTICLES.items())})
 _AFTER_CONSONANT = {"은", "이", "을", "과", "으로", "이랑"}
 
 
+# How the last digit of a pseudonym is read (Sino-Korean; 10, 20, 100 end in 십/백).
+_DIGIT_READ = dict(zip("0123456789", "십일이삼사오육칠팔구", strict=True))
+
+
 def _has_final(syllable: str) -> bool | None:
     """Whether a hangul syllable ends in a consonant (받침); None if not hangul."""
     code = ord(syllable) - 0xAC00
@@ -169,6 +173,8 @@ def _particle_fix(text: str, end: int, replacement: str) -> tuple[int, str] | No
     spoken = replacement[:-1] if replacement.endswith("]") else replacement
     if not spoken:
         return None
+    if spoken[-1] in _DIGIT_READ:  # "인물1" is read 인물일: "인물1은", "인물4는", "인물7로"
+        spoken = spoken[:-1] + _DIGIT_READ[spoken[-1]]
     final = _has_final(spoken[-1])
     if final is None:
         return None
