@@ -350,3 +350,47 @@ def test_a_particle_agrees_with_how_a_pseudonym_number_is_read() -> None:
     new = {"순희": "인물1", "영철": "인물4", "명수": "인물7"}
     view = build(text, replacements_for(text, found, lambda f: new[text[f.start : f.end]]))
     assert view.text == "인물1은 왔고 인물4는 갔고 인물7로 불렀다."
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "shown"),
+    [
+        # the rest of the word names a finer place inside: never "평안북도역전"
+        ("신의주역전에서 잤어요.", "신의주", "[장소]에서 잤어요."),
+        ("혜산역으로 갔어요.", "혜산", "[장소]로 갔어요."),
+        ("I sold rice at Hyesan Market then.", "Hyesan", "I sold rice at Ryanggang then."),
+        # an ordinary word after the name is left alone
+        ("무산항일 유적지", "무산", "함경북도항일 유적지"),
+        ("혜산에서 잤어요.", "혜산", "량강도에서 잤어요."),
+    ],
+)
+def test_a_place_finding_takes_the_finer_place_its_word_goes_on_to_name(
+    text: str, said: str, shown: str
+) -> None:
+    assert _render(text, said, "place", {}) == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "shown"),
+    [
+        # the familiar 이 goes with the name: "인물2가 남편은" would say something else
+        ("금실이 남편은 광부였어요.", "금실", "인물2 남편은 광부였어요."),
+        ("우리 언니 금실이는 잡혔어요.", "금실", "우리 언니 인물2는 잡혔어요."),
+        ("금실이랑 같이 갔어요.", "금실", "인물2랑 같이 갔어요."),
+        # a copula or another word after 이 is not the familiar form
+        ("그 사람이 금실이었어요.", "금실", "그 사람이 인물2이었어요."),
+        ("금실이모가 왔어요.", "금실", "인물2이모가 왔어요."),
+    ],
+)
+def test_the_familiar_i_of_a_name_goes_with_its_pseudonym(text: str, said: str, shown: str) -> None:
+    from moksori.protect.entities import Entity
+    from moksori.protect.findings import Finding
+    from moksori.protect.policy import Policy
+    from moksori.protect.redact import Renderer, replacements_for
+    from moksori.protect.view import generalise_place
+
+    start = text.index(said)
+    f = Finding(0, 1, start, start + len(said), "person", "t", 0.9, "accepted", 7, {})
+    entity = Entity(7, "g", "person", "P02", "인물2", False)
+    renderer = Renderer(text, Policy(), {7: entity}, generalise_place)
+    assert build(text, replacements_for(text, [f], renderer)).text == shown

@@ -202,7 +202,7 @@ def replacements_for(text: str, findings: Sequence[Finding], render: Render) -> 
     they become one "함경북도", not "함경북도 함경북도".
     """
     out: list[Replacement] = []
-    groups = _union([widen_date(text, f) for f in findings])
+    groups = _union([widen(text, f) for f in findings])
     for i, group in enumerate(groups):
         top = _dominant(group)
         rep = Replacement(
@@ -248,6 +248,50 @@ _BEFORE_YEAR_EN = re.compile(
     r"(?: of| in|,)? $",
     re.IGNORECASE,
 )
+
+
+# What may follow a name inside its word and still leave it a name: particles. The rest
+# of a word after a place ("신의주역전", "회령시장") is a finer place inside it.
+_KO_PARTICLE_AFTER = re.compile(
+    r"(?:$|[^가-힣]|(?:는|가|를|도|랑|하고|한테|의|네|만|와|처럼|보다|까지|야|에게|에서|에|로|으로"
+    r"|은|이|을|과|이랑)(?:$|[^가-힣]))"
+)
+_PLACE_REST_KO = re.compile(
+    r"(?:역전|역|시장|장마당|항|광산|탄광|병원|학교|대학|공장|농장|기업소|제철소|제련소"
+    r"|발전소|교화소|단련대|집결소|구류장|수용소|부두|공항|세관|다리)"
+)
+_PLACE_REST_EN = re.compile(
+    r" (?:Market|Station|Mine|Port|Harbou?r|Hospital|School|Farm|Factory|Prison|Camp"
+    r"|Airport|Bridge|Customs|Jangmadang)\b"
+)
+
+
+def widen(text: str, f: Finding) -> Finding:
+    """A finding widened over what belongs to it but its detector left beside it: the
+    season of a year, the finer place a word goes on to name ("신의주" of "신의주역전"
+    would become a false "평안북도역전"), the familiar 이 of a name ("금실이 남편" →
+    "인물2 남편", not "인물2가 남편", which says another thing)."""
+    if f.type == PiiType.DATE.value:
+        return widen_date(text, f)
+    end = f.end
+    if f.type == PiiType.PLACE.value and end < len(text):
+        m = _PLACE_REST_KO.match(text, end) if HANGUL_SYLLABLE.match(text[end]) else None
+        m = m or _PLACE_REST_EN.match(text, end)
+        if m and _KO_PARTICLE_AFTER.match(text, m.end()):
+            return replace(f, end=m.end())
+    if (
+        f.type == PiiType.PERSON.value
+        and text.startswith("이", end)
+        and end > f.start
+        and _has_final(text[end - 1])
+        and _KO_PARTICLE_AFTER.match(text, end + 1)
+        and not text.startswith(("이다", "이에", "이었", "이라", "이고", "이면", "이지"), end)
+    ):
+        return replace(f, end=end + 1)
+    return f
+
+
+HANGUL_SYLLABLE = re.compile(r"[가-힣]")
 
 
 def widen_date(text: str, f: Finding) -> Finding:
