@@ -251,3 +251,49 @@ def test_a_short_text_laid_out_as_a_report_is_expository() -> None:
     assert not is_testimony(report)
     assert is_testimony("1. 배경\n저는 혜산에서 왔어요.\n2. 사례\n그때 배고팠어요.\n")
     assert is_testimony("My sister was 19. She left Hyesan in 2010 and lives in Seoul.")
+
+
+def test_a_korean_paper_cites_regions_and_statistics_without_findings() -> None:
+    text = (
+        "탈북 여성의 노동 경험에 관한 연구\n\n국문초록\n본 연구는 탈북 여성의 노동 경험을 "
+        "분석하였다.\n\n1. 서론\n입국은 1990년대 중반 이후 늘었다(한지민, 2016; 오세훈·문채원, "
+        "2020). 장미란(2018)은 연결망이 중요하다고 보았다. 이들은 연변에서 오래 머문 경우가 "
+        "많다. 거주 지역은 수도권이 58%, 전라도가 9%였다. 만 19세 이상 800명이 응답하였다.\n\n"
+        "2. 연구 결과\n연구참여자 C는 함경북도 길주 출신으로 2013년에 입국한 50대 여성이다.\n"
+    )
+    said = set(_said(text))
+    for word in ("한지민", "오세훈", "문채원", "장미란", "2016", "2020", "2018", "연변"):
+        assert word not in said, word
+    for word in ("수도권", "전라도", "19세", "1990년대"):
+        assert word not in said, word
+    assert {"2013년", "50대"} <= said and any("길주" in s for s in said)
+
+
+def test_news_datelines_weekdays_and_officials_are_public() -> None:
+    text = (
+        "Busan, June 9 (Wire) -- Forty-one North Korean defectors reached South Korea in "
+        "the first half of the year, the Unification Ministry said on Friday. Unification "
+        "Minister Han Dong-su told lawmakers that support would grow, and the UN Special "
+        "Rapporteur on human rights in North Korea, Maria Okafor, called for an end to "
+        "forced returns. Officials said most arrivals were women who had lived in China for "
+        "years. One of them, a 33-year-old woman from Kilju who gave only her surname, Choi, "
+        "said she crossed the river in 2018 and later reached Busan through Laos. Human rights "
+        "groups urged Beijing to stop repatriations, and the ministry promised more counselling."
+    )
+    said = set(_said(text))
+    for word in ("June 9", "Friday", "Han Dong-su", "Maria Okafor"):
+        assert word not in said, word
+    assert {"33-year-old", "Kilju", "Choi", "2018"} <= said
+    ko = (
+        "통일부 관계자는 올해 입국자가 늘었다고 밝혔다. 박성민 통일부 장관은 국회에서 "
+        "지원 확대를 약속했고, 정유나 한국평화연구원 연구위원은 장기 정착자 지원이 "
+        "필요하다고 말했다. 전문가들은 지역 센터의 역할을 강조했다. 탈북민 단체들은 "
+        "환영하면서도 이웃의 시선이 더 중요하다고 입을 모았다. 정부는 다음 달 포럼을 열어 "
+        "정책 과제를 논의할 예정이다. 포럼에는 지방자치단체와 민간단체 관계자들이 참석해 "
+        "취업과 주거, 교육 지원의 성과를 점검한다. 지난해 조사에서 응답자의 절반 가까이는 "
+        "차별을 겪은 적이 있다고 답했고, 가장 큰 이유로는 말투의 차이를 꼽았다. 한편 회령 "
+        "출신으로 2014년 입국한 윤말순씨는 식당을 운영한다고 했다."
+    )
+    said = set(_said(ko))
+    assert "박성민" not in said and "정유나" not in said
+    assert "윤말순" in said and "2014년" in said

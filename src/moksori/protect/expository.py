@@ -14,8 +14,44 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from moksori.protect import gazetteer
 from moksori.protect.spans import PiiType, Span
 from moksori.protect.textview import Tok
+
+# Regions as large as a province (the default policy prints a place as its province): in
+# a report "연변에서 장기간 체류한 경우가 많다" or "수도권이 62%" locates no one. Small
+# regions (a mining district, a logging camp, a station) stay findings everywhere.
+_BROAD_REGIONS = frozenset(
+    {
+        "연변조선족자치주",
+        "수도권",
+        "경상도",
+        "충청도",
+        "전라도",
+        "황해도",
+        "함경도",
+        "평안도",
+        "연해주",
+    }
+)
+_WEEKDAY = re.compile(
+    r"(?i)(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|[월화수목금토일]요일"
+)
+# A news dateline: "Seoul, March 3 (Yonhap) --", at the top of the story.
+_DATELINE_BEFORE = re.compile(r"^\s*[A-Z][A-Za-z .'\-]{1,30},\s*$")
+# A person named with a public office is a public figure: "Unification Minister Kim
+# Yung-ho", "the UN Special Rapporteur …, Elizabeth Salmon,", "통일부 장관 김영호",
+# "이정훈 연구위원은". Participants are never introduced this way in a paper or report.
+_OFFICE_BEFORE = re.compile(
+    r"(?:Minister|Secretary|President|Ambassador|Rapporteur(?:\s+on\s+[^,.]{1,60})?"
+    r"|Spokes(?:person|man|woman)|Chairman|Chairwoman|Commissioner|Senator|lawmaker"
+    r"|Professor|Prof\.|Director|Envoy|Representative)\s*,?\s*$"
+    r"|(?:장관|차관|대변인|의원|대사|특별보고관|위원장|교수|연구위원|소장|총장)\s*$"
+)
+_OFFICE_AFTER = re.compile(
+    r"\s?(?:[가-힣]{2,12}\s)?(?:장관|차관|대변인|의원|대사|특별보고관|위원장|교수|연구위원"
+    r"|선임연구위원|연구원장|소장|총장|이사장|사무총장)(?![가-힣]{2})"
+)
 
 _DECADE = re.compile(r"(?:1[89]|20)\d0\s?(?:'?s|년대)(?:\s?(?:초|중반|후반|말))?")
 # A year, a year range or a year and month ("2021", "2019–2021", "2020년 1월", "May 2020").
@@ -110,20 +146,33 @@ def _common_nouns(span: Span, tokens: Sequence[Tok]) -> bool:
     return bool(nouns) and all(t in nouns or t.tag == "XSN" for t in inside)
 
 
+def _public_office(text: str, span: Span) -> bool:
+    before = text[max(0, span.start - 100) : span.start]
+    return bool(_OFFICE_BEFORE.search(before) or _OFFICE_AFTER.match(text, span.end))
+
+
 def drops(
     text: str, span: Span, said: str, people: Sequence[int] = (), tokens: Sequence[Tok] = ()
 ) -> bool:
     """Whether a finding in expository text protects no one (see the module's docstring)."""
     bare = said.strip()
     if span.type == PiiType.PLACE:
-        return span.info.get("level") in ("country", "province")
+        level = span.info.get("level")
+        if level == "region":
+            place = gazetteer.lookup(bare)
+            return place is not None and place.name_ko in _BROAD_REGIONS
+        return level in ("country", "province")
     if span.type == PiiType.DATE:
-        if _DECADE.fullmatch(bare):
+        if _DECADE.fullmatch(bare) or _WEEKDAY.fullmatch(bare):
+            return True
+        if span.start < 60 and _DATELINE_BEFORE.match(text[: span.start]):
             return True
         return bool(_YEARISH.fullmatch(bare)) and _year_of_study_or_history(text, span, people)
     if span.type == PiiType.AGE:
         return _age_statistic(text, span, bare)
     if span.type == PiiType.PERSON:
+        if _public_office(text, span):
+            return True
         if bare.isascii():
             return heading(text, span.start) and _only_in_headings(text, bare)
         if _KO_INSTITUTION.search(bare):

@@ -146,12 +146,14 @@ def change(conn: Connection, phrase: str, *, allow: bool, actor: str | None = No
 _AUTHOR = r"(?:[A-Z][\w'’\-]+|[\uac00-\ud7a3]{2,})"
 _REF = (
     rf"(?:(?:see|e\.g\.|cf\.|also)[,]?\s+)?{_AUTHOR}"
-    rf"(?:(?:\s+(?:and|&|of|the|for|de|van|von)|,)?\s+{_AUTHOR})*(?:\s+et\s+al\.?)?"
+    rf"(?:(?:\s+(?:and|&|of|the|for|de|van|von)|,)?\s+{_AUTHOR}|\s?[·ㆍ]\s?{_AUTHOR})*"
+    r"(?:\s+et\s+al\.?|\s?외)?"
     r",?\s+(?:1[89]|20)\d\d[a-z]?(?:\s*[,:]\s*(?:pp?\.\s*)?\d+(?:[-–]\d+)?)?"
 )
 _CITATION = re.compile(rf"\(\s*{_REF}(?:\s*;\s*{_REF})*\s*\)")
 _NARRATIVE = re.compile(
-    rf"\b{_AUTHOR}(?:\s+(?:and|&)\s+{_AUTHOR}|\s+et\s+al\.?)?\s+\((?:1[89]|20)\d\d[a-z]?\)"
+    rf"\b{_AUTHOR}(?:\s+(?:and|&)\s+{_AUTHOR}|\s?[·ㆍ]\s?{_AUTHOR}|\s+et\s+al\.?|\s?외)?"
+    r"\s?\((?:1[89]|20)\d\d[a-z]?\)"
 )
 
 

@@ -7,8 +7,9 @@ spoken-date detectors ask this first. The test is deliberately crude and
 leans to testimony: a first-person word in one sentence in eight is enough, and
 so is a spoken ending (…어요, …지, …습네다) in one sentence in five, since
 Korean speakers drop "I" ("아버지가 보위원이었어요"). A short text is read as
-testimony too, unless it is laid out as a report: two section headings ("1. 배경",
-"Methods") and not one first-person word or spoken ending.
+testimony too, unless it is laid out or written as a report (two section headings such
+as "1. 배경" or "Methods", or three sentences ending on a reporting verb, "…고 밝혔다")
+and has not one first-person word or spoken ending.
 """
 
 from __future__ import annotations
@@ -37,18 +38,23 @@ _HEADING = re.compile(
     r"[ \t]*$",
     re.IGNORECASE,
 )
+# A Korean news or report sentence ends on a reporting verb: "…라고 밝혔다.", "…로 나타났다."
+_REPORTED = re.compile(
+    r"(?:밝혔|말했|전했|설명했|강조했|지적했|발표했|보도했|나타났|덧붙였|예정이|계획이|방침이)다[.\n]"
+)
 
 
 @lru_cache(maxsize=2)  # the detectors of one text ask in turn; keep no old texts alive
 def is_testimony(text: str) -> bool:
-    """True unless the text almost never says "I" or "we" and is long or laid out as a
+    """True unless the text almost never says "I" or "we" and is long or shaped as a
     report (a paper, a report, news)."""
-    if len(text) < _SHORT and len(_HEADING.findall(text)) < 2:
+    report_shaped = len(_HEADING.findall(text)) >= 2 or len(_REPORTED.findall(text)) >= 3
+    if len(text) < _SHORT and not report_shaped:
         return True  # a memo, one answer: too little to judge
     sentences = max(1, len(_SENTENCE.findall(text)))
     first = len(_FIRST_KO.findall(text)) + len(_FIRST_EN.findall(text))
     first += len(_WE_EN.findall(text)) // 2
     spoken = len(_SPOKEN_END.findall(text))
-    if len(text) < _SHORT:  # short, with headings: a report unless someone speaks
+    if len(text) < _SHORT:  # short, shaped as a report: a report unless someone speaks
         return first > 0 or spoken > 0
     return first * 8 >= sentences or spoken * 5 >= sentences
