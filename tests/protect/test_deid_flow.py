@@ -38,7 +38,7 @@ def test_accepted_names_get_consistent_generated_pseudonyms(
     testimony.deid.review(Selector(types=["person"]), "accepted", vault=vault)
     [entity] = [e for e in testimony.deid.entities.list() if e.findings]
     assert entity.pseudonym == "P01" and entity.pseudonym_ko == "인물1"
-    assert "남동생 인물1랑" in document_view(testimony.conn, d).text
+    assert "남동생 인물1이랑" in document_view(testimony.conn, d).text  # 일이랑
     testimony.deid.entities.rename(entity.id, "Cheol", "철이")
     assert "남동생 철이랑" in document_view(testimony.conn, d).text
 
