@@ -84,6 +84,14 @@ _AGE_STAT_BEFORE = re.compile(
     r"|평균\s?(?:연령은?|나이는?)?\s?|만\s?|부터\s?)$"
 )
 _AGE_STAT_AFTER = re.compile(r"(?i)^\s?(?:to|and|-|–|~|부터|에서|이상|이하|미만)(?![a-z])")
+# Names a paper lists as its literature: "scholars such as A, B and C have written …".
+_SCHOLARS = re.compile(
+    r"(?i)\b(?:scholars|researchers|authors|historians|anthropologists|sociologists"
+    r"|economists|analysts|experts|writers|studies\s+by|work\s+of|works\s+of)"
+    r"(?:\s+(?:such\s+as|like|including))?\s+$"
+)
+_LISTED_NAME = re.compile(r"(?:[A-Z][\w'’\-]*\s+)*[A-Z][\w'’\-]*(?:,\s+and\s+|,\s*|\s+and\s+)$")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear)\s+$")
 _HEADING_WORD = re.compile(r"[A-Za-z][\w'’\-]{3,}")
 # A person found in Korean that ends like an institution: "한국개발연구원", "고려대학교".
 _KO_INSTITUTION = re.compile(
@@ -146,6 +154,15 @@ def _common_nouns(span: Span, tokens: Sequence[Tok]) -> bool:
     return bool(nouns) and all(t in nouns or t.tag == "XSN" for t in inside)
 
 
+def _listed_scholar(text: str, span: Span) -> bool:
+    """The name stands in a list after "scholars such as" (names and commas, "and")."""
+    a, _ = sentence(text, span.start, span.end)
+    head = text[a : span.start]
+    while m := _LISTED_NAME.search(head):  # step back over "Andrei Lankov, Sandra Fahy and "
+        head = head[: m.start()]
+    return bool(_SCHOLARS.search(head))
+
+
 def _public_office(text: str, span: Span) -> bool:
     before = text[max(0, span.start - 100) : span.start]
     return bool(_OFFICE_BEFORE.search(before) or _OFFICE_AFTER.match(text, span.end))
@@ -174,6 +191,12 @@ def drops(
         if _public_office(text, span):
             return True
         if bare.isascii():
+            if _listed_scholar(text, span):
+                return True
+            if " " not in bare and _LOCATIVE_BEFORE.search(
+                text, max(0, span.start - 8), span.start
+            ):
+                return not text.startswith("'s", span.end)  # "In Washington, …": a city
             return heading(text, span.start) and _only_in_headings(text, bare)
         if _KO_INSTITUTION.search(bare):
             return True  # an institution is not a person
