@@ -308,6 +308,8 @@ def test_any_findings_give_one_consistent_view(text: str, data: st.DataObject) -
         # a word that only starts like a season is not one
         ("2005년 설명을 들었어요.", "2005년", "2005년 설명을 들었어요."),
         ("2005년 말씀하셨죠.", "2005년", "2005년 말씀하셨죠."),
+        ("97년 말도 안 되는 일이 있었어요.", "97년", "97년 말도 안 되는 일이 있었어요."),
+        ("2001년 초까지 있었어요.", "2001년", "2001년 어느 날까지 있었어요."),
         ("We met in 2009 at a market.", "2009", "We met in 2009 at a market."),
     ],
 )

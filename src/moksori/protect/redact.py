@@ -234,10 +234,12 @@ def replacements_for(text: str, findings: Sequence[Finding], render: Render) -> 
 # year the policy keeps, it would give the time finer than the policy allows.
 _SEASON_KO = (
     r"(?:이른 |늦은 )?(?:초|늦|한)?(?:봄|여름|가을|겨울)|설날?|구정|추석|한가위|단오|한식|정월|섣달"
-    r"|연초|연말|초|말"
+    r"|연초|연말"
 )
+# 초 and 말 alone are ordinary words too ("97년 말도 안 되는 일"): only before a time particle.
 _AFTER_YEAR_KO = re.compile(
-    rf"\s?(?:{_SEASON_KO})(?=$|[^가-힣]|에|까지|부터|쯤|무렵|께|경|엔|이|은|는|을|를|도|만|의|인|였)"
+    r"\s?(?:(?:초|말)(?=$|[^가-힣]|에|까지|부터|쯤|무렵|께|경|엔|이었|이에요|이었)"
+    rf"|(?:{_SEASON_KO})(?=$|[^가-힣]|에|까지|부터|쯤|무렵|께|경|엔|이|은|는|을|를|도|만|의|인|였))"
 )
 _SEASON_EN = (
     r"(?:early |late |mid-?)?(?:spring|summer|autumn|fall|winter)|chuseok|seollal|dano|hansik"
@@ -435,7 +437,7 @@ _AFTER_KO = re.compile(
 
 
 _PREPOSITION = re.compile(r"(in|during|over|at|on|by) ", re.IGNORECASE)
-_SEASON_SAID = re.compile(rf"(?:{_SEASON_KO})$|^(?:{_BEFORE_YEAR_EN.pattern[:-2]})", re.I)
+_SEASON_SAID = re.compile(rf"(?:{_SEASON_KO}|초|말)$|^(?:{_BEFORE_YEAR_EN.pattern[:-2]})", re.I)
 
 
 def _season_as_year(text: str, f: Finding, said: str, year: str, lang: str) -> str:
