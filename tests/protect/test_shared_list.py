@@ -317,3 +317,30 @@ def test_a_paper_names_scholars_cities_and_organisations_without_findings() -> N
     assert {"Mina", "Hoeryong", "Dong-hyun", "2014"} <= said
     # in a testimony "Washington" after "in" is left to the detectors as it was
     assert "Mina" in _said("I met Mina in Washington. She was from Hoeryong.")
+
+
+def test_sample_ages_in_a_paper_are_statistics_but_a_participants_age_is_not() -> None:
+    pad = (
+        " The protocol was approved by an ethics board, and the data were analysed with "
+        "standard methods. Results are given for the whole sample and for subgroups, with "
+        "tables in the appendix. Reviewers commented on earlier drafts of this article. "
+        "Interviews were transcribed and coded by two researchers, who met weekly to compare "
+        "their codes and resolve disagreements."
+    )
+    for stat in (
+        "Ages 18-65 were eligible, and 40% were over 50.",
+        "Of the 200 respondents, 45 were aged 60 or older.",
+        "Most were in their twenties and thirties when they left.",
+    ):
+        assert not {s for s in _said(stat + pad, PiiType.AGE)}, stat
+    said = _said("Sunhee, aged 43, came from Musan in 2011." + pad)
+    assert any("43" in s for s in said) and "Musan" in said
+    pad_ko = (
+        " 연구는 기관생명윤리위원회의 승인을 받았으며, 자료는 통계 프로그램으로 분석하였다. "
+        "결과는 전체 표본과 하위 집단별로 제시하였다. 조사는 설문지와 심층면담을 함께 "
+        "사용하였고, 응답 내용은 익명으로 처리하였다."
+    )
+    for stat in ("응답자의 연령은 20세에서 65세까지였다.", "30~40대 여성이 가장 많았다.",
+                 "만 18세 미만은 조사에서 제외하였다.", "평균 연령은 38.5세였다."):  # fmt: skip
+        assert not _said(stat + pad_ko, PiiType.AGE), stat
+    assert "45세" in _said("연구참여자 D는 2012년 입국한 45세 여성이다." + pad_ko)

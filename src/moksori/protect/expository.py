@@ -78,12 +78,16 @@ _MANY = re.compile(
     r"(?i)\b(?:thousands|hundreds|millions|dozens)\b|\d[\d,.]*\s?(?:명|만|%|percent\b|people\b)"
     r"|\b[A-Z][a-z]+(?:ans|ers|ees|ants)\s+(?:have|had|were)\b"
 )
-# An age said of a sample: "aged 19 to 63", "in their 30s", "20대부터 60대까지", "평균 41세".
+# An age said of a sample: "aged 19 to 63", "in their 30s", "20대부터 60대까지", "평균 41세",
+# "60 or older", "만 18세 미만". "Sunhee, aged 43," is one person's age and stays.
 _AGE_STAT_BEFORE = re.compile(
-    r"(?i)(?:\b(?:aged|ages|between|from|mean|average|median|their|over|under)\s+(?:of\s+)?"
-    r"|평균\s?(?:연령은?|나이는?)?\s?|만\s?|부터\s?)$"
+    r"(?i)(?:\b(?:ages|between|from|mean|average|median|their|over|under)\s+(?:of\s+)?"
+    r"|평균\s?(?:연령은?|나이는?)?\s?|부터\s?|에서\s?|[~\-–]\s?)$"
 )
-_AGE_STAT_AFTER = re.compile(r"(?i)^\s?(?:to|and|-|–|~|부터|에서|이상|이하|미만)(?![a-z])")
+_AGE_STAT_AFTER = re.compile(
+    r"(?i)^\s?(?:to|and|-|–|~|부터|에서|까지|이상|이하|미만|(?:or|and)\s+(?:older|over|younger"
+    r"|above|below|under))(?![a-z])"
+)
 # Names a paper lists as its literature: "scholars such as A, B and C have written …".
 _SCHOLARS = re.compile(
     r"(?i)\b(?:scholars|researchers|authors|historians|anthropologists|sociologists"
@@ -142,7 +146,7 @@ def _age_statistic(text: str, span: Span, said: str) -> bool:
     if said.lower().startswith("in their "):
         return True  # "12 respondents were in their 30s"
     before = text[max(0, span.start - 24) : span.start]
-    after = text[span.end : span.end + 6]
+    after = text[span.end : span.end + 14]
     return bool(_AGE_STAT_BEFORE.search(before) or _AGE_STAT_AFTER.match(after))
 
 

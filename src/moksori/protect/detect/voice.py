@@ -40,7 +40,7 @@ _HEADING = re.compile(
 )
 # A Korean news or report sentence ends on a reporting verb: "…라고 밝혔다.", "…로 나타났다."
 _REPORTED = re.compile(
-    r"(?:밝혔|말했|전했|설명했|강조했|지적했|발표했|보도했|나타났|덧붙였|예정이|계획이|방침이)다[.\n]"
+    r"(?:밝혔|말했|전했|하였|설명했|강조했|지적했|발표했|보도했|나타났|덧붙였|예정이|계획이|방침이)다[.\n]"
 )
 
 
