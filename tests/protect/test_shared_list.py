@@ -344,3 +344,16 @@ def test_sample_ages_in_a_paper_are_statistics_but_a_participants_age_is_not() -
                  "만 18세 미만은 조사에서 제외하였다.", "평균 연령은 38.5세였다."):  # fmt: skip
         assert not _said(stat + pad_ko, PiiType.AGE), stat
     assert "45세" in _said("연구참여자 D는 2012년 입국한 45세 여성이다." + pad_ko)
+
+
+def test_a_report_written_by_we_with_headings_is_not_testimony() -> None:
+    from moksori.protect.detect.voice import is_testimony
+
+    body = " ".join(
+        f"We interviewed group {n} in the spring, and our notes record their answers."
+        for n in range(8)
+    )
+    report = f"Findings of the 2022 survey\n\nMethods\n{body}\n\nResults\n{body}\n"
+    assert not is_testimony(report)
+    assert is_testimony(f"Methods\n{body}\n\nResults\nI was there, and we crossed at night.\n")
+    assert is_testimony(body)  # no headings: "we" may be a family crossing together

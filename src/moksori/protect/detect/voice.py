@@ -9,7 +9,7 @@ so is a spoken ending (…어요, …지, …습네다) in one sentence in five,
 Korean speakers drop "I" ("아버지가 보위원이었어요"). A short text is read as
 testimony too, unless it is laid out or written as a report (two section headings such
 as "1. 배경" or "Methods", or three sentences ending on a reporting verb, "…고 밝혔다")
-and has not one first-person word or spoken ending.
+and has not one first-person word ("we" aside: a paper's authors) or spoken ending.
 """
 
 from __future__ import annotations
@@ -53,8 +53,10 @@ def is_testimony(text: str) -> bool:
         return True  # a memo, one answer: too little to judge
     sentences = max(1, len(_SENTENCE.findall(text)))
     first = len(_FIRST_KO.findall(text)) + len(_FIRST_EN.findall(text))
-    first += len(_WE_EN.findall(text)) // 2
     spoken = len(_SPOKEN_END.findall(text))
-    if len(text) < _SHORT:  # short, shaped as a report: a report unless someone speaks
-        return first > 0 or spoken > 0
+    if report_shaped and first == 0 and spoken == 0:
+        return False  # shaped as a report, and at most "we": its authors
+    if len(text) < _SHORT:
+        return True  # short, and someone speaks
+    first += len(_WE_EN.findall(text)) // 2
     return first * 8 >= sentences or spoken * 5 >= sentences
