@@ -357,13 +357,18 @@ def test_a_particle_agrees_with_how_a_pseudonym_number_is_read() -> None:
 @pytest.mark.parametrize(
     ("text", "said", "shown"),
     [
-        # the rest of the word names a finer place inside: never "평안북도역전"
-        ("신의주역전에서 잤어요.", "신의주", "[장소]에서 잤어요."),
-        ("혜산역으로 갔어요.", "혜산", "[장소]로 갔어요."),
+        # a place inside a longer word gets the tag, the rest of the word stays: the
+        # province there would name another thing (함경북도당, 평안북도역전)
+        ("신의주역전에서 잤어요.", "신의주", "[장소]역전에서 잤어요."),
+        ("무산군당 비서가 왔어요.", "무산군", "[장소]당 비서가 왔어요."),
+        ("회령군인이었어요.", "회령", "[장소]군인이었어요."),
+        ("청진시장에서는 팔았어요.", "청진시", "[장소]장에서는 팔았어요."),
+        # a unit or facility word that still names a place goes with it
+        ("혜산시에서 살았어요.", "혜산", "량강도에서 살았어요."),
         ("I sold rice at Hyesan Market then.", "Hyesan", "I sold rice at Ryanggang then."),
-        # an ordinary word after the name is left alone
-        ("무산항일 유적지", "무산", "함경북도항일 유적지"),
+        # a particle alone is no longer word
         ("혜산에서 잤어요.", "혜산", "량강도에서 잤어요."),
+        ("회령사람이었어요.", "회령", "함경북도사람이었어요."),
     ],
 )
 def test_a_place_finding_takes_the_finer_place_its_word_goes_on_to_name(

@@ -258,10 +258,6 @@ _KO_PARTICLE_AFTER = re.compile(
     r"(?:$|[^가-힣]|(?:는|가|를|도|랑|하고|한테|의|네|만|와|처럼|보다|까지|야|에게|에서|에|로|으로"
     r"|은|이|을|과|이랑)(?:$|[^가-힣]))"
 )
-_PLACE_REST_KO = re.compile(
-    r"(?:역전|역|시장|장마당|항|광산|탄광|병원|학교|대학|공장|농장|기업소|제철소|제련소"
-    r"|발전소|교화소|단련대|집결소|구류장|수용소|부두|공항|세관|다리)"
-)
 _PLACE_REST_EN = re.compile(
     r" (?:Market|Station|Mine|Port|Harbou?r|Hospital|School|Farm|Factory|Prison|Camp"
     r"|Airport|Bridge|Customs|Jangmadang)\b"
@@ -270,17 +266,26 @@ _PLACE_REST_EN = re.compile(
 
 def widen(text: str, f: Finding) -> Finding:
     """A finding widened over what belongs to it but its detector left beside it: the
-    season of a year, the finer place a word goes on to name ("신의주" of "신의주역전"
-    would become a false "평안북도역전"), the familiar 이 of a name ("금실이 남편" →
-    "인물2 남편", not "인물2가 남편", which says another thing)."""
+    season of a year, the unit or facility word of a place ("혜산시", "Hyesan Market"),
+    the familiar 이 of a name ("금실이 남편" → "인물2 남편", not "인물2가 남편", which
+    says another thing). A Korean place inside a longer word is marked to get the tag
+    ("신의주역전" would become a false "평안북도역전")."""
     if f.type == PiiType.DATE.value:
         return widen_date(text, f)
     end = f.end
     if f.type == PiiType.PLACE.value and end < len(text):
-        m = _PLACE_REST_KO.match(text, end) if HANGUL_SYLLABLE.match(text[end]) else None
-        m = m or _PLACE_REST_EN.match(text, end)
-        if m and _KO_PARTICLE_AFTER.match(text, m.end()):
+        m = _PLACE_REST_EN.match(text, end)
+        if m:
             return replace(f, end=m.end())
+        if HANGUL_SYLLABLE.match(text[f.start]) and HANGUL_SYLLABLE.match(text[end]):
+            from moksori.protect import ancestry
+
+            stop = _word_end(text, end)
+            if stop == end:
+                return f
+            if ancestry.interpret(text[f.start : stop]):  # "혜산" of "혜산시에서"
+                return replace(f, end=stop)
+            return replace(f, info={**f.info, INSIDE_WORD: True})
     if (
         f.type == PiiType.PERSON.value
         and text.startswith("이", end)
@@ -294,6 +299,37 @@ def widen(text: str, f: Finding) -> Finding:
 
 
 HANGUL_SYLLABLE = re.compile(r"[가-힣]")
+# Endings a Korean place word may carry: particles, the copula, 사람 ("회령사람").
+_PLACE_TAILS = sorted(
+    (
+        "에서부터 에서는 에서도 에서 에게 에는 에도 에선 엔 으로 로는 로 이랑 랑 까지 부터 "
+        "에 은 는 이 가 을 를 와 과 의 도 만 쪽 쪽으로 쪽에 이었어요 이에요 이었다 이다 "
+        "였어요 예요 였다 다 사람 사람들 사람이 사람은 사람들이 출신 출신이 출신으로"
+    ).split(),
+    key=len,
+    reverse=True,
+)
+
+
+# A place finding whose word goes on ("무산군" of "무산군당 비서", "신의주" of
+# "신의주역전"): the province there would name another thing (함경북도당 is the
+# provincial committee), so the place gets the tag and the rest of the word stays.
+INSIDE_WORD = "inside_word"
+
+
+def _word_end(text: str, end: int) -> int:
+    """Where the word a place finding stands in ends, less its particle ("시장에서" →
+    "시장"); ``end`` itself when only a particle follows."""
+    stop = end
+    while stop < len(text) and HANGUL_SYLLABLE.match(text[stop]):
+        stop += 1
+    rest = text[end:stop]
+    while rest not in _PLACE_TAILS:  # "사람이었어요": the copula, then 사람
+        tail = next((t for t in _PLACE_TAILS if rest.endswith(t) and len(rest) > len(t)), "")
+        if not tail:
+            return end + len(rest)
+        rest = rest[: -len(tail)]
+    return end
 
 
 def widen_date(text: str, f: Finding) -> Finding:
@@ -349,7 +385,12 @@ class Renderer:
                 return aged
         if t == PiiType.COHORT and action == "remove":
             return ""
-        if t == PiiType.PLACE and action in ("province", "region") and not _guessed(f):
+        if (
+            t == PiiType.PLACE
+            and action in ("province", "region")
+            and not _guessed(f)
+            and not f.info.get(INSIDE_WORD)
+        ):
             general = self.generalise_place(said, f.info, action, lang)
             if general:
                 return general
