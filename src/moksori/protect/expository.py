@@ -34,6 +34,11 @@ _BROAD_REGIONS = frozenset(
         "연해주",
     }
 )
+# The seats of state a report names as actors ("국회는 법안을 심사한다"). Elsewhere they stay
+# places: a short sentence or a testimony may place someone there.
+_SEATS_OF_STATE = frozenset(
+    {"국회", "국회의사당", "청와대", "대통령실", "national assembly", "blue house"}
+)
 _WEEKDAY = re.compile(
     r"(?i)(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|[월화수목금토일]요일"
 )
@@ -179,6 +184,8 @@ def drops(
     bare = said.strip()
     if span.type == PiiType.PLACE:
         level = span.info.get("level")
+        if bare.casefold().removeprefix("the ") in _SEATS_OF_STATE:
+            return True
         if level == "region":
             place = gazetteer.lookup(bare)
             return place is not None and place.name_ko in _BROAD_REGIONS
