@@ -283,7 +283,7 @@ def widen(text: str, f: Finding) -> Finding:
             stop = _word_end(text, end)
             if stop == end:
                 return f
-            if ancestry.interpret(text[f.start : stop]):  # "혜산" of "혜산시에서"
+            if ancestry.readings(text[f.start : stop]):  # "혜산" of "혜산시에서"
                 return replace(f, end=stop)
             return replace(f, info={**f.info, INSIDE_WORD: True})
     if (
