@@ -230,3 +230,12 @@ def test_an_age_said_as_a_threshold_keeps_no_number(text: str) -> None:
     """Its decade would be false ("40대 넘어서" is past the forties): a tag hides it."""
     spans = find_ages(text)
     assert spans and all("age" not in s.info and "band" not in s.info for s in spans)
+
+
+@pytest.mark.parametrize("text", ["We were four in the group.", "We were six, all from Musan."])
+def test_a_head_count_is_no_age(text: str) -> None:
+    assert ages_in(text) == {}
+
+
+def test_a_plural_subject_can_still_have_an_age() -> None:
+    assert ages_in("They were 12 when they left.") == {"12": 12}

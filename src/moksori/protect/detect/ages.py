@@ -131,7 +131,7 @@ KO_NATIVE_AGE = re.compile(
 KO_NATIVE_BARE = re.compile(
     rf"(?=[스서마예일여아쉰]){_NOT_HANGUL_BEFORE}((?:스물|서른|마흔|예순|일흔|여든|아흔)(?:\s?(?:{_UNITS}))?|쉰(?:{_UNITS}))"
     r"(?=$|[^\uac00-\ud7a3]|에|이|은|는|의|쯤|까지|부터|을|도|즈음|무렵|줄|남짓|엔|으로|이었|이던|였|일"
-    r"|인데|인가|인지|인\s|이나|밖에|이면|이라)"
+    r"|인데|인가|인지|인\s|밖에|이면|이라)"
     r"(?!\s?(?:명|개|권|마리|번|채|가지|시|분|장|대|켤레|그릇|잔|병|곳|군데|해|달|날|주|살))"
 )
 # "서른 중반이었어요": a native tens and its part is an age band.
@@ -228,6 +228,8 @@ EN_NAME_WAS = re.compile(
 )
 # "Youngmi (20s, left in 2010)": an age band in brackets after a name.
 EN_NAME_BAND = re.compile(r"(?<=[a-z])\s\((?:aged\s)?([1-9]0)'?s(?=[,;)])")
+_COUNTED_GROUP = re.compile(r"(?:we|they|you)\s(?:were|are)\s", re.I)
+_COUNTED_AFTER = re.compile(r"\s(?:in|of|at|on|all)\b|\s?(?:$|[,;])", re.I)
 # "my grandmother, who was 80, could not walk": a relative clause of age.
 EN_WHO_WAS = re.compile(
     rf"(?=[w])\bwho\s(?:was|is|were|turned)\s(?:only\s|just\s|already\s|nearly\s|almost\s)?"
@@ -452,6 +454,9 @@ def find_ages(text: str) -> list[Span]:
     ):
         for m in pattern.finditer(text):
             n = english_number(m.group(1))
+            if pattern is EN_WAS and _COUNTED_GROUP.match(m.group(0)):
+                if _COUNTED_AFTER.match(text, m.end(1)):
+                    continue  # "we were four in the group": a head count
             if n is not None and n <= 120:
                 out.append(_age_span(text, m.start(1), m.end(1), conf, {"age": n}))
     for m in EN_AT.finditer(text):
