@@ -70,6 +70,36 @@ REPORT_KO = """\
 [[마흔두 살|age]]에 남한에 왔다.
 """
 
+NEWS_EN = """\
+Busan, June 9 (Wire) -- Forty-one North Korean defectors reached South Korea in the first \
+half of the year, the Unification Ministry said on Friday, as the border closure eased. \
+Officials said most arrivals were women in their 20s and 30s who had lived in China for \
+years. The Korea Hana Foundation and the National Intelligence Service screen new arrivals \
+before they enter Hanawon. Human rights groups, including the Citizens' Alliance for North \
+Korean Human Rights, urged Beijing to stop repatriations. The UN Special Rapporteur on human \
+rights in North Korea, Maria Okafor, said returnees face torture, and Unification Minister \
+Han Dong-su told lawmakers that support would grow. Scholars such as Tomas Hedlund and Grace \
+Nwosu have written about the border economy. One defector, a [[33-year-old|age]] woman from \
+[[Kilju|place]] who gave only her surname, [[Choi|person]], said she crossed the Yalu River \
+in [[2018|date]] and reached Busan through Laos.
+"""
+
+NEWS_KO = """\
+탈북민 취업 지원 정책의 성과와 과제
+
+한국개발연구원과 통일연구원은 지난 15일 공동 보고서를 발표했다. 보고서에 따르면 2023년 \
+탈북민 고용률은 60.5%로 전년보다 1.2%포인트 올랐다. 연구진은 20대부터 60대까지 2,000명을 \
+조사했다. 입국 경로는 대부분 중국을 거쳐 제3국으로 이어진다. 북한 당국은 2020년 1월 \
+코로나19를 이유로 국경을 봉쇄했다. 탈북민 수는 2019년 1,047명에서 2021년 63명으로 줄었다. \
+박성민 통일부 장관은 국회에서 지원 확대를 약속했고, 정유나 한국평화연구원 연구위원은 \
+장기 정착자 지원이 필요하다고 말했다. 통일부는 다음 달 서울에서 포럼을 열고, 포럼에는 \
+탈북민 당사자와 지방자치단체 관계자가 참석한다.
+
+사례를 보면, 함경북도 [[청진|place]] 출신 [[최금옥|person]]([[47|age]])씨는 [[2015년|date]] \
+입국해 경기도 [[안산|place]]에서 미용실을 운영한다. 그는 손님들이 말투를 듣고 고향을 \
+묻는다고 말했다.
+"""
+
 
 def parse(marked: str) -> tuple[str, list[tuple[int, int, str]]]:
     """The plain text and its gold spans (start, end, type)."""

@@ -11,7 +11,7 @@ from moksori.protect import shared_list
 from moksori.protect.scan import detect_text
 from moksori.protect.shared_list import SharedList, citations
 from moksori.protect.spans import PiiType, Span
-from tests.protect.expository_fixture import PAPER_EN, REPORT_KO, parse
+from tests.protect.expository_fixture import NEWS_EN, NEWS_KO, PAPER_EN, REPORT_KO, parse
 
 
 def _said(text: str, type_: PiiType | None = None) -> list[str]:
@@ -83,16 +83,15 @@ def test_border_towns_are_places_but_the_rivers_are_shared() -> None:
 
 
 def test_a_paper_has_few_findings_that_protect_no_one() -> None:
-    """On the fictional paper every participant's name and town is found, and at most 15%
-    of the findings protect no one (before: 77%; what is left are years like "after 2012").
-    The report has no citations, so its countries and decades stay findings."""
-    for marked, most in ((PAPER_EN, 0.15), (REPORT_KO, 0.3)):
+    """On the fictional paper, report and news stories every participant's name, town, age
+    and year is found, and at most 10% of the findings protect no one (the paper before
+    issue 15: 77%)."""
+    for marked in (PAPER_EN, REPORT_KO, NEWS_EN, NEWS_KO):
         text, gold = parse(marked)
         spans = detect_text(text)
         empty = [s for s in spans if not any(a < s.end and s.start < b for a, b, _ in gold)]
-        assert len(empty) <= most * len(spans), [text[s.start : s.end] for s in empty]
-        people = [g for g in gold if g[2] in ("person", "place")]
-        assert all(any(a < s.end and s.start < b for s in spans) for a, b, _ in people)
+        assert len(empty) <= 0.1 * len(spans), [text[s.start : s.end] for s in empty]
+        assert all(any(a < s.end and s.start < b for s in spans) for a, b, _ in gold)
 
 
 def test_a_paper_drops_what_the_default_view_prints_unchanged() -> None:
@@ -315,6 +314,7 @@ def test_a_paper_names_scholars_cities_and_organisations_without_findings() -> N
     for word in ("Tomas Hedlund", "Grace Nwosu", "Pilar Echeverria", "Washington", "Durihana"):
         assert word not in said, word
     assert {"Mina", "Hoeryong", "Dong-hyun", "2014"} <= said
+    assert "Officials" not in _said(text + " Officials said the centres were full.")
     # in a testimony "Washington" after "in" is left to the detectors as it was
     assert "Mina" in _said("I met Mina in Washington. She was from Hoeryong.")
 

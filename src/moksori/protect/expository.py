@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from moksori.protect import gazetteer
+from moksori.protect.detect.english_names import listed_name
 from moksori.protect.spans import PiiType, Span
 from moksori.protect.textview import Tok
 
@@ -172,6 +173,18 @@ def _listed_scholar(text: str, span: Span) -> bool:
     return bool(_SCHOLARS.search(head))
 
 
+def _plural_noun(bare: str, span: Span) -> bool:
+    """ "Officials said …": a weak guess on one word in -s that no name list knows. Korean
+    names never end in -s; English ones that do (Adams, Jones) are on the lists."""
+    return (
+        span.confidence < 0.5
+        and bare.isalpha()
+        and bare.endswith("s")
+        and not bare.endswith("ss")
+        and not listed_name(bare)
+    )
+
+
 def _public_office(text: str, span: Span) -> bool:
     before = text[max(0, span.start - 100) : span.start]
     return bool(_OFFICE_BEFORE.search(before) or _OFFICE_AFTER.match(text, span.end))
@@ -208,6 +221,8 @@ def drops(
                 text, max(0, span.start - 8), span.start
             ):
                 return not text.startswith("'s", span.end)  # "In Washington, …": a city
+            if _plural_noun(bare, span):
+                return True
             return heading(text, span.start) and _only_in_headings(text, bare)
         if _KO_INSTITUTION.search(bare):
             return True  # an institution is not a person

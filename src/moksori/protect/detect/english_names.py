@@ -570,3 +570,10 @@ def detect(view: TextView) -> list[Span]:
     taken = {(sp.start, sp.end) for sp in spans}
     spans += [sp for sp in _name_lists(text, toks) if (sp.start, sp.end) not in taken]
     return sorted(spans, key=lambda s: (s.start, s.end))
+
+
+def listed_name(word: str) -> bool:
+    """A word on the given-name or surname lists: for filters outside this detector."""
+    given, surnames, romanised = _lists()
+    key = _fold(word)
+    return key in given or key in surnames or key in romanised
