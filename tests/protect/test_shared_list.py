@@ -357,3 +357,30 @@ def test_a_report_written_by_we_with_headings_is_not_testimony() -> None:
     assert not is_testimony(report)
     assert is_testimony(f"Methods\n{body}\n\nResults\nI was there, and we crossed at night.\n")
     assert is_testimony(body)  # no headings: "we" may be a family crossing together
+
+
+def test_a_participants_year_in_a_paper_is_kept_beside_any_sign_of_her() -> None:
+    pad = (
+        " The protocol was approved by an ethics board (Kim, 2015; Lee 2019), and two "
+        "researchers coded the transcripts, meeting weekly to compare their codes and "
+        "resolve disagreements. Results are given for the whole sample and for subgroups, "
+        "with tables in the appendix."
+    )
+    for sentence, year in (
+        ("In 2015, she moved to Ansan with her son.", "2015"),
+        ("Her brother was sent to a labour camp in 2004.", "2004"),
+        ("One participant, who left North Korea in 2011, now studies nursing.", "2011"),
+    ):
+        assert year in _said(sentence + pad), sentence
+    pad_ko = (
+        " 연구는 기관생명윤리위원회의 승인을 받았으며(김영수, 2015; 이정훈, 2019), 면담 "
+        "내용은 녹음 후 전사하였다. 두 명의 연구자가 독립적으로 코딩하였고, 결과는 전체 "
+        "표본과 하위 집단별로 제시하였다. 응답 내용은 익명으로 처리하였다."
+    )
+    for sentence, year in (
+        ("A씨(45)는 2011년 혜산에서 탈북했다.", "2011년"),
+        ("그녀는 2009년 중국으로 건너갔다.", "2009년"),
+        ("2008년 탈북한 한 여성은 연길에서 5년을 살았다.", "2008년"),
+    ):
+        assert year in _said(sentence + pad_ko), sentence
+    assert "2019년" not in _said("탈북민 수는 2019년 1,047명으로 줄었다." + pad_ko)

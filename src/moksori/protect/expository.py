@@ -71,12 +71,13 @@ _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 _ONE_PERSON = re.compile(
     r"(?i)\b(?:she|he|her|his|him|participant|interviewee|respondent|woman|man|girl|boy"
     r"|mother|father|sister|brother|son|daughter|husband|wife)\b"
-    r"|그는|그가|그녀|그의|그를|씨는|씨가|씨의|씨도"
+    r"|그는|그가|그녀|그의|그를|씨[는가의도(]|한\s?(?:여성|남성|참여자|탈북민|응답자)"
+    r"|[(（][^()（）\n]{0,12}\d{1,2}\s?(?:세|살)?\s?[)）]"  # "A씨(45)", "(female, 45)"
 )
 _LIFE = re.compile(
     r"(?i)\b(?:left|born|arrived|fled|escaped|crossed|defected|came|moved|married|died"
     r"|lived|entered|reached|arrested|repatriated)\b"
-    r"|입국|탈북하|탈북해|출생|태어|떠나|떠났|건너|넘어|도착|결혼|사망|체포|북송되"
+    r"|입국|탈북[하한해했]|출생|태어|떠나|떠났|건너|넘어|도착|결혼|사망|체포|북송[되된됐]"
 )
 # …unless the sentence counts many ("30,000 North Koreans have crossed", "1,047명"):
 # then the event is history, not one life.
