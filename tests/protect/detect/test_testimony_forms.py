@@ -239,3 +239,21 @@ def test_a_head_count_is_no_age(text: str) -> None:
 
 def test_a_plural_subject_can_still_have_an_age() -> None:
     assert ages_in("They were 12 when they left.") == {"12": 12}
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("My uncle was a police officer in Onsong, so we were safe for a while.", "police officer"),
+        ("Her father was a party cadre and they had a good house.", "party cadre"),
+        ("My brother was a soldier in the 8th Corps. I was proud.", "the 8th Corps"),
+        ("오빠는 9군단에서 복무했어요. 그때 저는 어렸어요.", "9군단"),
+    ],
+)
+def test_one_officer_and_numbered_units(text: str, role: str) -> None:
+    assert role in roles_in(text)
+
+
+def test_decades_and_police_in_general_are_no_role() -> None:
+    assert roles_in("1990년대에 많이 죽었어요. 저는 그때 어렸어요.") == []
+    assert roles_in("The police officers came to every house. I was scared.") == []

@@ -66,6 +66,10 @@ _RX_HEAD = re.compile(
 )
 # The name before a unit word, read back from it: the whole word, or the word before a space.
 _RX_NAME = re.compile(rf"(?<![{H}\d.])(?:\d{{1,2}}\.\d{{1,2}}\s?)?[{H}]{{2,8}}\s?$")
+# "9군단에 있었어요", "제3사단": a numbered military unit, said in testimony.
+_RX_MILITARY = re.compile(
+    rf"(?<![{H}\d])(?:제\s?)?\d{{1,5}}\s?(?:군단|사단|려단|여단|련대|연대|대대|군부대)(?!장){_TAIL}"
+)
 _RX_TEAM = re.compile(rf"(?<![{H}\d])(?:제\s?)?\d{{1,2}}\s?(?:작업반|분조|갱|직장)(?!장){_TAIL}")
 # Prefixes that say what kind of unit it is, not which one: 신발공장, 협동농장, 군수공장.
 _GENERIC = frozenset(
@@ -107,12 +111,13 @@ _EN_WORDS = [
     ("bowi", "boan", "anjeon", "mss", "ssd", "mps", "security", "police"),
     ("bowiwon", "boanwon", "anjeonwon", "banjang"),
     ("bowi", "boan", "anjeon", "mss", "ssd", "mps", "security", "police"),
-    ("security", "border", "instructor"),
+    ("security", "border", "instructor", "police", "party"),
     ("secretary",),
     ("head of", "chief of", "leader of", "manager of"),
     ("head", "chief", "leader", "manager", "director"),
     ("chief of", "head of", "director of", "commander of"),
     ("factory", "mine", "colliery", "farm", "enterprise", "works", "mill", "brigade", "company"),
+    ("corps", "division", "brigade", "regiment", "battalion"),
     ("russia", "siberia", "kuwait", "qatar", "uae", "middle east", "mongolia", "poland", "libya",
      "angola", "malaysia"),
     ("russia", "siberia", "kuwait", "qatar", "uae", "middle east", "mongolia", "poland", "libya",
@@ -134,7 +139,8 @@ _EN_RX = [
     # Singular only: "security officials arrest returnees" (a paper) is about no one.
     re.compile(
         r"(?=[taoTAO])\b(?:the|a|our|that|this|one)\s(?P<r>(?:state\s)?security\s(?:official|officer|agent)"
-        r"|border\s(?:guard|patrol\s(?:soldier|officer)|security\sofficer)|political\sinstructor)\b(?!s)"
+        r"|border\s(?:guard|patrol\s(?:soldier|officer)|security\sofficer)|political\sinstructor"
+        r"|police\s(?:officer|chief|inspector)|policeman|policewoman|party\s(?:cadre|official|instructor))\b(?!s)"
     ),
     re.compile(
         r"\b(?:(?:primary|cell|county|provincial|city|village|farm|factory|enterprise|mine|"
@@ -170,6 +176,11 @@ _EN_RX = [
         r"[Yy]outh|[Cc]ooperative|[Cc]ollective|[Ss]tate|[Tt]rading|[Ll]ogging)\s)?"
         r"(?:[Ff]actory|[Mm]ine|[Cc]olliery|[Ff]arm|[Ee]nterprise|[Ss]teel\s[Ww]orks|[Ww]orks|[Mm]ill"
         r"|[Bb]rigade|[Tt]rading\s[Cc]ompany))\b"
+    ),
+    # "a soldier in the 8th Corps": a numbered military unit.
+    re.compile(
+        r"\b(?P<r>(?:the\s)?\d{1,3}(?:st|nd|rd|th)\s(?:Corps|Division|Brigade|Regiment|Battalion"
+        r"|Army\sCorps|Infantry\sDivision))\b"
     ),
     re.compile(
         r"(?=[lotcdLOTCD])\b(?:(?:logging|timber|lumber|construction|overseas|dispatched)\s(?:workers?|labou?rers?|"
@@ -228,7 +239,7 @@ def detect(view: TextView) -> list[Span]:
         ]
         out += [
             Span(m.start(), m.end(), PiiType.ROLE, CONF_ABROAD, NAME)
-            for rx in (_RX_ABROAD, _RX_ABROAD_GO)
+            for rx in (_RX_ABROAD, _RX_ABROAD_GO, _RX_MILITARY)
             for m in (rx.finditer(text) if spoken else ())
         ]
     if not spoken:
