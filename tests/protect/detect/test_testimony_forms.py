@@ -257,3 +257,10 @@ def test_one_officer_and_numbered_units(text: str, role: str) -> None:
 def test_decades_and_police_in_general_are_no_role() -> None:
     assert roles_in("1990년대에 많이 죽었어요. 저는 그때 어렸어요.") == []
     assert roles_in("The police officers came to every house. I was scared.") == []
+
+
+def test_a_county_named_after_a_person_is_a_person_before_a_title() -> None:
+    text = "김정숙 녀사가 도와줬어요. 그 분은 좋은 분이었어요."
+    spans = [(text[s.start : s.end], s.type) for s in detect_text(text)]
+    assert ("김정숙", PiiType.PERSON) in spans
+    assert ("김정숙", PiiType.PLACE) not in spans
