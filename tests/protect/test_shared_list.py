@@ -315,6 +315,9 @@ def test_a_paper_names_scholars_cities_and_organisations_without_findings() -> N
         assert word not in said, word
     assert {"Mina", "Hoeryong", "Dong-hyun", "2014"} <= said
     assert "Officials" not in _said(text + " Officials said the centres were full.")
+    more = text + " A 2019 report by the NKHRF describes shelters run by FRIENDS."
+    assert not {"NKHRF", "FRIENDS", "2019"} & set(_said(more))
+    assert "KIM Chol-su" in _said(text + " Mina said that KIM Chol-su, her cousin, stayed.")
     # in a testimony "Washington" after "in" is left to the detectors as it was
     assert "Mina" in _said("I met Mina in Washington. She was from Hoeryong.")
 

@@ -102,6 +102,9 @@ _SCHOLARS = re.compile(
     r"(?:\s+(?:such\s+as|like|including))?\s+$"
 )
 _LISTED_NAME = re.compile(r"(?:[A-Z][\w'’\-]*\s+)*[A-Z][\w'’\-]*(?:,\s+and\s+|,\s*|\s+and\s+)$")
+# One word in capitals is an acronym or a shouted word ("NKHRF", "FRIENDS"), not a person:
+# papers that print surnames in capitals print the given name beside them ("KIM Chol-su").
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,11}")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear)\s+$")
 _HEADING_WORD = re.compile(r"[A-Za-z][\w'’\-]{3,}")
 # A person found in Korean that ends like an institution: "한국개발연구원", "고려대학교".
@@ -222,7 +225,7 @@ def drops(
                 text, max(0, span.start - 8), span.start
             ):
                 return not text.startswith("'s", span.end)  # "In Washington, …": a city
-            if _plural_noun(bare, span):
+            if _plural_noun(bare, span) or _ACRONYM.fullmatch(bare):
                 return True
             return heading(text, span.start) and _only_in_headings(text, bare)
         if _KO_INSTITUTION.search(bare):
