@@ -264,3 +264,14 @@ def test_a_county_named_after_a_person_is_a_person_before_a_title() -> None:
     spans = [(text[s.start : s.end], s.type) for s in detect_text(text)]
     assert ("김정숙", PiiType.PERSON) in spans
     assert ("김정숙", PiiType.PLACE) not in spans
+
+
+@pytest.mark.parametrize(
+    ("text", "nick"),
+    [
+        ("우리 동네 꼬마들이 저를 깜둥이라고 놀렸어요.", "깜둥이"),  # the whole noun, with its 이
+        ("그 사람을 우리는 그냥 대장이라고 했어요.", "대장"),
+    ],
+)
+def test_teasing_names_and_calling_with_fillers(text: str, nick: str) -> None:
+    assert nick in nicks(text)

@@ -60,6 +60,7 @@ _RX_QUOTED = re.compile(
 _RX_CALLED = re.compile(
     rf"(?<![{H}])(?P<w>[{H}]{{1,5}}?)(?:이)?(?:라고|라구|라)\s?(?:들\s?|다들\s?)?"
     r"(?:불렀|불러|불렸|부름|부르곤|부르던|부르더|부르기|부르며|부르면서|불리던|불리곤|불리었"
+    r"|놀렸|놀려|놀리던|놀리곤|놀리며|놀리기"
     r"|(?:불리는|불린|불리운|부르는|부른)(?=\s(?:애|아이|사람|여자|남자|녀자|녀석|놈|분|아줌마|아저씨|할머니"
     r"|할아버지|할매|할배|아바이|아매|언니|오빠|형|누나|동생|친구|브로커|군인|보위원|총각|처녀|청년|노인)"
     r"(?![가-힣])|\s(?:애|아이|사람|여자|남자|녀석|놈|분)(?:이|가|은|는|을|를|한테|의|도)))"
@@ -68,7 +69,7 @@ _RX_CALLED = re.compile(
 _RX_CALLED_HA = re.compile(
     r"(?:그를|그녀를|걔를|그 ?(?:사람|여자|남자|아이|애|아바이|할매|아줌마|아저씨|브로커|놈|녀자"
     r"|총각|처녀)을?를?)"
-    rf"\s(?:다들\s|모두\s|우리는\s|사람들은\s)?(?P<w>[{H}]{{1,5}}?)(?:이)?(?:라고|라구)"
+    rf"\s(?:(?:다들|모두|우리는|우린|사람들은|그냥|다|늘|항상|뒤에서)\s){{0,2}}(?P<w>[{H}]{{1,5}}?)(?:이)?(?:라고|라구)"
     r"\s?(?:했|하던|해|하였|하더)"
 )
 # "사람들이 뒤에서는 감자대가리라고 했어요": what people said of someone behind their back.
@@ -187,6 +188,15 @@ def _one_noun(view: TextView, m: re.Match[str]) -> bool:
     return len(toks) == 1 and toks[0].tag == "NNG" and not toks[0].oov
 
 
+def _end_of_word(view: TextView, a: int, b: int) -> int:
+    """ "깜둥이라고": the regex leaves 이 to the copula, Kiwi reads 깜둥이 as one noun."""
+    if view.text[b : b + 1] == "이":
+        toks = [t for t in _tokens(view, a, b) if t.start == a]
+        if toks and toks[0].end == b + 1 and toks[0].tag.startswith("NN"):
+            return b + 1
+    return b
+
+
 def _titled(text: str, m: re.Match[str]) -> bool:
     """A title word just before the quote or just after it: 영화 '변호인', '갈매기' 태풍."""
     before = text[max(0, m.start() - 8) : m.start()]
@@ -219,17 +229,17 @@ def _korean(view: TextView) -> list[Span]:
             conf = CONF_CALLED if said else CONF_QUOTED
             out.append(Span(m.start("w"), m.end("w"), PiiType.PERSON, conf, NAME))
     called = any(
-        w in text for w in ("불렀", "부르", "불러", "불리", "불렸", "부름", "불린", "부른")
+        w in text for w in ("불렀", "부르", "불러", "불리", "불렸", "부름", "불린", "부른", "놀")
     )
-    for m in _RX_CALLED.finditer(text) if called else ():
-        if _ok(view, m.start("w"), m.end("w")):
-            out.append(Span(m.start("w"), m.end("w"), PiiType.PERSON, CONF_CALLED, NAME))
-    for m in _RX_CALLED_HA.finditer(text) if "라" in text else ():
-        if _ok(view, m.start("w"), m.end("w")):
-            out.append(Span(m.start("w"), m.end("w"), PiiType.PERSON, CONF_CALLED, NAME))
-    for m in _RX_PEOPLE_SAID.finditer(text) if "라" in text else ():
-        if _ok(view, m.start("w"), m.end("w")):
-            out.append(Span(m.start("w"), m.end("w"), PiiType.PERSON, CONF_ADDRESS, NAME))
+    for rx, conf in (
+        (_RX_CALLED if called else None, CONF_CALLED),
+        (_RX_CALLED_HA if "라" in text else None, CONF_CALLED),
+        (_RX_PEOPLE_SAID if "라" in text else None, CONF_ADDRESS),
+    ):
+        for m in rx.finditer(text) if rx else ():
+            a, b = m.start("w"), _end_of_word(view, m.start("w"), m.end("w"))
+            if _ok(view, a, b):
+                out.append(Span(a, b, PiiType.PERSON, conf, NAME))
     for m in _RX_NAME_IS.finditer(text) if "이름" in text else ():
         if m.group("w") not in _NOT_SAID_NAME and _ok(view, m.start("w"), m.end("w")):
             out.append(Span(m.start("w"), m.end("w"), PiiType.PERSON, CONF_CALLED, NAME))
