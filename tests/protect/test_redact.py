@@ -304,6 +304,7 @@ def test_any_findings_give_one_consistent_view(text: str, data: st.DataObject) -
         ("In the winter of 2004 we left.", "2004", "In 2004 we left."),
         ("She phoned at Seollal in 2016, from there.", "2016", "She phoned in 2016, from there."),
         ("The summer of 2008 was dry.", "2008", "A time in 2008 was dry."),
+        ("In that winter of 2003 we hid.", "2003", "In 2003 we hid."),
         ("until the spring of 2009 we hid.", "2009", "until a day in 2009 we hid."),
         # a word that only starts like a season is not one
         ("2005년 설명을 들었어요.", "2005년", "2005년 설명을 들었어요."),
