@@ -387,3 +387,21 @@ def test_a_participants_year_in_a_paper_is_kept_beside_any_sign_of_her() -> None
     ):
         assert year in _said(sentence + pad_ko), sentence
     assert "2019년" not in _said("탈북민 수는 2019년 1,047명으로 줄었다." + pad_ko)
+
+
+def test_a_papers_publication_dates_are_public_and_a_life_age_stays() -> None:
+    head = "Published: 9 October 2021\n\n"
+    body = (
+        "Abstract\nThis article examines resettlement (Kim, 2015; Lee 2019).\n\nMethods\n"
+        "Interviews were transcribed and coded by two researchers, who met weekly to compare "
+        "their codes and resolve disagreements. Results are given for the whole sample and "
+        "for subgroups, with tables in the appendix. The protocol was approved by an ethics "
+        "board before the fieldwork began.\n"
+    )
+    assert "9 October 2021" not in _said(head + body)
+    ko = (
+        "그는 혜산에서 45세까지 살았다. 연구는 기관생명윤리위원회의 승인을 받았으며(김영수, "
+        "2015; 이정훈, 2019), 면담 내용은 녹음 후 전사하였다. 두 명의 연구자가 독립적으로 "
+        "코딩하였고, 결과는 전체 표본과 하위 집단별로 제시하였다."
+    )
+    assert "45세" in _said(ko)

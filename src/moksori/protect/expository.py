@@ -43,8 +43,13 @@ _SEATS_OF_STATE = frozenset(
 _WEEKDAY = re.compile(
     r"(?i)(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|[월화수목금토일]요일"
 )
-# A news dateline: "Seoul, March 3 (Yonhap) --", at the top of the story.
+# A news dateline: "Seoul, March 3 (Yonhap) --", at the top of the story; the dates a
+# paper or post was received, published or updated.
 _DATELINE_BEFORE = re.compile(r"^\s*[A-Z][A-Za-z .'\-]{1,30},\s*$")
+_PUBLISHED = re.compile(
+    r"(?im)^[^\n]{0,40}\b(?:published|received|accepted|posted|updated|first\s+online)\b"
+    r"[^\n]{0,20}$|^[^\n]{0,40}(?:게재|발행|입력|수정|작성일|등록일|접수|게재\s?확정)[^\n]{0,10}$"
+)
 # A person named with a public office is a public figure: "Unification Minister Kim
 # Yung-ho", "the UN Special Rapporteur …, Elizabeth Salmon,", "통일부 장관 김영호",
 # "이정훈 연구위원은". Participants are never introduced this way in a paper or report.
@@ -89,10 +94,10 @@ _MANY = re.compile(
 # "60 or older", "만 18세 미만". "Sunhee, aged 43," is one person's age and stays.
 _AGE_STAT_BEFORE = re.compile(
     r"(?i)(?:\b(?:ages|between|from|mean|average|median|their|over|under)\s+(?:of\s+)?"
-    r"|평균\s?(?:연령은?|나이는?)?\s?|부터\s?|에서\s?|[~\-–]\s?)$"
+    r"|평균\s?(?:연령은?|나이는?)?\s?|\d\s?(?:세|살|대)?(?:부터|에서|\s?[~\-–])\s?)$"
 )
 _AGE_STAT_AFTER = re.compile(
-    r"(?i)^\s?(?:to|and|-|–|~|부터|에서|까지|이상|이하|미만|(?:or|and)\s+(?:older|over|younger"
+    r"(?i)^\s?(?:to|and|-|–|~|부터|에서|이상|이하|미만|(?:or|and)\s+(?:older|over|younger"
     r"|above|below|under))(?![a-z])"
 )
 # Names a paper lists as its literature: "scholars such as A, B and C have written …".
@@ -212,6 +217,9 @@ def drops(
             return True
         if span.start < 60 and _DATELINE_BEFORE.match(text[: span.start]):
             return True
+        a, _ = _line(text, span.start)
+        if _PUBLISHED.match(text[a : span.start]):
+            return True  # "Published: 9 October 2021", "입력 2021.06.27"
         return bool(_YEARISH.fullmatch(bare)) and _year_of_study_or_history(text, span, people)
     if span.type == PiiType.AGE:
         return _age_statistic(text, span, bare)
