@@ -364,6 +364,14 @@ def test_a_particle_agrees_with_how_a_pseudonym_number_is_read() -> None:
         ("무산군당 비서가 왔어요.", "무산군", "[장소]당 비서가 왔어요."),
         ("회령군인이었어요.", "회령", "[장소]군인이었어요."),
         ("청진시장에서는 팔았어요.", "청진시", "[장소]장에서는 팔았어요."),
+        # an organ of the state named after its own unit: the province would be another body
+        ("무산군 인민위원회 사람이 왔어요.", "무산군", "[장소] 인민위원회 사람이 왔어요."),
+        ("무산 보안서에서 나왔대요.", "무산", "[장소] 보안서에서 나왔대요."),
+        ("The Hyesan Security Bureau came.", "Hyesan", "The [place] Security Bureau came."),
+        ("for the Musan County Party Committee", "Musan", "for the [place] County Party Committee"),
+        # words that only start like one are not
+        ("무산 당원들이 왔어요.", "무산", "함경북도 당원들이 왔어요."),
+        ("무산 당시에는 추웠어요.", "무산", "함경북도 당시에는 추웠어요."),
         # a unit or facility word that still names a place goes with it
         ("혜산시에서 살았어요.", "혜산", "량강도에서 살았어요."),
         ("I sold rice at Hyesan Market then.", "Hyesan", "I sold rice at Ryanggang then."),

@@ -52,6 +52,27 @@ _KO_PARTICLE_AFTER = re.compile(
     r"(?:$|[^가-힣]|(?:는|가|를|도|랑|하고|한테|의|네|만|와|처럼|보다|까지|야|에게|에서|에|로|으로"
     r"|은|이|을|과|이랑)(?:$|[^가-힣]))"
 )
+# An organ of the state named after its own unit: "무산군 인민위원회" as "함경북도
+# 인민위원회" would be the provincial committee, another body: the place gets the tag.
+_ORGAN_KO = re.compile(
+    r"\s?(?:당위원회|당|인민위원회|보안서|보안부|보위부|안전부|보위국|안전국|검찰소|재판소"
+    r"|인민보안서|인민보안부|국가보위부)"
+)
+_ORGAN_EN = re.compile(
+    r"(?:'s)?\s(?:county\s|city\s|provincial\s)?(?:party\scommittee|people's\scommittee"
+    r"|(?:state\s)?security\s(?:bureau|department|office)|(?:people's\s)?safety"
+    r"\s(?:bureau|department|office)|police\s(?:station|office|bureau)|court|prosecutor)\b",
+    re.IGNORECASE,
+)
+
+
+def _organ_after(text: str, end: int) -> bool:
+    m = _ORGAN_KO.match(text, end)
+    if m and _KO_PARTICLE_AFTER.match(text, m.end()):  # 당에서, not 당원들 or 당시
+        return True
+    return bool(_ORGAN_EN.match(text, end))
+
+
 # A facility of the place named before it: "Hyesan Market" lies in Hyesan.
 _PLACE_REST_EN = re.compile(
     r" (?:Market|Station|Mine|Port|Harbou?r|Hospital|School|Farm|Factory|Prison|Camp"
@@ -69,6 +90,8 @@ def widen(text: str, f: Finding) -> Finding:
         return widen_date(text, f)
     end = f.end
     if f.type == PiiType.PLACE.value and end < len(text):
+        if _organ_after(text, end):
+            return replace(f, info={**f.info, INSIDE_WORD: True})
         m = _PLACE_REST_EN.match(text, end)
         if m:
             return replace(f, end=m.end())
@@ -105,8 +128,9 @@ _PLACE_TAILS = sorted(
 
 
 # A place finding whose word goes on ("무산군" of "무산군당 비서", "신의주" of
-# "신의주역전"): the province there would name another thing (함경북도당 is the
-# provincial committee), so the place gets the tag and the rest of the word stays.
+# "신의주역전") or that names an organ of its unit ("무산군 인민위원회"): the province
+# there would name another thing (함경북도당 is the provincial committee), so the place
+# gets the tag and the rest stays.
 INSIDE_WORD = "inside_word"
 
 
