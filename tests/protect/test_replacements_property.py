@@ -200,10 +200,16 @@ def test_islands_and_ambiguous_names(said: str, expected: str) -> None:
 KO_NAMES = [n for n in NAMES if re.fullmatch("[\uac00-\ud7a3]{2,}", n)]
 
 
-@given(st.sampled_from(KO_NAMES), st.sampled_from(["당", "역전", "군인", "항일", "시민들", "냉면"]))
+@given(
+    st.sampled_from(KO_NAMES),
+    st.sampled_from(["당", "역전", "군인", "항일", "시민들", "냉면", " 인민위원회", " 보안서"]),
+)
 @settings(max_examples=200, deadline=None)
-def test_a_place_inside_a_longer_word_is_never_named_a_province(name: str, rest: str) -> None:
-    """The province would then name another thing (무산군당 → 함경북도당): the tag."""
+def test_a_place_inside_a_longer_word_or_an_organ_is_never_named_a_province(
+    name: str, rest: str
+) -> None:
+    """The province would then name another thing (무산군당 → 함경북도당, 무산군
+    인민위원회 → the provincial committee): the tag."""
     text = f"그 뒤로 {name}{rest}에서 지냈어요."
     view, reps = render(text, [(5, 5 + len(name), "place", {})])
     assert reps[0].text in PLACE_TAGS, (name, rest, reps[0].text)
