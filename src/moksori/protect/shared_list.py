@@ -233,9 +233,10 @@ _MEDIA_RUN = re.compile(
 class Gate:
     """What one text may not propose: phrases on the list, anything inside a citation, and,
     in expository text (a paper, a report, news: cited references, an abstract, or prose
-    that almost never says "I"), findings that protect no one there: countries and
-    provinces (the default policy prints a place as its province anyway), decades, the
-    years a study ran, public figures, and a guessed name in a title line."""
+    that almost never says "I"), the findings that protect no one there (countries and
+    provinces, the years a study ran, sample ages, officials, institutions: see
+    ``protect/expository.py``). ``people`` are the kept persons and ages, beside which a
+    year still dates a participant's life."""
 
     shared: SharedList
     zones: tuple[tuple[int, int], ...]
