@@ -275,3 +275,20 @@ def test_a_county_named_after_a_person_is_a_person_before_a_title() -> None:
 )
 def test_teasing_names_and_calling_with_fillers(text: str, nick: str) -> None:
     assert nick in nicks(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Kim Ok-sun, then 35, was already a widow.", "35", 35),
+        ("My mother, aged about 60, stayed behind.", "60", 60),
+        ("He was a boy of about twelve.", "twelve", 12),
+        ("My grandmother is ninety this year.", "ninety", 90),
+        ("He must have been 50 or so.", "50", 50),
+        ("Our baby was two months old.", "two months old", None),  # no decade: a tag
+    ],
+)
+def test_english_ages_with_then_about_and_must_have_been(
+    text: str, span: str, value: int | None
+) -> None:
+    assert span in ages_in(text) and ages_in(text)[span] == value

@@ -187,6 +187,10 @@ _VEHICLES = re.compile(r"(?:차|자동차|트럭|버스|차량|컴퓨터|기계|
 EN_YEARS_OLD = re.compile(
     rf"(?=[\d{_EN_FIRST}])(?<![\w.])({_NUM})[- ]?(?:years?|yrs?)[- ]old\b", re.I
 )
+# "a baby two months old": an age under a year; no decade to give, so a tag hides it.
+EN_MONTHS_OLD = re.compile(
+    rf"(?=[\d{_EN_FIRST}])(?<![\w.])({_NUM})[- ]?(?:months?|weeks?|days?)[- ]old\b", re.I
+)
 EN_YO = re.compile(r"(?=\d)(?<![\w.])(\d{1,3})\s?(?:y/o|y\.o\.|yo)(?![a-z])", re.I)
 EN_AGED = re.compile(
     rf"(?=[at])\b(?:aged|age|ages|at the age of|at age|turned|turns|turning|turn|age:)\s({_NUM})\b"
@@ -203,7 +207,7 @@ _KIN_ADJ = r"(?:(?:younger|older|elder|little|big|baby|eldest|youngest|late)\s)?
 # "His wife, then 28, stayed": a relative, then the age in commas.
 EN_KIN_COMMA_AGE = re.compile(
     rf"(?=[mhotMHOT])\b(?:my|her|his|our|their|the)\s{_KIN_ADJ}{_KIN},\s(?:then\s|now\s|aged\s)?"
-    r"(\d{1,2}),",
+    r"(?:about\s|around\s|roughly\s|nearly\s|almost\s)?(\d{1,2}),",
     re.I,
 )
 _HEDGE = (
@@ -213,8 +217,9 @@ _HEDGE = (
 )
 EN_WAS = re.compile(
     rf"(?=[ishwtymo])\b(?:I|she|he|we|they|you|(?:my|her|his|our|their|the)\s{_KIN_ADJ}{_KIN})"
-    rf"\s(?:was|were|is|am|are)\s{_HEDGE}"
-    rf"({_NUM})(?=[,.;!?)]|\s(?:when|and|at|in|then|or|back|so|by|but|that|with|now|already)\b|$)",
+    rf"\s(?:was|were|is|am|are|must\shave\sbeen|would\shave\sbeen|had\sbeen|might\shave\sbeen)"
+    rf"\s{_HEDGE}({_NUM})"
+    r"(?=[,.;!?)]|\s(?:when|and|at|in|then|or|back|so|by|but|that|with|now|already|this|last)\b|$)",
     re.I,
 )
 # "Young-ho was 22 then", "my son, Min-su, is 8, and": a capitalised name as the subject
@@ -245,7 +250,9 @@ EN_WHEN_WAS = re.compile(
     re.I,
 )
 # "Park Min-ji, 31, left": an age in commas after a capitalised name; "Kim (45)".
-EN_NAME_AGE = re.compile(r"(?<=[a-z])(?:,\s|\s\()(\d{1,2})(?:,\s|\))(?!\d)")
+EN_NAME_AGE = re.compile(
+    r"(?<=[a-z])(?:,\s(?:then\s|now\s|aged\s|age\s)?|\s\()(\d{1,2})(?:,\s|\))(?!\d)"
+)
 _NAME_BEFORE = re.compile(r"(?:^|[\s(])([A-Z][a-z]+)(?:[- ][A-Za-z][a-z]+){0,2}$")
 _NOT_NAME = frozenset(
     "January February March April May June July August September October November December"
@@ -271,7 +278,8 @@ _COUNTED = frozenset(
 EN_OF_AGE = re.compile(
     rf"(?=[ato])\b(?:a|an|the|one)\s(?:young\s|little\s|small\s)?"
     rf"(?:boy|girl|child|kid|baby|son|daughter|man|woman|widow|widower|lad|teenager)"
-    rf"\s(?:of|aged)\s({_NUM})\b(?!\s?(?:%|percent|kilos|kg|pounds|people))",
+    rf"\s(?:of|aged)\s(?:about\s|around\s|maybe\s|perhaps\s|nearly\s|almost\s)?({_NUM})\b"
+    r"(?!\s?(?:%|percent|kilos|kg|pounds|people))",
     re.I,
 )
 # "I started university at 35." Times use small numbers ("at 7 a.m."), so 13 and up only,
@@ -441,6 +449,8 @@ def find_ages(text: str) -> list[Span]:
         n = english_number(m.group(1))
         if n is not None and n <= 120:
             out.append(_age_span(text, m.start(), m.end(), 0.95, {"age": n}))
+    for m in EN_MONTHS_OLD.finditer(text):
+        out.append(_age_span(text, m.start(), m.end(), 0.8, {}))
     for m in EN_YO.finditer(text):
         n = int(m.group(1))
         if n <= 120:
