@@ -292,3 +292,20 @@ def test_english_ages_with_then_about_and_must_have_been(
     text: str, span: str, value: int | None
 ) -> None:
     assert span in ages_in(text) and ages_in(text)[span] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "year"),
+    [
+        ("구십칠년도에 떠났어요.", "구십칠년도", 1997),
+        ("팔십오년도 겨울에 태어났어요.", "팔십오년도", 1985),
+    ],
+)
+def test_a_year_said_in_sino_korean_words(text: str, span: str, year: int) -> None:
+    got = {text[s.start : s.end]: s.info.get("year") for s in spoken_dates.find(text)}
+    assert got.get(span) == year
+
+
+@pytest.mark.parametrize("text", ["삼십 년 동안 살았어요.", "이십년도 넘게 살았어요."])
+def test_durations_in_sino_korean_words_are_no_year(text: str) -> None:
+    assert spoken_dates.find(text) == []

@@ -79,6 +79,14 @@ KO_YY_SPOKEN = re.compile(
     r"|\s?(?:봄|여름|가을|겨울|초|말|중반|그때|당시|무렵|즈음))"
 )
 
+# "구십칠년도에 떠났어요": a two-digit year said in Sino-Korean words (with 년도: "십 년" alone
+# is a duration).
+_SINO_DIGIT = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9}
+KO_SINO_YEAR = re.compile(
+    r"(?=[일이삼사오육칠팔구])(?<![가-힣])(?P<t>[이삼사오육칠팔구])십(?P<u>[일이삼사오육칠팔구])?\s?년도"
+    r"(?=에|엔|는|부터|까지|쯤|께|였|이었|\s?(?:봄|여름|가을|겨울|초|말|그때|당시|무렵|즈음))"
+)
+
 _MONTH_WORDS = {
     "정월": 1, "일월": 1, "이월": 2, "삼월": 3, "사월": 4, "오월": 5, "유월": 6, "칠월": 7,
     "팔월": 8, "구월": 9, "시월": 10, "동짓달": 11, "십일월": 11, "섣달": 12, "십이월": 12,
@@ -194,6 +202,9 @@ def find(text: str) -> list[Span]:
             out.append(_span(m.start(), m.end(), 0.45, decade=1990))
         for m in KO_YY_SPOKEN.finditer(text):
             out.append(_span(m.start(), m.end(), 0.45, year=ages._year(m.group("y2"))))
+        for m in KO_SINO_YEAR.finditer(text):
+            yy = _SINO_DIGIT[m.group("t")] * 10 + (_SINO_DIGIT[m.group("u")] if m.group("u") else 0)
+            out.append(_span(m.start(), m.end(), 0.5, year=ages._year(f"{yy:02d}")))
         for m in KO_MONTH_DAY_WORDS.finditer(text):
             mo, d = _MONTH_WORDS[m.group("m")], _DAY_WORDS[m.group("d")]
             out.append(_span(m.start(), m.end(), 0.6, month=mo, day=d))
