@@ -309,3 +309,15 @@ def test_a_year_said_in_sino_korean_words(text: str, span: str, year: int) -> No
 @pytest.mark.parametrize("text", ["삼십 년 동안 살았어요.", "이십년도 넘게 살았어요."])
 def test_durations_in_sino_korean_words_are_no_year(text: str) -> None:
     assert spoken_dates.find(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("도 보위국 반탐처장이 우리 삼촌이었어요. 무서웠어요.", "보위국 반탐처장"),
+        ("엄마는 장마당 관리원이었어요. 그래서 다 알았어요.", "장마당 관리원"),
+        ("오빠는 폭풍군단에 있었어요. 저는 어렸어요.", "폭풍군단"),
+    ],
+)
+def test_provincial_bureaus_markets_and_named_corps(text: str, role: str) -> None:
+    assert role in roles_in(text)
