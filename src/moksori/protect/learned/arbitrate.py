@@ -15,7 +15,7 @@ Thresholds were tuned out-of-fold on KLUE (benchmarks/deid.py --only klue).
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import Any
 
@@ -110,6 +110,15 @@ def combine(view: TextView, rules: list[Span]) -> list[Span]:
         elif p >= KEEP[kind] and not (p < 0.5 and (probs.best(s, OTHER[kind]) or 0) >= SURE):
             s.confidence = round(max(s.confidence, p), 2) if p >= 0.5 else s.confidence
             out.append(s)
+    ruled = sorted(out, key=lambda r: r.start)  # the model's own spans never overlap
+    ruled_starts = [r.start for r in ruled]
+    longest = max((r.end - r.start for r in ruled), default=0)
+
+    def overlapping(start: int, end: int) -> list[Span]:
+        a = bisect_left(ruled_starts, start - longest)
+        b = bisect_left(ruled_starts, end)
+        return [r for r in ruled[a:b] if r.end > start]
+
     for line in lines:
         for i, j, kind, p in _spans_of(line):
             pii = KIND_TYPE.get(kind)
@@ -118,17 +127,13 @@ def combine(view: TextView, rules: list[Span]) -> list[Span]:
             start, end = line.tokens[i].start, line.tokens[j - 1].end
             if end - start < 2 or not HANGUL.search(view.text[start:end]):
                 continue  # "강", "A:", "LPGA": too short, or for the English rules
-            same = [r for r in out if r.type == pii and r.start < end and start < r.end]
+            near = overlapping(start, end)
+            same = [r for r in near if r.type == pii]
             if any(r.start == start and r.end == end for r in same):
                 continue
             if same and (p < 0.5 or any(r.start <= start and end <= r.end for r in same)):
                 continue  # a weak guess, or inside what the rules found: the rules' span
-            if any(
-                (r.info.get("province") or r.type == PiiType.ROLE)
-                and r.start < end
-                and start < r.end
-                for r in out
-            ):
+            if any(r.info.get("province") or r.type == PiiType.ROLE for r in near):
                 continue  # a gazetteer place or a role is not also a person or a place
             info = _place_info(view.text[start:end]) if pii == PiiType.PLACE else {}
             out.append(Span(start, end, pii, round(min(p, 0.95), 2), DETECTOR, info))
