@@ -378,6 +378,14 @@ def main() -> None:
         deid = [sys.executable, str(HERE / "deid.py")] + (["--limit", "500"] if a.quick else [])
         print("de-identification benchmark (benchmarks/deid.py) …", flush=True)
         subprocess.run(deid, check=True)
+        for extra in (
+            ["frozen_deid.py"],  # v1: a development set since its first scoring
+            ["frozen_deid.py", "--set", "frozen2"],  # v2: held out, never tuned on
+            ["expository.py"],
+            ["review_groups.py"],
+        ):
+            print(f"de-identification: benchmarks/{' '.join(extra)} …", flush=True)
+            subprocess.run([sys.executable, str(HERE / extra[0]), *extra[1:]], check=True)
         if a.suite == "deid":
             return
     if a.suite in ("all", "interop"):
