@@ -16,7 +16,6 @@ from functools import lru_cache
 from typing import Any
 
 from moksori.protect import gazetteer
-from moksori.protect.detect.masked import masks
 from moksori.protect.romanise import name_key, split_key, surname_id
 from moksori.protect.scan import variants
 from moksori.protect.spans import PiiType
@@ -261,17 +260,3 @@ def latin_mentions(
 def key_of(piece: str) -> str:
     """A name key, cached: the same capitalised words recur in every document."""
     return name_key(piece)
-
-
-_MASK_REACH = 40  # characters either side of a mention that a mask may span
-
-
-def masked(text: str, start: int, end: int) -> bool:
-    """Whether a mention is inside a mask ("김 모 씨", "[이름]", "X(가명)").
-
-    Only the text around the mention is searched: masks are short, and a whole
-    document per mention would cost more than the propagation itself.
-    """
-    lo = max(0, start - _MASK_REACH)
-    zones, _ = masks(text[lo : end + _MASK_REACH])
-    return any(a + lo <= start and end <= b + lo for a, b in zones)

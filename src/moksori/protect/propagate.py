@@ -19,6 +19,7 @@ Runs inside the caller's transaction (a scan, or a review decision).
 from __future__ import annotations
 
 import json
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
@@ -34,7 +35,6 @@ from moksori.protect.forms import (
     ending_ok,
     is_place,
     key_of,
-    masked,
     person_forms,
     person_keys,
     place_forms,
@@ -63,25 +63,26 @@ class Row:
 
 
 def load_rows(conn: Connection) -> list[Row]:
-    """Every person and place finding with its text (in memory only, never written out)."""
-    rows = conn.execute(
-        'SELECT f.id, f.type, substr(d.text, f.start + 1, f."end" - f.start), f.status, '
-        "f.detector, f.confidence, f.entity_id, f.info FROM finding f "
-        "JOIN document d ON d.id = f.document_id WHERE f.type IN ('person', 'place')"
-    )
-    return [
-        Row(
-            int(i),
-            PiiType(t),
-            " ".join(str(s).split()),
-            st,
-            det,
-            float(c),
-            e,
-            json.loads(inf) if t == "place" else {},
-        )
-        for i, t, s, st, det, c, e, inf in rows
-    ]
+    """Every person and place finding with its text (in memory only, never written out).
+
+    Each document's text is read once and sliced here: a join that cuts the text in
+    SQL copies the whole document for every finding.
+    """
+    found = conn.execute(
+        'SELECT id, document_id, type, start, "end", status, detector, confidence, '
+        "entity_id, info FROM finding WHERE type IN ('person', 'place')"
+    ).fetchall()
+    texts: dict[int, str] = {}
+    out: list[Row] = []
+    for i, doc, t, a, b, st, det, c, e, inf in found:
+        text = texts.get(doc)
+        if text is None:
+            row = conn.execute("SELECT text FROM document WHERE id = ?", (doc,)).fetchone()
+            text = texts[doc] = str(row[0])
+        said = " ".join(text[int(a) : int(b)].split())
+        info = json.loads(inf) if t == "place" and inf else {}
+        out.append(Row(int(i), PiiType(t), said, st, det, float(c), e, info))
+    return out
 
 
 def collect_forms(
@@ -211,6 +212,25 @@ class Mention:
     overlapped: bool  # another finding of the same type overlaps it
 
 
+class _Intervals:
+    """Spans of one document sorted by start, found by position in O(log n)."""
+
+    def __init__(self, rows: list[Any]) -> None:
+        self.rows = sorted(rows, key=lambda r: r[0])
+        self.starts = [r[0] for r in self.rows]
+        self.reach = max((r[1] - r[0] for r in self.rows), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[Any]:
+        lo = bisect_left(self.starts, start - self.reach)
+        hi = bisect_left(self.starts, end)
+        return [r for r in self.rows[lo:hi] if r[1] > start]
+
+    def covers(self, start: int, end: int) -> bool:
+        lo = bisect_left(self.starts, start - self.reach)
+        hi = bisect_right(self.starts, start)
+        return any(r[1] >= end for r in self.rows[lo:hi])
+
+
 def _mentions(c: Connection, doc_id: int, matcher: Matcher) -> list[Mention]:
     """Every mention of a form in one document that is a name there (not masked, not a word)."""
     text = str(c.execute("SELECT text FROM document WHERE id = ?", (doc_id,)).fetchone()[0])
@@ -221,20 +241,25 @@ def _mentions(c: Connection, doc_id: int, matcher: Matcher) -> list[Mention]:
         (doc_id,),
     ):
         existing.setdefault(str(t), []).append((int(s), int(e), int(fid), ent, str(st), det))
+    by_type = {t: _Intervals(rows) for t, rows in existing.items()}
     out: list[Mention] = []
-    pseudonyms: set[str] | None = None
+    pseudonyms: set[str] = set()
+    zones: _Intervals | None = None
     for start, end, form in matcher.find(text):
         said = text[start:end]
         if form.short:
             m = HANGUL_WORD.match(text, end)
             if not ending_ok(said, m.group() if m else "", form.type):
                 continue
-        if pseudonyms is None:  # names the text marks as pseudonyms: left alone everywhere
-            marked = "가명" in text or "pseudonym" in text
-            pseudonyms = masks(text)[1] if marked else set()
-        if said in pseudonyms or masked(text, start, end):
+        if zones is None:  # masks of the whole document, once ("김 모 씨", "X(가명)")
+            zone_list, named = masks(text)
+            zones = _Intervals([(a, b) for a, b in zone_list])
+            if "가명" in text or "pseudonym" in text:  # names the text marks as pseudonyms
+                pseudonyms = named
+        if said in pseudonyms or zones.covers(start, end):
             continue
-        same = [x for x in existing.get(form.type.value, []) if x[0] < end and start < x[1]]
+        near = by_type.get(form.type.value)
+        same = near.overlapping(start, end) if near is not None else []
         exact = next((x for x in same if x[0] == start and x[1] == end), None)
         out.append(
             Mention(
