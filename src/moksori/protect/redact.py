@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from moksori.protect import role_words
-from moksori.protect.detect import ages
+from moksori.protect.detect import numbers
 from moksori.protect.entities import Entity
 from moksori.protect.findings import Finding
 from moksori.protect.policy import Policy, line_lang, tag
@@ -382,14 +382,14 @@ def said_numbers(said: str) -> set[int]:
     out = {int(d) for d in re.findall(r"\d+", said)}
     for word in re.findall(r"[가-힣]+", said):
         for j in range(len(word), 0, -1):
-            n = ages.native_number(word[:j]) or _sino(word[:j])
+            n = numbers.native_number(word[:j]) or _sino(word[:j])
             if n:
                 out.add(n)
                 break
     words = re.findall(r"[a-z]+", said.lower())
     for i, w in enumerate(words):
-        pair = ages.english_number(f"{w}-{words[i + 1]}") if i + 1 < len(words) else None
-        n = pair or ages.english_number(w)
+        pair = numbers.english_number(f"{w}-{words[i + 1]}") if i + 1 < len(words) else None
+        n = pair or numbers.english_number(w)
         if n:
             out.add(n)
     return out
@@ -413,7 +413,7 @@ def checked_age(said: str, info: dict[str, object]) -> dict[str, object]:
 
 
 def _decade_word(said: str, band: int) -> bool:
-    words = {w: v for w, v in ages.EN_DECADES.items() if v == band}
+    words = {w: v for w, v in numbers.EN_DECADES.items() if v == band}
     return any(w in said.lower() for w in words)
 
 
@@ -454,7 +454,7 @@ def _age_band(said: str, info: dict[str, object], lang: str) -> str | None:
     range_ = f"{band}–{band + 9}"
     age = info.get("age")
     for m in _NUMBER.finditer(said):  # the number that is the age, not another one
-        if not isinstance(age, int) or ages.english_number(m.group()) == age:
+        if not isinstance(age, int) or numbers.english_number(m.group()) == age:
             return said[: m.start()] + range_ + said[m.end() :]
     return range_
 

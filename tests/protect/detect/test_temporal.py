@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from moksori.protect.detect import ages, temporal
+from moksori.protect.detect import numbers, temporal
 from moksori.protect.spans import PiiType, Span
 
 
@@ -163,7 +163,7 @@ def test_band_is_less_sure_than_an_exact_age() -> None:
      ("하나", 1), ("세", 3), ("사과", None)],
 )  # fmt: skip
 def test_native_numerals(words: str, number: int | None) -> None:
-    assert ages.native_number(words) == number
+    assert numbers.native_number(words) == number
 
 
 @pytest.mark.parametrize(

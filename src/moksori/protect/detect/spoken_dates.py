@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from moksori.protect.detect import ages
+from moksori.protect.detect import numbers
 from moksori.protect.detect.voice import is_testimony
 from moksori.protect.spans import PiiType, Span
 
@@ -179,7 +179,7 @@ def _year_of(m: re.Match[str], *, four: str = "y4", two: str = "y2") -> int | No
     if m.groupdict().get(four):
         return int(m.group(four))
     if m.groupdict().get(two):
-        return ages._year(m.group(two))
+        return numbers.two_digit_year(m.group(two))
     return None
 
 
@@ -201,10 +201,10 @@ def find(text: str) -> list[Span]:
         for m in KO_FAMINE.finditer(text) if is_testimony(text) else ():
             out.append(_span(m.start(), m.end(), 0.45, decade=1990))
         for m in KO_YY_SPOKEN.finditer(text):
-            out.append(_span(m.start(), m.end(), 0.45, year=ages._year(m.group("y2"))))
+            out.append(_span(m.start(), m.end(), 0.45, year=numbers.two_digit_year(m.group("y2"))))
         for m in KO_SINO_YEAR.finditer(text):
             yy = _SINO_DIGIT[m.group("t")] * 10 + (_SINO_DIGIT[m.group("u")] if m.group("u") else 0)
-            out.append(_span(m.start(), m.end(), 0.5, year=ages._year(f"{yy:02d}")))
+            out.append(_span(m.start(), m.end(), 0.5, year=numbers.two_digit_year(f"{yy:02d}")))
         for m in KO_MONTH_DAY_WORDS.finditer(text):
             mo, d = _MONTH_WORDS[m.group("m")], _DAY_WORDS[m.group("d")]
             out.append(_span(m.start(), m.end(), 0.6, month=mo, day=d))
@@ -216,7 +216,7 @@ def find(text: str) -> list[Span]:
         for m in EN_APOS_YEAR.finditer(text):
             lead = _APOS_BEFORE.search(text, max(0, m.start() - 24), m.start())
             if lead:
-                y = ages._year(m.group("y2"))
+                y = numbers.two_digit_year(m.group("y2"))
                 out.append(_span(lead.start(), m.end(), 0.5, year=y))
     if any(w in low for w in _EN_HOLIDAY_WORDS):
         for m in EN_YEAR_HOLIDAY.finditer(text):

@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from moksori.protect.detect import ages, identifiers, spoken_dates
+from moksori.protect.detect import ages, identifiers, numbers, spoken_dates
 from moksori.protect.spans import PiiType, Span
 from moksori.protect.textview import TextView
 
@@ -134,7 +134,7 @@ def _valid(year: int | None, month: int | None = None, day: int | None = None) -
 
 def _two_digit(y: str) -> int:
     y = y.lstrip("'")
-    return ages._year(y)
+    return numbers.two_digit_year(y)
 
 
 def _date(start: int, end: int, conf: float, **parts: Any) -> Span:
