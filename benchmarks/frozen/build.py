@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-SRC = HERE / "src"
 OUTPUTS = {
     "testimonies.jsonl": ("testimonies_ko.txt", "testimonies_en.txt"),
     "expository.jsonl": ("expository_en.txt", "expository_ko.txt"),
@@ -106,12 +105,12 @@ def read_source(path: Path) -> list[dict[str, Any]]:
     return records
 
 
-def build() -> dict[str, str]:
-    """Return the jsonl text of every output file."""
+def build(folder: Path = HERE) -> dict[str, str]:
+    """Return the jsonl text of every output file of the set in ``folder`` (v1 or v2)."""
     result: dict[str, str] = {}
     seen: set[str] = set()
     for name, sources in OUTPUTS.items():
-        rows = [r for src in sources for r in read_source(SRC / src)]
+        rows = [r for src in sources for r in read_source(folder / "src" / src)]
         for r in rows:
             if r["id"] in seen:
                 raise ValueError(f"duplicate passage id {r['id']}")
@@ -120,23 +119,23 @@ def build() -> dict[str, str]:
     return result
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def main(folder: Path = HERE) -> None:
+    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--check", action="store_true", help="compare, do not write")
     args = ap.parse_args()
-    built = build()
+    built = build(folder)
     stale = [
         n
         for n, t in built.items()
-        if not (HERE / n).exists() or (HERE / n).read_text(encoding="utf-8") != t
+        if not (folder / n).exists() or (folder / n).read_text(encoding="utf-8") != t
     ]
     if args.check:
         if stale:
-            sys.exit(f"out of date: {', '.join(stale)} (run benchmarks/frozen/build.py)")
-        print("frozen set is up to date")
+            sys.exit(f"out of date: {', '.join(stale)} (run benchmarks/{folder.name}/build.py)")
+        print(f"{folder.name} is up to date")
         return
     for name, text in built.items():
-        (HERE / name).write_text(text, encoding="utf-8", newline="\n")
+        (folder / name).write_text(text, encoding="utf-8", newline="\n")
     print(f"wrote {', '.join(built)}")
 
 

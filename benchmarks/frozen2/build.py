@@ -11,18 +11,11 @@ passages. Only the folder differs.
 
 from __future__ import annotations
 
-import argparse
 import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
 HERE = Path(__file__).resolve().parent
-SRC = HERE / "src"
-OUTPUTS = {
-    "testimonies.jsonl": ("testimonies_ko.txt", "testimonies_en.txt"),
-    "expository.jsonl": ("expository_en.txt", "expository_ko.txt"),
-}
 
 
 def _v1() -> ModuleType:
@@ -37,40 +30,9 @@ def _v1() -> ModuleType:
 
 def build() -> dict[str, str]:
     """Return the jsonl text of every output file."""
-    import json
-
-    v1 = _v1()
-    result: dict[str, str] = {}
-    seen: set[str] = set()
-    for name, sources in OUTPUTS.items():
-        rows = [r for src in sources for r in v1.read_source(SRC / src)]
-        for r in rows:
-            if r["id"] in seen:
-                raise ValueError(f"duplicate passage id {r['id']}")
-            seen.add(r["id"])
-        result[name] = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    result: dict[str, str] = _v1().build(HERE)
     return result
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    ap.add_argument("--check", action="store_true", help="compare, do not write")
-    args = ap.parse_args()
-    built = build()
-    stale = [
-        n
-        for n, t in built.items()
-        if not (HERE / n).exists() or (HERE / n).read_text(encoding="utf-8") != t
-    ]
-    if args.check:
-        if stale:
-            sys.exit(f"out of date: {', '.join(stale)} (run benchmarks/frozen2/build.py)")
-        print("frozen set v2 is up to date")
-        return
-    for name, text in built.items():
-        (HERE / name).write_text(text, encoding="utf-8", newline="\n")
-    print(f"wrote {', '.join(built)}")
-
-
 if __name__ == "__main__":
-    main()
+    _v1().main(HERE)
