@@ -18,8 +18,8 @@ from moksori.bilingual.align import Link, Unit, align, coverage, low_confidence_
 from moksori.bilingual.pairs import LOW_CONFIDENCE, Pair, Pairs
 from moksori.errors import MoksoriError
 from moksori.semantic import encoder
+from moksori.store.clock import now
 from moksori.store.database import Connection, transaction
-from moksori.store.schema import now
 
 # Below this share of the expected length, a translation is called much shorter.
 SHORT_COVERAGE = 0.6

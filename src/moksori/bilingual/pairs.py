@@ -17,9 +17,9 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from moksori.errors import MoksoriError, NotFound
+from moksori.store.clock import now
 from moksori.store.database import Connection, transaction
 from moksori.store.documents import document_labels, resolve_document
-from moksori.store.schema import now
 
 LANGUAGES = ("ko", "en")
 # A language tag closing a file name: interview-07.ko.txt, interview-07_en.docx, x (ko).hwpx

@@ -35,9 +35,10 @@ from moksori.errors import (
     UnknownCase,
 )
 from moksori.store import audit
+from moksori.store.clock import now
 from moksori.store.database import Connection, transaction
 from moksori.store.documents import check_range, resolve_document
-from moksori.store.schema import new_guid, now
+from moksori.store.ids import new_guid
 
 __all__ = ["Attribute", "Case", "CaseDetail", "CaseLink", "Cases"]
 

@@ -19,8 +19,9 @@ from typing import Any
 
 from moksori.errors import CodebookConflict, CodingError, UnknownCode
 from moksori.store import audit
+from moksori.store.clock import now
 from moksori.store.database import Connection, transaction
-from moksori.store.schema import new_guid, now
+from moksori.store.ids import new_guid
 
 PATH_SEPARATOR = "/"
 # Axial-coding relations offered by default; any other label is allowed too.

@@ -12,8 +12,9 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from moksori.errors import CodebookConflict, CodingError, UnknownCoder
+from moksori.store.clock import now
 from moksori.store.database import Connection
-from moksori.store.schema import new_guid, now
+from moksori.store.ids import new_guid
 
 ROLES = ("owner", "coder", "consensus")
 DEFAULT_OWNER = "owner"

@@ -20,9 +20,10 @@ from moksori.coding.codebook import Codebook
 from moksori.coding.coders import Coder, Coders
 from moksori.errors import CodingError, NotFound, RangeOutsideDocument
 from moksori.ingest.model import PASSAGE_KINDS
+from moksori.store.clock import now
 from moksori.store.database import Connection, transaction
 from moksori.store.documents import check_range, resolve_document
-from moksori.store.schema import new_guid, now
+from moksori.store.ids import new_guid
 from moksori.store.search import SearchResult, search
 
 ORIGINS = ("manual", "query", "projected", "suggested", "imported", "consensus", "merged")

@@ -22,10 +22,11 @@ from moksori.coding.coders import Coders
 from moksori.errors import CodingError, NotFound, QueryError, UnknownCase
 from moksori.korean.terms import index_terms, phrase_terms, query_terms
 from moksori.spreadsheet import csv_cell
+from moksori.store.clock import now
 from moksori.store.database import Connection, transaction
 from moksori.store.documents import resolve_document
+from moksori.store.ids import new_guid
 from moksori.store.query import compile_fts, parse
-from moksori.store.schema import new_guid, now
 
 TARGET_KINDS = ("project", "code", "document", "case", "coding")
 EXPORT_FORMATS = ("md", "json", "csv")

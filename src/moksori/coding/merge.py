@@ -28,7 +28,8 @@ from moksori.coding.codebook import Codebook
 from moksori.errors import MergeError, ProjectError, WrongPassphrase
 from moksori.store import audit
 from moksori.store.database import Connection, open_keyed, transaction
-from moksori.store.schema import LATEST_VERSION, current_version, new_guid
+from moksori.store.ids import new_guid
+from moksori.store.schema import LATEST_VERSION, current_version
 
 _CODE_FIELDS = ("alt_name", "definition", "inclusion", "exclusion", "colour", "codable")
 

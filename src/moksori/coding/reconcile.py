@@ -27,9 +27,10 @@ from moksori.coding.coders import Coder, Coders
 from moksori.coding.reliability import check_visible
 from moksori.errors import CodingError
 from moksori.store import audit
+from moksori.store.clock import now
 from moksori.store.database import Connection, transaction
 from moksori.store.documents import document_labels, resolve_document
-from moksori.store.schema import new_guid, now
+from moksori.store.ids import new_guid
 
 ADOPT = ("a", "b", "both")
 EXCERPT_CHARS = 160

@@ -37,7 +37,7 @@ from moksori.errors import IngestError
 from moksori.ingest.model import IngestedFile
 from moksori.ingest.normalise import REPLACEMENTS as NORMALISE_TABLE
 from moksori.interop.refi import RefiError, local_name, normalise_guid, parse_xml, readable_path
-from moksori.store.schema import new_guid
+from moksori.store.ids import new_guid
 
 # Caps against ZIP bombs; module constants so tests can lower them.
 MAX_TOTAL_BYTES = 2 * 1024**3

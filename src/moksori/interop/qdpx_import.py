@@ -60,8 +60,9 @@ from moksori.interop.refi import (
 from moksori.korean.terms import index_terms
 from moksori.project import Project
 from moksori.store import documents as docs_store
+from moksori.store.clock import now
 from moksori.store.database import transaction
-from moksori.store.schema import new_guid, now
+from moksori.store.ids import new_guid
 
 # moksori attribute types of REFI-QDA variable types (DateTime has no moksori type).
 ATTRIBUTE_TYPES = {

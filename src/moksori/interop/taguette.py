@@ -37,8 +37,8 @@ from moksori.interop.taguette_html import HtmlText, html_text
 from moksori.project import Project
 from moksori.spreadsheet import csv_cell
 from moksori.store import documents as docs_store
+from moksori.store.clock import now
 from moksori.store.database import transaction
-from moksori.store.schema import now
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 TAGUETTE_APP_ID = 0x54677474  # 'Tgtt', set by taguette.database.connect()

@@ -376,7 +376,7 @@ class Deid:
                     )
                 seen[key] = entry.line
         out: list[Entity] = []
-        from moksori.store.schema import new_guid
+        from moksori.store.ids import new_guid
 
         with transaction(self.conn):
             for entry in entries:

@@ -13,8 +13,9 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from moksori.errors import DeidError, UnknownEntity
+from moksori.store.clock import now
 from moksori.store.database import Connection, transaction
-from moksori.store.schema import new_guid, now
+from moksori.store.ids import new_guid
 
 _GENERATED = re.compile(r"^P(\d+)$")
 

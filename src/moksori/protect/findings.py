@@ -14,8 +14,8 @@ from typing import Any
 
 from moksori.errors import DeidError
 from moksori.protect.spans import PiiType, Span
+from moksori.store.clock import now
 from moksori.store.database import Connection, transaction
-from moksori.store.schema import now
 
 STATUSES = ("proposed", "accepted", "rejected")
 _COLUMNS = (

@@ -253,7 +253,7 @@ def group_entities(
     conn: Connection, groups: Sequence[Group], picked: Sequence[Finding], vault: Vault | None
 ) -> int:
     """One entity per accepted person group, so 김순희, 순희 and Soon-hee share a pseudonym."""
-    from moksori.store.schema import new_guid
+    from moksori.store.ids import new_guid
 
     findings = Findings(conn)
     by_id = {f.id: f for f in picked}

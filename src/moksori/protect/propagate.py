@@ -42,8 +42,8 @@ from moksori.protect.forms import (
 )
 from moksori.protect.scan import PLACE_SPREAD_CONFIDENCE, SPREAD_CONFIDENCE
 from moksori.protect.spans import PiiType
+from moksori.store.clock import now
 from moksori.store.database import Connection, transaction
-from moksori.store.schema import now
 
 DETECTOR = "propagated"
 TYPES = (PiiType.PERSON, PiiType.PLACE)

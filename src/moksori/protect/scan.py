@@ -24,6 +24,7 @@ from moksori.protect.detect import (
 )
 from moksori.protect.detect.masked import masks
 from moksori.protect.learned.arbitrate import combine as learned_combine
+from moksori.protect.learned.arbitrate_en import combine as learned_en_combine
 from moksori.protect.romanise import surname_id
 from moksori.protect.shared_list import SharedList
 from moksori.protect.spans import PiiType, Span, fold
@@ -246,6 +247,7 @@ def detect_view(
     for detector in DETECTORS:
         spans += detector(view)
     spans = learned_combine(view, spans)  # the model judges Korean persons and places
+    spans = learned_en_combine(view, spans)  # and the English model, lines without hangul
     spans += (known if isinstance(known, KnownMatcher) else KnownMatcher.of(known)).find(view.text)
     spans = _spread(view.text, spans)
     zones, pseudonyms = masks(view.text)

@@ -31,9 +31,9 @@ from moksori.protect.scrub import Scrubber, known_names
 from moksori.protect.vault import Vault
 from moksori.protect.view import ViewCache
 from moksori.store import audit
+from moksori.store.clock import now
 from moksori.store.database import Connection, transaction
 from moksori.store.impact import impact_terms
-from moksori.store.schema import now
 
 __all__ = ["ShareOptions", "ShareRefused", "ShareReport", "Scrubber", "known_names", "share"]
 

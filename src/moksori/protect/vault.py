@@ -29,8 +29,8 @@ from moksori.errors import (
     WrongVaultPassphrase,
 )
 from moksori.protect.romanise import name_key
+from moksori.store.clock import now
 from moksori.store.database import Connection, KeyedDatabase, create_keyed, open_keyed, transaction
-from moksori.store.schema import now
 
 VAULT_KIND = "moksori-vault"
 VAULT_VERSION = "1"

@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from moksori.store.clock import now
 from moksori.store.database import Connection
-from moksori.store.schema import now
 
 
 def record(conn: Connection, action: str, detail: dict[str, Any], actor: str | None = None) -> int:

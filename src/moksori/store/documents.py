@@ -14,8 +14,8 @@ from typing import Any
 
 from moksori.errors import NotFound, RangeOutsideDocument
 from moksori.ingest.model import IngestedDocument, IngestedFile
+from moksori.store.clock import now
 from moksori.store.database import Connection, transaction
-from moksori.store.schema import now
 
 
 @dataclass

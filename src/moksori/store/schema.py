@@ -7,27 +7,16 @@ moksori is refused rather than half-understood.
 
 from __future__ import annotations
 
-import uuid
-from datetime import UTC, datetime
-
 import sqlcipher3
 
 from moksori import __version__
 from moksori.errors import ProjectError, SchemaTooNew
+from moksori.store.clock import now
 from moksori.store.database import Connection, transaction
 from moksori.store.migrations import ALL_MIGRATIONS
 
 MIGRATIONS = ALL_MIGRATIONS
 LATEST_VERSION = MIGRATIONS[-1][0]
-
-
-def now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def new_guid() -> str:
-    """A REFI-QDA style GUID for a record that may be exchanged or merged."""
-    return str(uuid.uuid4())
 
 
 def current_version(conn: Connection) -> int:

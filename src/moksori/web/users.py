@@ -17,8 +17,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from moksori.coding.coders import Coders
 from moksori.errors import MoksoriError, NotFound
 from moksori.store import audit
+from moksori.store.clock import now
 from moksori.store.database import Connection, transaction
-from moksori.store.schema import now
 
 Role = Literal["owner", "coder", "viewer"]
 ROLES: tuple[Role, ...] = ("owner", "coder", "viewer")

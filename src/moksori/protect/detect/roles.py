@@ -33,7 +33,8 @@ CONF_ABROAD = 0.65
 # What may follow a role word in the same word: a particle, a copula, a plural.
 _TAIL = (
     r"(?=$|[^" + H + r"]|들|님|이|가|은|는|을|를|의|에게|한테|께|도|만|과|와|랑|이랑|하고|였|이었"
-    r"|이라|라|이고|이며|이던|인|이니|이요|예요|이에요|입니|에|으로|로|질|동지|동무|아바이|아매|네)"
+    r"|이라|라|이고|이며|이던|인|이니|이요|예요|이에요|입니|에|으로|로|질|동지|동무|아바이|아매|네"
+    r"|까지|부터|로서|으로서|처럼|보다|밖에|조차|마저|였던|이었던|할|하던|했던|노릇)"
 )
 
 
@@ -217,6 +218,64 @@ def _unit_named(view: TextView, start: int, head: int, unit: str) -> bool:
     return any(t.tag == "NNP" for t in toks) or (bool(toks) and all(t.oov for t in toks))
 
 
+# A unit said before a role names which official ("보위부 반탐과 지도원", "벌목 사업소
+# 당비서", "10호 초소 보위원", "아오지탄광 갱장"): left beside the neutral word, it alone
+# still points at one person, so the role span takes in every unit word before it.
+_UNIT_END = (
+    "(?:반탐|수사|예심|외사|감찰|정치|경비|기술|[로노]동|계획|자재|경리|후방|작전|순찰|간부|조직|선전)과"
+    "|부|소|대|반|분조|작업반|회사|공장|농장|탄광|광산|사업소|기업소|초소|동맹|당|위원회|직장|갱"
+    "|중대|소대|대대|련대|연대|사단|려단|여단|지부|세관|관리소|교화소|합숙|지휘부|돌격대|건설대"
+)
+_RX_UNIT_BEFORE = re.compile(
+    rf"(?<![{H}\d.])(?P<u>(?:(?:제\s?)?\d{{1,3}}(?:\.\d{{1,2}})?\s?호?\s?)?[{H}]{{0,8}}(?:{_UNIT_END})"
+    rf"|(?:제\s?)?\d{{1,3}}(?:\.\d{{1,2}})?\s?호?)\s?$"
+)
+# Words before a unit that say its trade, part of its name ("외화벌이 회사", "벌목 사업소").
+_UNIT_MODIFIER = re.compile(
+    rf"(?<![{H}])(?:외화벌이|벌목|수산|무역|건설|군수|청년|국경|협동|국영|림산|임산|광업|철도|교화"
+    rf"|정치|보위|보안|안전|경비)\s?$"
+)
+# Common words that end like a unit word but name none (장소, 시대, 결과, 간부 …).
+_NOT_UNIT = frozenset(
+    "장소 주소 시대 세대 반대 상대 일부 전부 부부 여부 간부 결과 사과 효과 절반 식당 그대 우리 정부"
+    " 때문 대부 이부 아부 신부 주부 과부 남부 북부 동부 서부 중부 내부 외부 본부 모두 모소 대소".split()
+)
+# A word that heads a role only after its unit: "청년동맹 비서", "외화벌이 회사 사장".
+_RX_HEAD_AFTER_UNIT = re.compile(
+    rf"(?<=[{H}\d])\s?(?:비서|사장|반장|부장|과장|소장|대장|지배인|책임자|지도원|부원|대원|성원|갱장"
+    rf"|직장장|부위원장|위원장|참모장|관리원|기사장|부소장|지휘관){_TAIL}"
+)
+# A bare kind of workplace names none: "우리 회사 사장" is anyone's boss.
+_BARE_UNITS = frozenset("회사 공장 농장 직장 기업소 사업소 탄광 광산 식당 상점 부대 당".split())
+# A numbered unit alone: "제26호 공장", "6.18 돌격대", "10호 초소".
+_RX_NUMBERED = re.compile(
+    rf"(?<![{H}\d.])(?:제\s?)?(?:\d{{1,3}}\s?호|\d{{1,2}}\.\d{{1,2}})\s?"
+    rf"(?:청년)?(?:공장|초소|관리소|교화소|수용소|병원|창고|광산|탄광|갱|돌격대|건설대|기업소|사업소){_TAIL}"
+)
+# In a paper a role counts where it is said of one person: "인민반장을 지낸 어머니".
+_ATTRIBUTED = re.compile(r"(?:을|를)\s?(?:지낸|했던|하던|하였던|맡았던|지냈던)|이었던|였던|출신(?![가-힣])")
+
+
+def _unit_before(text: str, start: int) -> int:
+    """Where the unit words said right before ``start`` begin (``start`` if none)."""
+    while True:
+        m = _RX_UNIT_BEFORE.search(text, max(0, start - 16), start)
+        if not m or m.group("u").strip() in _NOT_UNIT or m.end() != start:
+            break
+        start = m.start()
+    m = _UNIT_MODIFIER.search(text, max(0, start - 8), start)
+    return m.start() if m and m.end() == start and start < len(text) else start
+
+
+def _with_units(text: str, spans: list[Span]) -> list[Span]:
+    """Each Korean role widened over the units said before it."""
+    out = []
+    for s in spans:
+        start = _unit_before(text, s.start) if re.match(f"[{H}\\d]", text[s.start]) else s.start
+        out.append(s if start == s.start else Span(start, s.end, s.type, s.confidence, s.detector))
+    return out
+
+
 def detect(view: TextView) -> list[Span]:
     text = view.text
     out: list[Span] = []
@@ -225,8 +284,18 @@ def detect(view: TextView) -> list[Span]:
     if re.search(f"[{H}]", text):
         out += [
             Span(m.start(), m.end(), PiiType.ROLE, CONF_ROLE, NAME)
-            for m in (_role_regex().finditer(text) if spoken else ())
+            for m in _role_regex().finditer(text)
+            if spoken or _ATTRIBUTED.match(text, m.end())
         ]
+        for m in _RX_HEAD_AFTER_UNIT.finditer(text):
+            start = _unit_before(text, m.start())
+            if start < m.start() and text[start : m.start()].strip() not in _BARE_UNITS:
+                out.append(Span(start, m.end(), PiiType.ROLE, CONF_UNIT, NAME))
+        out += [
+            Span(m.start(), m.end(), PiiType.ROLE, CONF_UNIT, NAME)
+            for m in _RX_NUMBERED.finditer(text)
+        ]
+        out = _with_units(text, out)
         for m in _RX_HEAD.finditer(text):
             head = m.start("head")
             name = _RX_NAME.search(text, max(0, head - 12), head)

@@ -104,6 +104,33 @@ def _alt(words: Any) -> str:
     return "|".join(sorted(words, key=len, reverse=True))
 
 
+# What a year or a relative year may be followed by inside the same date: a season, a
+# month or a day in words, the solstice, the end of the lunar year, or an event of that
+# year ("2013년 오월", "98년 늦가을", "2007년 동지", "1999년 섣달그믐", "2009년 화폐교환 때").
+# Each fixes the time finer than the year, so it goes with the date (동지 after a year is
+# the solstice, not "comrade").
+_EVENT = (
+    r"(?:화폐\s?개혁|화폐\s?교환|화페\s?개혁|화페\s?교환|돈\s?바꿀|돈\s?바꾸던|돈\s?바꾸기|큰물|물난리"
+    r"|대홍수|홍수)(?:\s?(?:때|당시|무렵|직후|직전|전|후))?"
+)
+_SEASON_WORD = r"(?:(?:이른|늦은)\s)?(?:초|늦|한)?(?:봄|여름|가을|겨울)(?:\s?(?:초|말|무렵|즈음|쯤))?"
+_PART = (
+    rf"(?:{_SEASON_WORD}|(?:{_alt(_MONTH_WORDS)})(?:\s?(?:{_alt(_DAY_WORDS)})(?:날)?|\s?(?:초순|중순|하순))?"
+    rf"|섣달\s?그믐(?:날)?|동지(?:날|섣달)?|{_EVENT})"
+)
+KO_YEAR_PART = re.compile(rf"(?=[\d'])(?<![\d.,]){_YEAR}\s?(?:의\s?)?(?P<p>{_PART}){_HOLIDAY_END}")
+KO_REL_PART = re.compile(
+    rf"(?=[재그작지올금이다전내후몇두한])(?<![가-힣]){_REL_YEAR}\s?(?:의\s?)?(?:{_PART}){_HOLIDAY_END}"
+)
+# A two-digit year said before the time it names ("96년 먹을 게 없을 때", "05년 군대 갈
+# 적에"): 0x or 45–99 only, and never before a word of duration ("30년 동안", "10년 만에").
+KO_YY_CLAUSE = re.compile(
+    r"(?=[\d'])(?<![\d.,])'?(?P<y2>0\d|[4-9]\d)\s?년(?:도)?"
+    r"(?!\s?(?:동안|간|만|째|이상|넘|가까이|전|후|뒤|반|남짓|정도|씩|이나|여|마다|을|를|이|가|살|생|대|치|짜리))"
+    r"(?=\s[^.?!\n\d]{1,20}?(?:때|적에|적엔|시절|무렵|즈음|당시)(?![가-힣]))"
+)
+
+
 KO_MONTH_DAY_WORDS = re.compile(
     rf"(?=[정일이삼사오유칠팔구시동십섣])(?<![가-힣])(?P<m>{_alt(_MONTH_WORDS)})\s?(?P<d>{_alt(_DAY_WORDS)})(?:날)?{_HOLIDAY_END}"
 )
@@ -205,6 +232,12 @@ def find(text: str) -> list[Span]:
         for m in KO_SINO_YEAR.finditer(text):
             yy = _SINO_DIGIT[m.group("t")] * 10 + (_SINO_DIGIT[m.group("u")] if m.group("u") else 0)
             out.append(_span(m.start(), m.end(), 0.5, year=numbers.two_digit_year(f"{yy:02d}")))
+        for m in KO_YEAR_PART.finditer(text):
+            out.append(_span(m.start(), m.end(), 0.75, year=_year_of(m)))
+        for m in KO_REL_PART.finditer(text):
+            out.append(_span(m.start(), m.end(), 0.45, relative=True))
+        for m in KO_YY_CLAUSE.finditer(text):
+            out.append(_span(m.start(), m.end(), 0.45, year=numbers.two_digit_year(m.group("y2"))))
         for m in KO_MONTH_DAY_WORDS.finditer(text):
             mo, d = _MONTH_WORDS[m.group("m")], _DAY_WORDS[m.group("d")]
             out.append(_span(m.start(), m.end(), 0.6, month=mo, day=d))
