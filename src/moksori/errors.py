@@ -43,6 +43,10 @@ class OutputError(MoksoriError):
     """An export or other output file cannot be written. The message names the file."""
 
 
+class AuditError(MoksoriError):
+    """A use case tried to write something the audit trail must not hold (a bug)."""
+
+
 class NotFound(MoksoriError):
     """A document, segment or other record does not exist."""
 

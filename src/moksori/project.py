@@ -1,11 +1,16 @@
-"""`Project`: the one entry point for library users, the CLI and (later) the web app.
+"""`Project`: the one door for library users, the CLI and the web app.
 
-It opens the encrypted file with a passphrase and delegates to the layers;
-nothing above it touches SQL.
+It opens the encrypted file with a passphrase and hands out one service object
+per concept (``project.codings``, ``project.codebook``, ``project.deid`` ...).
+Every change is a use case on those objects: it opens its own transaction and
+records its audit event there, naming ``project.actor``. The faces never touch
+``moksori.store`` or SQL (enforced by the import-linter contracts in
+pyproject.toml).
 """
 
 from __future__ import annotations
 
+import copy
 import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
@@ -103,32 +108,40 @@ class ProjectInfo:
 
 
 class Project:
-    def __init__(self, path: Path, db: KeyedDatabase) -> None:
+    def __init__(self, path: Path, db: KeyedDatabase, actor: str | None = None) -> None:
         self.path = path
         self.db = db
         self.conn = db.conn
+        self.actor = actor  # who the audit trail names for every change made through here
         self._ranker = Ranker(db.conn, db.open_reader)
         self._vectors: VectorCache | None = None  # the meaning index, built on first use
 
     # --- lifecycle --------------------------------------------------------
     @classmethod
-    def create(cls, path: str | Path, passphrase: str) -> Project:
+    def create(cls, path: str | Path, passphrase: str, *, actor: str | None = None) -> Project:
         path = Path(path)
         db = create_keyed(path, passphrase)
         migrate(db.conn)
-        return cls(path, db)
+        return cls(path, db, actor)
 
     @classmethod
-    def open(cls, path: str | Path, passphrase: str) -> Project:
+    def open(cls, path: str | Path, passphrase: str, *, actor: str | None = None) -> Project:
         path = Path(path)
         db = open_keyed(path, passphrase)
         migrate(db.conn)
-        return cls(path, db)
+        return cls(path, db, actor)
 
     def another(self) -> Project:
         """The same project on a connection of its own, for another thread
         (the web server runs requests on several)."""
-        return Project(self.path, self.db.another())
+        return Project(self.path, self.db.another(), self.actor)
+
+    def acting_as(self, actor: str | None) -> Project:
+        """This project, on the same connection, with changes audited as *actor*
+        (the web hands each request the signed-in user's)."""
+        other = copy.copy(self)
+        other.actor = actor
+        return other
 
     def close(self) -> None:
         self._ranker.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import getpass
 import json
 import os
 import sys
@@ -62,5 +63,15 @@ def emit_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
-def open_project(path: Path) -> Project:
-    return Project.open(path, get_passphrase())
+def actor_of(coder: str | None = None) -> str:
+    """Who the audit trail names for a CLI change: --coder, MOKSORI_CODER, or the OS user."""
+    if coder or os.environ.get("MOKSORI_CODER"):
+        return coder or os.environ["MOKSORI_CODER"]
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name in some containers
+        return "unknown"
+
+
+def open_project(path: Path, coder: str | None = None) -> Project:
+    return Project.open(path, get_passphrase(), actor=actor_of(coder))

@@ -11,6 +11,7 @@ from moksori.store.migrations import (
     v6_bilingual,
     v7_web,
     v8_hardening,
+    v9_trash,
 )
 
 ALL_MIGRATIONS: list[tuple[int, str]] = [
@@ -22,4 +23,5 @@ ALL_MIGRATIONS: list[tuple[int, str]] = [
     (6, v6_bilingual.SQL),
     (7, v7_web.SQL),
     (8, v8_hardening.SQL),
+    (9, v9_trash.SQL),
 ]
