@@ -3,7 +3,8 @@
 
     python benchmarks/frozen_deid.py                 # table + benchmarks/results/frozen_deid.json
     python benchmarks/frozen_deid.py --show-misses   # also print misses (terminal only: names!)
-    python benchmarks/frozen_deid.py --set frozen2   # held-out v2 → results/frozen2_deid.json
+    python benchmarks/frozen_deid.py --set frozen2   # v2 (dev now) → results/frozen2_deid.json
+    python benchmarks/frozen_deid.py --set frozen3   # held-out v3 → results/frozen3_deid.json
 
 The set (benchmarks/frozen/, see its README) was written before any tuning and must never
 be tuned on: this script only measures. It scores two ways:
@@ -389,9 +390,12 @@ def main() -> None:
     ap.add_argument("--show-misses", action="store_true", help="print misses (shows names)")
     ap.add_argument(
         "--set",
-        choices=("frozen", "frozen2"),
+        choices=("frozen", "frozen2", "frozen3"),
         default="frozen",
-        help="frozen (v1, a development set now) or frozen2 (v2, held out: never tune on it)",
+        help=(
+            "frozen (v1) or frozen2 (v2): development sets now; "
+            "frozen3 (v3, held out: never tune on it, never --show-misses)"
+        ),
     )
     args = ap.parse_args()
     folder = HERE / args.set
