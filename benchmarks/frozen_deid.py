@@ -60,7 +60,7 @@ COMPATIBLE: dict[str, set[str]] = {
     "date": {"date", "age", "cohort"},
     "age": {"age", "date", "cohort"},
     "role": {"role"},
-    "phone": {"phone"},
+    "phone": {"phone", "handle"},  # v3 types messenger IDs (카톡, WeChat) as phone
     "email": {"email"},
 }
 TARGET_RECALL = 0.95  # overlap recall of each main type

@@ -216,3 +216,12 @@ def test_readable_counts_only_occurrences_beyond_non_gold_ones() -> None:
     r = fz.readable([p], [bad], [[fz.Item(57, 59, "age")]])
     assert r["place"]["readable"] == 1 and r["age"]["readable"] == 1
     assert r["age"]["kept"] == 1 and r["place"]["kept"] == 0
+
+
+def test_a_handle_finding_protects_a_messenger_id_typed_phone() -> None:
+    """v3 types 카톡/WeChat IDs as phone: a handle finding on one is right, not a miss."""
+    fz = _module("frozen_deid", BENCH / "frozen_deid.py")
+    text = "카톡은 bomnal_test01로 하세요."
+    p = fz.Passage("t", "ko", "testimony", text, [fz.Item(4, 17, "phone")], [])
+    s = fz.score([p], [[fz.Item(4, 17, "handle")]])
+    assert s["phone"]["recall_strict"] == 1.0
