@@ -76,8 +76,9 @@ _SCHEMA_1_INDEX = [
     "DROP TABLE old_terms",
     "CREATE TRIGGER segment_fts_delete AFTER DELETE ON segment BEGIN "
     "DELETE FROM segment_fts WHERE rowid = old.id; END",
-    # and no web accounts (schema 7), bilingual tables (6), de-identification (5)
-    # nor coding tables (4)
+    # and no trash (schema 9), web accounts (7, 8), bilingual tables (6),
+    # de-identification (5) nor coding tables (4)
+    "DROP TABLE trash",
     "DROP TABLE login_attempt",
     "DROP TABLE web_session",
     "DROP TABLE web_user",
