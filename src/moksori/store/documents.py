@@ -290,6 +290,51 @@ def document_labels(conn: Connection, ids: Sequence[int] | None = None) -> dict[
     return {i: f"{x} #{i}" if seen[x] > 1 else x for i, x in labels.items()}
 
 
+def document_text(conn: Connection, doc_id: int) -> str:
+    """A document's whole stored text (NFC, LF, no BOM): what offsets count in."""
+    row = conn.execute("SELECT text FROM document WHERE id = ?", (doc_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"no document with id {doc_id}")
+    return str(row[0])
+
+
+def document_texts(conn: Connection, ids: Sequence[int]) -> dict[int, str]:
+    """Several documents' texts at once (read in chunks: SQLite's variable limit)."""
+    texts: dict[int, str] = {}
+    wanted = list(dict.fromkeys(ids))
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = conn.execute(f"SELECT id, text FROM document WHERE id IN ({marks})", chunk)
+        texts.update((int(d), str(t)) for d, t in rows)
+    return texts
+
+
+def document_excerpt(conn: Connection, doc_id: int, start: int, end: int) -> str:
+    """The text of ``start``-``end`` (code points, end exclusive) without reading the
+    whole document: an excerpt of a long transcript costs its own length only."""
+    row = conn.execute(
+        "SELECT substr(text, ? + 1, ?) FROM document WHERE id = ?",
+        (start, max(end - start, 0), doc_id),
+    ).fetchone()
+    if row is None:
+        raise NotFound(f"no document with id {doc_id}")
+    return str(row[0])
+
+
+def document_length(conn: Connection, doc_id: int) -> int:
+    """A document's length in code points."""
+    row = conn.execute("SELECT char_count FROM document WHERE id = ?", (doc_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"no document with id {doc_id}")
+    return int(row[0])
+
+
+def document_ids(conn: Connection) -> list[int]:
+    """Every document's id, in the order they were added."""
+    return [int(r[0]) for r in conn.execute("SELECT id FROM document ORDER BY id")]
+
+
 def check_range(conn: Connection, doc_id: int, start: int, end: int) -> None:
     """A coding or case range must lie inside the document's text."""
     (length,) = conn.execute("SELECT char_count FROM document WHERE id = ?", (doc_id,)).fetchone()
