@@ -82,6 +82,8 @@ def cmd_test(args: list[str]) -> None:
     env = tool_env()
     run(PY, "-m", "ruff", "check", "src", "tests", "benchmarks", "scripts", "demo", env=env)
     run(PY, "-m", "mypy", "src/moksori", env=env)
+    # the layering of ARCHITECTURE.md: contracts in pyproject.toml [tool.importlinter]
+    run(VENV / "bin" / "lint-imports", "--no-cache", "--no-logo", env=env)
     run(PY, "-m", "pytest", "-p", "no:cacheprovider", *args, env=env)
 
 
