@@ -27,6 +27,8 @@ from moksori.coding.coders import Coders
 from moksori.coding.codings import Codings
 from moksori.coding.memos import Memos
 from moksori.coding.merge import MergeReport, merge_into, open_other
+from moksori.coding.reconcile import Reconciler
+from moksori.coding.reliability import Reliability
 from moksori.errors import IngestError, QueryError
 from moksori.ingest.batch import Job, collect_files, file_sha256, ingest_many, ingest_upload
 from moksori.ingest.limits import Limits
@@ -160,19 +162,29 @@ class Project:
 
     @property
     def codebook(self) -> Codebook:
-        return Codebook(self.conn)
+        return Codebook(self.conn, actor=self.actor)
 
     @property
     def codings(self) -> Codings:
-        return Codings(self.conn)
+        return Codings(self.conn, actor=self.actor)
 
     @property
     def cases(self) -> Cases:
-        return Cases(self.conn)
+        return Cases(self.conn, actor=self.actor)
 
     @property
     def memos(self) -> Memos:
-        return Memos(self.conn)
+        return Memos(self.conn, actor=self.actor)
+
+    @property
+    def reliability(self) -> Reliability:
+        """Agreement between coders (read only)."""
+        return Reliability(self.conn)
+
+    @property
+    def reconciler(self) -> Reconciler:
+        """Disagreements between two coders, and decisions into the consensus."""
+        return Reconciler(self.conn, actor=self.actor)
 
     @property
     def pairs(self) -> Pairs:

@@ -205,9 +205,10 @@ def test_delete_cascades_and_keeps_a_record(project: Project, docs: dict[str, in
     assert project.conn.execute("SELECT count(*) FROM case_value").fetchone()[0] == 1
     assert project.conn.execute("SELECT count(*) FROM memo").fetchone()[0] == 0
     (entry,) = audit.entries(project.conn, "case.delete")
-    assert entry["detail"]["name"] == "은별"
-    assert entry["detail"]["values"] == {"birth_year": 1988}
-    assert entry["detail"]["memos"][0]["text"] == "두 번 만났다"
+    kept = audit.trash(project.conn, entry["detail"]["targets"]["trash"][0])
+    assert kept["name"] == "은별"
+    assert kept["values"] == {"birth_year": 1988}
+    assert kept["memos"][0]["text"] == "두 번 만났다"
 
 
 # --- attributes and values ------------------------------------------------------------

@@ -96,7 +96,9 @@ def test_merge_moves_codings_children_links_and_memos(study: Project) -> None:
     }
     (target,) = study.conn.execute("SELECT target_id FROM memo WHERE guid = 'm1'").fetchone()
     assert target == book.get("Hiding accent").id
-    assert audit.entries(study.conn, "code.merge")[0]["detail"]["source"]["name"] == "Silence"
+    (merged,) = audit.entries(study.conn, "code.merge")
+    kept = audit.trash(study.conn, merged["detail"]["targets"]["trash"][0])
+    assert kept["source"]["name"] == "Silence"
 
 
 def test_merge_refuses_clashing_children_and_changes_nothing(project: Project) -> None:
@@ -122,7 +124,8 @@ def test_delete_refuses_then_forced_delete_keeps_a_record(study: Project) -> Non
     result = book.delete("Broker", force=True)
     assert result["deleted"] == ["Broker", "Broker/Payment"] and result["codings"] == 1
     assert book.tree() == [] and codings.list() == []
-    record = audit.entries(study.conn, "code.delete")[0]["detail"]
+    event = audit.entries(study.conn, "code.delete")[0]["detail"]
+    record = audit.trash(study.conn, event["targets"]["trash"][0])
     assert [c["name"] for c in record["codes"]] == ["Broker", "Payment"]
     assert record["codings"][0]["start"] == s and record["codings"][0]["memo"] == "only contact"
 

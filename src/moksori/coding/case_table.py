@@ -45,13 +45,13 @@ from moksori.coding.attributes import (
     infer_type,
     is_blank,
 )
+from moksori.coding.audited import Action, Event, change
 from moksori.coding.cases import Cases
 from moksori.errors import AttributeValueError, CodingError
 from moksori.ingest.limits import Limits, open_zip_safely
 from moksori.ingest.readers._xml import check_xml_parts
 from moksori.outputs import write_output
 from moksori.spreadsheet import csv_cell, csv_uncell
-from moksori.store.database import transaction
 
 CASE_COLUMN = "case"
 CASES_SHEET = "cases"
@@ -186,7 +186,7 @@ def import_cases(cases: Cases, path: Path, types: Mapping[str, str] | None = Non
     given = {k.strip().casefold(): parse_type_spec(v) for k, v in (types or {}).items()}
     columns = _columns(table)
     report = ImportReport()
-    with transaction(cases.conn):
+    with change(cases.conn, cases.actor) as ch:
         attrs = {i: _attribute_for(cases, table, i, name, given, report) for i, name in columns}
         seen: dict[str, int] = {}
         for n, row in table.rows:
@@ -220,6 +220,14 @@ def import_cases(cases: Cases, path: Path, types: Mapping[str, str] | None = Non
                     report.values_cleared += 1
                 else:
                     report.values_set += 1
+        counts = {
+            "cases_created": len(report.cases_created),
+            "cases_updated": len(report.cases_updated),
+            "attributes_created": len(report.attributes_created),
+            "values_set": report.values_set,
+            "values_cleared": report.values_cleared,
+        }
+        ch.record(Event(Action.ATTRIBUTE_SET, counts=counts, choice="import"))
     return report
 
 

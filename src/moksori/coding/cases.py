@@ -27,6 +27,7 @@ from moksori.coding.attributes import (
     is_blank,
     load_levels,
 )
+from moksori.coding.audited import Action, Event, change
 from moksori.errors import (
     AttributeValueError,
     CodebookConflict,
@@ -34,9 +35,8 @@ from moksori.errors import (
     NotFound,
     UnknownCase,
 )
-from moksori.store import audit
 from moksori.store.clock import now
-from moksori.store.database import Connection, transaction
+from moksori.store.database import Connection
 from moksori.store.documents import check_range, resolve_document
 from moksori.store.ids import new_guid
 
@@ -124,8 +124,9 @@ def _clean_case_name(name: str) -> str:
 
 
 class Cases:
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, *, actor: str | None = None) -> None:
         self.conn = conn
+        self.actor = actor  # named in the audit trail for every change made here
 
     # --- cases ----------------------------------------------------------------
     def list(self) -> list[Case]:
@@ -153,7 +154,10 @@ class Cases:
         return case
 
     def add(self, name: str, description: str = "", *, guid: str | None = None) -> Case:
-        return self.get(self._insert(name, description, guid))
+        with change(self.conn, self.actor) as ch:
+            case = self.get(self._insert(name, description, guid))
+            ch.record(Event(Action.CASE_CREATE, {"case": [case.guid]}))
+        return case
 
     def _insert(self, name: str, description: str = "", guid: str | None = None) -> int:
         """Insert one case; the caller holds the transaction if there is one."""
@@ -172,21 +176,25 @@ class Cases:
         other = self.find(new_name)
         if other is not None and other.id != current.id:
             raise CodebookConflict(f"there is already a case called {new_name!r}")
-        self.conn.execute("UPDATE cases SET name = ? WHERE id = ?", (new_name, current.id))
+        with change(self.conn, self.actor) as ch:
+            self.conn.execute("UPDATE cases SET name = ? WHERE id = ?", (new_name, current.id))
+            ch.record(Event(Action.CASE_EDIT, {"case": [current.guid]}, choice="rename"))
         return self.get(current.id)
 
     def describe(self, case: str | int | Case, description: str) -> Case:
         current = self.get(case)
-        self.conn.execute(
-            "UPDATE cases SET description = ? WHERE id = ?", (description.strip(), current.id)
-        )
+        with change(self.conn, self.actor) as ch:
+            self.conn.execute(
+                "UPDATE cases SET description = ? WHERE id = ?", (description.strip(), current.id)
+            )
+            ch.record(Event(Action.CASE_EDIT, {"case": [current.guid]}, choice="describe"))
         return self.get(current.id)
 
     def delete(self, case: str | int | Case, *, actor: str | None = None) -> dict[str, Any]:
-        """Delete a case with its values, links and memos; the audit trail keeps them."""
+        """Delete a case with its values, links and memos; the trash keeps them."""
         gone = self.detail(case)
         cid = gone.case.id
-        with transaction(self.conn):
+        with change(self.conn, actor if actor is not None else self.actor) as ch:
             memos = [
                 {"title": t, "text": x, "created_at": at}
                 for t, x, at in self.conn.execute(
@@ -195,8 +203,10 @@ class Cases:
                     (cid,),
                 )
             ]
-            audit_id = audit.record(
-                self.conn, "case.delete", {**gone.to_json(), "memos": memos}, actor
+            kept = ch.keep("case", {**gone.to_json(), "memos": memos})
+            counts = {"values": len(gone.values), "links": len(gone.links), "memos": len(memos)}
+            ch.record(
+                Event(Action.CASE_DELETE, {"case": [gone.case.guid], "trash": [kept]}, counts)
             )
             self.conn.execute(
                 "DELETE FROM memo WHERE target_kind = 'case' AND target_id = ?", (cid,)
@@ -207,7 +217,7 @@ class Cases:
             "values": len(gone.values),
             "links": len(gone.links),
             "memos": len(memos),
-            "audit": audit_id,
+            "trash": kept,
         }
 
     def detail(self, case: str | int | Case) -> CaseDetail:
@@ -238,12 +248,15 @@ class Cases:
             raise CodebookConflict(
                 f"case {c.name!r} is already linked like that to document {doc_id}"
             )
-        cur = self.conn.execute(
-            'INSERT INTO case_link(case_id, document_id, start, "end", speaker) '
-            "VALUES (?, ?, ?, ?, ?)",
-            (c.id, doc_id, start, end, speaker),
-        )
-        return self._link(int(cur.lastrowid))
+        with change(self.conn, self.actor) as ch:
+            cur = self.conn.execute(
+                'INSERT INTO case_link(case_id, document_id, start, "end", speaker) '
+                "VALUES (?, ?, ?, ?, ?)",
+                (c.id, doc_id, start, end, speaker),
+            )
+            link = self._link(int(cur.lastrowid))
+            ch.record(Event(Action.CASE_LINK, {"case": [c.guid], "document": [doc_id]}))
+        return link
 
     def unlink(
         self,
@@ -259,20 +272,23 @@ class Cases:
         document); returns how many went. Nothing to remove is an error."""
         c = self.get(case)
         doc_id = resolve_document(self.conn, str(document))
-        if every:
-            cur = self.conn.execute(
-                "DELETE FROM case_link WHERE case_id = ? AND document_id = ?", (c.id, doc_id)
-            )
-        else:
-            _pair(start, end)
-            if speaker is not None:
-                speaker = self._speaker_label(doc_id, speaker) or speaker.strip()
-            found = self._find_link(c.id, doc_id, start, end, speaker)
-            if found is None:
-                raise NotFound(f"case {c.name!r} has no such link to document {doc_id}")
-            cur = self.conn.execute("DELETE FROM case_link WHERE id = ?", (found,))
-        if not cur.rowcount:
-            raise NotFound(f"case {c.name!r} is not linked to document {doc_id}")
+        with change(self.conn, self.actor) as ch:
+            if every:
+                cur = self.conn.execute(
+                    "DELETE FROM case_link WHERE case_id = ? AND document_id = ?", (c.id, doc_id)
+                )
+            else:
+                _pair(start, end)
+                if speaker is not None:
+                    speaker = self._speaker_label(doc_id, speaker) or speaker.strip()
+                found = self._find_link(c.id, doc_id, start, end, speaker)
+                if found is None:
+                    raise NotFound(f"case {c.name!r} has no such link to document {doc_id}")
+                cur = self.conn.execute("DELETE FROM case_link WHERE id = ?", (found,))
+            if not cur.rowcount:
+                raise NotFound(f"case {c.name!r} is not linked to document {doc_id}")
+            targets: dict[str, list[str | int]] = {"case": [c.guid], "document": [doc_id]}
+            ch.record(Event(Action.CASE_UNLINK, targets, {"links": int(cur.rowcount)}))
         return int(cur.rowcount)
 
     def links(self, case: str | int | Case | None = None) -> builtins.list[CaseLink]:
@@ -342,7 +358,10 @@ class Cases:
         *,
         guid: str | None = None,
     ) -> Attribute:
-        return self.attribute(self._define(name, type, levels, description, guid))
+        with change(self.conn, self.actor) as ch:
+            attr = self.attribute(self._define(name, type, levels, description, guid))
+            ch.record(Event(Action.ATTRIBUTE_CREATE, {"attribute": [attr.guid]}))
+        return attr
 
     def _define(
         self,
@@ -391,17 +410,20 @@ class Cases:
         """Append levels to an ordinal (at the top of the order) or category attribute."""
         attr = self.attribute(attribute)
         combined = clean_levels(attr.type, [*attr.levels, *levels])
-        self.conn.execute(
-            "UPDATE attribute SET levels = ? WHERE id = ?", (dump_levels(combined), attr.id)
-        )
+        with change(self.conn, self.actor) as ch:
+            self.conn.execute(
+                "UPDATE attribute SET levels = ? WHERE id = ?", (dump_levels(combined), attr.id)
+            )
+            counts = {"levels": len(combined) - len(attr.levels)}
+            ch.record(Event(Action.ATTRIBUTE_CREATE, {"attribute": [attr.guid]}, counts, "levels"))
         return self.attribute(attr.id)
 
     def delete_attribute(
         self, attribute: str | int | Attribute, *, actor: str | None = None
     ) -> dict[str, Any]:
-        """Delete an attribute and every case's value for it (kept in the audit trail)."""
+        """Delete an attribute and every case's value for it (kept in the trash)."""
         attr = self.attribute(attribute)
-        with transaction(self.conn):
+        with change(self.conn, actor if actor is not None else self.actor) as ch:
             values = dict(
                 self.conn.execute(
                     "SELECT c.name, v.value FROM case_value v JOIN cases c ON c.id = v.case_id "
@@ -410,9 +432,11 @@ class Cases:
                 ).fetchall()
             )
             record = {**attr.to_json(), "values": values}
-            audit_id = audit.record(self.conn, "attribute.delete", record, actor)
+            kept = ch.keep("attribute", record)
+            targets: dict[str, list[str | int]] = {"attribute": [attr.guid], "trash": [kept]}
+            ch.record(Event(Action.ATTRIBUTE_DELETE, targets, {"values": len(values)}))
             self.conn.execute("DELETE FROM attribute WHERE id = ?", (attr.id,))
-        return {"deleted": attr.name, "values": len(values), "audit": audit_id}
+        return {"deleted": attr.name, "values": len(values), "trash": kept}
 
     def set_value(
         self, case: str | int | Case, attribute: str | int | Attribute, value: Any
@@ -420,7 +444,13 @@ class Cases:
         """Check and store a value (None or blank removes it); returns the typed value."""
         c, attr = self.get(case), self.attribute(attribute)
         try:
-            return self._store_value(c.id, attr, value)
+            with change(self.conn, self.actor) as ch:
+                stored = self._store_value(c.id, attr, value)
+                targets: dict[str, list[str | int]] = {"case": [c.guid], "attribute": [attr.guid]}
+                ch.record(
+                    Event(Action.ATTRIBUTE_SET, targets, choice="clear" if stored is None else None)
+                )
+                return stored
         except AttributeValueError as exc:
             raise AttributeValueError(f"{attr.name} ({attr.type}) of {c.name!r}: {exc}") from None
 

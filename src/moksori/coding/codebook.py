@@ -2,8 +2,8 @@
 
 Grounded theory builds it bottom-up (open codes → categories → core theme),
 so codes are created, renamed, moved under categories and merged all the
-time. Every change is one transaction; a merge or a forced delete records
-what it removed in the audit trail, so nothing is lost.
+time. Every change is one use case (one transaction, one audit event); a
+merge or a forced delete keeps what it removed in the trash, so nothing is lost.
 
 A code is named by its id, by its path ("Category/Sub/Code", case-insensitive)
 or by its name alone when that is unique.
@@ -17,10 +17,10 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from moksori.coding.audited import Action, Event, change
 from moksori.errors import CodebookConflict, CodingError, UnknownCode
-from moksori.store import audit
 from moksori.store.clock import now
-from moksori.store.database import Connection, transaction
+from moksori.store.database import Connection
 from moksori.store.ids import new_guid
 
 PATH_SEPARATOR = "/"
@@ -103,8 +103,9 @@ def _clean_name(name: str) -> str:
 
 
 class Codebook:
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, *, actor: str | None = None) -> None:
         self.conn = conn
+        self.actor = actor  # named in the audit trail for every change made here
 
     # --- reading ------------------------------------------------------------
     def tree(self) -> list[Code]:
@@ -172,6 +173,11 @@ class Codebook:
     def core(self) -> Code | None:
         return next((c for c in self.tree() if c.is_core), None)
 
+    def coding_counts(self) -> dict[int, int]:
+        """How many codings each code has (all coders), by code id; codes with none are absent."""
+        rows = self.conn.execute("SELECT code_id, count(*) FROM coding GROUP BY code_id")
+        return {int(k): int(n) for k, n in rows}
+
     def coding_count(self, ref: str | int, *, include_subcodes: bool = False) -> int:
         ids = self.descendants(ref) if include_subcodes else [self.get(ref).id]
         marks = ",".join("?" * len(ids))
@@ -183,6 +189,36 @@ class Codebook:
 
     # --- writing ------------------------------------------------------------
     def create(
+        self,
+        name: str,
+        parent: str | int | None = None,
+        *,
+        alt_name: str | None = None,
+        definition: str = "",
+        inclusion: str = "",
+        exclusion: str = "",
+        examples: Iterable[str] | None = None,
+        colour: str | None = None,
+        codable: bool = True,
+        guid: str | None = None,
+    ) -> Code:
+        with change(self.conn, self.actor) as ch:
+            code = self._create(
+                name,
+                parent,
+                alt_name=alt_name,
+                definition=definition,
+                inclusion=inclusion,
+                exclusion=exclusion,
+                examples=examples,
+                colour=colour,
+                codable=codable,
+                guid=guid,
+            )
+            ch.record(Event(Action.CODE_CREATE, self._refs(code, code.parent_id)))
+            return code
+
+    def _create(
         self,
         name: str,
         parent: str | int | None = None,
@@ -241,9 +277,13 @@ class Codebook:
                 values[key] = (value or "").strip() or None
             else:
                 values[key] = str(value).strip()
-        if values:
-            sets = ", ".join(f"{k} = ?" for k in values)
-            self.conn.execute(f"UPDATE code SET {sets} WHERE id = ?", [*values.values(), code.id])
+        with change(self.conn, self.actor) as ch:
+            if values:
+                sets = ", ".join(f"{k} = ?" for k in values)
+                self.conn.execute(
+                    f"UPDATE code SET {sets} WHERE id = ?", [*values.values(), code.id]
+                )
+            ch.record(Event(Action.CODE_EDIT, {"code": [code.guid]}, {"fields": len(values)}))
         return self.get(code.id)
 
     def rename(self, ref: str | int, new_name: str) -> Code:
@@ -251,7 +291,9 @@ class Codebook:
         new_name = _clean_name(new_name)
         if new_name.casefold() != code.name.casefold():
             self._check_free(new_name, code.parent_id)
-        self.conn.execute("UPDATE code SET name = ? WHERE id = ?", (new_name, code.id))
+        with change(self.conn, self.actor) as ch:
+            self.conn.execute("UPDATE code SET name = ? WHERE id = ?", (new_name, code.id))
+            ch.record(Event(Action.CODE_EDIT, {"code": [code.guid]}, choice="rename"))
         return self.get(code.id)
 
     def move(self, ref: str | int, new_parent: str | int | None) -> Code:
@@ -262,17 +304,21 @@ class Codebook:
             raise CodebookConflict(f"cannot move {code.path!r} under itself or its own sub-code")
         if parent_id != code.parent_id:
             self._check_free(code.name, parent_id)
-        self.conn.execute("UPDATE code SET parent_id = ? WHERE id = ?", (parent_id, code.id))
+        with change(self.conn, self.actor) as ch:
+            self.conn.execute("UPDATE code SET parent_id = ? WHERE id = ?", (parent_id, code.id))
+            ch.record(Event(Action.CODE_MOVE, self._refs(code, parent_id)))
         return self.get(code.id)
 
     def set_core(self, ref: str | int | None) -> Code | None:
         """Mark the core category (at most one); None clears it."""
-        with transaction(self.conn):
+        with change(self.conn, self.actor) as ch:
             self.conn.execute("UPDATE code SET is_core = 0 WHERE is_core = 1")
             if ref is None:
+                ch.record(Event(Action.CODE_CORE, choice="clear"))
                 return None
             code = self.get(ref)
             self.conn.execute("UPDATE code SET is_core = 1 WHERE id = ?", (code.id,))
+            ch.record(Event(Action.CODE_CORE, {"code": [code.guid]}))
         return self.get(code.id)
 
     def link(
@@ -290,26 +336,64 @@ class Codebook:
         ).fetchone()
         if exists:
             raise CodebookConflict(f"{a.path!r} already {relation} {b.path!r}")
-        cur = self.conn.execute(
-            "INSERT INTO code_link(from_code, to_code, relation, memo, created_at) "
-            "VALUES (?, ?, ?, ?, ?)",
-            (a.id, b.id, relation, memo, now()),
-        )
-        return CodeLink(int(cur.lastrowid), a.path, b.path, relation, memo)
+        with change(self.conn, self.actor) as ch:
+            cur = self.conn.execute(
+                "INSERT INTO code_link(from_code, to_code, relation, memo, created_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (a.id, b.id, relation, memo, now()),
+            )
+            link_id = int(cur.lastrowid)
+            ch.record(Event(Action.CODE_LINK, {"code": [a.guid, b.guid], "code_link": [link_id]}))
+        return CodeLink(link_id, a.path, b.path, relation, memo)
 
     def unlink(self, source: str | int, target: str | int, relation: str | None = None) -> int:
         a, b = self.get(source), self.get(target)
-        sql = "DELETE FROM code_link WHERE from_code = ? AND to_code = ?"
+        where = "FROM code_link WHERE from_code = ? AND to_code = ?"
         args: list[Any] = [a.id, b.id]
         if relation:
-            sql += " AND relation = ?"
+            where += " AND relation = ?"
             args.append(" ".join(relation.split()))
-        removed = int(self.conn.execute(sql, args).rowcount)
-        if not removed:
-            raise UnknownCode(f"no link from {a.path!r} to {b.path!r}")
-        return removed
+        with change(self.conn, self.actor) as ch:
+            gone = [
+                dict(zip(("id", "relation", "memo", "created_at"), r, strict=True))
+                for r in self.conn.execute(
+                    f"SELECT id, relation, memo, created_at {where} ORDER BY id", args
+                )
+            ]
+            if not gone:
+                raise UnknownCode(f"no link from {a.path!r} to {b.path!r}")
+            kept = ch.keep("code_link", {"from": a.guid, "to": b.guid, "links": gone})
+            self.conn.execute(f"DELETE {where}", args)
+            ch.record(
+                Event(
+                    Action.CODE_UNLINK,
+                    {"code": [a.guid, b.guid], "trash": [kept]},
+                    {"links": len(gone)},
+                )
+            )
+        return len(gone)
 
     def merge(self, source: str | int, target: str | int, actor: str | None = None) -> MergeReport:
+        """Fold one code into another: its codings, sub-codes, links and memos move over."""
+        src = self.get(source)
+        with change(self.conn, actor if actor is not None else self.actor) as ch:
+            dst = self.get(target)
+            report = self._merge(source, target)
+            kept = ch.keep("code", {"source": _snapshot(src), "report": report.to_json()})
+            ch.record(
+                Event(
+                    Action.CODE_MERGE,
+                    {"code": [src.guid, dst.guid], "trash": [kept]},
+                    {
+                        "codings_moved": report.codings_moved,
+                        "codings_already_there": report.codings_already_there,
+                        "children_moved": len(report.children_moved),
+                    },
+                )
+            )
+        return report
+
+    def _merge(self, source: str | int, target: str | int) -> MergeReport:
         """Fold one code into another: its codings, sub-codes, links and memos move over."""
         src, dst = self.get(source), self.get(target)
         if src.id == dst.id:
@@ -317,7 +401,7 @@ class Codebook:
         if dst.id in self.descendants(src.id):
             raise CodebookConflict(f"cannot merge {src.path!r} into its own sub-code")
         report = MergeReport(src.path, dst.path)
-        with transaction(self.conn):
+        with change(self.conn, self.actor):
             c = self.conn
             taken = {
                 r[0].casefold()
@@ -370,9 +454,6 @@ class Codebook:
             )
             if src.is_core:
                 c.execute("UPDATE code SET is_core = 1 WHERE id = ?", (dst.id,))
-            audit.record(
-                c, "code.merge", {"source": _snapshot(src), "report": report.to_json()}, actor
-            )
             c.execute("DELETE FROM code WHERE id = ?", (src.id,))
         return report
 
@@ -400,7 +481,7 @@ class Codebook:
                 "(a record of what is removed is kept)"
             )
         by_id = {c.id: c for c in self.tree()}
-        with transaction(self.conn):
+        with change(self.conn, actor if actor is not None else self.actor) as ch:
             c = self.conn
             codings = [
                 dict(
@@ -441,14 +522,28 @@ class Codebook:
                 "codings": codings,
                 "memos": memos,
             }
-            audit_id = audit.record(c, "code.delete", record, actor)
+            kept = ch.keep("code", record)
+            ch.record(
+                Event(
+                    Action.CODE_DELETE,
+                    {"code": [by_id[i].guid for i in ids], "trash": [kept]},
+                    {"codes": len(ids), "codings": len(codings), "memos": len(memos)},
+                )
+            )
             c.execute(f"DELETE FROM coding WHERE code_id IN ({marks})", ids)
             c.execute(
                 f"DELETE FROM memo WHERE target_kind = 'code' AND target_id IN ({marks})", ids
             )
             for code_id in reversed(ids):  # children before parents
                 c.execute("DELETE FROM code WHERE id = ?", (code_id,))
-        return {"deleted": [by_id[i].path for i in ids], "codings": len(codings), "audit": audit_id}
+        return {"deleted": [by_id[i].path for i in ids], "codings": len(codings), "trash": kept}
+
+    def _refs(self, code: Code, parent_id: int | None) -> dict[str, list[str | int]]:
+        """The event targets of a code placed under a parent (or at the top level)."""
+        refs: dict[str, list[str | int]] = {"code": [code.guid]}
+        if parent_id is not None:
+            refs["parent"] = [self.get(parent_id).guid]
+        return refs
 
     def _check_free(self, name: str, parent_id: int | None) -> None:
         row = self.conn.execute(

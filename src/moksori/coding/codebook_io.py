@@ -15,10 +15,10 @@ from typing import Any
 
 import yaml
 
+from moksori.coding.audited import Action, Event, change
 from moksori.coding.codebook import PATH_SEPARATOR, Code, Codebook
 from moksori.errors import CodingError
 from moksori.spreadsheet import csv_cell, csv_uncell
-from moksori.store.database import transaction
 
 CSV_COLUMNS = (
     "path",
@@ -169,7 +169,7 @@ def import_yaml(book: Codebook, text: str) -> ImportReport:
     if not isinstance(doc, dict) or not isinstance(doc.get("codebook", []), list):
         raise CodingError("a YAML codebook is a list of codes under 'codebook:'")
     report = ImportReport()
-    with transaction(book.conn):
+    with change(book.conn, book.actor) as ch:
 
         def walk(items: list[Any], parent: str | None, where: str) -> None:
             for i, spec in enumerate(items, 1):
@@ -194,6 +194,7 @@ def import_yaml(book: Codebook, text: str) -> ImportReport:
                 continue
             book.link(a.id, b.id, str(link["relation"]), link.get("memo"))
             report.links += 1
+        ch.record(_event(report, "yaml"))
     return report
 
 
@@ -203,7 +204,7 @@ def import_csv(book: Codebook, text: str) -> ImportReport:
     if not reader.fieldnames or "path" not in [f.strip().lower() for f in reader.fieldnames]:
         raise CodingError("a CSV codebook needs a 'path' column (e.g. Category/Code)")
     report = ImportReport()
-    with transaction(book.conn):
+    with change(book.conn, book.actor) as ch:
         for n, raw in enumerate(reader, 2):  # row 1 is the header
             row = {k.strip().lower(): csv_uncell((v or "").strip()) for k, v in raw.items() if k}
             parts = [p.strip() for p in row.get("path", "").split(PATH_SEPARATOR) if p.strip()]
@@ -218,4 +219,10 @@ def import_csv(book: Codebook, text: str) -> ImportReport:
                 spec["examples"] = [e.strip() for e in spec["examples"].split("|") if e.strip()]
             spec["name"] = parts[-1]
             _upsert(book, PATH_SEPARATOR.join(parts[:-1]) or None, spec, f"row {n}", report)
+        ch.record(_event(report, "csv"))
     return report
+
+
+def _event(report: ImportReport, fmt: str) -> Event:
+    counts = {"created": len(report.created), "updated": len(report.updated), "links": report.links}
+    return Event(Action.CODEBOOK_IMPORT, counts=counts, choice=fmt)

@@ -17,9 +17,9 @@ from typing import Any
 
 import yaml
 
+from moksori.coding.audited import Action, Event, change
 from moksori.coding.codings import Codings
 from moksori.errors import CodingError, MoksoriError
-from moksori.store.database import transaction
 
 FIELDS = ("doc", "quote", "code", "memo", "occurrence", "coder")
 
@@ -52,13 +52,13 @@ def import_quotes(
     codings: Codings, entries: list[dict[str, Any]], *, coder: str | None = None
 ) -> QuoteImport:
     made = before = 0
-    with transaction(codings.conn):
+    with change(codings.conn, codings.actor) as ch:
         for n, entry in enumerate(entries, 1):
             if not isinstance(entry, dict) or not all(
                 entry.get(k) for k in ("doc", "quote", "code")
             ):
                 raise CodingError(f"entry {n}: needs doc, quote and code")
-            count = codings.conn.execute("SELECT count(*) FROM coding").fetchone()[0]
+            count = codings.inserted
             try:
                 codings.apply_quote(
                     str(entry["code"]),
@@ -70,7 +70,9 @@ def import_quotes(
                 )
             except MoksoriError as exc:
                 raise type(exc)(f"entry {n} ({entry['doc']}): {exc}") from None
-            grew = codings.conn.execute("SELECT count(*) FROM coding").fetchone()[0] > count
+            grew = codings.inserted > count
             made += grew
             before += not grew
+        counts = {"added": made, "already_there": before}
+        ch.record(Event(Action.CODING_ADD, counts=counts, choice="import"))
     return QuoteImport(made, before)

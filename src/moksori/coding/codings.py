@@ -11,18 +11,20 @@ The owner can turn it off with `Codings.set_blind(False)`.
 
 from __future__ import annotations
 
+import builtins
 import unicodedata
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from moksori.coding.audited import Action, Event, change
 from moksori.coding.cases import Cases
 from moksori.coding.codebook import Codebook
 from moksori.coding.coders import Coder, Coders
 from moksori.errors import CodingError, NotFound, RangeOutsideDocument
 from moksori.ingest.model import PASSAGE_KINDS
 from moksori.store.clock import now
-from moksori.store.database import Connection, transaction
-from moksori.store.documents import check_range, resolve_document
+from moksori.store.database import Connection
+from moksori.store.documents import check_range, document_text, resolve_document
 from moksori.store.ids import new_guid
 from moksori.store.search import SearchResult, search
 
@@ -89,11 +91,26 @@ _COLUMNS = (
 )
 
 
+@dataclass
+class Mark:
+    """A coding as a document page draws it: where, which code, whose."""
+
+    id: int
+    code_id: int
+    colour: str | None
+    coder: str
+    start: int
+    end: int
+    memo: str | None
+
+
 class Codings:
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, *, actor: str | None = None) -> None:
         self.conn = conn
-        self.codebook = Codebook(conn)
+        self.actor = actor  # named in the audit trail for every change made here
+        self.codebook = Codebook(conn, actor=actor)
         self.coders = Coders(conn)
+        self.inserted = 0  # codings this object has inserted (for the events' counts)
 
     # --- writing ------------------------------------------------------------
     def apply(
@@ -118,8 +135,17 @@ class Codings:
         doc_id = resolve_document(self.conn, str(document))
         who = self.coders.current(coder)
         check_range(self.conn, doc_id, start, end)
-        with transaction(self.conn):
-            return self._insert(target.id, doc_id, start, end, who, memo, origin, source_id, guid)
+        with change(self.conn, self.actor) as ch:
+            before = self.inserted
+            coding = self._insert(target.id, doc_id, start, end, who, memo, origin, source_id, guid)
+            ch.record(
+                Event(
+                    Action.CODING_ADD,
+                    {"coding": [coding.guid], "code": [target.guid], "document": [doc_id]},
+                    {"added": self.inserted - before},
+                )
+            )
+            return coding
 
     def apply_segment(
         self, code: str | int, segment_id: int, *, coder: str | None = None, memo: str | None = None
@@ -143,7 +169,7 @@ class Codings:
     ) -> Coding:
         """Code the n-th occurrence of an exact quote (NFC, whitespace as written)."""
         doc_id = resolve_document(self.conn, str(document))
-        (text,) = self.conn.execute("SELECT text FROM document WHERE id = ?", (doc_id,)).fetchone()
+        text = document_text(self.conn, doc_id)
         quote = unicodedata.normalize("NFC", quote).replace("\r\n", "\n").strip()
         if not quote:
             raise CodingError("an empty quote codes nothing")
@@ -198,21 +224,35 @@ class Codings:
                 "narrow it or raise --limit"
             )
         out = []
-        with transaction(self.conn):
+        with change(self.conn, self.actor) as ch:
+            before = self.inserted
             for h in result.hits:
                 out.append(
                     self._insert(target.id, h.document_id, h.start, h.end, who, memo, "query")
                 )
+            ch.record(
+                Event(
+                    Action.CODING_QUERY,
+                    {"code": [target.guid]},
+                    {"hits": len(result.hits), "added": self.inserted - before},
+                )
+            )
         return out
 
     def remove(self, coding_id: int) -> Coding:
-        coding = self.get(coding_id)
-        self.conn.execute("DELETE FROM coding WHERE id = ?", (coding_id,))
+        """Uncode: the coding goes to the trash, named by the event."""
+        with change(self.conn, self.actor) as ch:
+            coding = self.get(coding_id)
+            kept = ch.keep("coding", coding.to_json())
+            self.conn.execute("DELETE FROM coding WHERE id = ?", (coding_id,))
+            ch.record(Event(Action.CODING_DELETE, {"coding": [coding.guid], "trash": [kept]}))
         return coding
 
     def set_memo(self, coding_id: int, memo: str | None) -> Coding:
-        self.get(coding_id)
-        self.conn.execute("UPDATE coding SET memo = ? WHERE id = ?", (memo, coding_id))
+        with change(self.conn, self.actor) as ch:
+            old = self.get(coding_id)
+            self.conn.execute("UPDATE coding SET memo = ? WHERE id = ?", (memo, coding_id))
+            ch.record(Event(Action.CODING_MEMO, {"coding": [old.guid]}))
         return self.get(coding_id)
 
     # --- blind coding -------------------------------------------------------
@@ -224,11 +264,13 @@ class Codings:
         who = self.coders.current(by)
         if who.role != "owner":
             raise CodingError("only the project owner can change blind coding")
-        self.conn.execute(
-            "INSERT INTO setting(key, value) VALUES ('blind', ?) "
-            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            ("on" if on else "off",),
-        )
+        with change(self.conn, self.actor if self.actor is not None else who.name) as ch:
+            self.conn.execute(
+                "INSERT INTO setting(key, value) VALUES ('blind', ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                ("on" if on else "off",),
+            )
+            ch.record(Event(Action.BLIND, choice="on" if on else "off"))
 
     def visible_coder_ids(self, viewer: Coder | None) -> set[int] | None:
         """Whose codings a viewer may see; None means everyone's."""
@@ -308,6 +350,31 @@ class Codings:
             )
         return out
 
+    def text_of(self, document: str | int) -> tuple[int, str]:
+        """A document's id and stored text (what offsets count in)."""
+        doc_id = resolve_document(self.conn, str(document))
+        return doc_id, document_text(self.conn, doc_id)
+
+    def marks(self, document: int, viewer: Coder | None) -> builtins.list[Mark]:
+        """Every coding of a document this viewer may see, in one query, in page order."""
+        sql = (
+            'SELECT g.id, g.code_id, c.colour, k.name, g.start, g."end", g.memo FROM coding g '
+            "JOIN code c ON c.id = g.code_id JOIN coder k ON k.id = g.coder_id "
+            "WHERE g.document_id = ?"
+        )
+        args: builtins.list[Any] = [document]
+        visible = self.visible_coder_ids(viewer)
+        if visible is not None:
+            sql += f" AND g.coder_id IN ({','.join('?' * len(visible))})"
+            args += sorted(visible)
+        rows = self.conn.execute(sql + ' ORDER BY g.start, g."end" DESC, g.id', args)
+        return [Mark(*r) for r in rows]
+
+    def counts_by_coder(self) -> dict[int, int]:
+        """How many codings each coder has made, by coder id."""
+        rows = self.conn.execute("SELECT coder_id, count(*) FROM coding GROUP BY coder_id")
+        return {int(k): int(n) for k, n in rows}
+
     # --- internals ----------------------------------------------------------
     def _insert(
         self,
@@ -328,6 +395,7 @@ class Codings:
         ).fetchone()
         if existing is not None:
             return Coding(*existing)
+        self.inserted += 1
         cur = self.conn.execute(
             'INSERT INTO coding(guid, code_id, document_id, start, "end", coder_id, created_at, '
             "memo, origin, source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

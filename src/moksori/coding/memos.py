@@ -17,13 +17,14 @@ from typing import Any
 
 import sqlcipher3
 
+from moksori.coding.audited import Action, Event, change
 from moksori.coding.codebook import Codebook
 from moksori.coding.coders import Coders
 from moksori.errors import CodingError, NotFound, QueryError, UnknownCase
 from moksori.korean.terms import index_terms, phrase_terms, query_terms
 from moksori.spreadsheet import csv_cell
 from moksori.store.clock import now
-from moksori.store.database import Connection, transaction
+from moksori.store.database import Connection
 from moksori.store.documents import resolve_document
 from moksori.store.ids import new_guid
 from moksori.store.query import compile_fts, parse
@@ -57,8 +58,9 @@ _FROM = "FROM memo m LEFT JOIN coder r ON r.id = m.author_id"
 
 
 class Memos:
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, *, actor: str | None = None) -> None:
         self.conn = conn
+        self.actor = actor  # named in the audit trail for every change made here
 
     # --- writing ------------------------------------------------------------
     def add(
@@ -76,14 +78,16 @@ class Memos:
         writer = Coders(self.conn).current(author)
         stamp = now()
         terms = index_terms([f"{title}\n{text}"])[0]
-        with transaction(self.conn):
+        guid = new_guid()
+        with change(self.conn, self.actor) as ch:
             cur = self.conn.execute(
                 "INSERT INTO memo(guid, target_kind, target_id, author_id, title, text, "
                 "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (new_guid(), target_kind, target_id, writer.id, title.strip(), text, stamp, stamp),
+                (guid, target_kind, target_id, writer.id, title.strip(), text, stamp, stamp),
             )
             memo_id = int(cur.lastrowid)
             self.conn.execute("INSERT INTO memo_fts(rowid, terms) VALUES (?, ?)", (memo_id, terms))
+            ch.record(Event(Action.MEMO_ADD, {"memo": [guid]}, choice=target_kind))
         return self.get(memo_id)
 
     def edit(self, memo_id: int, *, text: str | None = None, title: str | None = None) -> Memo:
@@ -92,19 +96,23 @@ class Memos:
         new_text = old.text if text is None else _clean_text(text)
         new_title = old.title if title is None else title.strip()
         terms = index_terms([f"{new_title}\n{new_text}"])[0]
-        with transaction(self.conn):
+        with change(self.conn, self.actor) as ch:
             self.conn.execute(
                 "UPDATE memo SET text = ?, title = ?, updated_at = ? WHERE id = ?",
                 (new_text, new_title, now(), memo_id),
             )
             self.conn.execute("DELETE FROM memo_fts WHERE rowid = ?", (memo_id,))
             self.conn.execute("INSERT INTO memo_fts(rowid, terms) VALUES (?, ?)", (memo_id, terms))
+            ch.record(Event(Action.MEMO_EDIT, {"memo": [old.guid]}))
         return self.get(memo_id)
 
     def delete(self, memo_id: int) -> Memo:
         """Delete a memo (its index entry goes with it, by trigger); returns what was deleted."""
-        old = self.get(memo_id)
-        self.conn.execute("DELETE FROM memo WHERE id = ?", (memo_id,))
+        with change(self.conn, self.actor) as ch:
+            old = self.get(memo_id)
+            kept = ch.keep("memo", old.to_json())
+            self.conn.execute("DELETE FROM memo WHERE id = ?", (memo_id,))
+            ch.record(Event(Action.MEMO_DELETE, {"memo": [old.guid], "trash": [kept]}))
         return old
 
     # --- reading ------------------------------------------------------------

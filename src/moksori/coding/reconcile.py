@@ -18,17 +18,19 @@ Agreements are adopted too (from A), so the consensus is complete.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from moksori.coding.audited import Action, Event, change
 from moksori.coding.codebook import Codebook
 from moksori.coding.coders import Coder, Coders
 from moksori.coding.reliability import check_visible
 from moksori.errors import CodingError
 from moksori.store import audit
 from moksori.store.clock import now
-from moksori.store.database import Connection, transaction
+from moksori.store.database import Connection
 from moksori.store.documents import document_labels, resolve_document
 from moksori.store.ids import new_guid
 
@@ -98,8 +100,9 @@ class _Cluster:
 class Reconciler:
     """Disagreement list and reconciliation between two coders."""
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, *, actor: str | None = None) -> None:
         self.conn = conn
+        self.actor = actor  # named in the audit trail; else the deciding viewer
 
     def disagreements(
         self,
@@ -131,13 +134,13 @@ class Reconciler:
 
         With ``coding_ids`` only the disagreements holding one of those codings
         are decided (and no agreements are copied): one decision at a time.
-        The ``viewer`` deciding is named in the audit trail.
+        The audit trail names the actor, or else the ``viewer`` deciding.
         """
         if adopt not in ADOPT:
             raise CodingError(f"adopt must be one of {', '.join(ADOPT)}, not {adopt!r}")
         a, b = self._pair(coders)
         check_visible(self.conn, viewer, [a, b])
-        actor = viewer.name if viewer else None
+        actor = self.actor if self.actor is not None else viewer.name if viewer else None
         consensus = Coders(self.conn).consensus()
         clusters = self._clusters(a, b, codes, documents)
         if coding_ids:
@@ -257,6 +260,15 @@ class Reconciler:
             )
         return out
 
+    def _guids(self, ranges: list[Range]) -> list[str | int]:
+        """The GUIDs of these codings, in the same order."""
+        ids = [r.coding_id for r in ranges]
+        rows = self.conn.execute(
+            f"SELECT id, guid FROM coding WHERE id IN ({','.join('?' * len(ids))})", ids
+        )
+        by_id = dict(rows.fetchall())
+        return [by_id[i] for i in ids]
+
     def _adopted(self, cluster: _Cluster) -> dict[tuple[int, int], tuple[int, int]]:
         """Consensus codings adopted from this cluster: range → (id, source_id)."""
         ids = cluster.ids()
@@ -269,11 +281,28 @@ class Reconciler:
         return {(s, e): (i, src) for i, s, e, src in rows}
 
     def _recorded(self) -> dict[frozenset[int], str]:
-        """The last decision recorded for each cluster (by its codings), from the audit trail."""
-        return {
-            frozenset(e["detail"]["a"] + e["detail"]["b"]): e["detail"]["adopted"]
-            for e in audit.entries(self.conn, "reconcile")
-        }
+        """The last decision recorded for each cluster (by its codings), from the audit trail.
+
+        Events name the codings by GUID (``targets`` a and b, ``choice`` the side);
+        events written before issue 16 named them by id (``a``, ``b``, ``adopted``).
+        """
+        events = audit.entries(self.conn, Action.RECONCILE)
+        guids = [g for e in events for side in ("a", "b") for g in _targets(e, side)]
+        ids = dict(
+            self.conn.execute(
+                "SELECT c.guid, c.id FROM json_each(?) j JOIN coding c ON c.guid = j.value",
+                (json.dumps(guids),),
+            ).fetchall()
+        )
+        out: dict[frozenset[int], str] = {}
+        for e in events:
+            detail = e["detail"]
+            if "targets" in detail:
+                refs = _targets(e, "a") + _targets(e, "b")
+                out[frozenset(ids[g] for g in refs if g in ids)] = str(detail.get("choice"))
+            else:
+                out[frozenset(detail["a"] + detail["b"])] = detail["adopted"]
+        return out
 
     def _decided(self, cluster: _Cluster, recorded: dict[frozenset[int], str]) -> str | None:
         """Which side the consensus holds now. Adopting a side with no codings there
@@ -296,7 +325,7 @@ class Reconciler:
         """One decision, one transaction: the cluster's consensus becomes exactly *side*."""
         wanted = _wanted(cluster, side)
         added = removed = unchanged = 0
-        with transaction(self.conn):
+        with change(self.conn, actor) as ch:
             before = None if cluster.agreed else self._decided(cluster, recorded)
             held = self._adopted(cluster)
             for rng, (cons_id, source) in held.items():
@@ -338,21 +367,16 @@ class Reconciler:
                 )
                 added += 1
             if added or removed or (not cluster.agreed and before != side):
-                audit.record(
-                    self.conn,
-                    "reconcile",
-                    {
-                        "document_id": cluster.document_id,
-                        "code_id": cluster.code_id,
-                        "a": [r.coding_id for r in cluster.a],
-                        "b": [r.coding_id for r in cluster.b],
-                        "adopted": side,
-                    },
-                    actor,
-                )
+                targets = {"a": self._guids(cluster.a), "b": self._guids(cluster.b)}
+                counts = {"added": added, "removed": removed}
+                ch.record(Event(Action.RECONCILE, targets, counts, side))
         if not cluster.agreed:
             recorded[frozenset(cluster.ids())] = side
         return added, removed, unchanged
+
+
+def _targets(event: dict[str, Any], side: str) -> list[str]:
+    return [str(g) for g in event["detail"].get("targets", {}).get(side, [])]
 
 
 def _wanted(cluster: _Cluster, side: str) -> dict[tuple[int, int], Range]:
