@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
 
 from moksori.errors import NotFound
+from moksori.ingest.model import (
+    PACKED_COLUMNS,
+    IngestedDocument,
+    IngestedFile,
+    PackedSegments,
+    SegmentSpan,
+)
 from moksori.project import Project
 from moksori.store import documents
 
@@ -40,3 +48,40 @@ def test_missing_document_is_named(project: Project) -> None:
     with pytest.raises(NotFound):
         documents.document_excerpt(project.conn, 7, 0, 1)
     assert documents.document_ids(project.conn) == []
+
+
+def test_packed_segments_are_read_back_field_by_field(project: Project) -> None:
+    """The packing (ingest.model.PACKED_COLUMNS) and the SQL reading it agree."""
+    # every field the store keeps is packed; only the index terms travel apart
+    assert set(PACKED_COLUMNS) == {f.name for f in fields(SegmentSpan)} - {"terms"}
+    text = "가나다라마바사 아자차카타파하"
+    spans = [
+        SegmentSpan("cue", 0, 15, "A", "ko", None, 1000, 2000, "f0", "가나다"),
+        SegmentSpan("sentence", 8, 15, "B", "en", 0, 1500, 2500, "f1"),
+    ]
+    packed = PackedSegments.of(spans)
+    assert packed.unpack() == spans
+    doc = IngestedDocument("packed.srt", "srt", text, spans, "ko", packed=packed)
+    ingested = IngestedFile("packed.srt", "0" * 64, text.encode(), "srt", [doc])
+    (doc_id,) = documents.insert_file(project.conn, ingested)
+    rows = project.conn.execute(
+        'SELECT id, parent_id, kind, start, "end", speaker, lang, cue_start_ms, cue_end_ms, '
+        "fingerprint FROM segment WHERE document_id = ? ORDER BY ordinal",
+        (doc_id,),
+    ).fetchall()
+    first = rows[0][0]
+    stored = [(None if p is None else p - first, *rest) for _, p, *rest in rows]
+    assert stored == [
+        (
+            s.parent,
+            s.kind,
+            s.start,
+            s.end,
+            s.speaker,
+            s.lang,
+            s.cue_start_ms,
+            s.cue_end_ms,
+            s.fingerprint,
+        )
+        for s in spans
+    ]

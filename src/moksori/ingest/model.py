@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any, Literal
 
 SegmentKind = Literal["paragraph", "turn", "sentence", "cue", "row"]
@@ -96,6 +97,23 @@ class SegmentSpan:
     terms: str | None = None
 
 
+# The fields of a packed segment row, in their order. store/documents.py reads
+# each by name (``value ->> PACKED_COLUMNS.index(name)``), never by a number of
+# its own: this tuple is the one place the order is written.
+PACKED_COLUMNS: tuple[str, ...] = (
+    "parent",
+    "kind",
+    "start",
+    "end",
+    "speaker",
+    "lang",
+    "cue_start_ms",
+    "cue_end_ms",
+    "fingerprint",
+)
+_pack_row = attrgetter(*PACKED_COLUMNS)
+
+
 @dataclass(frozen=True)
 class PackedSegments:
     """A document's segments as two JSON arrays: how they cross from a worker
@@ -105,9 +123,9 @@ class PackedSegments:
     row than the writer's own work on them, and the one writing process must
     keep up with every worker.
 
-    * ``rows``: ``[parent, kind, start, end, speaker, lang, cue_start_ms,
-      cue_end_ms, fingerprint]`` per segment, in order; ``parent`` is an index
-      into the same array;
+    * ``rows``: one array per segment, in order, holding the fields named by
+      :data:`PACKED_COLUMNS` in that order; ``parent`` is an index into the same
+      array;
     * ``index``: ``[position, terms]`` per passage with index terms, where
       ``position`` is its index in ``rows``.
     """
@@ -117,20 +135,7 @@ class PackedSegments:
 
     @classmethod
     def of(cls, segments: list[SegmentSpan]) -> PackedSegments:
-        rows = [
-            [
-                s.parent,
-                s.kind,
-                s.start,
-                s.end,
-                s.speaker,
-                s.lang,
-                s.cue_start_ms,
-                s.cue_end_ms,
-                s.fingerprint,
-            ]
-            for s in segments
-        ]
+        rows = list(map(_pack_row, segments))
         index = [
             [i, s.terms]
             for i, s in enumerate(segments)
@@ -140,10 +145,8 @@ class PackedSegments:
 
     def unpack(self) -> list[SegmentSpan]:
         segments = [
-            SegmentSpan(kind, start, end, speaker, lang, parent, cue_start, cue_end, fingerprint)
-            for parent, kind, start, end, speaker, lang, cue_start, cue_end, fingerprint in (
-                json.loads(self.rows)
-            )
+            SegmentSpan(**dict(zip(PACKED_COLUMNS, row, strict=True)))
+            for row in json.loads(self.rows)
         ]
         for i, terms in json.loads(self.index):
             segments[i].terms = terms

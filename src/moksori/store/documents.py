@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from moksori.errors import NotFound, RangeOutsideDocument
-from moksori.ingest.model import IngestedDocument, IngestedFile
+from moksori.ingest.model import PACKED_COLUMNS, IngestedDocument, IngestedFile
 from moksori.store.clock import now
 from moksori.store.database import Connection, transaction
 
@@ -184,11 +184,17 @@ def _insert_document(
     return doc_id
 
 
-_INSERT_SEGMENTS = """
+def _packed(field: str) -> str:
+    """One field of a packed segment row (``ingest.model.PACKED_COLUMNS``), by name."""
+    return f"(value ->> {PACKED_COLUMNS.index(field)})"
+
+
+_INSERT_SEGMENTS = f"""
 INSERT INTO segment(id, document_id, parent_id, kind, ordinal, start, "end", speaker, lang,
                     cue_start_ms, cue_end_ms, fingerprint)
-SELECT :base + key, :doc, :base + (value ->> 0), value ->> 1, key, value ->> 2, value ->> 3,
-       value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8
+SELECT :base + key, :doc, :base + {_packed("parent")}, {_packed("kind")}, key,
+       {_packed("start")}, {_packed("end")}, {_packed("speaker")}, {_packed("lang")},
+       {_packed("cue_start_ms")}, {_packed("cue_end_ms")}, {_packed("fingerprint")}
 FROM json_each(:rows)
 """
 
