@@ -49,7 +49,7 @@ from moksori.coding.audited import Action, Event, change
 from moksori.coding.cases import Cases
 from moksori.errors import AttributeValueError, CodingError
 from moksori.ingest.limits import Limits, open_zip_safely
-from moksori.ingest.readers._xml import check_xml_parts
+from moksori.ingest.untrusted_xml import check_xml_parts
 from moksori.outputs import write_output
 from moksori.spreadsheet import csv_cell, csv_uncell
 
@@ -325,10 +325,6 @@ def _csv_cell(value: Any) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(csv_cell(value))  # text that would run as a formula gets a leading '; numbers not
-
-
-def _levels(attribute: Attribute) -> str:
-    return json.dumps(attribute.levels, ensure_ascii=False) if attribute.levels else ""
 
 
 def _write_xlsx(

@@ -55,8 +55,6 @@ from moksori.korean.orthography import north_spellings
 
 DEFAULT_NUM_WORKERS = -1  # all cores; worker processes use SINGLE_THREAD
 SINGLE_THREAD = 0  # no thread pool: one text per call, and fork-safe
-# Kiwi's dialect models that cover North Korean speech.
-NORTH_DIALECTS = "HAMGYEONG,PYEONGAN,HWANGHAE"
 
 VARIANT_TAGS = ("NNG", "VV", "VA", "XR", "MAG")
 VARIANT_SCORE = -3.0
@@ -65,23 +63,18 @@ _lock = threading.Lock()
 _kiwi: Kiwi | None = None
 _kiwi_pid: int | None = None
 _num_workers = DEFAULT_NUM_WORKERS
-_north_dialects = False
 
 
-def configure(*, num_workers: int = DEFAULT_NUM_WORKERS, north_dialects: bool = False) -> None:
-    """Choose Kiwi options; takes effect for the next instance created.
+def configure(*, num_workers: int = DEFAULT_NUM_WORKERS) -> None:
+    """Choose Kiwi's threads; takes effect for the next instance created.
 
-    ``north_dialects`` enables Kiwi's Hamgyŏng/P'yŏngan/Hwanghae dialect
-    analysis (about 25% slower). Index and query analysis must use the same
-    setting, so a project should fix it once. ``num_workers`` is -1 (all
-    cores), a thread count, or :data:`SINGLE_THREAD`.
+    ``num_workers`` is -1 (all cores), a thread count, or :data:`SINGLE_THREAD`.
     """
-    global _num_workers, _north_dialects, _kiwi
+    global _num_workers, _kiwi
     with _lock:
-        if (num_workers, north_dialects) != (_num_workers, _north_dialects):
+        if num_workers != _num_workers:
             _kiwi = None
         _num_workers = num_workers
-        _north_dialects = north_dialects
 
 
 def init_worker_process() -> None:
@@ -140,11 +133,7 @@ def _create() -> Kiwi:
     with warnings.catch_warnings():
         # kiwipiepy warns that num_workers=0 meant "all cores" before 0.21.
         warnings.simplefilter("ignore", DeprecationWarning)
-        kiwi = Kiwi(
-            num_workers=_num_workers,
-            model_path=_model_path(),
-            enabled_dialects=NORTH_DIALECTS if _north_dialects else None,
-        )
+        kiwi = Kiwi(num_workers=_num_workers, model_path=_model_path())
     for tag in VARIANT_TAGS:
         # Kiwi's add_rule takes one replacement per morpheme; 여성 has two
         # North Korean spellings (녀성, 려성), hence two passes.
@@ -166,10 +155,6 @@ def get_kiwi() -> Kiwi:
         return _kiwi
 
 
-def _dialect_options() -> dict[str, str]:
-    return {"allowed_dialects": NORTH_DIALECTS} if _north_dialects else {}
-
-
 def tokenize_many(texts: Sequence[str] | Iterable[str]) -> Iterator[list[Token]]:
     """Tokens of each text, in order; one Kiwi call for the whole list.
 
@@ -180,16 +165,15 @@ def tokenize_many(texts: Sequence[str] | Iterable[str]) -> Iterator[list[Token]]
     texts = list(texts)
     if not texts:
         return iter(())
-    options = _dialect_options()
     if _num_workers == SINGLE_THREAD:
-        return (kiwi.tokenize(text, **options) for text in texts)
-    result: Iterator[list[Token]] = kiwi.tokenize(texts, **options)
+        return (kiwi.tokenize(text) for text in texts)
+    result: Iterator[list[Token]] = kiwi.tokenize(texts)
     return result
 
 
 def tokenize(text: str, blocklist: Iterable[str] | None = None) -> list[Token]:
     """Tokens of one short text (queries); ``blocklist`` holds "form/TAG" items."""
-    tokens: list[Token] = get_kiwi().tokenize(text, blocklist=blocklist, **_dialect_options())
+    tokens: list[Token] = get_kiwi().tokenize(text, blocklist=blocklist)
     return tokens
 
 
@@ -204,5 +188,5 @@ def tokenize_many_blocked(texts: Sequence[str], blocklist: Iterable[str]) -> lis
     kiwi = get_kiwi()
     if _num_workers == SINGLE_THREAD:
         blocked = MorphemeSet(kiwi, blocklist)
-        return [kiwi.tokenize(text, blocklist=blocked, **_dialect_options()) for text in texts]
-    return list(kiwi.tokenize(list(texts), blocklist=list(blocklist), **_dialect_options()))
+        return [kiwi.tokenize(text, blocklist=blocked) for text in texts]
+    return list(kiwi.tokenize(list(texts), blocklist=list(blocklist)))

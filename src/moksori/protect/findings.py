@@ -232,12 +232,6 @@ class Findings:
                 n += cur.rowcount
         return n
 
-    def set_entity(self, ids: Sequence[int], entity_id: int | None) -> None:
-        with transaction(self.conn) as c:
-            c.executemany(
-                "UPDATE finding SET entity_id = ? WHERE id = ?", [(entity_id, i) for i in ids]
-            )
-
     def counts(self) -> list[dict[str, Any]]:
         rows = self.conn.execute(
             "SELECT type, status, count(*) FROM finding GROUP BY type, status ORDER BY type"

@@ -138,10 +138,6 @@ class KnownMatcher:
         return out
 
 
-def find_known(text: str, known: Iterable[KnownName]) -> list[Span]:
-    return KnownMatcher.of(known).find(text)
-
-
 def variants(name: str) -> set[str]:
     """A name and the shorter forms people use: 김순희 → 순희; Kim Ji-min → Ji-min."""
     name = " ".join(name.split())

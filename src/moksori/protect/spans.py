@@ -29,11 +29,6 @@ class PiiType(StrEnum):
     ROLE = "role"  # an identifying role or unit: 보위원, 인민반장, a named work unit
 
 
-QUASI_IDENTIFIERS = frozenset(
-    {PiiType.PLACE, PiiType.DATE, PiiType.AGE, PiiType.COHORT, PiiType.ROLE}
-)
-
-
 @dataclass(slots=True)
 class Span:
     """One detection. ``start``/``end`` are code points, end exclusive.

@@ -31,9 +31,6 @@ class TextView:
     text: str
     tokens: list[Tok] = field(default_factory=list)
 
-    def tokens_in(self, start: int, end: int) -> list[Tok]:
-        return [t for t in self.tokens if t.start >= start and t.end <= end]
-
 
 def _korean_lines(text: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []

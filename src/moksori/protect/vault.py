@@ -217,10 +217,6 @@ class Vault:
             )
             c.execute("DELETE FROM person WHERE entity_guid = ?", (source_guid,))
 
-    def forget(self, entity_guid: str) -> None:
-        with transaction(self.conn) as c:
-            c.execute("DELETE FROM person WHERE entity_guid = ?", (entity_guid,))
-
     def all_aliases(self) -> list[tuple[str, str]]:
         """(entity GUID, alias) pairs, longest alias first: for scrubbing free text."""
         rows = self.conn.execute("SELECT entity_guid, name FROM alias").fetchall()

@@ -54,14 +54,6 @@ def _configure(conn: Connection) -> None:
     conn.create_function("moksori_impact", 1, impact_terms, deterministic=True)
 
 
-def create_database(path: Path, passphrase: str) -> Connection:
-    return create_keyed(path, passphrase).conn
-
-
-def open_database(path: Path, passphrase: str) -> Connection:
-    return open_keyed(path, passphrase).conn
-
-
 class KeyedDatabase:
     """An open project connection, and the means to open more read connections.
 

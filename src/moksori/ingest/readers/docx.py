@@ -1,6 +1,6 @@
 """Word (.docx) transcripts: one block per paragraph, table cells included.
 
-The main part is streamed through the hardened parser (``_xml.stream_member``)
+The main part is streamed through the hardened parser (``untrusted_xml.stream_member``)
 rather than loaded by python-docx: an 8 MB docx can inflate to 300 MiB of XML,
 which as a tree takes gigabytes. We keep only the paragraphs' text, and stop
 at ``Limits.max_text_chars``. Paragraphs come in document order, table cells
@@ -18,7 +18,7 @@ from xml.etree.ElementTree import Element
 from moksori.errors import CorruptFile, EmptyFile, EncryptedFile
 from moksori.ingest.limits import Limits, open_zip_safely
 from moksori.ingest.model import Block, Extracted
-from moksori.ingest.readers._xml import Paragraphs, read_small_part, stream_member
+from moksori.ingest.untrusted_xml import Paragraphs, read_small_part, stream_member
 
 # Password-protected Office files are OLE compound files, not zips.
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -86,7 +86,7 @@ class ParagraphTarget:
 
     Only ``w:t`` text counts (not ``w:delText`` or ``w:instrText``); the
     ``mc:Fallback`` copy of a drawing is skipped. Paragraph order and budgets:
-    :class:`~moksori.ingest.readers._xml.Paragraphs`.
+    :class:`~moksori.ingest.untrusted_xml.Paragraphs`.
     """
 
     def __init__(self, source: str, limits: Limits) -> None:

@@ -3,7 +3,7 @@
 We parse ``Contents/section*.xml`` ourselves with the hardened parser rather
 than through python-hwpx's document model: it is a small, stable part of the
 format, and reading it directly keeps every byte under our zip and XML limits.
-Sections are streamed (``_xml.stream_member``), never built into a tree, and
+Sections are streamed (``untrusted_xml.stream_member``), never built into a tree, and
 reading stops at ``Limits.max_text_chars`` of text.
 """
 
@@ -15,7 +15,7 @@ from xml.etree.ElementTree import Element
 from moksori.errors import CorruptFile, EmptyFile
 from moksori.ingest.limits import Limits, open_zip_safely
 from moksori.ingest.model import Block, Extracted
-from moksori.ingest.readers._xml import Paragraphs, read_small_part, stream_member
+from moksori.ingest.untrusted_xml import Paragraphs, read_small_part, stream_member
 
 _SECTION = re.compile(r"^Contents/section(\d+)\.xml$", re.IGNORECASE)
 # Inline elements inside <hp:t> that stand for characters.
@@ -61,7 +61,7 @@ class SectionTarget:
     """Own text of each <hp:p> from a stream of parser events, in document order.
 
     Table-cell paragraphs come after the paragraph holding the table (see
-    :class:`~moksori.ingest.readers._xml.Paragraphs`, which also keeps the
+    :class:`~moksori.ingest.untrusted_xml.Paragraphs`, which also keeps the
     budgets). Header and footer paragraphs are skipped. Only the text directly
     inside <hp:t> counts, plus the inline elements that stand for characters.
     """
