@@ -180,7 +180,7 @@ def test_kiwi_never_gets_more_than_a_passage(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(seg, "tokenize_many", spy)
     monkeypatch.setattr(seg, "BATCH_CHARS", 20_000)  # several batches, as a big file has
     text = _one_line(600, "김철수는 평양냉면을 좋아했다.")
-    analysed = seg.analyse(text, [(0, len(text), _block())])
+    analysed = seg.segment_and_index(text, [(0, len(text), _block())])
     assert seen and max(seen) <= MAX_PASSAGE_CHARS
     passages = [s for s in analysed.segments if s.kind != "sentence"]
     assert len(analysed.passage_terms) == len(passages)
@@ -233,5 +233,5 @@ def test_a_text_of_millions_of_lines_is_refused_before_segmenting(
     monkeypatch.setattr(seg, "MAX_LINES", 1000)
     text = "가\n\n" * 600
     with pytest.raises(UnsafeFile) as info:
-        seg.analyse(text, [(0, len(text), _block())], source="lines.txt")
+        seg.segment_and_index(text, [(0, len(text), _block())], source="lines.txt")
     assert str(info.value).startswith("lines.txt: ") and "split it" in info.value.reason

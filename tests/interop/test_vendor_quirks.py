@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from moksori.interop import analyse, qde_reader
+from moksori.interop import qde_reader, tool_import
 from moksori.interop.qdpx_import import ImportReport, import_qdpx
 from moksori.project import Project
 
@@ -172,8 +172,8 @@ def test_large_fixture_counts(small_large: Any, project: Project) -> None:
 def test_worker_processes_give_the_same_result(
     qdpx_gen: ModuleType, quirk_dir: Path, project: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(analyse, "PARALLEL_BYTES", 0)
-    monkeypatch.setattr(analyse.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(tool_import, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(tool_import.os, "cpu_count", lambda: 2)
     fx = qdpx_gen.maxqda(quirk_dir)
     import_qdpx(project, fx.path)
     assert _quotes(project) == Counter((q.code, q.source, q.words) for q in fx.quotes)

@@ -12,7 +12,7 @@ from moksori.cli.common import JsonOpt, ProjectArg, emit_json, err, handle_error
 from moksori.interop.refi import RefiError
 
 if TYPE_CHECKING:
-    from moksori.interop.analyse import ToolImportReport
+    from moksori.interop.tool_import import ToolImportReport
 
 EXPORT_FORMATS = ("qdpx",)
 TAGUETTE_SUFFIXES = (".sqlite3", ".sqlite", ".db")  # else detected by content

@@ -103,7 +103,7 @@ def _promote_archive_runs(body: list[Line]) -> None:
             ln.cls, ln.reason = BAD, "archive list"
 
 
-def _analyse(text: str) -> list[Line]:
+def _classified_lines(text: str) -> list[Line]:
     lines = _split_lines(text)
     for ln in lines:
         if not ln.blank:
@@ -234,7 +234,7 @@ def looks_like_web_capture(text: str) -> bool:
     turns = sum(1 for s in raw if is_speaker_turn(s))
     if turns * 10 >= len(raw) * 3:
         return False
-    lines = [ln for ln in _analyse(text) if not ln.blank]
+    lines = [ln for ln in _classified_lines(text) if not ln.blank]
     bad = [ln for ln in lines if _chrome(ln)]
     kinds = {ln.reason for ln in bad}
     signals = len(bad) + sum(1 for ln in lines if ln.cls == LINKY)
@@ -248,7 +248,7 @@ def has_body_text(text: str) -> bool:
     sits in a run of short lines together with explicit chrome ("Home",
     "Donate now", "© 2024"): that run is a menu.
     """
-    lines = [ln for ln in _analyse(text) if not ln.blank]
+    lines = [ln for ln in _classified_lines(text) if not ln.blank]
     if any(ln.cls in (GOOD, NEAR) or (ln.cls == SHORT and ln.sentence) for ln in lines):
         return True
     has_chrome = any(_chrome(ln) or ln.cls == LINKY for ln in lines)
@@ -262,7 +262,7 @@ def strip_boilerplate(text: str) -> tuple[str, list[RemovedText]]:
     runs collapse to one, and each removed piece records the offset in the kept
     text where it stood.
     """
-    lines = _analyse(text)
+    lines = _classified_lines(text)
     _decide([ln for ln in lines if not ln.blank])
     if all(ln.keep for ln in lines):
         return text, []

@@ -27,7 +27,7 @@ from moksori.ingest.normalise import normalise
 from moksori.ingest.quarantine import quarantined_file
 from moksori.ingest.readers import read
 from moksori.ingest.regular import read_regular
-from moksori.ingest.segment import analyse
+from moksori.ingest.segment import segment_and_index
 
 BLOCK_SEPARATOR = "\n\n"
 
@@ -96,10 +96,10 @@ def build_document(extracted: Extracted, source_name: str) -> IngestedDocument |
         spans = [(0, len(text), spans[0][2])] if text.strip() else []
     if not text.strip():
         return None
-    analysed = analyse(text, spans)
-    segments = analysed.segments
+    segmented = segment_and_index(text, spans)
+    segments = segmented.segments
     passages = [s for s in segments if s.kind in PASSAGE_KINDS]
-    terms = analysed.passage_terms
+    terms = segmented.passage_terms
     for seg, seg_terms in zip(passages, terms, strict=True):
         seg.terms = seg_terms
         seg.fingerprint = fingerprint(text[seg.start : seg.end])

@@ -359,10 +359,10 @@ class Segmentation:
 
 def segment(text: str, blocks: list[tuple[int, int, Block]]) -> list[SegmentSpan]:
     """Passages (paragraph/turn/cue/row) and their sentences, in document order."""
-    return analyse(text, blocks, with_terms=False).segments
+    return segment_and_index(text, blocks, with_terms=False).segments
 
 
-def analyse(
+def segment_and_index(
     text: str,
     blocks: list[tuple[int, int, Block]],
     with_terms: bool = True,

@@ -289,9 +289,9 @@ class TextSourceIn:
     raw: bytes
     name: str
     doc_id: int = 0
-    ingested: IngestedFile | IngestError | Future[Any] | None = None  # see Analyser
+    ingested: IngestedFile | IngestError | Future[Any] | None = None  # see TextIngester
 
-    def analysed(self) -> IngestedFile | IngestError | None:
+    def ingest_result(self) -> IngestedFile | IngestError | None:
         """The ingest pipeline's result for this text (waits for a worker process)."""
         out = self.ingested
         return out.result() if isinstance(out, Future) else out

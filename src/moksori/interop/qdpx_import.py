@@ -32,7 +32,6 @@ from moksori.coding.codebook import Code
 from moksori.errors import CodingError, MoksoriError
 from moksori.ingest.model import IngestedFile
 from moksori.interop import qdc
-from moksori.interop.analyse import Analyser, ToolImportReport
 from moksori.interop.qde_reader import (
     Package,
     TextSourceIn,
@@ -57,6 +56,7 @@ from moksori.interop.refi import (
     readable_path,
     schema_problems,
 )
+from moksori.interop.tool_import import TextIngester, ToolImportReport
 from moksori.korean.terms import index_terms
 from moksori.project import Project
 from moksori.store import documents as docs_store
@@ -96,13 +96,13 @@ def import_qdpx(project: Project, path: Path, *, schema: Path | None = None) -> 
     root = pkg.root
     if local_name(root) != "Project":
         raise RefiError(f"{path.name}: the root element is <{local_name(root)}>, not <Project>")
-    with Analyser(pkg) as analyser:
+    with TextIngester(pkg) as ingester:
         if schema is not None:
             report.warnings += [f"schema: {p}" for p in schema_problems(root, load_schema(schema))]
         guids = check_guids(root, report)
         sources = read_sources(pkg, root, report)
         check_selections(sources, guids)
-        analyser.start(sources)  # writing below overlaps the analysis in worker processes
+        ingester.start(sources)  # writing below overlaps the analysis in worker processes
         try:
             with transaction(project.conn):
                 _Writer(project, pkg, guids, sources, report).run()
@@ -222,10 +222,10 @@ class _Writer:
 
     # --- documents and codings -------------------------------------------------------
     def _document(self, src: TextSourceIn) -> None:
-        stored, ingested = src.mapped.text, src.analysed()
+        stored, ingested = src.mapped.text, src.ingest_result()
         if not isinstance(ingested, IngestedFile):
             if children(src.el, "PlainTextSelection") or children(src.el, "Coding"):
-                reason = ingested.reason if ingested is not None else "not analysed"
+                reason = ingested.reason if ingested is not None else "not ingested"
                 raise RefiError(f"source {src.guid} cannot be read: {reason}") from None
             self.report.skip("empty TextSource")
             return

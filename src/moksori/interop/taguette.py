@@ -31,9 +31,9 @@ from typing import Any
 
 from moksori.coding.codebook import PATH_SEPARATOR, Codebook
 from moksori.errors import IngestError, MoksoriError
-from moksori.interop.analyse import ToolImportReport, ingest_text
 from moksori.interop.qde_reader import MappedText, canonical
 from moksori.interop.taguette_html import HtmlText, html_text
+from moksori.interop.tool_import import ToolImportReport, ingest_text
 from moksori.project import Project
 from moksori.spreadsheet import csv_cell
 from moksori.store import documents as docs_store

@@ -3,7 +3,7 @@ moksori's ingest pipeline for the texts it brings.
 
 Imported texts are segmented and indexed like added files, but kept whole (no
 web-boilerplate removal), since another tool's positions point into them. Big
-packages are analysed on all cores while the file is still being checked.
+packages are ingested on all cores while the file is still being checked.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ class ToolImportReport:
 PARALLEL_BYTES = 400_000  # below this, worker start-up (Kiwi load) costs more than it saves
 
 
-class Analyser:
+class TextIngester:
     """moksori's ingest pipeline for the imported texts, on all cores for big packages.
 
     Pure work, done before the write transaction. For a big package the worker
@@ -68,7 +68,7 @@ class Analyser:
             for _ in range(workers):
                 self.pool.submit(_warm)
 
-    def __enter__(self) -> Analyser:
+    def __enter__(self) -> TextIngester:
         return self
 
     def __exit__(self, *_: object) -> None:
@@ -76,7 +76,7 @@ class Analyser:
             self.pool.shutdown(wait=True, cancel_futures=True)
 
     def start(self, sources: list[TextSourceIn]) -> None:
-        """Sends the texts off; :meth:`TextSourceIn.analysed` waits for each result."""
+        """Sends the texts off; :meth:`TextSourceIn.ingest_result` waits for each result."""
         for src in sources:
             job = (src.mapped.text, src.file_name)
             src.ingested = (
