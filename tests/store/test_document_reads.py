@@ -85,3 +85,24 @@ def test_packed_segments_are_read_back_field_by_field(project: Project) -> None:
         )
         for s in spans
     ]
+
+
+def test_listings_of_documents_and_passages(project: Project, tmp_path: Path) -> None:
+    before = documents.content_state(project.conn)
+    assert before == ((0, 0), (0, 0))
+    doc = _one(project, tmp_path)
+    assert documents.document_count(project.conn) == 1
+    assert documents.document_lang(project.conn, doc) in ("ko", "mixed")
+    ((sid, name, part),) = documents.document_sources(project.conn)
+    assert (sid, part) == (doc, None) and name.endswith("interview.txt")
+    ((aid, added),) = documents.documents_added(project.conn)
+    assert aid == doc and added.startswith("20")
+    assert documents.documents_with_text(project.conn) == [doc]
+    assert documents.documents_of_quality(project.conn, "undecodable") == []
+    after = documents.content_state(project.conn)
+    assert after[0] == (1, doc) and after[1][0] > 0 and after != before
+    passages = list(documents.original_passages(project.conn))
+    assert [p.document_id for p in passages] == [doc, doc]
+    assert [TEXT[p.start : p.end] for p in passages] == TEXT.split("\n\n")
+    with pytest.raises(NotFound):
+        documents.document_lang(project.conn, doc + 1)

@@ -29,6 +29,7 @@ from moksori.coding.memos import Memo, Memos
 from moksori.coding.reliability import AgreementReport, Reliability
 from moksori.errors import CodingError, MoksoriError
 from moksori.protect.view import ViewCache
+from moksori.store import documents
 from moksori.store.database import Connection
 
 # Attribute names the sample description looks for (first match wins).
@@ -162,7 +163,6 @@ def _quotes(
 ) -> list[Quote]:
     """The passages most coders agree on for a theme, one per participant first."""
     from moksori.coding.cases import Cases
-    from moksori.store.documents import document_labels
 
     rows = conn.execute(
         'SELECT g.code_id, g.document_id, g.start, g."end", g.coder_id, '
@@ -171,7 +171,7 @@ def _quotes(
         "WHERE k.role != 'consensus' ORDER BY g.document_id, g.start"
     ).fetchall()
     mine = [r for r in rows if r[0] in theme_ids]
-    labels = document_labels(conn)
+    labels = documents.document_labels(conn)
     if quote_text is not None:  # file names often carry the interviewee's name
         labels = {d: f"document {d}" for d in labels}
     cases = Cases(conn)
@@ -225,11 +225,7 @@ def _add_translations(conn: Connection, quotes: list[Quote], quote_text: QuoteTe
             if quote_text is not None:
                 text = quote_text(other, *span)
             else:
-                row = conn.execute(
-                    "SELECT substr(text, ? + 1, ? - ?) FROM document WHERE id = ?",
-                    (span[0], span[1], span[0], other),
-                ).fetchone()
-                text = str(row[0])
+                text = documents.document_excerpt(conn, other, *span)
             q.beside = " ".join(text.split())
             q.beside_lang = (
                 pair.translation_lang if other == pair.translation_id else pair.original_lang
@@ -311,10 +307,9 @@ def build_report(conn: Connection, options: ReportOptions) -> Report:
         notes.append(f"no co-occurrence table: {exc}")
     reliability, why = _reliability(conn, options)
     coders = [c.name for c in Coders(conn).list()]
-    (documents,) = conn.execute("SELECT count(*) FROM document").fetchone()
     return Report(
         title=options.title,
-        documents=int(documents),
+        documents=documents.document_count(conn),
         coders=coders,
         codebook=codes,
         links=_links(conn, book.links(), options.redacted),

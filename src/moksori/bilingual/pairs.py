@@ -19,7 +19,12 @@ from typing import Any
 from moksori.errors import MoksoriError, NotFound
 from moksori.store.clock import now
 from moksori.store.database import Connection, transaction
-from moksori.store.documents import document_labels, resolve_document
+from moksori.store.documents import (
+    document_labels,
+    document_lang,
+    document_sources,
+    resolve_document,
+)
 
 LANGUAGES = ("ko", "en")
 # A language tag closing a file name: interview-07.ko.txt, interview-07_en.docx, x (ko).hwpx
@@ -146,11 +151,7 @@ class Pairs:
         made: list[int] = []
         by_stem: dict[tuple[str, str], dict[str, int]] = {}
         wanted = set(doc_ids)
-        rows = self.conn.execute(
-            "SELECT d.id, f.name, d.part FROM document d "
-            "JOIN source_file f ON f.id = d.source_file_id ORDER BY d.id"
-        ).fetchall()
-        for doc_id, name, part in rows:
+        for doc_id, name, part in document_sources(self.conn):
             tagged = name_language(str(name))
             if tagged is not None:
                 stem, lang = tagged
@@ -217,7 +218,7 @@ def _doc(conn: Connection, ref: str | int) -> int:
 
 
 def _lang(conn: Connection, doc_id: int) -> str:
-    return str(conn.execute("SELECT lang FROM document WHERE id = ?", (doc_id,)).fetchone()[0])
+    return document_lang(conn, doc_id)
 
 
 def _pair_languages(a: str, b: str) -> tuple[str, str] | None:

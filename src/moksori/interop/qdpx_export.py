@@ -40,7 +40,7 @@ from moksori.protect.share import Scrubber
 from moksori.protect.vault import Vault
 from moksori.protect.view import ViewCache
 from moksori.store.database import Connection
-from moksori.store.documents import document_labels
+from moksori.store.documents import document_labels, document_text, documents_added
 
 QDE_NAME = "project.qde"
 SOURCES_DIR = "sources"
@@ -93,8 +93,7 @@ class _Texts:
         if self._views is not None:
             return self._views(doc_id).text
         if doc_id not in self._stored:
-            row = self.conn.execute("SELECT text FROM document WHERE id = ?", (doc_id,)).fetchone()
-            self._stored[doc_id] = str(row[0])
+            self._stored[doc_id] = document_text(self.conn, doc_id)
         return self._stored[doc_id]
 
     def span(self, doc_id: int, start: int, end: int) -> tuple[int, int] | None:
@@ -299,7 +298,7 @@ def _sources(
 ) -> tuple[dict[int, q.TextSource], set[str]]:
     labels = document_labels(conn)
     out: dict[int, q.TextSource] = {}
-    for doc_id, added in conn.execute("SELECT id, added_at FROM document ORDER BY id"):
+    for doc_id, added in documents_added(conn):
         guid = ids.derived("document", doc_id)
         text = texts.text(doc_id)
         _check_text(text, doc_id)

@@ -238,8 +238,7 @@ class _Writer:
         known = docs_store.find_source_by_hash(self.conn, sha)
         if known:
             src.doc_id = docs_store.documents_of_source(self.conn, known[0])[0]
-            row = self.conn.execute("SELECT text FROM document WHERE id = ?", (src.doc_id,))
-            if str(row.fetchone()[0]) != src.mapped.text:
+            if docs_store.document_text(self.conn, src.doc_id) != src.mapped.text:
                 raise RefiError(f"source {src.guid} is in the project already, with other text")
             self.report.documents_existing += 1
         else:

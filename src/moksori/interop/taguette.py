@@ -311,8 +311,7 @@ class _Writer:
         known = docs_store.find_source_by_hash(self.conn, sha)
         if known:
             doc_id = docs_store.documents_of_source(self.conn, known[0])[0]
-            row = self.conn.execute("SELECT text FROM document WHERE id = ?", (doc_id,))
-            if str(row.fetchone()[0]) != mapped.text:
+            if docs_store.document_text(self.conn, doc_id) != mapped.text:
                 raise TaguetteError(f"document {doc.id} is in the project already, with other text")
             self.report.documents_existing += 1
         else:

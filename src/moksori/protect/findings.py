@@ -12,8 +12,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from moksori.errors import DeidError
+from moksori.errors import DeidError, NotFound
 from moksori.protect.spans import PiiType, Span
+from moksori.store import documents
 from moksori.store.clock import now
 from moksori.store.database import Connection, transaction
 
@@ -117,21 +118,16 @@ class Findings:
         return rows[:limit] if limit is not None else rows
 
     def texts_of(self, doc_ids: Iterable[int]) -> dict[int, str]:
-        ids = sorted(set(doc_ids))
-        out: dict[int, str] = {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            q = f"SELECT id, text FROM document WHERE id IN ({','.join('?' * len(chunk))})"
-            out.update({int(d): str(t) for d, t in self.conn.execute(q, chunk)})
-        return out
+        return documents.document_texts(self.conn, sorted(set(doc_ids)))
 
     def text_of(self, finding: Finding) -> str:
         """The matched string, read from the document: for the reviewer's screen only."""
-        row = self.conn.execute(
-            "SELECT substr(text, ?, ?) FROM document WHERE id = ?",
-            (finding.start + 1, finding.end - finding.start, finding.document_id),
-        ).fetchone()
-        return str(row[0]) if row else ""
+        try:
+            return documents.document_excerpt(
+                self.conn, finding.document_id, finding.start, finding.end
+            )
+        except NotFound:
+            return ""
 
     def of_document(self, doc_id: int) -> list[Finding]:
         return self.select(Selector(documents=[doc_id]))
@@ -193,10 +189,11 @@ class Findings:
     ) -> Finding:
         """A span the reviewer marks by hand: accepted at once."""
         PiiType(type_)
-        length = self.conn.execute(
-            "SELECT char_count FROM document WHERE id = ?", (doc_id,)
-        ).fetchone()
-        if not length or not 0 <= start < end <= int(length[0]):
+        try:
+            length = documents.document_length(self.conn, doc_id)
+        except NotFound:
+            length = 0
+        if not 0 <= start < end <= length:
             raise DeidError(f"range {start}..{end} is outside the document")
         stamp = now()
         with transaction(self.conn) as c:
@@ -248,15 +245,9 @@ class Findings:
 
     def unscanned_documents(self) -> list[int]:
         """Documents with text never scanned; undecodable ones have none to scan."""
-        rows = self.conn.execute(
-            "SELECT id FROM document WHERE id NOT IN (SELECT document_id FROM deid_scan) "
-            "AND quality != 'undecodable' ORDER BY id"
-        )
-        return [int(r[0]) for r in rows]
+        scanned = {int(r[0]) for r in self.conn.execute("SELECT document_id FROM deid_scan")}
+        return [d for d in documents.documents_with_text(self.conn) if d not in scanned]
 
     def undecodable_documents(self) -> list[int]:
         """Files kept as bytes only (ingest/quarantine.py): never scanned, no text to show."""
-        rows = self.conn.execute(
-            "SELECT id FROM document WHERE quality = 'undecodable' ORDER BY id"
-        )
-        return [int(r[0]) for r in rows]
+        return documents.documents_of_quality(self.conn, "undecodable")

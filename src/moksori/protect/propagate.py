@@ -42,6 +42,7 @@ from moksori.protect.forms import (
 )
 from moksori.protect.scan import PLACE_SPREAD_CONFIDENCE, SPREAD_CONFIDENCE
 from moksori.protect.spans import PiiType
+from moksori.store import documents
 from moksori.store.clock import now
 from moksori.store.database import Connection, transaction
 
@@ -77,8 +78,7 @@ def load_rows(conn: Connection) -> list[Row]:
     for i, doc, t, a, b, st, det, c, e, inf in found:
         text = texts.get(doc)
         if text is None:
-            row = conn.execute("SELECT text FROM document WHERE id = ?", (doc,)).fetchone()
-            text = texts[doc] = str(row[0])
+            text = texts[doc] = documents.document_text(conn, doc)
         said = " ".join(text[int(a) : int(b)].split())
         info = json.loads(inf) if t == "place" and inf else {}
         out.append(Row(int(i), PiiType(t), said, st, det, float(c), e, info))
@@ -233,7 +233,7 @@ class _Intervals:
 
 def _mentions(c: Connection, doc_id: int, matcher: Matcher) -> list[Mention]:
     """Every mention of a form in one document that is a name there (not masked, not a word)."""
-    text = str(c.execute("SELECT text FROM document WHERE id = ?", (doc_id,)).fetchone()[0])
+    text = documents.document_text(c, doc_id)
     existing: dict[str, list[tuple[int, int, int, int | None, str, str]]] = {}
     for fid, s, e, t, ent, st, det in c.execute(
         'SELECT id, start, "end", type, entity_id, status, detector FROM finding '

@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 import sqlcipher3
 
 from moksori.errors import QueryError
-from moksori.ingest.model import PASSAGE_KINDS
 from moksori.korean.terms import index_terms, phrase_terms, query_terms, term_spans_many
 from moksori.protect.findings import Findings
 from moksori.protect.share import Scrubber
 from moksori.protect.view import ViewCache
+from moksori.store import documents
 from moksori.store.database import Connection
 from moksori.store.query import compile_fts, parse
 
@@ -59,8 +59,7 @@ def state_of(conn: Connection) -> tuple[object, ...]:
             'coalesce(sum(start * 7 + "end" * 13), 0), max(reviewed_at) FROM finding'
         ).fetchone(),
         conn.execute("SELECT count(*), max(scanned_at) FROM deid_scan").fetchone(),
-        conn.execute("SELECT count(*), coalesce(max(id), 0) FROM document").fetchone(),
-        conn.execute("SELECT count(*), coalesce(max(id), 0) FROM segment").fetchone(),
+        documents.content_state(conn),
         conn.execute(
             "SELECT count(*), group_concat(coalesce(pseudonym, '') || '|' || "
             "coalesce(pseudonym_ko, ''), ',') FROM entity"
@@ -92,13 +91,9 @@ class RedactedIndex:
         self.unscanned = len(unscanned)
         views = ViewCache(conn)
         scrub = Scrubber.of(conn)
-        kinds = ",".join(f"'{k}'" for k in PASSAGE_KINDS)
         rows = []
         self._texts: dict[int, str] = {}  # each scanned document's redacted text
-        for sid, doc, start, end, speaker, lang in conn.execute(
-            f'SELECT id, document_id, start, "end", speaker, lang FROM segment '
-            f"WHERE kind IN ({kinds}) AND duplicate_of IS NULL ORDER BY document_id, start"
-        ):
+        for sid, doc, start, end, speaker, lang in documents.original_passages(conn):
             if doc in unscanned:
                 continue
             view = views(doc)

@@ -13,6 +13,7 @@ from moksori.protect.findings import Finding, Findings, Selector
 from moksori.protect.known import KnownNames
 from moksori.protect.policy import Policy
 from moksori.protect.redact import RedactedView, Renderer, build, replacements_for
+from moksori.store import documents
 from moksori.store.database import Connection
 
 
@@ -38,7 +39,7 @@ def document_view(
     except mentions of a known name (``known``: the vault's names when it is
     open; by default what the project alone knows).
     """
-    text = str(conn.execute("SELECT text FROM document WHERE id = ?", (doc_id,)).fetchone()[0])
+    text = documents.document_text(conn, doc_id)
     findings = [
         f
         for f in Findings(conn).select(Selector(documents=[doc_id]))

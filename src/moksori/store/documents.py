@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from moksori.errors import NotFound, RangeOutsideDocument
-from moksori.ingest.model import PACKED_COLUMNS, IngestedDocument, IngestedFile
+from moksori.ingest.model import PACKED_COLUMNS, PASSAGE_KINDS, IngestedDocument, IngestedFile
 from moksori.store.clock import now
 from moksori.store.database import Connection, transaction
 
@@ -339,6 +339,75 @@ def document_length(conn: Connection, doc_id: int) -> int:
 def document_ids(conn: Connection) -> list[int]:
     """Every document's id, in the order they were added."""
     return [int(r[0]) for r in conn.execute("SELECT id FROM document ORDER BY id")]
+
+
+def document_count(conn: Connection) -> int:
+    return int(conn.execute("SELECT count(*) FROM document").fetchone()[0])
+
+
+def document_lang(conn: Connection, doc_id: int) -> str:
+    """A document's language: "ko", "en", "mixed" or "und"."""
+    row = conn.execute("SELECT lang FROM document WHERE id = ?", (doc_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"no document with id {doc_id}")
+    return str(row[0])
+
+
+def document_sources(conn: Connection) -> list[tuple[int, str, str | None]]:
+    """Every document's id, the name of the file it came from (as added) and its part."""
+    rows = conn.execute(
+        "SELECT d.id, f.name, d.part FROM document d "
+        "JOIN source_file f ON f.id = d.source_file_id ORDER BY d.id"
+    )
+    return [(int(d), str(name), part) for d, name, part in rows]
+
+
+def documents_added(conn: Connection) -> list[tuple[int, str]]:
+    """Every document's id and when it was added (ISO 8601 UTC), in order of id."""
+    rows = conn.execute("SELECT id, added_at FROM document ORDER BY id")
+    return [(int(d), str(at)) for d, at in rows]
+
+
+def documents_of_quality(conn: Connection, quality: str) -> list[int]:
+    """Ids of the documents of one decoding quality (``ingest.model.Quality``)."""
+    rows = conn.execute("SELECT id FROM document WHERE quality = ? ORDER BY id", (quality,))
+    return [int(r[0]) for r in rows]
+
+
+def documents_with_text(conn: Connection) -> list[int]:
+    """Ids of every document that has text (not a file kept as bytes only)."""
+    rows = conn.execute("SELECT id FROM document WHERE quality != 'undecodable' ORDER BY id")
+    return [int(r[0]) for r in rows]
+
+
+def content_state(conn: Connection) -> tuple[tuple[int, int], tuple[int, int]]:
+    """(count, highest id) of documents and of segments: changes whenever text is
+    added or removed, so a cache built over the texts knows it is stale."""
+    docs = conn.execute("SELECT count(*), coalesce(max(id), 0) FROM document").fetchone()
+    segs = conn.execute("SELECT count(*), coalesce(max(id), 0) FROM segment").fetchone()
+    return (int(docs[0]), int(docs[1])), (int(segs[0]), int(segs[1]))
+
+
+class PassageSpan(NamedTuple):
+    """Where a passage (paragraph, turn, cue or row) sits in its document."""
+
+    id: int
+    document_id: int
+    start: int
+    end: int
+    speaker: str | None
+    lang: str | None
+
+
+def original_passages(conn: Connection) -> Iterator[PassageSpan]:
+    """Every passage that is not a repeat of an earlier one, by document and start."""
+    kinds = ",".join("?" * len(PASSAGE_KINDS))
+    rows = conn.execute(
+        f'SELECT id, document_id, start, "end", speaker, lang FROM segment '
+        f"WHERE kind IN ({kinds}) AND duplicate_of IS NULL ORDER BY document_id, start",
+        PASSAGE_KINDS,
+    )
+    return (PassageSpan(*r) for r in rows)
 
 
 def check_range(conn: Connection, doc_id: int, start: int, end: int) -> None:
