@@ -286,8 +286,8 @@ def attack_hardening(area: Area) -> None:
     import httpx2
     import web_hardening as wh
 
+    from moksori.access.users import Users
     from moksori.project import Project
-    from moksori.web.users import Users
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "served.moksori"

@@ -151,8 +151,8 @@ def main() -> None:
     parser.add_argument("--guesses", type=int, default=40)
     args = parser.parse_args()
 
+    from moksori.access.users import Users
     from moksori.project import Project
-    from moksori.web.users import Users
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "bench.moksori"

@@ -83,8 +83,8 @@ def build_project(
 ) -> None:
     """A project with ``docs``, the owner and ``coders`` coder accounts, and
     ``codings_per_doc`` codings by the owner in each document (some overlap)."""
+    from moksori.access.users import Users
     from moksori.project import Project
-    from moksori.web.users import Users
 
     _fresh(path)
     src = path.parent / f"{path.name}-texts"

@@ -18,33 +18,64 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from moksori import __version__
+from moksori.access.sessions import LoginThrottle, Session, Sessions, sign_in
+from moksori.access.users import Users
 from moksori.analysis.report import Report, ReportOptions, build_report
 from moksori.analysis.report_render import write_html, write_markdown, write_plots
+from moksori.analysis.tables import Table
 from moksori.bilingual.pairs import Pair, Pairs
+from moksori.bilingual.projection import project_new
 from moksori.coding.cases import Cases
 from moksori.coding.codebook import Codebook
 from moksori.coding.coders import Coders
-from moksori.coding.codings import Codings
+from moksori.coding.codings import Coding, Codings
 from moksori.coding.memos import Memos
 from moksori.coding.merge import MergeReport, merge_into, open_other
+from moksori.coding.progress import DocumentProgress, document_progress
 from moksori.coding.reconcile import Reconciler
 from moksori.coding.reliability import Reliability
-from moksori.errors import IngestError, QueryError
+from moksori.errors import IngestError, MoksoriError, QueryError
 from moksori.ingest.batch import Job, collect_files, file_sha256, ingest_many, ingest_upload
 from moksori.ingest.limits import Limits
+from moksori.outputs import write_output
 from moksori.protect.deid import Deid
 from moksori.store import audit
 from moksori.store import documents as docs_store
 from moksori.store import search as search_store
+from moksori.store.audit import Action, Event
 from moksori.store.crypto import DEFAULT_KDF
 from moksori.store.database import KeyedDatabase, create_keyed, open_keyed, transaction
-from moksori.store.query import Filters
+from moksori.store.documents import DocumentDetail as DocumentDetail
+from moksori.store.documents import DocumentSummary as DocumentSummary
+from moksori.store.query import Filters, parse
 from moksori.store.ranking import Ranker
 from moksori.store.schema import LATEST_VERSION, current_version, migrate
+from moksori.store.search import SNIPPET_CHARS as SNIPPET_CHARS
+from moksori.store.search import Hit as Hit
+from moksori.store.search import SearchResult as SearchResult
 
 if TYPE_CHECKING:
     from moksori.bilingual.alignment import Alignments
     from moksori.semantic.vectors import EmbedReport, VectorCache
+
+
+# Read models and query parsing the faces use, named here so that they import
+# the door, never the store (the import-linter contracts in pyproject.toml).
+parse_query = parse  # a query's words and filters, as search reads them
+EXPORT_FORMATS = ("csv", "xlsx", "parquet")
+
+
+def _report_event(rep: Report, redacted: bool) -> Event:
+    quotes = sum(len(t.quotes) for t in rep.themes)
+    return Event(
+        Action.REPORT,
+        counts={
+            "themes": len(rep.themes),
+            "quotes": quotes,
+            "participants": rep.sample.participants,
+        },
+        choice="redacted" if redacted else "original",
+    )
 
 
 @dataclass
@@ -59,6 +90,11 @@ class FileOutcome:
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
+
+
+def _file_event(action: Action, documents: list[int], size: int) -> Event:
+    """A file in: its documents by id and its size; never its name (names can identify)."""
+    return Event(action, targets={"document": documents}, counts={"bytes": size})
 
 
 @dataclass
@@ -186,6 +222,11 @@ class Project:
         """Disagreements between two coders, and decisions into the consensus."""
         return Reconciler(self.conn, actor=self.actor)
 
+    def project_new_codings(self, made: list[Coding]) -> int:
+        """Copy codings just made onto aligned translations, when the project asks for it
+        (``translation.auto_project``); how many were copied."""
+        return project_new(self.conn, made)
+
     @property
     def pairs(self) -> Pairs:
         """Translations: original documents paired with their translations."""
@@ -201,20 +242,92 @@ class Project:
     @property
     def deid(self) -> Deid:
         """De-identification: scan, review, entities, known names, the vault."""
-        return Deid(self.conn, self.path)
+        return Deid(self.conn, self.path, actor=self.actor)
+
+    # --- accounts (the web's): administration and sign-in, audited ----------
+    @property
+    def users(self) -> Users:
+        return Users(self.conn, actor=self.actor)
+
+    @property
+    def sessions(self) -> Sessions:
+        return Sessions(self.conn)
+
+    def login_throttle(self, limit: int, window: float) -> LoginThrottle:
+        return LoginThrottle(self.conn, limit, window)
+
+    def sign_in(
+        self, name: str, password: str, client: str, throttle: LoginThrottle
+    ) -> tuple[str, Session] | int:
+        """A session, or the seconds to wait (0: wrong name or password); audited."""
+        return sign_in(self.conn, throttle, name, password, client)
+
+    # --- outputs: each one audited, the same from every face ----------------
+    def build_report(self, options: ReportOptions | None = None) -> Report:
+        """The findings report, in memory (it quotes testimony); audited as REPORT."""
+        options = options or ReportOptions()
+        rep = build_report(self.conn, options)
+        with transaction(self.conn):
+            audit.record(self.conn, _report_event(rep, options.redacted), actor=self.actor)
+        return rep
 
     def report(self, out_dir: str | Path, options: ReportOptions | None = None) -> ReportFiles:
         """The findings report as self-contained HTML and Markdown (plots beside them)."""
         out = Path(out_dir)
-        rep = build_report(self.conn, options or ReportOptions())
+        rep = self.build_report(options)
         write_plots(rep, out)
         return ReportFiles(rep, write_html(rep, out), write_markdown(rep, out))
+
+    def export_table(
+        self, table: Table, fmt: str, *, redacted: bool, to: str | Path | None = None
+    ) -> bytes:
+        """A table of quotes (coded segments) as a file: csv, xlsx or parquet; written to
+        ``to`` when given, else only returned. Audited as EXPORT, choice = format."""
+        if fmt not in EXPORT_FORMATS:
+            raise MoksoriError(f"format must be one of {', '.join(EXPORT_FORMATS)}")
+        data = b""
+        if fmt == "parquet":
+            if to is None:
+                raise MoksoriError("a parquet export is written to a file")
+            table.to_parquet(to)
+        else:
+            data = table.csv_bytes() if fmt == "csv" else table.xlsx_bytes()
+            if to is not None:
+                write_output(to, data)
+        self.exported(fmt, rows=len(table.rows), redacted=redacted)
+        return data
+
+    def exported(self, fmt: str, *, rows: int, redacted: bool) -> None:
+        """Record that an export left the project (for exporters that write their own
+        file, e.g. .qdpx): one EXPORT event, the format as its choice."""
+        event = Event(
+            Action.EXPORT, counts={"rows": rows, "redacted": int(redacted)}, choice=fmt.lower()
+        )
+        with transaction(self.conn):
+            audit.record(self.conn, event, actor=self.actor)
+
+    def changes(self) -> tuple[Any, ...]:
+        """A stamp that moves whenever anything a report shows may have changed
+        (reports and exports are audited too, but change nothing): the web's
+        report cache compares it."""
+        row = self.conn.execute(
+            "SELECT (SELECT max(id) FROM audit WHERE action NOT IN (?, ?, ?)), "
+            "(SELECT count(*) || ':' || ifnull(max(id), 0) FROM coding), "
+            "(SELECT count(*) || ':' || ifnull(max(id), 0) FROM code), "
+            "(SELECT count(*) || ':' || ifnull(max(id), 0) FROM memo), "
+            "(SELECT count(*) FROM case_value), (SELECT count(*) FROM deid_scan), "
+            "(SELECT group_concat(status || n) FROM "
+            "  (SELECT status, count(*) AS n FROM finding GROUP BY status ORDER BY status)), "
+            "(SELECT max(reviewed_at) FROM finding)",
+            (str(Action.REPORT), str(Action.EXPORT), "export coded segments"),
+        ).fetchone()
+        return tuple(row)
 
     def merge_from(self, other: str | Path, passphrase: str) -> MergeReport:
         """Bring everything of another copy of the study into this one (B is not changed)."""
         b = open_other(Path(other), passphrase)
         try:
-            return merge_into(self.conn, b, str(other))
+            return merge_into(self.conn, b, str(other), self.actor)
         finally:
             b.close()
 
@@ -300,7 +413,11 @@ class Project:
                 for rep in repeats.pop(job.sha256 or "", []):
                     record(FileOutcome(rep.name, "error", out.reason, bytes=rep.size))
                 continue
-            ids = docs_store.insert_file(self.conn, out, attributes)
+            with transaction(self.conn):  # the file and its audit event: one
+                ids = docs_store.insert_file(self.conn, out, attributes)
+                audit.record(
+                    self.conn, _file_event(Action.FILE_ADD, ids, job.size), actor=self.actor
+                )
             if out.quarantined:  # bytes kept, text not used: an error the user must act on
                 record(FileOutcome(job.name, "error", out.quarantined, ids, job.size))
             else:
@@ -340,7 +457,8 @@ class Project:
                 continue
             with transaction(self.conn):
                 ids = docs_store.insert_file(self.conn, out, attributes)
-                audit.record(self.conn, "upload", {"file": name, "documents": ids}, actor=actor)
+                event = _file_event(Action.FILE_UPLOAD, ids, len(data))
+                audit.record(self.conn, event, actor=actor if actor is not None else self.actor)
             status = "error" if out.quarantined else "added"
             report.outcomes.append(FileOutcome(name, status, out.quarantined or "", ids, len(data)))
         self._pair_added(report)
@@ -352,6 +470,18 @@ class Project:
             report.pairs = self.pairs.pair_by_names(added)
 
     # --- reading ----------------------------------------------------------
+    def document_progress(self) -> DocumentProgress:
+        """Each document's cases and each coder's codings in it (the documents page)."""
+        return document_progress(self.conn)
+
+    def resolve_document(self, ref: str | int) -> int:
+        """A document's id from its id, file name or title (as the CLI's --doc takes it)."""
+        return docs_store.resolve_document(self.conn, str(ref))
+
+    def document_labels(self) -> dict[int, str]:
+        """Each document's short label (its title or file name, and part)."""
+        return docs_store.document_labels(self.conn)
+
     def documents(self) -> list[docs_store.DocumentSummary]:
         return docs_store.list_documents(self.conn)
 

@@ -116,5 +116,5 @@ def test_share_guards_case_attributes(tmp_path: Path) -> None:
     run("deid", "share", str(proj), risky, "--unreviewed-ok", "--accept-risk", "--coder", "me")
     with Project.open(proj, TEST_PASSPHRASE) as p:
         events = audit.entries(p.conn, "deid.share")
-    assert [e["detail"]["accepted_risk"] for e in events] == [False, True]
-    assert events[-1]["actor"] == "me" and events[-1]["detail"]["k"] == 1
+    assert [e["detail"]["counts"]["accepted_risk"] for e in events] == [0, 1]
+    assert events[-1]["actor"] == "me" and events[-1]["detail"]["counts"]["k"] == 1

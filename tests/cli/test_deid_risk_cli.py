@@ -146,4 +146,4 @@ def test_the_project_threshold_is_set_audited_and_used(study: str) -> None:
     assert code != 0 and len(stderr.strip().splitlines()) == 1
     with Project.open(study, TEST_PASSPHRASE) as p:
         [event] = audit.entries(p.conn, "deid.k_threshold")
-    assert event["actor"] == "owner" and event["detail"] == {"from": 3, "to": 4}
+    assert event["actor"] == "owner" and event["detail"] == {"counts": {"from": 3, "to": 4}}

@@ -81,7 +81,7 @@ def test_merge_brings_everything_and_duplicates_nothing(
         memo = a.conn.execute("SELECT text, target_id FROM memo WHERE guid = 'memo-b'").fetchone()
         assert memo == ("church as first stop", a.codebook.get("Church").id)
         assert a.search("church").total == 1  # the new document is searchable
-        assert audit.entries(a.conn, "merge")[0]["detail"]["conflicts"]
+        assert audit.entries(a.conn, "project.merge")[0]["detail"]["counts"]["conflicts"]
         # merging again adds nothing
         again = a.merge_from(path_b, TEST_PASSPHRASE)
         assert not any(again.added.values())

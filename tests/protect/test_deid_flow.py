@@ -91,7 +91,7 @@ def test_reveal_is_audited_without_the_name(vault: Vault, testimony: Project) ->
     entity = testimony.deid.add_known(["박옥순", "Park Ok-sun"], vault, pseudonym="Mira")
     assert testimony.deid.reveal("Mira", vault, actor="lead") == ["박옥순", "Park Ok-sun"]
     [entry] = audit.entries(testimony.conn, "deid.reveal")
-    assert entry["actor"] == "lead" and entry["detail"]["entity"] == entity.guid
+    assert entry["actor"] == "lead" and entry["detail"]["targets"]["entity"] == [entity.guid]
     assert "박옥순" not in json.dumps(entry, ensure_ascii=False)
 
 

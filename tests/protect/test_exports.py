@@ -48,7 +48,7 @@ def test_exported_documents_are_redacted_and_audited(reviewed: Project, tmp_path
     assert "Youngmi:" in texts[1] and "Soon-hee" not in texts[1]
     assert "20–29" in texts[1] and "20대" in texts[0]  # "when I was 23", "스물세 살"
     [entry] = audit.entries(reviewed.conn, "deid.export")
-    assert entry["detail"]["documents"] == ids and "김순희" not in str(entry)
+    assert entry["detail"]["targets"]["document"] == ids and "김순희" not in str(entry)
 
 
 def test_retrieved_quotes_are_redacted_on_request(reviewed: Project) -> None:

@@ -10,6 +10,7 @@ import pytest
 
 from moksori.errors import DeidError, VaultError
 from moksori.project import Project
+from moksori.protect.deid import group_refs
 from moksori.protect.findings import Selector
 from moksori.protect.vault import Vault
 from moksori.protect.view import document_view
@@ -78,8 +79,8 @@ def test_a_group_decision_is_one_audited_transaction(study: Project, vault: Vaul
     [young] = [g for g in study.deid.groups(with_text=True) if "김영철" in g.texts]
     report = study.deid.decide_groups([young.id], "accepted", vault=vault, actor="lead")
     assert report.changed == young.size and report.entities_created == 1
-    entry = audit.entries(study.conn, "deid review")[-1]
-    assert entry["detail"]["groups"] == [young.id] and entry["actor"] == "lead"
+    entry = audit.entries(study.conn, "deid.review")[-1]
+    assert group_refs(entry["detail"]) == [young.id] and entry["actor"] == "lead"
     assert "김영철" not in json.dumps(entry, ensure_ascii=False)
     [after] = [g for g in study.deid.groups(status="accepted") if young.findings[0] in g.findings]
     assert after.id.startswith("e") and after.proposed == 0

@@ -98,8 +98,9 @@ def test_an_accepted_name_is_proposed_at_every_mention_with_its_entity(
     # a name the text marks as a pseudonym is left alone there, and masks stay masks
     assert [s for s, _ in _found(study, "e-ko")] == ["김영철"]
     # a decision by id proposes; it is one audited decision that lists what it proposed
-    entry = audit.entries(study.conn, "deid review")[-1]
-    assert len(entry["detail"]["propagated"]) == 7 and entry["detail"]["settled"] == []
+    entry = audit.entries(study.conn, "deid.review")[-1]
+    targets = entry["detail"]["targets"]
+    assert len(targets["propagated"]) == 7 and targets["settled"] == []
 
 
 def test_a_word_that_starts_like_a_name_is_not_a_name(study: Project) -> None:

@@ -175,8 +175,9 @@ def test_withheld_and_generalised_copy_keeps_nothing_that_names(
         texts = [shared.document(d.id).text for d in shared.documents()]
         assert any("Minho: I came from North Hamgyong" in t for t in texts)
     events = audit.entries(p.conn, "deid.share")
-    assert events[-1]["detail"]["withheld"] == ["age"]
-    assert events[-1]["detail"]["accepted_risk"] is False
+    age = next(a.id for a in p.cases.attributes() if a.name == "age")
+    assert events[-1]["detail"]["targets"]["withheld"] == [age]  # by id, never by name
+    assert events[-1]["detail"]["counts"]["accepted_risk"] == 0
 
 
 def test_generalise_option_and_accept_risk_are_honoured_and_audited(
@@ -194,7 +195,7 @@ def test_generalise_option_and_accept_risk_are_honoured_and_audited(
     report = share_project(p.conn, tmp_path / "r.moksori", SHARED, vault, risky)
     assert report.accepted_risk and report.attributes["k"] == 1
     event = audit.entries(p.conn, "deid.share")[-1]
-    assert event["actor"] == "owner" and event["detail"]["accepted_risk"] is True
+    assert event["actor"] == "owner" and event["detail"]["counts"]["accepted_risk"] == 1
     _assert_clean(_dump(tmp_path / "r.moksori"))
     with pytest.raises(Exception, match="no such case attribute"):
         share_project(p.conn, tmp_path / "x.moksori", SHARED, vault, ShareOptions(["nope"]))

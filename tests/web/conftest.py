@@ -16,9 +16,9 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from moksori.access.users import Users
 from moksori.project import Project
 from moksori.web.app import WebSettings, create_app
-from moksori.web.users import Users
 from tests.conftest import TEST_PASSPHRASE
 
 # Fictional testimony: names, places and dates are invented.

@@ -6,10 +6,10 @@ import re
 
 from fastapi.testclient import TestClient
 
+from moksori.access.users import Users
 from moksori.project import Project
 from moksori.store import audit
 from moksori.web.security import CSP
-from moksori.web.users import Users
 from tests.web.conftest import NAMES, PASSWORDS, Browser, login
 
 
@@ -80,7 +80,7 @@ def test_wrong_passwords_are_slowed_down_and_audited_without_the_typed_name(
         data={"name": NAMES["owner"], "password": PASSWORDS["owner"], "login_csrf": token},
     )
     assert r.status_code == 429
-    failures = audit.entries(study.conn, "login failed")
+    failures = audit.entries(study.conn, "login.failed")
     assert len(failures) == 5
     assert "typed secret" not in str(failures) and NAMES["owner"] not in str(failures)
 

@@ -7,6 +7,7 @@ from fastapi.testclient import TestClient
 
 from moksori.errors import DeidError
 from moksori.project import Project
+from moksori.protect.deid import group_refs
 from moksori.protect.findings import Selector
 from moksori.store import audit
 from tests.web.conftest import Browser, login
@@ -52,8 +53,8 @@ def test_reject_one_changes_its_status_and_is_audited(as_owner: Browser, scanned
     assert _status(scanned, fid) == "rejected"
     reviewed = scanned.deid.findings.select(Selector(ids=[fid]))[0]
     assert reviewed.reviewed_by == "Owner Kim"
-    entry = audit.entries(scanned.conn, "deid review")[-1]
-    assert entry["actor"] == "Owner Kim" and entry["detail"]["findings"] == [fid]
+    entry = audit.entries(scanned.conn, "deid.review")[-1]
+    assert entry["actor"] == "Owner Kim" and entry["detail"]["targets"]["finding"] == [fid]
 
 
 def test_coders_may_not_decide_redactions_unless_granted(
@@ -72,13 +73,15 @@ def test_coders_may_not_decide_redactions_unless_granted(
     with pytest.raises(DeidError):
         scanned.deid.reviewers.grant("Coder Lee", by="Coder Lee")
     scanned.deid.reviewers.grant("Coder Lee", by="Owner Kim")
-    grant = audit.entries(scanned.conn, "deid grant")[-1]
-    assert grant["actor"] == "Owner Kim" and grant["detail"] == {"coder": "Coder Lee"}
+    grant = audit.entries(scanned.conn, "deid.reviewer")[-1]
+    lee = scanned.coders.get("Coder Lee").guid
+    assert grant["actor"] == "Owner Kim"
+    assert grant["detail"] == {"targets": {"coder": [lee]}, "choice": "grant"}
     assert 'class="review-one"' in as_coder.client.get("/deid").text
     r = as_coder.post("/api/deid/review", json={"ids": [place], "decision": "reject"})
     assert r.status_code == 200 and _status(scanned, place) == "rejected"
-    entry = audit.entries(scanned.conn, "deid review")[-1]
-    assert entry["actor"] == "Coder Lee" and entry["detail"]["findings"] == [place]
+    entry = audit.entries(scanned.conn, "deid.review")[-1]
+    assert entry["actor"] == "Coder Lee" and entry["detail"]["targets"]["finding"] == [place]
     scanned.deid.reviewers.revoke("Coder Lee", by="Owner Kim")
     r = as_coder.post("/api/deid/review", json={"ids": [place], "decision": "accept"})
     assert r.status_code == 403 and _status(scanned, place) == "rejected"
@@ -206,9 +209,10 @@ def test_owner_decides_a_whole_group_and_names_wait_for_the_vault(
     assert body["changed"] >= len(members) and all(
         _status(scanned, i) == "accepted" for i in members
     )
-    entry = audit.entries(scanned.conn, "deid review")[-1]
-    assert entry["actor"] == "Owner Kim" and entry["detail"]["groups"] == [place]
-    assert entry["detail"]["via"] == "web" and "혜산" not in str(entry)
+    entry = audit.entries(scanned.conn, "deid.review")[-1]
+    assert entry["actor"] == "Owner Kim" and group_refs(entry["detail"]) == [place]
+    # the same event as the CLI's: no "via" (tests/test_audit_parity.py)
+    assert entry["detail"]["choice"] == "accept" and "혜산" not in str(entry)
     page = as_owner.client.get("/deid", params={"view": "groups"})
     assert 'class="review-group"' in page.text
     # a rejection of the person group needs no vault

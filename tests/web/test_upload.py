@@ -40,7 +40,7 @@ def test_owner_uploads_files_and_each_gets_its_outcome(as_owner: Browser, study:
     assert doc.summary.attributes == {"wave": "2", "site": "Seoul"}
     assert study.original(doc_id)[1] == TESTIMONY  # the original bytes are kept
     assert study.search("건너다").hits  # indexed like any ingested file
-    uploads = audit.entries(study.conn, "upload")
+    uploads = audit.entries(study.conn, "file.upload")
     assert uploads[-1]["actor"] == as_owner.name
 
 

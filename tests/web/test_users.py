@@ -6,10 +6,10 @@ import time
 
 import pytest
 
+from moksori.access import sessions as sessions_mod
+from moksori.access.sessions import LoginThrottle, Sessions, TooManyLogins
+from moksori.access.users import UserError, Users
 from moksori.project import Project
-from moksori.web import sessions as sessions_mod
-from moksori.web.sessions import LoginThrottle, Sessions, TooManyLogins
-from moksori.web.users import UserError, Users
 
 
 def test_passwords_are_argon2_hashes_and_roles_map_to_coders(project: Project) -> None:

@@ -17,11 +17,11 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from moksori.access.users import Users
 from moksori.project import Project
 from moksori.protect.deid import KnownEntry
 from moksori.protect.findings import Selector
 from moksori.web.app import WebSettings, create_app
-from moksori.web.users import Users
 from tests.conftest import TEST_PASSPHRASE
 from tests.web.conftest import NAMES, PASSWORDS, ROLES, Browser, browser_client, login
 from tests.web.test_routes import _api_routes

@@ -7,15 +7,13 @@ Review and exports are in :mod:`moksori.cli.deid_review` and
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
-from moksori.cli import render
+from moksori.cli import deid_export, deid_review, deid_risk, render
 from moksori.cli.common import (
     JsonOpt,
     ProjectArg,
@@ -26,13 +24,10 @@ from moksori.cli.common import (
     out,
 )
 from moksori.cli.passphrase import get_passphrase, get_vault_passphrase
+from moksori.cli.vault import VaultOpt, opened_vault, vault_path
 from moksori.errors import DeidError, VaultError
-from moksori.project import Project
 from moksori.protect import policy as policy_store
-from moksori.protect import shared_list
 from moksori.protect.deid import parse_known_names
-from moksori.protect.vault import Vault, default_path
-from moksori.store.documents import resolve_document
 
 deid_app = typer.Typer(
     help="De-identification: find personal data, review it, pseudonymise, redact, measure risk.",
@@ -43,42 +38,14 @@ names_app = typer.Typer(help="The known-names list (kept in the vault).", no_arg
 deid_app.add_typer(vault_app, name="vault")
 deid_app.add_typer(names_app, name="names")
 
-VaultOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--vault", help="The vault file (default: PROJECT with .vault, or $MOKSORI_VAULT)."
-    ),
-]
 ActorOpt = Annotated[str | None, typer.Option("--coder", help="Who does this (for the audit).")]
 
 
 def register(app: typer.Typer) -> None:
-    from moksori.cli import deid_export, deid_review, deid_risk
-
     deid_review.register(deid_app)
     deid_export.register(deid_app)
     deid_risk.register(deid_app)
     app.add_typer(deid_app, name="deid")
-
-
-def vault_path(project: Path, vault: Path | None) -> Path:
-    return vault if vault is not None else default_path(project)
-
-
-@contextlib.contextmanager
-def opened_vault(
-    p: Project, vault: Path | None, *, required: bool = True
-) -> Iterator[Vault | None]:
-    """The project's vault, or None when it does not exist and is not required."""
-    path = vault_path(p.path, vault)
-    if not path.exists() and not required:
-        yield None
-        return
-    v = p.deid.open_vault(path, get_vault_passphrase())
-    try:
-        yield v
-    finally:
-        v.close()
 
 
 # --- vault -----------------------------------------------------------------------
@@ -161,7 +128,7 @@ def names_list(
     project: ProjectArg, vault: VaultOpt = None, coder: ActorOpt = None, as_json: JsonOpt = False
 ) -> None:
     """Show every known person with their real names (written to the audit log)."""
-    with open_project(project) as p, opened_vault(p, vault) as v:
+    with open_project(project, coder) as p, opened_vault(p, vault) as v:
         assert v is not None
         rows: list[dict[str, Any]] = []
         for person in v.known():
@@ -196,7 +163,7 @@ def scan(
 ) -> None:
     """Find personal data in every document not scanned yet; findings are proposals."""
     with open_project(project) as p, opened_vault(p, vault, required=False) as v:
-        ids = [resolve_document(p.conn, d) for d in doc] if doc else None
+        ids = [p.resolve_document(d) for d in doc] if doc else None
         report = p.deid.scan(documents=ids, vault=v, rescan=rescan)
     if as_json:
         emit_json(report.to_json())
@@ -278,7 +245,7 @@ def reveal(
     as_json: JsonOpt = False,
 ) -> None:
     """Show the real names behind a pseudonym (needs the vault; written to the audit log)."""
-    with open_project(project) as p, opened_vault(p, vault) as v:
+    with open_project(project, coder) as p, opened_vault(p, vault) as v:
         assert v is not None
         names = p.deid.reveal(entity, v, coder)
     if as_json:
@@ -315,20 +282,21 @@ def policy(
     names: its changes are audited with the phrase. Re-scan (deid scan --rescan)
     to apply a change to documents already scanned.
     """
-    with open_project(project) as p:
+    with open_project(project, coder) as p:
+        rules = p.deid.publishing
         if type_ in _SHARED_VERBS:
             if not action:
                 raise DeidError(f"give a phrase, e.g.: moksori deid policy P {type_} 'North Korea'")
-            shared = shared_list.change(p.conn, action, allow=type_ == "allow", actor=coder)
-            current = policy_store.load(p.conn)
+            shared = rules.change_shared_list(action, allow=type_ == "allow")
+            current = rules.policy()
         elif type_ and action:
-            current = policy_store.set_action(p.conn, type_, action)
-            shared = shared_list.load(p.conn)
+            current = rules.set_policy(type_, action)
+            shared = rules.shared_list()
         elif type_:
             raise DeidError("give a type and an action, e.g.: moksori deid policy P place region")
         else:
-            current = policy_store.load(p.conn)
-            shared = shared_list.load(p.conn)
+            current = rules.policy()
+            shared = rules.shared_list()
     data = current.to_json()
     if as_json:
         emit_json({**data, "shared": shared.to_json()})

@@ -10,10 +10,9 @@ import typer
 from moksori.cli import render
 from moksori.cli.common import JsonOpt, ProjectArg, emit_json, err, handle_errors, open_project, out
 from moksori.cli.passphrase import get_passphrase, get_share_passphrase
+from moksori.cli.vault import opened_vault
 from moksori.errors import DeidError
-from moksori.protect.deid import share_project
-from moksori.protect.export import FORMATS, export_documents
-from moksori.store.documents import resolve_document
+from moksori.protect.publishing import FORMATS, ShareOptions
 
 UnreviewedOpt = Annotated[
     bool,
@@ -39,16 +38,11 @@ def export(
     as_json: JsonOpt = False,
 ) -> None:
     """Write redacted documents (txt, docx or html); refuses while findings await review."""
-    with open_project(project) as p:
+    with open_project(project, coder) as p:
         p.deid.require_reviewed(unreviewed_ok)
-        ids = (
-            [resolve_document(p.conn, d) for d in doc]
-            if doc
-            else [int(r[0]) for r in p.conn.execute("SELECT id FROM document ORDER BY id")]
-        )
-        report = export_documents(
-            p.conn, ids, out_dir, fmt, actor=coder, unreviewed=p.deid.findings.unreviewed()
-        )
+        ids = [p.resolve_document(d) for d in doc] if doc else sorted(d.id for d in p.documents())
+        unreviewed = p.deid.findings.unreviewed()
+        report = p.deid.publishing.export(ids, out_dir, fmt, unreviewed=unreviewed)
     if as_json:
         emit_json(report.to_json())
     else:
@@ -95,9 +89,6 @@ def share(
     Refused while the case attributes it would publish let a participant be
     picked out (k below the project's threshold, see deid threshold).
     """
-    from moksori.cli.deid import opened_vault
-    from moksori.protect.share import ShareOptions
-
     rules: dict[str, str] = {}
     for spec in generalise or []:
         name, sep, level = spec.partition("=")
@@ -105,7 +96,7 @@ def share(
             raise DeidError(f"--generalise wants ATTRIBUTE=LEVEL, not {spec!r}")
         rules[name.strip()] = level.strip()
     options = ShareOptions(withhold or [], rules, accept_risk, coder)
-    with open_project(project) as p:
+    with open_project(project, coder) as p:
         p.deid.require_reviewed(unreviewed_ok)
         secret = get_share_passphrase()
         if secret == get_passphrase():
@@ -113,7 +104,7 @@ def share(
         with opened_vault(p, vault, required=False) as v:
             if v is None:
                 err.print("[yellow]no vault[/yellow]: names are scrubbed from findings only")
-            report = share_project(p.conn, out_file, secret, v, options)
+            report = p.deid.publishing.share(out_file, secret, v, options)
     if as_json:
         emit_json(report.to_json())
         return

@@ -15,12 +15,12 @@ from rich.table import Table
 
 from moksori.cli import render
 from moksori.cli.common import JsonOpt, ProjectArg, emit_json, handle_errors, open_project, out
+from moksori.cli.vault import opened_vault
 from moksori.errors import DeidError
+from moksori.project import Project
 from moksori.protect.deid import ReviewReport
 from moksori.protect.findings import Selector
 from moksori.protect.groups import resolve
-from moksori.protect.view import document_view
-from moksori.store.documents import resolve_document
 
 TypeOpt = Annotated[list[str] | None, typer.Option("--type", help="person, place, phone, …")]
 DetectorOpt = Annotated[list[str] | None, typer.Option("--detector", help="e.g. korean_names")]
@@ -65,7 +65,7 @@ def status(project: ProjectArg, as_json: JsonOpt = False) -> None:
 
 
 def _selector(
-    p: object,
+    p: Project,
     ids: IdOpt,
     type_: TypeOpt,
     detector: DetectorOpt,
@@ -75,15 +75,12 @@ def _selector(
     max_c: MaxOpt,
     state: str | None,
 ) -> Selector:
-    from moksori.project import Project
-
-    assert isinstance(p, Project)
     return Selector(
         ids=ids or [],
         status=state,
         types=type_ or [],
         detectors=detector or [],
-        documents=[resolve_document(p.conn, d) for d in doc] if doc else [],
+        documents=[p.resolve_document(d) for d in doc] if doc else [],
         text=text,
         min_confidence=min_c,
         max_confidence=max_c,
@@ -115,10 +112,7 @@ def findings(
         )
         sel = _selector(p, ids, type_, detector, doc, text, min_confidence, max_confidence, state)
         rows = p.deid.findings.select(sel, limit=limit)
-        texts = {
-            d: p.conn.execute("SELECT text FROM document WHERE id = ?", (d,)).fetchone()[0]
-            for d in {f.document_id for f in rows}
-        }
+        texts = p.deid.findings.texts_of({f.document_id for f in rows})
     if as_json:
         emit_json([f.to_json() | {"text": texts[f.document_id][f.start : f.end]} for f in rows])
         return
@@ -212,15 +206,13 @@ def review(
     Accepting also proposes the accepted names and places at their other
     mentions in the project (accepted with them for --group and bulk choices).
     """
-    from moksori.cli.deid import opened_vault
-
     status = {"accept": "accepted", "reject": "rejected"}.get(decision)
     if status is None:
         raise DeidError("say accept or reject")
     if group:
         if ids or type_ or detector or doc or text or every:
             raise DeidError("--group decides whole groups; do not mix it with other choices")
-        with open_project(project) as p:
+        with open_project(project, coder) as p:
             needs_vault = status == "accepted" and any(
                 g.type == "person" and g.entity_id is None and (g.proposed or again)
                 for g in resolve(p.deid.groups(status=None), group)
@@ -244,7 +236,7 @@ def review(
         raise DeidError(
             "choose findings (--id, --type, --detector, --doc, --text, confidence) or --all"
         )
-    with open_project(project) as p:
+    with open_project(project, coder) as p:
         sel = _selector(
             p,
             ids,
@@ -297,7 +289,7 @@ def revoke(
 
 
 def _change_grant(project: Path, name: str, by: str | None, as_json: bool, *, give: bool) -> None:
-    with open_project(project) as p:
+    with open_project(project, by) as p:
         reviewers = p.deid.reviewers
         names = reviewers.grant(name, by=by) if give else reviewers.revoke(name, by=by)
     if as_json:
@@ -318,8 +310,8 @@ def mark(
     as_json: JsonOpt = False,
 ) -> None:
     """Mark personal data a detector missed (accepted at once)."""
-    with open_project(project) as p:
-        f = p.deid.mark(resolve_document(p.conn, doc), start, end, type_, actor=coder)
+    with open_project(project, coder) as p:
+        f = p.deid.mark(p.resolve_document(doc), start, end, type_, actor=coder)
     if as_json:
         emit_json(f.to_json())
     else:
@@ -337,8 +329,8 @@ def show(
 ) -> None:
     """Print a document as the redacted view shows it (proposals redacted too, by default)."""
     with open_project(project) as p:
-        doc_id = resolve_document(p.conn, doc)
-        view = document_view(p.conn, doc_id, include_proposed=not accepted_only)
+        doc_id = p.resolve_document(doc)
+        view = p.deid.views(include_proposed=not accepted_only)(doc_id)
     if as_json:
         emit_json(
             {

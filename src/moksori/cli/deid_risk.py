@@ -11,7 +11,6 @@ from rich.table import Table
 from moksori.cli import render
 from moksori.cli.common import JsonOpt, ProjectArg, emit_json, err, handle_errors, open_project, out
 from moksori.protect.hierarchy import read_mapping
-from moksori.protect.policy import k_threshold, set_k_threshold
 from moksori.protect.risk import RiskError, RiskReport, assess
 
 QiOpt = Annotated[
@@ -73,7 +72,7 @@ def risk_command(
     """Re-identification risk: k-anonymity over quasi-identifiers, and ways to raise k."""
     maps = _mappings(mapping or [])
     with open_project(project) as p:
-        k = k if k is not None else k_threshold(p.conn)
+        k = k if k is not None else p.deid.publishing.k_threshold()
         report = assess(p, qi or None, k=k, sensitive=sensitive, mappings=maps)
     if as_json:
         emit_json(report.to_json())
@@ -89,8 +88,9 @@ def threshold_command(
     as_json: JsonOpt = False,
 ) -> None:
     """Show or set the project's k: deid share refuses case attributes below it."""
-    with open_project(project) as p:
-        value = set_k_threshold(p.conn, k, coder) if k is not None else k_threshold(p.conn)
+    with open_project(project, coder) as p:
+        rules = p.deid.publishing
+        value = rules.set_k_threshold(k) if k is not None else rules.k_threshold()
     if as_json:
         emit_json({"k_threshold": value})
     else:

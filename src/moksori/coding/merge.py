@@ -27,6 +27,7 @@ from typing import Any
 from moksori.coding.codebook import Codebook
 from moksori.errors import MergeError, ProjectError, WrongPassphrase
 from moksori.store import audit
+from moksori.store.audit import Action, Event
 from moksori.store.database import Connection, open_keyed, transaction
 from moksori.store.ids import new_guid
 from moksori.store.schema import LATEST_VERSION, current_version
@@ -85,8 +86,15 @@ def merge_into(a: Connection, b: Connection, source: str, actor: str | None = No
         m.cases()
         m.codings()
         m.memos()
-        audit.record(a, "merge", report.to_json(), actor)
+        audit.record(a, _merge_event(report), actor=actor)
     return report
+
+
+def _merge_event(report: MergeReport) -> Event:
+    """Counts only: the other copy's path and the conflicting names stay out of the trail."""
+    counts = {f"added.{k}": n for k, n in sorted(report.added.items())}
+    counts |= {f"matched.{k}": n for k, n in sorted(report.matched.items())}
+    return Event(Action.PROJECT_MERGE, counts=counts | {"conflicts": len(report.conflicts)})
 
 
 class _Merger:

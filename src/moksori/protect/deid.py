@@ -18,13 +18,18 @@ from moksori.protect.entities import Entities, Entity
 from moksori.protect.findings import Finding, Findings, Selector
 from moksori.protect.groups import Group, build_groups, group_entities, resolve
 from moksori.protect.parallel import detect_documents
+from moksori.protect.publishing import Publishing
+from moksori.protect.publishing import share_project as share_project  # its old home
 from moksori.protect.redacted_index import RedactedResult, redacted_index
 from moksori.protect.reviewers import Reviewers
 from moksori.protect.romanise import name_key
 from moksori.protect.scan import KnownName
+from moksori.protect.scrub import Scrubber
 from moksori.protect.spans import PiiType
 from moksori.protect.vault import Vault, check_aliases
+from moksori.protect.view import ViewCache
 from moksori.store import audit
+from moksori.store.audit import Action, Event
 from moksori.store.database import Connection, transaction
 
 SCANNER_VERSION = "1"
@@ -66,9 +71,16 @@ class KnownEntry:
 
 
 class Deid:
-    def __init__(self, conn: Connection, project_path: Path) -> None:
+    """De-identification use cases; each change is audited as ``actor`` (the
+    project's) unless a call names its own (the web's signed-in user)."""
+
+    def __init__(self, conn: Connection, project_path: Path, actor: str | None = None) -> None:
         self.conn = conn
         self.project_path = project_path
+        self.actor = actor
+
+    def _who(self, actor: str | None) -> str | None:
+        return actor if actor is not None else self.actor
 
     @property
     def findings(self) -> Findings:
@@ -79,8 +91,13 @@ class Deid:
         return Entities(self.conn)
 
     @property
+    def publishing(self) -> Publishing:
+        """Policy, shared list, k threshold, redacted exports and the shareable copy."""
+        return Publishing(self.conn, actor=self.actor)
+
+    @property
     def reviewers(self) -> Reviewers:
-        return Reviewers(self.conn)
+        return Reviewers(self.conn, actor=self.actor)
 
     @property
     def project_guid(self) -> str:
@@ -88,6 +105,14 @@ class Deid:
         return str(row[0])
 
     # --- reading through the redaction ------------------------------------------
+    def views(self, *, include_proposed: bool = True) -> ViewCache:
+        """Redacted views of documents, each built once (pages, exports, quotes)."""
+        return ViewCache(self.conn, include_proposed=include_proposed)
+
+    def scrubber(self, vault: Vault | None = None) -> Scrubber:
+        """Known names and places replaced in free text (labels, memos, speakers)."""
+        return Scrubber.of(self.conn, vault)
+
     def search_redacted(
         self, query: str, *, langs: list[str] | None = None, limit: int = 50
     ) -> RedactedResult:
@@ -167,7 +192,18 @@ class Deid:
                 report.by_type[s.type.value] = report.by_type.get(s.type.value, 0) + 1
             if on_document:
                 on_document(doc_id, len(text))
-        report.spread = len(self.propagate(vault))
+        with transaction(self.conn):
+            report.spread = len(self.propagate(vault))
+            audit.record(
+                self.conn,
+                Event(
+                    Action.DEID_SCAN,
+                    targets={"document": [d for d, _ in docs]},
+                    counts={"added": report.added, "dropped": report.dropped}
+                    | {"spread": report.spread, "skipped": len(report.skipped)},
+                ),
+                actor=self.actor,
+            )
         report.seconds = round(time.perf_counter() - t0, 3)
         return report
 
@@ -199,9 +235,11 @@ class Deid:
             new = self.propagate(vault, sources=[f.id])
             audit.record(
                 self.conn,
-                "deid mark",
-                {"finding": f.id, "type": type_, "document": doc_id, "propagated": new},
-                actor=actor,
+                Event(
+                    Action.DEID_MARK,
+                    targets={"finding": [f.id], "document": [doc_id], "propagated": new},
+                ),
+                actor=self._who(actor),
             )
         return f
 
@@ -229,7 +267,6 @@ class Deid:
         vault: Vault | None = None,
         actor: str | None = None,
         role: str | None = None,
-        via: str = "cli",
         again: bool = False,
     ) -> ReviewReport:
         """Accept or reject whole groups: one decision per person or place, not per mention.
@@ -258,9 +295,8 @@ class Deid:
                 vault=vault,
                 actor=actor,
                 role=role,
-                via=via,
                 settle=True,
-                detail={"groups": [g.id for g in chosen]},
+                group_ids=[g.id for g in chosen],
             )
         report.entities_created += created
         return report
@@ -274,9 +310,8 @@ class Deid:
         vault: Vault | None = None,
         actor: str | None = None,
         role: str | None = None,
-        via: str = "cli",
         settle: bool | None = None,
-        detail: dict[str, Any] | None = None,
+        group_ids: Sequence[str] = (),
     ) -> ReviewReport:
         """Accept or reject findings in bulk. Accepting a person gives it an entity.
 
@@ -285,6 +320,7 @@ class Deid:
         Accepted names and places are then propagated to every mention in the same
         transaction; ``settle`` (default: any choice not by id) accepts those new
         mentions that fall in a group just accepted, so a decision covers its entity.
+        The event is the same from every face (no "via"): targets and counts only.
         """
         self.reviewers.require(actor, role)
         chosen = self.findings.select(selector)
@@ -312,11 +348,14 @@ class Deid:
             if ids:
                 audit.record(
                     self.conn,
-                    "deid review",
-                    {"status": status, "findings": ids, "changed": n, "via": via}
-                    | (detail or {})
-                    | {"propagated": new, "settled": settled},
-                    actor=actor,
+                    Event(
+                        Action.DEID_REVIEW,
+                        targets={"finding": ids, **_group_targets(group_ids)}
+                        | {"propagated": new, "settled": settled},
+                        counts={"changed": n},
+                        choice=_DECISION.get(status, status),
+                    ),
+                    actor=self._who(actor),
                 )
         return ReviewReport(status, n + len(settled), created, len(new) - len(settled))
 
@@ -406,11 +445,31 @@ class Deid:
         with transaction(self.conn) as c:
             audit.record(
                 c,
-                "deid.reveal",
-                {"entity": entity.guid, "pseudonym": entity.pseudonym, "vault": vault.path.name},
-                actor,
+                Event(Action.DEID_REVEAL, targets={"entity": [entity.guid]}),
+                actor=self._who(actor),
             )
         return list(person.aliases) if person else []
+
+
+_DECISION = {"accepted": "accept", "rejected": "reject", "proposed": "reopen"}
+
+
+def _group_targets(groups: Sequence[str]) -> dict[str, list[int]]:
+    """Group ids as audit targets: ``e12`` is entity 12, ``f34`` the group whose
+    first finding is 34 (a written form, never the form itself)."""
+    out: dict[str, list[int]] = {}
+    for g in groups:
+        kind = "entity_group" if g.startswith("e") else "form_group"
+        out.setdefault(kind, []).append(int(g[1:]))
+    return out
+
+
+def group_refs(detail: dict[str, Any]) -> list[str]:
+    """The group ids a review event names, back from its targets."""
+    targets = detail.get("targets", {})
+    return [f"e{i}" for i in targets.get("entity_group", [])] + [
+        f"f{i}" for i in targets.get("form_group", [])
+    ]
 
 
 _KNOWN_LINE = re.compile(r"^(?P<names>[^#]*?)(?:\s*->\s*(?P<pseudo>[^#]*?))?\s*(?:#.*)?$")
@@ -440,35 +499,3 @@ def parse_known_names(text: str) -> list[KnownEntry]:
     if not entries:
         raise KnownNamesError("the known-names file has no names")
     return entries
-
-
-def share_project(
-    conn: Connection, out: Path, passphrase: str, vault: Vault | None, options: Any = None
-) -> Any:
-    """Write the redacted, shareable copy of a project to a new encrypted file.
-
-    ``options``: a ``share.ShareOptions`` (attributes withheld or generalised,
-    risk accepted); the copy is refused below the project's k without one.
-    """
-    from moksori.protect.share import share
-    from moksori.store.database import create_keyed
-    from moksori.store.schema import migrate
-
-    db = create_keyed(out, passphrase)
-    try:
-        migrate(db.conn)
-        return share(conn, db.conn, vault, out, options)
-    except BaseException:
-        db.conn.close()
-        for p in (out, Path(f"{out}-wal"), Path(f"{out}-shm")):
-            p.unlink(missing_ok=True)
-        raise
-    finally:
-        with _suppress():
-            db.conn.close()
-
-
-def _suppress() -> Any:
-    import contextlib
-
-    return contextlib.suppress(Exception)

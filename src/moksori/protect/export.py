@@ -18,6 +18,7 @@ from moksori.outputs import open_output, private_dir, write_text_output
 from moksori.protect.redact import RedactedView
 from moksori.protect.view import ViewCache
 from moksori.store import audit
+from moksori.store.audit import Action, Event
 from moksori.store.database import Connection, transaction
 
 FORMATS = ("txt", "docx", "html")
@@ -102,13 +103,12 @@ def export_documents(
     with transaction(conn) as c:
         audit.record(
             c,
-            "deid.export",
-            {
-                "format": fmt,
-                "documents": doc_ids,
-                "unreviewed": unreviewed,
-                "replacements": report.replacements,
-            },
-            actor,
+            Event(
+                Action.DEID_EXPORT,
+                targets={"document": list(doc_ids)},
+                counts={"unreviewed": unreviewed, "replacements": report.replacements},
+                choice=fmt,
+            ),
+            actor=actor,
         )
     return report

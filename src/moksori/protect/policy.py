@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from moksori.errors import DeidError
 from moksori.protect.spans import PiiType
 from moksori.protect.textview import HANGUL
+from moksori.store import audit
+from moksori.store.audit import Action, Event
 from moksori.store.database import Connection, transaction
 
 ACTIONS: dict[PiiType, tuple[str, ...]] = {
@@ -78,7 +80,8 @@ def load(conn: Connection) -> Policy:
     return policy
 
 
-def set_action(conn: Connection, type_: str, action: str) -> Policy:
+def set_action(conn: Connection, type_: str, action: str, actor: str | None = None) -> Policy:
+    """Set what one type becomes; audited (the choice is ``type.action``, both fixed words)."""
     try:
         t = PiiType(type_)
     except ValueError:
@@ -94,6 +97,7 @@ def set_action(conn: Connection, type_: str, action: str) -> Policy:
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             (_KEY + t.value, action),
         )
+        audit.record(c, Event(Action.DEID_POLICY, choice=f"{t.value}.{action}"), actor=actor)
     return load(conn)
 
 
@@ -108,8 +112,6 @@ def k_threshold(conn: Connection) -> int:
 
 def set_k_threshold(conn: Connection, k: int, actor: str | None = None) -> int:
     """Set the project's k (at least 2: k = 1 protects nobody); audited."""
-    from moksori.store import audit
-
     if k < 2:
         raise DeidError("the k threshold must be at least 2 (k = 1 protects nobody)")
     with transaction(conn) as c:
@@ -119,7 +121,9 @@ def set_k_threshold(conn: Connection, k: int, actor: str | None = None) -> int:
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             (K_KEY, str(k)),
         )
-        audit.record(c, "deid.k_threshold", {"from": before, "to": k}, actor)
+        audit.record(
+            c, Event(Action.DEID_K_THRESHOLD, counts={"from": before, "to": k}), actor=actor
+        )
     return k
 
 

@@ -12,14 +12,16 @@ import json
 
 from moksori.errors import DeidError
 from moksori.store import audit
+from moksori.store.audit import Action, Event
 from moksori.store.database import Connection, transaction
 
 SETTING = "deid.reviewers"
 
 
 class Reviewers:
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, actor: str | None = None) -> None:
         self.conn = conn
+        self.actor = actor  # audited when a grant or revoke names no ``by``
 
     def granted(self) -> list[str]:
         row = self.conn.execute("SELECT value FROM setting WHERE key = ?", (SETTING,)).fetchone()
@@ -71,7 +73,7 @@ class Reviewers:
         if row[0] != "coder":
             raise DeidError(f"{name} is not a coder (role {row[0]}); only coders can be granted")
         names = sorted({*self.granted(), name})
-        self._save(names, "deid grant", name, by)
+        self._save(names, "grant", name, by)
         return names
 
     def revoke(self, name: str, *, by: str | None = None) -> list[str]:
@@ -80,14 +82,20 @@ class Reviewers:
         if name not in current:
             raise DeidError(f"{name} holds no grant to decide redactions")
         names = [n for n in current if n != name]
-        self._save(names, "deid revoke", name, by)
+        self._save(names, "revoke", name, by)
         return names
 
-    def _save(self, names: list[str], action: str, name: str, by: str | None) -> None:
+    def _save(self, names: list[str], choice: str, name: str, by: str | None) -> None:
+        row = self.conn.execute("SELECT guid FROM coder WHERE name = ?", (name,)).fetchone()
+        coder = [str(row[0])] if row is not None and row[0] else []
         with transaction(self.conn):
             self.conn.execute(
                 "INSERT INTO setting(key, value) VALUES (?, ?) "
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (SETTING, json.dumps(names, ensure_ascii=False)),
             )
-            audit.record(self.conn, action, {"coder": name}, actor=by)
+            audit.record(
+                self.conn,
+                Event(Action.DEID_REVIEWER, targets={"coder": coder}, choice=choice),
+                actor=by if by is not None else self.actor,
+            )

@@ -30,7 +30,9 @@ from moksori.protect.publish import Publication, ShareOptions, ShareRefused, pla
 from moksori.protect.scrub import Scrubber, known_names
 from moksori.protect.vault import Vault
 from moksori.protect.view import ViewCache
+from moksori.coding.cases import Cases
 from moksori.store import audit
+from moksori.store.audit import Action, Event
 from moksori.store.clock import now
 from moksori.store.database import Connection, transaction
 from moksori.store.impact import impact_terms
@@ -207,9 +209,14 @@ def share(
             "SELECT id, 'redacted-copy', ? FROM document",
             (now(),),
         )
-        c.execute(
-            "INSERT INTO audit(at, actor, action, detail) VALUES (?, NULL, 'deid.share', ?)",
-            (now(), json.dumps({"documents": report.documents, "from_project": guid})),
+        audit.record(
+            c,
+            Event(
+                Action.DEID_SHARE,
+                targets={"project": [guid]},
+                counts={"documents": report.documents},
+                choice="copy",
+            ),
         )
     report.scrubbed = dict(sorted(scrub.counts.items()))
     report.names_scrubbed = scrub.counts.get("person", 0)
@@ -218,18 +225,25 @@ def share(
         redacted.update(r.type for r in views(doc_id).replacements)
     report.redacted = dict(sorted(redacted.items()))
     with transaction(src) as c:
-        audit.record(
-            c,
-            "deid.share",
-            {
-                "copy": out_path.name,
-                "documents": report.documents,
-                **published.to_json(),
-                "accepted_risk": report.accepted_risk,
-            },
-            options.actor,
-        )
+        audit.record(c, _share_event(c, report, published), actor=options.actor)
     return report
+
+
+def _share_event(conn: Connection, report: ShareReport, published: Publication) -> Event:
+    """What a share did, by attribute id: an attribute's name is the study's own words."""
+    ids = {a.name: a.id for a in Cases(conn).attributes()}
+    k = {"k": published.k} if published.k is not None else {}
+    return Event(
+        Action.DEID_SHARE,
+        targets={
+            "withheld": [ids[n] for n in published.withheld if n in ids],
+            "generalised": [ids[n] for n in published.generalised if n in ids],
+            "quasi_identifier": [ids[n] for n in published.quasi_identifiers if n in ids],
+        },
+        counts={"documents": report.documents, "threshold": published.threshold}
+        | k
+        | {"accepted_risk": int(report.accepted_risk)},
+    )
 
 
 # Every free-text column the copy scrubs in depth (JSON lists are opened below).

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from moksori.protect.findings import Findings
-from moksori.protect.share import Scrubber
-from moksori.protect.view import ViewCache
-from moksori.store.database import Connection
-from moksori.web.app import Forbidden
-from moksori.web.sessions import Session
+from pathlib import Path
+
+from moksori.access.sessions import Session
+from moksori.project import Project
+from moksori.protect.deid import Deid
+from moksori.protect.scrub import Scrubber
+from moksori.web.context import Forbidden
 
 
 class Redactor:
@@ -18,10 +19,11 @@ class Redactor:
     stored); speaker labels and memos are scrubbed of every known name.
     """
 
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-        self.views = ViewCache(conn)
-        self.unscanned = set(Findings(conn).unscanned_documents())
+    def __init__(self, project: Project) -> None:
+        # TRANSITIONAL (issue 16): a page not moved yet still passes its connection
+        self.deid = project.deid if isinstance(project, Project) else Deid(project, Path())
+        self.views = self.deid.views()
+        self.unscanned = set(self.deid.findings.unscanned_documents())
         self._scrubber: Scrubber | None = None
 
     def readable(self, doc_id: int) -> bool:
@@ -46,7 +48,7 @@ class Redactor:
 
     def scrub(self, text: str | None, prose: bool = False) -> str | None:
         if self._scrubber is None:
-            self._scrubber = Scrubber.of(self.conn)
+            self._scrubber = self.deid.scrubber()
         return self._scrubber.deep(text) if prose else self._scrubber(text)
 
     @staticmethod

@@ -9,9 +9,8 @@ import anyio.to_thread
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from moksori.store import audit
-from moksori.store.database import transaction
-from moksori.web.app import (
+from moksori.access.sessions import IDLE_SECONDS, MAX_SECONDS, Session
+from moksori.web.context import (
     LANGUAGE_COOKIE,
     LOGIN_CSRF_COOKIE,
     SESSION_COOKIE,
@@ -24,8 +23,6 @@ from moksori.web.app import (
 )
 from moksori.web.i18n import LANGUAGES, translate
 from moksori.web.security import same_token
-from moksori.web.sessions import IDLE_SECONDS, MAX_SECONDS, Session, Sessions, TooManyLogins
-from moksori.web.users import Users
 
 router = APIRouter()
 
@@ -84,24 +81,7 @@ async def login(
 
     def check() -> tuple[str, Session] | int:
         """A session, or the seconds to wait before trying again (0: wrong password)."""
-        conn = web.project().conn
-        throttle = web.throttle()
-        try:
-            attempt = throttle.reserve(name, client)  # before the slow password check
-        except TooManyLogins as exc:
-            return exc.retry_after
-        user = Users(conn).verify(name, password)
-        if user is None:
-            with transaction(conn):
-                throttle.failed(attempt)
-                # not the name typed: it may be a password typed in the wrong box
-                audit.record(conn, "login failed", {"client": client})
-            return 0
-        with transaction(conn):
-            throttle.succeeded(attempt, name, client)
-            started = Sessions(conn).start(user)
-            audit.record(conn, "login", {"client": client}, actor=user.name)
-        return started
+        return web.project().sign_in(name, password, client, web.throttle())
 
     started = await anyio.to_thread.run_sync(check)
     if isinstance(started, int):
@@ -128,7 +108,7 @@ async def logout(
 ) -> Response:
     web = web_of(request)
     token = request.cookies.get(SESSION_COOKIE, "")
-    await anyio.to_thread.run_sync(lambda: Sessions(web.project().conn).end(token))
+    await anyio.to_thread.run_sync(lambda: web.project().sessions.end(token))
     response = RedirectResponse("/login", status_code=303)
     response.delete_cookie(SESSION_COOKIE)
     return response

@@ -18,16 +18,14 @@ import anyio.to_thread
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response
 
+from moksori.access.sessions import Session
 from moksori.errors import MoksoriError
 from moksori.project import Project
 from moksori.protect.findings import Finding, Selector
 from moksori.protect.groups import Group, resolve
-from moksori.protect.view import ViewCache
-from moksori.store.documents import document_labels
-from moksori.web.app import Forbidden, project_of, render, require
 from moksori.web.body import Json, is_whole
+from moksori.web.context import Forbidden, project_of, render, require
 from moksori.web.redaction import Redactor, reads_originals
-from moksori.web.sessions import Session
 
 router = APIRouter()
 CONTEXT = 40  # characters of text shown either side of a finding
@@ -85,7 +83,7 @@ def load_queue(project: Project, status: str, type_: str, doc: int | None) -> Qu
     )
     chosen = findings.select(selector)
     texts = findings.texts_of({f.document_id for f in chosen[:QUEUE_LIMIT]})
-    labels = document_labels(project.conn)
+    labels = project.document_labels()
     rows = []
     for f in chosen[:QUEUE_LIMIT]:
         t = texts[f.document_id]
@@ -205,9 +203,7 @@ def review(project: Project, body: dict[str, Any], actor: str, role: str) -> dic
     todo = [f.id for f in chosen if f.id not in set(needs_vault)]
     changed = 0
     if todo:
-        changed = project.deid.review(
-            Selector(ids=todo), decision, actor=actor, role=role, via="web"
-        ).changed
+        changed = project.deid.review(Selector(ids=todo), decision, actor=actor, role=role).changed
     return {"status": decision, "changed": changed, "ids": todo, "needs_vault": needs_vault}
 
 
@@ -233,9 +229,7 @@ def _review_groups(
     todo = [g.id for g in chosen if g.id not in needs_vault]
     changed = 0
     if todo:
-        changed = project.deid.decide_groups(
-            todo, decision, actor=actor, role=role, via="web"
-        ).changed
+        changed = project.deid.decide_groups(todo, decision, actor=actor, role=role).changed
     return {"status": decision, "changed": changed, "groups": todo, "needs_vault": needs_vault}
 
 
@@ -271,8 +265,8 @@ def preview_page(
         raise Forbidden("viewers see every proposal redacted; only the team may leave them out")
     project = project_of(request)
     detail = project.document(doc_id)  # NotFound → 404
-    redactor = Redactor(project.conn)
-    redactor.views = ViewCache(project.conn, include_proposed=not accepted_only)
+    redactor = Redactor(project)
+    redactor.views = project.deid.views(include_proposed=not accepted_only)
     text = redactor.text(detail.summary.id)  # Forbidden while not scanned
     view = redactor.views(detail.summary.id)
     parts = _marked(view.text, view.new_spans)

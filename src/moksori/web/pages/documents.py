@@ -8,13 +8,12 @@ from typing import Annotated, Any
 
 import anyio.to_thread
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 
-from moksori.project import Project
-from moksori.store.documents import DocumentSummary
-from moksori.web.app import Forbidden, project_of, render, require, wants_html
+from moksori.access.sessions import Session
+from moksori.project import DocumentSummary, Project
+from moksori.web.context import Forbidden, project_of, render, require, wants_html
 from moksori.web.redaction import Redactor, reads_originals
-from moksori.web.sessions import Session
 
 router = APIRouter()
 
@@ -62,19 +61,8 @@ def document_rows(
     """Every document, or for a viewer (``redactor`` given) only those scanned for
     personal data, each named "document N" and without attributes: titles, file
     names and attributes often carry the interviewee's name."""
-    conn = project.conn
-    cases: dict[int, list[str]] = {}
-    for doc_id, name in conn.execute(
-        "SELECT DISTINCT l.document_id, c.name FROM case_link l JOIN cases c ON c.id = l.case_id "
-        "ORDER BY c.name"
-    ):
-        cases.setdefault(doc_id, []).append(name)
-    coded: dict[int, dict[str, int]] = {}
-    for doc_id, coder, n in conn.execute(
-        "SELECT g.document_id, k.name, count(*) FROM coding g JOIN coder k ON k.id = g.coder_id "
-        "WHERE g.origin != 'projected' GROUP BY g.document_id, k.name ORDER BY k.name"
-    ):
-        coded.setdefault(doc_id, {})[coder] = n
+    progress = project.document_progress()
+    cases, coded = progress.cases, progress.coded_by
     rows = []
     for summary in project.documents():
         if redactor is not None and not redactor.readable(summary.id):
@@ -121,20 +109,18 @@ async def documents_page(
     status: Annotated[str, Query()] = "",
 ) -> Response:
     filters = DocumentFilters(lang, attribute, case, status)
-    project = project_of(request)
     originals = reads_originals(session)
     if not originals and attribute:
         raise Forbidden("viewers cannot filter by document attributes (they may name people)")
 
     def load() -> tuple[list[DocumentRow], list[DocumentRow]]:
-        redactor = None if originals else Redactor(project.conn)
+        project = project_of(request)  # this thread's own connection
+        redactor = None if originals else Redactor(project)
         every = document_rows(project, DocumentFilters(), redactor)  # the filters' choices
         return [r for r in every if _keep(r, filters)], every
 
     rows, every = await anyio.to_thread.run_sync(load)
     if not wants_html(request):
-        from fastapi.responses import JSONResponse
-
         return JSONResponse({"documents": [r.to_json() for r in rows]})
     return render(
         request,

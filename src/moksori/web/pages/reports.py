@@ -19,15 +19,13 @@ import anyio.to_thread
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
-from moksori.analysis.report import ReportOptions, build_report
+from moksori.access.sessions import Session
+from moksori.analysis.report import ReportOptions
 from moksori.analysis.report_render import render_html, render_markdown
 from moksori.errors import MoksoriError, NotFound
 from moksori.project import Project
-from moksori.store import audit
-from moksori.store.database import transaction
-from moksori.web.app import Forbidden, project_of, render, require
+from moksori.web.context import Forbidden, project_of, render, require
 from moksori.web.redaction import reads_originals
-from moksori.web.sessions import Session
 
 router = APIRouter()
 REPORT_CSP = (
@@ -71,24 +69,9 @@ def _cache(request: Request) -> ReportCache:
 _CACHE_LOCK = threading.Lock()
 
 
-def stamp(project: Project) -> tuple[Any, ...]:
-    """Changes whenever anything the report shows may have changed."""
-    row = project.conn.execute(
-        "SELECT (SELECT max(id) FROM audit "
-        "  WHERE action NOT IN ('report', 'export coded segments')), "
-        "(SELECT count(*) || ':' || ifnull(max(id), 0) FROM coding), "
-        "(SELECT count(*) || ':' || ifnull(max(id), 0) FROM code), "
-        "(SELECT count(*) || ':' || ifnull(max(id), 0) FROM memo), "
-        "(SELECT count(*) FROM case_value), (SELECT count(*) FROM deid_scan), "
-        "(SELECT group_concat(status || n) FROM "
-        "  (SELECT status, count(*) AS n FROM finding GROUP BY status ORDER BY status)), "
-        "(SELECT max(reviewed_at) FROM finding)"
-    ).fetchone()
-    return tuple(row)
-
-
-def build(project: Project, redacted: bool, actor: str) -> Built:
-    rep = build_report(project.conn, ReportOptions(redacted=redacted))
+def build(project: Project, redacted: bool) -> Built:
+    """Built and audited by the library (as the project's actor: the signed-in user)."""
+    rep = project.build_report(ReportOptions(redacted=redacted))
     built = Built(
         stamp=(),
         html=render_html(rep).encode("utf-8"),
@@ -99,9 +82,7 @@ def build(project: Project, redacted: bool, actor: str) -> Built:
         quotes=sum(len(t.quotes) for t in rep.themes),
         participants=rep.sample.participants,
     )
-    with transaction(project.conn):
-        audit.record(project.conn, "report", {"redacted": redacted, "via": "web"}, actor=actor)
-    built.stamp = stamp(project)
+    built.stamp = project.changes()
     return built
 
 
@@ -121,8 +102,8 @@ def report_for(request: Request, session: Session, original: bool, rebuild: bool
     redacted = not original
     with cache.lock:  # one build at a time; the others wait and reuse it
         have = cache.built.get(redacted)
-        if have is None or rebuild or have.stamp != stamp(project):
-            have = build(project, redacted, session.user.name)
+        if have is None or rebuild or have.stamp != project.changes():
+            have = build(project, redacted)
             cache.built[redacted] = have
         return have
 

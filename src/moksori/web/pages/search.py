@@ -18,15 +18,13 @@ import anyio.to_thread
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response
 
+from moksori.access.sessions import Session
 from moksori.errors import MoksoriError, QueryError
-from moksori.project import Project
+from moksori.project import SNIPPET_CHARS, Filters, Hit, Project, parse_query
 from moksori.protect.redacted_index import RedactedHit
-from moksori.store.query import Filters, parse
-from moksori.store.search import SNIPPET_CHARS, Hit
-from moksori.web.app import Forbidden, project_of, render, require
+from moksori.web.context import Forbidden, project_of, render, require
 from moksori.web.offsets import Utf16Map
 from moksori.web.redaction import Redactor, reads_originals
-from moksori.web.sessions import Session
 
 router = APIRouter()
 MODES = ("keyword", "semantic", "hybrid")
@@ -82,7 +80,7 @@ def _viewer_search(project: Project, q: str, mode: str, lang: str) -> Outcome:
     if mode != "keyword":
         # passage vectors were computed from the original text, names and all
         raise Forbidden("viewers search by keyword only (meaning search reads original text)")
-    parsed = parse(q)
+    parsed = parse_query(q)
     if parsed.filters.speakers or parsed.filters.documents or parsed.filters.attributes:
         raise Forbidden(
             "viewers cannot filter by speaker, document or attribute (they may name people)"

@@ -10,9 +10,9 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse, Response
 from starlette.datastructures import UploadFile
 
+from moksori.access.sessions import Session
 from moksori.project import AddReport
-from moksori.web.app import project_of, render, require, wants_html
-from moksori.web.sessions import Session
+from moksori.web.context import project_of, render, require, wants_html
 
 router = APIRouter()
 MAX_FILES = 200  # per upload
@@ -42,10 +42,9 @@ async def upload(
             key, _, value = line.partition("=")
             if key.strip():
                 attributes[key.strip()] = value.strip()
-    project = project_of(request)
 
-    def add() -> AddReport:
-        return project.add_uploads(files, attributes=attributes, actor=session.user.name)
+    def add() -> AddReport:  # the thread's own connection, audited as the signed-in user
+        return project_of(request).add_uploads(files, attributes=attributes)
 
     report = await anyio.to_thread.run_sync(add)
     status = 200 if report.count("error") == 0 else 207
