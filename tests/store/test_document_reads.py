@@ -16,7 +16,7 @@ from moksori.ingest.model import (
     SegmentSpan,
 )
 from moksori.project import Project
-from moksori.store import documents
+from moksori.store import audit, documents
 
 TEXT = "첫 문단입니다. 두만강을 건넜어요.\n\nSecond paragraph, in English."
 
@@ -106,3 +106,11 @@ def test_listings_of_documents_and_passages(project: Project, tmp_path: Path) ->
     assert [TEXT[p.start : p.end] for p in passages] == TEXT.split("\n\n")
     with pytest.raises(NotFound):
         documents.document_lang(project.conn, doc + 1)
+
+
+def test_the_use_case_not_the_store_audits_a_file(project: Project, tmp_path: Path) -> None:
+    """insert_file writes no event of its own: adding a file leaves exactly one."""
+    doc = _one(project, tmp_path)
+    events = audit.entries(project.conn)
+    assert [e["action"] for e in events] == [str(audit.Action.FILE_ADD)]
+    assert events[0]["detail"]["targets"] == {"document": [doc]}

@@ -59,7 +59,9 @@ from moksori.interop.refi import (
 from moksori.interop.tool_import import TextIngester, ToolImportReport
 from moksori.korean.terms import index_terms
 from moksori.project import Project
+from moksori.store import audit
 from moksori.store import documents as docs_store
+from moksori.store.audit import Action, Event
 from moksori.store.clock import now
 from moksori.store.database import transaction
 from moksori.store.ids import new_guid
@@ -106,6 +108,8 @@ def import_qdpx(project: Project, path: Path, *, schema: Path | None = None) -> 
         try:
             with transaction(project.conn):
                 _Writer(project, pkg, guids, sources, report).run()
+                event = Event(Action.PROJECT_IMPORT, counts=report.counts(), choice="qdpx")
+                audit.record(project.conn, event, actor=project.actor)
         except RefiError:
             raise
         except MoksoriError as exc:

@@ -36,7 +36,9 @@ from moksori.interop.taguette_html import HtmlText, html_text
 from moksori.interop.tool_import import ToolImportReport, ingest_text
 from moksori.project import Project
 from moksori.spreadsheet import csv_cell
+from moksori.store import audit
 from moksori.store import documents as docs_store
+from moksori.store.audit import Action, Event
 from moksori.store.clock import now
 from moksori.store.database import transaction
 
@@ -215,6 +217,8 @@ def import_taguette(
     try:
         with transaction(project.conn):
             _Writer(project, data, texts, report, len(data.projects) > 1).run()
+            event = Event(Action.PROJECT_IMPORT, counts=report.counts(), choice="taguette")
+            audit.record(project.conn, event, actor=project.actor)
     except TaguetteError:
         raise
     except MoksoriError as exc:

@@ -44,6 +44,12 @@ class ToolImportReport:
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
 
+    def counts(self) -> dict[str, int]:
+        """The whole-number counts, for the import's audit event (never names or text)."""
+        return {
+            k: v for k, v in asdict(self).items() if isinstance(v, int) and not isinstance(v, bool)
+        }
+
 
 PARALLEL_BYTES = 400_000  # below this, worker start-up (Kiwi load) costs more than it saves
 

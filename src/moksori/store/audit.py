@@ -61,6 +61,7 @@ class Action(StrEnum):
     ATTRIBUTE_DELETE = "attribute.delete"
     RECONCILE = "reconcile"
     PROJECT_MERGE = "project.merge"
+    PROJECT_IMPORT = "project.import"  # another tool's project (.qdpx, Taguette); choice: format
     # de-identification
     DEID_SCAN = "deid.scan"
     DEID_MARK = "deid.mark"

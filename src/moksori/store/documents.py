@@ -124,15 +124,12 @@ def insert_file(
             ),
         )
         source_id = int(cur.lastrowid)
-        ids = [
+        # no audit event here: the use case that adds the file records its own
+        # (Action.FILE_ADD, FILE_UPLOAD, PROJECT_IMPORT) in this same transaction
+        return [
             _insert_document(conn, source_id, doc, stamp, attributes or {})
             for doc in ingested.documents
         ]
-        conn.execute(
-            "INSERT INTO audit(at, action, detail) VALUES (?, 'add', ?)",
-            (stamp, json.dumps({"source_file": source_id, "documents": ids})),
-        )
-    return ids
 
 
 def _insert_document(
