@@ -101,9 +101,9 @@ def test_csv_export_is_redacted_and_audited(
     assert rows[0][:3] == ["coding", "code", "document"]
     assert {int(x[0]) for x in rows[1:]} == {coded["lee"], coded["choi"]}
     assert "김순희" not in r.content.decode("utf-8-sig")
-    entry = audit.entries(study.conn, "export coded segments")[-1]
-    assert entry["actor"] == "Owner Kim"
-    assert entry["detail"]["rows"] == 2 and entry["detail"]["redacted"] is True
+    entry = audit.entries(study.conn, "export")[-1]
+    assert entry["actor"] == "Owner Kim" and entry["detail"]["choice"] == "csv"
+    assert entry["detail"]["counts"]["rows"] == 2 and entry["detail"]["counts"]["redacted"] == 1
 
 
 def test_xlsx_export_of_the_original_for_the_team(
@@ -117,8 +117,8 @@ def test_xlsx_export_of_the_original_for_the_team(
     assert sheet is not None
     texts = [row[8] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert len(texts) == 1 and "김순희" in str(texts[0])  # blind coding: only Coder Lee's
-    entry = audit.entries(study.conn, "export coded segments")[-1]
-    assert entry["actor"] == "Coder Lee" and entry["detail"]["redacted"] is False
+    entry = audit.entries(study.conn, "export")[-1]
+    assert entry["actor"] == "Coder Lee" and entry["detail"]["counts"]["redacted"] == 0
 
 
 def test_unknown_format_is_refused(as_owner: Browser) -> None:

@@ -246,7 +246,8 @@ def test_two_coders_code_the_same_document_and_both_land(
     assert study.conn.execute("SELECT count(*) FROM coding").fetchone()[0] == 0
     deletes = audit.entries(study.conn, "coding.delete")
     assert [e["actor"] for e in deletes] == ["Coder Choi", "Owner Kim"]
-    assert deletes[1]["detail"]["coding"]["id"] == first["id"]
+    kept = audit.trash(study.conn, deletes[1]["detail"]["targets"]["trash"][0])
+    assert kept["id"] == first["id"]
 
 
 def test_aligned_sentences_sit_beside_their_passage(

@@ -29,6 +29,12 @@ EndOpt = Annotated[int | None, typer.Option(help="End offset (exclusive).")]
 SpeakerOpt = Annotated[str | None, typer.Option(help="Every turn of this speaker.")]
 
 
+CoderOpt = Annotated[
+    str | None,
+    typer.Option("--coder", help="Who is doing this (named in the audit trail; or MOKSORI_CODER)."),
+]
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(case_app, name="case")
     app.add_typer(attribute_app, name="attribute")
@@ -62,9 +68,10 @@ def add(
     name: Annotated[str, typer.Argument(help="A pseudonym, never a real name.")],
     description: Annotated[str, typer.Option(help="A note about the case.")] = "",
     as_json: JsonOpt = False,
+    coder: CoderOpt = None,
 ) -> None:
     """Add a case (usually a participant)."""
-    with open_project(project) as p:
+    with open_project(project, coder) as p:
         case = p.cases.add(name, description)
     if as_json:
         emit_json(case.to_json())
@@ -134,18 +141,18 @@ def show(project: ProjectArg, case: CaseArg, as_json: JsonOpt = False) -> None:
 
 @case_app.command()
 @handle_errors
-def rename(project: ProjectArg, case: CaseArg, new_name: str) -> None:
+def rename(project: ProjectArg, case: CaseArg, new_name: str, coder: CoderOpt = None) -> None:
     """Rename a case."""
-    with open_project(project) as p:
+    with open_project(project, coder) as p:
         c = p.cases.rename(case, new_name)
     err.print(f"renamed to {render.escape(c.name)}")
 
 
 @case_app.command()
 @handle_errors
-def delete(project: ProjectArg, case: CaseArg) -> None:
+def delete(project: ProjectArg, case: CaseArg, coder: CoderOpt = None) -> None:
     """Delete a case, its values, links and memos (a record is kept in the audit trail)."""
-    with open_project(project) as p:
+    with open_project(project, coder) as p:
         result = p.cases.delete(case)
     err.print(
         f"deleted case {render.escape(result['deleted'])} with {result['values']} value(s), "
@@ -163,9 +170,10 @@ def link(
     end: EndOpt = None,
     speaker: SpeakerOpt = None,
     as_json: JsonOpt = False,
+    coder: CoderOpt = None,
 ) -> None:
     """Link a case to a whole document, a range (--start/--end) or a speaker's turns."""
-    with open_project(project) as p:
+    with open_project(project, coder) as p:
         k = p.cases.link(case, doc, start=start, end=end, speaker=speaker)
     if as_json:
         emit_json(k.to_json())
@@ -183,9 +191,10 @@ def unlink(
     end: EndOpt = None,
     speaker: SpeakerOpt = None,
     every: Annotated[bool, typer.Option("--all", help="Every link to this document.")] = False,
+    coder: CoderOpt = None,
 ) -> None:
     """Remove a link (the same --start/--end or --speaker it was made with)."""
-    with open_project(project) as p:
+    with open_project(project, coder) as p:
         n = p.cases.unlink(case, doc, start=start, end=end, speaker=speaker, every=every)
     err.print(f"removed {n} link(s)")
 
@@ -218,9 +227,10 @@ def set_value(
     case: CaseArg,
     attribute: Annotated[str, typer.Argument(help="The attribute's name.")],
     value: Annotated[str, typer.Argument(help="The value ('' removes it).")],
+    coder: CoderOpt = None,
 ) -> None:
     """Set one attribute value of a case (checked against the attribute's type)."""
-    with open_project(project) as p:
+    with open_project(project, coder) as p:
         stored = p.cases.set_value(case, attribute, value)
     shown = "removed" if stored is None else f"= {_cell(stored)}"
     err.print(f"{render.escape(case)}: {render.escape(attribute)} {shown}")
@@ -252,12 +262,13 @@ def import_(
         ),
     ] = [],  # noqa: B006
     as_json: JsonOpt = False,
+    coder: CoderOpt = None,
 ) -> None:
     """Import case attributes; one bad value and nothing changes (the error says where)."""
     if not source.is_file():
         raise CodingError(f"{source}: no such file")
     types = _parse_types(type_)
-    with open_project(project) as p:
+    with open_project(project, coder) as p:
         report = import_cases(p.cases, source, types)
     if as_json:
         emit_json(report.to_json())
@@ -325,10 +336,11 @@ def add_attribute(
     ] = None,
     description: Annotated[str, typer.Option(help="What the attribute records.")] = "",
     as_json: JsonOpt = False,
+    coder: CoderOpt = None,
 ) -> None:
     """Define a typed attribute for cases."""
     parsed = [x.strip() for x in levels.split(",")] if levels else None
-    with open_project(project) as p:
+    with open_project(project, coder) as p:
         attr = p.cases.define_attribute(name, type_, parsed, description)
     if as_json:
         emit_json(attr.to_json())
@@ -361,8 +373,8 @@ def list_attributes(project: ProjectArg, as_json: JsonOpt = False) -> None:
 
 @attribute_app.command("delete")
 @handle_errors
-def delete_attribute(project: ProjectArg, name: str) -> None:
+def delete_attribute(project: ProjectArg, name: str, coder: CoderOpt = None) -> None:
     """Delete an attribute and every case's value for it (kept in the audit trail)."""
-    with open_project(project) as p:
+    with open_project(project, coder) as p:
         result = p.cases.delete_attribute(name)
     err.print(f"deleted attribute {render.escape(result['deleted'])} ({result['values']} value(s))")

@@ -21,7 +21,10 @@ codebook_app = typer.Typer(
 )
 
 CodeArg = Annotated[str, typer.Argument(help="A code: id, path (Category/Code) or unique name.")]
-CoderOpt = Annotated[str | None, typer.Option("--coder", help="Who is doing this.")]
+CoderOpt = Annotated[
+    str | None,
+    typer.Option("--coder", help="Who is doing this (named in the audit trail; or MOKSORI_CODER)."),
+]
 
 
 def register(app: typer.Typer) -> None:
@@ -53,7 +56,7 @@ def list_codes(project: ProjectArg, as_json: JsonOpt = False) -> None:
     """Show the code tree."""
     with open_project(project) as p:
         codes = p.codebook.tree()
-        counts = dict(p.conn.execute("SELECT code_id, count(*) FROM coding GROUP BY code_id"))
+        counts = p.codebook.coding_counts()
     if as_json:
         emit_json([{**c.to_json(), "codings": counts.get(c.id, 0)} for c in codes])
     elif not codes:
@@ -76,9 +79,10 @@ def add(
     colour: Annotated[str | None, typer.Option(help="Hex colour, e.g. #1f77b4.")] = None,
     folder: Annotated[bool, typer.Option(help="A category that is not applied itself.")] = False,
     as_json: JsonOpt = False,
+    coder: CoderOpt = None,
 ) -> None:
     """Add a code or category."""
-    with open_project(project) as p:
+    with open_project(project, coder) as p:
         code = p.codebook.create(
             name,
             parent,
@@ -147,6 +151,7 @@ def update(
     example: Annotated[list[str] | None, typer.Option(help="Replaces the examples.")] = None,
     colour: Annotated[str | None, typer.Option()] = None,
     folder: Annotated[bool | None, typer.Option("--folder/--codable")] = None,
+    coder: CoderOpt = None,
 ) -> None:
     """Change a code's definition, criteria, examples, colour or kind."""
     fields = {
@@ -164,16 +169,16 @@ def update(
     }
     if not fields:
         raise CodingError("nothing to change; give at least one option")
-    with open_project(project) as p:
+    with open_project(project, coder) as p:
         c = p.codebook.update(code, **fields)
     err.print(f"updated {render.escape(c.path)}")
 
 
 @codebook_app.command()
 @handle_errors
-def rename(project: ProjectArg, code: CodeArg, new_name: str) -> None:
+def rename(project: ProjectArg, code: CodeArg, new_name: str, coder: CoderOpt = None) -> None:
     """Rename a code (its codings stay)."""
-    with open_project(project) as p:
+    with open_project(project, coder) as p:
         c = p.codebook.rename(code, new_name)
     err.print(f"renamed to {render.escape(c.path)}")
 
@@ -184,9 +189,10 @@ def move(
     project: ProjectArg,
     code: CodeArg,
     parent: Annotated[str | None, typer.Argument(help="New category; omit for the top.")] = None,
+    coder: CoderOpt = None,
 ) -> None:
     """Move a code, with its sub-codes, under another category."""
-    with open_project(project) as p:
+    with open_project(project, coder) as p:
         c = p.codebook.move(code, parent)
     err.print(f"moved to {render.escape(c.path)}")
 
@@ -198,9 +204,10 @@ def merge(
     source: CodeArg,
     target: Annotated[str, typer.Argument(help="The code that absorbs it.")],
     as_json: JsonOpt = False,
+    coder: CoderOpt = None,
 ) -> None:
     """Merge SOURCE into TARGET: every coding, sub-code, link and memo moves over."""
-    with open_project(project) as p:
+    with open_project(project, coder) as p:
         report = p.codebook.merge(source, target)
     if as_json:
         emit_json(report.to_json())
@@ -219,9 +226,10 @@ def delete(
     force: Annotated[
         bool, typer.Option(help="Also delete its codings and sub-codes (a record is kept).")
     ] = False,
+    coder: CoderOpt = None,
 ) -> None:
     """Delete a code; refused while it has codings or sub-codes unless --force."""
-    with open_project(project) as p:
+    with open_project(project, coder) as p:
         result = p.codebook.delete(code, force=force)
     err.print(
         f"deleted {', '.join(render.escape(x) for x in result['deleted'])} "
@@ -237,9 +245,10 @@ def link(
     relation: Annotated[str, typer.Argument(help=f"e.g. {', '.join(RELATIONS)}, or your own.")],
     target: CodeArg,
     memo: Annotated[str | None, typer.Option()] = None,
+    coder: CoderOpt = None,
 ) -> None:
     """Link two codes for axial coding: SOURCE RELATION TARGET."""
-    with open_project(project) as p:
+    with open_project(project, coder) as p:
         k = p.codebook.link(source, target, relation, memo)
     err.print(
         f"{render.escape(k.from_code)} —{render.escape(k.relation)}→ {render.escape(k.to_code)}"
@@ -253,9 +262,10 @@ def unlink(
     source: CodeArg,
     target: CodeArg,
     relation: Annotated[str | None, typer.Option()] = None,
+    coder: CoderOpt = None,
 ) -> None:
     """Remove the link(s) from SOURCE to TARGET."""
-    with open_project(project) as p:
+    with open_project(project, coder) as p:
         n = p.codebook.unlink(source, target, relation)
     err.print(f"removed {n} link(s)")
 
@@ -280,9 +290,10 @@ def links(project: ProjectArg, as_json: JsonOpt = False) -> None:
 def core(
     project: ProjectArg,
     code: Annotated[str | None, typer.Argument(help="The core category; omit to clear.")] = None,
+    coder: CoderOpt = None,
 ) -> None:
     """Mark the core category of the grounded theory."""
-    with open_project(project) as p:
+    with open_project(project, coder) as p:
         c = p.codebook.set_core(code)
     err.print(f"core category: {render.escape(c.path)}" if c else "core category cleared")
 
@@ -332,6 +343,7 @@ def import_(
     project: ProjectArg,
     source: Annotated[Path, typer.Argument(help="FILE.yaml, FILE.csv or FILE.qdc")],
     as_json: JsonOpt = False,
+    coder: CoderOpt = None,
 ) -> None:
     """Merge a YAML, CSV or REFI-QDA .qdc codebook into the project's (by path; nothing deleted)."""
     if not source.is_file():
@@ -339,7 +351,7 @@ def import_(
     is_qdc = source.suffix.lower() == ".qdc"
     text = "" if is_qdc else source.read_text(encoding="utf-8-sig")
     notes: list[str] = []
-    with open_project(project) as p:
+    with open_project(project, coder) as p:
         if source.suffix.lower() == ".csv":
             report = import_csv(p.codebook, text)
         elif source.suffix.lower() in (".yaml", ".yml"):

@@ -9,7 +9,6 @@ import typer
 from rich.table import Table
 from typer.core import TyperGroup
 
-from moksori.bilingual.projection import project_new
 from moksori.cli import render
 from moksori.cli.common import JsonOpt, ProjectArg, emit_json, err, handle_errors, open_project, out
 from moksori.cli.passphrase import get_passphrase
@@ -50,10 +49,11 @@ def merge(
     project: ProjectArg,
     other: Annotated[Path, typer.Argument(help="Another copy of the study, e.g. coder-b.moksori")],
     as_json: JsonOpt = False,
+    coder: CoderOpt = None,
 ) -> None:
     """Merge OTHER into PROJECT: documents by content hash, coders, codes by path, codings,
     cases and memos; conflicts are reported and nothing is lost. OTHER is not changed."""
-    with open_project(project) as p:
+    with open_project(project, coder) as p:
         report = p.merge_from(other, get_passphrase())
     if as_json:
         emit_json(report.to_json())
@@ -97,7 +97,7 @@ def apply(
         raise CodingError(
             "give exactly one of --segment, --doc with --start/--end or --quote, or --query"
         )
-    with open_project(project) as p:
+    with open_project(project, coder) as p:
         if query is not None:
             preview = p.codings.preview_query(code, query, limit=limit)
             if not yes:
@@ -118,7 +118,7 @@ def apply(
             if doc is None or start is None or end is None:
                 raise CodingError("a range needs --doc, --start and --end")
             made = [p.codings.apply(code, doc, start, end, coder=coder, memo=memo)]
-        projected = project_new(p.conn, made)
+        projected = p.project_new_codings(made)
     if as_json:
         emit_json([c.to_json() for c in made])
     else:
@@ -152,9 +152,10 @@ def _show_preview(preview: dict[str, Any], as_json: bool) -> None:
 def remove(
     project: ProjectArg,
     coding: Annotated[list[int], typer.Argument(help="Coding id(s).")],
+    coder: CoderOpt = None,
 ) -> None:
     """Remove codings by id."""
-    with open_project(project) as p:
+    with open_project(project, coder) as p:
         for cid in coding:
             p.codings.remove(cid)
     err.print(f"removed {len(coding)} coding(s)")
@@ -172,7 +173,7 @@ def import_codings(
     if not source.is_file():
         raise CodingError(f"{source}: no such file")
     entries = read_entries(source)
-    with open_project(project) as p:
+    with open_project(project, coder) as p:
         report = import_quotes(p.codings, entries, coder=coder)
     if as_json:
         emit_json(report.to_json())
@@ -243,7 +244,7 @@ def list_coders(project: ProjectArg, as_json: JsonOpt = False) -> None:
     """List the coders and how many codings each has."""
     with open_project(project) as p:
         coders = p.coders.list()
-        counts = dict(p.conn.execute("SELECT coder_id, count(*) FROM coding GROUP BY coder_id"))
+        counts = p.codings.counts_by_coder()
         blind = p.codings.blind()
     if as_json:
         emit_json(
@@ -268,6 +269,6 @@ def blind(
     """Hide (on) or show (off) other coders' work to each coder. Owner only."""
     if state not in ("on", "off"):
         raise CodingError("say on or off")
-    with open_project(project) as p:
+    with open_project(project, coder) as p:
         p.codings.set_blind(state == "on", by=coder)
     err.print(f"blind coding {state}")

@@ -13,6 +13,10 @@ from moksori.coding.memos import EXPORT_FORMATS, TARGET_KINDS, Memo
 from moksori.errors import CodingError
 from moksori.outputs import write_text_output
 
+CoderOpt = Annotated[
+    str | None,
+    typer.Option("--coder", help="Who is writing (named in the audit trail; or MOKSORI_CODER)."),
+]
 memo_app = typer.Typer(help="Memos: analytic notes with author and time.", no_args_is_help=True)
 
 KindOpt = Annotated[
@@ -50,7 +54,7 @@ def add(
     on: KindOpt = "project",
     text: Annotated[str, typer.Option("--text", help="The memo ('-' reads standard input).")] = "",
     title: Annotated[str, typer.Option(help="A short title.")] = "",
-    coder: Annotated[str | None, typer.Option("--coder", help="Who is writing.")] = None,
+    coder: CoderOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Write a memo on the project, a code, a document, a case or a coding."""
@@ -58,7 +62,7 @@ def add(
         text = typer.get_text_stream("stdin").read()
     if not text.strip():
         raise CodingError("give the memo with --text (or --text - to read standard input)")
-    with open_project(project) as p:
+    with open_project(project, coder) as p:
         memo = p.memos.add(on, ref, text, title=title, author=coder)
     if as_json:
         emit_json(memo.to_json())
@@ -108,20 +112,21 @@ def edit(
     memo_id: MemoIdArg,
     text: Annotated[str | None, typer.Option("--text", help="New text.")] = None,
     title: Annotated[str | None, typer.Option(help="New title.")] = None,
+    coder: CoderOpt = None,
 ) -> None:
     """Change a memo's text or title."""
     if text is None and title is None:
         raise CodingError("nothing to change; give --text or --title")
-    with open_project(project) as p:
+    with open_project(project, coder) as p:
         memo = p.memos.edit(memo_id, text=text, title=title)
     err.print(f"updated memo #{memo.id}")
 
 
 @memo_app.command()
 @handle_errors
-def delete(project: ProjectArg, memo_id: MemoIdArg) -> None:
+def delete(project: ProjectArg, memo_id: MemoIdArg, coder: CoderOpt = None) -> None:
     """Delete a memo."""
-    with open_project(project) as p:
+    with open_project(project, coder) as p:
         memo = p.memos.delete(memo_id)
     err.print(f"deleted memo #{memo.id} on {memo.target_kind} {render.escape(memo.target)}")
 

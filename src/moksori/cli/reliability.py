@@ -10,11 +10,10 @@ from rich.table import Table
 from moksori.cli import render
 from moksori.cli.common import JsonOpt, ProjectArg, emit_json, err, handle_errors, open_project, out
 from moksori.coding.coders import Coder
-from moksori.coding.reconcile import ADOPT, Disagreement, Range, Reconciler
-from moksori.coding.reliability import UNITS, AgreementReport, CodeAgreement, Reliability
+from moksori.coding.reconcile import ADOPT, Disagreement, Range
+from moksori.coding.reliability import UNITS, AgreementReport, CodeAgreement
 from moksori.errors import CodingError
 from moksori.project import Project
-from moksori.store.documents import resolve_document
 
 CodersOpt = Annotated[str, typer.Option("--coders", help="Coders to compare, e.g. A,B or A,B,C.")]
 CodesOpt = Annotated[
@@ -128,11 +127,11 @@ def agreement(
             in_lang = [str(d.id) for d in p.documents() if d.lang == lang.lower()]
             if not in_lang:
                 raise CodingError(f"no document in language {lang!r}")
-            chosen = {str(resolve_document(p.conn, d)) for d in doc}
+            chosen = {str(p.document(d).summary.id) for d in doc}
             documents = [d for d in in_lang if not doc or d in chosen]
             if not documents:
                 raise CodingError(f"none of the chosen documents is in language {lang!r}")
-        report = Reliability(p.conn).agreement(
+        report = p.reliability.agreement(
             names,
             codes=code or None,
             documents=documents or None,
@@ -186,7 +185,7 @@ def disagreements(
     """Where two coders differ: each code range that only one coded, or both differently."""
     names = _coders(coders)
     with open_project(project) as p:
-        items = Reconciler(p.conn).disagreements(
+        items = p.reconciler.disagreements(
             names, codes=code or None, documents=doc or None, viewer=_viewer(p, coder)
         )
     if as_json:
@@ -216,8 +215,8 @@ def reconcile(
     names = _coders(coders)
     if adopt not in ADOPT:
         raise CodingError(f"--adopt must be one of {', '.join(ADOPT)}")
-    with open_project(project) as p:
-        report = Reconciler(p.conn).reconcile(
+    with open_project(project, coder) as p:
+        report = p.reconciler.reconcile(
             names,
             adopt,
             codes=code or None,

@@ -261,11 +261,23 @@ class Codebook:
 
     def update(self, ref: str | int, **fields: Any) -> Code:
         """Change any of alt_name, definition, inclusion, exclusion, examples, colour, codable."""
+        return self.edit(ref, **fields)
+
+    def rename(self, ref: str | int, new_name: str) -> Code:
+        return self.edit(ref, name=new_name)
+
+    def edit(self, ref: str | int, *, name: str | None = None, **fields: Any) -> Code:
+        """Rename and/or change fields (see :meth:`update`) as one change; what the
+        code said before goes to the trash, so an edit loses nothing."""
         code = self.get(ref)
         unknown = set(fields) - set(_EDITABLE)
         if unknown:
             raise CodingError(f"cannot set {', '.join(sorted(unknown))} on a code")
         values: dict[str, Any] = {}
+        if name is not None:
+            values["name"] = _clean_name(name)
+            if values["name"].casefold() != code.name.casefold():
+                self._check_free(values["name"], code.parent_id)
         for key, value in fields.items():
             if key == "examples":
                 values[key] = json.dumps([e for e in value if e.strip()], ensure_ascii=False)
@@ -278,22 +290,14 @@ class Codebook:
             else:
                 values[key] = str(value).strip()
         with change(self.conn, self.actor) as ch:
+            kept = ch.keep("code", _snapshot(code))
             if values:
                 sets = ", ".join(f"{k} = ?" for k in values)
                 self.conn.execute(
                     f"UPDATE code SET {sets} WHERE id = ?", [*values.values(), code.id]
                 )
-            ch.record(Event(Action.CODE_EDIT, {"code": [code.guid]}, {"fields": len(values)}))
-        return self.get(code.id)
-
-    def rename(self, ref: str | int, new_name: str) -> Code:
-        code = self.get(ref)
-        new_name = _clean_name(new_name)
-        if new_name.casefold() != code.name.casefold():
-            self._check_free(new_name, code.parent_id)
-        with change(self.conn, self.actor) as ch:
-            self.conn.execute("UPDATE code SET name = ? WHERE id = ?", (new_name, code.id))
-            ch.record(Event(Action.CODE_EDIT, {"code": [code.guid]}, choice="rename"))
+            targets: dict[str, list[str | int]] = {"code": [code.guid], "trash": [kept]}
+            ch.record(Event(Action.CODE_EDIT, targets, {"fields": len(values)}))
         return self.get(code.id)
 
     def move(self, ref: str | int, new_parent: str | int | None) -> Code:

@@ -350,10 +350,9 @@ class Codings:
             )
         return out
 
-    def text_of(self, document: str | int) -> tuple[int, str]:
-        """A document's id and stored text (what offsets count in)."""
-        doc_id = resolve_document(self.conn, str(document))
-        return doc_id, document_text(self.conn, doc_id)
+    def text_of(self, document: int) -> str:
+        """A document's stored text, by id: what coding offsets count in."""
+        return document_text(self.conn, document)
 
     def marks(self, document: int, viewer: Coder | None) -> builtins.list[Mark]:
         """Every coding of a document this viewer may see, in one query, in page order."""
@@ -369,6 +368,11 @@ class Codings:
             args += sorted(visible)
         rows = self.conn.execute(sql + ' ORDER BY g.start, g."end" DESC, g.id', args)
         return [Mark(*r) for r in rows]
+
+    def coders_who_coded(self) -> set[int]:
+        """Ids of the coders with codings of their own (projected ones do not count)."""
+        rows = self.conn.execute("SELECT DISTINCT coder_id FROM coding WHERE origin != 'projected'")
+        return {int(r[0]) for r in rows}
 
     def counts_by_coder(self) -> dict[int, int]:
         """How many codings each coder has made, by coder id."""

@@ -5,8 +5,8 @@ and move codes, since grounded theory grows the codebook while coding.
 Merging is for the owner only: it rewrites every coder's codings under the
 merged code. Viewers read the tree, with definitions scrubbed of known names.
 
-Every change is one transaction with an audit entry naming the account (the
-library's merge writes its own, with the actor).
+Every change is one library use case: its own transaction and audit event,
+naming the signed-in account.
 """
 
 from __future__ import annotations
@@ -20,11 +20,8 @@ from fastapi.responses import JSONResponse, Response
 from moksori.coding.codebook import Code
 from moksori.errors import CodingError
 from moksori.project import Project
-from moksori.protect.share import Scrubber
-from moksori.store import audit
-from moksori.store.database import transaction
-from moksori.web.app import project_of, render, require, wants_html
 from moksori.web.body import Json, is_whole
+from moksori.web.context import project_of, render, require, wants_html
 from moksori.web.document_view import colour_class
 from moksori.web.sessions import Session
 from moksori.web.users import User
@@ -58,18 +55,13 @@ class CodeRow:
 def code_rows(project: Project, user: User) -> list[CodeRow]:
     """The tree in order with counts, from one count query (not one per code)."""
     tree = project.codebook.tree()
-    counts = {
-        int(code_id): int(n)
-        for code_id, n in project.conn.execute(
-            "SELECT code_id, count(*) FROM coding GROUP BY code_id"
-        )
-    }
+    counts = project.codebook.coding_counts()
     totals = dict(counts)
     for c in reversed(tree):  # children come after parents: add each up into its parent
         if c.parent_id is not None:
             totals[c.parent_id] = totals.get(c.parent_id, 0) + totals.get(c.id, 0)
     if not user.can("code"):
-        scrub = Scrubber.of(project.conn)
+        scrub = project.deid.scrubber()
         for c in tree:
             c.definition = scrub(c.definition) or ""
     return [CodeRow(c, counts.get(c.id, 0), totals.get(c.id, 0)) for c in tree]
@@ -125,19 +117,12 @@ def create_code(
     project = project_of(request)
     name = _field(body, "name") or ""
     parent = _field(body, "parent")
-    with transaction(project.conn):
-        code = project.codebook.create(
-            name,
-            parent or None,
-            definition=_field(body, "definition") or "",
-            colour=_field(body, "colour"),
-        )
-        audit.record(
-            project.conn,
-            "code.create",
-            {"code": code.id, "path": code.path},
-            actor=session.user.name,
-        )
+    code = project.codebook.create(
+        name,
+        parent or None,
+        definition=_field(body, "definition") or "",
+        colour=_field(body, "colour"),
+    )
     return JSONResponse(_row(project, code.id), status_code=201)
 
 
@@ -152,27 +137,14 @@ def edit_code(
     unknown = set(body) - {"name", "definition", "colour"}
     if unknown:
         raise CodingError(f"cannot change {', '.join(sorted(unknown))} here")
-    with transaction(project.conn):
-        old = project.codebook.get(code_id)
-        name = _field(body, "name")
-        if name is not None and name != old.name:
-            project.codebook.rename(code_id, name)
-        fields: dict[str, Any] = {}
-        if "definition" in body:
-            fields["definition"] = _field(body, "definition") or ""
-        if "colour" in body:
-            fields["colour"] = _field(body, "colour")
-        new = project.codebook.update(code_id, **fields)
-        audit.record(
-            project.conn,
-            "code.edit",
-            {
-                "code": code_id,
-                "before": {k: getattr(old, k) for k in ("name", "definition", "colour")},
-                "after": {k: getattr(new, k) for k in ("name", "definition", "colour")},
-            },
-            actor=session.user.name,
-        )
+    old = project.codebook.get(code_id)
+    name = _field(body, "name")
+    fields: dict[str, Any] = {}
+    if "definition" in body:
+        fields["definition"] = _field(body, "definition") or ""
+    if "colour" in body:
+        fields["colour"] = _field(body, "colour")
+    project.codebook.edit(code_id, name=name if name not in (None, old.name) else None, **fields)
     return JSONResponse(_row(project, code_id))
 
 
@@ -185,15 +157,7 @@ def move_code(
 ) -> JSONResponse:
     project = project_of(request)
     parent = _field(body, "parent")
-    with transaction(project.conn):
-        old = project.codebook.get(code_id)
-        new = project.codebook.move(code_id, parent or None)
-        audit.record(
-            project.conn,
-            "code.move",
-            {"code": code_id, "from": old.path, "to": new.path},
-            actor=session.user.name,
-        )
+    project.codebook.move(code_id, parent or None)
     return JSONResponse(_row(project, code_id))
 
 
@@ -209,5 +173,5 @@ def merge_code(
     into = _field(body, "into")
     if not into:
         raise CodingError("say which code to merge into ('into')")
-    report = project.codebook.merge(code_id, into, actor=session.user.name)
+    report = project.codebook.merge(code_id, into)
     return JSONResponse(report.to_json())

@@ -24,9 +24,7 @@ from moksori.errors import MoksoriError
 from moksori.project import Project
 from moksori.protect.disclosure import filterable
 from moksori.protect.policy import k_threshold
-from moksori.store import audit
-from moksori.store.database import transaction
-from moksori.web.app import Forbidden, project_of, render, require
+from moksori.web.context import Forbidden, project_of, render, require
 from moksori.web.redaction import Redactor, reads_originals
 from moksori.web.sessions import Session
 
@@ -83,7 +81,7 @@ def find(project: Project, want: Wanted, session: Session, redacted: bool) -> Fo
             project.conn, code, where=where, selection=selection, redacted=redacted
         )
     if redacted:
-        redactor = Redactor(project.conn)
+        redactor = Redactor(project)
         kept = [e for e in found.excerpts if redactor.readable(e.document_id)]
         found.withheld = len(found.excerpts) - len(kept)
         for e in kept:
@@ -168,19 +166,7 @@ async def coded_export(
         project = project_of(request)  # this thread's own connection
         found = find(project, want, session, redacted=not original)
         data = export_bytes(found, format, f"{want.code or 'all codes'}: coded segments")
-        with transaction(project.conn):
-            audit.record(
-                project.conn,
-                "export coded segments",
-                {
-                    "format": format,
-                    **{k: v for k, v in vars(want).items() if v},
-                    "rows": len(found.excerpts),
-                    "redacted": found.redacted,
-                    "via": "web",
-                },
-                actor=session.user.name,
-            )
+        project.exported(format, rows=len(found.excerpts), redacted=found.redacted)
         return data, found
 
     data, found = await anyio.to_thread.run_sync(build)

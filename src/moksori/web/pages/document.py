@@ -6,8 +6,8 @@ view only: text, speaker labels, titles and memos go through the
 de-identification view, and a document never scanned for personal data is
 refused to them rather than shown as stored.
 
-Every write is one short transaction inside one request, with an audit entry
-naming the account, so two coders coding at once both land.
+Every write is one library use case (its own short transaction and audit
+event, naming the signed-in account), so two coders coding at once both land.
 """
 
 from __future__ import annotations
@@ -20,20 +20,16 @@ from fastapi.responses import JSONResponse, Response
 
 from moksori.bilingual.pairs import Pair
 from moksori.coding.codebook import Code
-from moksori.coding.coders import Coder, Coders
+from moksori.coding.coders import Coder
 from moksori.coding.codings import Coding
 from moksori.coding.memos import Memo
-from moksori.errors import CodingError, NotFound
+from moksori.errors import CodingError
 from moksori.ingest.model import PASSAGE_KINDS
 from moksori.project import Project
-from moksori.protect.findings import Findings
 from moksori.protect.redact import RedactedView
 from moksori.protect.share import Scrubber
-from moksori.protect.view import document_view
-from moksori.store import audit
-from moksori.store.database import transaction
-from moksori.web.app import Forbidden, project_of, render, require, wants_html
 from moksori.web.body import Json, is_whole
+from moksori.web.context import Forbidden, project_of, render, require, wants_html
 from moksori.web.document_view import (
     CodingIn,
     LinkIn,
@@ -93,7 +89,7 @@ class DocumentPage:
 
 
 def _coder(project: Project, user: User) -> Coder | None:
-    return Coders(project.conn).get(user.coder_id) if user.coder_id is not None else None
+    return project.coders.get(user.coder_id) if user.coder_id is not None else None
 
 
 def _passages(segments: Any) -> list[PassageIn]:
@@ -106,25 +102,16 @@ def _codings(
     project: Project, doc_id: int, viewer: Coder | None, paths: dict[int, str]
 ) -> list[CodingIn]:
     """Every coding of the document this user may see, in one query."""
-    sql = (
-        'SELECT g.id, g.code_id, c.colour, k.name, g.start, g."end", g.memo FROM coding g '
-        "JOIN code c ON c.id = g.code_id JOIN coder k ON k.id = g.coder_id "
-        "WHERE g.document_id = ?"
-    )
-    args: list[Any] = [doc_id]
-    visible = project.codings.visible_coder_ids(viewer)
-    if visible is not None:
-        sql += f" AND g.coder_id IN ({','.join('?' * len(visible))})"
-        args += sorted(visible)
-    rows = project.conn.execute(sql + ' ORDER BY g.start, g."end" DESC, g.id', args)
     return [
-        CodingIn(i, code_id, paths.get(code_id, "?"), colour, coder, s, e, memo)
-        for i, code_id, colour, coder, s, e, memo in rows
+        CodingIn(
+            m.id, m.code_id, paths.get(m.code_id, "?"), m.colour, m.coder, m.start, m.end, m.memo
+        )
+        for m in project.codings.marks(doc_id, viewer)
     ]
 
 
 def _is_scanned(project: Project, doc_id: int) -> bool:
-    return doc_id not in set(Findings(project.conn).unscanned_documents())
+    return doc_id not in set(project.deid.findings.unscanned_documents())
 
 
 def load(project: Project, doc_id: int, user: User) -> DocumentPage:
@@ -142,8 +129,8 @@ def load(project: Project, doc_id: int, user: User) -> DocumentPage:
     passages = _passages(detail.segments)
     codings = _codings(project, doc_id, _coder(project, user), paths)
     text, title = detail.text, detail.summary.label
-    scrub = Scrubber.of(project.conn) if redacted else None
-    view = document_view(project.conn, doc_id) if redacted else None
+    scrub = project.deid.scrubber() if redacted else None
+    view = project.deid.views()(doc_id) if redacted else None
     if scrub is not None and view is not None:
         passages, codings = through(view.map_range, passages, codings, scrub, scrub.deep)
         text, title = view.text, scrub(title) or ""
@@ -199,7 +186,7 @@ def _translation(
     other_text, other_title = other.text, other.summary.label
     other_passages = _passages(other.segments)
     if scrub is not None and this_view is not None:
-        other_view = document_view(project.conn, other_id)
+        other_view = project.deid.views()(other_id)
         links = [
             LinkIn(
                 *this_view.map_range(x.this_start, x.this_end),
@@ -288,31 +275,15 @@ def add_coding(
         raise CodingError("'code' must be a code id or name")
     memo = _text(body, "memo")
     coder_id = _coder_of(session)
-    conn = project.conn
-    row = conn.execute("SELECT text FROM document WHERE id = ?", (doc_id,)).fetchone()
-    if row is None:
-        raise NotFound(f"no document with id {doc_id}")
-    u16 = Utf16Map(str(row[0]))
+    u16 = Utf16Map(project.codings.text_of(doc_id))
     start, end = u16.from_utf16(start16), u16.from_utf16(end16)
     if end <= start:
         raise CodingError("select some text to code (the selection is empty)")
-    with transaction(conn):
-        coding = project.codings.apply(
-            code, doc_id, start, end, coder=str(coder_id), memo=(memo or "").strip() or None
-        )
-        audit.record(
-            conn,
-            "coding.add",
-            {
-                "coding": coding.id,
-                "code": coding.code_id,
-                "document": doc_id,
-                "range": [start, end],
-            },
-            actor=session.user.name,
-        )
+    coding = project.codings.apply(
+        code, doc_id, start, end, coder=str(coder_id), memo=(memo or "").strip() or None
+    )
     path = project.codebook.get(coding.code_id).path
-    coder = Coders(conn).get(coding.coder_id).name
+    coder = project.coders.get(coding.coder_id).name
     return JSONResponse(
         {
             "id": coding.id,
@@ -340,11 +311,8 @@ def delete_coding(
     request: Request, coding_id: int, session: Annotated[Session, Depends(require("code"))]
 ) -> JSONResponse:
     project = project_of(request)
-    conn = project.conn
-    with transaction(conn):
-        coding = _own_coding(project, coding_id, session)
-        project.codings.remove(coding_id)
-        audit.record(conn, "coding.delete", {"coding": coding.to_json()}, actor=session.user.name)
+    _own_coding(project, coding_id, session)
+    project.codings.remove(coding_id)
     return JSONResponse({"deleted": coding_id})
 
 
@@ -357,16 +325,8 @@ def coding_memo(
 ) -> JSONResponse:
     project = project_of(request)
     memo = (_text(body, "memo") or "").strip() or None
-    conn = project.conn
-    with transaction(conn):
-        old = _own_coding(project, coding_id, session)
-        coding = project.codings.set_memo(coding_id, memo)
-        audit.record(
-            conn,
-            "coding.memo",
-            {"coding": coding_id, "old": old.memo, "new": memo},
-            actor=session.user.name,
-        )
+    _own_coding(project, coding_id, session)
+    coding = project.codings.set_memo(coding_id, memo)
     return JSONResponse({"id": coding.id, "memo": coding.memo})
 
 
@@ -382,15 +342,7 @@ def add_memo(
     text = _text(body, "text", required=True) or ""
     title = _text(body, "title") or ""
     coder_id = _coder_of(session)
-    conn = project.conn
-    with transaction(conn):
-        memo = project.memos.add(
-            kind, None if kind == "project" else target, text, title=title, author=str(coder_id)
-        )
-        audit.record(
-            conn,
-            "memo.add",
-            {"memo": memo.id, "target_kind": memo.target_kind, "target_id": memo.target_id},
-            actor=session.user.name,
-        )
+    memo = project.memos.add(
+        kind, None if kind == "project" else target, text, title=title, author=str(coder_id)
+    )
     return JSONResponse(memo.to_json(), status_code=201)

@@ -17,12 +17,12 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from moksori.coding.coders import Coder
-from moksori.coding.reconcile import ADOPT, Disagreement, Reconciler
-from moksori.coding.reliability import UNITS, AgreementReport, Reliability
+from moksori.coding.reconcile import ADOPT, Disagreement
+from moksori.coding.reliability import UNITS, AgreementReport
 from moksori.errors import CodingError, MoksoriError
 from moksori.project import Project
-from moksori.web.app import project_of, render, require
 from moksori.web.body import Json, is_whole
+from moksori.web.context import project_of, render, require
 from moksori.web.redaction import Redactor, reads_originals
 from moksori.web.sessions import Session
 
@@ -69,12 +69,7 @@ def _asking(project: Project, session: Session) -> Coder | None:
 
 
 def compare(project: Project, session: Session, a: str, b: str, unit: str) -> Comparison:
-    coded = {
-        int(r[0])
-        for r in project.conn.execute(
-            "SELECT DISTINCT coder_id FROM coding WHERE origin != 'projected'"
-        )
-    }
+    coded = project.codings.coders_who_coded()
     people = [c for c in project.coders.list() if c.role != "consensus"]
     names = [c.name for c in people if c.id in coded] or [c.name for c in people]
     out = Comparison(names, a or (names[0] if names else ""), b, unit)
@@ -85,8 +80,8 @@ def compare(project: Project, session: Session, a: str, b: str, unit: str) -> Co
         return out
     viewer = _asking(project, session)
     try:
-        out.report = Reliability(project.conn).agreement([out.a, out.b], unit=unit, viewer=viewer)
-        found = Reconciler(project.conn).disagreements([out.a, out.b], viewer=viewer)
+        out.report = project.reliability.agreement([out.a, out.b], unit=unit, viewer=viewer)
+        found = project.reconciler.disagreements([out.a, out.b], viewer=viewer)
     except CodingError as exc:  # blind coding, nothing shared yet, unknown unit
         out.message = str(exc)
         out.report = None
@@ -97,7 +92,7 @@ def compare(project: Project, session: Session, a: str, b: str, unit: str) -> Co
             t = texts[d.document_id]
             out.rows.append(_row(d, d.document, d.excerpt, lambda s, e, t=t: t[s:e]))
         return out
-    redactor = Redactor(project.conn)
+    redactor = Redactor(project)
     for d in found:
         if not redactor.readable(d.document_id):
             out.withheld += 1
@@ -156,8 +151,8 @@ async def resolve(
 
     def run() -> dict[str, Any]:
         project = project_of(request)  # this thread's own connection
-        owner = _asking(project, session)  # the audit names the deciding owner
-        report = Reconciler(project.conn).reconcile([a, b], adopt, coding_ids=ids, viewer=owner)
+        owner = _asking(project, session)  # blind coding: what the deciding owner may see
+        report = project.reconciler.reconcile([a, b], adopt, coding_ids=ids, viewer=owner)
         return report.to_json()
 
     return JSONResponse(await anyio.to_thread.run_sync(run))
