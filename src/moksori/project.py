@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from moksori import __version__
 from moksori.access.sessions import LoginThrottle, Session, Sessions, sign_in
 from moksori.access.users import Users
+from moksori.analysis.analyses import Analyses
 from moksori.analysis.report import Report, ReportOptions, build_report
 from moksori.analysis.report_render import write_html, write_markdown, write_plots
 from moksori.analysis.tables import Table
@@ -221,6 +222,11 @@ class Project:
     def reconciler(self) -> Reconciler:
         """Disagreements between two coders, and decisions into the consensus."""
         return Reconciler(self.conn, actor=self.actor)
+
+    @property
+    def analysis(self) -> Analyses:
+        """Frequencies, co-occurrence, the code × case matrix, coded segments (read only)."""
+        return Analyses(self.conn)
 
     def project_new_codings(self, made: list[Coding]) -> int:
         """Copy codings just made onto aligned translations, when the project asks for it

@@ -17,10 +17,8 @@ import typer
 from rich.table import Table as RichTable
 
 from moksori.analysis.coded import Selection
-from moksori.analysis.cooccurrence import UNITS, cooccurrence
-from moksori.analysis.frequencies import frequencies
-from moksori.analysis.matrix import code_case_matrix
-from moksori.analysis.retrieval import excerpts_table, retrieve
+from moksori.analysis.cooccurrence import UNITS
+from moksori.analysis.retrieval import excerpts_table
 from moksori.analysis.tables import Table
 from moksori.cli import render
 from moksori.cli.common import JsonOpt, ProjectArg, emit_json, err, handle_errors, open_project, out
@@ -124,7 +122,7 @@ def freq(
     """Code frequencies by document, by case, or by a case attribute (a crosstab)."""
     with open_project(project) as p:
         sel = _selection(p, coder, as_, rollup, depth)
-        table = frequencies(p.conn, by, measure=count, selection=sel)
+        table = p.analysis.frequencies(by, measure=count, selection=sel)
     _show(table, as_json, csv, xlsx)
 
 
@@ -146,7 +144,7 @@ def cooccur(
     """Which codes occur together: in overlapping ranges or in the same segment."""
     with open_project(project) as p:
         sel = _selection(p, coder, as_, rollup, depth)
-        table = cooccurrence(p.conn, unit, only=code, selection=sel)
+        table = p.analysis.cooccurrence(unit, only=code, selection=sel)
     _show(table, as_json, csv, xlsx)
 
 
@@ -170,7 +168,7 @@ def matrix(
     """The code × case matrix."""
     with open_project(project) as p:
         sel = _selection(p, coder, as_, rollup, depth)
-        table = code_case_matrix(p.conn, measure=measure, cases=case, selection=sel)
+        table = p.analysis.matrix(measure=measure, cases=case, selection=sel)
     _show(table, as_json, csv, xlsx)
 
 
@@ -208,16 +206,14 @@ def retrieve_cmd(
     redact = redacted or (any(f is not None for f in files) and not original)
     with open_project(project) as p:
         sel = _selection(p, coder, as_, False, None)
-        found = retrieve(
-            p.conn, code, where=where, subcodes=subcodes, selection=sel, redacted=redact
+        found = p.analysis.retrieve(
+            code, where=where, subcodes=subcodes, selection=sel, redacted=redact
         )
-    table = excerpts_table(found, title=f"{code}: {len(found)} coded segment(s)")
-    if csv is not None:
-        err.print(f"wrote {render.escape(str(table.to_csv(csv)))}")
-    if xlsx is not None:
-        err.print(f"wrote {render.escape(str(table.to_xlsx(xlsx)))}")
-    if parquet is not None:
-        err.print(f"wrote {render.escape(str(table.to_parquet(parquet)))}")
+        table = excerpts_table(found, title=f"{code}: {len(found)} coded segment(s)")
+        for fmt, path in (("csv", csv), ("xlsx", xlsx), ("parquet", parquet)):
+            if path is not None:  # each file is an export: audited (EXPORT, the format)
+                p.export_table(table, fmt, redacted=redact, to=path)
+                err.print(f"wrote {render.escape(str(path))}")
     if as_json:
         emit_json([e.to_json() for e in found])
         return
@@ -259,9 +255,9 @@ def plot(
     with open_project(project) as p:
         sel = _selection(p, coder, as_, rollup, depth)
         if kind == "heatmap":
-            table = cooccurrence(p.conn, unit, selection=sel)
+            table = p.analysis.cooccurrence(unit, selection=sel)
         else:
-            table = frequencies(p.conn, by, measure=count, selection=sel).nonzero_rows()
+            table = p.analysis.frequencies(by, measure=count, selection=sel).nonzero_rows()
     from moksori.analysis import plots  # matplotlib loads only when a plot is drawn
 
     draw = plots.heatmap if kind == "heatmap" else plots.bars

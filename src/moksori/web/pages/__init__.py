@@ -6,6 +6,7 @@ from fastapi import APIRouter
 
 from moksori.web.pages import (
     auth,
+    cases,
     codebook,
     coded,
     deid,
@@ -23,6 +24,7 @@ ROUTERS: list[APIRouter] = [
     upload.router,
     document.router,
     codebook.router,
+    cases.router,
     search.router,
     coded.router,
     reliability.router,

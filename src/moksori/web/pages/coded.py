@@ -19,7 +19,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
 from moksori.analysis.coded import Selection
-from moksori.analysis.retrieval import Excerpt, excerpts_table, retrieve
+from moksori.analysis.retrieval import Excerpt, excerpts_table
 from moksori.errors import MoksoriError
 from moksori.project import Project
 from moksori.protect.disclosure import filterable
@@ -77,8 +77,8 @@ def find(project: Project, want: Wanted, session: Session, redacted: bool) -> Fo
     where = [want.attribute] if want.attribute else []
     found = Found(redacted=redacted)
     for code in codes:
-        found.excerpts += retrieve(
-            project.conn, code, where=where, selection=selection, redacted=redacted
+        found.excerpts += project.analysis.retrieve(
+            code, where=where, selection=selection, redacted=redacted
         )
     if redacted:
         redactor = Redactor(project)

@@ -1,0 +1,61 @@
+"""The analyses as one read-only service (``project.analysis``) for the faces.
+
+The functions of this package take a connection; the CLI and the web hold a
+:class:`~moksori.project.Project` and never its connection, so they ask this
+object, which only passes the project's connection on. Nothing here writes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from moksori.analysis.coded import EVERYTHING, Selection
+from moksori.analysis.cooccurrence import cooccurrence
+from moksori.analysis.frequencies import frequencies
+from moksori.analysis.matrix import code_case_matrix
+from moksori.analysis.retrieval import Condition, Excerpt, retrieve
+from moksori.analysis.tables import Table
+from moksori.store.database import Connection
+
+
+class Analyses:
+    """Frequencies, co-occurrence, the code × case matrix and coded segments."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def frequencies(
+        self, by: str = "document", *, measure: str = "codings", selection: Selection = EVERYTHING
+    ) -> Table:
+        return frequencies(self.conn, by, measure=measure, selection=selection)
+
+    def cooccurrence(
+        self,
+        unit: str = "overlap",
+        *,
+        only: Sequence[str | int] = (),
+        selection: Selection = EVERYTHING,
+    ) -> Table:
+        return cooccurrence(self.conn, unit, only=only, selection=selection)
+
+    def matrix(
+        self,
+        *,
+        measure: str = "codings",
+        cases: Sequence[str | int] = (),
+        selection: Selection = EVERYTHING,
+    ) -> Table:
+        return code_case_matrix(self.conn, measure=measure, cases=cases, selection=selection)
+
+    def retrieve(
+        self,
+        code: str | int,
+        *,
+        where: Sequence[Condition | str] = (),
+        subcodes: bool = True,
+        selection: Selection = EVERYTHING,
+        redacted: bool = False,
+    ) -> list[Excerpt]:
+        return retrieve(
+            self.conn, code, where=where, subcodes=subcodes, selection=selection, redacted=redacted
+        )
