@@ -114,3 +114,15 @@ def test_the_use_case_not_the_store_audits_a_file(project: Project, tmp_path: Pa
     events = audit.entries(project.conn)
     assert [e["action"] for e in events] == [str(audit.Action.FILE_ADD)]
     assert events[0]["detail"]["targets"] == {"document": [doc]}
+
+
+def test_speaker_and_sentences(project: Project, tmp_path: Path) -> None:
+    path = tmp_path / "turns.txt"
+    path.write_text("면담자: 언제 오셨어요?\n참여자: 2011년에 왔어요. 겨울이었어요.\n", "utf-8")
+    project.add([path], workers=1)
+    (doc,) = documents.document_ids(project.conn)
+    text = documents.document_text(project.conn, doc)
+    assert documents.speaker_at(project.conn, doc, text.index("2011")) == "참여자"
+    spans = documents.sentence_spans(project.conn, doc)
+    assert spans and all(text[a:b] == t for a, b, _, t in spans)
+    assert [a for a, *_ in spans] == sorted(a for a, *_ in spans)

@@ -29,7 +29,7 @@ from moksori.coding.codebook import Codebook
 from moksori.errors import AttributeValueError, CodingError
 from moksori.protect.view import ViewCache
 from moksori.store.database import Connection
-from moksori.store.documents import document_labels
+from moksori.store.documents import document_labels, speaker_at
 
 OPERATORS = ("<=", ">=", "!=", "=", "<", ">")
 _CONDITION = re.compile(r"^\s*(.+?)\s*(<=|>=|!=|=|<|>)\s*(.*?)\s*$", re.DOTALL)
@@ -173,7 +173,7 @@ def retrieve(
         if allowed is not None and not any(names[n.casefold()] in allowed for n in belongs):
             continue
         label = labels[doc]
-        speaker = _speaker_at(conn, doc, start)
+        speaker = speaker_at(conn, doc, start)
         if scrub is not None:
             text, label = views.quote(doc, start, end), f"document {doc}"
             speaker = scrub(speaker)
@@ -183,15 +183,6 @@ def retrieve(
             )
         )
     return out
-
-
-def _speaker_at(conn: Connection, doc: int, pos: int) -> str | None:
-    row = conn.execute(
-        'SELECT speaker FROM segment WHERE document_id = ? AND start <= ? AND "end" > ? '
-        "AND speaker IS NOT NULL ORDER BY kind = 'sentence' LIMIT 1",
-        (doc, pos, pos),
-    ).fetchone()
-    return str(row[0]) if row else None
 
 
 def excerpts_table(excerpts: Sequence[Excerpt], title: str = "coded segments") -> Table:

@@ -20,6 +20,7 @@ from moksori.errors import MoksoriError
 from moksori.semantic import encoder
 from moksori.store.clock import now
 from moksori.store.database import Connection, transaction
+from moksori.store.documents import sentence_spans
 
 # Below this share of the expected length, a translation is called much shorter.
 SHORT_COVERAGE = 0.6
@@ -78,13 +79,8 @@ class AlignReport:
 
 def sentences(conn: Connection, doc_id: int) -> list[Sentence]:
     """The alignment units of a document: its sentence segments, in text order."""
-    rows = conn.execute(
-        'SELECT s.start, s."end", s.speaker, substr(d.text, s.start + 1, s."end" - s.start) '
-        "FROM segment s JOIN document d ON d.id = s.document_id "
-        "WHERE s.document_id = ? AND s.kind = 'sentence' ORDER BY s.start, s.\"end\"",
-        (doc_id,),
-    ).fetchall()
-    return [Sentence(i, int(a), int(b), sp, str(t)) for i, (a, b, sp, t) in enumerate(rows)]
+    spans = sentence_spans(conn, doc_id)
+    return [Sentence(i, a, b, sp, t) for i, (a, b, sp, t) in enumerate(spans)]
 
 
 class Alignments:

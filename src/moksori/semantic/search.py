@@ -19,19 +19,14 @@ from moksori.semantic import encoder
 from moksori.semantic.vectors import VectorCache
 from moksori.store.database import Connection
 from moksori.store.query import Filters, compile_fts, free_text, parse
-from moksori.store.search import SearchResult, filter_clause, ranked_hits, search
+from moksori.store.search import SearchResult, filtered_segments, ranked_hits, search
 
 RRF_K = 60  # the constant of reciprocal rank fusion (Cormack et al. 2009)
 FUSION_DEPTH = 100  # how deep each list is read for fusion
 
 
 def _allowed(conn: Connection, query: str, filters: Filters | None) -> set[int] | None:
-    merged = parse(query).filters.merge(filters or Filters())
-    where, args = filter_clause(conn, merged)
-    if not where:
-        return None
-    rows = conn.execute(f"SELECT s.id FROM segment s WHERE 1{where}", args).fetchall()
-    return {int(r[0]) for r in rows}
+    return filtered_segments(conn, parse(query).filters.merge(filters or Filters()))
 
 
 def _nearest(

@@ -407,6 +407,27 @@ def original_passages(conn: Connection) -> Iterator[PassageSpan]:
     return (PassageSpan(*r) for r in rows)
 
 
+def speaker_at(conn: Connection, doc_id: int, offset: int) -> str | None:
+    """Who speaks at ``offset`` of a document: the passage's speaker, else a sentence's."""
+    row = conn.execute(
+        'SELECT speaker FROM segment WHERE document_id = ? AND start <= ? AND "end" > ? '
+        "AND speaker IS NOT NULL ORDER BY kind = 'sentence' LIMIT 1",
+        (doc_id, offset, offset),
+    ).fetchone()
+    return str(row[0]) if row else None
+
+
+def sentence_spans(conn: Connection, doc_id: int) -> list[tuple[int, int, str | None, str]]:
+    """A document's sentence segments in text order: (start, end, speaker, text)."""
+    rows = conn.execute(
+        'SELECT s.start, s."end", s.speaker, substr(d.text, s.start + 1, s."end" - s.start) '
+        "FROM segment s JOIN document d ON d.id = s.document_id "
+        "WHERE s.document_id = ? AND s.kind = 'sentence' ORDER BY s.start, s.\"end\"",
+        (doc_id,),
+    ).fetchall()
+    return [(int(a), int(b), sp, str(t)) for a, b, sp, t in rows]
+
+
 def check_range(conn: Connection, doc_id: int, start: int, end: int) -> None:
     """A coding or case range must lie inside the document's text."""
     (length,) = conn.execute("SELECT char_count FROM document WHERE id = ?", (doc_id,)).fetchone()

@@ -165,9 +165,13 @@ def ranked_hits(
     return hits
 
 
-def filter_clause(conn: Connection, filters: Filters) -> tuple[str, list[Any]]:
-    """SQL conditions on ``segment s`` for a query's filters (" AND …", args)."""
-    return _filter_sql(conn, filters)
+def filtered_segments(conn: Connection, filters: Filters) -> set[int] | None:
+    """Ids of the segments a query's filters allow; None when nothing is filtered."""
+    where, args = _filter_sql(conn, filters)
+    if not where:
+        return None
+    rows = conn.execute(f"SELECT s.id FROM segment s WHERE 1{where}", args).fetchall()
+    return {int(r[0]) for r in rows}
 
 
 def _segments_in_order(conn: Connection, ranked: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
