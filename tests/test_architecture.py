@@ -98,8 +98,8 @@ def _store_access() -> list[str]:
     return found
 
 
-# Until the faces call only the library (issue 16, parts A and B): strict, so the
-# marker must go as soon as they do.
+# Until the faces hold no connection at all (issue 16, parts A and B): strict, so
+# the marker must go as soon as they do.
 PENDING = pytest.mark.xfail(strict=True, reason="faces still reach the store (issue 16 A/B)")
 
 
@@ -108,7 +108,6 @@ def test_faces_hold_no_store_access() -> None:
     assert _store_access() == []
 
 
-@PENDING
 @pytest.mark.skipif(not LINT_IMPORTS.exists(), reason="import-linter not installed")
 def test_every_contract_holds() -> None:
     result = _lint(REPO)
