@@ -88,6 +88,16 @@ def test_a_face_importing_the_store_breaks_its_contract(copy: Path) -> None:
     assert "moksori.cli.display -> moksori.store.database" in result.stdout
 
 
+@pytest.mark.skipif(not LINT_IMPORTS.exists(), reason="import-linter not installed")
+def test_a_cycle_in_a_face_breaks_its_contract(copy: Path) -> None:
+    assert _lint(copy, "faces-acyclic").returncode == 0
+    # the cycle issue 16 broke: the app imports its pages, a page imported the app
+    _inject(copy, "moksori.web.pages.documents", "import moksori.web.app  # injected")
+    result = _lint(copy, "faces-acyclic")
+    assert result.returncode != 0
+    assert "No cycles are allowed in moksori.web." in result.stdout
+
+
 def _store_access() -> list[str]:
     found = []
     for face in FACES:
