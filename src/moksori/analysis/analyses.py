@@ -15,6 +15,7 @@ from moksori.analysis.frequencies import frequencies
 from moksori.analysis.matrix import code_case_matrix
 from moksori.analysis.retrieval import Condition, Excerpt, retrieve
 from moksori.analysis.tables import Table
+from moksori.protect.disclosure import filterable
 from moksori.store.database import Connection
 
 
@@ -59,3 +60,8 @@ class Analyses:
         return retrieve(
             self.conn, code, where=where, subcodes=subcodes, selection=selection, redacted=redacted
         )
+
+    def viewer_may_filter(self, condition: str) -> bool:
+        """Whether a viewer may select cases by ``condition`` (``name=value``, ``age>=40``):
+        only attributes whose every value enough participants share (see protect.disclosure)."""
+        return filterable(self.conn, condition)

@@ -22,8 +22,6 @@ from moksori.analysis.coded import Selection
 from moksori.analysis.retrieval import Excerpt, excerpts_table
 from moksori.errors import MoksoriError
 from moksori.project import Project
-from moksori.protect.disclosure import filterable
-from moksori.protect.policy import k_threshold
 from moksori.web.context import Forbidden, project_of, render, require
 from moksori.web.redaction import Redactor, reads_originals
 from moksori.web.sessions import Session
@@ -61,11 +59,12 @@ def find(project: Project, want: Wanted, session: Session, redacted: bool) -> Fo
     if (
         not reads_originals(session)
         and want.attribute
-        and not filterable(project.conn, want.attribute)
+        and not project.analysis.viewer_may_filter(want.attribute)
     ):
         raise Forbidden(
             "viewers may filter only by attributes whose every value at least "
-            f"{k_threshold(project.conn)} participants share (others could single someone out)"
+            f"{project.deid.publishing.k_threshold()} participants share "
+            "(others could single someone out)"
         )
     selection = Selection(
         coders=(want.coder,) if want.coder else (),
