@@ -86,18 +86,6 @@ def init_worker_process() -> None:
     configure(num_workers=SINGLE_THREAD)
 
 
-def preload() -> None:
-    """Build the single-threaded Kiwi in the pools' fork server (``korean.preload``)."""
-    configure(num_workers=SINGLE_THREAD)
-    get_kiwi()
-    # imported once here, so the workers share the modules' memory instead of each its own
-    from moksori.ingest import pipeline  # noqa: F401
-    from moksori.korean import terms
-
-    # a first analysis builds Kiwi's lazy tables; done here, the workers share them
-    terms.index_terms(["두만강을 건넜어요. 어머니와 함께 왔습니다. We crossed the river."])
-
-
 def pool_context() -> ForkServerContext:
     """The process context of every pool that runs Kiwi.
 
@@ -107,7 +95,9 @@ def pool_context() -> ForkServerContext:
     own instead: correct, a few per cent slower. The server is started without the
     passphrase in its environment (:func:`moksori.pools.context`).
     """
-    return pools.context(["__main__", "moksori.korean.preload"])
+    # The ingest pipeline is preloaded too, so the workers share its modules' memory
+    # instead of each importing its own; named, not imported: korean sits below ingest.
+    return pools.context(["__main__", "moksori.korean.preload", "moksori.ingest.pipeline"])
 
 
 def _model_path() -> str | None:
