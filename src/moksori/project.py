@@ -25,7 +25,12 @@ from moksori.analysis.report import Report, ReportOptions, build_report
 from moksori.analysis.report_render import write_html, write_markdown, write_plots
 from moksori.analysis.tables import Table
 from moksori.bilingual.pairs import Pair, Pairs
-from moksori.bilingual.projection import project_new
+from moksori.bilingual.projection import (
+    ProjectionReport,
+    project_codings,
+    project_new,
+    set_auto_project,
+)
 from moksori.coding.cases import Cases
 from moksori.coding.codebook import Codebook
 from moksori.coding.coders import Coders
@@ -232,6 +237,23 @@ class Project:
         """Copy codings just made onto aligned translations, when the project asks for it
         (``translation.auto_project``); how many were copied."""
         return project_new(self.conn, made)
+
+    def project_translations(
+        self,
+        *,
+        pair_ref: str | None = None,
+        direction: str = "to-translation",
+        code: str | None = None,
+        coder: str | None = None,
+    ) -> ProjectionReport:
+        """Copy codings onto the aligned text of translations (marked projected)."""
+        return project_codings(
+            self.conn, pair_ref=pair_ref, direction=direction, code=code, coder=coder
+        )
+
+    def set_auto_projection(self, on: bool) -> None:
+        """Project every new coding onto aligned translations from now on (or stop)."""
+        set_auto_project(self.conn, on)
 
     @property
     def pairs(self) -> Pairs:

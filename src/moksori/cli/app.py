@@ -41,8 +41,7 @@ from moksori.errors import MoksoriError
 from moksori.ingest.batch import DEFAULT_TIMEOUT, SECONDS_PER_MB
 from moksori.ingest.limits import Limits
 from moksori.outputs import write_output
-from moksori.project import FileOutcome, Project
-from moksori.store.query import Filters
+from moksori.project import FileOutcome, Filters, Project
 
 app = typer.Typer(
     name="moksori",

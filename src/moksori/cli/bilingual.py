@@ -185,16 +185,14 @@ def project_translation(
     as_json: JsonOpt = False,
 ) -> None:
     """Copy codings onto the aligned text of the translation (marked as projected)."""
-    from moksori.bilingual.projection import project_codings, set_auto_project
-
     if auto is not None and auto not in ("on", "off"):
         raise typer.BadParameter("--auto takes on or off")
     with open_project(project) as p:
         if auto is not None:
-            set_auto_project(p.conn, auto == "on")
+            p.set_auto_projection(auto == "on")
             err.print(f"automatic projection {auto}")
-        report = project_codings(
-            p.conn, pair_ref=pair_ref, direction=direction, code=code, coder=coder
+        report = p.project_translations(
+            pair_ref=pair_ref, direction=direction, code=code, coder=coder
         )
     if as_json:
         emit_json(report.to_json())

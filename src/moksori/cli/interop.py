@@ -9,6 +9,7 @@ import typer
 
 from moksori.cli import render
 from moksori.cli.common import JsonOpt, ProjectArg, emit_json, err, handle_errors, open_project, out
+from moksori.cli.vault import opened_vault
 from moksori.interop.refi import RefiError
 
 if TYPE_CHECKING:
@@ -45,8 +46,7 @@ def export(
     as_json: JsonOpt = False,
 ) -> None:
     """Write the project as REFI-QDA (.qdpx) for NVivo, ATLAS.ti, MAXQDA or QualCoder."""
-    from moksori.cli.deid import opened_vault
-    from moksori.interop.qdpx_export import export_qdpx
+    from moksori.interop.qdpx_export import export_qdpx  # start-up speed: only here
 
     if fmt.lower().lstrip(".") not in EXPORT_FORMATS:
         raise RefiError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
@@ -85,6 +85,7 @@ def import_(
     as_json: JsonOpt = False,
 ) -> None:
     """Bring in a REFI-QDA project (.qdpx: NVivo, ATLAS.ti, MAXQDA, QualCoder) or Taguette's."""
+    # start-up speed: the importers (XML, zip, sqlite readers) load only here
     from moksori.interop.qdpx_import import import_qdpx
     from moksori.interop.taguette import import_taguette, looks_like_taguette
 

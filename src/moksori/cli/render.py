@@ -8,9 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from moksori.cli.display import line
-from moksori.project import AddReport, ProjectInfo
-from moksori.store.documents import DocumentDetail, DocumentSummary
-from moksori.store.search import SearchResult
+from moksori.project import AddReport, DocumentDetail, DocumentSummary, ProjectInfo, SearchResult
 
 
 def escape(text: str) -> str:

@@ -50,10 +50,10 @@ def serve(
     ] = None,
 ) -> None:
     """Serve the web workspace: code, search, review de-identification, read reports."""
+    # Imported here, not at the top, for start-up speed: only `serve` needs the web stack.
     import uvicorn
 
     from moksori.web.app import WebSettings, create_app, trusted_networks
-    from moksori.web.users import Users
 
     proxies = trusted_networks(trusted_proxy or [])  # a bad address stops here, in one line
 
@@ -65,7 +65,7 @@ def serve(
         )
     p = open_project(project)
     try:
-        if not any(u.role == "owner" for u in Users(p.conn).list()):
+        if not p.users.has_owner():
             err.print(
                 "no owner account yet: create one with "
                 f"`moksori user add {render.escape(str(project))} NAME --role owner`"
@@ -97,11 +97,9 @@ def user_add(
     as_json: JsonOpt = False,
 ) -> None:
     """Create an account; the password comes from MOKSORI_USER_PASSWORD or is asked for."""
-    from moksori.web.users import Users
-
     password = get_user_password()
     with open_project(project) as p:
-        user = Users(p.conn).add(name, password, role, language=language)
+        user = p.users.add(name, password, role, language=language)
     if as_json:
         emit_json(user.to_json())
     else:
@@ -112,10 +110,8 @@ def user_add(
 @handle_errors
 def user_list(project: ProjectArg, as_json: JsonOpt = False) -> None:
     """The accounts, with their roles."""
-    from moksori.web.users import Users
-
     with open_project(project) as p:
-        users = Users(p.conn).list()
+        users = p.users.list()
     if as_json:
         emit_json([u.to_json() for u in users])
         return
@@ -133,11 +129,9 @@ def user_password(
     name: Annotated[str, typer.Argument(help="The account.")],
 ) -> None:
     """Set a new password (ends the account's sessions)."""
-    from moksori.web.users import Users
-
     password = get_user_password()
     with open_project(project) as p:
-        Users(p.conn).set_password(name, password)
+        p.users.set_password(name, password)
     out.print(f"password of {render.escape(name)} changed")
 
 
@@ -149,10 +143,8 @@ def user_role(
     role: Annotated[str, typer.Argument(help="owner, coder or viewer.")],
 ) -> None:
     """Change an account's role."""
-    from moksori.web.users import Users
-
     with open_project(project) as p:
-        user = Users(p.conn).set_role(name, role)
+        user = p.users.set_role(name, role)
     out.print(f"{render.escape(user.name)} is now {user.role}")
 
 
@@ -163,8 +155,6 @@ def user_disable(
     name: Annotated[str, typer.Argument(help="The account.")],
 ) -> None:
     """Disable an account (its sessions end; its codings stay)."""
-    from moksori.web.users import Users
-
     with open_project(project) as p:
-        Users(p.conn).disable(name)
+        p.users.disable(name)
     out.print(f"account {render.escape(name)} disabled")

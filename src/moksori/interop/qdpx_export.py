@@ -156,6 +156,7 @@ def export_qdpx(
     model, files = _collect(project, texts, report)
     report.names_scrubbed = texts.scrubbed
     _write_zip(out, q.build_qde(model), files)
+    project.exported("qdpx", rows=report.selections, redacted=redacted)  # audited: EXPORT
     return report
 
 

@@ -23,6 +23,7 @@ from moksori.errors import MoksoriError
 from moksori.project import Project
 from moksori.protect.findings import Finding, Selector
 from moksori.protect.groups import Group, resolve
+from moksori.protect.risk import assess
 from moksori.web.body import Json, is_whole
 from moksori.web.context import Forbidden, project_of, render, require
 from moksori.web.redaction import Redactor, reads_originals
@@ -107,8 +108,6 @@ def load_queue(project: Project, status: str, type_: str, doc: int | None) -> Qu
         total=len(chosen),
     )
     try:
-        from moksori.protect.risk import assess
-
         queue.risk = assess(project)
     except MoksoriError as exc:
         queue.risk_error = str(exc)
