@@ -33,6 +33,7 @@ from moksori.bilingual.projection import (
 )
 from moksori.coding.cases import Cases
 from moksori.coding.codebook import Codebook
+from moksori.coding.codebook_io import export_csv, export_yaml
 from moksori.coding.coders import Coders
 from moksori.coding.codings import Coding, Codings
 from moksori.coding.memos import Memos
@@ -333,6 +334,22 @@ class Project:
         )
         with transaction(self.conn):
             audit.record(self.conn, event, actor=self.actor)
+
+    def export_codebook(self, fmt: str) -> str:
+        """The codebook as ``yaml`` (tree and links) or ``csv`` (a row per code); audited
+        as EXPORT. (The REFI-QDA .qdc is interop's, one layer up.)"""
+        book = self.codebook
+        if fmt not in ("yaml", "csv"):
+            raise MoksoriError(f"unknown codebook format {fmt!r}; use yaml or csv")
+        text = export_yaml(book) if fmt == "yaml" else export_csv(book)
+        self.exported(fmt, rows=len(book.tree()), redacted=False)
+        return text
+
+    def export_memos(self, fmt: str) -> str:
+        """Every memo grouped by what it is about; audited as EXPORT (memos quote testimony)."""
+        text = self.memos.export(fmt)
+        self.exported(fmt, rows=len(self.memos.list()), redacted=False)
+        return text
 
     def changes(self) -> tuple[Any, ...]:
         """A stamp that moves whenever anything a report shows may have changed
