@@ -20,6 +20,7 @@ from moksori.ingest.model import PASSAGE_KINDS
 from moksori.semantic import encoder
 from moksori.semantic.index import VectorIndex, from_blobs, to_blob
 from moksori.store.database import Connection, transaction
+from moksori.store.documents import content_state
 
 BATCH = 256  # passages per transaction
 
@@ -119,8 +120,7 @@ class VectorCache:
 
     def missing(self, conn: Connection) -> int:
         """:func:`missing`, counted again only when passages or vectors changed."""
-        segments = int(conn.execute("SELECT coalesce(max(id), 0) FROM segment").fetchone()[0])
-        key = (*self._state(conn), segments)
+        key = (*self._state(conn), content_state(conn)[1][1])
         if key != self._missing_key:
             self._missing = missing(conn)
             self._missing_key = key
