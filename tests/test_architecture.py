@@ -109,9 +109,9 @@ TEXT_TABLE_SQL_ELSEWHERE = {
     "coding/merge.py": "copies another project's files, documents and passages in",
     "semantic/vectors.py": "joins passages to their vectors (semantic's own table)",
     "bilingual/pairs.py": "joins translation pairs to their documents' languages",
-    # excerpt joins: rows of another table with the text they point at, in one query
-    "analysis/coded.py": "excerpt join",
-    "analysis/cooccurrence.py": "excerpt join",
+    # joins: rows of another table with the text or passages they point at, in one query
+    "analysis/coded.py": "overlap join: the case a coding falls in, by speaker turn",
+    "analysis/cooccurrence.py": "overlap join: codings by passage",
     "analysis/report.py": "excerpt join",
     "analysis/retrieval.py": "excerpt join",
     "coding/cases.py": "excerpt join; speakers of a document (to move)",
