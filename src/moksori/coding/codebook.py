@@ -14,10 +14,11 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from moksori.coding.audited import Action, Event, change
+from moksori.coding.code_folding import MergeReport, fold, removal_record, remove_codes
 from moksori.errors import CodebookConflict, CodingError, UnknownCode
 from moksori.store.clock import now
 from moksori.store.database import Connection
@@ -58,18 +59,6 @@ class CodeLink:
     to_code: str
     relation: str
     memo: str | None
-
-    def to_json(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-@dataclass
-class MergeReport:
-    source: str
-    target: str
-    codings_moved: int = 0
-    codings_already_there: int = 0
-    children_moved: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -398,82 +387,22 @@ class Codebook:
         return report
 
     def _merge(self, source: str | int, target: str | int) -> MergeReport:
-        """Fold one code into another: its codings, sub-codes, links and memos move over."""
         src, dst = self.get(source), self.get(target)
         if src.id == dst.id:
             raise CodebookConflict("cannot merge a code into itself")
         if dst.id in self.descendants(src.id):
             raise CodebookConflict(f"cannot merge {src.path!r} into its own sub-code")
-        report = MergeReport(src.path, dst.path)
         with change(self.conn, self.actor):
-            c = self.conn
-            taken = {
-                r[0].casefold()
-                for r in c.execute("SELECT name FROM code WHERE parent_id = ?", (dst.id,))
-            }
-            kids = c.execute(
-                "SELECT id, name FROM code WHERE parent_id = ? ORDER BY id", (src.id,)
-            ).fetchall()
-            clash = [n for _, n in kids if n.casefold() in taken]
-            if clash:
-                raise CodebookConflict(
-                    f"{dst.path!r} already has sub-codes named {', '.join(clash)}; "
-                    "rename or merge those first"
-                )
-            for kid_id, kid_name in kids:
-                c.execute("UPDATE code SET parent_id = ? WHERE id = ?", (dst.id, kid_id))
-                report.children_moved.append(kid_name)
-            # codings: move, unless the target already has the same range by the same coder
-            dup = c.execute(
-                "SELECT s.id, t.id, s.memo FROM coding s JOIN coding t ON t.code_id = ? "
-                'AND t.document_id = s.document_id AND t.start = s.start AND t."end" = s."end" '
-                "AND t.coder_id = s.coder_id WHERE s.code_id = ?",
-                (dst.id, src.id),
-            ).fetchall()
-            for s_id, t_id, memo in dup:
-                if memo:
-                    c.execute(
-                        "UPDATE coding SET memo = CASE WHEN memo IS NULL OR memo = '' THEN ? "
-                        "ELSE memo || char(10) || ? END WHERE id = ?",
-                        (memo, memo, t_id),
-                    )
-                c.execute("UPDATE coding SET source_id = ? WHERE source_id = ?", (t_id, s_id))
-                c.execute("DELETE FROM coding WHERE id = ?", (s_id,))
-            report.codings_already_there = len(dup)
-            report.codings_moved = int(
-                c.execute(
-                    "UPDATE coding SET code_id = ? WHERE code_id = ?", (dst.id, src.id)
-                ).rowcount
-            )
-            for column, other in (("from_code", "to_code"), ("to_code", "from_code")):
-                c.execute(
-                    f"UPDATE OR IGNORE code_link SET {column} = ? WHERE {column} = ? "
-                    f"AND {other} != ?",
-                    (dst.id, src.id, dst.id),
-                )
-            c.execute("DELETE FROM code_link WHERE from_code = ? OR to_code = ?", (src.id,) * 2)
-            c.execute(
-                "UPDATE memo SET target_id = ? WHERE target_kind = 'code' AND target_id = ?",
-                (dst.id, src.id),
-            )
-            if src.is_core:
-                c.execute("UPDATE code SET is_core = 1 WHERE id = ?", (dst.id,))
-            c.execute("DELETE FROM code WHERE id = ?", (src.id,))
-        return report
+            return fold(self.conn, src, dst)
 
     def delete(
         self, ref: str | int, *, force: bool = False, actor: str | None = None
     ) -> dict[str, Any]:
         """Delete a code. Refused while it has codings or sub-codes, unless forced;
-        a forced delete keeps a full record (codes, codings, memos) in the audit trail."""
+        a forced delete keeps everything it removes (codes, codings, memos) in the trash."""
         code = self.get(ref)
         ids = self.descendants(code.id)
-        marks = ",".join("?" * len(ids))
-        n_codings = int(
-            self.conn.execute(
-                f"SELECT count(*) FROM coding WHERE code_id IN ({marks})", ids
-            ).fetchone()[0]
-        )
+        n_codings = self.coding_count(code.id, include_subcodes=True)
         if not force and (len(ids) > 1 or n_codings):
             what = []
             if n_codings:
@@ -485,62 +414,20 @@ class Codebook:
                 "(a record of what is removed is kept)"
             )
         by_id = {c.id: c for c in self.tree()}
+        codes = [by_id[i] for i in ids]
         with change(self.conn, actor if actor is not None else self.actor) as ch:
-            c = self.conn
-            codings = [
-                dict(
-                    zip(
-                        (
-                            "id",
-                            "guid",
-                            "code",
-                            "document_id",
-                            "start",
-                            "end",
-                            "coder",
-                            "memo",
-                            "origin",
-                            "created_at",
-                        ),
-                        r,
-                        strict=True,
-                    )
-                )
-                for r in c.execute(
-                    'SELECT g.id, g.guid, g.code_id, g.document_id, g.start, g."end", k.name, '
-                    "g.memo, g.origin, g.created_at FROM coding g "
-                    f"JOIN coder k ON k.id = g.coder_id WHERE g.code_id IN ({marks}) ORDER BY g.id",
-                    ids,
-                )
-            ]
-            memos = [
-                {"target_id": t, "title": title, "text": text, "created_at": at}
-                for t, title, text, at in c.execute(
-                    "SELECT target_id, title, text, created_at FROM memo "
-                    f"WHERE target_kind = 'code' AND target_id IN ({marks})",
-                    ids,
-                )
-            ]
-            record = {
-                "codes": [_snapshot(by_id[i]) for i in ids],
-                "codings": codings,
-                "memos": memos,
-            }
+            record = removal_record(self.conn, codes)
             kept = ch.keep("code", record)
+            counts = {"codes": len(ids), "codings": len(record["codings"])}
             ch.record(
                 Event(
                     Action.CODE_DELETE,
-                    {"code": [by_id[i].guid for i in ids], "trash": [kept]},
-                    {"codes": len(ids), "codings": len(codings), "memos": len(memos)},
+                    {"code": [c.guid for c in codes], "trash": [kept]},
+                    counts | {"memos": len(record["memos"])},
                 )
             )
-            c.execute(f"DELETE FROM coding WHERE code_id IN ({marks})", ids)
-            c.execute(
-                f"DELETE FROM memo WHERE target_kind = 'code' AND target_id IN ({marks})", ids
-            )
-            for code_id in reversed(ids):  # children before parents
-                c.execute("DELETE FROM code WHERE id = ?", (code_id,))
-        return {"deleted": [by_id[i].path for i in ids], "codings": len(codings), "trash": kept}
+            remove_codes(self.conn, ids)
+        return {"deleted": [c.path for c in codes], "codings": counts["codings"], "trash": kept}
 
     def _refs(self, code: Code, parent_id: int | None) -> dict[str, list[str | int]]:
         """The event targets of a code placed under a parent (or at the top level)."""
