@@ -34,24 +34,17 @@ from starlette.formparsers import MultiPartParser
 from moksori import __version__
 from moksori.errors import MoksoriError, NotFound
 from moksori.project import Project
-
-# TRANSITIONAL (issue 16): the request helpers live in web/context.py; these names
-# stay importable from here only until every page imports web.context, then the
-# routers are imported at the top and this goes.
-from moksori.web.context import (  # noqa: E402, F401
+from moksori.web.context import (
     Forbidden,
     LoginRequired,
     Network,
     ProjectHandles,
     Web,
     WebSettings,
-    current_session,
-    project_of,
     render,
-    require,
     wants_html,
-    web_of,
 )
+from moksori.web.pages import ROUTERS
 from moksori.web.security import HEADERS, SAFE_METHODS, BodyLimits, SecurityHeaders
 
 __all__ = ["WebSettings", "create_app", "served_project", "trusted_networks"]
@@ -203,8 +196,6 @@ def create_app(project: Project, settings: WebSettings | None = None) -> FastAPI
         response = JSONResponse({"error": "internal error"}, status_code=500)
         response.headers.update({n.decode(): v.decode() for n, v in HEADERS})
         return response
-
-    from moksori.web.pages import ROUTERS  # TRANSITIONAL: see the note at the top
 
     for router in ROUTERS:
         app.include_router(router)

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from moksori.access.sessions import Session
 from moksori.project import Project
-from moksori.protect.deid import Deid
 from moksori.protect.scrub import Scrubber
 from moksori.web.context import Forbidden
 
@@ -20,8 +17,7 @@ class Redactor:
     """
 
     def __init__(self, project: Project) -> None:
-        # TRANSITIONAL (issue 16): a page not moved yet still passes its connection
-        self.deid = project.deid if isinstance(project, Project) else Deid(project, Path())
+        self.deid = project.deid
         self.views = self.deid.views()
         self.unscanned = set(self.deid.findings.unscanned_documents())
         self._scrubber: Scrubber | None = None

@@ -17,14 +17,14 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse, Response
 
+from moksori.access.sessions import Session
+from moksori.access.users import User
 from moksori.coding.codebook import Code
 from moksori.errors import CodingError
 from moksori.project import Project
 from moksori.web.body import Json, is_whole
 from moksori.web.context import project_of, render, require, wants_html
 from moksori.web.document_view import colour_class
-from moksori.web.sessions import Session
-from moksori.web.users import User
 
 router = APIRouter()
 

@@ -18,13 +18,13 @@ import anyio.to_thread
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
+from moksori.access.sessions import Session
 from moksori.analysis.coded import Selection
 from moksori.analysis.retrieval import Excerpt, excerpts_table
 from moksori.errors import MoksoriError
 from moksori.project import Project
 from moksori.web.context import Forbidden, project_of, render, require
 from moksori.web.redaction import Redactor, reads_originals
-from moksori.web.sessions import Session
 
 router = APIRouter()
 FORMATS = {

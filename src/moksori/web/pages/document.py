@@ -18,6 +18,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse, Response
 
+from moksori.access.sessions import Session
+from moksori.access.users import User
 from moksori.bilingual.pairs import Pair
 from moksori.coding.codebook import Code
 from moksori.coding.coders import Coder
@@ -44,8 +46,6 @@ from moksori.web.document_view import (
     through,
 )
 from moksori.web.offsets import Utf16Map
-from moksori.web.sessions import Session
-from moksori.web.users import User
 
 router = APIRouter()
 

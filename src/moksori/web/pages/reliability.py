@@ -16,6 +16,7 @@ import anyio.to_thread
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response
 
+from moksori.access.sessions import Session
 from moksori.coding.coders import Coder
 from moksori.coding.reconcile import ADOPT, Disagreement
 from moksori.coding.reliability import UNITS, AgreementReport
@@ -24,7 +25,6 @@ from moksori.project import Project
 from moksori.web.body import Json, is_whole
 from moksori.web.context import project_of, render, require
 from moksori.web.redaction import Redactor, reads_originals
-from moksori.web.sessions import Session
 
 router = APIRouter()
 
