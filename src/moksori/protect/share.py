@@ -24,13 +24,13 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from moksori.coding.cases import Cases
 from moksori.korean.terms import index_terms
 from moksori.protect.known import KnownNames
 from moksori.protect.publish import Publication, ShareOptions, ShareRefused, plan
 from moksori.protect.scrub import Scrubber, known_names
 from moksori.protect.vault import Vault
 from moksori.protect.view import ViewCache
-from moksori.coding.cases import Cases
 from moksori.store import audit
 from moksori.store.audit import Action, Event
 from moksori.store.clock import now
