@@ -90,10 +90,10 @@ def test_a_face_importing_the_store_breaks_its_contract(copy: Path) -> None:
 
 @pytest.mark.skipif(not LINT_IMPORTS.exists(), reason="import-linter not installed")
 def test_a_cycle_in_a_face_breaks_its_contract(copy: Path) -> None:
-    assert _lint(copy, "faces-acyclic").returncode == 0
+    assert _lint(copy, "acyclic").returncode == 0
     # the cycle issue 16 broke: the app imports its pages, a page imported the app
     _inject(copy, "moksori.web.pages.documents", "import moksori.web.app  # injected")
-    result = _lint(copy, "faces-acyclic")
+    result = _lint(copy, "acyclic")
     assert result.returncode != 0
     assert "No cycles are allowed in moksori.web." in result.stdout
 
