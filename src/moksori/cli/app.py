@@ -119,6 +119,9 @@ def add(
             help=f"Seconds a file may take to read, plus {SECONDS_PER_MB:.0f} s per MB.",
         ),
     ] = DEFAULT_TIMEOUT,
+    coder: Annotated[
+        str | None, typer.Option("--coder", help="Who adds the files (for the audit).")
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Ingest files and folders (txt, md, html, docx, pdf, hwp, hwpx, srt, vtt, csv).
@@ -128,7 +131,7 @@ def add(
     """
     attributes = _parse_attrs(attr)
     limits = Limits(max_file_bytes=int(max_size_mb * 1024 * 1024))
-    with open_project(project) as p, ingest_progress(err) as progress:
+    with open_project(project, coder) as p, ingest_progress(err) as progress:
         task = progress.add_task("add", total=None, bytes_done=0)
         done_bytes = 0
 
