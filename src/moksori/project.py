@@ -159,7 +159,9 @@ class Project:
         self.conn = db.conn
         self.actor = actor  # who the audit trail names for every change made through here
         self._ranker = Ranker(db.conn, db.open_reader)
-        self._vectors: VectorCache | None = None  # the meaning index, built on first use
+        # The meaning index, built on first use; a list so that the copies acting_as
+        # hands out (one per web request) share it rather than each building its own.
+        self._vectors: list[VectorCache] = []
 
     # --- lifecycle --------------------------------------------------------
     @classmethod
@@ -551,12 +553,12 @@ class Project:
         if mode in ("semantic", "hybrid"):
             from moksori.semantic.search import hybrid_search, semantic_search
 
-            if self._vectors is None:
+            if not self._vectors:
                 from moksori.semantic.vectors import VectorCache
 
-                self._vectors = VectorCache()
+                self._vectors.append(VectorCache())
             run = semantic_search if mode == "semantic" else hybrid_search
-            return run(self.conn, self._vectors, query, limit=limit, filters=filters)
+            return run(self.conn, self._vectors[0], query, limit=limit, filters=filters)
         if mode != "keyword":
             raise QueryError(f"unknown search mode {mode!r}; use keyword, semantic or hybrid")
         return search_store.search(
