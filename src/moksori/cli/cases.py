@@ -151,7 +151,7 @@ def rename(project: ProjectArg, case: CaseArg, new_name: str, coder: CoderOpt = 
 @case_app.command()
 @handle_errors
 def delete(project: ProjectArg, case: CaseArg, coder: CoderOpt = None) -> None:
-    """Delete a case, its values, links and memos (a record is kept in the audit trail)."""
+    """Delete a case, its values, links and memos (what is removed is kept in the trash)."""
     with open_project(project, coder) as p:
         result = p.cases.delete(case)
     err.print(
@@ -374,7 +374,7 @@ def list_attributes(project: ProjectArg, as_json: JsonOpt = False) -> None:
 @attribute_app.command("delete")
 @handle_errors
 def delete_attribute(project: ProjectArg, name: str, coder: CoderOpt = None) -> None:
-    """Delete an attribute and every case's value for it (kept in the audit trail)."""
+    """Delete an attribute and every case's value for it (kept in the trash)."""
     with open_project(project, coder) as p:
         result = p.cases.delete_attribute(name)
     err.print(f"deleted attribute {render.escape(result['deleted'])} ({result['values']} value(s))")

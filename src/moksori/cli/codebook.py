@@ -233,7 +233,7 @@ def delete(
         result = p.codebook.delete(code, force=force)
     err.print(
         f"deleted {', '.join(render.escape(x) for x in result['deleted'])} "
-        f"and {result['codings']} coding(s); record kept in the audit trail"
+        f"and {result['codings']} coding(s); what was removed is kept in the trash"
     )
 
 

@@ -6,9 +6,9 @@ one speaker in a document, so one participant can span several interviews
 and one group interview can hold several participants.
 
 A case is named by its id or its name (case-insensitive); names made only of
-digits are refused so the two can never be confused. Every multi-statement
-write is one transaction; deleting a case or an attribute keeps a record of
-what went in the audit trail.
+digits are refused so the two can never be confused. Every change is one
+use case (one transaction, one audit event); deleting a case or an attribute
+keeps what went in the trash.
 """
 
 from __future__ import annotations

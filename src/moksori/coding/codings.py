@@ -7,6 +7,9 @@ or on a search hit means the same thing. Codings may overlap.
 Blind coding: while the project setting `blind` is on (the default), a coder
 sees only their own codings (and the consensus); the owner sees everyone's.
 The owner can turn it off with `Codings.set_blind(False)`.
+
+Every change (code, uncode, memo, blind) is one use case: its own transaction
+and one audit event naming the actor (see :mod:`moksori.coding.audited`).
 """
 
 from __future__ import annotations
