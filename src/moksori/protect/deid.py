@@ -8,16 +8,19 @@ one transaction, so a failure leaves the project as it was.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from moksori.errors import DeidError, KnownNamesError, UnreviewedFindings, VaultError
+from moksori.protect import shared_list
 from moksori.protect.entities import Entities, Entity
-from moksori.protect.findings import Finding, Findings, Selector
+from moksori.protect.findings import STATUSES, Finding, Findings, Selector
 from moksori.protect.groups import Group, build_groups, group_entities, resolve
 from moksori.protect.parallel import detect_documents
+from moksori.protect.propagate import propagate as propagate_all
 from moksori.protect.publishing import Publishing
 from moksori.protect.publishing import share_project as share_project  # its old home
 from moksori.protect.redacted_index import RedactedResult, redacted_index
@@ -31,6 +34,7 @@ from moksori.protect.view import ViewCache
 from moksori.store import audit
 from moksori.store.audit import Action, Event
 from moksori.store.database import Connection, transaction
+from moksori.store.ids import new_guid
 
 SCANNER_VERSION = "1"
 
@@ -140,8 +144,6 @@ class Deid:
         on_document: Callable[[int, int], None] | None = None,
     ) -> ScanReport:
         """Detect personal data; each document's findings are stored in one transaction."""
-        import time
-
         t0 = time.perf_counter()
         report = ScanReport()
         if documents is None:
@@ -171,8 +173,6 @@ class Deid:
                 report.skipped.append(int(doc_id))  # no trustworthy text to scan
                 continue
             docs.append((int(doc_id), str(row[0])))
-        from moksori.protect import shared_list
-
         shared = shared_list.load(self.conn)
         for doc_id, text, spans in detect_documents(docs, known, workers, shared):
             for s in spans:
@@ -214,9 +214,7 @@ class Deid:
 
         See :mod:`moksori.protect.propagate`; returns the new findings' ids.
         """
-        from moksori.protect.propagate import propagate
-
-        return propagate(self.conn, sources=sources, vault=vault)
+        return propagate_all(self.conn, sources=sources, vault=vault)
 
     def mark(
         self,
@@ -248,8 +246,6 @@ class Deid:
         self, *, status: str | None = "proposed", types: Sequence[str] = (), with_text: bool = False
     ) -> list[Group]:
         """Findings grouped per entity or written form; those with a finding in ``status``."""
-        from moksori.protect.findings import STATUSES
-
         if status is not None and status not in STATUSES:
             raise DeidError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
         groups = build_groups(self.conn, self.findings.select(), with_text=with_text)
@@ -415,8 +411,6 @@ class Deid:
                     )
                 seen[key] = entry.line
         out: list[Entity] = []
-        from moksori.store.ids import new_guid
-
         with transaction(self.conn):
             for entry in entries:
                 hits = {existing[k] for n in entry.aliases if (k := name_key(n)) in existing}
