@@ -4,6 +4,7 @@ GUIDs and counts only; what a destructive change removes is kept in the trash.""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -12,6 +13,7 @@ from moksori.errors import CodebookConflict
 from moksori.project import Project
 from moksori.store import audit
 from tests.coding.conftest import span
+from tests.conftest import TEST_PASSPHRASE
 
 
 def events_since(p: Project, since: int) -> list[dict]:  # type: ignore[type-arg]
@@ -99,3 +101,20 @@ def test_query_coding_counts_without_the_query(study: Project) -> None:
     (event,) = audit.entries(study.conn, "coding.query")
     assert event["detail"]["counts"] == {"hits": len(made), "added": len(made)}
     assert "물어" not in json.dumps(event["detail"], ensure_ascii=False)
+
+
+def test_a_qdc_codebook_import_is_one_event_too(study: Project, tmp_path: Path) -> None:
+    from moksori.interop.qdc import export_qdc, import_qdc
+
+    study.codebook.create("Hiding")
+    study.codebook.create("Accent", parent="Hiding")
+    with Project.create(tmp_path / "other.moksori", TEST_PASSPHRASE) as other:
+        since = audit.last_id(other.conn)
+        import_qdc(other.acting_as("lead").codebook, export_qdc(study.codebook))
+        (event,) = events_since(other, since)
+    assert (event["action"], event["actor"], event["detail"]["choice"]) == (
+        "codebook.import",
+        "lead",
+        "qdc",
+    )
+    assert event["detail"]["counts"]["created"] == 2

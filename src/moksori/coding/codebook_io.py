@@ -194,7 +194,7 @@ def import_yaml(book: Codebook, text: str) -> ImportReport:
                 continue
             book.link(a.id, b.id, str(link["relation"]), link.get("memo"))
             report.links += 1
-        ch.record(_event(report, "yaml"))
+        ch.record(import_event(report, "yaml"))
     return report
 
 
@@ -219,10 +219,11 @@ def import_csv(book: Codebook, text: str) -> ImportReport:
                 spec["examples"] = [e.strip() for e in spec["examples"].split("|") if e.strip()]
             spec["name"] = parts[-1]
             _upsert(book, PATH_SEPARATOR.join(parts[:-1]) or None, spec, f"row {n}", report)
-        ch.record(_event(report, "csv"))
+        ch.record(import_event(report, "csv"))
     return report
 
 
-def _event(report: ImportReport, fmt: str) -> Event:
+def import_event(report: ImportReport, fmt: str) -> Event:
+    """The one audit event of a codebook import: counts and the format, never names."""
     counts = {"created": len(report.created), "updated": len(report.updated), "links": report.links}
     return Event(Action.CODEBOOK_IMPORT, counts=counts, choice=fmt)

@@ -41,8 +41,9 @@ from typing import Any
 from lxml import etree
 
 from moksori import __version__
+from moksori.coding.audited import change
 from moksori.coding.codebook import PATH_SEPARATOR, Code, Codebook
-from moksori.coding.codebook_io import ImportReport
+from moksori.coding.codebook_io import ImportReport, import_event
 from moksori.errors import CodingError
 from moksori.interop.refi import (
     CODEBOOK_NS,
@@ -56,7 +57,6 @@ from moksori.interop.refi import (
     qname,
     to_bytes,
 )
-from moksori.store.database import transaction
 
 OTHER_NAME = "[Other name]"
 INCLUDE = "[Include]"
@@ -242,7 +242,7 @@ def import_qdc(book: Codebook, data: bytes, *, what: str = "the codebook file") 
     report = QdcImportReport()
     specs = _read(parse_xml(data, what), what, report)
     by_path = {c.path.casefold(): c for c in book.tree()}
-    with transaction(book.conn):
+    with change(book.conn, book.actor) as ch:  # one import, one audit event
 
         def walk(items: list[CodeSpec], parent: Code | None) -> None:
             for spec in items:
@@ -253,6 +253,7 @@ def import_qdc(book: Codebook, data: bytes, *, what: str = "the codebook file") 
                 walk(spec.children, code)
 
         walk(specs, None)
+        ch.record(import_event(report, "qdc"))
     return report
 
 
