@@ -9,8 +9,10 @@ Sections (each uses moksori.protect.scan.detect_texts, the full pipeline):
   klue        KLUE NER v1.1 dev: PS vs person, LC vs place+address, out-of-fold (5 folds:
               each fold scanned with a model trained without it, scripts/train_ner.py)
   presidio    presidio-research synthetic set v2: five entity groups
+  presidio-oof  the same, English model out-of-fold (5 folds) beside the rules alone
   planted     benchmarks/planted/*.txt: identifiers planted in fictional testimonies
   throughput  detection chars/s over a >= 2 MB mixed corpus, one document at a time
+  en-cost     the English model's share of detection time over that corpus
 
 Strict = exact boundaries; overlap = any character in common. Prints a table and
 saves benchmarks/results/deid.json (a run with --only replaces just its sections).
@@ -43,7 +45,9 @@ PRESIDIO = SHARED / "presidio-synth" / "presidio_synth_dataset_v2.json"
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(REPO / "src"))
 
-SECTIONS = ("klue", "presidio", "planted", "throughput")
+import presidio_oof  # noqa: E402  (benchmarks/presidio_oof.py)
+
+SECTIONS = ("klue", "presidio", "presidio-oof", "planted", "throughput", "en-cost")
 BATCH = 256  # sentences per detect_texts call for the sentence-level sets
 TARGET_OVERLAP_RECALL = (
     0.93  # KLUE PS and LC, all gold (issue 4; issue 15 asks 0.95 of what is to hide)
@@ -331,6 +335,19 @@ def section_presidio(limit: int | None, show: int = 0) -> dict[str, Any]:
     }
 
 
+def section_presidio_oof(limit: int | None) -> dict[str, Any]:
+    rows = json.loads(PRESIDIO.read_text(encoding="utf-8"))
+    rows = rows[:limit] if limit else rows
+    to_group = {lab: g for g, labs in PRESIDIO_GROUPS.items() for lab in labs}
+    texts = [r["full_text"] for r in rows]
+    golds = [
+        [Item(s["start_position"], s["end_position"], to_group[s["entity_type"]])
+         for s in r["spans"] if s["entity_type"] in to_group]
+        for r in rows
+    ]  # fmt: skip
+    return presidio_oof.section(texts, golds, detect_all, score, PRESIDIO_MAP)
+
+
 # --- planted -------------------------------------------------------------------------
 def compatible(gold_type: str, pred_type: str) -> bool:
     """Same type, or both in one group (a place written as an address still counts)."""
@@ -589,6 +606,7 @@ def table(results: dict[str, Any]) -> list[tuple[str, str]]:
             rows.append(
                 ("  reference", f"Presidio out of the box: R ≈ {PRESIDIO_REFERENCE_RECALL}")
             )
+    rows += presidio_oof.table(results, _prf)
     pl = results.get("planted")
     if pl is not None:
         rows.append(("planted", f"{pl['passages']} passages ({pl['korean_passages']} with Korean)"))
@@ -705,11 +723,19 @@ def main() -> None:
                 if PRESIDIO.exists()
                 else {"skipped": "skipped: ../shared/data/presidio-synth/ not found"}
             )
+        elif name == "presidio-oof":
+            run[name] = (
+                section_presidio_oof(a.limit)
+                if PRESIDIO.exists()
+                else {"skipped": "skipped: ../shared/data/presidio-synth/ not found"}
+            )
+        elif name == "en-cost":
+            run[name] = presidio_oof.cost(throughput_corpus(a.mb))
         elif name == "planted":
             run[name] = section_planted(a.show_misses)
         else:
             run[name] = section_throughput(a.mb)
-        if a.limit and name in ("klue", "presidio") and "skipped" not in run[name]:
+        if a.limit and name in ("klue", "presidio", "presidio-oof") and "skipped" not in run[name]:
             run[name]["limit"] = a.limit
     print_table(run)
     print_examples(run)
