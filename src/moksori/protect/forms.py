@@ -36,7 +36,9 @@ _PARTICLES = (
     "가 이 은 는 을 를 의 도 만 와 과 랑 이랑 하고 한테 한테서 에게 에게서 께 께서 "
     "아 야 여 이여 요 이요 이다 다 였다 이었다 였어요 이었어요 예요 이에요 에요 "
     "라고 이라고 라는 이라는 란 이란 처럼 보다 까지 부터 에 에서 로 으로 쪽 "
-    "형 오빠 언니 누나 동생 아버지 어머니 엄마 아빠 삼촌 이모 고모 동무 선생",
+    "형 오빠 언니 누나 동생 아버지 어머니 엄마 아빠 삼촌 이모 고모 동무 선생 "
+    "형님 누님 아바지 오마니 아바이 아매 할머니 할아버지 할매 할배 아저씨 아줌마 아주마이 동지 "
+    "오래비 누이",
 )
 _TAILS = ("", "는", "도", "요", "만", "서", "에", "의")
 _PERSON_BEFORE = ("", "이", "씨", "님", "네", "이네", "씨네")
@@ -92,6 +94,11 @@ class Form:
         return next(iter(self.entities)) if len(self.entities) == 1 else None
 
 
+# Double surnames that are no everyday word: said alone before a term of address
+# ("독고 아바이", "남궁 선생") they still name the one person (사공, 서문, 동방 are words).
+_DISTINCT_SURNAMES = frozenset("남궁 황보 제갈 선우 독고".split())
+
+
 def person_forms(name: str) -> list[tuple[str, float]]:
     """A person's name and the shorter forms people write, each with its confidence factor.
 
@@ -105,6 +112,8 @@ def person_forms(name: str) -> list[tuple[str, float]]:
         given = None
         if len(compact) == 4 and surname_id(compact[:2]):
             given = compact[2:]
+            if compact[:2] in _DISTINCT_SURNAMES:
+                out.append((compact[:2], SHORT))
         elif len(compact) == 3:
             short = variants(compact) - {compact}
             given = next(iter(short), None)

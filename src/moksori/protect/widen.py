@@ -29,7 +29,7 @@ def has_final(syllable: str) -> bool | None:
 # year the policy keeps, it would give the time finer than the policy allows.
 _SEASON_KO = (
     r"(?:이른 |늦은 )?(?:초|늦|한)?(?:봄|여름|가을|겨울)|설날?|구정|추석|한가위|단오|한식|정월|섣달"
-    r"|연초|연말|동지|그믐|(?:정|일|이|삼|사|오|유|칠|팔|구|시|십일|십이|동짓)월|동짓달"
+    r"|연초|연말|그믐|(?:정|일|이|삼|사|오|유|칠|팔|구|시|십일|십이|동짓)월|동짓달"
 )
 # 초 and 말 alone are ordinary words too ("97년 말도 안 되는 일"): only before a time particle.
 _AFTER_YEAR_KO = re.compile(

@@ -113,7 +113,7 @@ def test_the_same_roles_in_a_first_person_account_are_found() -> None:
             "He was the chief of the Hoeryong police station.",
             "chief of the Hoeryong police station",
         ),
-        ("Our team leader at the mine was kind.", "team leader"),
+        ("Our team leader at the mine was kind.", "team leader at the mine"),
     ],
 )
 def test_english_roles_and_named_units(text: str, role: str) -> None:

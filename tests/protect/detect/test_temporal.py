@@ -75,7 +75,7 @@ def test_two_digit_years_only_with_a_year_particle() -> None:
     assert found("97년에 두만강을 건넜고 10년 동안 숨어 살았다.") == [
         ("97년", "date", {"year": 1997})
     ]
-    assert found("03년 겨울") == [("03년", "date", {"year": 2003})]
+    assert found("03년 겨울") == [("03년 겨울", "date", {"year": 2003})]
 
 
 def test_relative_dates_only_with_a_month() -> None:

@@ -206,7 +206,7 @@ def test_english_names_after_kinship_words_and_name_was(text: str, name: str) ->
 @pytest.mark.parametrize(
     ("text", "role"),
     [
-        ("보위부 반탐과 지도원이 우리 집에 왔어요. 무서웠어요.", "반탐과 지도원"),
+        ("보위부 반탐과 지도원이 우리 집에 왔어요. 무서웠어요.", "보위부 반탐과 지도원"),
         ("삼촌은 쿠웨이트 건설 나갔다가 왔어요. 그때 저는 어렸어요.", "쿠웨이트 건설"),
         (
             "My brother worked as a driver for the Bowibu. I was scared of him.",

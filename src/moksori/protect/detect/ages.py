@@ -19,6 +19,7 @@ from moksori.protect.detect.numbers import (
     EN_FIRST,
     NATIVE,
     NATIVE_FIRST,
+    NATIVE_TENS_RE,
     NATIVE_UNITS_RE,
     NOT_HANGUL_BEFORE,
     NUM,
@@ -64,7 +65,7 @@ KO_NATIVE_AGE = re.compile(
 KO_NATIVE_BARE = re.compile(
     rf"(?=[스서마예일여아쉰]){NOT_HANGUL_BEFORE}((?:스물|서른|마흔|예순|일흔|여든|아흔)(?:\s?(?:{NATIVE_UNITS_RE}))?|쉰(?:{NATIVE_UNITS_RE}))"
     r"(?=$|[^\uac00-\ud7a3]|에|이|은|는|의|쯤|까지|부터|을|도|즈음|무렵|줄|남짓|엔|으로|이었|이던|였|일"
-    r"|인데|인가|인지|인\s|밖에|이면|이라)"
+    r"|인데|인가|인지|인\s|밖에|이면|이라|임다|임니다|입니다|입네다|이요|예요|이에요|이야|이지|이래|이네)"
     r"(?!\s?(?:명|개|권|마리|번|채|가지|시|분|장|대|켤레|그릇|잔|병|곳|군데|해|달|날|주|살))"
 )
 # "서른 중반이었어요": a native tens and its part is an age band.
@@ -94,6 +95,23 @@ KO_SINO_AGE = re.compile(
 KO_DIGIT_OVER = re.compile(
     r"(?=[2-9])(?<![\d.,])([2-9]0)\s?(?:이\s|가\s)?(?:넘어서|넘어|넘은|넘었|넘도록|다\s?되어|다\s?돼)"
     r"(?=[^\n.]{0,12}?(?:탈북|시집|장가|결혼|아이|애를|애가|죽|돌아가|강을|건너|들어왔|나왔|떠났|입국|퇴직|혼자))"
+)
+# "올해 스물여덟임다", "나이가 벌써 예순", "지금 열아홉이에요": any native number said as
+# this year's or the present age, a unit digit alone too ("올해 일곱 살" has 살 anyway).
+KO_NOW_AGE = re.compile(
+    rf"(?:올해|금년|지금|이제|나이는|나이가|나이도|나이로)\s?(?:벌써\s?|이제\s?|겨우\s?|한\s|딱\s?)?"
+    rf"(?P<n>(?:{NATIVE_TENS_RE})(?:\s?(?:{NATIVE_UNITS_RE}))?)"
+    r"(?=$|[^\uac00-\ud7a3]|이|임|입|예요|이에|인|일|이었|였|밖에|쯤|정도|먹|됐|되|났)"
+    r"(?!\s?(?:명|개|권|마리|번|채|가지|시|분|장|대|켤레|그릇|잔|병|곳|군데|해|달|날|주))"
+)
+# "스물두셋쯤", "서른너덧에": a tens and two units said together, an age within a year
+# or two; the first unit stands for it (the band is the same).
+_TWO_UNITS = {"한둘": 1, "두셋": 2, "서넛": 3, "너덧": 4, "네다섯": 4, "대여섯": 5, "예닐곱": 6,
+              "일여덟": 7, "여덟아홉": 8}  # fmt: skip
+KO_NATIVE_ROUGH = re.compile(
+    rf"(?=[스서마쉰예일여아]){NOT_HANGUL_BEFORE}(?P<t>스물|서른|마흔|쉰|예순|일흔|여든|아흔)\s?"
+    rf"(?P<u>{'|'.join(sorted(_TWO_UNITS, key=len, reverse=True))})(?:\s?살)?"
+    r"(?=$|[^\uac00-\ud7a3]|쯤|에|이|은|는|정도|때|무렵|즈음|이었|였|밖에|됐|되)"
 )
 KO_ASKED_AGE = re.compile(
     r"나이(?:는|가|도)?\s?(?:올해\s?|지금\s?)?(\d{1,3})(?![\d.,])(?!\s?[년월일명개])"
@@ -206,6 +224,17 @@ KO_PSEUDONYM_AGE = re.compile(
 _COUNTED = frozenset(
     "남성 여성 남자 여자 응답자 참여자 참가자 대상자 학생 전체 합계 소계 가구 명 건 탈북민"
     " 탈북자 청소년 성인 아동 노인 사례 집단 표본".split()
+)
+# "me ten, my mother thirty-four": a relative and a bare number, as in a list of ages.
+EN_KIN_NUM = re.compile(
+    rf"(?=[mhotMHOT])\b(?:my|her|his|our|their)\s{_KIN_ADJ}{_KIN}\s({NUM})(?=[,.;!?)]|\sand\b|$)",
+    re.I,
+)
+# "a thin boy, maybe twenty": a person described, then a hedged number at the clause end.
+EN_PERSON_HEDGED = re.compile(
+    r"\b(?:boy|girl|man|woman|kid|guy|lady|teenager|soldier|guard|broker|youth|lad|fellow)"
+    rf",\s(?:maybe|perhaps|about|around|probably|roughly|barely|not\syet)\s({NUM})(?=[,.;!?)]|$)",
+    re.I,
 )
 # "a boy of nine", "a widow of 42".
 EN_OF_AGE = re.compile(
@@ -363,6 +392,15 @@ def find_ages(text: str) -> list[Span]:
         last = name.group(0).split()[-1] if name else ""
         if name and name.group(1) not in _NOT_NAME and last not in _NOT_NAME:
             out.append(_age_span(text, m.start(1), m.end(1), 0.7, {"age": int(m.group(1))}))
+    for m in KO_NOW_AGE.finditer(text):
+        n = native_number(m.group("n").replace(" ", ""))
+        if n is not None:
+            out.append(_age_span(text, m.start("n"), m.end("n"), 0.6, {"age": n}))
+    for m in KO_NATIVE_ROUGH.finditer(text):
+        t10 = native_number(m.group("t"))
+        if t10 is not None:
+            n = t10 + _TWO_UNITS[m.group("u")]
+            out.append(_age_span(text, m.start(), m.end(), 0.5, {"age": n}))
     for m in KO_ASKED_AGE.finditer(text):
         n = int(m.group(1))
         if n <= 120:
@@ -394,6 +432,8 @@ def find_ages(text: str) -> list[Span]:
         (EN_OF_AGE, 0.8),
         (EN_WAS, 0.5),
         (EN_WHO_WAS, 0.6),
+        (EN_KIN_NUM, 0.5),
+        (EN_PERSON_HEDGED, 0.5),
     ):
         for m in pattern.finditer(text):
             n = english_number(m.group(1))
@@ -415,39 +455,3 @@ def find_ages(text: str) -> list[Span]:
             info["gender"] = "f" if pronoun == "her" else "m"
         out.append(Span(m.start(), m.end(), PiiType.AGE, 0.7, "age", info))
     return out + find_birth_years(text)
-
-
-# --- cohorts -----------------------------------------------------------------------------
-HANAWON = re.compile(r"하나원|Hanawon|Hana\s?won|Hana Center", re.I)
-KO_COHORT = re.compile(
-    r"(?=[제\d])(?<![\d.,])(?:제\s?)?(\d{1,3})\s?기(?:생|수)?"
-    r"(?=$|[^\uac00-\ud7a3]|는|은|이|가(?!바이트)|로|으로|에|와|과|의|를|을|도|만|부터|까지|동기|출신|"
-    r"수료|졸업|였|이었|인데|예요|입니다|라|랑|하고|때|분|들|중|였다)"
-)
-EN_COHORT = re.compile(
-    r"(?=[cbig\d])\b(?:(?:class|cohort|batch|intake|group)\s(?:no\.?\s?|number\s|#)?(\d{1,3})\b"
-    r"|(\d{1,3})(?:st|nd|rd|th)\s(?:graduating\s)?(?:class|cohort|batch|intake))",
-    re.I,
-)
-
-
-# 기 also counts missiles, towers and graves: "미사일 30기".
-_COUNTED_BY_GI = re.compile(r"(?:미사일|탄도탄|기지|묘|무덤|탑|원전|원자로|발전기|엔진|위성)\s?$")
-
-
-def find_cohorts(text: str) -> list[Span]:
-    out: list[Span] = []
-    for pattern in (KO_COHORT, EN_COHORT):
-        for m in pattern.finditer(text):
-            if _COUNTED_BY_GI.search(text[max(0, m.start() - 6) : m.start()]):
-                continue
-            n = int(next(g for g in m.groups() if g))
-            window = text[max(0, m.start() - 30) : m.end() + 30]
-            if HANAWON.search(window):
-                conf = 0.9
-            elif pattern is KO_COHORT:
-                conf = 0.6 if n >= 10 else 0.4
-            else:
-                conf = 0.4
-            out.append(Span(m.start(), m.end(), PiiType.COHORT, conf, "cohort", {"cohort": n}))
-    return out

@@ -9,16 +9,26 @@ a person cue: an honorific or title after it ("씨", "동무", "할머니",
 "교수"), or a role word before it ("탈북민", "참가자", "어머니"). More
 evidence, more confidence; a lone weak signal is still reported (recall first)
 with a low confidence the reviewer can sort by. How Kiwi reads each word is
-asked of :mod:`moksori.protect.detect.korean_tokens`; this module scores names.
+asked of :mod:`moksori.protect.detect.korean_tokens`, the word lists of
+:mod:`.korean_lexicon`, the familiar 이 of :mod:`.korean_familiar`; this module
+scores names.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache, lru_cache
-from pathlib import Path
+from functools import lru_cache
 
+from moksori.protect.detect.korean_familiar import (
+    FAMILIAR_CONF,
+    Candidate,
+    Cue,
+    familiar_words,
+    name_without_i,
+    without_familiar_i,
+)
+from moksori.protect.detect.korean_lexicon import lexicon, surname_len
+from moksori.protect.detect.korean_lexicon import read_data as read_data  # for its users
 from moksori.protect.detect.korean_tokens import (
     CUE_TAGS,
     HANGUL_RUN,
@@ -32,8 +42,8 @@ from moksori.protect.textview import TextView, Tok
 
 NAME = "korean_names"
 
-_DATA = Path(__file__).resolve().parent.parent / "data"
-
+# Titles of a party committee's officials: "X당비서" is the secretary of X's committee.
+_PARTY_TITLES = ("비서", "책임비서", "조직비서", "선전비서", "위원장", "일꾼", "간부", "지도원")
 # Honorifics that make the word before them a name whatever it looks like.
 _STRONG_HONORIFICS = frozenset({"씨", "님", "군", "양", "옹", "여사"})
 # Single syllables that are surnames but, alone before a title, usually mean
@@ -73,47 +83,6 @@ PIECES_CONF = 0.42
 HANJA_RUN = re.compile(r"[\u4e00-\u9fff]{2,4}")
 
 
-def read_data(name: str) -> list[list[str]]:
-    """Rows of a data file: comment lines and blanks skipped, fields split on whitespace."""
-    rows: list[list[str]] = []
-    for line in (_DATA / name).read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            rows.append(line.split())
-    return rows
-
-
-@dataclass(frozen=True)
-class _Lexicon:
-    surnames: frozenset[str]  # common single and all double surnames
-    rare_surnames: frozenset[str]  # count only with a proper noun or an honorific
-    cues: dict[str, str | None]  # word after a name → implied gender
-    roles: dict[str, str | None]  # word before a name → implied gender
-    not_person: frozenset[str]  # proper nouns that are places or organisations
-
-
-@cache
-def lexicon() -> _Lexicon:
-    common: set[str] = set()
-    rare: set[str] = set()
-    for row in read_data("korean_surnames.txt"):
-        (rare if "rare" in row[1:] else common).add(row[0])
-    cues = {r[0]: (r[1] if len(r) > 1 else None) for r in read_data("korean_person_cues.txt")}
-    roles = {r[0]: (r[1] if len(r) > 1 else None) for r in read_data("korean_person_roles.txt")}
-    not_person = frozenset(w for row in read_data("korean_not_person.txt") for w in row)
-    return _Lexicon(frozenset(common), frozenset(rare), cues, roles, not_person)
-
-
-def _surname_len(word: str, *, rare_ok: bool) -> int:
-    """Length of the surname ``word`` starts with (2 for 남궁...), or 0."""
-    lex = lexicon()
-    if len(word) >= 3 and word[:2] in lex.surnames:
-        return 2
-    if word[:1] in lex.surnames or (rare_ok and word[:1] in lex.rare_surnames):
-        return 1
-    return 0
-
-
 def _add(
     found: dict[tuple[int, int], Span], start: int, end: int, conf: float, gender: str | None
 ) -> None:
@@ -151,9 +120,6 @@ def _role_of(word: str) -> tuple[str, str | None] | None:
             return word[-n:], roles[word[-n:]]
     return None
 
-
-Cue = tuple[str, str | None]
-Candidate = tuple[int, float, str | None]  # (length from the word start, confidence, gender)
 
 # Candidates of a word, by everything they depend on (see _word_key). Interviews repeat
 # their words, so most words are scored once per process; cleared when it grows too big.
@@ -204,13 +170,15 @@ def _word_candidates(
             continue
         if stem in lex.cues or stem in lex.roles or stem in lex.not_person:
             continue
+        if stem.endswith("당") and rest.startswith(_PARTY_TITLES):
+            continue  # 리당비서, 군당 책임비서: the party committee of a unit, not Mr 리당
         # A cue in the next word counts when this word ends at the name or its 이.
         cue = inner or (next_cue if rest in ("", "이") else None)
         cue_word, cue_gender = cue if cue else (None, None)
         gender = cue_gender or (role[1] if role else None)
         nnp = an.is_nnp(start, end)
         strong = cue_word in _STRONG_HONORIFICS
-        s_len = _surname_len(stem, rare_ok=nnp or strong)
+        s_len = surname_len(stem, rare_ok=nnp or strong)
         if k == 1:
             # Surname alone: "김씨", "박 씨", "최 할머니"; not "이 할머니" (this grandmother).
             if s_len and cue_word and cue_word != "님" and stem not in _NOT_SURNAME_ALONE:
@@ -262,7 +230,7 @@ def _word_candidates(
                 out.append((k, 0.75, gender))
             elif nnp or an.odd_cut(start, end):
                 out.append((k, 0.65, gender))
-    return _without_familiar_i(text, out, next_cue)
+    return without_familiar_i(text, out, next_cue)
 
 
 @lru_cache(maxsize=4096)
@@ -276,17 +244,6 @@ def _gazetteer_word(word: str) -> bool:
     return False
 
 
-def _without_familiar_i(text: str, out: list[Candidate], next_cue: Cue | None) -> list[Candidate]:
-    """ "영철이 형", "복순이 언니": the name is 영철, 이 is the familiar form before a kinship term.
-
-    One rule for every such word, so the span is always the name (redacted "[이름]이 형")
-    and the given name alone is what spreads to "영철 형" and "영철은" elsewhere.
-    """
-    if next_cue is None or len(text) < 3 or text[-1] != "이":
-        return out
-    return [(k - 1, c, g) if k == len(text) else (k, c, g) for k, c, g in out]
-
-
 def _placeish(an: Reading, t: Tok, surface: str) -> bool:
     """A proper noun shaped or placed like a place or an organisation."""
     if surface in lexicon().not_person:
@@ -298,7 +255,7 @@ def _placeish(an: Reading, t: Tok, surface: str) -> bool:
     if (
         len(surface) >= 2
         and surface.endswith(_PLACE_ENDINGS)
-        and not _surname_len(surface, rare_ok=False)
+        and not surname_len(surface, rare_ok=False)
     ):
         return True
     if nxt is not None and nxt.tag in CUE_TAGS and nxt.form in _PLACE_NOUNS:
@@ -352,7 +309,7 @@ def _nnp_candidates(an: Reading, found: dict[tuple[int, int], Span]) -> None:
             if surface.endswith(("시", "리", "주", "현", "성")):
                 continue  # 회령시에서, 광둥성으로
             conf = 0.35  # 뉴욕에서, 평양으로
-        elif _surname_len(surface, rare_ok=True) and 3 <= len(surface) <= 4:
+        elif surname_len(surface, rare_ok=True) and 3 <= len(surface) <= 4:
             conf = 0.75
         else:
             conf = 0.55
@@ -390,6 +347,8 @@ def _unknown_words(an: Reading, found: dict[tuple[int, int], Span]) -> None:
             continue
         if an.text[start:end].endswith(_PLACE_SUFFIXES):
             continue  # 수남시장, 칠성교회: a place Kiwi does not know
+        if _DIALECT_ENDING.search(an.text, start, word.end):
+            continue  # 했슴둥, 갔재임: a verb with a Hamgyong ending Kiwi does not know
         if an.tail_ok(end, word.end) or end == word.end:
             conf = 0.4
         elif end - start >= 3 and _glued_predicate(an, end):
@@ -397,6 +356,11 @@ def _unknown_words(an: Reading, found: dict[tuple[int, int], Span]) -> None:
         else:
             continue
         _add(found, start, end, conf, None)
+
+
+# Sentence endings of Hamgyong and Yanbian speech (했슴둥, 있슴다, 갔재임, 하지비, 했음둥):
+# a word ending so is a verb, whatever Kiwi makes of it.
+_DIALECT_ENDING = re.compile(r"(?:슴둥|슴다|슴메|슴니|음둥|음메|재임|재이|잼다|지비|꾸마|습메)$")
 
 
 def _glued_predicate(an: Reading, pos: int) -> bool:
@@ -452,51 +416,6 @@ def _surnames_alone(an: Reading, found: dict[tuple[int, int], Span]) -> None:
                 _add(found, w.start, w.end, 0.6, cue[1])
 
 
-# Particles after the familiar 이 of a given name: 철민이는, 은별이가, 명철이랑.
-_FAMILIAR_TAILS = frozenset(
-    "가 는 도 를 랑 한테 네 야 하고 에게 의 만 처럼 한테서 에게서 하구 랑은 가요 는요 도요".split()
-)
-_RX_FAMILIAR = re.compile(r"(?<![가-힣])([가-힣]{2})(이)([가-힣]{1,3})(?![가-힣])")
-FAMILIAR_CONF = 0.45
-
-
-def _familiar_words(an: Reading, found: dict[tuple[int, int], Span]) -> None:
-    """A given name Kiwi does not know, said with the familiar 이: "은별이가", "명철이랑".
-
-    Kiwi reads 이 as a particle and misreads the rest (은/NNG 별/NNG 이/JKS 가/VV); a
-    stem Kiwi knows as one word ("동생이가", "사람이가") is dialect, not a name.
-    """
-    covered = _covered(an, found)
-    lex = lexicon()
-    for m in _RX_FAMILIAR.finditer(an.text):
-        a, i = m.start(1), m.start(2)
-        tail = m.group(3)
-        if tail not in _FAMILIAR_TAILS and "이" + tail not in _FAMILIAR_TAILS | {"이랑"}:
-            continue
-        stem = m.group(1)
-        if any(covered[a : m.end()]) or stem in lex.cues or stem in lex.roles:
-            continue
-        if stem in lex.not_person or an.known_word(a, i):
-            continue
-        after = [t for t in an.toks(i, i + 1) if t.start == i]
-        if not after or not after[0].form.startswith("이"):
-            continue  # 고양이가: the 이 belongs to the word
-        if not after[0].tag.startswith(("J", "XSN", "VCP")):
-            continue
-        if any(t.tag.startswith(("V", "E", "M")) for t in an.toks(a, i)):
-            continue
-        _add(found, a, i, FAMILIAR_CONF, None)
-
-
-def _name_without_i(text: str, s: Span) -> Span:
-    """ "철민이는" → 철민: the familiar 이 is never part of a span (see _without_familiar_i)."""
-    if s.end - s.start >= 3 and text[s.end - 1] == "이":
-        m = re.match(r"[가-힣]{1,3}(?![가-힣])", text[s.end : s.end + 4])
-        if m and m.group() in _FAMILIAR_TAILS:
-            return Span(s.start, s.end - 1, s.type, s.confidence, s.detector, s.info)
-    return s
-
-
 def detect(view: TextView) -> list[Span]:
     an = Reading(view, lexicon().cues)
     found: dict[tuple[int, int], Span] = {}
@@ -504,6 +423,7 @@ def detect(view: TextView) -> list[Span]:
     _surnames_alone(an, found)
     _nnp_candidates(an, found)
     _unknown_words(an, found)
-    _familiar_words(an, found)
+    for a, i in familiar_words(an, _covered(an, found)):
+        _add(found, a, i, FAMILIAR_CONF, None)
     _hanja_glosses(an, found)
-    return [_name_without_i(an.text, s) for s in _prune(list(found.values()), len(an.text))]
+    return [name_without_i(an.text, s) for s in _prune(list(found.values()), len(an.text))]

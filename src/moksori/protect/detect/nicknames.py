@@ -23,7 +23,7 @@ from bisect import bisect_left
 from functools import cache
 
 from moksori.protect import gazetteer as gz
-from moksori.protect.detect.korean_names import read_data
+from moksori.protect.detect.korean_lexicon import read_data
 from moksori.protect.detect.voice import is_testimony
 from moksori.protect.spans import PiiType, Span
 from moksori.protect.textview import TextView, Tok
@@ -38,7 +38,7 @@ CONF_QUOTED = 0.45  # a quoted word may be a label ("'꽃제비'가 되었다"):
 _ADDRESS = (
     "아줌마 아주머니 아지매 아지미 아저씨 아재 언니 오빠 형 형님 누나 누님 할매 할배"
     " 할머니 할아버지 아바이 아매 오마니 이모 삼촌 동무 에미나이 총각 처녀"
-    " 령감 영감 아가씨 동생"
+    " 령감 영감 아가씨 동생 엄마 아빠 어머니 아버지 어마이"
 ).split()
 _PARTICLE = (
     r"(?:$|[^" + H + r"]|(?:들|네|님)?(?:이|가|은|는|을|를|의|에게|한테|께|께서|도|만|과|와|랑|이랑"
@@ -104,6 +104,8 @@ _EN_WORDS = [
     ("nickname", "known to us", "went by"),
     ("called", "nicknamed"),
     ("or just", "or simply", "everyone called"),
+    ("called", "call"),
+    ("that was", "who was", "this was", "that is"),
 ]
 # Words said to someone as a form of address, not a name: "they called her Auntie".
 _EN_ADDRESS = frozenset(
@@ -129,12 +131,23 @@ _EN_RX = [
     ),
     # "people at the market called her Magpie": any subject, a capitalised word after.
     re.compile(
-        r"\b(?:called|calls|nicknamed)\s(?:him|her|them)\s(?:the\s)?[\"“'‘]?(?P<n>[A-Z][a-z]+)\b"
+        r"\b(?:called|calls|nicknamed)\s(?:him|her|them)\s(?:the\s)?[\"“'‘]?(?:the\s)?(?P<n>[A-Z][a-z]+)\b"
     ),
     # "Kim Young-chul, or just Chul": a short form given after the name.
     re.compile(
         r"(?<=[A-Z])[a-z]+(?:-[a-z]+)?,?\s(?:or\s(?:just|simply)|but\severyone\scalled\s(?:him|her))"
         r"\s[\"“'‘]?(?P<n>[A-Z][a-z]+)\b"
+    ),
+    # "Everyone knew Big Hand. That was what we called the …": the name, then the gloss.
+    re.compile(
+        r"(?<=[a-z,] )[\"“'‘]?(?P<n>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)[\"”'’]?[.,;]?\s"
+        r"(?i:that|this|which)\s(?:was|is)"
+        r"\s(?:what|how)\s(?:we|they|everyone|everybody|people|the\s\w+|[a-z]+)\s(?:all\s)?call"
+    ),
+    # '"Rabbit", that was her friend': a quoted name glossed as a person.
+    re.compile(
+        r"[\"“'‘](?P<n>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)[\"”'’],?\s(?:that|this|who)\s(?:was|is)"
+        r"\s(?:her|his|my|our|their|the|a|an)\s"
     ),
 ]
 
@@ -204,6 +217,52 @@ def _titled(text: str, m: re.Match[str]) -> bool:
     return bool(_TITLE_CUE.search(before) or _TITLE_CUE.match(after.lstrip()))
 
 
+# An animal named just before: its name is no person's (a person called after an animal,
+# "너구리라고 불렀다", has no animal word before it).
+_ANIMAL_BEFORE = re.compile(
+    rf"(?<![{H}])(?:개|강아지|고양이|괭이|소|송아지|돼지|닭|염소|토끼|말|망아지|새)"
+    r"(?:를|을|의|는|도)?\s(?:이름(?:은|이|도)?\s)?$"
+)
+_RX_WORD_BEFORE = re.compile(rf"(?<![{H}])(?P<w>[{H}]{{2,5}})\s$")
+
+
+def _address_said(text: str, a: int, b: int) -> int | None:
+    """Where a term of address said to be what someone was called ends ("아바이라고": the
+    regex leaves its 이 to the copula), or None when the word is no such term."""
+    for end in (b + 1, b):
+        if text[a:end] in _ADDRESS or text[a:end] in _NK_ADDRESS:
+            return end
+    return None
+
+
+def _short_name_i(view: TextView, a: int, b: int) -> bool:
+    """Kiwi reads the word as one syllable noun and a subject 이 (순/NNG 이/JKS); a word
+    it knows whole (아이, 누이) is no name."""
+    toks = _tokens(view, a, b)
+    return (
+        len(toks) == 2
+        and toks[0].tag.startswith("NN")
+        and toks[1].tag in ("JKS", "VCP", "JKC")
+        and view.text[a] not in "그이저아누"
+    )
+
+
+def _ok_before_term(view: TextView, start: int, end: int) -> bool:
+    """The word before a term of address said as a name ("독고 아바이"): any word but a
+    relation, a place or a verb; Kiwi often cuts a rare surname or nickname in two."""
+    word = view.text[start:end]
+    if word in _not_nicknames() or word in _ADDRESS or gz.lookup(word) is not None:
+        return False
+    toks = _tokens(view, start, end)
+    return not toks or not toks[-1].tag.startswith(("V", "E", "J"))
+
+
+# North Korean terms of address the list above lacks, as said before 이라고.
+_NK_ADDRESS = frozenset(
+    "아주마이 아즈마이 아즈바이 에미나이 할아바이 오라바이 아바지 오마니".split()
+)
+
+
 def _korean(view: TextView) -> list[Span]:
     text = view.text
     out: list[Span] = []
@@ -213,6 +272,11 @@ def _korean(view: TextView) -> list[Span]:
         a, b = m.start("w"), m.end("w")
         if b - a < 2:
             continue  # "알 형님", "저 언니": one syllable is too often something else
+        if b - a == 2 and text[b - 1] == "이" and _short_name_i(view, a, b):
+            # "순이 엄마", "옥이 언니": a one-syllable name and its familiar 이, which Kiwi
+            # reads as a subject particle
+            out.append(Span(a, b, PiiType.PERSON, CONF_ADDRESS, NAME))
+            continue
         if b - a >= 3 and text[b - 1] == "이":
             if _ok(view, a, b - 1):  # "영철이 형": a given name and its familiar 이
                 out.append(Span(a, b - 1, PiiType.PERSON, CONF_ADDRESS, NAME))
@@ -237,10 +301,19 @@ def _korean(view: TextView) -> list[Span]:
         (_RX_PEOPLE_SAID if "라" in text else None, CONF_ADDRESS),
     ):
         for m in rx.finditer(text) if rx else ():
+            if _ANIMAL_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "그 개를 누렁이라고 불렀다": an animal's name
             a, b = m.start("w"), _end_of_word(view, m.start("w"), m.end("w"))
-            if _ok(view, a, b):
+            term = _address_said(text, a, b)
+            if term:  # "독고 아바이라고 불렀다": the word before the term and the term
+                prev = _RX_WORD_BEFORE.search(text, max(0, a - 8), a)
+                if prev and _ok_before_term(view, prev.start("w"), prev.end("w")):
+                    out.append(Span(prev.start("w"), term, PiiType.PERSON, conf, NAME))
+            elif _ok(view, a, b):
                 out.append(Span(a, b, PiiType.PERSON, conf, NAME))
     for m in _RX_NAME_IS.finditer(text) if "이름" in text else ():
+        if _ANIMAL_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "우리 집 개 이름도 바둑이였어요": a dog's name, no person's
         if m.group("w") not in _NOT_SAID_NAME and _ok(view, m.start("w"), m.end("w")):
             out.append(Span(m.start("w"), m.end("w"), PiiType.PERSON, CONF_CALLED, NAME))
     for m in _RX_NAMED.finditer(text) if "별명" in text else ():

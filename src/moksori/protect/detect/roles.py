@@ -7,6 +7,8 @@ list (protect/data/korean_roles.txt) and a few patterns: a named work unit (a pr
 noun glued to 광산, 농장, 기업소 …, or a numbered work team), overseas labour of a
 named trade in a named country, and the English equivalents. Institutions alone
 (보위부, 하나원, 국정원) and generic words (로동자, 군인, worker) are not roles.
+A role span takes in every unit said before it ("보위부 반탐과 지도원", "10호 초소
+보위원"): left beside the neutral word, the unit alone still points at one person.
 """
 
 from __future__ import annotations
@@ -112,13 +114,16 @@ _EN_WORDS = [
     ("bowi", "boan", "anjeon", "mss", "ssd", "mps", "security", "police"),
     ("bowiwon", "boanwon", "anjeonwon", "banjang"),
     ("bowi", "boan", "anjeon", "mss", "ssd", "mps", "security", "police"),
-    ("security", "border", "instructor", "police", "party"),
+    ("security", "border", "instructor", "police", "party", "customs"),
     ("secretary",),
-    ("head of", "chief of", "leader of", "manager of"),
+    ("head of", "chief of", "leader of", "manager of", "chairman of", "chairwoman of",
+     "director of"),
     ("head", "chief", "leader", "manager", "director"),
     ("chief of", "head of", "director of", "commander of"),
     ("factory", "mine", "colliery", "farm", "enterprise", "works", "mill", "brigade", "company"),
     ("corps", "division", "brigade", "regiment", "battalion"),
+    ("russia", "siberia", "kuwait", "qatar", "uae", "middle east", "mongolia", "poland", "libya",
+     "angola", "malaysia"),
     ("russia", "siberia", "kuwait", "qatar", "uae", "middle east", "mongolia", "poland", "libya",
      "angola", "malaysia"),
     ("russia", "siberia", "kuwait", "qatar", "uae", "middle east", "mongolia", "poland", "libya",
@@ -139,27 +144,34 @@ _EN_RX = [
     ),
     # Singular only: "security officials arrest returnees" (a paper) is about no one.
     re.compile(
-        r"(?=[taoTAO])\b(?:the|a|our|that|this|one)\s(?P<r>(?:state\s)?security\s(?:official|officer|agent)"
-        r"|border\s(?:guard|patrol\s(?:soldier|officer)|security\sofficer)|political\sinstructor"
+        r"(?=[taoTAO])\b(?:[Tt]he|[Aa]|[Oo]ur|[Tt]hat|[Tt]his|[Oo]ne)\s(?:[A-Z][a-z]+(?:-[a-z]+)?\s)?"
+        r"(?P<r>(?:state\s)?security\s(?:official|officer|agent)|customs\s(?:officer|official|inspector|guard)"
+        r"|border\s(?:guard(?:\s(?:lieutenant|captain|sergeant|commander|officer))?|patrol\s(?:soldier|officer)"
+        r"|security\sofficer)|political\sinstructor"
         r"|police\s(?:officer|chief|inspector)|policeman|policewoman|party\s(?:cadre|official|instructor))\b(?!s)"
     ),
     re.compile(
         r"\b(?:(?:primary|cell|county|provincial|city|village|farm|factory|enterprise|mine|"
         r"local|district|unit|ri)\s)?party\ssecretary\b"
-        r"(?:\sof\s(?:our|the|my|his|her|their)\s(?:farm|factory|mine|enterprise|village|unit|town))?",
+        r"(?:\sof\s(?:our|the|my|his|her|their)\s(?:[a-z-]+\s){0,2}"
+        r"(?:farm|factory|mine|enterprise|village|unit|town|company|cooperative|brigade))?",
         re.I,
     ),
     re.compile(
-        r"(?=[hcmlHCML])\b(?:head|chief|leader|manager)\sof\s(?:our|the|my|his|her|their)\s"
-        r"(?:neighbou?rhood(?:\s(?:unit|watch))?|people'?s\sunit|inminban|work(?:ing)?\s(?:team|unit|brigade)|"
-        r"sub-?work\s?team|farm|mine|factory|enterprise|brigade)\b(?:\s\((?:inminban|inminbanjang)\))?",
+        r"(?=[hcmlHCML])\b(?:head|chief|leader|manager|chairman|chairwoman|director)\sof\s"
+        r"(?:our|the|my|his|her|their|that)\s(?:(?!(?:and|or|in|of|at|on)\b)[a-z-]+\s){0,3}"
+        r"(?:committee|neighbou?rhood(?:\s(?:unit|watch))?|people'?s\sunit|inminban|work(?:ing)?\s(?:team|unit|brigade)|"
+        r"sub-?work\s?team|farm|mine|factory|enterprise|brigade|cooperative|co-op|unit|team|school"
+        r"|hospital|station|office|company|post)\b(?:\s\((?:inminban|inminbanjang)\))?",
         re.I,
     ),
     re.compile(
         r"(?=[inpwsfmtbINPWSFMTB])\b(?:inminban|neighbou?rhood[- ]unit|people'?s[- ]unit"
-        r"|work[- ]team|work[- ]unit|"
-        r"sub-?work[- ]team|farm|mine|factory|team|brigade|squad)"
-        r"\s(?:head|chief|leader|manager|director)\b",
+        r"|work[- ]?team|work[- ]unit|"
+        r"sub-?work[- ]?team|farm|mine|factory|team|brigade|squad)"
+        r"\s(?:head|chief|leader|manager|director)\b"
+        r"(?:\s(?:on|at|of|in)\s(?:the|our|a|that)\s(?:[a-z-]+\s)?(?:farm|factory|mine|enterprise"
+        r"|cooperative|co-op|brigade)\b)?",
         re.I,
     ),
     re.compile(
@@ -188,6 +200,12 @@ _EN_RX = [
         r"camps?)|loggers?|lumberjacks?)\s(?:in|to|at)\s(?:Russia|Siberia|the\sRussian\sFar\sEast|"
         r"Kuwait|Qatar|the\sUAE|the\sMiddle\sEast|Mongolia|Poland|Libya|Angola|Malaysia)\b",
         re.I,
+    ),
+    # "worked in a logging crew in the Russian Far East": the trade, then the country.
+    re.compile(
+        r"\b(?P<r>(?:logging|timber|lumber|construction|forestry)\s(?:crews?|teams?|brigades?|units?"
+        r"|gangs?|camps?))\b(?=[^.!?\n]{0,40}?\b(?:Russia|Russian|Siberia|Siberian|Kuwait|Qatar|UAE"
+        r"|Middle\sEast|Mongolia|Poland|Libya|Angola|Malaysia)\b)"
     ),
     # "went to Russia with a logging crew": the country first, the trade after it.
     re.compile(
@@ -237,13 +255,15 @@ _UNIT_MODIFIER = re.compile(
 )
 # Common words that end like a unit word but name none (장소, 시대, 결과, 간부 …).
 _NOT_UNIT = frozenset(
-    "장소 주소 시대 세대 반대 상대 일부 전부 부부 여부 간부 결과 사과 효과 절반 식당 그대 우리 정부"
-    " 때문 대부 이부 아부 신부 주부 과부 남부 북부 동부 서부 중부 내부 외부 본부 모두 모소 대소".split()
+    "장소 주소 시대 세대 반대 상대 일부 전부 부부 여부 간부 결과 사과 효과 절반 식당 그대 우리"
+    " 정부 때문 대부 이부 아부 신부 주부 과부 남부 북부 동부 서부 중부 내부 외부 본부 모두 모소"
+    " 대소".split()
 )
 # A word that heads a role only after its unit: "청년동맹 비서", "외화벌이 회사 사장".
 _RX_HEAD_AFTER_UNIT = re.compile(
     rf"(?<=[{H}\d])\s?(?:비서|사장|반장|부장|과장|소장|대장|지배인|책임자|지도원|부원|대원|성원|갱장"
-    rf"|직장장|부위원장|위원장|참모장|관리원|기사장|부소장|지휘관){_TAIL}"
+    rf"|직장장|부위원장|위원장|참모장|관리원|기사장|부소장|지휘관|선장|기관장|운전수|운전사|경리원|부기원"
+    rf"|통계원|참모|정치위원|분대장|조장){_TAIL}"
 )
 # A bare kind of workplace names none: "우리 회사 사장" is anyone's boss.
 _BARE_UNITS = frozenset("회사 공장 농장 직장 기업소 사업소 탄광 광산 식당 상점 부대 당".split())
@@ -253,7 +273,9 @@ _RX_NUMBERED = re.compile(
     rf"(?:청년)?(?:공장|초소|관리소|교화소|수용소|병원|창고|광산|탄광|갱|돌격대|건설대|기업소|사업소){_TAIL}"
 )
 # In a paper a role counts where it is said of one person: "인민반장을 지낸 어머니".
-_ATTRIBUTED = re.compile(r"(?:을|를)\s?(?:지낸|했던|하던|하였던|맡았던|지냈던)|이었던|였던|출신(?![가-힣])")
+_ATTRIBUTED = re.compile(
+    r"(?:을|를)\s?(?:지낸|했던|하던|하였던|맡았던|지냈던)|이었던|였던|출신(?![가-힣])"
+)
 
 
 def _unit_before(text: str, start: int) -> int:
@@ -311,23 +333,37 @@ def detect(view: TextView) -> list[Span]:
             for rx in (_RX_ABROAD, _RX_ABROAD_GO, _RX_MILITARY)
             for m in (rx.finditer(text) if spoken else ())
         ]
-    if not spoken:
-        return _longest(out)
     low = text.lower()
     for words, rx in zip(_EN_WORDS, _EN_RX, strict=True):
         if not any(w in low for w in words):
             continue  # a substring test is ten times cheaper than the regex
         g = "r" if "r" in rx.groupindex else 0
         out += [
-            Span(m.start(g), m.end(g), PiiType.ROLE, CONF_ROLE, NAME) for m in rx.finditer(text)
+            Span(m.start(g), m.end(g), PiiType.ROLE, CONF_ROLE, NAME)
+            for m in rx.finditer(text)
+            if spoken or _EN_ATTRIBUTED.search(text, max(0, m.start() - 24), m.start())
         ]
     return _longest(out)
 
 
+# In a paper an English role counts where it is said of one person: "C, a woman in her
+# forties, was a sub-workteam leader on the state farm"; "security officials" in general
+# are no one.
+_EN_ATTRIBUTED = re.compile(
+    r"\b(?:was|had\sbeen|worked\sas|served\sas|became|as)\s(?:a|an|the|her|his)?\s?$", re.I
+)
+
+
 def _longest(spans: list[Span]) -> list[Span]:
-    """Of overlapping role spans keep the longest: "보위부 지도원", not also "지도원"."""
+    """Overlapping role spans as one: "보위부 지도원", not also "지도원"; "대흥 수산사업소" and
+    "수산사업소 선장" are one role, "대흥 수산사업소 선장"."""
     out: list[Span] = []
-    for s in sorted(spans, key=lambda s: (-(s.end - s.start), -s.confidence)):
-        if not any(s.overlaps(o) for o in out):
-            out.append(s)
-    return sorted(out, key=lambda s: s.start)
+    for s in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if out and s.start < out[-1].end:
+            last = out[-1]
+            if s.end > last.end:
+                conf = max(last.confidence, s.confidence)
+                out[-1] = Span(last.start, s.end, last.type, conf, last.detector, last.info)
+            continue
+        out.append(s)
+    return out

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from moksori.protect.detect.korean_names import lexicon, read_data
+from moksori.protect.detect.korean_lexicon import lexicon, read_data
 from moksori.protect.spans import PiiType, Span
 from moksori.protect.textview import TextView
 

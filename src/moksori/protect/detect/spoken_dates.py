@@ -1,7 +1,8 @@
 """Dates as people say them: holidays, relative years, the famine, month and day in words.
 
 Why: a witness rarely says "1997년 8월"; she says "97년 배고플 때", "재작년 단오",
-"2017년 추석", "삼월 열이틀". A holiday fixes the exact day, so a span that keeps the
+"2017년 추석", "2013년 오월", "그러께 섣달", "이 년 만에", "삼월 열이틀". A holiday, a
+month or an event of the year fixes the time finer than the year, so a span that keeps the
 year and leaves the holiday readable protects nothing: every span here covers the
 whole expression, and ``info`` keeps only what generalisation may print (the year).
 Relative years alone ("작년에") identify no one and are not reported; a holiday or a
@@ -111,14 +112,21 @@ def _alt(words: Any) -> str:
 # the solstice, not "comrade").
 _EVENT = (
     r"(?:화폐\s?개혁|화폐\s?교환|화페\s?개혁|화페\s?교환|돈\s?바꿀|돈\s?바꾸던|돈\s?바꾸기|큰물|물난리"
-    r"|대홍수|홍수)(?:\s?(?:때|당시|무렵|직후|직전|전|후))?"
+    r"|대홍수|홍수|(?:김일성|김정일)\s?(?:이|가)?\s?(?:사망|서거|죽었을|죽던|사망했을|돌아갔을))"
+    r"(?:\s?(?:때|당시|무렵|직후|직전|전|후))?"
 )
-_SEASON_WORD = r"(?:(?:이른|늦은)\s)?(?:초|늦|한)?(?:봄|여름|가을|겨울)(?:\s?(?:초|말|무렵|즈음|쯤))?"
+_SEASON_WORD = (
+    r"(?:(?:이른|늦은)\s)?(?:초|늦|한)?(?:봄|여름|가을|겨울)(?:\s?(?:초|말|무렵|즈음|쯤))?"
+)
 _PART = (
     rf"(?:{_SEASON_WORD}|(?:{_alt(_MONTH_WORDS)})(?:\s?(?:{_alt(_DAY_WORDS)})(?:날)?|\s?(?:초순|중순|하순))?"
-    rf"|섣달\s?그믐(?:날)?|동지(?:날|섣달)?|{_EVENT})"
+    rf"|섣달\s?그믐(?:날)?|동지(?:날|섣달)?(?:\s?(?:때|무렵|즈음))?(?=에|엔|때|쯤|께|까지|부터|$|[^가-힣])"
+    rf"|{_EVENT})"
 )
-KO_YEAR_PART = re.compile(rf"(?=[\d'])(?<![\d.,]){_YEAR}\s?(?:의\s?)?(?P<p>{_PART}){_HOLIDAY_END}")
+KO_YEAR_PART = re.compile(
+    rf"(?=[\d'])(?<![\d.,]){_YEAR}\s?(?:의\s?)?(?:(?:음력|양력)\s?)?(?P<p>{_PART}|{_HOLIDAY})"
+    rf"{_HOLIDAY_END}"
+)
 KO_REL_PART = re.compile(
     rf"(?=[재그작지올금이다전내후몇두한])(?<![가-힣]){_REL_YEAR}\s?(?:의\s?)?(?:{_PART}){_HOLIDAY_END}"
 )
@@ -185,6 +193,34 @@ EN_HOLIDAY_ALONE = re.compile(
     r"|the\sDay\sof\sthe\sSun|the\sDay\sof\sthe\sShining\sStar)\b"
 )
 
+# "the winter of 1997", "in late autumn 2004": a season of a year is one date.
+EN_SEASON_YEAR = re.compile(
+    r"(?=[tTelmswafiIdDoObB])\b(?:(?:in|during|over|by)\s)?(?:the\s)?(?:(?:early|late|mid)[- ]?)?"
+    r"(?:spring|summer|autumn|fall|winter)"
+    r"\s(?:of\s)?(?P<y>(?:19|20)\d{2})\b",
+    re.I,
+)
+# "the day before Lunar New Year in 2007", "New Year's Eve, 2010": a day by a holiday.
+EN_DAY_BY_HOLIDAY = re.compile(
+    r"\b(?:(?:on|at|in|around)\s)?(?:(?:the\s)?(?:day|night|eve|week|morning|evening)\s(?:before|after)"
+    r"\s(?:the\s)?)?"
+    rf"(?:{_HOLIDAY_EN}|New\sYear'?s\s(?:Eve|Day))(?:,?\s(?:in\s|of\s)?(?P<y>(?:19|20)\d{{2}})\b)?"
+)
+# "two winters later", "four years before", "a few months after": a time fixed from
+# another the text gives; said in words it still dates the event.
+_EN_COUNT = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|a\sfew|a\scouple\sof|several|\d{1,2})"
+)
+EN_RELATIVE_SPAN = re.compile(
+    rf"(?=[otfsenaTOFSENA\d])\b{_EN_COUNT}\s(?:years?|winters?|summers?|springs?|autumns?|months?)"
+    r"\s(?:later|afterwards|after|before|earlier|ago)\b",
+    re.I,
+)
+# "이 년 만에", "두 해 뒤에", "3년 후에": the same in Korean, with its particle of time.
+KO_RELATIVE_SPAN = re.compile(
+    r"(?<![가-힣\d])(?:한|두|세|네|다섯|여섯|일|이|삼|사|오|육|칠|팔|구|십|\d{1,2})\s?(?:년|해)\s?"
+    r"(?:만에|뒤에|후에|지나서|지난\s?뒤에|지난\s?후에|전에)(?![가-힣])"
+)
 # A day of the week, in a week the text dates elsewhere ("on Tuesday morning", "그 월요일"),
 # is a day: proposed at low confidence. Habits ("every Monday", "Mondays", "매주 월요일") not.
 _WEEKDAY_EN = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
@@ -213,6 +249,7 @@ def _year_of(m: re.Match[str], *, four: str = "y4", two: str = "y2") -> int | No
 def find(text: str) -> list[Span]:
     """Spoken dates in ``text``: each a DATE span over the whole expression."""
     out: list[Span] = []
+    low = text.lower()
     if re.search("[가-힣]", text):
         for m in KO_YEAR_HOLIDAY.finditer(text):
             y = _year_of(m)
@@ -241,10 +278,22 @@ def find(text: str) -> list[Span]:
         for m in KO_MONTH_DAY_WORDS.finditer(text):
             mo, d = _MONTH_WORDS[m.group("m")], _DAY_WORDS[m.group("d")]
             out.append(_span(m.start(), m.end(), 0.6, month=mo, day=d))
+    if re.search("[가-힣]", text):
+        for m in KO_RELATIVE_SPAN.finditer(text):
+            out.append(_span(m.start(), m.end(), 0.3, relative=True))
+    for m in EN_SEASON_YEAR.finditer(text):
+        out.append(_span(m.start(), m.end(), 0.6, year=int(m.group("y"))))
+    for m in EN_RELATIVE_SPAN.finditer(text):
+        out.append(_span(m.start(), m.end(), 0.3, relative=True))
+    if any(w in low for w in _EN_HOLIDAY_WORDS):
+        for m in EN_DAY_BY_HOLIDAY.finditer(text):
+            y = int(m.group("y")) if m.group("y") else None
+            said = re.sub(r"^(?:on|at|in|around)\s", "", m.group(0).lower())
+            if y or said.startswith(("the", "day", "night", "eve", "week", "morn")):
+                out.append(_span(m.start(), m.end(), 0.6, year=y, holiday=True))
     for rx in (KO_WEEKDAY, EN_WEEKDAY):
         for m in rx.finditer(text):
             out.append(_span(m.start(), m.end(), CONF_WEEKDAY, weekday=True))
-    low = text.lower()
     if "'" in text or "’" in text:
         for m in EN_APOS_YEAR.finditer(text):
             lead = _APOS_BEFORE.search(text, max(0, m.start() - 24), m.start())

@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from moksori.protect.detect import ages, identifiers, numbers, spoken_dates
+from moksori.protect.detect import ages, cohorts, identifiers, numbers, spoken_dates
 from moksori.protect.spans import PiiType, Span
 from moksori.protect.textview import TextView
 
@@ -96,6 +96,21 @@ _ORD = r"(?:st|nd|rd|th)?"
 EN_MDY = re.compile(rf"(?=[JFMASOND])\b{_MONTH}\s(?P<d>\d{{1,2}}){_ORD},?\s(?P<y>{_Y4})\b")
 EN_DMY = re.compile(
     rf"(?=[t\d])\b(?:the\s)?(?P<d>\d{{1,2}}){_ORD}\s(?:of\s)?{_MONTH},?\s(?P<y>{_Y4})\b"
+)
+# "the fifth of August 2014": a day said as an ordinal word.
+_ORDINALS = {
+    w: i + 1
+    for i, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth"
+        " thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
+        " twentieth".split()
+    )
+}
+_ORDINALS.update({f"twenty-{w}": 20 + n for w, n in list(_ORDINALS.items())[:9]})
+_ORDINALS.update({"thirtieth": 30, "thirty-first": 31})
+EN_WORD_DMY = re.compile(
+    rf"(?=[tTfsen])\b(?:[Tt]he\s)?(?P<dw>{'|'.join(sorted(_ORDINALS, key=len, reverse=True))})"
+    rf"\s(?:of\s)?{_MONTH}(?:,?\s(?P<y>{_Y4}))?\b"
 )
 EN_MY = re.compile(rf"(?=[JFMASOND])\b{_MONTH},?\s(?:of\s)?(?P<y>{_Y4})\b")
 EN_MD = re.compile(rf"(?=[JFMASOND])\b{_MONTH}\s(?P<d>\d{{1,2}}){_ORD}\b(?!:|\.\d)")
@@ -225,6 +240,11 @@ def _english(text: str) -> list[Span]:
             y, mo, d = int(m.group("y")), _month(m), int(m.group("d"))
             if _valid(y, mo, d):
                 out.append(_date(m.start(), m.end(), 0.95, year=y, month=mo, day=d))
+    for m in EN_WORD_DMY.finditer(text):
+        said_y, mo, d = _int(m.group("y")), _month(m), _ORDINALS[m.group("dw").lower()]
+        if _valid(said_y, mo, d):
+            conf = 0.9 if said_y else 0.6
+            out.append(_date(m.start(), m.end(), conf, year=said_y, month=mo, day=d))
     for m in EN_MY.finditer(text):
         out.append(_date(m.start(), m.end(), 0.85, year=int(m.group("y")), month=_month(m)))
     for pattern in (EN_MD, EN_DM):
@@ -271,7 +291,7 @@ def find(text: str) -> list[Span]:
     zones = [(s.start, s.end) for s in identifiers.find_web(text) + identifiers.find_rrns(text)]
     spans = _korean(text) + _numeric(text) + _english(text) + _bare_years(text)
     spans += spoken_dates.find(text)
-    spans += ages.find_ages(text) + ages.find_cohorts(text)
+    spans += ages.find_ages(text) + cohorts.find_cohorts(text)
     return _resolve(spans, zones)
 
 
