@@ -1,8 +1,10 @@
 """Precision on expository text: how many findings in a paper or report protect no one.
 
-The fictional paper and report of ``tests/protect/expository_fixture.py`` name states,
-demonyms, institutions, rivers, cited authors and leaders, and a few participants'
-pseudonyms, hometowns, ages and dates (marked as gold). A finding that overlaps no gold
+The six fictional texts of ``tests/protect/expository_fixture.py`` (an English paper, an
+NGO report chapter with tables and sentence-case headings, an English and a Korean news
+story, a Korean report and a Korean paper) name states, demonyms, institutions, rivers,
+cited authors in several citation shapes and leaders, and a few participants' pseudonyms,
+hometowns, ages and dates (marked as gold). A finding that overlaps no gold
 identifier protects no one: it costs a reviewer a decision, and replaced it can change
 what the text says. Target (issue 15): at most 10% of findings.
 
@@ -28,9 +30,11 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from moksori.protect.scan import detect_texts  # noqa: E402
 from tests.protect.expository_fixture import (  # noqa: E402
+    CHAPTER_EN,
     NEWS_EN,
     NEWS_KO,
     PAPER_EN,
+    PAPER_KO,
     REPORT_KO,
     parse,
 )
@@ -40,6 +44,8 @@ TEXTS = {
     "report (Korean)": REPORT_KO,
     "news (English)": NEWS_EN,
     "news (Korean)": NEWS_KO,
+    "chapter (English)": CHAPTER_EN,
+    "paper (Korean)": PAPER_KO,
 }
 
 

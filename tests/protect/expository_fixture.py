@@ -1,4 +1,4 @@
-"""A fictional paper and report about North Korean migrants, with its identifiers marked.
+"""Fictional papers, reports and news about North Korean migrants, identifiers marked.
 
 Written for moksori's tests (no real paper, person or participant): the text
 names states, demonyms, organisations, rivers and cited authors, which protect
@@ -98,6 +98,69 @@ NEWS_KO = """\
 사례를 보면, 함경북도 [[청진|place]] 출신 [[최금옥|person]]([[47|age]])씨는 [[2015년|date]] \
 입국해 경기도 [[안산|place]]에서 미용실을 운영한다. 그는 손님들이 말투를 듣고 고향을 \
 묻는다고 말했다.
+"""
+
+
+# An NGO report chapter: tables and figures, headings in sentence case, interviewee codes,
+# citations in several shapes, organisations and demonyms, and three participants.
+CHAPTER_EN = """\
+Chapter 4. Debt, Brokers and the Price of the Route
+
+Table 2. Fees paid to brokers by year of departure (n = 58)
+
+4.1 Overview
+
+This chapter draws on the second round of the Crossing Costs Survey, run by the Seoul office \
+of Open Passage Korea with the Institute for Peace and Unification Studies. Brokerage has \
+been described as a market (Jung and Lee 2017; Park et al., 2019) and as a form of debt \
+bondage (see Lankov 2013, pp. 44-51). Song (2020) argues that fees rose after Kim Jong-un \
+took power. Vietnamese, Thai and Lao officials rarely intervene, and Chinese public security \
+bureaus treat the migrants as illegal economic migrants. Most Interviewees left through \
+Yunnan Province and Southeast Asia.
+
+Figure 3. Median fee in thousands of yuan, 2009-2019
+
+4.2 Three routes
+
+Interviewee 14, whom we call [[Hyejin|person]] ([[38|age]] at the interview), left \
+[[Hoeryong|place]] in [[2011|date]] with her younger brother. She paid a broker in \
+[[Longjing|place]] half of the fee in advance. "He said the rest could come from Seoul, \
+from my cousin," [[Hyejin|person]] explained. Mr. [[Bae|person]], a former miner from \
+[[Komdok|place]] who was [[fifty-six|age]] when he crossed, said that a fee owed to a broker \
+is a fee owed by the whole family. The third case, [[Ryeonhwa|person]] (in her \
+[[thirties|age]]), spent a year in [[Mudanjiang|place]] before the United Nations High \
+Commissioner for Refugees office in [[Bangkok|place]] accepted her claim.
+
+4.3 Discussion
+
+Respondents who left after 2015 paid three times more than those who left before. Defector \
+organisations such as the North Korean Refugees Solidarity Network and Durihana help some \
+families pay, and the Ministry of Unification settlement grant is often spent on debt. \
+Women were more often indebted than men (Table 2). Notes: all names of participants are \
+pseudonyms; hometowns are given only with consent.
+"""
+
+# A Korean paper: headings, 표/그림, citations, institutions, and two participants.
+PAPER_KO = """\
+북한이탈 청소년의 학교 적응과 언어
+
+요약
+본 연구는 남한 학교에 다니는 북한이탈 청소년의 언어 적응을 살펴본다.
+
+1. 서론
+북한이탈 청소년은 말투 때문에 차별을 겪는다(이수정, 2016; 박민호·조은영, 2019). \
+교육부와 통일부는 2015년부터 탈북학생 지원 사업을 운영해 왔으며, 한국교육개발원은 \
+매년 실태를 조사한다. 중국 출생 자녀는 중국어를 먼저 배우는 경우가 많다.
+
+2. 연구 방법
+연구참여자는 서울과 경기 지역 중·고등학생 열한 명이다. 면담은 2021년 4월부터 \
+10월까지 이루어졌다. <표 1>은 참여자의 특성을 정리한 것이다.
+
+3. 연구 결과
+연구참여자 D(가명 [[은별|person]], [[17세|age]])는 [[무산|place]]에서 태어나 \
+[[2018년|date]]에 어머니와 함께 입국하였다. [[은별|person]]은 "친구들이 내 말을 \
+따라 해서 입을 닫았다"고 말했다. 연구참여자 G(가명 [[철진|person]])는 [[온성|place]] \
+출신으로, 중국 [[연길|place]]에서 [[삼 년|date]]을 지낸 뒤 남한에 왔다.
 """
 
 

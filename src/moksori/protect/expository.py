@@ -7,15 +7,26 @@ where ``detect.voice`` says the text is not testimony (``shared_list.Gate``), so
 witness's "I left in 2010" or "my neighbour, 45" is never touched by them. The
 participants a paper quotes (their pseudonyms, hometowns, ages, the year each left)
 stay findings: a year is kept beside a name, an age, a pronoun or a life event.
+
+Persons are held to a stricter standard than in testimony: a weak guess (below 0.5), a
+word capitalised only where every word is (a sentence or line start, a heading), a
+listed common word ("Case", "Acknowledgements"), an office or an organisation's head
+word, or a bare romanised Korean word nobody speaks through ("Mindan") is dropped,
+unless the text introduces the name as a participant ("(가명 금실, 40대)", "whom we
+call Dahye (in her 30s)", "Mansik, 58,"): those are never dropped, at any mention.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from moksori.protect import gazetteer
-from moksori.protect.detect.english_names import listed_name
+from moksori.protect.detect.english_cues import _LEFT_CUES, _ORG_HEADS, _RIGHT_CUES
+from moksori.protect.detect.english_names import common_word, listed_name
+from moksori.protect.detect.romanised_names import given_alone
+from moksori.protect.romanise import is_korean_given
 from moksori.protect.spans import PiiType, Span
 from moksori.protect.textview import Tok
 
@@ -70,6 +81,7 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _YEARISH = re.compile(
     rf"(?:{_MONTH}\s)?(?:1[89]|20)\d\d년?(?:\s?[-–~]\s?(?:(?:1[89]|20)?\d\d)년?)?"
     r"(?:\s?\d{1,2}월)?"
+    rf"|\d{{1,2}}월|{_MONTH}"  # a month alone: "3월부터 9월까지" of a study's fieldwork
 )
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 # Beside these a year dates one person's life: a pronoun, a relative, a life event.
@@ -77,7 +89,7 @@ _ONE_PERSON = re.compile(
     r"(?i)\b(?:she|he|her|his|him|participant|interviewee|respondent|woman|man|girl|boy"
     r"|mother|father|sister|brother|son|daughter|husband|wife)\b"
     r"|그는|그가|그녀|그의|그를|씨[는가의도(]|한\s?(?:여성|남성|참여자|탈북민|응답자)"
-    r"|[(（][^()（）\n]{0,12}\d{1,2}\s?(?:세|살)?\s?[)）]"  # "A씨(45)", "(female, 45)"
+    r"|[(（][^()（）\n]{0,12}(?<!\d)\d{1,2}\s?(?:세|살)?\s?[)）]"  # "A씨(45)", "(female, 45)"
 )
 _LIFE = re.compile(
     r"(?i)\b(?:left|born|arrived|fled|escaped|crossed|defected|came|moved|married|died"
@@ -89,6 +101,12 @@ _LIFE = re.compile(
 _MANY = re.compile(
     r"(?i)\b(?:thousands|hundreds|millions|dozens)\b|\d[\d,.]*\s?(?:명|만|%|percent\b|people\b)"
     r"|\b[A-Z][a-z]+(?:ans|ers|ees|ants)\s+(?:have|had|were)\b"
+    # A class as subject: "Participants who left after 2018", "women who crossed", "most of them".
+    r"|\b(?:participants|interviewees|respondents|informants|women|men|people|refugees|migrants"
+    r"|defectors|returnees|arrivals|families|households|those|others|most|many|some|several"
+    r"|half|all)(?:\s+of\s+(?:them|these|those|the\s+\w+))?\s+(?:who|that|had|have|were|are)\b"
+    r"|퍼센트|프로(?![가-힣])|대부분|상당수|절반|[가-힣]+들(?:이|은|가|의|도)\s"
+    r"|(?:[일이삼사오육칠팔구십백천]+|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무|수십|수백|수천)\s?명"
 )
 # An age said of a sample: "aged 19 to 63", "in their 30s", "20대부터 60대까지", "평균 41세",
 # "60 or older", "만 18세 미만". "Sunhee, aged 43," is one person's age and stays.
@@ -119,6 +137,35 @@ _KO_INSTITUTION = re.compile(
 )
 
 
+# A person guess below this is dropped in expository text unless it is a participant: a
+# paper names hundreds of capitalised words, its participants are introduced as such.
+WEAK_PERSON = 0.5
+_PARTICIPANT_BEFORE = re.compile(
+    r"(?i)(?:가명|pseudonym|pseudonymously|called\s+here|whom\s+we\s+call|we\s+call\s+(?:her|him)"
+    r"|(?:participant|interviewee|respondent|informant|참여자|면담자|응답자|제보자)\s?[A-Z0-9]{0,3}"
+    r"\s?[(:,])\s*[:,]?\s*$"
+)
+_PARTICIPANT_AFTER = re.compile(
+    r"(?i)\s?(?:\((?:가명|pseudonym|a\s+pseudonym|not\s+(?:her|his|their)\s+real\s+name"
+    r"|[^()\n]{0,24}?\d0\s?(?:대|'?s)|\d{1,2}\s?(?:세|살)?\s?[,)]|in\s+(?:her|his|their)\s"
+    r"|(?:female|male|woman|man|여성?|남성?)\b)"
+    r"|,\s?\d{1,2}\s?(?:세|살)?,|,\s?(?:aged?|age)\s\d|,\s?(?:a|an)\s\d{1,2}-year-old"
+    r"|,?\s?(?:\(가명\)|씨\(가명\)))"
+)
+# Words of offices: a span holding one is a title, neither a name nor a place.
+_OFFICE_WORDS = frozenset(
+    """rapporteur minister secretary president ambassador spokesperson spokesman spokeswoman
+    director chairman chairwoman chair commissioner envoy officer official deputy
+    representative senator governor mayor premier""".split()
+)
+# …and with the heads of bodies, not a person ("Korea Hana Foundation", "Special Envoy").
+_NOT_A_NAME_WORDS = _ORG_HEADS | _OFFICE_WORDS | frozenset("special general vice".split())
+_AS_PUT = re.compile(r"\b(?:[Aa]s|[Ww]hat|[Hh]ow)\s+$")  # "As Okhee put it", "what Jimin calls"
+_FAMILY_AFTER = re.compile(r"\s+(?:family|families|dynasty|clan|line)\b")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_SECTION_NUMBER = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.|[가-하]\.)\s+")
+
+
 def sentence(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around a span: from the last full stop or line break to the next."""
     a = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 400), start)), default=0)
@@ -142,6 +189,7 @@ def heading(text: str, start: int) -> bool:
     return sum(w[0].isupper() for w in words) * 10 >= len(words) * 7
 
 
+@lru_cache(maxsize=4096)  # a name is said many times; a str caches its hash
 def _only_in_headings(text: str, said: str) -> bool:
     """Every mention of ``said`` stands in a title line: a guessed name, not a participant."""
     for m in re.finditer(rf"(?<![\w]){re.escape(said)}(?![\w])", text):
@@ -199,6 +247,60 @@ def _public_office(text: str, span: Span) -> bool:
     return bool(_OFFICE_BEFORE.search(before) or _OFFICE_AFTER.match(text, span.end))
 
 
+@lru_cache(maxsize=4096)  # a name is said many times; a str caches its hash
+def _capitalised_only_as_sentence_start(text: str, said: str) -> bool:
+    """One word no name list knows, capitalised only where every word is: at the start
+    of a sentence or a line. A romanised Korean given name ("Hyejin") is evidence itself."""
+    if " " in said or listed_name(said) or given_alone(said, said.casefold()):
+        return False
+    if "-" in said and is_korean_given(said):
+        return False  # "Kyong-ok, the youngest participant, …"
+    for m in re.finditer(rf"(?<![\w]){re.escape(said)}(?![\w])", text):
+        before = text[max(0, m.start() - 3) : m.start()].rstrip(" \t\"“‘'(")
+        if before and before[-1] not in ".!?:\n":
+            return False
+    return True
+
+
+def _bare_romanised(text: str, span: Span, said: str) -> bool:
+    """One romanised Korean word ("Mindan", "Chongryon") that the paper neither introduces
+    as a participant (that is checked first) nor makes speak or act as a person does."""
+    if not (said.isalpha() and given_alone(said, said.casefold())) or listed_name(said):
+        return False
+    left = text[max(0, span.start - 40) : span.start]
+    return not (
+        _LEFT_CUES.search(left) or _RIGHT_CUES.match(text, span.end) or _AS_PUT.search(left)
+    )
+
+
+def participant(text: str, span: Span) -> bool:
+    """A name the paper gives as one of its participants: after "pseudonym"/"가명", or
+    followed by an age or a pseudonym mark in brackets or commas ("Sunhee, 43,")."""
+    before = text[max(0, span.start - 30) : span.start]
+    if not (_PARTICIPANT_BEFORE.search(before) or _PARTICIPANT_AFTER.match(text, span.end)):
+        return False
+    return not _public_office(text, span)  # "Minister Kim …, 58,": an office holder
+
+
+def _section_line(text: str, span: Span) -> bool:
+    """The span opens a short line without a closing stop: a section heading, numbered
+    ("3.2 Control and debt") or not ("Case box 1: …")."""
+    a, b = _line(text, span.start)
+    head = text[a : span.start]
+    line = text[a:b].strip()
+    if len(line) > 80 or line[-1:] in '.!?"”’)':
+        return False
+    return head.strip(" \t#*") == "" or bool(_SECTION_NUMBER.fullmatch(head))
+
+
+@lru_cache(maxsize=4096)  # a name is said many times; a str caches its hash
+def _only_in_section_lines(text: str, said: str) -> bool:
+    for m in re.finditer(rf"(?<![\w]){re.escape(said)}(?![\w])", text):
+        if not _section_line(text, Span(m.start(), m.end(), PiiType.PERSON, 0.0, "")):
+            return False
+    return True
+
+
 def drops(
     text: str, span: Span, said: str, people: Sequence[int] = (), tokens: Sequence[Tok] = ()
 ) -> bool:
@@ -206,11 +308,18 @@ def drops(
     bare = said.strip()
     if span.type == PiiType.PLACE:
         level = span.info.get("level")
+        if _section_line(text, span) and _only_in_section_lines(text, bare):
+            return True  # "Findings", "Methods": a heading a model took for a place
+        if bare.isascii() and any(w.casefold() in _OFFICE_WORDS for w in bare.split()):
+            return True  # "the UN Special Rapporteur": an office
+        if " " in bare and bare.isascii() and bare.split()[-1].casefold() in _ORG_HEADS:
+            return True  # "Asian Survey", "Hana Center": a body a paper names, no one's home
         if bare.casefold().removeprefix("the ") in _SEATS_OF_STATE:
             return True
         if level == "region":
             place = gazetteer.lookup(bare)
-            return place is not None and place.name_ko in _BROAD_REGIONS
+            # "South-East Asia", "동북아": a region of no one country locates no one.
+            return place is not None and (place.name_ko in _BROAD_REGIONS or not place.country)
         return level in ("country", "province")
     if span.type == PiiType.DATE:
         if _DECADE.fullmatch(bare) or _WEEKDAY.fullmatch(bare):
@@ -225,8 +334,24 @@ def drops(
         return _age_statistic(text, span, bare)
     if span.type == PiiType.PERSON:
         if _public_office(text, span):
-            return True
+            return True  # "Unification Minister Kim …, 58,": an office holder, even aged
+        if participant(text, span):
+            return False  # "(가명 금실, 40대)", "Youngmi (in her 20s, …)": the study's people
+        if span.confidence < WEAK_PERSON or (" " not in bare and common_word(bare)):
+            return True  # a weak guess, or "Acknowledgements:", "Case" in a paper
+        if _section_line(text, span) and _only_in_section_lines(text, bare):
+            return True  # "3.2 Control and debt": a heading's first word
         if bare.isascii():
+            if any(w.casefold() in _NOT_A_NAME_WORDS for w in bare.split()):
+                return True  # "UN Special Rapporteur", "Korea Hana Foundation"
+            if _FAMILY_AFTER.match(text, span.end) and _THE_BEFORE.search(
+                text, max(0, span.start - 5), span.start
+            ):
+                return True  # "the Kim family still rules": a dynasty, not a participant
+            if _capitalised_only_as_sentence_start(text, bare):
+                return True  # "Brokerage has been described …": no evidence but a capital
+            if _bare_romanised(text, span, bare):
+                return True  # "Chongryon and Mindan": Korean words, not introduced as people
             if _listed_scholar(text, span):
                 return True
             if " " not in bare and _LOCATIVE_BEFORE.search(

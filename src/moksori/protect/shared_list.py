@@ -23,7 +23,10 @@ from importlib.resources import files
 
 from moksori.errors import DeidError
 from moksori.protect import expository
+from moksori.protect.detect.english_cues import _ORG_HEADS
 from moksori.protect.detect.voice import is_testimony
+from moksori.protect.expository import participant
+from moksori.protect.romanise import is_korean_given
 from moksori.protect.spans import PiiType, Span
 from moksori.protect.textview import Tok
 from moksori.store.database import Connection, transaction
@@ -137,24 +140,63 @@ def change(conn: Connection, phrase: str, *, allow: bool, actor: str | None = No
                 removed.add(k)
         _write(c, ALLOW_KEY, frozenset(added))
         _write(c, DENY_KEY, frozenset(removed))
-        audit.record(c, "deid.shared_list", {"phrase": k, "shared": allow}, actor)
+        audit.record(
+            c,
+            audit.Event(
+                audit.Action.DEID_SHARED_LIST,
+                targets={"trash": [audit.keep(c, "shared_list", {"phrase": k})]},
+                choice="allow" if allow else "deny",
+            ),
+            actor=actor,
+        )
     return load(conn)
 
 
 # One reference in a citation: "Kim, 2015", "Lankov 2013", "Haggard & Noland, 2011",
 # "Ministry of Unification, 2021", "Park et al. 2019a", "김영수, 2015: 12".
-_AUTHOR = r"(?:[A-Z][\w'’\-]+|[\uac00-\ud7a3]{2,})"
+# An author's name: not a month, a season or a word that dates something ("(December
+# 2023)", "(Session 2, 2023)", "(born 1987)" date an interview or a life, they cite nothing).
+_NOT_AUTHOR = (
+    r"(?!(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?[\s,]"
+    r"|(?:Spring|Summer|Autumn|Fall|Winter|Session|Interview|Updated|Since|From|Until|Before"
+    r"|After|Circa|Around|Born|Died|Left|Arrived|Age|Aged|Est|Approx|Early|Late|Mid|End"
+    r"|Lunar|Chuseok|Christmas|Easter|New)\b"
+    r"|(?:봄|여름|가을|겨울|작년|올해|면담|입국|출생|탈북|사망|당시)[\s,])"
+)
+_AUTHOR = rf"{_NOT_AUTHOR}(?:[A-Z][\w'’\-]+|[\uac00-\ud7a3]{{2,}})"
+_YEAR_PAGES = r"(?:1[89]|20)\d\d[a-z]?(?:\s*[,:]\s*(?:pp?\.\s*)?\d+(?:[-–]\d+)?)?"
 _REF = (
-    rf"(?:(?:see|e\.g\.|cf\.|also)[,]?\s+)?{_AUTHOR}"
+    rf"(?:(?:see|e\.g\.|cf\.|also)[,]?\s+){{0,2}}{_AUTHOR}"
     rf"(?:(?:\s+(?:and|&|of|the|for|de|van|von)|,)?\s+{_AUTHOR}|\s?[·ㆍ]\s?{_AUTHOR})*"
     r"(?:\s+et\s+al\.?|\s?외)?"
-    r",?\s+(?:1[89]|20)\d\d[a-z]?(?:\s*[,:]\s*(?:pp?\.\s*)?\d+(?:[-–]\d+)?)?"
+    rf",?\s+{_YEAR_PAGES}"
 )
-_CITATION = re.compile(rf"\(\s*{_REF}(?:\s*;\s*{_REF})*\s*\)")
-_NARRATIVE = re.compile(
-    rf"\b{_AUTHOR}(?:\s+(?:and|&)\s+{_AUTHOR}|\s?[·ㆍ]\s?{_AUTHOR}|\s+et\s+al\.?|\s?외)?"
-    r"\s?\((?:1[89]|20)\d\d[a-z]?\)"
+_CITATION = re.compile(rf"[(\[]\s*{_REF}(?:\s*;\s*{_REF})*\s*[)\]]")
+# The authors of one work as a sentence names them: "Lankov", "Kim and Lee", "Choi, Yoon
+# and Baek", "Park et al.", "김영수·이민호".
+_AUTHORS = (
+    rf"{_AUTHOR}(?:,\s+{_AUTHOR})*(?:,?\s+(?:and|&)\s+{_AUTHOR}|\s?[·ㆍ]\s?{_AUTHOR})?"
+    r"(?:\s+et\s+al\.?|\s?외)?"
 )
+# "Sung (2019)", "Lankov (2013: 45)", "Kim and Lee's (2018) survey", "Hwang [2017, p. 12]".
+_NARRATIVE = re.compile(rf"\b{_AUTHORS}(?:'s|’s)?\s?[(\[]{_YEAR_PAGES}[)\]]")
+# Without brackets after a pointer: "see also Jung 2016 and Song, 2021", "cf. Ryu 2018".
+_POINTED = re.compile(
+    rf"\b(?:[Ss]ee|cf\.|e\.g\.)[,]?\s+(?:also\s+)?{_AUTHORS},?\s+{_YEAR_PAGES}"
+    rf"(?:(?:\s*[,;]\s*|,?\s+and\s+){_AUTHORS},?\s+{_YEAR_PAGES})*"
+)
+
+
+_CITED_WORD = re.compile(r"[A-Z][\w'’\-]+|[\uac00-\ud7a3]{2,}")
+_NOT_AUTHORS = frozenset({"See", "Also", "And", "The", "For", "Of", "Cf", "외"})
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+$")
+
+
+def _cited(text: str, zones: Sequence[tuple[int, int]]) -> frozenset[str]:
+    """The author names inside a text's citations: "(Cho 2019b)" → {"Cho"}."""
+    words = {w for a, b in zones for w in _CITED_WORD.findall(text, a, b)}
+    return frozenset(words - _NOT_AUTHORS)
 
 
 def citations(text: str, narrative: bool = False) -> list[tuple[int, int]]:
@@ -168,6 +210,7 @@ def citations(text: str, narrative: bool = False) -> list[tuple[int, int]]:
     zones = [m.span() for m in _CITATION.finditer(text)]
     if zones or narrative:  # "Sung (2019)": in a paper, not in a witness's account
         zones += [m.span() for m in _NARRATIVE.finditer(text)]
+        zones += [m.span() for m in _POINTED.finditer(text)]
     return zones
 
 
@@ -229,6 +272,26 @@ _MEDIA_RUN = re.compile(
 )
 
 
+# Heads of organisation names that are also English surnames ("Mary Church", "Tom Guard"):
+# a name ending in one of them may be a person's.
+_SURNAME_HEADS = frozenset(
+    "church temple post bank guard court union college league house hall mission".split()
+)
+
+
+# "문재인 정부", "김정은 정권", "박정희 시대": a government or an era, not a person.
+_KO_REGIME = re.compile(r"[\uac00-\ud7a3]\s?(?:정부|정권|행정부|시대|시기|체제|집권기|통치기)$")
+
+
+def _organisation(said: str) -> bool:
+    """Capitalised words ending in an organisation's head: "Korea Hana Foundation"."""
+    words = said.split()
+    if len(words) < 2 or not said.isascii() or not all(w[:1].isupper() for w in words):
+        return False
+    last = words[-1].casefold()
+    return last in _ORG_HEADS and last not in _SURNAME_HEADS
+
+
 @dataclass(frozen=True)
 class Gate:
     """What one text may not propose: phrases on the list, anything inside a citation, and,
@@ -245,6 +308,8 @@ class Gate:
     expository: bool = False
     people: tuple[int, ...] = ()  # where a person or an age was found
     tokens: tuple[Tok, ...] = ()  # Kiwi's, for Korean words it knows as common nouns
+    participants: frozenset[str] = frozenset()  # names introduced as the study's people
+    cited: frozenset[str] = frozenset()  # the authors a paper cites, by name
 
     @classmethod
     def of(
@@ -266,6 +331,14 @@ class Gate:
             return gate
         # Where a person or an age stands that this gate keeps (not "고용률", not a leader):
         # a year beside one dates that person's life.
+        # A participant ("(가명 금실, 40대)") stays a finding at every mention ("금실은").
+        participants = frozenset(
+            text[s.start : s.end].strip()
+            for s in spans
+            if s.type == PiiType.PERSON and participant(text, s)
+        )
+        cited = _cited(text, zones) - participants
+        gate = cls(shared, zones, paper, text, expository, (), tuple(tokens), participants, cited)
         people = tuple(
             s.start
             for s in spans
@@ -273,14 +346,35 @@ class Gate:
             and not gate.drops(s, text[s.start : s.end])
             and _squashed(text[s.start : s.end]) not in public_figures()
         )
-        return cls(shared, zones, paper, text, expository, people, tuple(tokens))
+        return cls(
+            shared, zones, paper, text, expository, people, tuple(tokens), participants, cited
+        )
+
+    def _participant(self, span: Span, said: str) -> bool:
+        """A person mention of a name the text introduced as a participant."""
+        if span.type != PiiType.PERSON or not self.participants:
+            return False
+        bare = said.strip()
+        return bare in self.participants or _KO_PARTICLE.sub("", bare) in self.participants
+
+    def _cited_author(self, span: Span, said: str) -> bool:
+        """A name the paper cites elsewhere, not given a title ("Mrs. Ko" is a person)."""
+        words = said.split()
+        if not words or words[-1] not in self.cited:  # "Demick", "Barbara Demick"
+            return False
+        if len(words) > 1 and is_korean_given(words[0]):
+            return False  # "Ji-min Kim": a Korean given name, whoever "(Kim, 2015)" is
+        return not _TITLE_BEFORE.search(self.text, max(0, span.start - 8), span.start)
 
     def drops(self, span: Span, said: str) -> bool:
         if any(a <= span.start and span.end <= b for a, b in self.zones):
             return True  # a cited author or year is public
-        if self.expository:
-            if span.type == PiiType.PERSON and _squashed(said) in public_figures():
+        if self.expository and span.type == PiiType.PERSON:
+            if _squashed(said) in public_figures():
                 return True
+        if self.expository and not self._participant(span, said):
+            if span.type == PiiType.PERSON and self._cited_author(span, said):
+                return True  # "In a later study, Cho found …" after "(Cho 2019)"
             if expository.drops(self.text, span, said, self.people, self.tokens):
                 return True
         if span.type in (PiiType.PERSON, PiiType.PLACE) and _squashed(said) in public_figures():
@@ -296,6 +390,8 @@ class Gate:
             return True
         if _KO_BODY.search(said.strip()):
             return True
+        if span.type == PiiType.PERSON and (_organisation(said) or _KO_REGIME.search(said)):
+            return True  # "Sun Moon Fellowship", "문재인 정부": a body or a government
         if said[:1].isupper() and said.isascii():  # "Asia" in "Radio Free Asia"
             if span.type == PiiType.PLACE and _RIVER_AFTER.match(self.text, span.end):
                 return f"{said} River" in self.shared  # "the Tumen and Yalu rivers"

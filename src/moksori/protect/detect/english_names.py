@@ -7,6 +7,8 @@ of words is a name when something vouches for it; the evidence sets the confiden
 * title (Mr., Dr., Pastor ...) or romanised Korean surname + given syllables: 0.9;
 * a given name from the list (+ more capitalised words): 0.85, alone 0.7;
 * a listed surname beside another capitalised word: 0.75, alone 0.55;
+* a romanised Korean given name alone ("Okhee", "Seonwoo", two Korean syllables no list
+  or gazetteer knows): 0.6 mid-sentence or beside a cue, 0.45 at a sentence start;
 * only context ("my name is X", "X said", "X:", "founders: X, Y and Z") or a
   name-like shape (diacritics, -sson, -ová, -ski ...): 0.45, below the spreading
   threshold so a weak guess does not multiply itself through a document.
@@ -14,7 +16,8 @@ of words is a name when something vouches for it; the evidence sets the confiden
 Words that are capitalised for other reasons (sentence starts, months, weekdays,
 countries, organisations, "North Korea", "Hanawon") are not names. Titles are not
 part of the span: "Ms. Jones" reports "Jones". Single-letter masks ("Ms. P") are
-never reported.
+never reported. The evidence lists and cue patterns are in :mod:`english_cues`, the
+romanised Korean forms in :mod:`romanised_names`.
 """
 
 from __future__ import annotations
@@ -26,9 +29,11 @@ from functools import lru_cache
 
 from moksori.protect.detect.english_cues import (
     _COMMON,
+    _FROM_PERSON,
     _GIVEN_SOMETHING,
     _KIN_TITLE_BEFORE,
     _KOREAN_PLACE,
+    _LATIN,
     _LEFT_CUES,
     _NAME_SHAPE,
     _NAMING,
@@ -45,13 +50,22 @@ from moksori.protect.detect.english_cues import (
     _TITLES,
     _WORD_NAMES,
     _WORD_SHAPE,
-    DATA,
     _fold,
     _load,
-    common_word,
 )
-from moksori.protect.detect.romanised_names import korean_full
-from moksori.protect.romanise import is_korean_given, romanised_surnames
+from moksori.protect.detect.english_cues import (
+    DATA as DATA,
+)
+from moksori.protect.detect.english_cues import (
+    common_word as common_word,
+)
+from moksori.protect.detect.romanised_names import (
+    given_alone,
+    korean_full,
+    korean_given,
+    korean_over_common,
+)
+from moksori.protect.romanise import romanised_surnames
 from moksori.protect.spans import PiiType, Span
 from moksori.protect.textview import TextView
 
@@ -62,6 +76,7 @@ GIVEN_FULL = 0.85
 KOREAN_GIVEN = 0.8
 SURNAME_FULL = 0.75
 GIVEN_ALONE = 0.7
+KOREAN_ALONE = 0.6  # a romanised Korean given name alone, mid-sentence or cued
 SURNAME_ALONE = 0.55
 CONTEXT = 0.45
 
@@ -368,7 +383,12 @@ def detect(view: TextView) -> list[Span]:
         orgish = len(raw) >= 2 and raw[0].key not in _STRONG_TITLES
         if orgish and any(t.key in _ORG_HEADS for t in raw[1:]):
             continue  # "Korea Hana Foundation": an organisation
-        for part in _split_at_common(raw):
+        pieces = [raw]
+        kor = korean_over_common(raw, korean_surnames)
+        if kor is not None:  # "Choe Kum Sun", "Park Ji Young": syllables that are words too
+            spans.append(Span(raw[kor[0]].start, raw[kor[1] - 1].end, PiiType.PERSON, KOREAN, NAME))
+            pieces = [raw[: kor[0]], raw[kor[1] :]]
+        for part in (p for piece in pieces for p in _split_at_common(piece)):
             run, titled = _trim(part, text)
             if not run or all(t.initial for t in run):
                 continue
@@ -384,7 +404,7 @@ def detect(view: TextView) -> list[Span]:
             if len(run) == 1 and _KOREAN_PLACE.search(run[0].text) and not titled:
                 if not _RIGHT_CUES.match(text[run[0].end : run[0].end + 30]):
                     continue  # "near the Mok-dong apartments": a neighbourhood
-            if len(run) == 1 and ("-" in run[0].text) and is_korean_given(run[0].text):
+            if len(run) == 1 and "-" in run[0].text and korean_given(run[0].text, 1):
                 conf = TITLE if titled else KOREAN_GIVEN
                 spans.append(Span(run[0].start, run[0].end, PiiType.PERSON, conf, NAME))
                 continue
@@ -401,6 +421,8 @@ def detect(view: TextView) -> list[Span]:
             if conf == 0 and len(run) == 1 and run[0].key in korean_surnames:
                 if _KIN_TITLE_BEFORE.search(text, max(0, run[0].start - 24), run[0].start):
                     conf = SURNAME_ALONE
+            if len(run) == 1 and conf < KOREAN_ALONE and given_alone(run[0].text, run[0].key):
+                conf = max(conf, _alone_score(text, run[0]))
             if conf > 0:
                 spans.append(Span(run[0].start, run[-1].end, PiiType.PERSON, conf, NAME))
             else:
@@ -409,6 +431,19 @@ def detect(view: TextView) -> list[Span]:
     taken = {(sp.start, sp.end) for sp in spans}
     spans += [sp for sp in _name_lists(text, toks) if (sp.start, sp.end) not in taken]
     return sorted(spans, key=lambda s: (s.start, s.end))
+
+
+def _alone_score(text: str, tok: _Tok) -> float:
+    """A romanised given name alone ("As Okhee put it", "not Seonwoo"): sure enough to
+    spread mid-sentence or beside a cue; at a sentence start without a cue, a weak guess;
+    after "in", "to", "from" without a cue, a place the gazetteer does not know."""
+    left = text[max(0, tok.start - 40) : tok.start]
+    cue = _LEFT_CUES.search(left) or _RIGHT_CUES.match(text, tok.end)
+    if cue or _FROM_PERSON.search(left):
+        return KOREAN_ALONE
+    if _PLACE_LEFT.search(left):
+        return 0.0
+    return CONTEXT if _sentence_initial(text, tok.start) else KOREAN_ALONE
 
 
 def listed_name(word: str) -> bool:

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from moksori.protect import gazetteer as gz
 from moksori.protect.detect.english_names import common_word
+from moksori.protect.romanise import rr_syllable
 from moksori.protect.spans import PiiType, Span
 from moksori.protect.textview import HANGUL
 
@@ -24,6 +25,7 @@ from moksori.protect.textview import HANGUL
 
 CONF_GAZ = 0.9
 CONF_CONTEXT = 0.6
+CONF_UNIT = 0.8  # a romanised name with its unit: as sure as a hangul admin unit
 
 
 class LatinPlace(NamedTuple):
@@ -60,9 +62,21 @@ _LOC_VERB = (
     r"(?:live[sd]?|living|born|raised|grew up|moved|move|moving|relocated|flew|fly|flying|"
     r"travel(?:l?ed|l?ing|s)?|returned|return|arrived|based|located|situated|resides?|resided|"
     r"settled|stayed|staying|visit(?:ed|ing|s)?|went|escaped|fled|crossed|headed|trip|"
-    r"vacation|holiday|business trip|back)"
+    r"vacation|holiday|business trip|back|reached)"
+)
+# How a migrant tells a route: "by boat to Huay Xai", "the train to Dandong", "walked to
+# Mengla", "were taken to Tumen", "hid in Yanji", "worked in Helong". These words take a
+# person as object too ("they caught Chol"), so only with a preposition.
+_ROUTE = (
+    r"(?:boat|bus|train|ferry|truck|lorry|taxi|plane|walked|walking|ran|drove|sailed|swam|"
+    r"taken|sent|smuggled|transferred|deported|hid|hiding|worked|working|caught|arrested|"
+    r"detained|jailed|imprisoned|sold|stuck|waited|hidden|kept)"
 )
 _RX_PLACE_WORD = re.compile(rf"\b{_PREP}\s+((?:{_CAP}\s+){{0,3}}{_CAP}\s+{_PLACE_WORD})")
+_RX_ROUTE = re.compile(
+    rf"\b{_ROUTE}\s+(?:in|to|at|into|near|through|across|towards?|via|outside)\s+(?:the\s+)?"
+    rf"((?:{_CAP}(?:\s+(?:de|del|la|le|upon|am|an|der|di|da|do|dos|y|og))?\s+){{0,3}}{_CAP})"
+)
 _RX_LOC_VERB = re.compile(
     rf"\b{_LOC_VERB}\s+(?:(?:in|to|at|from|into|near|for)\s+)?(?:the\s+)?"
     rf"((?:{_CAP}(?:\s+(?:de|del|la|le|upon|am|an|der|di|da|do|dos|y|og))?\s+){{0,3}}{_CAP})"
@@ -196,9 +210,96 @@ def _sentence_start(text: str, i: int) -> bool:
     return i == 0 or bool(re.search(r"(?:^|[.!?\"“\n])\s*$", before)) or text[:i].strip() == ""
 
 
+# A romanised Korean place name with its administrative unit, in any romanisation:
+# "Rimyong-ri", "Migok-dong", "Sinpo-si", "Unhung-gun", "Puryong Nodongjagu", "Ilsin ri".
+# The unit says it is a place; the stem must read as Korean syllables (not "Make-up").
+_RX_KOREAN_UNIT = re.compile(
+    r"(?=[A-Z])\b([A-Z][a-z]{1,12}(?:[\-‐' ][A-Za-z][a-z]{0,10})?)"
+    r"(?:[\-‐](gu|ku|gun|kun|si|shi)"  # only hyphenated: "a Machine gun" is no county
+    r"|[\-‐ ](ri|ni|dong|tong|eup|ŭp|myeon|myon|myŏn|nodongjagu|rodongjagu|guyok|guyŏk"
+    r"|kuyok|kuyŏk))\b(?![\-‐])"
+)
+# "a village called Rimyong", "the farm named Sinhung": a name a place word vouches for.
+_RX_CALLED = re.compile(
+    rf"(?=[vtcdfmsaphkw])\b(?:village|town|city|district|county|farm|camp|mine|place|area"
+    rf"|settlement|station|hamlet|neighbou?rhood|commune|kolkhoz|port|harbou?r|island|valley"
+    rf"|workers'? district|ward)\s+(?:called|named|known\s+as)\s+"
+    rf"((?:{_CAP}[ \-]){{0,2}}{_CAP})"
+)
+# The gazetteer levels a unit word can name: "Pongchon-dong" is a city ward, not the
+# county Pongchon, so its entry (and the province it would print) is not taken.
+_UNIT_LEVELS = {
+    **dict.fromkeys(("ri", "ni", "eup", "up", "ŭp", "nodongjagu", "rodongjagu"), ("town",)),
+    **dict.fromkeys(("dong", "tong"), ("neighbourhood", "district")),
+    **dict.fromkeys(("gu", "ku", "guyok", "guyŏk", "kuyok", "kuyŏk"), ("district",)),
+    **dict.fromkeys(("gun", "kun", "myeon", "myon", "myŏn"), ("county",)),
+    **dict.fromkeys(("si", "shi"), ("city",)),
+}
+
+
+def _with_unit(name: str) -> gz.Place | None:
+    """The gazetteer entry of a name written with its unit, if the unit fits its level."""
+    place = gz.lookup(name)
+    unit = re.split(r"[\s\-‐]+", name.casefold())[-1]
+    if place is None or unit not in _UNIT_LEVELS:
+        return place
+    return place if place.level in _UNIT_LEVELS[unit] else None
+
+
+@cache
+def _place_syllables() -> frozenset[str]:
+    """Every hangul syllable as Revised, North Korean and McCune-Reischauer-like spellings
+    write it in place names ("gok", "chon", "pyong", "kang"): place names use syllables
+    no given name does."""
+    out: set[str] = set()
+    for code in range(11172):
+        rr = rr_syllable(chr(0xAC00 + code))
+        for v in (rr, rr.replace("eo", "o").replace("eu", "u")):
+            out.add(v)
+            for voiced, plain in (("g", "k"), ("b", "p"), ("d", "t"), ("j", "ch")):
+                if v.startswith(voiced):
+                    out.add(plain + v[1:])
+    return frozenset(out)
+
+
+def _syllable_count(word: str) -> int:
+    """Fewest romanised syllables that spell ``word``, or 99 when none do."""
+    syl = _place_syllables()
+    best = [0] + [99] * len(word)
+    for i in range(len(word)):
+        if best[i] < 99:
+            for j in range(i + 1, min(len(word), i + 6) + 1):
+                if word[i:j] in syl:
+                    best[j] = min(best[j], best[i] + 1)
+    return best[-1]
+
+
+def _korean_unit(stem: str) -> bool:
+    """The stem of "Rimyong-ri" reads as one to four romanised Korean syllables."""
+    parts = [w for w in re.split(r"[\-‐' ]", stem.casefold()) if w]
+    return bool(parts) and sum(_syllable_count(w) for w in parts) <= 4
+
+
+def _korean_units(text: str) -> list[LatinPlace]:
+    out: list[LatinPlace] = []
+    for m in _RX_KOREAN_UNIT.finditer(text):
+        stem = m.group(1)
+        if stem.split()[0] in _STOP_CAP or common_word(stem.split()[-1]):
+            continue
+        if not _korean_unit(stem):
+            continue
+        out.append(LatinPlace(m.start(), m.end(), _with_unit(m.group()), CONF_UNIT))
+    for m in _RX_CALLED.finditer(text):
+        s, e = m.span(1)
+        name = _cue_name(text[s:e])
+        if name and name.split()[0] not in _STOP_CAP and not _INSTITUTION.search(name):
+            out.append(LatinPlace(s, s + len(name), _with_unit(name), CONF_CONTEXT))
+    return out
+
+
 def latin_places(text: str) -> list[LatinPlace]:
     """Places in Latin script: gazetteer names, then names in English place contexts."""
-    out: list[LatinPlace] = []
+    out: list[LatinPlace] = _korean_units(text)
     for m_start, m_end in _latin_matches(text):
         if text[m_start : m_start + 4] == "the ":  # "to the Netherlands": the name, no article
             m_start += 4
@@ -212,10 +313,11 @@ def latin_places(text: str) -> list[LatinPlace]:
             continue
         if key in _RIVER_TOWNS and _RIVER_BEFORE.search(text[max(0, m_start - 8) : m_start]):
             continue  # "crossed the Tumen": the river, which everyone crossed
-        out.append(LatinPlace(m_start, m_end, gz.lookup(word), CONF_GAZ))
+        out.append(LatinPlace(m_start, m_end, _with_unit(word), CONF_GAZ))
     for rx, conf in (
         (_RX_PLACE_WORD, CONF_CONTEXT),
         (_RX_LOC_VERB, 0.5),
+        (_RX_ROUTE, 0.5),
         (_RX_ALLCAPS, 0.4),
         (_RX_BEFORE_POSTCODE, 0.5),
         (_RX_AFTER_STREET, CONF_CONTEXT),
@@ -230,12 +332,12 @@ def latin_places(text: str) -> list[LatinPlace]:
                 continue
             if seg.lower() in _RIVER_TOWNS and _RIVER_BEFORE.search(text[max(0, s - 8) : s]):
                 continue
-            out.append(LatinPlace(s, s + len(seg), gz.lookup(seg), conf))
+            out.append(LatinPlace(s, s + len(seg), _with_unit(seg), conf))
     out += _above_country(text)
     for m in _RX_CUE.finditer(text):
         name = _cue_name(m.group(1))
         if name and name.split()[0] not in _STOP_CAP and not _INSTITUTION.search(name):
-            out.append(LatinPlace(m.start(1), m.start(1) + len(name), gz.lookup(name), 0.5))
+            out.append(LatinPlace(m.start(1), m.start(1) + len(name), _with_unit(name), 0.5))
     return out
 
 
