@@ -11,6 +11,7 @@ from moksori.protect import shared_list
 from moksori.protect.scan import detect_text
 from moksori.protect.shared_list import SharedList, citations
 from moksori.protect.spans import PiiType, Span
+from moksori.store import audit
 from tests.protect.expository_fixture import NEWS_EN, NEWS_KO, PAPER_EN, REPORT_KO, parse
 
 
@@ -118,7 +119,9 @@ def test_the_project_edits_its_list_in_an_audited_transaction(project: Project) 
     rows = conn.execute(
         "SELECT action, detail FROM audit WHERE action = 'deid.shared_list' ORDER BY id"
     ).fetchall()
-    assert [json.loads(d)["phrase"] for _, d in rows] == [
+    # the phrase is kept in the trash (inside the encrypted project), not in the event
+    kept = [audit.trash(conn, json.loads(d)["targets"]["trash"][0]) for _, d in rows]
+    assert [k["phrase"] for k in kept] == [
         "sunshine church",
         "tumen river",
         "tumen river",
