@@ -125,25 +125,12 @@ def _is_guid_like(ref: str) -> bool:
     return bool(_GUID.fullmatch(ref.lower()))
 
 
-def record(
-    conn: Connection,
-    event: Event | str,
-    detail: dict[str, Any] | None = None,
-    actor: str | None = None,
-) -> int:
-    """Write one event, ``record(conn, Event(...), actor=...)``, inside the use
-    case's own transaction.
-
-    TRANSITIONAL (issue 16, removed before landing): a str *event* with a
-    *detail* dict is the old free-form call, kept only while callers move.
-    """
-    if isinstance(event, str):
-        action, text = event, json.dumps(detail or {}, ensure_ascii=False)
-    else:
-        action, text = str(event.action), json.dumps(event.detail(), ensure_ascii=False)
+def record(conn: Connection, event: Event, actor: str | None = None) -> int:
+    """Write one event inside the use case's own transaction, so the change and its
+    trace commit or roll back together."""
     cur = conn.execute(
         "INSERT INTO audit(at, actor, action, detail) VALUES (?, ?, ?, ?)",
-        (now(), actor, action, text),
+        (now(), actor, str(event.action), json.dumps(event.detail(), ensure_ascii=False)),
     )
     return int(cur.lastrowid)
 
