@@ -146,7 +146,7 @@ def _english(form: str) -> list[str]:
     return out
 
 
-def _analyse_morpheme(form: str, kind: int) -> _Analysis:
+def _morpheme_terms(form: str, kind: int) -> _Analysis:
     """Terms of one (form, kind) pair; cached because forms repeat a lot."""
     if kind == _NOUN:
         primary = to_south(form)
@@ -198,16 +198,16 @@ def _scan(
     apostrophe_end = -1  # end of an apostrophe right after a Latin word ("couldn'|t")
     cache = _cache
 
-    def analyse(form: str, kind: int) -> _Analysis:
+    def terms_of(form: str, kind: int) -> _Analysis:
         analysis = cache.get((form, kind))
         if analysis is None:
             if len(cache) > _CACHE_MAX:
                 cache.clear()
-            analysis = cache[(form, kind)] = _analyse_morpheme(form, kind)
+            analysis = cache[(form, kind)] = _morpheme_terms(form, kind)
         return analysis
 
     def flush_latin() -> None:
-        primary = analyse(latin, _LATIN)[0]
+        primary = terms_of(latin, _LATIN)[0]
         primaries.extend(primary)
         if spans is not None and primary:
             spans.append((latin_start, latin_end, primary, (), None))
@@ -248,7 +248,7 @@ def _scan(
         if kind is None:
             noun_end = -1
             continue
-        primary, extra, compound = analyse(form, kind)
+        primary, extra, compound = terms_of(form, kind)
         primaries.extend(primary)
         if extra:
             extras.extend(extra)
