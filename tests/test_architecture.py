@@ -114,7 +114,7 @@ TEXT_TABLE_SQL_ELSEWHERE = {
     "analysis/cooccurrence.py": "overlap join: codings by passage",
     "analysis/report.py": "excerpt join",
     "analysis/retrieval.py": "excerpt join",
-    "coding/cases.py": "excerpt join; speakers of a document (to move)",
+    "coding/case_links.py": "document label join; speakers of a document (to move)",
     "coding/codings.py": "excerpt join; segment range, speakers (to move)",
     "coding/memos.py": "document label (to move: store.documents.document_labels)",
     "coding/reconcile.py": "excerpt (to move: store.documents.document_excerpt)",

@@ -13,10 +13,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
 
+from moksori.access.sessions import Session
 from moksori.errors import CodingError
 from moksori.web.body import Json
 from moksori.web.context import project_of, require
-from moksori.web.sessions import Session
 
 router = APIRouter()
 
