@@ -54,6 +54,7 @@ from moksori.store.crypto import DEFAULT_KDF
 from moksori.store.database import KeyedDatabase, create_keyed, open_keyed, transaction
 from moksori.store.documents import DocumentDetail as DocumentDetail
 from moksori.store.documents import DocumentSummary as DocumentSummary
+from moksori.store.passages import corpus_figures
 from moksori.store.query import Filters, parse
 from moksori.store.ranking import Ranker
 from moksori.store.schema import LATEST_VERSION, current_version, migrate
@@ -382,7 +383,7 @@ class Project:
     def info(self) -> ProjectInfo:
         c = self.conn
         meta = dict(c.execute("SELECT key, value FROM meta").fetchall())
-        one = lambda sql: c.execute(sql).fetchone()[0] or 0  # noqa: E731
+        corpus = corpus_figures(c)
         return ProjectInfo(
             path=str(self.path),
             schema_version=current_version(c),
@@ -392,14 +393,14 @@ class Project:
             moksori_version=__version__,
             encryption=f"SQLCipher {c.execute('PRAGMA cipher_version').fetchone()[0]}",
             key_derivation=DEFAULT_KDF.describe(),
-            documents=one("SELECT count(*) FROM document"),
-            source_files=one("SELECT count(*) FROM source_file"),
-            segments=one("SELECT count(*) FROM segment"),
-            passages_indexed=one("SELECT count(*) FROM segment_fts"),
-            characters=one("SELECT sum(char_count) FROM document"),
-            original_bytes=one("SELECT sum(size) FROM source_file"),
-            languages=dict(c.execute("SELECT lang, count(*) FROM document GROUP BY lang")),
-            formats=dict(c.execute("SELECT format, count(*) FROM document GROUP BY format")),
+            documents=corpus.documents,
+            source_files=corpus.source_files,
+            segments=corpus.segments,
+            passages_indexed=corpus.passages_indexed,
+            characters=corpus.characters,
+            original_bytes=corpus.original_bytes,
+            languages=corpus.languages,
+            formats=corpus.formats,
         )
 
     # --- ingest -----------------------------------------------------------

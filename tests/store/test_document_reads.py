@@ -1,4 +1,5 @@
-"""store/documents.py owns the document, segment and source_file tables: its reads."""
+"""store/documents.py (with store/passages.py) owns the document, segment and source_file
+tables: their reads."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from moksori.ingest.model import (
     SegmentSpan,
 )
 from moksori.project import Project
-from moksori.store import audit, documents
+from moksori.store import audit, documents, passages
 
 TEXT = "첫 문단입니다. 두만강을 건넜어요.\n\nSecond paragraph, in English."
 
@@ -126,3 +127,92 @@ def test_speaker_and_sentences(project: Project, tmp_path: Path) -> None:
     spans = documents.sentence_spans(project.conn, doc)
     assert spans and all(text[a:b] == t for a, b, _, t in spans)
     assert [a for a, *_ in spans] == sorted(a for a, *_ in spans)
+
+
+# --- store/passages.py: what ranges of other tables point at ------------------------
+ENGLISH = (
+    "Interviewer: When did you leave?\n"
+    "Participant: I left in 2012, in the winter.\n"
+    "Interviewer: And then?\n"
+    "Participant: I waited in China for two years.\n"
+)
+
+
+def _turns(project: Project, tmp_path: Path) -> tuple[int, str]:
+    path = tmp_path / "en.txt"
+    path.write_text(ENGLISH, encoding="utf-8")
+    project.add([path], workers=1)
+    (doc,) = documents.document_ids(project.conn)
+    return doc, documents.document_text(project.conn, doc)
+
+
+def test_document_names_without_numbers(project: Project, tmp_path: Path) -> None:
+    doc = _one(project, tmp_path)
+    names = passages.document_names(project.conn, [doc, doc, 999])
+    assert list(names) == [doc]
+    assert names[doc].name.endswith("interview.txt") and names[doc].part is None
+    assert names[doc].label == names[doc].name
+    assert passages.DocumentName("a.docx", "2").label == "a.docx (2)"
+    assert passages.document_names(project.conn, []) == {}
+
+
+def test_excerpts_in_the_order_given(project: Project, tmp_path: Path) -> None:
+    doc = _one(project, tmp_path)
+    ranges = [(doc, 5, 9), (doc, 0, 2), (doc, 5, 9), (doc, 0, len(TEXT))]
+    assert passages.excerpts(project.conn, ranges) == [TEXT[5:9], TEXT[0:2], TEXT[5:9], TEXT]
+    assert passages.excerpts(project.conn, []) == []
+    with pytest.raises(NotFound, match="no document with id 999"):
+        passages.excerpts(project.conn, [(doc, 0, 1), (999, 0, 1)])
+
+
+def test_speakers_of_passages(project: Project, tmp_path: Path) -> None:
+    doc, text = _turns(project, tmp_path)
+    left = text.index("I left")
+    waited = text.index("I waited")
+    question = text.index("And then")
+    # a range inside one turn; one spanning two turns; one in no passage's text at all
+    assert passages.passage_speakers(
+        project.conn, [(doc, left, left + 6), (doc, question, waited + 3), (999, 0, 5)]
+    ) == [{"Participant"}, {"Interviewer", "Participant"}, set()]
+    assert passages.passage_speakers(project.conn, []) == []
+    kinds = ("turn",)
+    assert passages.first_speaker(project.conn, doc, question, waited + 3, kinds) == "Interviewer"
+    assert passages.first_speaker(project.conn, doc, left, left + 1, ("cue",)) is None
+    assert passages.speaker_label(project.conn, doc, " participant ") == "Participant"
+    assert passages.speaker_label(project.conn, doc, "Jun") is None
+
+
+def test_segments_of_a_document(project: Project, tmp_path: Path) -> None:
+    doc, text = _turns(project, tmp_path)
+    bounds = passages.segment_bounds(project.conn, doc, ("turn",))
+    assert [text[a:b].split(":")[0] for a, b in bounds] == [
+        "Interviewer",
+        "Participant",
+        "Interviewer",
+        "Participant",
+    ]
+    assert bounds == sorted(bounds)
+    turn_ids = [
+        s.id for s in documents.get_document(project.conn, doc).segments if s.kind == "turn"
+    ]
+    first = turn_ids[0]
+    assert passages.segment_range(project.conn, first) == (doc, *bounds[0])
+    with pytest.raises(NotFound, match="no segment"):
+        passages.segment_range(project.conn, 10**6)
+    # (index of the range, segment id) for every turn a range overlaps
+    a, c = bounds[1][0], bounds[2][0]
+    over = passages.segments_over(project.conn, [(doc, a, a + 1), (doc, 0, c + 1)], ("turn",))
+    assert sorted(over) == [(0, turn_ids[1]), (1, turn_ids[0]), (1, turn_ids[1]), (1, turn_ids[2])]
+    assert passages.segments_over(project.conn, [], ("turn",)) == []
+
+
+def test_corpus_figures(project: Project, tmp_path: Path) -> None:
+    empty = passages.corpus_figures(project.conn)
+    assert (empty.documents, empty.characters, empty.languages) == (0, 0, {})
+    doc = _one(project, tmp_path)
+    figures = passages.corpus_figures(project.conn)
+    assert (figures.documents, figures.source_files, figures.characters) == (1, 1, len(TEXT))
+    assert figures.original_bytes == len(TEXT.encode())
+    assert figures.segments >= figures.passages_indexed == 2
+    assert figures.languages == {documents.document_lang(project.conn, doc): 1}
+    assert figures.formats == {"txt": 1}

@@ -7,12 +7,14 @@ actor, see :mod:`moksori.coding.audited`).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
 from moksori.coding.audited import Action, Event, change
 from moksori.errors import CodebookConflict, CodingError, NotFound
 from moksori.store.documents import check_range, resolve_document
+from moksori.store.passages import document_names, passage_speakers, speaker_label
 
 if TYPE_CHECKING:
     from moksori.coding.cases import Case, Cases
@@ -39,25 +41,11 @@ class CaseLink:
         return {**asdict(self), "kind": self.kind}
 
 
+# The document's name is read by store.passages.document_names (its owner).
 _LINK_SQL = (
-    "SELECT l.id, c.name, c.id, l.document_id, coalesce(nullif(d.title, ''), f.name), "
-    'l.start, l."end", l.speaker FROM case_link l JOIN cases c ON c.id = l.case_id '
-    "JOIN document d ON d.id = l.document_id JOIN source_file f ON f.id = d.source_file_id "
+    'SELECT l.id, c.name, c.id, l.document_id, l.start, l."end", l.speaker '
+    "FROM case_link l JOIN cases c ON c.id = l.case_id "
 )
-# A case linked to a speaker covers that speaker's passages (turns, cues);
-# their sentences lie inside them, so they need not be looked at.
-_AT_SQL = """
-SELECT DISTINCT c.name FROM case_link l JOIN cases c ON c.id = l.case_id
-WHERE l.document_id = :doc AND (
-    (l.start IS NULL AND l.speaker IS NULL)
-    OR (l.start IS NOT NULL AND l.start < :end AND l."end" > :start)
-    OR (l.speaker IS NOT NULL AND EXISTS (
-        SELECT 1 FROM segment s
-        WHERE s.document_id = l.document_id AND s.speaker = l.speaker
-          AND s.kind != 'sentence' AND s.start < :end AND s."end" > :start))
-)
-ORDER BY c.name COLLATE NOCASE
-"""
 
 
 class CaseLinks:
@@ -71,8 +59,27 @@ class CaseLinks:
     def at(self, document_id: int, start: int, end: int) -> list[str]:
         """Names of the cases a stretch [start, end) of a document belongs to."""
         end = max(end, start + 1)  # a point still belongs to what contains it
-        rows = self.conn.execute(_AT_SQL, {"doc": document_id, "start": start, "end": end})
-        return [str(r[0]) for r in rows]
+        rows = self.conn.execute(
+            'SELECT c.name, l.start, l."end", l.speaker FROM case_link l '
+            "JOIN cases c ON c.id = l.case_id WHERE l.document_id = ? "
+            "ORDER BY c.name COLLATE NOCASE",
+            (document_id,),
+        ).fetchall()
+        # A case linked to a speaker covers that speaker's passages (turns, cues).
+        speakers = (
+            passage_speakers(self.conn, [(document_id, start, end)])[0]
+            if any(r[3] is not None for r in rows)
+            else set()
+        )
+        names: dict[str, None] = {}  # in order, once each
+        for name, a, b, speaker in rows:
+            if (
+                (a is None and speaker is None)
+                or (a is not None and a < end and b > start)
+                or (speaker is not None and speaker in speakers)
+            ):
+                names.setdefault(str(name), None)
+        return list(names)
 
     def link(
         self,
@@ -142,7 +149,7 @@ class CaseLinks:
             _LINK_SQL + where + "ORDER BY c.name COLLATE NOCASE, l.document_id, l.start, l.speaker",
             args,
         )
-        return [CaseLink(*r) for r in rows]
+        return self._with_names(rows.fetchall())
 
     def documents_of(self, case: str | int | Case) -> list[int]:
         rows = self.conn.execute(
@@ -152,7 +159,12 @@ class CaseLinks:
         return [int(r[0]) for r in rows]
 
     def _link(self, link_id: int) -> CaseLink:
-        return CaseLink(*self.conn.execute(_LINK_SQL + "WHERE l.id = ?", (link_id,)).fetchone())
+        return self._with_names(self.conn.execute(_LINK_SQL + "WHERE l.id = ?", (link_id,)))[0]
+
+    def _with_names(self, rows: Iterable[tuple[Any, ...]]) -> list[CaseLink]:
+        rows = list(rows)
+        names = document_names(self.conn, [r[3] for r in rows])
+        return [CaseLink(i, c, cid, d, names[d].name, a, b, s) for i, c, cid, d, a, b, s in rows]
 
     def _find_link(
         self, case_id: int, doc_id: int, start: int | None, end: int | None, speaker: str | None
@@ -184,12 +196,7 @@ class CaseLinks:
 
     def _speaker_label(self, doc_id: int, speaker: str) -> str | None:
         """The speaker label as the document spells it (matched ignoring case)."""
-        row = self.conn.execute(
-            "SELECT speaker FROM segment WHERE document_id = ? AND speaker = ? COLLATE NOCASE "
-            "AND kind != 'sentence' LIMIT 1",
-            (doc_id, speaker.strip()),
-        ).fetchone()
-        return str(row[0]) if row else None
+        return speaker_label(self.conn, doc_id, speaker)
 
 
 def _pair(start: int | None, end: int | None) -> None:

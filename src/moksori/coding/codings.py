@@ -29,6 +29,7 @@ from moksori.store.clock import now
 from moksori.store.database import Connection
 from moksori.store.documents import check_range, document_text, resolve_document
 from moksori.store.ids import new_guid
+from moksori.store.passages import document_names, excerpts, first_speaker, segment_range
 from moksori.store.search import SearchResult, search
 
 ORIGINS = ("manual", "query", "projected", "suggested", "imported", "consensus", "merged")
@@ -153,12 +154,8 @@ class Codings:
     def apply_segment(
         self, code: str | int, segment_id: int, *, coder: str | None = None, memo: str | None = None
     ) -> Coding:
-        row = self.conn.execute(
-            'SELECT document_id, start, "end" FROM segment WHERE id = ?', (segment_id,)
-        ).fetchone()
-        if row is None:
-            raise NotFound(f"no segment {segment_id}")
-        return self.apply(code, row[0], row[1], row[2], coder=coder, memo=memo)
+        doc_id, start, end = segment_range(self.conn, segment_id)
+        return self.apply(code, doc_id, start, end, coder=coder, memo=memo)
 
     def apply_quote(
         self,
@@ -322,24 +319,26 @@ class Codings:
             args += sorted(visible)
         rows = self.conn.execute(
             'SELECT g.id, g.code_id, g.document_id, g.start, g."end", '
-            'substr(d.text, g.start + 1, g."end" - g.start), '
-            "coalesce(nullif(d.title, ''), f.name), d.part, k.name, g.created_at, g.memo, g.origin "
-            "FROM coding g JOIN document d ON d.id = g.document_id "
-            "JOIN source_file f ON f.id = d.source_file_id JOIN coder k ON k.id = g.coder_id "
+            "k.name, g.created_at, g.memo, g.origin FROM coding g "
+            "JOIN coder k ON k.id = g.coder_id "
             f'WHERE {" AND ".join(where)} ORDER BY g.document_id, g.start, g."end", g.id',
             args,
         ).fetchall()
+        texts = excerpts(self.conn, [(r[2], r[3], r[4]) for r in rows])
+        names = document_names(self.conn, [r[2] for r in rows])
         paths = {c.id: c.path for c in self.codebook.tree()}
         cases = Cases(self.conn)
         out = []
-        for cid, code_id, doc_id, start, end, text, label, part, who, at, memo, origin in rows:
+        for (cid, code_id, doc_id, start, end, who, at, memo, origin), text in zip(
+            rows, texts, strict=True
+        ):
             out.append(
                 CodedSegment(
                     id=cid,
                     code=paths[code_id],
                     code_id=code_id,
                     document_id=doc_id,
-                    document=f"{label} ({part})" if part else label,
+                    document=names[doc_id].label,
                     start=start,
                     end=end,
                     text=text,
@@ -433,10 +432,4 @@ class Codings:
         return search(self.conn, query, limit=limit, with_snippets=False)
 
     def _speaker(self, doc_id: int, start: int, end: int) -> str | None:
-        kinds = ",".join(f"'{k}'" for k in PASSAGE_KINDS)
-        row = self.conn.execute(
-            f"SELECT speaker FROM segment WHERE document_id = ? AND kind IN ({kinds}) "
-            'AND start < ? AND "end" > ? AND speaker IS NOT NULL ORDER BY start LIMIT 1',
-            (doc_id, end, start),
-        ).fetchone()
-        return row[0] if row else None
+        return first_speaker(self.conn, doc_id, start, end, PASSAGE_KINDS)

@@ -27,6 +27,7 @@ from moksori.store.clock import now
 from moksori.store.database import Connection
 from moksori.store.documents import resolve_document
 from moksori.store.ids import new_guid
+from moksori.store.passages import document_names
 from moksori.store.query import compile_fts, parse
 
 TARGET_KINDS = ("project", "code", "document", "case", "coding")
@@ -242,12 +243,8 @@ class Memos:
             elif kind == "code":
                 label = paths.get(tid or 0)
             elif kind == "document":
-                row = self.conn.execute(
-                    "SELECT coalesce(nullif(d.title, ''), f.name), d.part FROM document d "
-                    "JOIN source_file f ON f.id = d.source_file_id WHERE d.id = ?",
-                    (tid,),
-                ).fetchone()
-                label = (f"{row[0]} ({row[1]})" if row[1] else str(row[0])) if row else None
+                named = document_names(self.conn, [tid or 0]).get(tid or 0)
+                label = named.label if named else None
             elif kind == "case":
                 row = self.conn.execute("SELECT name FROM cases WHERE id = ?", (tid,)).fetchone()
                 label = str(row[0]) if row else None

@@ -31,7 +31,7 @@ from moksori.errors import CodingError
 from moksori.store import audit
 from moksori.store.clock import now
 from moksori.store.database import Connection
-from moksori.store.documents import document_labels, resolve_document
+from moksori.store.documents import document_excerpt, document_labels, resolve_document
 from moksori.store.ids import new_guid
 
 ADOPT = ("a", "b", "both")
@@ -236,10 +236,9 @@ class Reconciler:
         recorded = self._recorded()
         out = []
         for c in clusters:
-            excerpt = self.conn.execute(
-                "SELECT substr(text, ?, ?) FROM document WHERE id = ?",
-                (c.start + 1, min(c.end - c.start, EXCERPT_CHARS + 1), c.document_id),
-            ).fetchone()[0]
+            excerpt = document_excerpt(
+                self.conn, c.document_id, c.start, c.start + min(c.end - c.start, EXCERPT_CHARS + 1)
+            )
             if c.end - c.start > EXCERPT_CHARS:
                 excerpt = excerpt[:EXCERPT_CHARS] + "…"
             kind = "only_a" if not c.b else "only_b" if not c.a else "different_ranges"

@@ -50,7 +50,8 @@ from moksori.coding.codings import Codings
 from moksori.errors import CodingError
 from moksori.ingest.model import PASSAGE_KINDS
 from moksori.store.database import Connection
-from moksori.store.documents import document_labels, resolve_document
+from moksori.store.documents import document_labels, document_length, resolve_document
+from moksori.store.passages import segment_bounds
 
 UNITS = ("sentence", "turn", "paragraph", "cue", "row", "passage", "char")
 IntArray = npt.NDArray[np.int64]
@@ -409,20 +410,12 @@ class Reliability:
 
     def _units(self, doc: int, unit: str, codings: IntArray) -> tuple[IntArray, IntArray]:
         if unit == "char":
-            length = int(
-                self.conn.execute(
-                    "SELECT length(text) FROM document WHERE id = ?", (doc,)
-                ).fetchone()[0]
-            )
+            length = document_length(self.conn, doc)
             cuts = np.concatenate(([0, length], codings[:, 2], codings[:, 3]))
             cuts = np.unique(np.clip(cuts, 0, length))
             return cuts[:-1], cuts[1:]
         kinds = PASSAGE_KINDS if unit == "passage" else (unit,)
-        rows = self.conn.execute(
-            f'SELECT start, "end" FROM segment WHERE document_id = ? '
-            f"AND kind IN ({','.join('?' * len(kinds))}) ORDER BY start",
-            [doc, *kinds],
-        ).fetchall()
+        rows = segment_bounds(self.conn, doc, kinds)
         arr = np.array(rows, dtype=np.int64).reshape(-1, 2)
         return arr[:, 0], arr[:, 1]
 

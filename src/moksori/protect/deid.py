@@ -34,6 +34,7 @@ from moksori.protect.view import ViewCache
 from moksori.store import audit
 from moksori.store.audit import Action, Event
 from moksori.store.database import Connection, transaction
+from moksori.store.documents import document_ids, document_texts, documents_of_quality
 from moksori.store.ids import new_guid
 
 SCANNER_VERSION = "1"
@@ -150,7 +151,7 @@ class Deid:
             # Every document (rescan), or those not scanned yet plus the undecodable
             # ones, which are reported as skipped below rather than scanned.
             documents = (
-                [int(r[0]) for r in self.conn.execute("SELECT id FROM document ORDER BY id")]
+                document_ids(self.conn)
                 if rescan
                 else sorted(
                     self.findings.unscanned_documents() + self.findings.undecodable_documents()
@@ -163,16 +164,16 @@ class Deid:
             else []
         )
         docs: list[tuple[int, str]] = []
-        for doc_id in documents:
-            row = self.conn.execute(
-                "SELECT text, quality FROM document WHERE id = ?", (doc_id,)
-            ).fetchone()
-            if row is None:
-                raise DeidError(f"no document {doc_id}")
-            if row[1] == "undecodable":
-                report.skipped.append(int(doc_id))  # no trustworthy text to scan
+        wanted = [int(d) for d in documents]
+        undecodable = set(documents_of_quality(self.conn, "undecodable"))
+        texts = document_texts(self.conn, [d for d in wanted if d not in undecodable])
+        for doc_id in wanted:
+            if doc_id in undecodable:
+                report.skipped.append(doc_id)  # no trustworthy text to scan
                 continue
-            docs.append((int(doc_id), str(row[0])))
+            if doc_id not in texts:
+                raise DeidError(f"no document {doc_id}")
+            docs.append((doc_id, texts[doc_id]))
         shared = shared_list.load(self.conn)
         for doc_id, text, spans in detect_documents(docs, known, workers, shared):
             for s in spans:

@@ -1,0 +1,169 @@
+"""Reads of the stretches of text other tables point at, beside store/documents.py.
+
+Codings, findings and case links hold (document, start, end) ranges. What text,
+which passages and which speakers such a range covers is read here, so the
+document, segment and source_file tables keep one owner (issue 16, point 4)
+while documents.py stays a readable size. Nothing here knows what a coding or
+a case is: callers pass plain ranges. Offsets are code points, end exclusive.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from moksori.errors import NotFound
+from moksori.store.database import Connection
+
+Range = tuple[int, int, int]  # (document id, start, end)
+
+
+class DocumentName(NamedTuple):
+    """A document as researchers know it: its title (else its file's name) and part."""
+
+    name: str
+    part: str | None
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} ({self.part})" if self.part else self.name
+
+
+def document_names(conn: Connection, ids: Sequence[int]) -> dict[int, DocumentName]:
+    """Names of the given documents (a missing id is left out); no '#id' is added,
+    unlike ``documents.document_labels``."""
+    wanted = json.dumps(sorted(set(ids)))
+    rows = conn.execute(
+        "SELECT d.id, coalesce(nullif(d.title, ''), f.name), d.part FROM json_each(?) AS j "
+        "JOIN document d ON d.id = j.value JOIN source_file f ON f.id = d.source_file_id",
+        (wanted,),
+    )
+    return {int(i): DocumentName(str(name), part) for i, name, part in rows}
+
+
+def excerpts(conn: Connection, ranges: Sequence[Range]) -> list[str]:
+    """The text of each range, in the order given, in one query (an excerpt costs
+    its own length, not its document's, in Python)."""
+    if not ranges:
+        return []
+    rows = conn.execute(
+        "SELECT j.key, d.id, "
+        "substr(d.text, (j.value ->> 1) + 1, (j.value ->> 2) - (j.value ->> 1)) "
+        "FROM json_each(?) AS j LEFT JOIN document d ON d.id = j.value ->> 0 ORDER BY j.key",
+        (json.dumps([list(r) for r in ranges]),),
+    ).fetchall()
+    out = []
+    for key, doc_id, text in rows:
+        if doc_id is None:
+            raise NotFound(f"no document with id {ranges[key][0]}")
+        out.append(str(text))
+    return out
+
+
+def passage_speakers(conn: Connection, ranges: Sequence[Range]) -> list[set[str]]:
+    """For each range, the speakers of the passages (turns, cues: every segment but a
+    sentence) that overlap it. Sentences lie inside passages, so need no look."""
+    found: list[set[str]] = [set() for _ in ranges]
+    if not ranges:
+        return found
+    rows = conn.execute(
+        "SELECT j.key, s.speaker FROM json_each(?) AS j JOIN segment s "
+        "ON s.document_id = j.value ->> 0 AND s.kind != 'sentence' "
+        'AND s.start < j.value ->> 2 AND s."end" > j.value ->> 1 '
+        "WHERE s.speaker IS NOT NULL",
+        (json.dumps([list(r) for r in ranges]),),
+    )
+    for key, speaker in rows:
+        found[int(key)].add(str(speaker))
+    return found
+
+
+def first_speaker(
+    conn: Connection, doc_id: int, start: int, end: int, kinds: Sequence[str]
+) -> str | None:
+    """The speaker of the first segment of ``kinds`` that overlaps [start, end) and has one."""
+    marks = ",".join("?" * len(kinds))
+    row = conn.execute(
+        f"SELECT speaker FROM segment WHERE document_id = ? AND kind IN ({marks}) "
+        'AND start < ? AND "end" > ? AND speaker IS NOT NULL ORDER BY start LIMIT 1',
+        (doc_id, *kinds, end, start),
+    ).fetchone()
+    return str(row[0]) if row else None
+
+
+def speaker_label(conn: Connection, doc_id: int, speaker: str) -> str | None:
+    """The speaker label as the document spells it (matched ignoring case), or None
+    when no passage of the document is theirs."""
+    row = conn.execute(
+        "SELECT speaker FROM segment WHERE document_id = ? AND speaker = ? COLLATE NOCASE "
+        "AND kind != 'sentence' LIMIT 1",
+        (doc_id, speaker.strip()),
+    ).fetchone()
+    return str(row[0]) if row else None
+
+
+def segment_range(conn: Connection, segment_id: int) -> Range:
+    """Where a segment lies: (document id, start, end)."""
+    row = conn.execute(
+        'SELECT document_id, start, "end" FROM segment WHERE id = ?', (segment_id,)
+    ).fetchone()
+    if row is None:
+        raise NotFound(f"no segment {segment_id}")
+    return int(row[0]), int(row[1]), int(row[2])
+
+
+def segment_bounds(conn: Connection, doc_id: int, kinds: Sequence[str]) -> list[tuple[int, int]]:
+    """(start, end) of a document's segments of ``kinds``, by start."""
+    marks = ",".join("?" * len(kinds))
+    rows = conn.execute(
+        f'SELECT start, "end" FROM segment WHERE document_id = ? AND kind IN ({marks}) '
+        "ORDER BY start",
+        (doc_id, *kinds),
+    )
+    return [(int(a), int(b)) for a, b in rows]
+
+
+def segments_over(
+    conn: Connection, ranges: Sequence[Range], kinds: Sequence[str]
+) -> list[tuple[int, int]]:
+    """(index in ``ranges``, segment id) for every segment of ``kinds`` overlapping a range."""
+    if not ranges:
+        return []
+    marks = ",".join("?" * len(kinds))
+    rows = conn.execute(
+        "SELECT j.key, s.id FROM json_each(?) AS j JOIN segment s "
+        f"ON s.document_id = j.value ->> 0 AND s.kind IN ({marks}) "
+        'AND s.start < j.value ->> 2 AND s."end" > j.value ->> 1',
+        (json.dumps([list(r) for r in ranges]), *kinds),
+    )
+    return [(int(k), int(s)) for k, s in rows]
+
+
+@dataclass(frozen=True)
+class CorpusFigures:
+    """How much a project holds (``moksori info``)."""
+
+    documents: int
+    source_files: int
+    segments: int
+    passages_indexed: int
+    characters: int
+    original_bytes: int
+    languages: dict[str, int]
+    formats: dict[str, int]
+
+
+def corpus_figures(conn: Connection) -> CorpusFigures:
+    one = lambda sql: int(conn.execute(sql).fetchone()[0] or 0)  # noqa: E731
+    return CorpusFigures(
+        documents=one("SELECT count(*) FROM document"),
+        source_files=one("SELECT count(*) FROM source_file"),
+        segments=one("SELECT count(*) FROM segment"),
+        passages_indexed=one("SELECT count(*) FROM segment_fts"),
+        characters=one("SELECT sum(char_count) FROM document"),
+        original_bytes=one("SELECT sum(size) FROM source_file"),
+        languages=dict(conn.execute("SELECT lang, count(*) FROM document GROUP BY lang")),
+        formats=dict(conn.execute("SELECT format, count(*) FROM document GROUP BY format")),
+    )
