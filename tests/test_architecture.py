@@ -111,12 +111,6 @@ TEXT_TABLE_SQL_ELSEWHERE = {
     "coding/merge.py": "copies another project's files, documents and passages in",
     "semantic/vectors.py": "joins passages to their vectors (semantic's own table)",
     "bilingual/pairs.py": "joins translation pairs to their documents' languages",
-    # joins: rows of another table with the text or passages they point at, in one query
-    "analysis/coded.py": "overlap join: the case a coding falls in, by speaker turn",
-    "analysis/cooccurrence.py": "overlap join: codings by passage",
-    "analysis/report.py": "excerpt join",
-    "analysis/retrieval.py": "excerpt join",
-    "protect/known.py": "excerpt join: the matched string of each finding",
 }
 
 

@@ -23,20 +23,10 @@ from moksori.coding.coders import Coders
 from moksori.coding.codings import Codings
 from moksori.errors import CodingError
 from moksori.store.database import Connection
+from moksori.store.passages import passage_speakers
 
 Measure = Literal["codings", "cases", "presence", "characters"]
 MEASURES: tuple[str, ...] = ("codings", "cases", "presence", "characters")
-
-# The same rule as Cases.at, for every coding at once.
-_CASES_SQL = """
-SELECT g.id, l.case_id FROM coding g JOIN case_link l ON l.document_id = g.document_id
-WHERE (l.start IS NULL AND l.speaker IS NULL)
-   OR (l.start IS NOT NULL AND l.start < g."end" AND l."end" > g.start)
-   OR (l.speaker IS NOT NULL AND EXISTS (
-        SELECT 1 FROM segment s
-        WHERE s.document_id = l.document_id AND s.speaker = l.speaker
-          AND s.kind != 'sentence' AND s.start < g."end" AND s."end" > g.start))
-"""
 
 
 @dataclass(frozen=True)
@@ -103,9 +93,7 @@ def coder_ids(conn: Connection, sel: Selection) -> set[int] | None:
 def load(conn: Connection, sel: Selection = EVERYTHING) -> list[CodedRange]:
     """Codings in document order with their case ids, filtered as selected."""
     keep = coder_ids(conn, sel)
-    cases: dict[int, list[int]] = {}
-    for coding_id, case_id in conn.execute(_CASES_SQL):
-        cases.setdefault(int(coding_id), []).append(int(case_id))
+    cases = _cases_of_codings(conn)
     # A projected coding is the same judgement in the other language of a pair:
     # counting it would count the evidence twice.
     rows = conn.execute(
@@ -118,6 +106,37 @@ def load(conn: Connection, sel: Selection = EVERYTHING) -> list[CodedRange]:
         for i, c, d, s, e, k in rows
         if keep is None or k in keep
     ]
+
+
+def _cases_of_codings(conn: Connection) -> dict[int, list[int]]:
+    """The same rule as Cases.at, for every coding at once: a case linked to the whole
+    document, to a range overlapping the coding, or to a speaker whose turns overlap it."""
+    links: dict[int, list[tuple[int, int | None, int | None, str | None]]] = {}
+    for case_id, doc, start, end, speaker in conn.execute(
+        'SELECT case_id, document_id, start, "end", speaker FROM case_link'
+    ):
+        links.setdefault(int(doc), []).append((int(case_id), start, end, speaker))
+    if not links:
+        return {}
+    codings = conn.execute(
+        'SELECT id, document_id, start, "end" FROM coding WHERE document_id IN '
+        "(SELECT document_id FROM case_link)"
+    ).fetchall()
+    # the speakers of the passages under each coding, only where a case names a speaker
+    by_speaker = {d for d, found in links.items() if any(s is not None for *_, s in found)}
+    asked = [(d, a, b) for _, d, a, b in codings if d in by_speaker]
+    heard = dict(zip(asked, passage_speakers(conn, asked), strict=True))
+    cases: dict[int, list[int]] = {}
+    for coding_id, doc, start, end in codings:
+        speakers = heard.get((doc, start, end), set())
+        for case_id, a, b, speaker in links[doc]:
+            if (
+                (a is None and speaker is None)
+                or (a is not None and a < end and b > start)
+                or (speaker is not None and speaker in speakers)
+            ):
+                cases.setdefault(int(coding_id), []).append(case_id)
+    return cases
 
 
 def case_names(conn: Connection) -> dict[int, str]:

@@ -36,6 +36,7 @@ from moksori.coding.codebook import Codebook
 from moksori.errors import CodingError
 from moksori.ingest.model import PASSAGE_KINDS
 from moksori.store.database import Connection
+from moksori.store.passages import segments_over
 
 SEGMENT_KINDS = ("sentence", "turn", "paragraph", "cue", "row")
 UNITS = ("overlap", *SEGMENT_KINDS, "passage")
@@ -123,19 +124,11 @@ def _count_segments(
     own: dict[int, int],
 ) -> None:
     kinds = PASSAGE_KINDS if unit == "passage" else (unit,)
-    marks = ",".join("?" * len(kinds))
-    by_id = {g.id: g for g in ranges}
     touched: dict[int, dict[int, set[int]]] = {}  # segment -> code -> codings
-    rows = conn.execute(
-        f"SELECT s.id, g.id FROM coding g JOIN segment s ON s.document_id = g.document_id "
-        f'AND s.kind IN ({marks}) AND s.start < g."end" AND s."end" > g.start',
-        kinds,
-    )
-    for segment_id, coding_id in rows:
-        g = by_id.get(int(coding_id))
-        if g is None:
-            continue
-        found = touched.setdefault(int(segment_id), {})
+    over = segments_over(conn, [(g.document_id, g.start, g.end) for g in ranges], kinds)
+    for i, segment_id in over:
+        g = ranges[i]
+        found = touched.setdefault(segment_id, {})
         for c in up.get(g.code_id, (g.code_id,)):
             found.setdefault(c, set()).add(g.id)
     for found in touched.values():

@@ -29,7 +29,7 @@ from moksori.coding.memos import Memo, Memos
 from moksori.coding.reliability import AgreementReport, Reliability
 from moksori.errors import CodingError, MoksoriError
 from moksori.protect.view import ViewCache
-from moksori.store import documents
+from moksori.store import documents, passages
 from moksori.store.database import Connection
 
 # Attribute names the sample description looks for (first match wins).
@@ -165,12 +165,13 @@ def _quotes(
     from moksori.coding.cases import Cases
 
     rows = conn.execute(
-        'SELECT g.code_id, g.document_id, g.start, g."end", g.coder_id, '
-        'substr(d.text, g.start + 1, g."end" - g.start) FROM coding g '
-        "JOIN document d ON d.id = g.document_id JOIN coder k ON k.id = g.coder_id "
+        'SELECT g.code_id, g.document_id, g.start, g."end", g.coder_id FROM coding g '
+        "JOIN coder k ON k.id = g.coder_id "
         "WHERE k.role != 'consensus' ORDER BY g.document_id, g.start"
     ).fetchall()
-    mine = [r for r in rows if r[0] in theme_ids]
+    chosen_rows = [r for r in rows if r[0] in theme_ids]
+    texts = passages.excerpts(conn, [(r[1], r[2], r[3]) for r in chosen_rows])
+    mine = [(*r, text) for r, text in zip(chosen_rows, texts, strict=True)]
     labels = documents.document_labels(conn)
     if quote_text is not None:  # file names often carry the interviewee's name
         labels = {d: f"document {d}" for d in labels}

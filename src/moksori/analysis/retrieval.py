@@ -30,6 +30,7 @@ from moksori.errors import AttributeValueError, CodingError
 from moksori.protect.view import ViewCache
 from moksori.store.database import Connection
 from moksori.store.documents import document_labels, speaker_at
+from moksori.store.passages import excerpts
 
 OPERATORS = ("<=", ">=", "!=", "=", "<", ">")
 _CONDITION = re.compile(r"^\s*(.+?)\s*(<=|>=|!=|=|<|>)\s*(.*?)\s*$", re.DOTALL)
@@ -152,13 +153,13 @@ def retrieve(
     views = ViewCache(conn)
     cases = Cases(conn)
     rows = conn.execute(
-        'SELECT g.id, g.code_id, g.document_id, g.start, g."end", '
-        'substr(d.text, g.start + 1, g."end" - g.start), k.id, k.name, g.memo '
-        "FROM coding g JOIN document d ON d.id = g.document_id JOIN coder k ON k.id = g.coder_id "
+        'SELECT g.id, g.code_id, g.document_id, g.start, g."end", k.id, k.name, g.memo '
+        "FROM coding g JOIN coder k ON k.id = g.coder_id "
         f"WHERE g.code_id IN ({','.join('?' * len(ids))}) "
         'ORDER BY g.document_id, g.start, g."end", g.id',
         ids,
     ).fetchall()
+    texts = excerpts(conn, [(r[2], r[3], r[4]) for r in rows])
     names = {str(n).casefold(): int(i) for i, n in conn.execute("SELECT id, name FROM cases")}
     scrub = None
     if redacted:  # speaker labels are names: they take the pseudonym too
@@ -166,7 +167,9 @@ def retrieve(
 
         scrub = Scrubber.of(conn)
     out: list[Excerpt] = []
-    for cid, code_id, doc, start, end, text, coder_id, coder, memo in rows:
+    for (cid, code_id, doc, start, end, coder_id, coder, memo), text in zip(
+        rows, texts, strict=True
+    ):
         if keep is not None and coder_id not in keep:
             continue
         belongs = cases.at(doc, start, end)

@@ -29,6 +29,7 @@ from moksori.protect.spans import PiiType
 from moksori.protect.textview import HANGUL
 from moksori.protect.vault import Vault, clean_name
 from moksori.store.database import Connection
+from moksori.store.passages import excerpts
 
 # A name found in text: (start, end, entity id or None when no entity stands for it).
 NameHit = tuple[int, int, int | None]
@@ -66,12 +67,13 @@ class KnownNames:
             entity_ids={str(g): int(i) for i, g in conn.execute("SELECT id, guid FROM entity")}
         )
         rows = conn.execute(
-            'SELECT e.guid, substr(d.text, f.start + 1, f."end" - f.start) FROM finding f '
-            "JOIN document d ON d.id = f.document_id LEFT JOIN entity e ON e.id = f.entity_id "
+            'SELECT e.guid, f.document_id, f.start, f."end" FROM finding f '
+            "LEFT JOIN entity e ON e.id = f.entity_id "
             f"WHERE f.type = 'person' AND (f.status IN {statuses} OR f.entity_id IS NOT NULL)"
-        )
-        for guid, name in rows:
-            known.add(str(guid or ""), [str(name)])
+        ).fetchall()
+        names = excerpts(conn, [(d, a, b) for _, d, a, b in rows])
+        for (guid, *_), name in zip(rows, names, strict=True):
+            known.add(str(guid or ""), [name])
         if vault is not None:
             for person in vault.people():
                 known.add(person.entity_guid, person.aliases)
@@ -137,11 +139,11 @@ def known_places(conn: Connection) -> dict[str, tuple[PiiType, dict[str, Any]]]:
 
     out: dict[str, tuple[PiiType, dict[str, Any]]] = {}
     rows = conn.execute(
-        'SELECT f.type, f.info, substr(d.text, f.start + 1, f."end" - f.start) FROM finding f '
-        "JOIN document d ON d.id = f.document_id "
+        'SELECT f.type, f.info, f.document_id, f.start, f."end" FROM finding f '
         "WHERE f.type IN ('place', 'address') AND f.status != 'rejected'"
-    )
-    for type_, info, text in rows:
+    ).fetchall()
+    texts = excerpts(conn, [(d, a, b) for _, _, d, a, b in rows])
+    for (type_, info, *_), text in zip(rows, texts, strict=True):
         name = " ".join(str(text).split())
         if len(name) >= 2:
             out.setdefault(name, (PiiType(type_), json.loads(info or "{}")))
