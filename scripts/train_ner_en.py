@@ -96,8 +96,8 @@ def row_examples(rows: Sequence[dict[str, Any]]) -> list[list[Example]]:
             ]
         out.append(
             [
-                (featurise(seq, rules), _labels(seq, row["entities"]))
-                for seq in english_sentences(row["text"])[0]
+                (featurise(seq, rules, lo, hi), _labels(seq[lo:hi], row["entities"]))
+                for seq, lo, hi in english_sentences(row["text"])[0]
             ]
         )
     return out

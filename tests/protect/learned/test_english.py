@@ -10,7 +10,13 @@ import pytest
 from moksori.errors import DeidError, ModelMissing
 from moksori.project import Project
 from moksori.protect.learned import arbitrate_en, labeller, labeller_en
-from moksori.protect.learned.features_en import english_sentences, featurise, form_features, words
+from moksori.protect.learned.features_en import (
+    WINDOW,
+    english_sentences,
+    featurise,
+    form_features,
+    words,
+)
 from moksori.protect.scan import detect_text
 from moksori.protect.spans import PiiType, Span
 from moksori.protect.textview import TextView
@@ -38,15 +44,27 @@ def test_only_english_sentences_that_may_name_someone_are_read() -> None:
         "영호는 회령에서 왔어요.\nwe walked all night, then at first light we slept.\n"
         "At night I was afraid. Then Bo-ra waited in Tumen. I said nothing."
     )
-    (line,), lower = english_sentences(text)
+    ((line, lo, hi),), lower = english_sentences(text)
+    assert (lo, hi) == (0, len(line))  # training reads whole sentences
     assert text[line[0].start : line[-1].end] == "Then Bo-ra waited in Tumen."
     assert {"at", "then", "night"} <= lower  # "At …" and "I …" name no one: not tagged
-    (line,), _ = english_sentences("Mr. Ko met T. Han at the station.")
+    ((line, _, _),), _ = english_sentences("Mr. Ko met T. Han at the station.")
     assert line[-1].form == "."  # a title's full stop does not end the sentence
 
 
+def test_a_scan_reads_only_a_window_around_what_the_model_may_change() -> None:
+    text = "We talked for a long time that night about the old days and Gwang-il laughed a lot."
+    rule = _rule(text, "Gwang-il", 0.6)  # a rule name, short of sure: the model judges it
+    ((seq, lo, hi),), _ = english_sentences(text, [rule])
+    name = next(i for i, w in enumerate(seq) if w.form == "Gwang-il")
+    assert (lo, hi) == (name - WINDOW, min(len(seq), name + WINDOW + 1))
+    assert featurise(seq, [rule], lo, hi) == featurise(seq, [rule])[lo:hi]  # same context
+    sure = _rule(text, "Gwang-il", 0.9)  # a sure rule name and no other word: nothing to read
+    assert english_sentences(text, [sure])[0] == []
+
+
 def test_features_of_a_name_and_its_context() -> None:
-    (seq,), _ = english_sentences(TESTIMONY)
+    ((seq, _, _),), _ = english_sentences(TESTIMONY)
     i = next(k for k, w in enumerate(seq) if w.form == "Hyon-suk")
     rules = [_rule(TESTIMONY, "Hyon-suk", 0.8)]
     feats = featurise(seq, rules)

@@ -7,6 +7,7 @@ because a scan without the model would look like a clean result.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -45,15 +46,17 @@ def tag(
     if not lines:
         return [], lower
     tagger = model._tagger()
-    marked = [s for s in rules if s.type in _RULE_TYPES]
+    marked = sorted((s for s in rules if s.type in _RULE_TYPES), key=lambda s: s.start)
     out: list[TaggedLine] = []
-    for seq in lines:
-        lo, hi = seq[0].start, seq[-1].end
-        near = [s for s in marked if s.start < hi and s.end > lo]
-        tagger.set(featurise(seq, near))
+    starts = [s.start for s in marked]
+    longest = max((s.end - s.start for s in marked), default=0)
+    for seq, lo, hi in lines:
+        a, b = seq[max(0, lo - 2)].start, seq[min(len(seq), hi + 2) - 1].end
+        near = marked[bisect_left(starts, a - longest) : bisect_left(starts, b)]
+        tagger.set(featurise(seq, [s for s in near if s.end > a], lo, hi))
         labels = tagger.tag()
         probs: list[dict[str, float]] = []
-        for i, w in enumerate(seq):
+        for i, w in enumerate(seq[lo:hi]):
             if labels[i] == "O" and not w.form[:1].isupper():
                 probs.append(_SURELY_O)
                 continue
@@ -65,7 +68,7 @@ def tag(
             for kind in KINDS:
                 p[kind] = _marginal(tagger, "B-" + kind, i) + _marginal(tagger, "I-" + kind, i)
             probs.append(p)
-        out.append(TaggedLine(seq, labels, probs))
+        out.append(TaggedLine(seq[lo:hi], labels, probs))
     return out, lower
 
 
