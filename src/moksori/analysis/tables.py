@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from moksori.outputs import open_output, write_output
-from moksori.spreadsheet import csv_cell
+from moksori.spreadsheet import Sheet, csv_cell, xlsx_bytes
 
 Value = int | float | str | None
 
@@ -111,8 +111,8 @@ class Table:
 
     def to_parquet(self, path: str | Path) -> Path:
         """Columnar, typed, compressed: for tables of many thousand codings."""
-        import pyarrow as pa
-        import pyarrow.parquet as pq
+        import pyarrow as pa  # lazy: pyarrow (~0.1 s to import) only for Parquet
+        import pyarrow.parquet as pq  # lazy: as above
 
         path = Path(path)
         data: dict[str, list[Any]] = {self.row_header: list(self.rows)}
@@ -127,7 +127,6 @@ class Table:
 
     def xlsx_bytes(self) -> bytes:
         """The workbook made in memory (see moksori.spreadsheet: no temporary file)."""
-        from moksori.spreadsheet import Sheet, xlsx_bytes
 
         sheet = Sheet(
             _sheet_title(self.title), self.records(), bold_first_column=True, freeze=(1, 1)

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from moksori.errors import MoksoriError
+from moksori.semantic.encoder import encode
 
 Encode = Callable[[Sequence[str]], np.ndarray]
 
@@ -115,7 +116,6 @@ def low_confidence_stretches(links: Sequence[Link], threshold: float) -> list[tu
 
 
 def _default_encode(texts: Sequence[str]) -> np.ndarray:
-    from moksori.semantic.encoder import encode
 
     return encode(texts)
 

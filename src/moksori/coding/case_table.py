@@ -51,7 +51,7 @@ from moksori.errors import AttributeValueError, CodingError
 from moksori.ingest.limits import Limits, open_zip_safely
 from moksori.ingest.untrusted_xml import check_xml_parts
 from moksori.outputs import write_output
-from moksori.spreadsheet import csv_cell, csv_uncell
+from moksori.spreadsheet import Sheet, csv_cell, csv_uncell, xlsx_bytes
 
 CASE_COLUMN = "case"
 CASES_SHEET = "cases"
@@ -330,7 +330,6 @@ def _csv_cell(value: Any) -> str:
 def _write_xlsx(
     path: Path, header: list[str], rows: list[dict[str, Any]], attrs: list[Attribute]
 ) -> None:
-    from moksori.spreadsheet import Sheet, xlsx_bytes
 
     types = [
         [

@@ -102,7 +102,7 @@ def pool_context() -> ForkServerContext:
 
 def _model_path() -> str | None:
     try:
-        import kiwipiepy_model
+        import kiwipiepy_model  # lazy: the model package is found only when Kiwi is built
     except ImportError:  # pragma: no cover - dependency is declared
         return None
     path: str = kiwipiepy_model.get_model_path()

@@ -63,7 +63,7 @@ def _write_html(view: RedactedView, path: Path, title: str) -> None:
 
 
 def _write_docx(view: RedactedView, path: Path, title: str) -> None:
-    from docx import Document
+    from docx import Document  # lazy: python-docx (and lxml) only for .docx exports
 
     doc = Document()
     doc.add_heading(title, level=1)

@@ -34,6 +34,7 @@ from moksori.protect.romanise import split_key
 from moksori.protect.spans import PiiType
 from moksori.protect.vault import Vault, clean_name
 from moksori.store.database import Connection, transaction
+from moksori.store.ids import new_guid
 
 _Node = tuple[str, ...]
 
@@ -253,7 +254,6 @@ def group_entities(
     conn: Connection, groups: Sequence[Group], picked: Sequence[Finding], vault: Vault | None
 ) -> int:
     """One entity per accepted person group, so 김순희, 순희 and Soon-hee share a pseudonym."""
-    from moksori.store.ids import new_guid
 
     findings = Findings(conn)
     by_id = {f.id: f for f in picked}

@@ -25,7 +25,7 @@ from moksori.protect.detect import (
 from moksori.protect.detect.masked import masks
 from moksori.protect.learned.arbitrate import combine as learned_combine
 from moksori.protect.learned.arbitrate_en import combine as learned_en_combine
-from moksori.protect.romanise import surname_id
+from moksori.protect.romanise import romanise_name, surname_id
 from moksori.protect.shared_list import SharedList
 from moksori.protect.spans import PiiType, Span, fold
 from moksori.protect.textview import HANGUL, TextView, iter_views
@@ -92,7 +92,6 @@ class KnownMatcher:
 
     @classmethod
     def of(cls, known: Iterable[KnownName]) -> KnownMatcher:
-        from moksori.protect.romanise import romanise_name
 
         hangul: list[tuple[re.Pattern[str], str]] = []
         latin: dict[str, str] = {}

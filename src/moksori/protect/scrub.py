@@ -17,7 +17,8 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from moksori.protect import shared_list
+from moksori.protect import gazetteer, shared_list
+from moksori.protect import policy as policy_store
 from moksori.protect.entities import Entities, Entity
 from moksori.protect.findings import Finding
 from moksori.protect.known import KnownNames, known_places
@@ -28,6 +29,7 @@ from moksori.protect.shared_list import SharedList
 from moksori.protect.spans import PiiType, Span
 from moksori.protect.textview import HANGUL
 from moksori.protect.vault import Vault
+from moksori.protect.view import generalise_place
 from moksori.store.database import Connection
 
 Places = Mapping[str, tuple[PiiType, dict[str, Any]]]
@@ -140,7 +142,6 @@ class Scrubber:
     @classmethod
     def of(cls, conn: Connection, vault: Vault | None = None) -> Scrubber:
         """Names (vault and findings), places (findings) and the project's policy."""
-        from moksori.protect import policy as policy_store
 
         pseudonyms = [p for e in Entities(conn).list() for p in (e.pseudonym, e.pseudonym_ko) if p]
         # cases are named by pseudonym ("Youngmi"): a detector must not tag them; a case
@@ -221,7 +222,6 @@ class Scrubber:
                 add(s.start, s.end, s.type, dict(s.info), s.detector)
         if not found:
             return text
-        from moksori.protect.view import generalise_place
 
         renderer = Renderer(text, self.policy, {}, generalise_place)
 
@@ -254,7 +254,6 @@ class Scrubber:
 
 def _whole_place(text: str) -> dict[str, Any] | None:
     """A value that is a place by itself ("회령", "Hoeryong"): a hometown attribute."""
-    from moksori.protect import gazetteer
 
     place = gazetteer.lookup(text.strip())
     if place is None or place.level == "country":

@@ -29,6 +29,7 @@ from moksori.protect.expository import participant
 from moksori.protect.romanise import is_korean_given
 from moksori.protect.spans import PiiType, Span
 from moksori.protect.textview import Tok
+from moksori.store import audit
 from moksori.store.database import Connection, transaction
 
 ALLOW_KEY = "deid.shared.allow"
@@ -124,7 +125,6 @@ def _write(conn: Connection, name: str, values: frozenset[str]) -> None:
 
 def change(conn: Connection, phrase: str, *, allow: bool, actor: str | None = None) -> SharedList:
     """Put a phrase on the list (``allow``) or take it off; one transaction, audited."""
-    from moksori.store import audit
 
     k = _check(phrase)
     with transaction(conn) as c:

@@ -7,6 +7,7 @@ scanner never marked, still shows the pseudonym (see ``known``).
 
 from __future__ import annotations
 
+from moksori.protect import ancestry
 from moksori.protect import policy as policy_store
 from moksori.protect.entities import Entities
 from moksori.protect.findings import Finding, Findings, Selector
@@ -19,7 +20,6 @@ from moksori.store.database import Connection
 
 def generalise_place(text: str, info: dict[str, object], level: str, lang: str) -> str | None:
     """The province or region of a place, checked in ``protect.ancestry``; None: the tag."""
-    from moksori.protect import ancestry
 
     return ancestry.generalise_place(text, info, level, lang)
 

@@ -30,6 +30,7 @@ from moksori.errors import (
 )
 from moksori.ingest.limits import Limits, check_text_budget, describe_size
 from moksori.ingest.model import Block, Extracted, Quality
+from moksori.ingest.readers.hwpx import read_hwpx
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 HWP_SIGNATURE = b"HWP Document File"
@@ -58,8 +59,6 @@ _BYTES_PER_CHAR = 3
 def read_hwp(data: bytes, source: str, limits: Limits) -> list[Extracted]:
     """Paragraph texts of an HWP 5.0 document, refusing protected ones with advice."""
     if data.startswith(b"PK\x03\x04"):
-        from moksori.ingest.readers.hwpx import read_hwpx
-
         return read_hwpx(data, source, limits)  # an HWPX package saved as .hwp
     if data.startswith(b"HWP Document File V3"):
         raise UnsupportedFormat(
@@ -67,7 +66,7 @@ def read_hwp(data: bytes, source: str, limits: Limits) -> list[Extracted]:
         )
     if not data.startswith(OLE_SIGNATURE):
         raise CorruptFile(source, "not an HWP 5.0 document")
-    import olefile
+    import olefile  # lazy: olefile only for HWP files
 
     try:
         # Always pass a stream: olefile treats short bytes as a file *path*.

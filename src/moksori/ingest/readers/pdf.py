@@ -32,7 +32,7 @@ def read_pdf(data: bytes, source: str, limits: Limits) -> list[Extracted]:
 
 
 def _read(data: bytes, source: str, limits: Limits) -> list[Extracted]:
-    from pypdf.errors import LimitReachedError
+    from pypdf.errors import LimitReachedError  # lazy: pypdf only for PDF files
 
     try:
         reader = _open(data, source)
@@ -86,7 +86,7 @@ def _read(data: bytes, source: str, limits: Limits) -> list[Extracted]:
 
 
 def _open(data: bytes, source: str) -> Any:
-    from pypdf import PasswordType, PdfReader
+    from pypdf import PasswordType, PdfReader  # lazy: pypdf only for PDF files
 
     if b"%PDF-" not in data[:1024]:
         raise CorruptFile(source, "not a PDF (missing %PDF header)")

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from moksori.protect import gazetteer as gz
 from moksori.protect.detect.korean_familiar import (
     FAMILIAR_CONF,
     Candidate,
@@ -236,7 +237,6 @@ def _word_candidates(
 @lru_cache(maxsize=4096)
 def _gazetteer_word(word: str) -> bool:
     """The word is a gazetteer place of two or three syllables, with a particle or nothing."""
-    from moksori.protect import gazetteer as gz
 
     for n in (3, 2):
         if len(word) >= n and is_tail(word[n:]) and gz.lookup(word[:n]) is not None:
