@@ -149,3 +149,44 @@ def test_romanised_names_in_every_system_and_one_syllable_given_names(text: str,
 def test_a_surname_before_a_place_word_names_the_place_not_a_person() -> None:
     text = "We sat by the Han River, then slept at the Park Hotel. So Young went home."
     assert english_names.detect(TextView(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("My son went to Sanggye Middle School before we left.", "Sanggye Middle School"),
+        ("I worked at the Mudan Garden Restaurant in Shenyang.", "Mudan Garden Restaurant"),
+        ("We sang at Haebit Karaoke most nights.", "Haebit Karaoke"),
+        ("She worked in a restaurant called Haedang in Yanji.", "Haedang"),
+        ("They put us in a unit called Kangson Brigade.", "Kangson Brigade"),
+    ],
+)
+def test_a_named_school_workplace_or_venue_is_a_place(text: str, site: str) -> None:
+    """Where a witness worked or her child went to school narrows who she is."""
+    assert site in [text[p.start : p.end] for p in latin_places(text)]
+
+
+def test_a_common_word_before_a_building_word_is_no_site() -> None:
+    text = "After the High School exams she left, and the Central Hospital closed."
+    assert latin_places(text) == []
+
+
+def test_a_pronoun_after_a_place_is_not_part_of_it() -> None:
+    text = "When I reached Dandong I stayed with a Korean-Chinese family."
+    assert {text[p.start : p.end] for p in latin_places(text)} == {"Dandong"}
+
+
+def test_a_romanised_word_after_the_is_no_given_name() -> None:
+    text = "I lived near the Yanghwa fish factory with my aunt."
+    assert english_names.detect(TextView(text)) == []
+
+
+def test_given_names_before_a_shop_or_hotel_word_name_the_business() -> None:
+    text = "We ate at Victoria Hotel, then Grace Bakery; Sophia Kindergarten is near."
+    assert english_names.detect(TextView(text)) == []
+
+
+def test_a_surname_that_is_also_a_venue_word_stays_a_name() -> None:
+    text = "Then Jenny Inn called me, and Rachel Bar and Anna Garden came."
+    found = [text[s.start : s.end] for s in english_names.detect(TextView(text))]
+    assert found == ["Jenny Inn", "Rachel Bar", "Anna Garden"]

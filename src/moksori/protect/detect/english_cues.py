@@ -76,7 +76,9 @@ _ORG_HEADS = frozenset(
     charity relief embassy consulate command corps brigade division regiment laboratory
     museum library gallery theatre theater clinic cooperative collective factory complex
     company companies enterprise enterprises airlines studios gazette telegraph survey
-    studies bulletin perspectives affairs annals proceedings yearbook""".split()
+    studies bulletin perspectives affairs annals proceedings yearbook restaurant cafe café
+    karaoke shop store mart hotel motel salon bakery pharmacy polytechnic kindergarten
+    prison shipyard works""".split()
 )
 # Capitalised phrases that look like names but are not people.
 _NOT_NAMES = frozenset(

@@ -82,6 +82,7 @@ CONTEXT = 0.45
 
 # A letter of any alphabet but Hangul, kana and Han: "Jenny라는" is the name "Jenny" and a
 # Korean particle, so a Latin word ends where Korean or Chinese script begins.
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _L = r"[^\W\d_\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7a3]"
 _WORD = re.compile(rf"{_L}(?:{_L}|['’\-‐](?={_L}))*\.?")
 
@@ -441,8 +442,8 @@ def _alone_score(text: str, tok: _Tok) -> float:
     cue = _LEFT_CUES.search(left) or _RIGHT_CUES.match(text, tok.end)
     if cue or _FROM_PERSON.search(left):
         return KOREAN_ALONE
-    if _PLACE_LEFT.search(left):
-        return 0.0
+    if _PLACE_LEFT.search(left) or _THE_BEFORE.search(left):
+        return 0.0  # "in Dongsan", "near the Yanghwa fish factory": a place or a works
     return CONTEXT if _sentence_initial(text, tok.start) else KOREAN_ALONE
 
 

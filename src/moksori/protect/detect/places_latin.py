@@ -221,10 +221,21 @@ _RX_KOREAN_UNIT = re.compile(
 )
 # "a village called Rimyong", "the farm named Sinhung": a name a place word vouches for.
 _RX_CALLED = re.compile(
-    rf"(?=[vtcdfmsaphkw])\b(?:village|town|city|district|county|farm|camp|mine|place|area"
+    rf"(?=[vtcdfmsaphkwrbiu])\b(?:village|town|city|district|county|farm|camp|mine|place|area"
     rf"|settlement|station|hamlet|neighbou?rhood|commune|kolkhoz|port|harbou?r|island|valley"
-    rf"|workers'? district|ward)\s+(?:called|named|known\s+as)\s+"
+    rf"|workers'? district|ward|restaurant|shop|store|factory|company|bar|karaoke|hotel|inn"
+    rf"|church|school|market|clinic|hospital|unit|brigade)\s+(?:called|named|known\s+as)\s+"
     rf"((?:{_CAP}[ \-]){{0,2}}{_CAP})"
+)
+# A named site: capitalised words before the word for a building or a workplace ("Sanggye
+# Middle School", "Mudan Garden Restaurant", "Onnuri Church", "Chongjin Steel Works"). Where
+# a witness's child goes to school or where she worked narrows who she is; in a paper the
+# expository gate drops a body's name (``expository.drops``).
+_RX_SITE = re.compile(
+    rf"(?=[A-Z])\b((?:{_CAP}\s+){{1,4}}(?:Elementary\s+|Primary\s+|Middle\s+|High\s+"
+    r"|Secondary\s+|Girls'?\s+|Boys'?\s+)?(?:School|Kindergarten|Hospital|Clinic|Factory"
+    r"|Mine|Restaurant|Hotel|Market|Church|Cafe|Café|Karaoke|Polytechnic|College|University"
+    r"|Prison|Works|Farm|Shipyard|Bakery|Salon))\b"
 )
 # The gazetteer levels a unit word can name: "Pongchon-dong" is a city ward, not the
 # county Pongchon, so its entry (and the province it would print) is not taken.
@@ -289,12 +300,23 @@ def _korean_units(text: str) -> list[LatinPlace]:
         if not _korean_unit(stem):
             continue
         out.append(LatinPlace(m.start(), m.end(), _with_unit(m.group()), CONF_UNIT))
+    for m in _RX_SITE.finditer(text):
+        words = m.group(1).split()
+        while words and (words[0] in _STOP_CAP or common_word(words[0])):
+            words = words[1:]  # "The Sanggye …", "My …", "North …"
+        if len(words) >= 2:
+            name = " ".join(words)
+            start = m.end(1) - len(name)
+            out.append(LatinPlace(start, m.end(1), None, CONF_CONTEXT))
     for m in _RX_CALLED.finditer(text):
         s, e = m.span(1)
         name = _cue_name(text[s:e])
         if name and name.split()[0] not in _STOP_CAP and not _INSTITUTION.search(name):
             out.append(LatinPlace(s, s + len(name), _with_unit(name), CONF_CONTEXT))
     return out
+
+
+_TRAILING_I = re.compile(r"\s+I$")
 
 
 def latin_places(text: str) -> list[LatinPlace]:
@@ -324,7 +346,7 @@ def latin_places(text: str) -> list[LatinPlace]:
     ):
         for m in rx.finditer(text):
             s, e = m.span(1)
-            seg = text[s:e].rstrip()
+            seg = _TRAILING_I.sub("", text[s:e].rstrip())  # "reached Dandong I stayed"
             first = seg.split()[0].strip(".,") if seg.split() else ""
             if not seg or first in _STOP_CAP or seg.strip() in _ACRONYMS:
                 continue
