@@ -267,7 +267,7 @@ class Project:
     @property
     def alignments(self) -> Alignments:
         """Sentence alignment of translation pairs, and links set by hand."""
-        from moksori.bilingual.alignment import Alignments
+        from moksori.bilingual.alignment import Alignments  # lazy: start-up (~11 ms)
 
         return Alignments(self.conn)
 
@@ -552,10 +552,10 @@ class Project:
     ) -> search_store.SearchResult:
         """Keyword (BM25), ``semantic`` (meaning, across languages) or ``hybrid`` search."""
         if mode in ("semantic", "hybrid"):
-            from moksori.semantic.search import hybrid_search, semantic_search
+            from moksori.semantic.search import hybrid_search, semantic_search  # lazy: start-up
 
             if not self._vectors:
-                from moksori.semantic.vectors import VectorCache
+                from moksori.semantic.vectors import VectorCache  # lazy: start-up
 
                 self._vectors.append(VectorCache())
             run = semantic_search if mode == "semantic" else hybrid_search
@@ -574,8 +574,8 @@ class Project:
 
     def embed(self, on_batch: Callable[[int, int], None] | None = None) -> EmbedReport:
         """Embed every passage not embedded yet, for meaning-based search (resumable)."""
-        from moksori.semantic import encoder
-        from moksori.semantic.vectors import embed_passages
+        from moksori.semantic import encoder  # lazy: start-up (semantic/*, ~4 ms)
+        from moksori.semantic.vectors import embed_passages  # lazy: start-up
 
         with encoder.workers(2):  # bulk work: one single-threaded encoder per core
             return embed_passages(self.conn, on_batch)

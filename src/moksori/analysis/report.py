@@ -16,18 +16,23 @@ from __future__ import annotations
 import statistics
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
-from moksori.analysis.coded import Selection
+from moksori.analysis.coded import Selection, load
 from moksori.analysis.cooccurrence import cooccurrence
 from moksori.analysis.frequencies import by_attribute
 from moksori.analysis.tables import Table
+from moksori.bilingual.pairs import Pairs
+from moksori.bilingual.projection import other_range
+from moksori.coding.cases import Cases
 from moksori.coding.codebook import Code, Codebook, CodeLink
 from moksori.coding.coders import Coders
 from moksori.coding.memos import Memo, Memos
 from moksori.coding.reliability import AgreementReport, Reliability
 from moksori.errors import CodingError, MoksoriError
+from moksori.protect.findings import Findings
+from moksori.protect.scrub import Scrubber
 from moksori.protect.view import ViewCache
 from moksori.store import documents, passages
 from moksori.store.database import Connection
@@ -116,8 +121,6 @@ def _find_attr(names: list[str], wanted: tuple[str, ...]) -> str | None:
 
 
 def describe_sample(conn: Connection, template: str) -> Sample:
-    from moksori.coding.cases import Cases
-
     cases = Cases(conn)
     rows = cases.table()
     names = [a.name for a in cases.attributes()]
@@ -162,8 +165,6 @@ def _quotes(
     quote_text: QuoteText | None = None,
 ) -> list[Quote]:
     """The passages most coders agree on for a theme, one per participant first."""
-    from moksori.coding.cases import Cases
-
     rows = conn.execute(
         'SELECT g.code_id, g.document_id, g.start, g."end", g.coder_id FROM coding g '
         "JOIN coder k ON k.id = g.coder_id "
@@ -211,9 +212,6 @@ def _quotes(
 def _add_translations(conn: Connection, quotes: list[Quote], quote_text: QuoteText | None) -> None:
     """Beside each quote from an aligned pair, the aligned text in the other language
     (through the same redacted view as the quote)."""
-    from moksori.bilingual.pairs import Pairs
-    from moksori.bilingual.projection import other_range
-
     pairs = Pairs(conn)
     for q in quotes:
         for pair in pairs.of_document(q.document_id):
@@ -237,8 +235,7 @@ def _add_translations(conn: Connection, quotes: list[Quote], quote_text: QuoteTe
 def build_report(conn: Connection, options: ReportOptions) -> Report:
     """Everything the report says, its plots included, built in memory: nothing is
     written (the web workspace serves it without a file ever holding a quote)."""
-    from moksori.analysis.plots import bars_png, heatmap_png  # matplotlib: only when reporting
-    from moksori.coding.cases import Cases
+    from moksori.analysis.plots import bars_png, heatmap_png  # lazy: matplotlib (~420 ms)
 
     book = Codebook(conn)
     codes = book.tree()
@@ -329,8 +326,6 @@ def build_report(conn: Connection, options: ReportOptions) -> Report:
 
 def _redaction(conn: Connection, notes: list[str]) -> ViewCache:
     """Quotes read through the redacted view; say what it could not yet cover."""
-    from moksori.protect.findings import Findings
-
     findings = Findings(conn)
     unscanned, unreviewed = len(findings.unscanned_documents()), findings.unreviewed()
     if unscanned:
@@ -346,10 +341,6 @@ def _redaction(conn: Connection, notes: list[str]) -> ViewCache:
 def _scrubbed(conn: Connection, codes: list[Code], sample: Sample) -> tuple[list[Code], Sample]:
     """Definitions, criteria, examples and participant descriptors are free text
     around the documents: they pass through the same names and places as memos."""
-    from dataclasses import replace
-
-    from moksori.protect.share import Scrubber
-
     scrub = Scrubber.of(conn)
 
     def deep(text: str) -> str:
@@ -372,10 +363,6 @@ def _scrubbed(conn: Connection, codes: list[Code], sample: Sample) -> tuple[list
 def _links(conn: Connection, links: list[CodeLink], redacted: bool) -> list[CodeLink]:
     if not redacted or not links:
         return links
-    from dataclasses import replace
-
-    from moksori.protect.share import Scrubber
-
     scrub = Scrubber.of(conn)
     return [replace(k, memo=scrub.deep(k.memo) or "") if k.memo else k for k in links]
 
@@ -384,8 +371,6 @@ def _memos(conn: Connection, redacted: bool) -> list[Memo]:
     memos = Memos(conn).list()
     if not redacted or not memos:
         return memos
-    from moksori.protect.share import Scrubber
-
     scrub = Scrubber.of(conn)
     for m in memos:
         m.text = scrub.deep(m.text) or ""
@@ -394,8 +379,6 @@ def _memos(conn: Connection, redacted: bool) -> list[Memo]:
 
 
 def _case_counts(conn: Connection) -> dict[int, int]:
-    from moksori.analysis.coded import load
-
     people: dict[int, set[int]] = {}
     for g in load(conn):
         people.setdefault(g.code_id, set()).update(g.cases)

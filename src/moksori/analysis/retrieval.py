@@ -27,6 +27,7 @@ from moksori.coding.attributes import Attribute
 from moksori.coding.cases import Cases
 from moksori.coding.codebook import Codebook
 from moksori.errors import AttributeValueError, CodingError
+from moksori.protect.scrub import Scrubber
 from moksori.protect.view import ViewCache
 from moksori.store.database import Connection
 from moksori.store.documents import document_labels, speaker_at
@@ -163,8 +164,6 @@ def retrieve(
     names = {str(n).casefold(): int(i) for i, n in conn.execute("SELECT id, name FROM cases")}
     scrub = None
     if redacted:  # speaker labels are names: they take the pseudonym too
-        from moksori.protect.share import Scrubber
-
         scrub = Scrubber.of(conn)
     out: list[Excerpt] = []
     for (cid, code_id, doc, start, end, coder_id, coder, memo), text in zip(

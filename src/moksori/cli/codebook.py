@@ -311,7 +311,7 @@ def export(
     or the CSV that Taguette imports (it reads no .qdc)."""
     kind = (fmt or output.suffix.lstrip(".") or "yaml").lower()
     if kind == "taguette":
-        from moksori.interop.taguette import taguette_codebook_csv
+        from moksori.interop.taguette import taguette_codebook_csv  # lazy: start-up (~20 ms)
 
         with open_project(project) as p:
             data = taguette_codebook_csv(p.codebook)

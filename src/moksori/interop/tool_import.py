@@ -19,7 +19,7 @@ from moksori.ingest.limits import Limits
 from moksori.ingest.model import IngestedFile
 from moksori.ingest.pipeline import build_document
 from moksori.ingest.readers import read
-from moksori.korean.kiwi import init_worker_process, pool_context
+from moksori.korean.kiwi import get_kiwi, init_worker_process, pool_context
 
 if TYPE_CHECKING:
     from moksori.interop.qde_reader import Package, TextSourceIn
@@ -91,9 +91,7 @@ class TextIngester:
 
 
 def _warm() -> None:
-    from moksori.korean import kiwi
-
-    kiwi.get_kiwi()
+    get_kiwi()
 
 
 def ingest_text(text: str, name: str) -> IngestedFile | IngestError:

@@ -12,11 +12,13 @@ so the project alone must be enough to keep these redacted.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from moksori.protect.romanise import romanise_name
 from moksori.protect.scan import (
     _NOT_AFTER_HANGUL,
     KnownMatcher,
@@ -121,8 +123,6 @@ class KnownNames:
 
     def strings(self) -> dict[str, str]:
         """Every written form (with romanisations of hangul names) → its entity GUID."""
-        from moksori.protect.romanise import romanise_name
-
         out: dict[str, str] = {}
         for guid, names in self.people.items():
             for name in names:
@@ -135,8 +135,6 @@ class KnownNames:
 
 def known_places(conn: Connection) -> dict[str, tuple[PiiType, dict[str, Any]]]:
     """Strings of place and address findings accepted or proposed → (type, their info)."""
-    import json
-
     out: dict[str, tuple[PiiType, dict[str, Any]]] = {}
     rows = conn.execute(
         'SELECT f.type, f.info, f.document_id, f.start, f."end" FROM finding f '
