@@ -24,7 +24,7 @@ from moksori.errors import CodingError
 from moksori.project import Project
 from moksori.web.body import Json, is_whole
 from moksori.web.context import project_of, render, require, wants_html
-from moksori.web.document_view import colour_class
+from moksori.web.document_pieces import colour_class
 
 router = APIRouter()
 

@@ -32,11 +32,11 @@ from moksori.protect.redact import RedactedView
 from moksori.protect.share import Scrubber
 from moksori.web.body import Json, is_whole
 from moksori.web.context import Forbidden, project_of, render, require, wants_html
-from moksori.web.document_view import (
+from moksori.web.document_pieces import (
     CodingIn,
     LinkIn,
     PassageIn,
-    PassageView,
+    PassagePieces,
     attach_aligned,
     attach_by_passage,
     codings_json,
@@ -57,7 +57,7 @@ class Translation:
     other_title: str
     other_lang: str
     mode: str  # "sentences" (alignment links), "passages" (turn by turn) or "whole"
-    other_views: list[PassageView] = field(default_factory=list)  # for "whole"
+    other_rows: list[PassagePieces] = field(default_factory=list)  # for "whole"
 
 
 @dataclass
@@ -67,7 +67,7 @@ class DocumentPage:
     lang: str
     text: str
     redacted: bool
-    views: list[PassageView]
+    rows: list[PassagePieces]
     codings: list[CodingIn]
     codings_json: list[dict[str, Any]]
     length16: int
@@ -83,7 +83,7 @@ class DocumentPage:
             "lang": self.lang,
             "length16": self.length16,
             "text": self.text,
-            "passages": [v.to_json() for v in self.views],
+            "passages": [v.to_json() for v in self.rows],
             "codings": self.codings_json,
         }
 
@@ -135,7 +135,7 @@ def load(project: Project, doc_id: int, user: User) -> DocumentPage:
         passages, codings = through(view.map_range, passages, codings, scrub, scrub.deep)
         text, title = view.text, scrub(title) or ""
     u16 = Utf16Map(text)
-    views = split(text, cover(text, passages), codings, u16)
+    rows = split(text, cover(text, passages), codings, u16)
     memos = project.memos.list("document", doc_id) + project.memos.list("project")
     ids = {c.id for c in codings}
     coding_memos: dict[int, list[Memo]] = {}
@@ -151,7 +151,7 @@ def load(project: Project, doc_id: int, user: User) -> DocumentPage:
         lang=detail.summary.lang,
         text=text,
         redacted=redacted,
-        views=views,
+        rows=rows,
         codings=codings,
         codings_json=codings_json(codings, u16),
         length16=u16.utf16_length,
@@ -201,12 +201,12 @@ def _translation(
     other_passages = cover(other_text, other_passages)
     found = Translation(pair, other_id, other_title, other.summary.lang, "sentences")
     if links:
-        attach_aligned(page.views, links, other_text)
-    elif attach_by_passage(page.views, other_passages, other_text):
+        attach_aligned(page.rows, links, other_text)
+    elif attach_by_passage(page.rows, other_passages, other_text):
         found.mode = "passages"
     else:
         found.mode = "whole"
-        found.other_views = split(other_text, other_passages, [], Utf16Map(other_text))
+        found.other_rows = split(other_text, other_passages, [], Utf16Map(other_text))
     return found
 
 

@@ -1,11 +1,11 @@
-"""The document view model: pieces under overlapping codings, UTF-16 offsets, alignment."""
+"""A document page cut into pieces under overlapping codings; UTF-16 offsets; alignment."""
 
 from __future__ import annotations
 
 import random
 import time
 
-from moksori.web.document_view import (
+from moksori.web.document_pieces import (
     CodingIn,
     LinkIn,
     PassageIn,

@@ -1,4 +1,4 @@
-"""The document view model: passages, coding highlights and aligned translations.
+"""A document page, cut up: passages, coding highlights and aligned translations.
 
 Pure functions over plain data, so they are tested without HTTP and stay
 O(n log n) in passages + codings: a long interview with hundreds of codings
@@ -87,7 +87,7 @@ class Aside:
 
 
 @dataclass
-class PassageView:
+class PassagePieces:
     kind: str
     speaker: str | None
     start: int
@@ -126,7 +126,7 @@ def cover(text: str, passages: Iterable[PassageIn]) -> list[PassageIn]:
 
 def split(
     text: str, passages: Sequence[PassageIn], codings: Sequence[CodingIn], u16: Utf16Map
-) -> list[PassageView]:
+) -> list[PassagePieces]:
     """Each passage cut into pieces at every coding boundary inside it.
 
     One sweep over the sorted boundaries: O((P + C) log(P + C)) plus the
@@ -143,8 +143,8 @@ def split(
             ends.setdefault(c.end, []).append(c.id)
             points.update((c.start, c.end))
     order = sorted(points)
-    views = [
-        PassageView(p.kind, p.speaker, p.start, p.end, u16.to_utf16(p.start), u16.to_utf16(p.end))
+    rows = [
+        PassagePieces(p.kind, p.speaker, p.start, p.end, u16.to_utf16(p.start), u16.to_utf16(p.end))
         for p in passages
     ]
     active: dict[int, tuple[int, int, int]] = {}  # id → sort key (start, -end, id)
@@ -154,13 +154,13 @@ def split(
             active.pop(cid, None)
         for c in starts.get(a, ()):
             active[c.id] = (c.start, -c.end, c.id)
-        while k < len(views) and views[k].end <= a:
+        while k < len(rows) and rows[k].end <= a:
             k += 1
-        if k == len(views) or views[k].start > a:
+        if k == len(rows) or rows[k].start > a:
             continue  # between passages (blank lines): not shown
         ids = tuple(sorted(active, key=active.__getitem__))
-        views[k].pieces.append(Piece(text[a:b], u16.to_utf16(a), ids))
-    return views
+        rows[k].pieces.append(Piece(text[a:b], u16.to_utf16(a), ids))
+    return rows
 
 
 def codings_json(codings: Sequence[CodingIn], u16: Utf16Map) -> list[dict[str, Any]]:
@@ -213,7 +213,7 @@ def through(
 
 
 # --- the translation beside ----------------------------------------------------
-def attach_aligned(views: Sequence[PassageView], links: Sequence[LinkIn], other_text: str) -> None:
+def attach_aligned(rows: Sequence[PassagePieces], links: Sequence[LinkIn], other_text: str) -> None:
     """Each passage gets the other side's text of the links that start in it,
     sentence by sentence, in order (a link is shown once, by its first sentence)."""
     ordered = sorted(
@@ -222,22 +222,22 @@ def attach_aligned(views: Sequence[PassageView], links: Sequence[LinkIn], other_
     )
     k = 0
     for x in ordered:
-        while k + 1 < len(views) and views[k].end <= x.this_start:
+        while k + 1 < len(rows) and rows[k].end <= x.this_start:
             k += 1
-        if not views:
+        if not rows:
             return
         said = other_text[x.other_start : x.other_end].strip()
         if said:
-            views[k].aside.append(Aside(said, x.confidence, x.manual))
+            rows[k].aside.append(Aside(said, x.confidence, x.manual))
 
 
 def attach_by_passage(
-    views: Sequence[PassageView], other: Sequence[PassageIn], other_text: str
+    rows: Sequence[PassagePieces], other: Sequence[PassageIn], other_text: str
 ) -> bool:
     """Without alignment links: passage beside passage when both sides have as
     many (a translated interview keeps its turns). False when they differ."""
-    if len(views) != len(other) or not views:
+    if len(rows) != len(other) or not rows:
         return False
-    for view, p in zip(views, other, strict=True):
-        view.aside.append(Aside(other_text[p.start : p.end]))
+    for row, p in zip(rows, other, strict=True):
+        row.aside.append(Aside(other_text[p.start : p.end]))
     return True
