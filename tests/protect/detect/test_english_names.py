@@ -175,3 +175,62 @@ def test_a_naming_phrase_does_not_take_common_words() -> None:
 def test_a_government_named_after_its_leader_is_no_person() -> None:
     assert names("The Kim regime fears the market; the Moon administration did not.") == []
     assert names("I met the Kim family next door.") == ["Kim"]
+
+
+# --- postal addresses (issue 15) ------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Send it to the corner of Kuusiku 7 and Alexander Flat? I am away.",
+        "The office is at the corner of 25 Dili Street and King Forges.",
+        "Please send a new one to 14 Crown Street Kishiev Squares\n Suite 321\n United Kingdom",
+        "My address is 30497 Ibirapita 8057\n Suite 100\n Dolores\n Uruguay",
+        ">3369 24 Clarke Avenue\n>Apt. 805\n>Pines Beach\n>New Zealand 34694",
+        "Meet me at Apt. 397, Mora de Rubielos, Spain 16200.",
+        "19902 Dobrovského 1394 Apt. 066\nSt Georges, QC 54256",
+    ],
+)
+def test_streets_and_towns_of_a_postal_address_are_no_names(text: str) -> None:
+    assert names(text) == []
+
+
+def test_a_name_beside_an_address_stays_a_name() -> None:
+    text = (
+        "Jennifer Alcaraz\nSuite 541 6343 Skogstien 106\nI lived at 12 Main Street with Minsu Kim."
+    )
+    assert names(text) == ["Jennifer Alcaraz", "Minsu Kim"]
+
+
+def test_a_title_after_the_is_no_name_but_a_name_after_the_is() -> None:
+    assert names("Marie Langrová, the Packager, said she was glad.") == ["Marie Langrová"]
+    assert "Petersson" in names("Unlike the Petersson novel, it is short.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Favian Rangel from Drake PLC is the keynote speaker.", ["Favian Rangel"]),
+        ("Russell Investments is a design agency, like Abt Associates.", []),
+        ("The address of Solarlist is USCGC Khadzhiyev FPO AA 65607", []),
+    ],
+)
+def test_firms_and_ships_are_no_people(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lopez, Santos and Coleman is a design agency based in Essen.",
+        "The Clark, Romero and Hall Orchestra was founded in 1973.",
+        "Thomas and Sons is a multinational.",
+        "Owens, Duran and Oneal\n\n12521 Belgrád rkp. 18. Apt. 4",
+    ],
+)
+def test_a_firm_named_after_its_partners_is_no_person(text: str) -> None:
+    assert names(text) == []
+
+
+def test_surnames_in_a_list_are_still_people() -> None:
+    assert names("Our founders: Kónya, Becker and Vasquez.") == ["Kónya", "Becker", "Vasquez"]
+    assert names("I came with Kim, Park and Lee in 2009.") == ["Kim", "Park", "Lee"]

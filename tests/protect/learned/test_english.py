@@ -186,3 +186,11 @@ def test_a_damaged_english_model_stops_the_project_scan(
         testimony.deid.scan()
     assert isinstance(caught.value, DeidError)
     assert int(testimony.conn.execute("SELECT count(*) FROM finding").fetchone()[0]) == 0
+
+
+def test_a_model_find_that_names_a_body_is_not_proposed() -> None:
+    """The model's own person or place is dropped when it names a firm, as the rules do."""
+    assert arbitrate_en._body("Sp Capital Iq", PiiType.PERSON)
+    assert arbitrate_en._body("Drake PLC", PiiType.PLACE)
+    assert not arbitrate_en._body("Jiyoung Park", PiiType.PERSON)
+    assert not arbitrate_en._body("Sanggye Middle School", PiiType.PLACE)

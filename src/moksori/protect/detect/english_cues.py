@@ -58,7 +58,8 @@ _ORG_WORDS = frozenset(
     institute association foundation ministry committee council agency church hospital
     center centre capital partners holdings solutions systems services technologies
     airlines airways press records studios network weekly magazine times journal
-    orchestra band love hate choir technologies entertainment productions media tv club""".split()
+    orchestra band love hate choir technologies entertainment productions media tv club plc
+    gmbh usns usnv uscgc uss""".split()
 )
 # Words that end an organisation's name: "Amnesty International", "Human Rights Watch",
 # "Hana Centers", "Korea Hana Foundation". A capitalised run with one of them after its
@@ -78,7 +79,8 @@ _ORG_HEADS = frozenset(
     company companies enterprise enterprises airlines studios gazette telegraph survey
     studies bulletin perspectives affairs annals proceedings yearbook restaurant cafe café
     karaoke shop store mart hotel motel salon bakery pharmacy polytechnic kindergarten
-    prison shipyard works""".split()
+    prison shipyard works associates investments finance markets research analytics
+    consulting logistics labs movers transit unlimited sons""".split()
 )
 # Capitalised phrases that look like names but are not people.
 _NOT_NAMES = frozenset(
@@ -195,3 +197,94 @@ _FROM_PERSON = re.compile(
     r"|message|messages|money|help|news|word|gift|present)(?:\s+\w+)?\s+from\s+$",
     re.IGNORECASE,
 )
+
+
+# Postal addresses, where a capitalised run is a street or a town and no one's name: both
+# sides of "the corner of A and B"; a line between an address line and a country or
+# postcode line ("Suite 100 / Dolores / Uruguay"); a line that starts with a house number
+# and a street ("14 Crown Street Kishiev Squares"); "Apt. 397, Mora de Rubielos, Spain".
+_CORNER = re.compile(
+    r"\bcorner\s+of\s+[^\n]{0,60}?\band\s+[^\n?!]{0,60}?(?=[?!]|\.\s|\.?$)", re.I | re.M
+)
+_STREET_WORD = (
+    r"(?:apt|suite|unit|box|street|st|road|rd|avenue|ave|lane|ln|drive|dr|way|blvd|boulevard"
+    r"|u|utca|ul|rue|via|str|vej|gade|katu|tie|gata|straat|weg|gasse|rua|avda|calle)"
+)
+_NUMBER_STREET = re.compile(
+    r"(?:^|\s)\d+[A-Za-z]?\s[^\n]{0,60}?\b"
+    + _STREET_WORD
+    + r"\b\.?(?=(?:\s+(?-i:[A-Z])[\w'’.-]*)+\s*$)",
+    re.I,
+)
+_ADDRESS_LINE = re.compile(
+    rf"^(?:\d+[A-Za-z]?\s|(?:apt|suite|unit|box)\b)|\b{_STREET_WORD}\b\.?\s*\d+[.?]?$"
+    r"|\d+\s[^\n]{0,60}\b" + _STREET_WORD + r"\.?$",
+    re.I,
+)
+_STATE_LINE = re.compile(r"^,\s*[A-Z]{2,3}$|,\s*[A-Z]{2}\s+\d{4,}$")
+_LAST_LINE = re.compile(r"^(?:,|[A-Z]{2}\b|\d{4,}|(?:[A-Z][\w'’.-]*\s?){1,3}\s*\d*\s*[?.]?$)")
+_INLINE_TOWN = re.compile(
+    r"\b(?:(?:Apt|Suite|Unit)\.?\s*\d+|(?:St|Rd|Ave|Dr|Street|Road|Avenue|Drive|Lane))\.?,"
+    r"[ \t]+([^,\n\d]{2,40}?),[ \t]+(?=[A-Z])"
+)
+_LEAD = " \t>?•*"
+
+
+def address_zones(text: str) -> list[tuple[int, int]]:
+    """Stretches of ``text`` that are parts of a postal address (see above)."""
+    if not any(c.isdigit() for c in text):
+        return []  # an address has a number somewhere
+    zones = [(m.start(), m.end()) for m in _CORNER.finditer(text)]
+    zones += [m.span(1) for m in _INLINE_TOWN.finditer(text)]
+    lines: list[tuple[int, str]] = []  # non-empty lines, stripped of list marks and spaces
+    pos = 0
+    for line in text.split("\n"):
+        bare = line.strip(_LEAD)
+        if bare:
+            lines.append((pos + len(line) - len(line.lstrip(_LEAD)), bare))
+        pos += len(line) + 1
+    for k, (start, line) in enumerate(lines):
+        if m := _NUMBER_STREET.search(line):  # the capitalised words after the street
+            zones.append((start + m.end(), start + len(line)))
+        elif line.startswith(",") and _STATE_LINE.search(line):
+            zones.append((start, start + len(line)))  # ", RS" under a town
+        elif k and not _ADDRESS_LINE.search(line) and _ADDRESS_LINE.search(lines[k - 1][1]):
+            last = k + 1 < len(lines) and bool(_LAST_LINE.match(lines[k + 1][1]))
+            if last or _STATE_LINE.search(line):  # "St Georges, QC 54256"
+                zones.append((start, start + len(line)))
+    return zones
+
+
+# A firm named after its partners: "Lopez, Santos and Coleman is a design agency", "the
+# Clark, Romero and Hall Orchestra", "Thomas and Sons", or such a list on a letterhead line
+# above an address. Bare surnames in a list are people otherwise ("founders: Kónya, Becker
+# and Vasquez").
+_CAPW = r"[A-Z][\w'’-]+"
+_PARTNERS = re.compile(rf"\b{_CAPW}(?:,\s{_CAPW}){{1,3}},?\s(?:and|&)\s{_CAPW}\b")
+_FIRM_AFTER = re.compile(
+    r"\s+(?:is|was)\s+an?\s+(?:[\w-]+\s+){0,3}(?:agency|company|firm|multinational"
+    r"|business|studio|startup|partnership|practice|consultancy|manufacturer)\b"
+)
+_SONS = re.compile(rf"\b{_CAPW}\s(?:and|&)\s(?:Sons|Daughters|Brothers|Partners)\b")
+
+
+def firm_zones(text: str) -> list[tuple[int, int]]:
+    """Stretches of ``text`` that name a firm by its partners (see above)."""
+    if " and " not in text and "&" not in text:
+        return []
+    zones = [(m.start(), m.end()) for m in _SONS.finditer(text)]
+    for m in _PARTNERS.finditer(text):
+        after = text[m.end() : m.end() + 80]
+        head = re.match(r"\s(\w+)", after)
+        if _FIRM_AFTER.match(after) or (head and _fold(head.group(1)) in _ORG_HEADS | _ORG_WORDS):
+            zones.append((m.start(), m.end()))
+            continue
+        a = text.rfind("\n", 0, m.start()) + 1
+        b = text.find("\n", m.end())
+        b = len(text) if b < 0 else b
+        if text[a : m.start()].strip(_LEAD) or text[m.end() : b].strip():
+            continue  # not a line of its own
+        nxt = next((x.strip(_LEAD) for x in text[b:].split("\n") if x.strip(_LEAD)), "")
+        if _ADDRESS_LINE.search(nxt):
+            zones.append((m.start(), m.end()))  # a letterhead: the firm, then its address
+    return zones

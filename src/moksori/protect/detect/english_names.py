@@ -52,6 +52,8 @@ from moksori.protect.detect.english_cues import (
     _WORD_SHAPE,
     _fold,
     _load,
+    address_zones,
+    firm_zones,
 )
 from moksori.protect.detect.english_cues import (
     DATA as DATA,
@@ -82,9 +84,9 @@ CONTEXT = 0.45
 
 # A letter of any alphabet but Hangul, kana and Han: "Jenny라는" is the name "Jenny" and a
 # Korean particle, so a Latin word ends where Korean or Chinese script begins.
-_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _L = r"[^\W\d_\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7a3]"
 _WORD = re.compile(rf"{_L}(?:{_L}|['’\-‐](?={_L}))*\.?")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 
 
 @lru_cache(maxsize=1)
@@ -424,6 +426,10 @@ def detect(view: TextView) -> list[Span]:
                     conf = SURNAME_ALONE
             if len(run) == 1 and conf < KOREAN_ALONE and given_alone(run[0].text, run[0].key):
                 conf = max(conf, _alone_score(text, run[0]))
+            before = text[max(0, run[0].start - 8) : run[0].start]
+            after = text[run[0].end : run[0].end + 1]
+            if len(run) == 1 and conf <= CONTEXT and after == "," and _THE_BEFORE.search(before):
+                conf = 0.0  # "Marie, the Packager, said": a title, not a name
             if conf > 0:
                 spans.append(Span(run[0].start, run[-1].end, PiiType.PERSON, conf, NAME))
             else:
@@ -431,6 +437,8 @@ def detect(view: TextView) -> list[Span]:
     spans += _coordinated(text, spans, leftovers)
     taken = {(sp.start, sp.end) for sp in spans}
     spans += [sp for sp in _name_lists(text, toks) if (sp.start, sp.end) not in taken]
+    if zones := address_zones(text) + firm_zones(text):  # a street, a town, a firm
+        spans = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in zones)]
     return sorted(spans, key=lambda s: (s.start, s.end))
 
 

@@ -22,6 +22,13 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import Any
 
+from moksori.protect.detect.english_cues import (
+    _ORG_HEADS,
+    _ORG_WORDS,
+    _fold,
+    address_zones,
+    firm_zones,
+)
 from moksori.protect.gazetteer import lookup
 from moksori.protect.learned.features_en import judged
 from moksori.protect.learned.labeller_en import TaggedLine, english, tag
@@ -36,6 +43,22 @@ RAISE = 0.8  # a rule person the model reads this surely gets at least its proba
 ADD = {"PS": 0.5, "LC": 0.5}  # a model span this likely the rules missed is proposed
 ADD_CAP = 0.75  # the model's own finds never claim more than this confidence
 TYPE_KIND = {PiiType.PERSON: "PS", PiiType.PLACE: "LC"}
+# A firm's legal form ends a body's name, never a place's ("Drake PLC", "Scale Unlimited").
+_FIRM = frozenset("inc ltd llc plc gmbh corp corporation company co group holdings".split())
+_FIRM |= frozenset("partners associates unlimited".split())
+_STREET_END = frozenset("street road avenue lane drive boulevard".split())
+
+
+def _body(said: str, pii: PiiType) -> bool:
+    """Whether a model find names an organisation or a street: a person with an
+    organisation word ("Sp Capital Iq"), as the name rules hold, or ending in a street
+    word ("John Street"); a place ending in a firm's form."""
+    keys = [_fold(w) for w in said.split()]
+    if pii == PiiType.PERSON:
+        if keys[-1] in _STREET_END or any(k in _ORG_WORDS for k in keys):
+            return True
+        return any(k in _ORG_HEADS for k in keys[1:])
+    return keys[-1] in _FIRM
 
 
 class _Probs:
@@ -104,6 +127,7 @@ def combine(view: TextView, rules: list[Span]) -> list[Span]:
     taken = sorted((s.start, s.end) for s in out)
     starts = [a for a, _ in taken]
     longest = max((b - a for a, b in taken), default=0)
+    zones: list[tuple[int, int]] | None = None
     for line in lines:
         for i, j, kind, p in _spans_of(line):
             pii = KIND_TYPE.get(kind)
@@ -115,6 +139,13 @@ def combine(view: TextView, rules: list[Span]) -> list[Span]:
                 continue
             if all(w.form.lower() in lower for w in line.words[i:j] if w.form[:1].isupper()):
                 continue  # "Methods" where the text also says "methods": a heading, a word
+            if _body(said, pii):
+                continue
+            if pii == PiiType.PERSON:
+                if zones is None:  # postal addresses and firms, as the name rules see them
+                    zones = address_zones(view.text) + firm_zones(view.text)
+                if any(a <= start and end <= b for a, b in zones):
+                    continue
             lo, hi = bisect_left(starts, start - longest), bisect_left(starts, end)
             if any(b > start for _, b in taken[lo:hi]):
                 continue  # the rules' span (or another type) stands
