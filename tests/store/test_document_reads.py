@@ -102,9 +102,9 @@ def test_listings_of_documents_and_passages(project: Project, tmp_path: Path) ->
     assert documents.documents_of_quality(project.conn, "undecodable") == []
     after = documents.content_state(project.conn)
     assert after[0] == (1, doc) and after[1][0] > 0 and after != before
-    passages = list(documents.original_passages(project.conn))
-    assert [p.document_id for p in passages] == [doc, doc]
-    assert [TEXT[p.start : p.end] for p in passages] == TEXT.split("\n\n")
+    found = list(passages.original_passages(project.conn))
+    assert [p.document_id for p in found] == [doc, doc]
+    assert [TEXT[p.start : p.end] for p in found] == TEXT.split("\n\n")
     with pytest.raises(NotFound):
         documents.document_lang(project.conn, doc + 1)
 
@@ -123,8 +123,8 @@ def test_speaker_and_sentences(project: Project, tmp_path: Path) -> None:
     project.add([path], workers=1)
     (doc,) = documents.document_ids(project.conn)
     text = documents.document_text(project.conn, doc)
-    assert documents.speaker_at(project.conn, doc, text.index("2011")) == "참여자"
-    spans = documents.sentence_spans(project.conn, doc)
+    assert passages.speaker_at(project.conn, doc, text.index("2011")) == "참여자"
+    spans = passages.sentence_spans(project.conn, doc)
     assert spans and all(text[a:b] == t for a, b, _, t in spans)
     assert [a for a, *_ in spans] == sorted(a for a, *_ in spans)
 

@@ -30,8 +30,8 @@ from moksori.errors import AttributeValueError, CodingError
 from moksori.protect.scrub import Scrubber
 from moksori.protect.view import ViewCache
 from moksori.store.database import Connection
-from moksori.store.documents import document_labels, speaker_at
-from moksori.store.passages import excerpts
+from moksori.store.documents import document_labels
+from moksori.store.passages import excerpts, speaker_at
 
 OPERATORS = ("<=", ">=", "!=", "=", "<", ">")
 _CONDITION = re.compile(r"^\s*(.+?)\s*(<=|>=|!=|=|<|>)\s*(.*?)\s*$", re.DOTALL)

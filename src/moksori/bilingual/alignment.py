@@ -20,7 +20,7 @@ from moksori.errors import MoksoriError
 from moksori.semantic import encoder
 from moksori.store.clock import now
 from moksori.store.database import Connection, transaction
-from moksori.store.documents import sentence_spans
+from moksori.store.passages import sentence_spans
 
 # Below this share of the expected length, a translation is called much shorter.
 SHORT_COVERAGE = 0.6

@@ -22,7 +22,7 @@ from moksori.korean.terms import index_terms, phrase_terms, query_terms, term_sp
 from moksori.protect.findings import Findings
 from moksori.protect.share import Scrubber
 from moksori.protect.view import ViewCache
-from moksori.store import documents
+from moksori.store import documents, passages
 from moksori.store.database import Connection
 from moksori.store.query import compile_fts, parse
 
@@ -93,7 +93,7 @@ class RedactedIndex:
         scrub = Scrubber.of(conn)
         rows = []
         self._texts: dict[int, str] = {}  # each scanned document's redacted text
-        for sid, doc, start, end, speaker, lang in documents.original_passages(conn):
+        for sid, doc, start, end, speaker, lang in passages.original_passages(conn):
             if doc in unscanned:
                 continue
             view = views(doc)

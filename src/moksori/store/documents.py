@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any, NamedTuple
+from typing import Any
 
 from moksori.errors import NotFound, RangeOutsideDocument
-from moksori.ingest.model import PACKED_COLUMNS, PASSAGE_KINDS, IngestedDocument, IngestedFile
+from moksori.ingest.model import PACKED_COLUMNS, IngestedDocument, IngestedFile
 from moksori.store.clock import now
 from moksori.store.database import Connection, transaction
 
@@ -383,49 +383,6 @@ def content_state(conn: Connection) -> tuple[tuple[int, int], tuple[int, int]]:
     docs = conn.execute("SELECT count(*), coalesce(max(id), 0) FROM document").fetchone()
     segs = conn.execute("SELECT count(*), coalesce(max(id), 0) FROM segment").fetchone()
     return (int(docs[0]), int(docs[1])), (int(segs[0]), int(segs[1]))
-
-
-class PassageSpan(NamedTuple):
-    """Where a passage (paragraph, turn, cue or row) sits in its document."""
-
-    id: int
-    document_id: int
-    start: int
-    end: int
-    speaker: str | None
-    lang: str | None
-
-
-def original_passages(conn: Connection) -> Iterator[PassageSpan]:
-    """Every passage that is not a repeat of an earlier one, by document and start."""
-    kinds = ",".join("?" * len(PASSAGE_KINDS))
-    rows = conn.execute(
-        f'SELECT id, document_id, start, "end", speaker, lang FROM segment '
-        f"WHERE kind IN ({kinds}) AND duplicate_of IS NULL ORDER BY document_id, start",
-        PASSAGE_KINDS,
-    )
-    return (PassageSpan(*r) for r in rows)
-
-
-def speaker_at(conn: Connection, doc_id: int, offset: int) -> str | None:
-    """Who speaks at ``offset`` of a document: the passage's speaker, else a sentence's."""
-    row = conn.execute(
-        'SELECT speaker FROM segment WHERE document_id = ? AND start <= ? AND "end" > ? '
-        "AND speaker IS NOT NULL ORDER BY kind = 'sentence' LIMIT 1",
-        (doc_id, offset, offset),
-    ).fetchone()
-    return str(row[0]) if row else None
-
-
-def sentence_spans(conn: Connection, doc_id: int) -> list[tuple[int, int, str | None, str]]:
-    """A document's sentence segments in text order: (start, end, speaker, text)."""
-    rows = conn.execute(
-        'SELECT s.start, s."end", s.speaker, substr(d.text, s.start + 1, s."end" - s.start) '
-        "FROM segment s JOIN document d ON d.id = s.document_id "
-        "WHERE s.document_id = ? AND s.kind = 'sentence' ORDER BY s.start, s.\"end\"",
-        (doc_id,),
-    ).fetchall()
-    return [(int(a), int(b), sp, str(t)) for a, b, sp, t in rows]
 
 
 def check_range(conn: Connection, doc_id: int, start: int, end: int) -> None:

@@ -10,11 +10,12 @@ a case is: callers pass plain ranges. Offsets are code points, end exclusive.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from moksori.errors import NotFound
+from moksori.ingest.model import PASSAGE_KINDS
 from moksori.store.database import Connection
 
 Range = tuple[int, int, int]  # (document id, start, end)
@@ -175,3 +176,46 @@ def corpus_figures(conn: Connection) -> CorpusFigures:
         languages=dict(conn.execute("SELECT lang, count(*) FROM document GROUP BY lang")),
         formats=dict(conn.execute("SELECT format, count(*) FROM document GROUP BY format")),
     )
+
+
+class PassageSpan(NamedTuple):
+    """Where a passage (paragraph, turn, cue or row) sits in its document."""
+
+    id: int
+    document_id: int
+    start: int
+    end: int
+    speaker: str | None
+    lang: str | None
+
+
+def original_passages(conn: Connection) -> Iterator[PassageSpan]:
+    """Every passage that is not a repeat of an earlier one, by document and start."""
+    kinds = ",".join("?" * len(PASSAGE_KINDS))
+    rows = conn.execute(
+        f'SELECT id, document_id, start, "end", speaker, lang FROM segment '
+        f"WHERE kind IN ({kinds}) AND duplicate_of IS NULL ORDER BY document_id, start",
+        PASSAGE_KINDS,
+    )
+    return (PassageSpan(*r) for r in rows)
+
+
+def speaker_at(conn: Connection, doc_id: int, offset: int) -> str | None:
+    """Who speaks at ``offset`` of a document: the passage's speaker, else a sentence's."""
+    row = conn.execute(
+        'SELECT speaker FROM segment WHERE document_id = ? AND start <= ? AND "end" > ? '
+        "AND speaker IS NOT NULL ORDER BY kind = 'sentence' LIMIT 1",
+        (doc_id, offset, offset),
+    ).fetchone()
+    return str(row[0]) if row else None
+
+
+def sentence_spans(conn: Connection, doc_id: int) -> list[tuple[int, int, str | None, str]]:
+    """A document's sentence segments in text order: (start, end, speaker, text)."""
+    rows = conn.execute(
+        'SELECT s.start, s."end", s.speaker, substr(d.text, s.start + 1, s."end" - s.start) '
+        "FROM segment s JOIN document d ON d.id = s.document_id "
+        "WHERE s.document_id = ? AND s.kind = 'sentence' ORDER BY s.start, s.\"end\"",
+        (doc_id,),
+    ).fetchall()
+    return [(int(a), int(b), sp, str(t)) for a, b, sp, t in rows]
