@@ -234,3 +234,9 @@ def test_a_firm_named_after_its_partners_is_no_person(text: str) -> None:
 def test_surnames_in_a_list_are_still_people() -> None:
     assert names("Our founders: Kónya, Becker and Vasquez.") == ["Kónya", "Becker", "Vasquez"]
     assert names("I came with Kim, Park and Lee in 2009.") == ["Kim", "Park", "Lee"]
+
+
+def test_the_body_a_full_name_is_said_with_is_no_person() -> None:
+    text = "We invited Kristen Rocher of Butler-Peters, Panjiva's Riku Andou and Josef Mališ."
+    assert names(text) == ["Kristen Rocher", "Riku Andou", "Josef Mališ"]
+    assert names("Sunhee's friend Jiyoung Park came.") == ["Sunhee", "Jiyoung Park"]

@@ -439,7 +439,28 @@ def detect(view: TextView) -> list[Span]:
     spans += [sp for sp in _name_lists(text, toks) if (sp.start, sp.end) not in taken]
     if zones := address_zones(text) + firm_zones(text):  # a street, a town, a firm
         spans = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in zones)]
-    return sorted(spans, key=lambda s: (s.start, s.end))
+    return _employers(text, sorted(spans, key=lambda s: (s.start, s.end)))
+
+
+_OF = re.compile(r"\s+of\s+")
+_POSSESSIVE = re.compile(r"['’]s\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?")
+
+
+def _employers(text: str, spans: list[Span]) -> list[Span]:
+    """Without the body a full name is said with: "Josef Mališ of Importio", "Panjiva's
+    Riku Andou" (a possessive straight before a full name is a firm's, not a person's)."""
+    full = {s.end: s for s in spans if s.confidence >= GIVEN_FULL and " " in text[s.start : s.end]}
+    starts = {s.start: s for s in full.values()}
+    out = []
+    for s in spans:
+        if s.start not in starts and (m := _POSSESSIVE.match(text, s.end)) and m.end() in starts:
+            continue
+        before = text[max(0, s.start - 6) : s.start]
+        if (m := _OF.search(before)) and m.end() == len(before):
+            if s.start - len(before) + m.start() in full:
+                continue
+        out.append(s)
+    return out
 
 
 def _alone_score(text: str, tok: _Tok) -> float:
