@@ -40,7 +40,7 @@ from moksori.coding.merge import MergeReport, merge_into, open_other
 from moksori.coding.progress import DocumentProgress, document_progress
 from moksori.coding.reconcile import Reconciler
 from moksori.coding.reliability import Reliability
-from moksori.errors import MoksoriError, QueryError
+from moksori.errors import AuditError, MoksoriError, QueryError
 from moksori.ingest.limits import Limits
 from moksori.outputs import write_output
 from moksori.protect.deid import Deid
@@ -334,6 +334,21 @@ class Project:
             (str(Action.REPORT), str(Action.EXPORT), "export coded segments"),
         ).fetchone()
         return tuple(row)
+
+    def audit_trail(
+        self,
+        action: str | None = None,
+        *,
+        actor: str | None = None,
+        since: str | None = None,
+        last: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Who did what, when: the events of the trail (ids, counts, choice words; never
+        testimony text or names), oldest first. See :func:`moksori.store.audit.entries`."""
+        if action and not any(a == action or a.startswith(action + ".") for a in Action):
+            families = ", ".join(sorted({a.split(".")[0] for a in Action}))
+            raise AuditError(f"no audited action {action!r}; the families are: {families}")
+        return audit.entries(self.conn, action, actor=actor, since=since, last=last)
 
     def merge_from(self, other: str | Path, passphrase: str) -> MergeReport:
         """Bring everything of another copy of the study into this one (B is not changed)."""

@@ -93,3 +93,36 @@ def test_qdpx_export_is_audited_as_an_export(tmp_path: Path) -> None:
     [event] = _events(path, "export")
     assert event["actor"] == "Dr Han"
     assert event["detail"] == {"counts": {"rows": 0, "redacted": 0}, "choice": "qdpx"}
+
+
+def test_the_trail_is_read_from_the_cli_by_family_person_and_time(tmp_path: Path) -> None:
+    path = tmp_path / "study.moksori"
+    Project.create(path, TEST_PASSPHRASE).close()
+    source = tmp_path / "interview_박영희.txt"
+    source.write_text(TESTIMONY, encoding="utf-8")
+    moksori("add", str(path), str(source), "--workers", "1", "--coder", "Researcher Park")
+    moksori("codebook", "add", str(path), "떠남", "--coder", "Researcher Park")
+    moksori("codebook", "add", str(path), "건넘", "--coder", "Researcher Kim")
+
+    def trail(*options: str) -> list[dict[str, object]]:
+        events = json.loads(moksori("audit", str(path), "--json", *options))["events"]
+        assert isinstance(events, list)
+        return events
+
+    everything = trail()
+    assert [e["action"] for e in everything] == ["file.add", "code.create", "code.create"]
+    assert [e["id"] for e in everything] == sorted(e["id"] for e in everything)
+    assert [e["action"] for e in trail("--action", "code")] == ["code.create"] * 2
+    assert trail("--action", "code.create", "--actor", "Researcher Kim") == everything[2:]
+    assert trail("--last", "1") == everything[2:]
+    assert trail("--since", "2999-01-01") == []
+    assert trail("--since", "2000-01-01") == everything
+    # the trail names records by id and GUID: no file name, code name or testimony
+    shown = moksori("audit", str(path))
+    dumped = json.dumps(everything, ensure_ascii=False) + shown
+    assert not any(word in dumped for word in ("박영희", "떠남", "건넘", "interview"))
+    assert "code.create" in shown and "Researcher Kim" in shown
+
+    result = CliRunner().invoke(app, ["audit", str(path), "--action", "cod"], env=cli_env())
+    assert result.exit_code == 1
+    assert "no audited action 'cod'" in result.output and "Traceback" not in result.output

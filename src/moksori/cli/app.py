@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from moksori.cli import analysis as analysis_cli
+from moksori.cli import audit as audit_cli
 from moksori.cli import bilingual as bilingual_cli
 from moksori.cli import cases as cases_cli
 from moksori.cli import codebook as codebook_cli
@@ -308,6 +309,7 @@ for _area in (
     interop_cli,
     bilingual_cli,
     web_cli,
+    audit_cli,
 ):
     _area.register(app)
 

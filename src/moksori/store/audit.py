@@ -149,15 +149,38 @@ def trash(conn: Connection, trash_id: int) -> dict[str, Any]:
     return {} if row is None else dict(json.loads(row[0]))
 
 
-def entries(conn: Connection, action: Action | str | None = None) -> list[dict[str, Any]]:
+def entries(
+    conn: Connection,
+    action: Action | str | None = None,
+    *,
+    actor: str | None = None,
+    since: str | None = None,
+    last: int | None = None,
+) -> list[dict[str, Any]]:
+    """Events in the order they happened. ``action`` is one action or a family
+    ("code" matches code.create, code.merge …); ``since`` an ISO date or time
+    (UTC, as stored); ``last`` keeps the newest N."""
+    where, args = [], list[Any]()
+    if action:
+        where.append("(action = ? OR action LIKE ? ESCAPE '\\')")
+        family = str(action).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        args += [str(action), family + ".%"]
+    if actor is not None:
+        where.append("actor = ?")
+        args.append(actor)
+    if since:
+        where.append("at >= ?")
+        args.append(since)
     sql = "SELECT id, at, actor, action, detail FROM audit"
-    rows = conn.execute(
-        sql + (" WHERE action = ? ORDER BY id" if action else " ORDER BY id"),
-        (str(action),) if action else (),
-    ).fetchall()
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    if last is not None:
+        sql = f"SELECT * FROM ({sql} ORDER BY id DESC LIMIT ?)"
+        args.append(max(0, last))
+    rows = conn.execute(sql + " ORDER BY id", args).fetchall()
     return [
-        {"id": i, "at": at, "actor": actor, "action": act, "detail": json.loads(detail)}
-        for i, at, actor, act, detail in rows
+        {"id": i, "at": at, "actor": who, "action": act, "detail": json.loads(detail)}
+        for i, at, who, act, detail in rows
     ]
 
 
