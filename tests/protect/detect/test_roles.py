@@ -139,3 +139,67 @@ def test_a_long_testimony_that_drops_its_pronouns_is_still_testimony() -> None:
     assert len(text) > 400
     got = found(text)
     assert "보위원" in got and "인민반장" in got
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("우리 반 담임선생이 참 엄했어요.", "담임선생"),
+        ("소년단 분단위원장은 반에서 제일 컸어요.", "소년단 분단위원장"),
+        ("도당 검열성원들이 집에 와서 장부를 가져갔어요.", "도당 검열성원"),
+        ("아버지가 8.3 가내작업반 일을 했어요.", "8.3 가내작업반"),
+        ("남편은 2.8 비날론 련합기업소 기사였어요.", "2.8 비날론 련합기업소 기사"),
+        ("거기 생산2팀 반장이 좋은 분이었어요.", "생산2팀 반장"),
+        ("저를 맡은 신변보호 담당 형사가 전화를 해요.", "신변보호 담당 형사"),
+        ("양주경찰서 보안계 신변보호관이 가끔 와요.", "양주경찰서 보안계 신변보호관"),
+        ("시흥하나센터 상담사 선생님이 도와줬어요.", "시흥하나센터 상담사"),
+        ("저는 9군단 산하 경보병려단으로 갔어요.", "9군단 산하 경보병려단"),
+        ("저는 새별군 인민병원 의사가 되고 싶었어요.", "새별군 인민병원 의사"),
+    ],
+)
+def test_school_army_and_south_korean_roles(text: str, role: str) -> None:
+    assert role in found(text)
+
+
+def test_a_role_someone_calls_theirs_counts_in_a_letter() -> None:
+    """A letter in the plain style reads as prose; "너희 중대장" is still one officer."""
+    letter = (
+        "사랑하는 아들아, 엄마다. 이 편지가 언제 갈지 모르겠다. 엄마는 지금 남쪽에 산다. "
+        "방이 두 칸이고 겨울에도 따뜻하다. 처음엔 보일러를 켜는 법을 몰랐다. "
+    ) * 6
+    assert found(letter + "너희 중대장이 사람 괜찮다고 들었다.") == ["중대장"]
+    assert found(letter + "제1군단 산하 2사단 17연대로 갔다고 들었다.") == [
+        "제1군단 산하 2사단 17연대"
+    ]
+    assert found(letter + "중대장은 부대를 지휘한다.") == []
+
+
+def test_a_bare_hana_center_counsellor_in_a_report_is_no_one() -> None:
+    report = "연구참여자들은 신변보호관과 하나센터 상담사를 믿을 수 있는 사람으로 꼽았다고 밝혔다. " * 8
+    assert found(report) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Our company commander was Captain Seo.", "company commander"),
+        ("I was posted to Unit 4524 near the coast.", "Unit 4524"),
+        (
+            "Inspectors from the provincial party committee took the books.",
+            "Inspectors from the provincial party committee",
+        ),
+        ("He was the chief inspector at the Hoeryong police station.",
+         "chief inspector at the Hoeryong police station"),
+        ("My job counsellor at the Hwaseong Hana Center found me work.",
+         "job counsellor at the Hwaseong Hana Center"),
+        ("One of the holding-centre guards read out names.", "holding-centre guards"),
+        ("The 109 squad raided the market.", "109 squad"),
+        ("He drove a truck for the Pochon logging station.", "Pochon logging station"),
+    ],
+)  # fmt: skip
+def test_english_army_inspection_and_resettlement_roles(text: str, role: str) -> None:
+    assert role in found(text)
+
+
+def test_a_caseworker_at_an_unnamed_hana_center_is_no_one() -> None:
+    assert found("I met a caseworker at the Hana Center.") == []

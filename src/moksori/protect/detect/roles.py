@@ -40,9 +40,20 @@ _TAIL = (
 )
 
 
+# Roles the data list does not hold: a class teacher, an army officer, and the few South
+# Koreans assigned to one arrival (the protection detective, the Hana Center counsellor).
+_MORE_ROLES = (
+    "담임", "담임선생", "담임선생님", "담임 선생님", "담임교원", "분단위원장", "소년단 분단위원장",
+    "소년단 위원장", "소년단 지도원", "검열성원", "분대장", "참모장", "련대장", "연대장", "려단장",
+    "여단장", "사단장", "군단장", "중대 정치지도원", "대대 정치지도원", "신변보호관",
+    "신변보호 담당관", "신변보호담당관", "신변보호 형사", "신변보호 담당 형사", "담당 형사",
+    "담당형사", "담당 경찰관", "취업상담사", "전문상담사", "동사무소 사무장",
+)  # fmt: skip
+
+
 @cache
 def _role_words() -> tuple[str, ...]:
-    words = []
+    words = list(_MORE_ROLES)
     for line in (_DATA / "korean_roles.txt").read_text(encoding="utf-8").splitlines():
         line = line.strip()
         if line and not line.startswith("#"):
@@ -59,7 +70,7 @@ def _role_regex() -> re.Pattern[str]:
 
 # A named work unit: a proper name glued (or spaced) to what it names.
 _UNIT_HEADS = (
-    "연합기업소|기업소|광산|탄광|청년탄광|협동농장|농장|목장|돌격대|건설대|사업소|림산사업소|수산사업소"
+    "연합기업소|련합기업소|기업소|광산|탄광|청년탄광|협동농장|농장|목장|돌격대|건설대|사업소|림산사업소|수산사업소"
     "|작업소|제련소|발전소|무역회사|외화벌이기지|외화벌이사업소|공장|제철소|직동탄광|군부대|부대"
 )
 _NAMED_BY_ANY = frozenset({"돌격대", "건설대", "외화벌이기지", "외화벌이사업소"})
@@ -70,8 +81,11 @@ _RX_HEAD = re.compile(
 # The name before a unit word, read back from it: the whole word, or the word before a space.
 _RX_NAME = re.compile(rf"(?<![{H}\d.])(?:\d{{1,2}}\.\d{{1,2}}\s?)?[{H}]{{2,8}}\s?$")
 # "9군단에 있었어요", "제3사단": a numbered military unit, said in testimony.
+_MIL = r"(?:군단|사단|려단|여단|련대|연대|대대|군부대)"
+# A chain is one unit: "제1군단 산하 2사단 17연대", "9군단 산하 경보병려단".
 _RX_MILITARY = re.compile(
-    rf"(?<![{H}\d])(?:제\s?)?\d{{1,5}}\s?(?:군단|사단|려단|여단|련대|연대|대대|군부대)(?!장){_TAIL}"
+    rf"(?<![{H}\d])(?:제\s?)?\d{{1,5}}\s?{_MIL}(?!장)"
+    rf"(?:\s?(?:산하|소속|직속)?\s?(?:(?:제\s?)?\d{{1,5}}\s?|[{H}]{{1,5}}){_MIL}(?!장))*{_TAIL}"
 )
 _RX_TEAM = re.compile(rf"(?<![{H}\d])(?:제\s?)?\d{{1,2}}\s?(?:작업반|분조|갱|직장)(?!장){_TAIL}")
 # Prefixes that say what kind of unit it is, not which one: 신발공장, 협동농장, 군수공장.
@@ -128,6 +142,14 @@ _EN_WORDS = [
      "angola", "malaysia"),
     ("russia", "siberia", "kuwait", "qatar", "uae", "middle east", "mongolia", "poland", "libya",
      "angola", "malaysia"),
+    ("commander", "leader", "political", "commissar"),
+    ("unit ",),
+    ("committee",),
+    ("police station", "hana cent", "counsel", "protection officer", "resettlement"),
+    ("guard", "warden"),
+    ("market",),
+    ("109",),
+    ("logging", "forestry", "fishing", "fisheries"),
 ]  # fmt: skip
 _EN_RX = [
     re.compile(
@@ -213,6 +235,47 @@ _EN_RX = [
         r"|Angola|Malaysia)\b[^.!?\n]{0,40}?\b(?P<r>(?:logging|timber|lumber|construction|forestry)\s"
         r"(?:crews?|teams?|brigades?|units?|gangs?|camps?|workers?|labou?rers?)|loggers?|lumberjacks?)\b"
     ),
+    # An army officer by his unit: "our company commander", "the platoon leader".
+    re.compile(
+        r"\b(?P<r>(?:company|platoon|battalion|regiment(?:al)?|squad|division(?:al)?|brigade|corps)"
+        r"\s(?:commander|leader|chief|political\s(?:officer|instructor|commissar)|commissar))\b",
+        re.I,
+    ),
+    # "Unit 4524", "Military Unit 10215": a numbered army unit.
+    re.compile(r"\b(?P<r>(?:[Mm]ilitary\s|KPA\s|[Aa]rmy\s)?[Uu]nit\s\d{3,6})\b"),
+    # "inspectors from the provincial party committee", "the Kilju county people's committee".
+    re.compile(
+        r"\b(?P<r>(?:(?i:inspectors?|officials?|cadres?|instructors?)\s(?:from|of)\s(?:the\s)?)?"
+        r"(?:[A-Z][a-z]+(?:-[a-z]+)?\s)?(?:provincial|city|county|municipal|district|village|ri)\s"
+        r"(?:party|people'?s)\scommittee)\b"
+    ),
+    # South Korean officials assigned to one arrival, and police by their station.
+    re.compile(
+        r"\b(?P<r>(?:(?:chief\s)?(?:inspector|detective|officer|counsell?or|case\s?worker|social\sworker)"
+        r"|(?:job|employment|resettlement)\scounsell?or)\s(?:at|of|from)\s(?:the\s)?"
+        r"[A-Z][a-z]+\s(?:Hana\sCent(?:er|re)|[Pp]olice\s[Ss]tation)"
+        r"|(?:personal\s)?protection\sofficer|resettlement\s(?:police\s)?officer)\b"
+    ),
+    # "the holding-centre guards", "a prison warden".
+    re.compile(
+        r"\b(?P<r>(?:holding[- ]cent(?:re|er)|detention[- ]cent(?:re|er)|prison|camp|jail)"
+        r"\s(?:guards?|wardens?))\b",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?P<r>market\s(?:management\s)?(?:office\s)?(?:collector|manager|inspector|official"
+        r"|guard|supervisor))\b",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?P<r>(?:[Gg]roup|[Ss]quad|[Uu]nit)\s109|109\s(?:[Ss]quad|[Gg]roup|[Uu]nit"
+        r"|[Tt]ask\s[Ff]orce|[Pp]atrol))\b"
+    ),
+    # "the Pochon logging station": a named station of a trade.
+    re.compile(
+        r"\b(?P<r>[A-Z][a-z]+(?:-[a-z]+)?\s(?:logging|forestry|fishing|fisheries)\s(?:station|camp"
+        r"|enterprise|cooperative|base))\b"
+    ),
 ]
 
 
@@ -243,9 +306,11 @@ _UNIT_END = (
     "(?:반탐|수사|예심|외사|감찰|정치|경비|기술|[로노]동|계획|자재|경리|후방|작전|순찰|간부|조직|선전)과"
     "|부|소|대|반|분조|작업반|회사|공장|농장|탄광|광산|사업소|기업소|초소|동맹|당|위원회|직장|갱"
     "|중대|소대|대대|련대|연대|사단|려단|여단|지부|세관|관리소|교화소|합숙|지휘부|돌격대|건설대"
+    "|경찰서|보안계|보안과|센터|병원|학교|대리점|지점|사무소"
 )
 _RX_UNIT_BEFORE = re.compile(
     rf"(?<![{H}\d.])(?P<u>(?:(?:제\s?)?\d{{1,3}}(?:\.\d{{1,2}})?\s?호?\s?)?[{H}]{{0,8}}(?:{_UNIT_END})"
+    rf"|[{H}]{{1,6}}\d{{1,2}}\s?(?:팀|반|조|작업반|분조|직장)"
     rf"|(?:제\s?)?\d{{1,3}}(?:\.\d{{1,2}})?\s?호?)\s?$"
 )
 # Words before a unit that say its trade, part of its name ("외화벌이 회사", "벌목 사업소").
@@ -257,25 +322,46 @@ _UNIT_MODIFIER = re.compile(
 _NOT_UNIT = frozenset(
     "장소 주소 시대 세대 반대 상대 일부 전부 부부 여부 간부 결과 사과 효과 절반 식당 그대 우리"
     " 정부 때문 대부 이부 아부 신부 주부 과부 남부 북부 동부 서부 중부 내부 외부 본부 모두 모소"
-    " 대소".split()
+    " 대소 반".split()
 )
 # A word that heads a role only after its unit: "청년동맹 비서", "외화벌이 회사 사장".
 _RX_HEAD_AFTER_UNIT = re.compile(
     rf"(?<=[{H}\d])\s?(?:비서|사장|반장|부장|과장|소장|대장|지배인|책임자|지도원|부원|대원|성원|갱장"
     rf"|직장장|부위원장|위원장|참모장|관리원|기사장|부소장|지휘관|선장|기관장|운전수|운전사|경리원|부기원"
-    rf"|통계원|참모|정치위원|분대장|조장){_TAIL}"
+    rf"|통계원|참모|정치위원|분대장|조장|사무장|기사|의사|간호원|교원|상담사|취업상담사|상담원"
+    rf"|형사|신변보호관|검열성원){_TAIL}"
 )
 # A bare kind of workplace names none: "우리 회사 사장" is anyone's boss.
-_BARE_UNITS = frozenset("회사 공장 농장 직장 기업소 사업소 탄광 광산 식당 상점 부대 당".split())
+_BARE_UNITS = frozenset(
+    "회사 공장 농장 직장 기업소 사업소 탄광 광산 식당 상점 부대 당 하나센터 센터 병원 학교 경찰서"
+    " 대리점 지점 사무소 인민병원".split()
+)
 # A numbered unit alone: "제26호 공장", "6.18 돌격대", "10호 초소".
 _RX_NUMBERED = re.compile(
     rf"(?<![{H}\d.])(?:제\s?)?(?:\d{{1,3}}\s?호|\d{{1,2}}\.\d{{1,2}})\s?"
-    rf"(?:청년)?(?:공장|초소|관리소|교화소|수용소|병원|창고|광산|탄광|갱|돌격대|건설대|기업소|사업소){_TAIL}"
+    rf"(?:청년)?(?:공장|초소|관리소|교화소|수용소|병원|창고|광산|탄광|갱|돌격대|건설대|기업소|사업소"
+    rf"|가내작업반|작업반|작업소|상무|그루빠){_TAIL}"
 )
 # In a paper a role counts where it is said of one person: "인민반장을 지낸 어머니".
 _ATTRIBUTED = re.compile(
     r"(?:을|를)\s?(?:지낸|했던|하던|하였던|맡았던|지냈던)|이었던|였던|출신(?![가-힣])"
 )
+
+
+# "너희 중대장", "우리 담임": a role someone calls theirs is one person, even in a letter
+# or a diary written in the plain style the voice test reads as prose.
+_ATTRIBUTED_UNIT = re.compile(r"(?:으로|로|에)\s?(?:갔|배치|입대|나갔|복무|있었)")
+_OWNED = re.compile(r"(?<![가-힣])(?:우리|너희|저희|내|제|네|니)\s?$")
+
+
+# A town said before a bare unit names it: "새별군 인민병원", "양주 경찰서".
+_RX_TOWN_BEFORE = re.compile(rf"(?<![{H}])(?P<t>[{H}]{{2,5}}(?:시|군|구역|구|읍|면|리|동))\s?$")
+
+
+def _placed(text: str, start: int) -> int:
+    """Where a town named right before ``start`` begins (``start`` if none)."""
+    m = _RX_TOWN_BEFORE.search(text, max(0, start - 8), start)
+    return m.start() if m and m.end() == start else start
 
 
 def _unit_before(text: str, start: int) -> int:
@@ -307,10 +393,14 @@ def detect(view: TextView) -> list[Span]:
         out += [
             Span(m.start(), m.end(), PiiType.ROLE, CONF_ROLE, NAME)
             for m in _role_regex().finditer(text)
-            if spoken or _ATTRIBUTED.match(text, m.end())
+            if spoken
+            or _ATTRIBUTED.match(text, m.end())
+            or _OWNED.search(text, max(0, m.start() - 4), m.start())
         ]
         for m in _RX_HEAD_AFTER_UNIT.finditer(text):
             start = _unit_before(text, m.start())
+            if start < m.start() and text[start : m.start()].strip() in _BARE_UNITS:
+                start = _placed(text, start)  # "새별군 인민병원 의사": the town names it
             if start < m.start() and text[start : m.start()].strip() not in _BARE_UNITS:
                 out.append(Span(start, m.end(), PiiType.ROLE, CONF_UNIT, NAME))
         out += [
@@ -331,7 +421,11 @@ def detect(view: TextView) -> list[Span]:
         out += [
             Span(m.start(), m.end(), PiiType.ROLE, CONF_ABROAD, NAME)
             for rx in (_RX_ABROAD, _RX_ABROAD_GO, _RX_MILITARY)
-            for m in (rx.finditer(text) if spoken else ())
+            for m in rx.finditer(text)
+            if spoken
+            or _OWNED.search(text, max(0, m.start() - 4), m.start())
+            or rx is _RX_MILITARY
+            and _ATTRIBUTED_UNIT.match(text, m.end())
         ]
     low = text.lower()
     for words, rx in zip(_EN_WORDS, _EN_RX, strict=True):
