@@ -223,32 +223,41 @@ _ADDRESS_LINE = re.compile(
 )
 _STATE_LINE = re.compile(r"^,\s*[A-Z]{2,3}$|,\s*[A-Z]{2}\s+\d{4,}$")
 _LAST_LINE = re.compile(r"^(?:,|[A-Z]{2}\b|\d{4,}|(?:[A-Z][\w'’.-]*\s?){1,3}\s*\d*\s*[?.]?$)")
-_INLINE_TOWN = re.compile(
-    r"\b(?:(?:Apt|Suite|Unit)\.?\s*\d+|(?:St|Rd|Ave|Dr|Street|Road|Avenue|Drive|Lane))\.?,"
-    r"[ \t]+([^,\n\d]{2,40}?),[ \t]+(?=[A-Z])"
+_INLINE_TOWN = re.compile(r",[ \t]+([^,\n\d]{2,40}?),[ \t]+(?=[A-Z])")
+_INLINE_BEFORE = re.compile(
+    r"(?:\b(?:Apt|Suite|Unit)\.?\s*\d+|\b(?:St|Rd|Ave|Dr|Street|Road|Avenue|Drive|Lane))\.?$"
 )
+_DIGIT = re.compile(r"\d")
 _LEAD = " \t>?•*"
+_SHORT = 120  # an address line is short; longer lines are prose
 
 
 def address_zones(text: str) -> list[tuple[int, int]]:
     """Stretches of ``text`` that are parts of a postal address (see above)."""
     if not any(c.isdigit() for c in text):
         return []  # an address has a number somewhere
-    zones = [(m.start(), m.end()) for m in _CORNER.finditer(text)]
-    zones += [m.span(1) for m in _INLINE_TOWN.finditer(text)]
+    zones = [(m.start(), m.end()) for m in _CORNER.finditer(text)] if "orner" in text else []
+    for m in _INLINE_TOWN.finditer(text):  # ", Mora de Rubielos, " after "Apt. 397"
+        if _INLINE_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            zones.append(m.span(1))
     lines: list[tuple[int, str]] = []  # non-empty lines, stripped of list marks and spaces
     pos = 0
     for line in text.split("\n"):
         bare = line.strip(_LEAD)
-        if bare:
-            lines.append((pos + len(line) - len(line.lstrip(_LEAD)), bare))
+        if bare:  # a paragraph is no address line: it stands as an empty one
+            short = len(bare) <= _SHORT
+            lines.append((pos + len(line) - len(line.lstrip(_LEAD)), bare if short else ""))
         pos += len(line) + 1
+    digit = [bool(_DIGIT.search(x)) for _, x in lines]
+    addr = [d and bool(_ADDRESS_LINE.search(x)) for d, (_, x) in zip(digit, lines, strict=True)]
     for k, (start, line) in enumerate(lines):
-        if m := _NUMBER_STREET.search(line):  # the capitalised words after the street
+        if not line:
+            continue
+        if digit[k] and (m := _NUMBER_STREET.search(line)):  # the words after the street
             zones.append((start + m.end(), start + len(line)))
         elif line.startswith(",") and _STATE_LINE.search(line):
             zones.append((start, start + len(line)))  # ", RS" under a town
-        elif k and not _ADDRESS_LINE.search(line) and _ADDRESS_LINE.search(lines[k - 1][1]):
+        elif k and addr[k - 1] and not addr[k]:
             last = k + 1 < len(lines) and bool(_LAST_LINE.match(lines[k + 1][1]))
             if last or _STATE_LINE.search(line):  # "St Georges, QC 54256"
                 zones.append((start, start + len(line)))

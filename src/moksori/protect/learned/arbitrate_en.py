@@ -49,6 +49,23 @@ _FIRM |= frozenset("partners associates unlimited".split())
 _STREET_END = frozenset("street road avenue lane drive boulevard".split())
 
 
+def _in_zone(text: str, start: int, end: int) -> bool:
+    """Whether a find lies in a postal address or a firm's name, as the name rules see
+    them (:func:`address_zones`, :func:`firm_zones`), read from the lines around it."""
+    a = start
+    for _ in range(3):  # the line, the one before it and the one before that
+        a = text.rfind("\n", 0, max(0, a - 1)) + 1 if a else 0
+    a = max(a, start - 400)
+    b = end
+    for _ in range(2):  # the line and the one after it
+        nl = text.find("\n", b + 1)
+        b = len(text) if nl < 0 else nl
+    b = min(b, end + 400)
+    near = text[a:b]
+    zones = address_zones(near) + firm_zones(near)
+    return any(x <= start - a and end - a <= y for x, y in zones)
+
+
 def _body(said: str, pii: PiiType) -> bool:
     """Whether a model find names an organisation or a street: a person with an
     organisation word ("Sp Capital Iq"), as the name rules hold, or ending in a street
@@ -127,7 +144,6 @@ def combine(view: TextView, rules: list[Span]) -> list[Span]:
     taken = sorted((s.start, s.end) for s in out)
     starts = [a for a, _ in taken]
     longest = max((b - a for a, b in taken), default=0)
-    zones: list[tuple[int, int]] | None = None
     for line in lines:
         for i, j, kind, p in _spans_of(line):
             pii = KIND_TYPE.get(kind)
@@ -141,11 +157,8 @@ def combine(view: TextView, rules: list[Span]) -> list[Span]:
                 continue  # "Methods" where the text also says "methods": a heading, a word
             if _body(said, pii):
                 continue
-            if pii == PiiType.PERSON:
-                if zones is None:  # postal addresses and firms, as the name rules see them
-                    zones = address_zones(view.text) + firm_zones(view.text)
-                if any(a <= start and end <= b for a, b in zones):
-                    continue
+            if pii == PiiType.PERSON and _in_zone(view.text, start, end):
+                continue
             lo, hi = bisect_left(starts, start - longest), bisect_left(starts, end)
             if any(b > start for _, b in taken[lo:hi]):
                 continue  # the rules' span (or another type) stands
