@@ -253,8 +253,8 @@ def address_zones(text: str) -> list[tuple[int, int]]:
     for k, (start, line) in enumerate(lines):
         if not line:
             continue
-        if digit[k] and (m := _NUMBER_STREET.search(line)):  # the words after the street
-            zones.append((start + m.end(), start + len(line)))
+        if digit[k] and (hit := _NUMBER_STREET.search(line)):  # the words after the street
+            zones.append((start + hit.end(), start + len(line)))
         elif line.startswith(",") and _STATE_LINE.search(line):
             zones.append((start, start + len(line)))  # ", RS" under a town
         elif k and addr[k - 1] and not addr[k]:
