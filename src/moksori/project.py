@@ -168,7 +168,7 @@ class Project:
     # --- the coding workflow (issue 3): one object per concept --------------
     @property
     def coders(self) -> Coders:
-        return Coders(self.conn)
+        return Coders(self.conn, self.actor)
 
     @property
     def codebook(self) -> Codebook:
@@ -204,7 +204,7 @@ class Project:
     def project_new_codings(self, made: list[Coding]) -> int:
         """Copy codings just made onto aligned translations, when the project asks for it
         (``translation.auto_project``); how many were copied."""
-        return project_new(self.conn, made)
+        return project_new(self.conn, made, self.actor)
 
     def project_translations(
         self,
@@ -216,24 +216,29 @@ class Project:
     ) -> ProjectionReport:
         """Copy codings onto the aligned text of translations (marked projected)."""
         return project_codings(
-            self.conn, pair_ref=pair_ref, direction=direction, code=code, coder=coder
+            self.conn,
+            pair_ref=pair_ref,
+            direction=direction,
+            code=code,
+            coder=coder,
+            actor=self.actor,
         )
 
     def set_auto_projection(self, on: bool) -> None:
         """Project every new coding onto aligned translations from now on (or stop)."""
-        set_auto_project(self.conn, on)
+        set_auto_project(self.conn, on, self.actor)
 
     @property
     def pairs(self) -> Pairs:
         """Translations: original documents paired with their translations."""
-        return Pairs(self.conn)
+        return Pairs(self.conn, self.actor)
 
     @property
     def alignments(self) -> Alignments:
         """Sentence alignment of translation pairs, and links set by hand."""
         from moksori.bilingual.alignment import Alignments  # lazy: start-up (~11 ms)
 
-        return Alignments(self.conn)
+        return Alignments(self.conn, self.actor)
 
     @property
     def deid(self) -> Deid:

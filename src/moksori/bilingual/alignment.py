@@ -16,10 +16,11 @@ from typing import Any
 
 from moksori.bilingual.align import Link, Unit, align, coverage, low_confidence_stretches
 from moksori.bilingual.pairs import LOW_CONFIDENCE, Pair, Pairs
+from moksori.coding.audited import Action, Event, change
 from moksori.errors import MoksoriError
 from moksori.semantic import encoder
 from moksori.store.clock import now
-from moksori.store.database import Connection, transaction
+from moksori.store.database import Connection
 from moksori.store.passages import sentence_spans
 
 # Below this share of the expected length, a translation is called much shorter.
@@ -86,9 +87,10 @@ def sentences(conn: Connection, doc_id: int) -> list[Sentence]:
 class Alignments:
     """Aligning pairs and reading or fixing their links (``project.alignments``)."""
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, actor: str | None = None) -> None:
         self.conn = conn
-        self.pairs = Pairs(conn)
+        self.actor = actor
+        self.pairs = Pairs(conn, actor)
 
     def align(self, pair_id: int) -> AlignReport:
         """(Re-)align a pair; links set by hand stay, the rest are recomputed."""
@@ -103,7 +105,7 @@ class Alignments:
         links = align(a_units, b_units, vectors[: len(a)], vectors[len(a) :], fixed=fixed)
         manual_keys = {(f.a, f.b) for f in fixed}
         stamp = now()
-        with transaction(self.conn):
+        with change(self.conn, self.actor) as ch:
             self.conn.execute("DELETE FROM alignment WHERE pair_id = ? AND manual = 0", (pair_id,))
             for link, where in zip(links, _ranges(links, a, b), strict=True):
                 if (link.a, link.b) in manual_keys:
@@ -112,6 +114,8 @@ class Alignments:
             self.conn.execute(
                 "UPDATE translation SET aligned_at = ? WHERE id = ?", (stamp, pair_id)
             )
+            counts = {"links": len(links), "kept": len(manual)}
+            ch.record(Event(Action.PAIR_ALIGN, {"pair": [pair_id]}, counts))
         share = coverage(a_units, b_units)
         kinds: dict[str, int] = {}
         for link in links:
@@ -174,11 +178,15 @@ class Alignments:
             *_side(a, link.a, link.b, existing, "a"),
             *_side(b, link.b, link.a, existing, "b"),
         )
-        with transaction(self.conn):
+        with change(self.conn, self.actor) as ch:
+            replaced = 0
             for old in existing:
                 if set(old.a_sentences) & set(link.a) or set(old.b_sentences) & set(link.b):
                     self.conn.execute("DELETE FROM alignment WHERE id = ?", (old.id,))
+                    replaced += 1
             link_id = self._insert(pair_id, where, 1.0, manual=True, stamp=now())
+            counts = {"sentences": len(link.a) + len(link.b), "replaced": replaced}
+            ch.record(Event(Action.PAIR_LINK, {"pair": [pair_id]}, counts))
         return next(x for x in self.links(pair_id) if x.id == link_id)
 
     def _insert(

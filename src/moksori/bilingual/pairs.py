@@ -16,9 +16,10 @@ from dataclasses import asdict, dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
+from moksori.coding.audited import Action, Event, change
 from moksori.errors import MoksoriError, NotFound
 from moksori.store.clock import now
-from moksori.store.database import Connection, transaction
+from moksori.store.database import Connection
 from moksori.store.documents import (
     document_labels,
     document_lang,
@@ -73,8 +74,9 @@ JOIN document r ON r.id = t.translation_id
 class Pairs:
     """The project's translation pairs (``project.pairs``)."""
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, actor: str | None = None) -> None:
         self.conn = conn
+        self.actor = actor
 
     # --- reading ------------------------------------------------------------------
     def all(self) -> list[Pair]:
@@ -135,15 +137,28 @@ class Pairs:
         """Pair two documents (refs as `moksori docs` shows them, or ids)."""
         oid = _doc(self.conn, original)
         tid = _doc(self.conn, translation)
-        with transaction(self.conn):
+        with change(self.conn, self.actor) as ch:
             pair_id = self._insert(oid, tid)
+            ch.record(Event(Action.PAIR_ADD, {"pair": [pair_id], "document": [oid, tid]}))
         return self.get(pair_id)
 
     def unpair(self, pair_id: int) -> None:
         """Remove a pair and its alignment (the documents and their codings stay)."""
-        self.get(pair_id)
-        with transaction(self.conn):
+        pair = self.get(pair_id)
+        with change(self.conn, self.actor) as ch:
+            links = self.conn.execute(
+                "SELECT a_start, a_end, b_start, b_end, confidence, manual, created_at "
+                "FROM alignment WHERE pair_id = ? ORDER BY id",
+                (pair_id,),
+            ).fetchall()
+            kept = ch.keep("pair", {**pair.to_json(), "links": [list(r) for r in links]})
             self.conn.execute("DELETE FROM translation WHERE id = ?", (pair_id,))
+            targets: dict[str, list[str | int]] = {
+                "pair": [pair_id],
+                "document": [pair.original_id, pair.translation_id],
+                "trash": [kept],
+            }
+            ch.record(Event(Action.PAIR_REMOVE, targets, {"links": len(links)}))
 
     def pair_by_names(self, doc_ids: Iterable[int]) -> list[Pair]:
         """Pair documents whose file names differ only by a ko/en tag (``x.ko.txt``,
@@ -156,7 +171,7 @@ class Pairs:
             if tagged is not None:
                 stem, lang = tagged
                 by_stem.setdefault((stem, part or ""), {}).setdefault(lang, int(doc_id))
-        with transaction(self.conn):
+        with change(self.conn, self.actor) as ch:
             for sides in by_stem.values():
                 ko, en = sides.get("ko"), sides.get("en")
                 if ko is None or en is None or not ({ko, en} & wanted):
@@ -165,6 +180,11 @@ class Pairs:
                     made.append(self._insert(ko, en))
                 except PairError:
                     continue
+            if made:
+                event = Event(
+                    Action.PAIR_ADD, {"pair": list(made)}, {"pairs": len(made)}, "by_name"
+                )
+                ch.record(event)
         return [self.get(p) for p in made]
 
     def _insert(self, oid: int, tid: int) -> int:
@@ -194,10 +214,6 @@ class Pairs:
         cur = self.conn.execute(
             "INSERT INTO translation(original_id, translation_id, created_at) VALUES (?, ?, ?)",
             (oid, tid, now()),
-        )
-        self.conn.execute(
-            "INSERT INTO audit(at, action, detail) VALUES (?, 'pair', ?)",
-            (now(), f'{{"original": {oid}, "translation": {tid}}}'),
         )
         return int(cur.lastrowid)
 

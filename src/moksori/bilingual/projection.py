@@ -14,9 +14,10 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from moksori.bilingual.pairs import Pair, Pairs
+from moksori.coding.audited import Action, Event, change
 from moksori.coding.codings import Coding, Codings
 from moksori.errors import MoksoriError
-from moksori.store.database import Connection, transaction
+from moksori.store.database import Connection
 
 DIRECTIONS = ("to-translation", "to-original", "both")
 # When on, every new coding on an aligned pair is projected at once (CLI and workspace).
@@ -58,6 +59,7 @@ def project_codings(
     direction: str = "to-translation",
     code: str | None = None,
     coder: str | None = None,
+    actor: str | None = None,
 ) -> ProjectionReport:
     """Project codings over one pair (or every aligned pair), in one transaction."""
     if direction not in DIRECTIONS:
@@ -66,7 +68,7 @@ def project_codings(
     chosen = [pairs.find(pair_ref)] if pair_ref else pairs.all()
     codings = Codings(conn)
     report = ProjectionReport()
-    with transaction(conn):
+    with change(conn, actor) as ch:
         for pair in chosen:
             if pair.aligned_at is None:
                 report.not_aligned_pairs.append(f"#{pair.id}")
@@ -79,6 +81,9 @@ def project_codings(
             }[direction]
             for doc_id in sides:
                 _project_side(conn, codings, pair, doc_id, code, coder, report)
+        counts = {"pairs": report.pairs, "codings": report.projected}
+        done = [p.id for p in chosen if p.aligned_at is not None]
+        ch.record(Event(Action.CODING_PROJECT, {"pair": done}, counts, direction))
     return report
 
 
@@ -147,16 +152,17 @@ def auto_project_enabled(conn: Connection) -> bool:
     return row is not None and row[0] == "on"
 
 
-def set_auto_project(conn: Connection, on: bool) -> None:
-    with transaction(conn):
+def set_auto_project(conn: Connection, on: bool, actor: str | None = None) -> None:
+    with change(conn, actor) as ch:
         conn.execute(
             "INSERT INTO setting(key, value) VALUES (?, ?) "
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             (AUTO_SETTING, "on" if on else "off"),
         )
+        ch.record(Event(Action.AUTO_PROJECT, choice="on" if on else "off"))
 
 
-def project_new(conn: Connection, made: list[Coding]) -> int:
+def project_new(conn: Connection, made: list[Coding], actor: str | None = None) -> int:
     """Project codings just made, when automatic projection is on; how many were made."""
     if not made or not auto_project_enabled(conn):
         return 0
@@ -164,7 +170,7 @@ def project_new(conn: Connection, made: list[Coding]) -> int:
     codings = Codings(conn)
     coder_names = {c.id: c.name for c in codings.coders.list()}
     count = 0
-    with transaction(conn):
+    with change(conn, actor) as ch:
         for coding in made:
             if coding.origin == "projected":
                 continue
@@ -174,4 +180,6 @@ def project_new(conn: Connection, made: list[Coding]) -> int:
                 where = (coding.id, coding.code_id, coding.document_id, coding.start, coding.end)
                 outcome = _project_one(conn, codings, pair, where, coder_names[coding.coder_id])
                 count += outcome == "projected"
+        if count:
+            ch.record(Event(Action.CODING_PROJECT, counts={"codings": count}, choice="auto"))
     return count

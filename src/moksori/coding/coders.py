@@ -11,6 +11,7 @@ import os
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from moksori.coding.audited import Action, Event, change
 from moksori.errors import CodebookConflict, CodingError, UnknownCoder
 from moksori.store.clock import now
 from moksori.store.database import Connection
@@ -37,13 +38,19 @@ _COLUMNS = "id, guid, name, role, created_at"
 
 
 class Coders:
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, actor: str | None = None) -> None:
         self.conn = conn
+        self.actor = actor
 
     def list(self) -> list[Coder]:
         return [Coder(*r) for r in self.conn.execute(f"SELECT {_COLUMNS} FROM coder ORDER BY id")]
 
-    def add(self, name: str, role: str = "coder", *, guid: str | None = None) -> Coder:
+    def add(
+        self, name: str, role: str = "coder", *, guid: str | None = None, implied: bool = False
+    ) -> Coder:
+        """A new coder, audited as ``coder.add``. ``implied``: made on first use by the
+        change being made (the consensus coder of a reconcile, the first owner), which
+        that change's own event stands for."""
         name = name.strip()
         if not name:
             raise CodingError("a coder needs a name")
@@ -51,10 +58,14 @@ class Coders:
             raise CodingError(f"unknown role {role!r}; use one of {', '.join(ROLES)}")
         if self.find(name) is not None:
             raise CodebookConflict(f"there is already a coder called {name!r}")
-        cur = self.conn.execute(
-            "INSERT INTO coder(guid, name, role, created_at) VALUES (?, ?, ?, ?)",
-            (guid or new_guid(), name, role, now()),
-        )
+        guid = guid or new_guid()
+        with change(self.conn, self.actor) as ch:
+            cur = self.conn.execute(
+                "INSERT INTO coder(guid, name, role, created_at) VALUES (?, ?, ?, ?)",
+                (guid, name, role, now()),
+            )
+            if not implied:
+                ch.record(Event(Action.CODER_ADD, {"coder": [guid]}, choice=role))
         return self.get(int(cur.lastrowid))
 
     def find(self, ref: str | int) -> Coder | None:
@@ -85,7 +96,7 @@ class Coders:
         if len(coders) == 1:
             return coders[0]
         if not coders:
-            return self.add(DEFAULT_OWNER, "owner")
+            return self.add(DEFAULT_OWNER, "owner", implied=True)
         raise CodingError(
             f"this project has {len(coders)} coders; say who you are with --coder or {CODER_ENV}"
         )
@@ -95,4 +106,4 @@ class Coders:
         row = self.conn.execute(
             f"SELECT {_COLUMNS} FROM coder WHERE role = 'consensus' ORDER BY id LIMIT 1"
         ).fetchone()
-        return Coder(*row) if row else self.add("consensus", "consensus")
+        return Coder(*row) if row else self.add("consensus", "consensus", implied=True)

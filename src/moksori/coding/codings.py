@@ -113,7 +113,7 @@ class Codings:
         self.conn = conn
         self.actor = actor  # named in the audit trail for every change made here
         self.codebook = Codebook(conn, actor=actor)
-        self.coders = Coders(conn)
+        self.coders = Coders(conn, actor)
         self.inserted = 0  # codings this object has inserted (for the events' counts)
 
     # --- writing ------------------------------------------------------------

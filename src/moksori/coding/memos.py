@@ -76,7 +76,7 @@ class Memos:
         """A new memo; the author is the acting coder (see Coders.current)."""
         target_id = self._resolve(target_kind, target_ref)
         text = _clean_text(text)
-        writer = Coders(self.conn).current(author)
+        writer = Coders(self.conn, self.actor).current(author)
         stamp = now()
         terms = index_terms([f"{title}\n{text}"])[0]
         guid = new_guid()

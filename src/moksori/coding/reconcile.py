@@ -141,7 +141,7 @@ class Reconciler:
         a, b = self._pair(coders)
         check_visible(self.conn, viewer, [a, b])
         actor = self.actor if self.actor is not None else viewer.name if viewer else None
-        consensus = Coders(self.conn).consensus()
+        consensus = Coders(self.conn, actor).consensus()
         clusters = self._clusters(a, b, codes, documents)
         if coding_ids:
             wanted = set(coding_ids)

@@ -62,6 +62,14 @@ class Action(StrEnum):
     RECONCILE = "reconcile"
     PROJECT_MERGE = "project.merge"
     PROJECT_IMPORT = "project.import"  # another tool's project (.qdpx, Taguette); choice: format
+    CODER_ADD = "coder.add"
+    # translations
+    PAIR_ADD = "pair.add"  # choice: by_name when paired by file names on add
+    PAIR_REMOVE = "pair.remove"
+    PAIR_ALIGN = "pair.align"
+    PAIR_LINK = "pair.link"  # a link set by hand
+    CODING_PROJECT = "coding.project"  # codings copied onto a translation; choice: direction
+    AUTO_PROJECT = "coding.auto_project"  # choice: on / off
     # de-identification
     DEID_SCAN = "deid.scan"
     DEID_MARK = "deid.mark"
