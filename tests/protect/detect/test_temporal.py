@@ -172,6 +172,7 @@ def test_native_numerals(words: str, number: int | None) -> None:
         ("하나원 142기로 나왔어요.", "142기"),
         ("하나원 142기 수료 후", "142기"),
         ("하나원 제142기 동기들과", "제142기"),
+        ("하나원 우리 기수는 142기다.", "142기"),  # the plain written style of a diary
         ("I was in class 142 at Hanawon.", "class 142"),
         ("Hanawon's 142nd class graduated.", "142nd class"),
     ],
@@ -373,3 +374,43 @@ def test_a_two_digit_year_said_as_a_time(text: str) -> None:
 @pytest.mark.parametrize("text", ["20년이 지나서 왔어요.", "10년 동안 살았어요."])
 def test_a_two_digit_duration_is_no_year(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "info"),
+    [
+        ("그 선생님은 김일성 사망 때 우리를 데리고 갔어요.", "김일성 사망", {"decade": 1990}),
+        ("떠난 건 화폐개혁 이듬해였어요.", "화폐개혁 이듬해", {}),
+        ("할아버지는 6.25 때 전사하셨어요.", "6.25", {"decade": 1950}),
+        ("그해 음력 삼월에 돌아가셨어요.", "음력 삼월", {"lunar": True}),
+        ("중학교 4학년 때 단속이 심했어요.", "중학교 4학년", {"relative": True}),
+        ("그때가 98년이에요.", "98년", {"year": 1998}),
+        ("고난의 행군 끝물이디.", "고난의 행군 끝물", {"decade": 1990}),
+        ("이듬해 모내기 때 혜산으로 갔어요.", "이듬해 모내기 때", {"relative": True}),
+        ("2005년 김장철에 다리를 다쳤어요.", "2005년 김장철", {"year": 2005}),
+        ("저는 병오년생, 말띠예요.", "병오년", {}),
+        ("I left the year after the currency reform.", "year after the currency reform",
+         {"relative": True}),
+        ("I was eleven the year the leader died.", "year the leader died", {"relative": True}),
+        ("We crossed in the seventh lunar month.", "seventh lunar month", {"relative": True}),
+        ("He was arrested the winter before last.", "winter before last", {"relative": True}),
+        ("I was released in June that year.", "June that year", {"relative": True}),
+        ("He lost everything in the currency reform.", "currency reform", {"relative": True}),
+    ],
+)  # fmt: skip
+def test_dates_said_by_events_lunar_months_and_school_years(
+    text: str, span: str, info: dict[str, Any]
+) -> None:
+    assert (span, "date", info) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "화폐개혁은 2009년 11월에 있었다. 화폐개혁은 시장을 흔들었다. " * 8,  # history
+        "The currency reform of 2009 is well documented. " * 8,
+        "그 병은 10년이에요.",
+    ],
+)
+def test_events_as_history_and_durations_are_not_dates(text: str) -> None:
+    assert [f for f in found(text) if f[1] == "date" and "2009" not in f[0]] == []

@@ -15,7 +15,7 @@ HANAWON = re.compile(r"하나원|Hanawon|Hana\s?won|Hana Center", re.I)
 KO_COHORT = re.compile(
     r"(?=[제\d])(?<![\d.,])(?:제\s?)?(\d{1,3})\s?기(?:생|수)?"
     r"(?=$|[^\uac00-\ud7a3]|는|은|이|가(?!바이트)|로|으로|에|와|과|의|를|을|도|만|부터|까지|동기|출신|"
-    r"수료|졸업|였|이었|인데|예요|입니다|라|랑|하고|때|분|들|중|였다)"
+    r"수료|졸업|였|이었|인데|예요|입니다|라|랑|하고|때|분|들|중|였다|다(?![가-힣])|이다)"
 )
 EN_COHORT = re.compile(
     r"(?=[cbig\d])\b(?:(?:class|cohort|batch|intake|group)\s(?:no\.?\s?|number\s|#)?(\d{1,3})\b"

@@ -68,7 +68,7 @@ KO_YEAR_FAMINE = re.compile(rf"(?=[\d'])(?<![\d.,]){_YEAR}\s?(?:그\s?)?{_FAMINE
 # the famine ("고난의 행군이 있었다") dates no one.
 KO_FAMINE = re.compile(
     r"(?=[\"'“‘고배굶식강])(?<!\d년\s)(?<!\d년)(?:[\"'“‘]?고난의\s?행군[\"'”’]?"
-    rf"{_PHASE}{_FAMINE_TIME}"
+    rf"(?:{_PHASE}{_FAMINE_TIME}|\s?(?:끝물|막바지|말기|초기|끝무렵))"
     r"|배고플\s?때|배고팠을\s?때|배고프던\s?때|배고픈\s?(?:때|시절|시기)|굶주리던\s?(?:때|시절)"
     r"|굶을\s?때|굶던\s?때|굶어\s?죽을\s?때|굶어\s?죽던\s?때"
     r"|배급이?\s?끊[긴겼어]\S*\s?때|배급이?\s?끊어진\s?때|식량난\s?때|강냉이죽\s?먹을\s?때)"
@@ -117,6 +117,7 @@ _EVENT = (
 )
 _SEASON_WORD = (
     r"(?:(?:이른|늦은)\s)?(?:초|늦|한)?(?:봄|여름|가을|겨울)(?:\s?(?:초|말|무렵|즈음|쯤))?"
+    r"|(?:모내기|김장|가을걷이|추수|보리\s?가을|농촌\s?동원|모내기\s?전투)(?:철|\s?때|\s?무렵)?"
 )
 _PART = (
     rf"(?:{_SEASON_WORD}|(?:{_alt(_MONTH_WORDS)})(?:\s?(?:{_alt(_DAY_WORDS)})(?:날)?|\s?(?:초순|중순|하순))?"
@@ -232,6 +233,74 @@ KO_WEEKDAY = re.compile(
 CONF_WEEKDAY = 0.25
 
 
+# An event of the country dates a life told around it ("김일성 사망 때", "화폐개혁 이듬해",
+# "6.25 때"): said in testimony, alone, it fixes a year; info keeps only its decade, and
+# none for a currency change (there were several: 1992's 화폐교환, 2009's 화폐개혁).
+_EVENT_DECADE = (
+    (re.compile(r"김일성|수령님"), 1990),
+    (re.compile(r"김정일|장군님"), 2010),
+    (re.compile(r"6\.25|육이오|륙이오|조국해방전쟁"), 1950),
+)
+KO_EVENT_ALONE = re.compile(
+    r"(?=[김수장화돈6육륙조])(?<![가-힣\d])(?:(?:김일성|김정일|수령님|장군님)\s?(?:이|가|께서)?\s?"
+    r"(?:사망|서거|돌아가셨을|돌아가신|죽었을|죽던)|화[폐페]\s?(?:개혁|교환)|돈\s?바꿀|돈\s?바꾸던"
+    r"|6\.25|육이오|륙이오|조국해방전쟁)"
+    r"(?:\s?(?:이듬해|다음\s?해|그해|직후|직전)(?:\s?(?:봄|여름|가을|겨울))?)?"
+    r"(?=\s?(?:때|당시|무렵|즈음|직후|직전|이듬해|다음\s?해|그해|이|였|이었|에|엔|쯤)|[^가-힣]|$)"
+)
+# "음력 삼월", "음력 3월 열흘": a lunar month fixes the time as a month does.
+KO_LUNAR_MONTH = re.compile(
+    rf"(?<![가-힣])음력\s?(?:{_alt(_MONTH_WORDS)}|\d{{1,2}}\s?월)"
+    rf"(?:\s?(?:{_alt(_DAY_WORDS)}|\d{{1,2}}\s?일|초순|중순|하순))?{_HOLIDAY_END}"
+)
+# "중학교 4학년 때": a school year dates a childhood event as a year does.
+KO_SCHOOL_YEAR = re.compile(
+    r"(?<![가-힣])(?:인민학교|소학교|초등학교|초급중학교|고급중학교|고등중학교|중학교|고중|대학)\s?"
+    r"(?:\d|[일이삼사오육]|한|두|세|네|다섯|여섯)\s?학년(?=\s?(?:때|적|무렵|봄|여름|가을|겨울|이었|였|에)"
+    r"|[^가-힣]|$)"
+)
+# "병오년생", "갑신년에": a year of the sexagenary cycle (stem and branch of one parity).
+_STEMS, _BRANCHES = "갑을병정무기경신임계", "자축인묘진사오미신유술해"
+_CYCLE = "|".join(
+    s + b for i, s in enumerate(_STEMS) for j, b in enumerate(_BRANCHES) if i % 2 == j % 2
+)
+KO_CYCLE_YEAR = re.compile(rf"(?<![가-힣])(?:{_CYCLE})년(?=생|에|엔|이|도|부터|까지|[^가-힣]|$)")
+# "그때가 98년이에요", "05년에 왔어요": a two-digit year of the famine or after, said with its
+# particle or copula (10년 etc. are durations: only 80–99 and 00–09).
+KO_YY_SAID = re.compile(
+    r"(?=[\d'])(?<![\d.,~-])'?(?P<y2>0\d|[89]\d)\s?년(?=에(?!서)|엔|이에요|이었|이야|이지|입니다"
+    r"|이고|인데|이니까|쯤|께|부터|까지|이었는데)"
+)
+
+# English events: "the year the leader died", "the year after the currency reform".
+_EN_EVENT = (
+    r"(?:(?:the\s)?(?:Great\s)?[Ll]eader|Kim\sIl[- ]?[Ss]ung|Kim\sJong[- ]?[Ii]l)"
+    r"\s(?:died|passed\saway)"
+    r"|(?:the\s)?(?:currency\s(?:reform|revaluation|exchange)|great\sflood|floods)"
+)
+EN_EVENT_YEAR = re.compile(
+    r"\b(?:year|winter|summer|spring|autumn|fall|month)\s(?:(?:after|before)\s)?(?:when\s)?"
+    rf"(?:{_EN_EVENT})\b"
+)
+EN_EVENT_ALONE = re.compile(
+    r"\b(?:in|after|before|during|since|at)\s(?:the\s)?(?P<r>currency\s(?:reform|revaluation))\b"
+    r"|\bwhen\s(?:the\s)?(?P<l>(?:Great\s)?[Ll]eader\sdied)\b"
+)
+_EN_ORD = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|\d{1,2}(?:st|nd|rd|th))"
+)
+EN_LUNAR_MONTH = re.compile(rf"\b(?:{_EN_ORD}\s)?(?:day\sof\sthe\s)?{_EN_ORD}\slunar\smonth\b")
+_EN_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+# "June that year", "the winter before last", "last spring": fixed from a year said elsewhere.
+EN_REL_MONTH = re.compile(
+    rf"\b{_EN_MONTH}\s(?:of\s)?(?:that|the\sfollowing|the\snext|the\sprevious|last|next)\syear\b"
+    r"|\b(?:winter|summer|spring|autumn|fall|year)\sbefore\slast\b"
+)
+
+
 def _span(start: int, end: int, conf: float, **info: Any) -> Span:
     return Span(
         start, end, PiiType.DATE, conf, "date", {k: v for k, v in info.items() if v is not None}
@@ -281,6 +350,8 @@ def find(text: str) -> list[Span]:
     if re.search("[가-힣]", text):
         for m in KO_RELATIVE_SPAN.finditer(text):
             out.append(_span(m.start(), m.end(), 0.3, relative=True))
+        out += _korean_said(text)
+    out += _english_said(text)
     for m in EN_SEASON_YEAR.finditer(text):
         out.append(_span(m.start(), m.end(), 0.6, year=int(m.group("y"))))
     for m in EN_RELATIVE_SPAN.finditer(text):
@@ -310,4 +381,36 @@ def find(text: str) -> list[Span]:
             out.append(_span(m.start(), m.end(), 0.5, relative=True, holiday=True))
         for m in EN_HOLIDAY_ALONE.finditer(text) if is_testimony(text) else ():
             out.append(_span(m.start(), m.end(), 0.3, holiday=True))
+    return out
+
+
+def _korean_said(text: str) -> list[Span]:
+    """Events, lunar months, school years, cycle years and two-digit years said in Korean."""
+    out = []
+    spoken = is_testimony(text)
+    for m in KO_EVENT_ALONE.finditer(text) if spoken else ():
+        decade = next((d for rx, d in _EVENT_DECADE if rx.search(m.group(0))), None)
+        out.append(_span(m.start(), m.end(), 0.45, decade=decade))
+    for m in KO_LUNAR_MONTH.finditer(text):
+        out.append(_span(m.start(), m.end(), 0.5, lunar=True))
+    for m in KO_SCHOOL_YEAR.finditer(text) if spoken else ():
+        out.append(_span(m.start(), m.end(), 0.35, relative=True))
+    for m in KO_CYCLE_YEAR.finditer(text):
+        out.append(_span(m.start(), m.end(), 0.5))
+    for m in KO_YY_SAID.finditer(text) if spoken else ():
+        out.append(_span(m.start(), m.end(), 0.45, year=numbers.two_digit_year(m.group("y2"))))
+    return out
+
+
+def _english_said(text: str) -> list[Span]:
+    """Events, lunar months and months of a year said elsewhere, in English."""
+    low = text.lower()
+    if not any(w in low for w in ("died", "currency", "flood", "lunar", "year", "before last")):
+        return []
+    spoken = is_testimony(text)
+    out = []
+    for rx in (EN_EVENT_YEAR, EN_EVENT_ALONE, EN_LUNAR_MONTH, EN_REL_MONTH):
+        for m in rx.finditer(text) if spoken or rx is EN_LUNAR_MONTH else ():
+            g = next((k for k in ("r", "l") if rx.groupindex.get(k) and m.group(k)), 0)
+            out.append(_span(m.start(g), m.end(g), 0.45, relative=True))
     return out
