@@ -43,6 +43,29 @@ def test_accepted_names_get_consistent_generated_pseudonyms(
     assert "남동생 철이랑" in document_view(testimony.conn, d).text
 
 
+def test_choosing_and_merging_pseudonyms_is_audited(vault: Vault, testimony: Project) -> None:
+    d = doc_id(testimony, "interview-ko")
+    text = testimony.document(d).text
+    for name in ("리철수", "김순희"):
+        at = text.index(name)
+        testimony.deid.findings.add_manual(d, at, at + 3, "person")
+    testimony.deid.review(Selector(types=["person"]), "accepted", vault=vault)
+    p = testimony.acting_as("Reviewer Oh")
+    first, second = [e for e in p.deid.entities.list() if e.findings][:2]
+    p.deid.entities.rename(first.id, "Cheol", "철이")
+    [renamed] = audit.entries(p.conn, "deid.entity.rename")
+    assert renamed["actor"] == "Reviewer Oh"
+    assert renamed["detail"] == {"targets": {"entity": [first.guid]}}  # never the pseudonym
+    p.deid.entities.merge(second.id, first.id)
+    [merged] = audit.entries(p.conn, "deid.entity.merge")
+    detail = merged["detail"]
+    assert detail["targets"]["entity"] == [second.guid, first.guid]
+    assert detail["counts"] == {"findings": second.findings}
+    assert audit.trash(p.conn, detail["targets"]["trash"][0])["guid"] == second.guid
+    trail = json.dumps(audit.entries(p.conn), ensure_ascii=False)
+    assert not any(w in trail for w in ("Cheol", "철이", "리철수", "김순희"))
+
+
 def test_accepting_a_name_needs_the_vault(testimony: Project) -> None:
     d = doc_id(testimony, "interview-ko")
     testimony.deid.findings.add_manual(d, 0, 3, "person")

@@ -93,7 +93,7 @@ class Deid:
 
     @property
     def entities(self) -> Entities:
-        return Entities(self.conn)
+        return Entities(self.conn, self.actor)
 
     @property
     def publishing(self) -> Publishing:

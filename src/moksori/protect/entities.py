@@ -12,6 +12,7 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from moksori.coding.audited import Action, Event, change
 from moksori.errors import DeidError, UnknownEntity
 from moksori.store.clock import now
 from moksori.store.database import Connection, transaction
@@ -38,8 +39,9 @@ class Entity:
 
 
 class Entities:
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, actor: str | None = None) -> None:
         self.conn = conn
+        self.actor = actor
 
     def list(self) -> list[Entity]:
         rows = self.conn.execute(
@@ -111,11 +113,12 @@ class Entities:
         if not pseudonym.strip():
             raise DeidError("a pseudonym cannot be empty")
         self._check_free(pseudonym, pseudonym_ko, but=e.id)
-        with transaction(self.conn) as c:
-            c.execute(
+        with change(self.conn, self.actor) as ch:
+            self.conn.execute(
                 "UPDATE entity SET pseudonym = ?, pseudonym_ko = ?, chosen = 1 WHERE id = ?",
                 (pseudonym.strip(), pseudonym_ko.strip() if pseudonym_ko else None, e.id),
             )
+            ch.record(Event(Action.DEID_ENTITY_RENAME, {"entity": [e.guid]}))
         return self.get(e.id)
 
     def merge(self, source: str | int, target: str | int) -> Entity:
@@ -123,7 +126,12 @@ class Entities:
         src, dst = self.get(source), self.get(target)
         if src.id == dst.id:
             raise DeidError("an entity cannot be merged into itself")
-        with transaction(self.conn) as c:
-            c.execute("UPDATE finding SET entity_id = ? WHERE entity_id = ?", (dst.id, src.id))
-            c.execute("DELETE FROM entity WHERE id = ?", (src.id,))
+        with change(self.conn, self.actor) as ch:
+            moved = self.conn.execute(
+                "UPDATE finding SET entity_id = ? WHERE entity_id = ?", (dst.id, src.id)
+            ).rowcount
+            kept = ch.keep("entity", src.to_json())
+            self.conn.execute("DELETE FROM entity WHERE id = ?", (src.id,))
+            targets: dict[str, list[str | int]] = {"entity": [src.guid, dst.guid], "trash": [kept]}
+            ch.record(Event(Action.DEID_ENTITY_MERGE, targets, {"findings": int(moved)}))
         return self.get(dst.id)

@@ -75,6 +75,8 @@ class Action(StrEnum):
     DEID_MARK = "deid.mark"
     DEID_REVIEW = "deid.review"
     DEID_REVEAL = "deid.reveal"
+    DEID_ENTITY_RENAME = "deid.entity.rename"  # a pseudonym chosen (never written here)
+    DEID_ENTITY_MERGE = "deid.entity.merge"  # the merged entity kept in the trash
     DEID_POLICY = "deid.policy"
     DEID_SHARED_LIST = "deid.shared_list"
     DEID_K_THRESHOLD = "deid.k_threshold"
