@@ -414,3 +414,27 @@ def test_dates_said_by_events_lunar_months_and_school_years(
 )
 def test_events_as_history_and_durations_are_not_dates(text: str) -> None:
     assert [f for f in found(text) if f[1] == "date" and "2009" not in f[0]] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "age"),
+    [
+        ("련락이 왔는데, 마흔하나라고 하더구만.", "마흔하나", 41),
+        ("지금은 열여섯이 됐을 거예요.", "열여섯", 16),
+        ("그해 어머니가 쉰이셨어요.", "쉰", 50),
+        ("어머니는 서른이셨어요.", "서른", 30),
+        ("You must be twenty-one now.", "twenty-one", 21),
+        ("My grandmother lived to 85.", "85", 85),
+        ("She was ten the year of liberation.", "ten", 10),
+    ],
+)
+def test_ages_said_with_a_copula_a_modal_or_a_death(text: str, span: str, age: int) -> None:
+    assert (span, "age", {"age": age}) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["쉰 목소리로 말했어요.", "김치가 쉬어서 쉰 냄새가 났다.", "The shop lived to see 1999."],
+)
+def test_stale_voices_and_years_are_no_ages(text: str) -> None:
+    assert [f for f in found(text) if f[1] == "age"] == []

@@ -65,8 +65,14 @@ KO_NATIVE_AGE = re.compile(
 KO_NATIVE_BARE = re.compile(
     rf"(?=[스서마예일여아쉰]){NOT_HANGUL_BEFORE}((?:스물|서른|마흔|예순|일흔|여든|아흔)(?:\s?(?:{NATIVE_UNITS_RE}))?|쉰(?:{NATIVE_UNITS_RE}))"
     r"(?=$|[^\uac00-\ud7a3]|에|이|은|는|의|쯤|까지|부터|을|도|즈음|무렵|줄|남짓|엔|으로|이었|이던|였|일"
-    r"|인데|인가|인지|인\s|밖에|이면|이라|임다|임니다|입니다|입네다|이요|예요|이에요|이야|이지|이래|이네)"
+    r"|인데|인가|인지|인\s|밖에|이면|이라|임다|임니다|입니다|입네다|이요|예요|이에요|이야|이지|이래|이네"
+    r"|라고|라는|라며|래요|셨)"
     r"(?!\s?(?:명|개|권|마리|번|채|가지|시|분|장|대|켤레|그릇|잔|병|곳|군데|해|달|날|주|살))"
+)
+# 쉰 alone is also "stale, hoarse" (쉰 목소리): an age only as what someone was or became.
+KO_FIFTY = re.compile(
+    rf"{NOT_HANGUL_BEFORE}(쉰)(?=이셨|이었|이에요|이야|이시|이라고|이\s?(?:넘|다\s?됐|됐|되)"
+    r"|에\s(?:시집|장가|결혼|탈북|돌아가|죽|혼자|과부))"
 )
 # "서른 중반이었어요": a native tens and its part is an age band.
 KO_NATIVE_PART = re.compile(
@@ -83,6 +89,7 @@ KO_AGE_WORD = re.compile(
 KO_TEEN_BARE = re.compile(
     rf"{NOT_HANGUL_BEFORE}(열\s?(?:{NATIVE_UNITS_RE}))"
     r"(?=에|엔|에는|때|적|쯤에|무렵|즈음|이었|이던|였|이에요|이야|이지|이래|입니|이라|밖에\s?안"
+    r"|이셨|이\s?(?:됐|되었|될|넘었|넘은)"
     r"|\s(?:때|적|무렵|즈음|나던|되던|되었|됐|먹던|먹은|먹었|먹을|나서|넘어|넘은))"
 )
 # "오십 넘어서 탈북했어요", "사십에": a Sino-Korean tens said as an age, before 넘어/에/살.
@@ -168,9 +175,17 @@ _HEDGE = (
 )
 EN_WAS = re.compile(
     rf"(?=[ishwtymo])\b(?:I|she|he|we|they|you|(?:my|her|his|our|their|the)\s{_KIN_ADJ}{_KIN})"
-    rf"\s(?:was|were|is|am|are|must\shave\sbeen|would\shave\sbeen|had\sbeen|might\shave\sbeen)"
+    rf"\s(?:was|were|is|am|are|must\shave\sbeen|would\shave\sbeen|had\sbeen|might\shave\sbeen"
+    rf"|must\sbe|would\sbe|will\sbe|should\sbe|might\sbe|turned|turns|will\sturn)"
     rf"\s{_HEDGE}({NUM})"
-    r"(?=[,.;!?)]|\s(?:when|and|at|in|then|or|back|so|by|but|that|with|now|already|this|last)\b|$)",
+    r"(?=[,.;!?)]|\s(?:when|and|at|in|then|or|back|so|by|but|that|with|now|already|this|last"
+    r"|the\syear|that\syear)\b|$)",
+    re.I,
+)
+# "My grandmother lived to 85", "he died at the age of 60": an age at death.
+EN_LIVED_TO = re.compile(
+    rf"(?=[ld])\b(?:lived\sto(?:\sbe)?|died\sat\sthe\sage\sof|lived\sto\sthe\sage\sof)\s({NUM})"
+    r"\b(?!\s?(?:%|percent|o'clock|a\.m|p\.m|minutes|hours|days|weeks|months|people))",
     re.I,
 )
 # "Young-ho was 22 then", "my son, Min-su, is 8, and": a capitalised name as the subject
@@ -347,6 +362,8 @@ def find_ages(text: str) -> list[Span]:
         n = native_number(m.group(1))
         if n is not None:
             out.append(_age_span(text, m.start(1), m.end(1), 0.5, {"age": n}))
+    for m in KO_FIFTY.finditer(text):
+        out.append(_age_span(text, m.start(1), m.end(1), 0.5, {"age": 50}))
     for m in KO_NATIVE_PART.finditer(text):
         band = native_number(m.group(1))
         if band is not None:
@@ -432,6 +449,7 @@ def find_ages(text: str) -> list[Span]:
         (EN_OF_AGE, 0.8),
         (EN_WAS, 0.5),
         (EN_WHO_WAS, 0.6),
+        (EN_LIVED_TO, 0.7),
         (EN_KIN_NUM, 0.5),
         (EN_PERSON_HEDGED, 0.5),
     ):
