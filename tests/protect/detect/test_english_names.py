@@ -240,3 +240,8 @@ def test_the_body_a_full_name_is_said_with_is_no_person() -> None:
     text = "We invited Kristen Rocher of Butler-Peters, Panjiva's Riku Andou and Josef Mališ."
     assert names(text) == ["Kristen Rocher", "Riku Andou", "Josef Mališ"]
     assert names("Sunhee's friend Jiyoung Park came.") == ["Sunhee", "Jiyoung Park"]
+
+
+def test_a_home_town_is_no_person() -> None:
+    assert names("I am Bojka Žilih, originally from Dolores, and I am 64.") == ["Bojka Žilih"]
+    assert names("He grew up in Shelly Park, then he grew up with Minsu.") == ["Minsu"]

@@ -87,6 +87,9 @@ CONTEXT = 0.45
 _L = r"[^\W\d_\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7a3]"
 _WORD = re.compile(rf"{_L}(?:{_L}|['’\-‐](?={_L}))*\.?")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_ORIGIN_LEFT = re.compile(
+    r"\b(?:originally\s+from|grew\s+up\s+in|(?:was|were)\s+born\s+in|native\s+of)\s+$", re.I
+)
 
 
 @lru_cache(maxsize=1)
@@ -271,6 +274,8 @@ def _score(run: list[_Tok], text: str, titled: bool) -> float:
     placey = _PLACE_LEFT.search(left) and not left_cue and not (multi and right_cue)
     if not listed and (caps or placey):
         return 0.0
+    if _ORIGIN_LEFT.search(left):
+        return 0.0  # "originally from Dolores", "grew up in Shelly Park": a home town
     if keys[0] in given and multi:
         return GIVEN_FULL
     if any(k in surnames for k in keys) and multi:
