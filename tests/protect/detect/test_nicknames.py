@@ -96,3 +96,31 @@ def test_an_english_nickname_of_two_words() -> None:
 )
 def test_quoted_titles_and_named_things_are_not_nicknames(text: str) -> None:
     assert found(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "nick"),
+    [
+        ("련락원이 있었슴다. 꼬맹이라고, 키가 작은 총각이.", "꼬맹이"),
+        ("마누라는 옥분이라고, 태천 사람이었는데 먼저 죽었시오.", "옥분"),
+        ("털보 아저씨가 길을 알았어요. 수염이 많아서 털보예요.", "털보"),
+        ("우리 반에 별명이 다 있었어요. 저는 콩나물이었어요.", "콩나물"),
+        ("A short young man, Shorty, drove us to the station.", "Shorty"),
+    ],
+)
+def test_a_name_said_then_glossed(text: str, nick: str) -> None:
+    assert found(text).get(nick) == nicknames.CONF_CALLED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "그게 문제라고, 모든 사람이 말했어요.",
+        "배가 고파서 밥이에요.",  # a gloss of no nickname found elsewhere
+        "저는 학생이었어요. 별명은 없었어요.",  # no nickname spoken of before
+        "A tall young man, Kim, was there.",  # a romanised name: the names detector's
+    ],
+)
+def test_glosses_of_no_nickname(text: str) -> None:
+    got = found(text)
+    assert not {k for k, v in got.items() if v >= nicknames.CONF_CALLED} - {"Kim"}

@@ -94,6 +94,26 @@ _RX_NAME_IS = re.compile(
     rf"(?<![{H}])이름(?:은|이|도|은요|이요)?\s(?P<w>[{H}]{{1,3}}?)(?:이)?"
     rf"(?:였|이었|이에요|예요|이야|야(?![{H}])|이고|이라|라고|라구|입니|이지|이래|이랬)"
 )
+# "꼬맹이라고, 키가 작은 총각이", "옥분이라고, 태천 사람이었는데": a word said as a name,
+# then who that was.
+_PERSON_NOUNS = (
+    "사람|총각|처녀|청년|아이|애|여자|남자|녀자|녀석|놈|분|아줌마|아저씨|아주머니|할머니|할아버지|할매"
+    "|할배|아바이|아매|언니|오빠|누나|형|동생|친구|동무|브로커|련락원|연락원|군인|장사꾼|녀인|여인|노인"
+)
+_RX_SAID_THEN_WHO = re.compile(
+    rf"(?<![{H}])(?P<w>[{H}]{{1,5}}?)(?:이)?라고,\s(?:[^.!?\n,]{{0,24}}?\s)?(?:{_PERSON_NOUNS})"
+    r"(?:이었|였|이에요|예요|이야|야|이지|인데|이고|이|가|[.,!?]|$)"
+)
+# "수염이 많아서 털보예요": why someone is called a word, the word a nickname found elsewhere.
+_RX_GLOSS = re.compile(
+    rf"(?:아서|어서|여서|해서|라서|니까|길래)\s(?P<w>[{H}]{{1,5}}?)(?:이)?"
+    r"(?:예요|에요|이에요|였어요|이었어요|였지|였다|이야|야|였대요|래요|였슴다|임다)"
+)
+# "별명이 다 있었어요. 저는 콩나물이었어요": after nicknames are spoken of, what one was.
+_RX_WAS_AFTER_NICKNAMES = re.compile(
+    rf"(?:저는|나는|난|전|걔는|그 애는|그는|그녀는|동무는|친구는|동생은|언니는|오빠는|형은)\s"
+    rf"(?P<w>[{H}]{{1,5}}?)(?:이)?(?:였|이었|이야|예요|이에요)"
+)
 _NOT_SAID_NAME = frozenset(
     "뭐 뭔 무엇 뭣 누구 기억 가명 본명 예명 별명 가짜 진짜 그거 이거 저거 그것 이것"
     " 같은 다른 똑같 비슷 중국 조선 한국 영어 한자 한글".split()
@@ -106,6 +126,7 @@ _EN_WORDS = [
     ("or just", "or simply", "everyone called"),
     ("called", "call"),
     ("that was", "who was", "this was", "that is"),
+    ("man, ", "woman, ", "boy, ", "girl, ", "guy, ", "fellow, ", "lad, "),
 ]
 # Words said to someone as a form of address, not a name: "they called her Auntie".
 _EN_ADDRESS = frozenset(
@@ -148,6 +169,13 @@ _EN_RX = [
     re.compile(
         r"[\"“'‘](?P<n>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)[\"”'’],?\s(?:that|this|who)\s(?:was|is)"
         r"\s(?:her|his|my|our|their|the|a|an)\s"
+    ),
+    # "a short young man, Shorty, drove us": a person described, then one word as his name
+    # (a plain English word: a romanised name is the names detector's).
+    re.compile(
+        r"\b(?i:a|an|one)\s(?:[a-z]+[\s-]){1,3}(?:man|woman|boy|girl|guy|fellow|lad),\s"
+        r"(?P<n>[A-Z][a-z]+),\s(?:who\s|then\s)?(?:drove|took|led|came|brought|helped|gave|showed"
+        r"|hid|met|sold|kept|ran|told|said|was|had|would|used)\b"
     ),
 ]
 
@@ -316,10 +344,35 @@ def _korean(view: TextView) -> list[Span]:
             continue  # "우리 집 개 이름도 바둑이였어요": a dog's name, no person's
         if m.group("w") not in _NOT_SAID_NAME and _ok(view, m.start("w"), m.end("w")):
             out.append(Span(m.start("w"), m.end("w"), PiiType.PERSON, CONF_CALLED, NAME))
+    out += _said_and_glossed(view, out)
     for m in _RX_NAMED.finditer(text) if "별명" in text else ():
         g = "w" if m.group("w") else "w2"
         if _ok(view, m.start(g), m.end(g)):
             out.append(Span(m.start(g), m.end(g), PiiType.PERSON, CONF_CALLED, NAME))
+    return out
+
+
+def _said_and_glossed(view: TextView, found: list[Span]) -> list[Span]:
+    """A word said as a name then glossed by who it was, a word glossed as a nickname
+    found elsewhere in the text, and what one was called once nicknames are spoken of."""
+    text = view.text
+    out: list[Span] = []
+    for m in _RX_SAID_THEN_WHO.finditer(text) if "라고," in text else ():
+        a, b = m.start("w"), _end_of_word(view, m.start("w"), m.end("w"))
+        if m.group("w") not in _NOT_SAID_NAME and _address_said(text, a, b) is None:
+            if _ok(view, a, b):
+                out.append(Span(a, b, PiiType.PERSON, CONF_CALLED, NAME))
+    named = {text[s.start : s.end].split(" ")[0] for s in found}
+    for m in _RX_GLOSS.finditer(text) if named else ():
+        a, b = m.start("w"), _end_of_word(view, m.start("w"), m.end("w"))
+        if text[a:b] in named and _ok(view, a, b):
+            out.append(Span(a, b, PiiType.PERSON, CONF_CALLED, NAME))
+    for m in _RX_WAS_AFTER_NICKNAMES.finditer(text) if "별명" in text else ():
+        if "별명" not in text[max(0, m.start() - 80) : m.start()]:
+            continue
+        a, b = m.start("w"), _end_of_word(view, m.start("w"), m.end("w"))
+        if m.group("w") not in _NOT_SAID_NAME and _ok(view, a, b):
+            out.append(Span(a, b, PiiType.PERSON, CONF_CALLED, NAME))
     return out
 
 
