@@ -188,6 +188,7 @@ def test_a_government_named_after_its_leader_is_no_person() -> None:
         ">3369 24 Clarke Avenue\n>Apt. 805\n>Pines Beach\n>New Zealand 34694",
         "Meet me at Apt. 397, Mora de Rubielos, Spain 16200.",
         "19902 Dobrovského 1394 Apt. 066\nSt Georges, QC 54256",
+        "Please return it to Leon and Eyrarodda 66 in case of an issue.",
     ],
 )
 def test_streets_and_towns_of_a_postal_address_are_no_names(text: str) -> None:
@@ -199,6 +200,7 @@ def test_a_name_beside_an_address_stays_a_name() -> None:
         "Jennifer Alcaraz\nSuite 541 6343 Skogstien 106\nI lived at 12 Main Street with Minsu Kim."
     )
     assert names(text) == ["Jennifer Alcaraz", "Minsu Kim"]
+    assert names("In 2009 I went to Minsu and Jiyoung in Yanji.") == ["Minsu", "Jiyoung"]
 
 
 def test_a_title_after_the_is_no_name_but_a_name_after_the_is() -> None:

@@ -228,6 +228,13 @@ _INLINE_BEFORE = re.compile(
     r"(?:\b(?:Apt|Suite|Unit)\.?\s*\d+|\b(?:St|Rd|Ave|Dr|Street|Road|Avenue|Drive|Lane))\.?$"
 )
 _DIGIT = re.compile(r"\d")
+# "return to Leon and Eyrarodda 66": two streets, the second with its house number.
+_NAMEWORDS = r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|d[aeo]|del|la))*"
+_STREET_PAIR = re.compile(
+    rf"\b(?:to|at)\s+({_NAMEWORDS}\s+and\s+{_NAMEWORDS}\s\d{{1,5}}[a-zA-Z]?)"
+    r"(?=\s*(?:[.?!,;]|$)|\s+(?:in|on|for|if|and)\b)",
+    re.M,
+)
 _LEAD = " \t>?•*"
 _SHORT = 120  # an address line is short; longer lines are prose
 
@@ -237,6 +244,7 @@ def address_zones(text: str) -> list[tuple[int, int]]:
     if not any(c.isdigit() for c in text):
         return []  # an address has a number somewhere
     zones = [(m.start(), m.end()) for m in _CORNER.finditer(text)] if "orner" in text else []
+    zones += [m.span(1) for m in _STREET_PAIR.finditer(text)] if " and " in text else []
     for m in _INLINE_TOWN.finditer(text):  # ", Mora de Rubielos, " after "Apt. 397"
         if _INLINE_BEFORE.search(text, max(0, m.start() - 16), m.start()):
             zones.append(m.span(1))
