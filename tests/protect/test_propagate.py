@@ -14,7 +14,7 @@ import pytest
 
 from moksori.project import Project
 from moksori.protect.findings import Finding, Selector
-from moksori.protect.forms import ending_ok, romanised_mentions
+from moksori.protect.forms import ending_ok, person_forms, romanised_mentions
 from moksori.protect.propagate import Row, collect_forms
 from moksori.protect.spans import PiiType
 from moksori.protect.vault import Vault
@@ -226,3 +226,14 @@ def test_an_unreviewed_person_that_is_a_town_is_not_spread() -> None:
     assert ("person", "회령") not in collect_forms([town])
     town.status = "accepted"  # a reviewer says it is a person here: recall first
     assert ("person", "회령") in collect_forms([town])
+
+
+@pytest.mark.parametrize("said", ["제 동생", "애들 아버지", "우리 어머니", "동생", "이모"])
+def test_a_relation_taken_for_a_name_has_no_form_to_spread(said: str) -> None:
+    """Spread, "제 동생" would hide every brother in the project as one person."""
+    assert person_forms(said) == []
+
+
+def test_a_name_keeps_its_given_name_form_unless_that_is_a_relation() -> None:
+    assert person_forms("김영철") == [("김영철", 0.9), ("영철", 0.8)]
+    assert ("서연", 0.8) in person_forms("이서연")  # 이 the surname, not "this"

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from moksori.protect import gazetteer
+from moksori.protect.detect.korean_lexicon import lexicon
 from moksori.protect.romanise import name_key, split_key, surname_id
 from moksori.protect.scan import variants
 from moksori.protect.spans import PiiType
@@ -99,14 +100,28 @@ class Form:
 _DISTINCT_SURNAMES = frozenset("남궁 황보 제갈 선우 독고".split())
 
 
+# "제 동생", "애들 아버지": someone's relation said as a phrase, no name to spread.
+_OWNER = re.compile(r"^(?:제|내|저희|우리|너희|그|애들|우리\s?집|큰집|저의|나의|니|네)\s?")
+
+
+def _kin_word(word: str) -> bool:
+    """A word of relation or address (동생, 어머니, 언니): every family has one."""
+    lex = lexicon()
+    return word in lex.roles or word in lex.cues
+
+
 def person_forms(name: str) -> list[tuple[str, float]]:
     """A person's name and the shorter forms people write, each with its confidence factor.
 
     Romanisations are not listed: English text is matched by name key instead
     (:func:`person_keys`), which covers "Young-chol", "Yongchol" and "Yeong-cheol" alike.
+    A relation taken for a name ("제 동생") has no form: spread, it would hide every
+    brother in the project as one person.
     """
     name = " ".join(name.split())
     compact = name.replace(" ", "")
+    if _kin_word(compact) or _kin_word(_OWNER.sub("", name).replace(" ", "")):
+        return []
     out: list[tuple[str, float]] = [(name, SAME)]
     if ALL_HANGUL.match(compact):
         given = None
@@ -117,7 +132,7 @@ def person_forms(name: str) -> list[tuple[str, float]]:
         elif len(compact) == 3:
             short = variants(compact) - {compact}
             given = next(iter(short), None)
-        if given:
+        if given and not _kin_word(given):
             out.append((given, SHORT))
     else:
         out += [(v, SHORT) for v in variants(name) if v != name]
