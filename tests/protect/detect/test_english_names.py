@@ -227,6 +227,7 @@ def test_firms_and_ships_are_no_people(text: str, expected: list[str]) -> None:
         "The Clark, Romero and Hall Orchestra was founded in 1973.",
         "Thomas and Sons is a multinational.",
         "Owens, Duran and Oneal\n\n12521 Belgrád rkp. 18. Apt. 4",
+        "These are the car manufacturers of the city: White, Willis and Hoffman.",
     ],
 )
 def test_a_firm_named_after_its_partners_is_no_person(text: str) -> None:

@@ -273,14 +273,22 @@ def address_zones(text: str) -> list[tuple[int, int]]:
 
 
 # A firm named after its partners: "Lopez, Santos and Coleman is a design agency", "the
-# Clark, Romero and Hall Orchestra", "Thomas and Sons", or such a list on a letterhead line
-# above an address. Bare surnames in a list are people otherwise ("founders: Kónya, Becker
+# Clark, Romero and Hall Orchestra", "Thomas and Sons", such a list on a letterhead line
+# above an address, or a list said of firms ("the car manufacturers …: White, Willis and
+# Hoffman"). Bare surnames in a list are people otherwise ("founders: Kónya, Becker
 # and Vasquez").
 _CAPW = r"[A-Z][\w'’-]+"
 _PARTNERS = re.compile(rf"\b{_CAPW}(?:,\s{_CAPW}){{1,3}},?\s(?:and|&)\s{_CAPW}\b")
 _FIRM_AFTER = re.compile(
     r"\s+(?:is|was)\s+an?\s+(?:[\w-]+\s+){0,3}(?:agency|company|firm|multinational"
     r"|business|studio|startup|partnership|practice|consultancy|manufacturer)\b"
+)
+# "the car manufacturers that dominate the city: White, Willis and Hoffman": a list after
+# a colon, said of firms.
+_FIRM_LIST = re.compile(
+    r"\b(?:manufacturers|carmakers|makers|companies|firms|corporations|brands|sponsors"
+    r"|employers|businesses|banks|publishers|retailers|suppliers)\b[^\n:.!?]{0,80}:[ \t]*"
+    r"([^\n.!?\"“”]{3,200})"
 )
 _SONS = re.compile(rf"\b{_CAPW}\s(?:and|&)\s(?:Sons|Daughters|Brothers|Partners)\b")
 
@@ -290,6 +298,7 @@ def firm_zones(text: str) -> list[tuple[int, int]]:
     if " and " not in text and "&" not in text:
         return []
     zones = [(m.start(), m.end()) for m in _SONS.finditer(text)]
+    zones += [m.span(1) for m in _FIRM_LIST.finditer(text)]
     for m in _PARTNERS.finditer(text):
         after = text[m.end() : m.end() + 80]
         head = re.match(r"\s(\w+)", after)
