@@ -49,3 +49,9 @@ def test_postcode_inside_an_address_is_not_repeated() -> None:
         not any(a.start <= p.start and p.end <= a.end for a in spans if a.type == PiiType.ADDRESS)
         for p in posts
     )
+
+
+def test_a_subject_before_a_dotted_number_is_no_lot_number() -> None:
+    """가 is also the subject particle: "아버지가 8.3 가내작업반" holds no address."""
+    assert _found("아버지가 8.3 가내작업반 일을 했어요.", PiiType.ADDRESS) == []
+    assert _found("신당동 123번지에 살았어요.", PiiType.ADDRESS) == ["신당동 123번지"]

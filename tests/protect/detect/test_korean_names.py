@@ -208,3 +208,10 @@ def test_a_city_that_starts_with_a_surname_and_an_honorific_is_not_a_name() -> N
     assert names("심양은 너무 추웠어요.") == {}
     assert names("심양에서 일했다.") == {}
     assert "박" in names("박양이 왔어요.")
+
+
+def test_numbers_said_in_words_are_no_names() -> None:
+    """백 and 공 are surnames, but 백팔십 and 공일공 are numbers read out."""
+    got = names("월급은 백팔십만 원이었어요. 번호는 공일공 칠칠사일 구이영삼이에요.")
+    assert not {n for n in got if n.startswith(("백팔", "공일"))}
+    assert "오일남" in names("오일남 씨가 왔어요.")

@@ -79,6 +79,8 @@ _PERSON_PARTICLES = frozenset(
 )
 _OPEN_PAREN = "(（"
 MM_CONF = 0.45
+# Sino-Korean numerals: "월급 백팔십만 원", "공일공 칠칠사일" read out.
+_NUMERAL_WORD = re.compile("[공영일이삼사오육륙칠팔구십백천만억]+")
 I_SUFFIX_CONF = 0.54
 PIECES_CONF = 0.42
 HANJA_RUN = re.compile(r"[\u4e00-\u9fff]{2,4}")
@@ -171,6 +173,8 @@ def _word_candidates(
             continue
         if stem in lex.cues or stem in lex.roles or stem in lex.not_person:
             continue
+        if k >= 3 and _NUMERAL_WORD.fullmatch(stem):
+            continue  # 백팔십, 공일공: a number said in words, not 백 or 공 and a given name
         if stem.endswith("당") and rest.startswith(_PARTY_TITLES):
             continue  # 리당비서, 군당 책임비서: the party committee of a unit, not Mr 리당
         # A cue in the next word counts when this word ends at the name or its 이.

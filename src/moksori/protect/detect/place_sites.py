@@ -63,11 +63,44 @@ def hanja_units(text: str) -> list[Unit]:
     return out
 
 
+# "청진 농포 집결소", "전거리교화소": a camp or prison named by its place; the place name is
+# the span (the kind of camp names no one), as the gold of v2 has it.
+_RX_CAMP = re.compile(
+    rf"(?<![{H}])(?P<n>[{H}]{{2,4}})\s?(?:집결소|교화소|단련대|노동단련대|로동단련대|구류장|수용소"
+    r"|관리소|교양소|노동교화소|로동교화소)"
+    rf"(?=$|[^{H}]|{PARTICLE.pattern})"
+)
+_NOT_CAMP_NAME = frozenset(
+    "보위부 보안서 안전부 보안부 안전서 분주소 정치범 우리 그런 이런 저런 여자 남자 중국 북한 조선"
+    " 국경 도의 군의 시의 큰 작은 어느 다른 같은 노동 로동 집단 임시 이민국 출입국 경찰서"
+    " 공안국 공안 변방대 변방 대사관 보위국 안전국 세관 난민".split()
+)
+# "저는 오산덕동이고요", "고향은 남문동이에요": a ward or village said as where one is from.
+_RX_OWN_WARD = re.compile(
+    rf"(?:저는|나는|난|전|우리\s?집은|우리는|고향은|고향이|집은|집이)\s"
+    rf"(?P<n>[{H}]{{2,5}}(?:동|리|구역|노동자구|로동자구))"
+    r"(?=이고|이구|이에요|이요|예요|이야|입니다|입메|이었|였|에서|에|이지|[.,!?]|$)"
+)
+_NOT_WARD = re.compile(
+    r"(?:활동|운동|행동|이동|노동|로동|감동|출동|소동|변동|진동|작동|충동|공동|협동|관리|처리|정리|수리"
+    r"|요리|거리|자리|머리|소리|다리|마리|보리|유리|논리|원리|심리|무리|의리|조리|경리|총리|구역)$"
+)
+
+
 def site_units(text: str) -> list[Unit]:
-    """Named sites by their last word (two syllables at least before it)."""
-    return [
+    """Named sites by their last word (two syllables at least before it), the places
+    that name a camp, and a ward said as where one is from."""
+    out = [
         Unit(m.start(), m.end(), gz.lookup(m.group(0)), CONF_UNIT) for m in _RX_SITE.finditer(text)
     ]
+    for m in _RX_CAMP.finditer(text):
+        name = m.group("n")
+        if name not in _NOT_CAMP_NAME:
+            out.append(Unit(m.start("n"), m.end("n"), gz.lookup(name), CONF_CONTEXT))
+    for m in _RX_OWN_WARD.finditer(text):
+        if not _NOT_WARD.search(m.group("n")) or m.group("n").endswith(("노동자구", "로동자구")):
+            out.append(Unit(m.start("n"), m.end("n"), None, CONF_CONTEXT, m.group("n")))
+    return out
 
 
 def extend_glosses(units: list[Unit], text: str) -> None:
