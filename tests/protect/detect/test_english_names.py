@@ -248,3 +248,9 @@ def test_the_body_a_full_name_is_said_with_is_no_person() -> None:
 def test_a_home_town_is_no_person() -> None:
     assert names("I am Bojka Žilih, originally from Dolores, and I am 64.") == ["Bojka Žilih"]
     assert names("He grew up in Shelly Park, then he grew up with Minsu.") == ["Minsu"]
+
+
+def test_a_name_said_to_be_a_firm_is_no_person() -> None:
+    assert names("Telenav is a design agency based in Seoul. Minsu is a business owner.") == [
+        "Minsu"
+    ]

@@ -194,3 +194,13 @@ def test_a_model_find_that_names_a_body_is_not_proposed() -> None:
     assert arbitrate_en._body("Drake PLC", PiiType.PLACE)
     assert not arbitrate_en._body("Jiyoung Park", PiiType.PERSON)
     assert not arbitrate_en._body("Sanggye Middle School", PiiType.PLACE)
+
+
+def test_the_model_proposes_no_employer_of_a_full_name() -> None:
+    text = "We invited Kristen Rocher of Butlerov, and Panjiva's Riku Andou."
+    rules = [_rule(text, "Kristen Rocher", 0.85), _rule(text, "Riku Andou", 0.85)]
+    for word in ("Butlerov", "Panjiva"):
+        start = text.index(word)
+        assert arbitrate_en._employer(text, start, start + len(word), rules)
+    start = text.index("Kristen")
+    assert not arbitrate_en._employer(text, start, start + 14, rules[1:])

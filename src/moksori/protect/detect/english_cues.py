@@ -290,14 +290,22 @@ _FIRM_LIST = re.compile(
     r"|employers|businesses|banks|publishers|retailers|suppliers)\b[^\n:.!?]{0,80}:[ \t]*"
     r"([^\n.!?\"“”]{3,200})"
 )
+# "Telenav is a design agency based in Kent": a name at a sentence start said to be a firm.
+_ONE_FIRM = re.compile(
+    rf"(?:^|[.!?]\s+)((?:{_CAPW}\s){{0,2}}{_CAPW})\s+(?:is|was)\s+an?\s+(?:[\w-]+\s+){{0,3}}"
+    r"(?:agency|company|firm|multinational|consultancy|manufacturer|corporation|conglomerate)"
+    r"(?=\s+(?:based|headquartered|founded|in|that|which|with)\b|\s*[.,;]|\s*$)",
+    re.M,
+)
 _SONS = re.compile(rf"\b{_CAPW}\s(?:and|&)\s(?:Sons|Daughters|Brothers|Partners)\b")
 
 
 def firm_zones(text: str) -> list[tuple[int, int]]:
     """Stretches of ``text`` that name a firm by its partners (see above)."""
+    zones = [m.span(1) for m in _ONE_FIRM.finditer(text)] if " a" in text else []
     if " and " not in text and "&" not in text:
-        return []
-    zones = [(m.start(), m.end()) for m in _SONS.finditer(text)]
+        return zones
+    zones += [(m.start(), m.end()) for m in _SONS.finditer(text)]
     zones += [m.span(1) for m in _FIRM_LIST.finditer(text)]
     for m in _PARTNERS.finditer(text):
         after = text[m.end() : m.end() + 80]

@@ -444,14 +444,14 @@ def detect(view: TextView) -> list[Span]:
     spans += [sp for sp in _name_lists(text, toks) if (sp.start, sp.end) not in taken]
     if zones := address_zones(text) + firm_zones(text):  # a street, a town, a firm
         spans = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in zones)]
-    return _employers(text, sorted(spans, key=lambda s: (s.start, s.end)))
+    return employers(text, sorted(spans, key=lambda s: (s.start, s.end)))
 
 
 _OF = re.compile(r"\s+of\s+")
 _POSSESSIVE = re.compile(r"['’]s\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?")
 
 
-def _employers(text: str, spans: list[Span]) -> list[Span]:
+def employers(text: str, spans: list[Span]) -> list[Span]:
     """Without the body a full name is said with: "Josef Mališ of Importio", "Panjiva's
     Riku Andou" (a possessive straight before a full name is a firm's, not a person's)."""
     full = {s.end: s for s in spans if s.confidence >= GIVEN_FULL and " " in text[s.start : s.end]}

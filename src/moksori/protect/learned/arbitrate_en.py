@@ -29,6 +29,7 @@ from moksori.protect.detect.english_cues import (
     address_zones,
     firm_zones,
 )
+from moksori.protect.detect.english_names import employers
 from moksori.protect.gazetteer import lookup
 from moksori.protect.learned.features_en import judged
 from moksori.protect.learned.labeller_en import TaggedLine, english, tag
@@ -64,6 +65,14 @@ def _in_zone(text: str, start: int, end: int) -> bool:
     near = text[a:b]
     zones = address_zones(near) + firm_zones(near)
     return any(x <= start - a and end - a <= y for x, y in zones)
+
+
+def _employer(text: str, start: int, end: int, spans: Sequence[Span]) -> bool:
+    """Whether a find is the body a full name nearby is said with ("Panjiva's Riku Andou",
+    "Josef Mališ of Importio"), as the name rules judge it (``spans``: rule persons)."""
+    find = Span(start, end, PiiType.PERSON, 0.5, DETECTOR)
+    near = [s for s in spans if start - 200 <= s.end and s.start <= end + 200]
+    return all(s is not find for s in employers(text, [*near, find]))
 
 
 def _body(said: str, pii: PiiType) -> bool:
@@ -144,6 +153,7 @@ def combine(view: TextView, rules: list[Span]) -> list[Span]:
     taken = sorted((s.start, s.end) for s in out)
     starts = [a for a, _ in taken]
     longest = max((b - a for a, b in taken), default=0)
+    persons = [s for s in out if s.type == PiiType.PERSON]
     for line in lines:
         for i, j, kind, p in _spans_of(line):
             pii = KIND_TYPE.get(kind)
@@ -158,6 +168,8 @@ def combine(view: TextView, rules: list[Span]) -> list[Span]:
             if _body(said, pii):
                 continue
             if pii == PiiType.PERSON and _in_zone(view.text, start, end):
+                continue
+            if pii == PiiType.PERSON and _employer(view.text, start, end, persons):
                 continue
             lo, hi = bisect_left(starts, start - longest), bisect_left(starts, end)
             if any(b > start for _, b in taken[lo:hi]):
