@@ -30,7 +30,7 @@ import random
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -282,14 +282,17 @@ def _klue_eligible(
 ) -> dict[str, Any]:
     """PS and LC scored on what the product means to hide (the issue's targets use this).
 
-    Left out: PS gold the source already masked ("김모 씨", "A씨") and LC gold on the
-    shared non-identifying list ("북한", "한국": named by every migrant, hidden by no one).
+    Left out: PS gold the source already masked ("김모 씨", "A씨"), PS gold that is a
+    head of state or government named with the office ("박근혜 대통령": the shared-list
+    policy keeps office holders, as it keeps "북한"), and LC gold on the shared
+    non-identifying list ("북한", "한국": named by every migrant, hidden by no one).
     A prediction touching a left-out span counts neither as right nor as wrong.
     """
     from moksori.protect.detect.masked import masked_zones
     from moksori.protect.scan import not_identifying
 
     shared = not_identifying()
+    office = _office_holder_rule()
     g_out: list[list[Item]] = []
     p_out: list[list[Item]] = []
     left = Counter[str]()
@@ -298,13 +301,28 @@ def _klue_eligible(
         keep, drop = [], []
         for g in gold:
             masked = g.label == "PS" and any(a <= g.start and g.end <= b for a, b in zones)
+            held = g.label == "PS" and not masked and office(text, g)
             common = g.label == "LC" and text[g.start : g.end] in shared
-            (drop if masked or common else keep).append(g)
-            left[g.label] += masked or common
+            (drop if masked or held or common else keep).append(g)
+            left[g.label] += masked or held or common
+            left["PS office holder"] += held
         g_out.append(keep)
         p_out.append([p for p in pred if not any(_overlaps(p, d) for d in drop)])
     scores = score(g_out, p_out, KLUE_MAP)
     return {"left_out": dict(left), **{lab: scores[lab] for lab in ("PS", "LC")}}
+
+
+def _office_holder_rule() -> Callable[[str, Item], bool]:
+    """The shared-list gate's policy for a leader named with the office, as a gold filter."""
+    from moksori.protect import shared_list
+
+    figures = shared_list.public_figures()
+
+    def office(text: str, g: Item) -> bool:
+        said = shared_list._squashed(text[g.start : g.end])
+        return said in figures and bool(shared_list._LEADER_AFTER.match(text, g.end))
+
+    return office
 
 
 # --- presidio synthetic ------------------------------------------------------------

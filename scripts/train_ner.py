@@ -105,26 +105,26 @@ def train(data: Sequence[Example], path: Path) -> None:
 
 
 def write_manifest(path: Path, n_klue: int, n_gen: int, seconds: float) -> dict[str, Any]:
+    """This model's entry in the manifest; the entries of other models are kept as they are."""
     data = path.read_bytes()
-    manifest = {
-        "models": {
-            path.name: {
-                "sha256": labeller.sha256(data),
-                "bytes": len(data),
-                "labels": ["B-PS", "I-PS", "B-LC", "I-LC", "B-OG", "I-OG", "O"],
-                "unit": "Kiwi token, one hangul line per sequence",
-            }
-        },
-        "training": {
-            "klue": f"KLUE NER v1.1 dev, {n_klue} sentences (CC BY-SA 4.0)",
-            "generated": f"scripts/ner_sentences.py, {n_gen} sentences, seed {SEED}",
-            "params": PARAMS,
-            "seconds": round(seconds, 1),
-        },
+    target = path.parent / labeller.MANIFEST
+    try:
+        manifest: dict[str, Any] = json.loads(target.read_text("utf-8"))
+    except (OSError, ValueError):
+        manifest = {}
+    manifest.setdefault("models", {})[path.name] = {
+        "sha256": labeller.sha256(data),
+        "bytes": len(data),
+        "labels": ["B-PS", "I-PS", "B-LC", "I-LC", "B-OG", "I-OG", "O"],
+        "unit": "Kiwi token, one hangul line per sequence",
     }
-    (path.parent / labeller.MANIFEST).write_text(
-        json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", "utf-8"
-    )
+    manifest["training"] = {
+        "klue": f"KLUE NER v1.1 dev, {n_klue} sentences (CC BY-SA 4.0)",
+        "generated": f"scripts/ner_sentences.py, {n_gen} sentences, seed {SEED}",
+        "params": PARAMS,
+        "seconds": round(seconds, 1),
+    }
+    target.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", "utf-8")
     return manifest
 
 

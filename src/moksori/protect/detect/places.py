@@ -151,26 +151,22 @@ def _hangul_names() -> dict[str, tuple[gz.Place, ...]]:
 
 
 # North Korean spellings of foreign names write a tense consonant where the South writes
-# an aspirated one (띤다 for 틴다 Tynda, 까자흐스딴, the 씨 of 로씨야): each foreign name is
-# known in that spelling too, but only where a place stands, since such a spelling may be
-# an ordinary word ("붉은빛을 띤다").
+# an aspirated one (하바롭스끄 for 하바롭스크, 까자흐스딴): each foreign name is known in
+# that spelling too, but only where a place stands, since such a spelling may be an
+# ordinary word. ㅅ→ㅆ is left out: it would turn every city's 시 into the honorific 씨.
 _TENSE = {14: 13, 15: 1, 16: 4, 17: 8}  # initial ㅊ→ㅉ, ㅋ→ㄲ, ㅌ→ㄸ, ㅍ→ㅃ
 
 
 @cache
 def _tense_spellings(name: str) -> frozenset[str]:
-    out = set()
-    for with_s in (False, True):  # ㅅ→ㅆ too, or not
-        chars = []
-        for ch in name:
-            code = ord(ch) - 0xAC00
-            if 0 <= code < 11172:
-                initial, rest = divmod(code, 588)
-                initial = _TENSE.get(initial, 10 if with_s and initial == 9 else initial)
-                ch = chr(0xAC00 + initial * 588 + rest)
-            chars.append(ch)
-        out.add("".join(chars))
-    return frozenset(out - {name})
+    chars = []
+    for ch in name:
+        code = ord(ch) - 0xAC00
+        if 0 <= code < 11172:
+            initial, rest = divmod(code, 588)
+            ch = chr(0xAC00 + _TENSE.get(initial, initial) * 588 + rest)
+        chars.append(ch)
+    return frozenset({"".join(chars)} - {name})
 
 
 @cache
