@@ -152,3 +152,13 @@ def test_even_an_english_text_needs_the_model(model_copy: Path) -> None:
     (model_copy / labeller.MODEL_KO).unlink()
     with pytest.raises(ModelMissing):
         detect_text("Ri Sun-ok left Musan in 2009.")
+
+
+@pytest.mark.parametrize(
+    "text", ["오마니가 장마당에 나갔어요.", "그때 아주마이가 문을 열어줬지비."]
+)
+def test_the_model_adds_no_word_the_lists_call_no_name(text: str) -> None:
+    # North Korean terms of address (오마니, 아주마이) name a relation, not a person: the
+    # rules' lists say so, and the model's own guesses follow them.
+    added = arbitrate.combine(view_of(text), [])
+    assert not [s for s in added if s.type == PiiType.PERSON]

@@ -20,9 +20,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from moksori.protect import gazetteer
+from moksori.protect.detect.korean_lexicon import lexicon
+from moksori.protect.detect.speakers import generic_labels
 from moksori.protect.learned.labeller import Tagged, korean
 from moksori.protect.spans import PiiType, Span
-from moksori.protect.textview import HANGUL, TextView
+from moksori.protect.textview import HANGUL, TextView, Tok
 
 DETECTOR = "learned"
 KIND_TYPE = {"PS": PiiType.PERSON, "LC": PiiType.PLACE}
@@ -127,6 +129,8 @@ def combine(view: TextView, rules: list[Span]) -> list[Span]:
             start, end = line.tokens[i].start, line.tokens[j - 1].end
             if end - start < 2 or not HANGUL.search(view.text[start:end]):
                 continue  # "강", "A:", "LPGA": too short, or for the English rules
+            if _listed_no_name(line.tokens[i:j], pii):
+                continue  # "답변자:", "오마니가": the lists know the word is no one's name
             near = overlapping(start, end)
             same = [r for r in near if r.type == pii]
             if any(r.start == start and r.end == end for r in same):
@@ -144,6 +148,16 @@ def combine(view: TextView, rules: list[Span]) -> list[Span]:
         if lab == "I-PS"
     }
     return _join_names(view.text, out, inside)
+
+
+def _listed_no_name(tokens: Sequence[Tok], pii: PiiType) -> bool:
+    """A word the rules' lists call no name: a speaker role (답변자), a term of address
+    (아바이, 아주마이) or a cue said after names; for a person also a listed place or body."""
+    said = "".join(t.form for t in tokens if not t.tag.startswith("J"))
+    if said in generic_labels():
+        return True
+    lex = lexicon()
+    return pii == PiiType.PERSON and (said in lex.not_person or said in lex.cues)
 
 
 def _place_info(said: str) -> dict[str, Any]:
