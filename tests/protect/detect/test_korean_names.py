@@ -215,3 +215,9 @@ def test_numbers_said_in_words_are_no_names() -> None:
     got = names("월급은 백팔십만 원이었어요. 번호는 공일공 칠칠사일 구이영삼이에요.")
     assert not {n for n in got if n.startswith(("백팔", "공일"))}
     assert "오일남" in names("오일남 씨가 왔어요.")
+
+
+def test_a_town_before_a_word_of_home_is_no_name() -> None:
+    """정 is a surname, but "정주 외갓집" is the grandparents' home in the town of 정주."""
+    assert "정주" not in names("딸내미 숙향이는 정주 외갓집에 맡기고 나 혼자 나왔시오.")
+    assert "김정주" in names("김정주 씨가 왔어요.")

@@ -173,6 +173,8 @@ def _word_candidates(
             continue
         if stem in lex.cues or stem in lex.roles or stem in lex.not_person:
             continue
+        if 2 <= k <= 3 and not rest and _home_after(an, idx) and gz.lookup(stem) is not None:
+            continue  # "정주 외갓집", "회령 사람": a town of the gazetteer and whose home it is
         if k >= 3 and _NUMERAL_WORD.fullmatch(stem):
             continue  # 백팔십, 공일공: a number said in words, not 백 or 공 and a given name
         if stem.endswith("당") and rest.startswith(_PARTY_TITLES):
@@ -238,6 +240,20 @@ def _word_candidates(
     return without_familiar_i(text, out, next_cue)
 
 
+# Words after a town that say it is someone's home or origin, not a person.
+_HOME_AFTER = re.compile(
+    "(?:외갓집|외가|친정|시댁|시집|본가|큰집|집|고향|사람|사람들|출신|쪽|근처|일대|시내|읍내|장마당|태생)"
+    "(?:에서|에|으로|로|은|는|이|을|의|도|까지)?$"
+)
+
+
+def _home_after(an: Reading, idx: int) -> bool:
+    """The next word, after a space, says whose home or which side the word before is."""
+    if idx + 1 >= len(an.words) or not an.spaced[idx]:
+        return False
+    return bool(_HOME_AFTER.match(an.words[idx + 1].text))
+
+
 @lru_cache(maxsize=4096)
 def _gazetteer_word(word: str) -> bool:
     """The word is a gazetteer place of two or three syllables, with a particle or nothing."""
@@ -252,6 +268,9 @@ def _placeish(an: Reading, t: Tok, surface: str) -> bool:
     """A proper noun shaped or placed like a place or an organisation."""
     if surface in lexicon().not_person:
         return True
+    nxt_word = re.match(r"[ \t](\S+)", an.text[t.end : t.end + 14])
+    if nxt_word and _HOME_AFTER.match(nxt_word.group(1)) and gz.lookup(surface) is not None:
+        return True  # "정주 외갓집": a town and whose home it is
     after = an.toks(t.end, t.end + 1)
     nxt = after[0] if after and after[0].start == t.end else None
     if nxt is not None and nxt.tag.startswith("J") and nxt.form in _PERSON_PARTICLES:
