@@ -204,3 +204,27 @@ def test_english_army_inspection_and_resettlement_roles(text: str, role: str) ->
 
 def test_a_caseworker_at_an_unnamed_hana_center_is_no_one() -> None:
     assert found("I met a caseworker at the Hana Center.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("요양원 원장님이 좋은 분이에요.", "요양원 원장"),
+        ("109 그루빠가 집에 들이닥쳤어요.", "109 그루빠"),
+        ("회령 보안서 예심과에 끌려갔어요.", "보안서 예심과"),
+        ("신변보호 경찰관이 집에 오셨어요.", "신변보호 경찰관"),
+        ("새터민 담당 전도사 선생님이 왔어요.", "새터민 담당 전도사"),
+        ("학과 지도교수님이 잘해 줘요.", "지도교수"),
+        ("He was a chief engineer at the Bongung chemical plant.",
+         "chief engineer at the Bongung chemical plant"),
+        ("The Korean-Chinese floor manager knew who we were.", "floor manager"),
+        ("The church's outreach pastor for defectors asked me.", "outreach pastor for defectors"),
+    ],
+)  # fmt: skip
+def test_workplace_agency_and_church_roles(text: str, role: str) -> None:
+    assert role in found(text)
+
+
+def test_in_charge_of_someone_only_in_testimony() -> None:
+    report = "지역마다 새터민 담당 전도사가 배치되어 있다고 밝혔다. " * 8
+    assert found(report) == []

@@ -438,3 +438,31 @@ def test_ages_said_with_a_copula_a_modal_or_a_death(text: str, span: str, age: i
 )
 def test_stale_voices_and_years_are_no_ages(text: str) -> None:
     assert [f for f in found(text) if f[1] == "age"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("풀려나고 보름 뒤에 어머니가 왔어요.", "보름 뒤에"),
+        ("석 달 만에 풀려났어요.", "석 달 만에"),
+        ("2015년 청명 무렵에 잡혔어요.", "2015년 청명 무렵"),
+        ("I was nine the summer my father died.", "summer my father died"),
+    ],
+)
+def test_relative_days_holidays_and_family_events(text: str, span: str) -> None:
+    assert span in [f[0] for f in found(text) if f[1] == "date"]
+
+
+def test_a_duration_of_months_is_no_date() -> None:
+    assert [f for f in found("석 달을 거기 있었어요.") if f[1] == "date"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("A young miner, Ok Chon-su, only 22; his mother came.", "22"),
+        ("I was nine the summer my father died.", "nine"),
+    ],
+)
+def test_ages_after_only_and_before_a_season(text: str, span: str) -> None:
+    assert span in [f[0] for f in found(text) if f[1] == "age"]

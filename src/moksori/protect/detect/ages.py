@@ -179,7 +179,7 @@ EN_WAS = re.compile(
     rf"|must\sbe|would\sbe|will\sbe|should\sbe|might\sbe|turned|turns|will\sturn)"
     rf"\s{_HEDGE}({NUM})"
     r"(?=[,.;!?)]|\s(?:when|and|at|in|then|or|back|so|by|but|that|with|now|already|this|last"
-    r"|the\syear|that\syear)\b|$)",
+    r"|the\s(?:year|summer|winter|spring|autumn|day|night)|that\syear)\b|$)",
     re.I,
 )
 # "My grandmother lived to 85", "he died at the age of 60": an age at death.
@@ -217,7 +217,8 @@ EN_WHEN_WAS = re.compile(
 )
 # "Park Min-ji, 31, left": an age in commas after a capitalised name; "Kim (45)".
 EN_NAME_AGE = re.compile(
-    r"(?<=[a-z])(?:,\s(?:then\s|now\s|aged\s|age\s)?|\s\()(\d{1,2})(?:,\s|\))(?!\d)"
+    r"(?<=[a-z])(?:,\s(?:then\s|now\s|aged\s|age\s|only\s|just\s|barely\s)?|\s\()(\d{1,2})"
+    r"(?:,\s|;\s|\))(?!\d)"
 )
 _NAME_BEFORE = re.compile(r"(?:^|[\s(])([A-Z][a-z]+)(?:[- ][A-Za-z][a-z]+){0,2}$")
 _NOT_NAME = frozenset(

@@ -47,7 +47,8 @@ _MORE_ROLES = (
     "소년단 위원장", "소년단 지도원", "검열성원", "분대장", "참모장", "련대장", "연대장", "려단장",
     "여단장", "사단장", "군단장", "중대 정치지도원", "대대 정치지도원", "신변보호관",
     "신변보호 담당관", "신변보호담당관", "신변보호 형사", "신변보호 담당 형사", "담당 형사",
-    "담당형사", "담당 경찰관", "취업상담사", "전문상담사", "동사무소 사무장",
+    "담당형사", "담당 경찰관", "취업상담사", "전문상담사", "동사무소 사무장", "신변보호 경찰관",
+    "신변보호경찰관", "신변보호 담당 경찰관", "지도교수", "지도 교수", "담임교수", "원장",
 )  # fmt: skip
 
 
@@ -150,6 +151,9 @@ _EN_WORDS = [
     ("market",),
     ("109",),
     ("logging", "forestry", "fishing", "fisheries"),
+    ("engineer", "manager", "director", "foreman", "accountant", "technician"),
+    ("floor", "shift", "line", "section", "workshop", "production"),
+    ("pastor", "missionary", "evangelist", "deacon"),
 ]  # fmt: skip
 _EN_RX = [
     re.compile(
@@ -276,6 +280,22 @@ _EN_RX = [
         r"\b(?P<r>[A-Z][a-z]+(?:-[a-z]+)?\s(?:logging|forestry|fishing|fisheries)\s(?:station|camp"
         r"|enterprise|cooperative|base))\b"
     ),
+    # "a chief engineer at the Bongung chemical plant": a post in a named enterprise.
+    re.compile(
+        r"\b(?P<r>(?:chief\s|deputy\s|head\s)?(?:engineer|manager|director|foreman|accountant"
+        r"|technician)\s(?:at|of)\sthe\s[A-Z][a-z]+(?:\s[a-z]+)?\s(?:plant|factory|mine|works"
+        r"|enterprise|farm|complex|mill|shipyard|colliery))\b"
+    ),
+    # "the floor manager", "our shift supervisor": the one boss of a workplace.
+    re.compile(
+        r"(?i:the|our|my|her|his)\s(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s)?(?P<r>(?:floor|shift|line|section"
+        r"|workshop|production)\s(?:manager|supervisor|leader|boss|chief))\b"
+    ),
+    # "the church's outreach pastor for defectors".
+    re.compile(
+        r"\b(?P<r>(?:outreach\s)?(?:pastor|missionary|evangelist|deacon)\s(?:for|of|to|in\scharge\sof)"
+        r"\s(?:the\s)?(?:defectors|North\sKoreans|refugees|newcomers|settlers))\b"
+    ),
 ]
 
 
@@ -306,7 +326,7 @@ _UNIT_END = (
     "(?:반탐|수사|예심|외사|감찰|정치|경비|기술|[로노]동|계획|자재|경리|후방|작전|순찰|간부|조직|선전)과"
     "|부|소|대|반|분조|작업반|회사|공장|농장|탄광|광산|사업소|기업소|초소|동맹|당|위원회|직장|갱"
     "|중대|소대|대대|련대|연대|사단|려단|여단|지부|세관|관리소|교화소|합숙|지휘부|돌격대|건설대"
-    "|경찰서|보안계|보안과|센터|병원|학교|대리점|지점|사무소"
+    "|경찰서|보안계|보안과|센터|병원|학교|대리점|지점|사무소|요양원|유치원|학원|복지관|교회|성당"
 )
 _RX_UNIT_BEFORE = re.compile(
     rf"(?<![{H}\d.])(?P<u>(?:(?:제\s?)?\d{{1,3}}(?:\.\d{{1,2}})?\s?호?\s?)?[{H}]{{0,8}}(?:{_UNIT_END})"
@@ -322,20 +342,30 @@ _UNIT_MODIFIER = re.compile(
 _NOT_UNIT = frozenset(
     "장소 주소 시대 세대 반대 상대 일부 전부 부부 여부 간부 결과 사과 효과 절반 식당 그대 우리"
     " 정부 때문 대부 이부 아부 신부 주부 과부 남부 북부 동부 서부 중부 내부 외부 본부 모두 모소"
-    " 대소 반".split()
+    " 대소 반 담당 정당 식당 본당 성당".split()
 )
 # A word that heads a role only after its unit: "청년동맹 비서", "외화벌이 회사 사장".
 _RX_HEAD_AFTER_UNIT = re.compile(
     rf"(?<=[{H}\d])\s?(?:비서|사장|반장|부장|과장|소장|대장|지배인|책임자|지도원|부원|대원|성원|갱장"
     rf"|직장장|부위원장|위원장|참모장|관리원|기사장|부소장|지휘관|선장|기관장|운전수|운전사|경리원|부기원"
     rf"|통계원|참모|정치위원|분대장|조장|사무장|기사|의사|간호원|교원|상담사|취업상담사|상담원"
-    rf"|형사|신변보호관|검열성원){_TAIL}"
+    rf"|형사|신변보호관|검열성원|원장|목사|전도사|교수|관리자){_TAIL}"
 )
 # A bare kind of workplace names none: "우리 회사 사장" is anyone's boss.
 _BARE_UNITS = frozenset(
     "회사 공장 농장 직장 기업소 사업소 탄광 광산 식당 상점 부대 당 하나센터 센터 병원 학교 경찰서"
     " 대리점 지점 사무소 인민병원".split()
 )
+# "새터민 담당 전도사", "탈북민 담당 형사": who is in charge of someone, one person.
+_RX_IN_CHARGE = re.compile(
+    rf"(?<![{H}])[{H}]{{2,6}}\s?담당\s?(?:전도사|목사|형사|경찰관|경찰|선생님|선생|상담사|교사|직원"
+    rf"|공무원|관|자|복지사|간사){_TAIL}"
+)
+# "보안서 예심과", "보위부 반탐과": a department of the security office, a handful of men.
+_RX_AGENCY_DEPT = re.compile(
+    rf"(?<![{H}])(?:보위부|보안서|안전부|안전서|보위국|보안부|보안국|안전국|분주소)\s?[{H}]{{2,4}}과{_TAIL}"
+)
+_RX_109 = re.compile(rf"(?<![\d.])109\s?(?:그루빠|그룹|상무|련합지휘부|연합지휘부){_TAIL}")
 # A numbered unit alone: "제26호 공장", "6.18 돌격대", "10호 초소".
 _RX_NUMBERED = re.compile(
     rf"(?<![{H}\d.])(?:제\s?)?(?:\d{{1,3}}\s?호|\d{{1,2}}\.\d{{1,2}})\s?"
@@ -405,7 +435,12 @@ def detect(view: TextView) -> list[Span]:
                 out.append(Span(start, m.end(), PiiType.ROLE, CONF_UNIT, NAME))
         out += [
             Span(m.start(), m.end(), PiiType.ROLE, CONF_UNIT, NAME)
-            for m in _RX_NUMBERED.finditer(text)
+            for rx in (_RX_NUMBERED, _RX_AGENCY_DEPT, _RX_109)
+            for m in rx.finditer(text)
+        ]
+        out += [
+            Span(m.start(), m.end(), PiiType.ROLE, CONF_UNIT, NAME)
+            for m in (_RX_IN_CHARGE.finditer(text) if spoken else ())
         ]
         out = _with_units(text, out)
         for m in _RX_HEAD.finditer(text):

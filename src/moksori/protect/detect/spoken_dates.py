@@ -23,7 +23,7 @@ from moksori.protect.spans import PiiType, Span
 _HOLIDAY_KO = (
     "설날|설 명절|설명절|구정|신정|양력설|음력설|정월 대보름|정월대보름|대보름|추석|한가위"
     "|단오|단옷날|한식|광명성절|태양절|김일성 생일|김정일 생일|김정은 생일|2월 16일|4월 15일"
-    "|국경절|9\\.9절|구구절|성탄절|크리스마스|어린이날|설"
+    "|국경절|9\\.9절|구구절|성탄절|크리스마스|어린이날|청명|백중|국제부녀절|3\\.8절|설"
 )
 _HOLIDAY = rf"(?:{_HOLIDAY_KO})(?:\s?(?:명절|날|때|무렵|즈음|쯤|전날|다음 날|다음날|연휴))?"
 # A holiday ends its word or takes a particle: "설에", never 설명, 설탕, 설사.
@@ -219,7 +219,8 @@ EN_RELATIVE_SPAN = re.compile(
 )
 # "이 년 만에", "두 해 뒤에", "3년 후에": the same in Korean, with its particle of time.
 KO_RELATIVE_SPAN = re.compile(
-    r"(?<![가-힣\d])(?:한|두|세|네|다섯|여섯|일|이|삼|사|오|육|칠|팔|구|십|\d{1,2})\s?(?:년|해)\s?"
+    r"(?<![가-힣\d])(?:(?:한|두|세|석|네|넉|다섯|여섯|일|이|삼|사|오|육|칠|팔|구|십|\d{1,2})\s?"
+    r"(?:년|해|달|개월)|보름|열흘|이레|닷새|나흘|사흘|이틀)\s?"
     r"(?:만에|뒤에|후에|지나서|지난\s?뒤에|지난\s?후에|전에)(?![가-힣])"
 )
 # A day of the week, in a week the text dates elsewhere ("on Tuesday morning", "그 월요일"),
@@ -278,9 +279,15 @@ _EN_EVENT = (
     r"\s(?:died|passed\saway)"
     r"|(?:the\s)?(?:currency\s(?:reform|revaluation|exchange)|great\sflood|floods)"
 )
+_EN_KIN_EVENT = (
+    r"(?:my|our|his|her|their)\s(?:(?:younger|older|elder|little|baby|eldest|youngest)\s)?"
+    r"(?:father|mother|dad|mum|mom|husband|wife|son|daughter|brother|sister|grandmother|grandfather"
+    r"|uncle|aunt|baby|child)\s(?:died|passed\saway|was\sborn|was\sarrested|was\staken|disappeared"
+    r"|left|was\ssent\saway)"
+)
 EN_EVENT_YEAR = re.compile(
     r"\b(?:year|winter|summer|spring|autumn|fall|month)\s(?:(?:after|before)\s)?(?:when\s)?"
-    rf"(?:{_EN_EVENT})\b"
+    rf"(?:{_EN_EVENT}|{_EN_KIN_EVENT})\b"
 )
 EN_EVENT_ALONE = re.compile(
     r"\b(?:in|after|before|during|since|at)\s(?:the\s)?(?P<r>currency\s(?:reform|revaluation))\b"
