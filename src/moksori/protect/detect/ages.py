@@ -89,7 +89,7 @@ KO_AGE_WORD = re.compile(
 KO_TEEN_BARE = re.compile(
     rf"{NOT_HANGUL_BEFORE}(열\s?(?:{NATIVE_UNITS_RE}))"
     r"(?=에|엔|에는|때|적|쯤에|무렵|즈음|이었|이던|였|이에요|이야|이지|이래|입니|이라|밖에\s?안"
-    r"|이셨|이\s?(?:됐|되었|될|넘었|넘은)"
+    r"|이셨|이\s?(?:됐|되었|될|넘었|넘은)|(?<=[내제]\s열.)[.!?,]|(?<=[내제]\s열..)[.!?,]"
     r"|\s(?:때|적|무렵|즈음|나던|되던|되었|됐|먹던|먹은|먹었|먹을|나서|넘어|넘은))"
 )
 # "오십 넘어서 탈북했어요", "사십에": a Sino-Korean tens said as an age, before 넘어/에/살.
@@ -203,7 +203,8 @@ _COUNTED_GROUP = re.compile(r"(?:we|they|you)\s(?:were|are)\s", re.I)
 _COUNTED_AFTER = re.compile(r"\s(?:in|of|at|on|all)\b|\s?(?:$|[,;])", re.I)
 # "my grandmother, who was 80, could not walk": a relative clause of age.
 EN_WHO_WAS = re.compile(
-    rf"(?=[w])\bwho\s(?:was|is|were|turned)\s(?:only\s|just\s|already\s|nearly\s|almost\s)?"
+    rf"(?=[w])\bwho\s(?:was|is|were|turned)\s(?:only\s|just\s|already\s|nearly\s|almost\s"
+    rf"|maybe\s|perhaps\s|about\s|around\s|probably\s)?"
     rf"({NUM})(?=[,.;!?)]|\s(?:at|when|and|then|now|by|years?)\b|$)",
     re.I,
 )

@@ -114,6 +114,10 @@ _RX_WAS_AFTER_NICKNAMES = re.compile(
     rf"(?:저는|나는|난|전|걔는|그 애는|그는|그녀는|동무는|친구는|동생은|언니는|오빠는|형은)\s"
     rf"(?P<w>[{H}]{{1,5}}?)(?:이)?(?:였|이었|이야|예요|이에요)"
 )
+# "공장장이 뺀질이였어요. 다들 그렇게 불렀어요, 뺀질이.": the name repeated after the call.
+_RX_SO_CALLED = re.compile(
+    rf"그렇게\s?(?:불렀|불러|불렸|부르)[{H}]*,\s(?P<w>[{H}]{{1,5}})(?=[.!…]|$)"
+)
 _NOT_SAID_NAME = frozenset(
     "뭐 뭔 무엇 뭣 누구 기억 가명 본명 예명 별명 가짜 진짜 그거 이거 저거 그것 이것"
     " 같은 다른 똑같 비슷 중국 조선 한국 영어 한자 한글".split()
@@ -367,6 +371,12 @@ def _said_and_glossed(view: TextView, found: list[Span]) -> list[Span]:
         a, b = m.start("w"), _end_of_word(view, m.start("w"), m.end("w"))
         if text[a:b] in named and _ok(view, a, b):
             out.append(Span(a, b, PiiType.PERSON, CONF_CALLED, NAME))
+    for m in _RX_SO_CALLED.finditer(text) if "그렇게" in text else ():
+        # The call names the word whatever Kiwi reads it as (뺀질이 is a verb stem to it).
+        w = m.group("w")
+        if w not in _NOT_SAID_NAME and w not in _not_nicknames() and w not in _ADDRESS:
+            if gz.lookup(w) is None:
+                out.append(Span(m.start("w"), m.end("w"), PiiType.PERSON, CONF_CALLED, NAME))
     for m in _RX_WAS_AFTER_NICKNAMES.finditer(text) if "별명" in text else ():
         if "별명" not in text[max(0, m.start() - 80) : m.start()]:
             continue

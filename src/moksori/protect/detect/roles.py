@@ -49,6 +49,7 @@ _MORE_ROLES = (
     "신변보호 담당관", "신변보호담당관", "신변보호 형사", "신변보호 담당 형사", "담당 형사",
     "담당형사", "담당 경찰관", "취업상담사", "전문상담사", "동사무소 사무장", "신변보호 경찰관",
     "신변보호경찰관", "신변보호 담당 경찰관", "지도교수", "지도 교수", "담임교수", "원장",
+    "공장장", "부공장장",
 )  # fmt: skip
 
 
@@ -154,6 +155,7 @@ _EN_WORDS = [
     ("engineer", "manager", "director", "foreman", "accountant", "technician"),
     ("floor", "shift", "line", "section", "workshop", "production"),
     ("pastor", "missionary", "evangelist", "deacon"),
+    ("section of", "department of", "division of"),
 ]  # fmt: skip
 _EN_RX = [
     re.compile(
@@ -295,6 +297,12 @@ _EN_RX = [
     re.compile(
         r"\b(?P<r>(?:outreach\s)?(?:pastor|missionary|evangelist|deacon)\s(?:for|of|to|in\scharge\sof)"
         r"\s(?:the\s)?(?:defectors|North\sKoreans|refugees|newcomers|settlers))\b"
+    ),
+    # "the counter-intelligence section of the Onsong county security bureau".
+    re.compile(
+        r"\b(?P<r>[a-z-]+\s(?:section|department|division)\sof\sthe\s[A-Z][a-z]+\s"
+        r"(?:county\s|city\s|provincial\s|district\s)?(?:state\s)?(?:security|police|safety)\s"
+        r"(?:bureau|department|office|station|agency))\b"
     ),
 ]
 

@@ -112,7 +112,7 @@ def _alt(words: Any) -> str:
 # the solstice, not "comrade").
 _EVENT = (
     r"(?:화폐\s?개혁|화폐\s?교환|화페\s?개혁|화페\s?교환|돈\s?바꿀|돈\s?바꾸던|돈\s?바꾸기|큰물|물난리"
-    r"|대홍수|홍수|(?:김일성|김정일)\s?(?:이|가)?\s?(?:사망|서거|죽었을|죽던|사망했을|돌아갔을))"
+    r"|대홍수|홍수|코로나(?:\s?(?:터질|터졌을|때문에|시작될))?|(?:김일성|김정일)\s?(?:이|가)?\s?(?:사망|서거|죽었을|죽던|사망했을|돌아갔을))"
     r"(?:\s?(?:때|당시|무렵|직후|직전|전|후))?"
 )
 _SEASON_WORD = (
@@ -260,6 +260,13 @@ KO_SCHOOL_YEAR = re.compile(
     r"(?:\d|[일이삼사오육]|한|두|세|네|다섯|여섯)\s?학년(?=\s?(?:때|적|무렵|봄|여름|가을|겨울|이었|였|에)"
     r"|[^가-힣]|$)"
 )
+# "지난달 25일", "이번 달 3일": a day of a month said from the present.
+KO_REL_MONTH_DAY = re.compile(
+    r"(?<![가-힣])(?:지난\s?달|이번\s?달|다음\s?달|그\s?달|저번\s?달)\s?\d{1,2}\s?일(?![가-힣]{2})"
+)
+EN_REL_MONTH_DAY = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)\sof\s(?:last|this|next|that|the\sfollowing|the\sprevious)\smonth\b"
+)
 # "병오년생", "갑신년에": a year of the sexagenary cycle (stem and branch of one parity).
 _STEMS, _BRANCHES = "갑을병정무기경신임계", "자축인묘진사오미신유술해"
 _CYCLE = "|".join(
@@ -398,6 +405,8 @@ def _korean_said(text: str) -> list[Span]:
     for m in KO_EVENT_ALONE.finditer(text) if spoken else ():
         decade = next((d for rx, d in _EVENT_DECADE if rx.search(m.group(0))), None)
         out.append(_span(m.start(), m.end(), 0.45, decade=decade))
+    for m in KO_REL_MONTH_DAY.finditer(text):
+        out.append(_span(m.start(), m.end(), 0.5, relative=True))
     for m in KO_LUNAR_MONTH.finditer(text):
         out.append(_span(m.start(), m.end(), 0.5, lunar=True))
     for m in KO_SCHOOL_YEAR.finditer(text) if spoken else ():
@@ -412,12 +421,13 @@ def _korean_said(text: str) -> list[Span]:
 def _english_said(text: str) -> list[Span]:
     """Events, lunar months and months of a year said elsewhere, in English."""
     low = text.lower()
-    if not any(w in low for w in ("died", "currency", "flood", "lunar", "year", "before last")):
+    words = ("died", "currency", "flood", "lunar", "year", "before last", "month", "born", "left")
+    if not any(w in low for w in words):
         return []
     spoken = is_testimony(text)
     out = []
-    for rx in (EN_EVENT_YEAR, EN_EVENT_ALONE, EN_LUNAR_MONTH, EN_REL_MONTH):
-        for m in rx.finditer(text) if spoken or rx is EN_LUNAR_MONTH else ():
+    for rx in (EN_EVENT_YEAR, EN_EVENT_ALONE, EN_LUNAR_MONTH, EN_REL_MONTH, EN_REL_MONTH_DAY):
+        for m in rx.finditer(text) if spoken or rx in (EN_LUNAR_MONTH, EN_REL_MONTH_DAY) else ():
             g = next((k for k in ("r", "l") if rx.groupindex.get(k) and m.group(k)), 0)
             out.append(_span(m.start(g), m.end(g), 0.45, relative=True))
     return out
