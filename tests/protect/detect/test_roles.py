@@ -228,3 +228,7 @@ def test_workplace_agency_and_church_roles(text: str, role: str) -> None:
 def test_in_charge_of_someone_only_in_testimony() -> None:
     report = "지역마다 새터민 담당 전도사가 배치되어 있다고 밝혔다. " * 8
     assert found(report) == []
+
+
+def test_a_forces_postal_address_is_no_army_unit() -> None:
+    assert found("Send it to Unit 4719 Box 7394, DPO AE 09321.") == []

@@ -248,7 +248,8 @@ _EN_RX = [
         re.I,
     ),
     # "Unit 4524", "Military Unit 10215": a numbered army unit.
-    re.compile(r"\b(?P<r>(?:[Mm]ilitary\s|KPA\s|[Aa]rmy\s)?[Uu]nit\s\d{3,6})\b"),
+    # ("Unit 4719 Box 7394" is a forces' postal address: the address detector's).
+    re.compile(r"\b(?P<r>(?:[Mm]ilitary\s|KPA\s|[Aa]rmy\s)?Unit\s\d{3,6})\b(?!,?\s(?i:box))"),
     # "inspectors from the provincial party committee", "the Kilju county people's committee".
     re.compile(
         r"\b(?P<r>(?:(?i:inspectors?|officials?|cadres?|instructors?)\s(?:from|of)\s(?:the\s)?)?"
