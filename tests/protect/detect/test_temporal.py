@@ -466,3 +466,8 @@ def test_a_duration_of_months_is_no_date() -> None:
 )
 def test_ages_after_only_and_before_a_season(text: str, span: str) -> None:
     assert span in [f[0] for f in found(text) if f[1] == "age"]
+
+
+def test_the_first_full_moon_of_a_year_is_a_holiday_date() -> None:
+    text = "The police came the day after the first full moon of 2008."
+    assert "the day after the first full moon of 2008" in [f[0] for f in found(text)]

@@ -148,7 +148,8 @@ KO_MONTH_DAY_WORDS = re.compile(
 _HOLIDAY_EN = (
     r"(?:Chuseok|Chusok|Seollal|Sollal|Lunar New Year|Chinese New Year|Dano|Tano|Hansik"
     r"|Daeboreum|the Day of the Sun|Kim Il[- ]?[Ss]ung's birthday|Kim Jong[- ]?[Ii]l's birthday"
-    r"|the Day of the Shining Star|Harvest Moon Festival|Christmas)"
+    r"|the Day of the Shining Star|Harvest Moon Festival|Christmas"
+    r"|(?:the )?first full moon(?: of the (?:lunar )?(?:new )?year)?)"
 )
 _EN_HOLIDAY_WORDS = (
     "chuseok",
@@ -164,6 +165,7 @@ _EN_HOLIDAY_WORDS = (
     "birthday",
     "harvest moon",
     "christmas",
+    "full moon",
 )
 # An apostrophe year, then what stands before it: "the winter of '97", "in '97".
 EN_APOS_YEAR = re.compile(r"(?=['’])['’](?P<y2>\d{2})(?![\w'’])")
