@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from moksori.web.pages import (
+    audit,
     auth,
     cases,
     codebook,
@@ -30,4 +31,5 @@ ROUTERS: list[APIRouter] = [
     reliability.router,
     deid.router,
     reports.router,
+    audit.router,
 ]
