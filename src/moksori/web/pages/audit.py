@@ -7,6 +7,7 @@ the project's structure could not see; still, only owners may read it.
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -20,30 +21,34 @@ router = APIRouter()
 SHOWN = 200  # the newest events shown unless asked for more
 
 
-def _events(
-    request: Request, action: str, actor: str, since: str, last: int
-) -> list[dict[str, Any]]:
-    project = project_of(request)
-    return project.audit_trail(
-        action.strip() or None,
-        actor=actor.strip() or None,
-        since=since.strip() or None,
-        last=max(1, min(last, 10_000)),
-    )
+@dataclass
+class TrailQuery:
+    """The filters of ``moksori audit``, as query parameters."""
+
+    action: Annotated[str, Query()] = ""
+    actor: Annotated[str, Query()] = ""
+    since: Annotated[str, Query()] = ""
+    last: Annotated[int, Query()] = SHOWN
+
+    def events(self, request: Request) -> list[dict[str, Any]]:
+        return project_of(request).audit_trail(
+            self.action.strip() or None,
+            actor=self.actor.strip() or None,
+            since=self.since.strip() or None,
+            last=max(1, min(self.last, 10_000)),
+        )
+
+
+Owner = Annotated[Session, Depends(require("manage"))]
 
 
 @router.get("/audit")
 async def audit_page(
-    request: Request,
-    session: Annotated[Session, Depends(require("manage"))],
-    action: Annotated[str, Query()] = "",
-    actor: Annotated[str, Query()] = "",
-    since: Annotated[str, Query()] = "",
-    last: Annotated[int, Query()] = SHOWN,
+    request: Request, session: Owner, query: Annotated[TrailQuery, Depends()]
 ) -> Response:
     error, events = "", []
     try:
-        events = list(reversed(_events(request, action, actor, since, last)))  # newest first
+        events = list(reversed(query.events(request)))  # newest first
     except AuditError as exc:
         error = str(exc)
     return render(
@@ -52,17 +57,12 @@ async def audit_page(
         status_code=400 if error else 200,
         events=events,
         error=error,
-        filters={"action": action, "actor": actor, "since": since, "last": last},
+        filters=asdict(query),
     )
 
 
 @router.get("/api/audit")
 async def audit_api(
-    request: Request,
-    session: Annotated[Session, Depends(require("manage"))],
-    action: Annotated[str, Query()] = "",
-    actor: Annotated[str, Query()] = "",
-    since: Annotated[str, Query()] = "",
-    last: Annotated[int, Query()] = SHOWN,
+    request: Request, session: Owner, query: Annotated[TrailQuery, Depends()]
 ) -> Response:
-    return JSONResponse({"events": _events(request, action, actor, since, last)})
+    return JSONResponse({"events": query.events(request)})
