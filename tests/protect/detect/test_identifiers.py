@@ -271,3 +271,11 @@ def test_offsets_are_code_points_after_astral_characters() -> None:
     [span] = identifiers.find(text)
     assert text[span.start : span.end] == "010-1234-5678"
     assert span.start == text.index("010")
+
+
+def test_a_phone_number_read_out_with_에_between_its_groups() -> None:
+    from moksori.protect.detect import phones
+
+    text = "전화는 공일공에 구팔칠육에 오사삼이요."
+    got = [text[s.start : s.end] for s in phones.find(text) if s.type.value == "phone"]
+    assert got == ["공일공에 구팔칠육에 오사삼이"]

@@ -124,3 +124,9 @@ def test_a_name_said_then_glossed(text: str, nick: str) -> None:
 def test_glosses_of_no_nickname(text: str) -> None:
     got = found(text)
     assert not {k for k, v in got.items() if v >= nicknames.CONF_CALLED} - {"Kim"}
+
+
+def test_a_nickname_with_its_term_and_copula_then_glossed() -> None:
+    got = found("여맹위원장이 까치 할매였어요. 말이 많아서 까치.")
+    assert got.get("까치 할매") == nicknames.CONF_ADDRESS
+    assert got.get("까치") == nicknames.CONF_CALLED

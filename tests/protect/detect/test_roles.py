@@ -232,3 +232,21 @@ def test_in_charge_of_someone_only_in_testimony() -> None:
 
 def test_a_forces_postal_address_is_no_army_unit() -> None:
     assert found("Send it to Unit 4719 Box 7394, DPO AE 09321.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("큰아버지가 평양 철도국 부국장이라 저를 빼냈어요.", "철도국 부국장"),
+        ("언니 남편은 삼성전자 협력업체 반장이고요.", "협력업체 반장"),
+        ("The head of the women's union in our block was old.", "head of the women's union"),
+        ("He was deputy director of the Pyongyang railway bureau.",
+         "deputy director of the Pyongyang railway bureau"),
+    ],
+)  # fmt: skip
+def test_bureau_heads_subcontractors_and_unions(text: str, role: str) -> None:
+    assert role in found(text)
+
+
+def test_a_country_before_a_boss_is_no_bureau() -> None:
+    assert found("중국 사장이 돈을 안 줬어요.") == []

@@ -471,3 +471,20 @@ def test_ages_after_only_and_before_a_season(text: str, span: str) -> None:
 def test_the_first_full_moon_of_a_year_is_a_holiday_date() -> None:
     text = "The police came the day after the first full moon of 2008."
     assert "the day after the first full moon of 2008" in [f[0] for f in found(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind"),
+    [
+        ("설 쇠고 나서 바로 우리 집에 왔어요.", "설 쇠고 나서", "date"),
+        ("그때 우리 딸이 돌이었어요.", "돌", "age"),
+        ("Our daughter had just had her first birthday.", "her first birthday", "age"),
+        ("I was a squad leader, twenty-three years of age.", "twenty-three years of age", "age"),
+    ],
+)
+def test_new_year_kept_first_birthdays_and_years_of_age(text: str, span: str, kind: str) -> None:
+    assert span in [f[0] for f in found(text) if f[1] == kind]
+
+
+def test_a_stone_is_no_first_birthday() -> None:
+    assert [f for f in found("돌을 던졌어요. 돌이 많았어요.") if f[1] == "age"] == []

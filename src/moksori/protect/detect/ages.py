@@ -143,7 +143,12 @@ _VEHICLES = re.compile(r"(?:차|자동차|트럭|버스|차량|컴퓨터|기계|
 
 # --- English -----------------------------------------------------------------------------
 EN_YEARS_OLD = re.compile(
-    rf"(?=[\d{EN_FIRST}])(?<![\w.])({NUM})[- ]?(?:years?|yrs?)[- ]old\b", re.I
+    rf"(?=[\d{EN_FIRST}])(?<![\w.])({NUM})[- ]?(?:years?|yrs?)(?:[- ]old\b|\sof\sage\b)", re.I
+)
+# "her first birthday", "돌이었어요", "돌도 안 된": a baby of one.
+EN_FIRST_BIRTHDAY = re.compile(r"\b(?:her|his|their|my|our|its)\sfirst\sbirthday\b", re.I)
+KO_FIRST_BIRTHDAY = re.compile(
+    r"(?<![가-힣])돌(?=이었|이에요|이야|이었|\s?때|도\s?안|도\s?못|잔치|이\s?(?:지나|막|갓)|을\s?(?:갓|막))"
 )
 # "a baby two months old": an age under a year; no decade to give, so a tag hides it.
 EN_MONTHS_OLD = re.compile(
@@ -439,6 +444,9 @@ def find_ages(text: str) -> list[Span]:
         n = english_number(m.group(1))
         if n is not None and n <= 120:
             out.append(_age_span(text, m.start(), m.end(), 0.95, {"age": n}))
+    for rx in (EN_FIRST_BIRTHDAY, KO_FIRST_BIRTHDAY):
+        for m in rx.finditer(text):
+            out.append(_age_span(text, m.start(), m.end(), 0.5, {"age": 1}))
     for m in EN_MONTHS_OLD.finditer(text):
         out.append(_age_span(text, m.start(), m.end(), 0.8, {}))
     for m in EN_YO.finditer(text):

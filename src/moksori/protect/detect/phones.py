@@ -220,6 +220,9 @@ def _is_quantity(text: str, start: int, end: int) -> bool:
 _SPOKEN = re.compile(
     r"(?<![\uac00-\ud7a3])[공영][일이][공영](?:[ \-]?[공영일이삼사오육륙칠팔구]){7,8}"
     r"(?![\uac00-\ud7a3])"
+    # "공일공에 구팔칠육에 오사삼이요": groups said with 에 between them.
+    r"|(?<![\uac00-\ud7a3])[공영][일이][공영]에\s[공영일이삼사오육륙칠팔구]{3,4}에\s"
+    r"[공영일이삼사오육륙칠팔구]{4}(?=이|요|예요|입니다|[^\uac00-\ud7a3]|$)"
 )
 
 

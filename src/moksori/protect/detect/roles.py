@@ -152,7 +152,7 @@ _EN_WORDS = [
     ("market",),
     ("109",),
     ("logging", "forestry", "fishing", "fisheries"),
-    ("engineer", "manager", "director", "foreman", "accountant", "technician"),
+    ("engineer", "manager", "director", "foreman", "accountant", "technician", "head", "chief"),
     ("floor", "shift", "line", "section", "workshop", "production"),
     ("pastor", "missionary", "evangelist", "deacon"),
     ("section of", "department of", "division of"),
@@ -187,8 +187,8 @@ _EN_RX = [
     ),
     re.compile(
         r"(?=[hcmlHCML])\b(?:head|chief|leader|manager|chairman|chairwoman|director)\sof\s"
-        r"(?:our|the|my|his|her|their|that)\s(?:(?!(?:and|or|in|of|at|on)\b)[a-z-]+\s){0,3}"
-        r"(?:committee|neighbou?rhood(?:\s(?:unit|watch))?|people'?s\sunit|inminban|work(?:ing)?\s(?:team|unit|brigade)|"
+        r"(?:our|the|my|his|her|their|that)\s(?:(?!(?:and|or|in|of|at|on)\b)[a-z'’-]+\s){0,3}"
+        r"(?:committee|union|league|association|neighbou?rhood(?:\s(?:unit|watch))?|people'?s\sunit|inminban|work(?:ing)?\s(?:team|unit|brigade)|"
         r"sub-?work\s?team|farm|mine|factory|enterprise|brigade|cooperative|co-op|unit|team|school"
         r"|hospital|station|office|company|post)\b(?:\s\((?:inminban|inminbanjang)\))?",
         re.I,
@@ -286,8 +286,9 @@ _EN_RX = [
     # "a chief engineer at the Bongung chemical plant": a post in a named enterprise.
     re.compile(
         r"\b(?P<r>(?:chief\s|deputy\s|head\s)?(?:engineer|manager|director|foreman|accountant"
-        r"|technician)\s(?:at|of)\sthe\s[A-Z][a-z]+(?:\s[a-z]+)?\s(?:plant|factory|mine|works"
-        r"|enterprise|farm|complex|mill|shipyard|colliery))\b"
+        r"|technician|head|chief)\s(?:at|of)\sthe\s[A-Z][a-z]+(?:\s[a-z]+)?\s(?:plant|factory|mine"
+        r"|works|enterprise|farm|complex|mill|shipyard|colliery|bureau|department|administration"
+        r"|hospital))\b"
     ),
     # "the floor manager", "our shift supervisor": the one boss of a workplace.
     re.compile(
@@ -335,7 +336,8 @@ _UNIT_END = (
     "(?:반탐|수사|예심|외사|감찰|정치|경비|기술|[로노]동|계획|자재|경리|후방|작전|순찰|간부|조직|선전)과"
     "|부|소|대|반|분조|작업반|회사|공장|농장|탄광|광산|사업소|기업소|초소|동맹|당|위원회|직장|갱"
     "|중대|소대|대대|련대|연대|사단|려단|여단|지부|세관|관리소|교화소|합숙|지휘부|돌격대|건설대"
-    "|경찰서|보안계|보안과|센터|병원|학교|대리점|지점|사무소|요양원|유치원|학원|복지관|교회|성당"
+    "|경찰서|보안계|보안과|센터|병원|학교|대리점|지점|사무소|요양원|유치원|학원|복지관|교회|성당|업체"
+    "|철도국|보위국|보안국|안전국|체신국|상업국|관리국"
 )
 _RX_UNIT_BEFORE = re.compile(
     rf"(?<![{H}\d.])(?P<u>(?:(?:제\s?)?\d{{1,3}}(?:\.\d{{1,2}})?\s?호?\s?)?[{H}]{{0,8}}(?:{_UNIT_END})"
@@ -358,7 +360,7 @@ _RX_HEAD_AFTER_UNIT = re.compile(
     rf"(?<=[{H}\d])\s?(?:비서|사장|반장|부장|과장|소장|대장|지배인|책임자|지도원|부원|대원|성원|갱장"
     rf"|직장장|부위원장|위원장|참모장|관리원|기사장|부소장|지휘관|선장|기관장|운전수|운전사|경리원|부기원"
     rf"|통계원|참모|정치위원|분대장|조장|사무장|기사|의사|간호원|교원|상담사|취업상담사|상담원"
-    rf"|형사|신변보호관|검열성원|원장|목사|전도사|관리자){_TAIL}"
+    rf"|형사|신변보호관|검열성원|원장|목사|전도사|관리자|국장|부국장|처장|부처장){_TAIL}"
 )
 # A bare kind of workplace names none: "우리 회사 사장" is anyone's boss.
 _BARE_UNITS = frozenset(

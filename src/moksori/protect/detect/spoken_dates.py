@@ -63,6 +63,10 @@ KO_HOLIDAY_ALONE = re.compile(
     r"(?:\s?(?:날|전날|다음\s?날|아침|저녁|밤|무렵|즈음|쯤|연휴))?"
     rf"{_HOLIDAY_END}"
 )
+# "설 쇠고 나서", "설을 쇠고": 설 with its verb is the New Year, whatever else 설 may be.
+KO_NEW_YEAR_KEPT = re.compile(
+    r"(?<![가-힣])설(?:을|날을)?\s?(?:쇠고|쇠자마자|쇤\s?뒤)(?:\s?(?:나서|바로|며칠\s?뒤))?"
+)
 KO_YEAR_FAMINE = re.compile(rf"(?=[\d'])(?<![\d.,]){_YEAR}\s?(?:그\s?)?{_FAMINE}")
 # Alone, the famine counts only as a time said of oneself ("고난의 행군 때"); a text about
 # the famine ("고난의 행군이 있었다") dates no one.
@@ -342,6 +346,8 @@ def find(text: str) -> list[Span]:
         for m in KO_REL_HOLIDAY.finditer(text):
             out.append(_span(m.start(), m.end(), 0.55, relative=True, holiday=True))
         for m in KO_HOLIDAY_ALONE.finditer(text) if is_testimony(text) else ():
+            out.append(_span(m.start(), m.end(), 0.3, holiday=True))
+        for m in KO_NEW_YEAR_KEPT.finditer(text) if is_testimony(text) else ():
             out.append(_span(m.start(), m.end(), 0.3, holiday=True))
         for m in KO_REL_SEASON.finditer(text):
             out.append(_span(m.start(), m.end(), 0.35, relative=True))
