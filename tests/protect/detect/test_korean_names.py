@@ -221,3 +221,9 @@ def test_a_town_before_a_word_of_home_is_no_name() -> None:
     """정 is a surname, but "정주 외갓집" is the grandparents' home in the town of 정주."""
     assert "정주" not in names("딸내미 숙향이는 정주 외갓집에 맡기고 나 혼자 나왔시오.")
     assert "김정주" in names("김정주 씨가 왔어요.")
+
+
+def test_a_syllable_inside_a_title_is_no_surname() -> None:
+    """Kiwi may read 여/맹/위원장: 맹 before the title is the women's union, not Mr 맹."""
+    assert "맹" not in names("우리 동네 여맹위원장이 까치 할매였어요.")
+    assert "김" in names("김씨가 왔어요.")

@@ -326,6 +326,8 @@ def _nnp_candidates(an: Reading, found: dict[tuple[int, int], Span]) -> None:
             nxt = HANGUL_RUN.match(an.text, t.end + 1)
             if nxt and an.gap_is_space(t.end, nxt.start()):
                 cue = an.cue_at(nxt.start(), nxt.group())
+        if cue and len(surface) == 1 and an.glued_before(t.start):
+            continue  # 여/NNG 맹/NNP 위원장: a syllable inside a title (여맹위원장) is no name
         if cue:
             conf = 0.9
         elif rest in _PLACE_PARTICLES:
