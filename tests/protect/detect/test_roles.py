@@ -250,3 +250,22 @@ def test_bureau_heads_subcontractors_and_unions(text: str, role: str) -> None:
 
 def test_a_country_before_a_boss_is_no_bureau() -> None:
     assert found("중국 사장이 돈을 안 줬어요.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("이모는 회령시 상업관리소 판매원이었어요.", "상업관리소 판매원"),
+        ("로씨야 아무르주 벌목 사업소에 있었어요.", "로씨야 아무르주 벌목 사업소"),
+        ("남편은 거기서 작업조 조장이었어요.", "작업조 조장"),
+        ("He was promoted to instructor in the provincial party organisation department.",
+         "instructor in the provincial party organisation department"),
+        ("She sold goods for the Hoeryong city commerce office.", "Hoeryong city commerce office"),
+        ("He went to a logging enterprise in Amur Oblast.", "logging enterprise in Amur Oblast"),
+        ("He was a work-group leader there.", "work-group leader"),
+    ],
+)  # fmt: skip
+def test_sales_clerks_work_groups_party_departments_and_overseas_enterprises(
+    text: str, role: str
+) -> None:
+    assert role in found(text)

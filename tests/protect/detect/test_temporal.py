@@ -488,3 +488,20 @@ def test_new_year_kept_first_birthdays_and_years_of_age(text: str, span: str, ki
 
 def test_a_stone_is_no_first_birthday() -> None:
     assert [f for f in found("돌을 던졌어요. 돌이 많았어요.") if f[1] == "age"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind"),
+    [
+        ("큰물 난 해 가을에 그 아바이가 죽었시오.", "큰물 난 해 가을", "date"),
+        ("그 사람이 김정은이 나오던 해에 올라갔어요.", "김정은이 나오던 해", "date"),
+        ("In the year the young general appeared he was promoted.",
+         "year the young general appeared", "date"),
+        ("지금 막내가 열다섯인데 중학교 2학년이에요.", "중학교 2학년", "date"),
+        ("지금 막내가 열다섯인데 중학교 2학년이에요.", "열다섯", "age"),
+    ],
+)  # fmt: skip
+def test_flood_years_a_successor_and_school_years_said_plainly(
+    text: str, span: str, kind: str
+) -> None:
+    assert span in [f[0] for f in found(text) if f[1] == kind]

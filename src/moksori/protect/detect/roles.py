@@ -104,11 +104,12 @@ _ABROAD = (
 )
 _TRADES = (
     r"벌목공|벌목\s?[로노]동자|벌목장|벌목소|건설\s?[로노]동자|건설공|건설장|건설현장|파견\s?[로노]동자"
-    r"|[로노]동자|식당\s?종업원|종업원|봉제공|광부|어부|선원|미장공|목수|용접공"
+    r"|[로노]동자|식당\s?종업원|종업원|봉제공|광부|어부|선원|미장공|목수|용접공|벌목\s?사업소"
 )
 _ABROAD_FIRST = "".join(sorted({w[0] for w in _ABROAD.split("|")}))
 _RX_ABROAD = re.compile(
     rf"(?=[{_ABROAD_FIRST}])(?<![{H}])(?:{_ABROAD})(?:에서|에|으로|로)?\s?"
+    rf"(?:[{H}]{{2,5}}(?:주|지방|변강|지역)\s)?"  # "로씨야 아무르주 벌목 사업소"
     r"(?:(?:나가|나간|간|가서|파견된|파견\s?간|가\s?있던|나가\s?있던)\s?)?"
     rf"(?:{_TRADES}){_TAIL}"
 )
@@ -156,6 +157,8 @@ _EN_WORDS = [
     ("floor", "shift", "line", "section", "workshop", "production"),
     ("pastor", "missionary", "evangelist", "deacon"),
     ("section of", "department of", "division of"),
+    ("department", "office", "bureau"),
+    ("logging", "timber", "forestry"),
 ]  # fmt: skip
 _EN_RX = [
     re.compile(
@@ -195,7 +198,7 @@ _EN_RX = [
     ),
     re.compile(
         r"(?=[inpwsfmtbINPWSFMTB])\b(?:inminban|neighbou?rhood[- ]unit|people'?s[- ]unit"
-        r"|work[- ]?team|work[- ]unit|"
+        r"|work[- ]?team|work[- ]unit|work[- ]?group|"
         r"sub-?work[- ]?team|farm|mine|factory|team|brigade|squad)"
         r"\s(?:head|chief|leader|manager|director)\b"
         r"(?:\s(?:on|at|of|in)\s(?:the|our|a|that)\s(?:[a-z-]+\s)?(?:farm|factory|mine|enterprise"
@@ -306,6 +309,19 @@ _EN_RX = [
         r"(?:county\s|city\s|provincial\s|district\s)?(?:state\s)?(?:security|police|safety)\s"
         r"(?:bureau|department|office|station|agency))\b"
     ),
+    # "instructor in the provincial party organisation department", "the Hoeryong city
+    # commerce office": a post in, or an office of, a named or ranked party or state body.
+    re.compile(
+        r"\b(?P<r>(?:(?:instructor|official|cadre|secretary|clerk)\s(?:in|of|at)\sthe\s"
+        r"(?:provincial|city|county|central|district)\s(?:party\s)?[a-z]+\s(?:department|office"
+        r"|bureau))|[A-Z][a-z]+\s(?:city|county|provincial|district)\s[a-z]+\s(?:office|bureau"
+        r"|department|administration))\b"
+    ),
+    re.compile(
+        r"\b(?P<r>(?:logging|timber|forestry)\s(?:enterprise|camp|station|company|site)\s(?:in|at)"
+        r"\s(?:the\s)?(?:[A-Z][a-z]+\s)?(?:Oblast|Krai|Siberia|Russia|Russian\sFar\sEast"
+        r"|Khabarovsk|Amur|Tynda))\b"
+    ),
 ]
 
 
@@ -337,7 +353,7 @@ _UNIT_END = (
     "|부|소|대|반|분조|작업반|회사|공장|농장|탄광|광산|사업소|기업소|초소|동맹|당|위원회|직장|갱"
     "|중대|소대|대대|련대|연대|사단|려단|여단|지부|세관|관리소|교화소|합숙|지휘부|돌격대|건설대"
     "|경찰서|보안계|보안과|센터|병원|학교|대리점|지점|사무소|요양원|유치원|학원|복지관|교회|성당|업체"
-    "|철도국|보위국|보안국|안전국|체신국|상업국|관리국"
+    "|철도국|보위국|보안국|안전국|체신국|상업국|관리국|작업조"
 )
 _RX_UNIT_BEFORE = re.compile(
     rf"(?<![{H}\d.])(?P<u>(?:(?:제\s?)?\d{{1,3}}(?:\.\d{{1,2}})?\s?호?\s?)?[{H}]{{0,8}}(?:{_UNIT_END})"
@@ -360,7 +376,7 @@ _RX_HEAD_AFTER_UNIT = re.compile(
     rf"(?<=[{H}\d])\s?(?:비서|사장|반장|부장|과장|소장|대장|지배인|책임자|지도원|부원|대원|성원|갱장"
     rf"|직장장|부위원장|위원장|참모장|관리원|기사장|부소장|지휘관|선장|기관장|운전수|운전사|경리원|부기원"
     rf"|통계원|참모|정치위원|분대장|조장|사무장|기사|의사|간호원|교원|상담사|취업상담사|상담원"
-    rf"|형사|신변보호관|검열성원|원장|목사|전도사|관리자|국장|부국장|처장|부처장){_TAIL}"
+    rf"|형사|신변보호관|검열성원|원장|목사|전도사|관리자|국장|부국장|처장|부처장|판매원){_TAIL}"
 )
 # A bare kind of workplace names none: "우리 회사 사장" is anyone's boss.
 _BARE_UNITS = frozenset(

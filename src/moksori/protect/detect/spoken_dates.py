@@ -249,8 +249,10 @@ _EVENT_DECADE = (
     (re.compile(r"6\.25|육이오|륙이오|조국해방전쟁"), 1950),
 )
 KO_EVENT_ALONE = re.compile(
-    r"(?=[김수장화돈6육륙조])(?<![가-힣\d])(?:(?:김일성|김정일|수령님|장군님)\s?(?:이|가|께서)?\s?"
+    r"(?=[김수장화돈6육륙조큰홍물])(?<![가-힣\d])(?:(?:김일성|김정일|수령님|장군님)\s?(?:이|가|께서)?\s?"
     r"(?:사망|서거|돌아가셨을|돌아가신|죽었을|죽던)|화[폐페]\s?(?:개혁|교환)|돈\s?바꿀|돈\s?바꾸던"
+    r"|김정은\s?(?:이|가)?\s?(?:나오던|나온|등장한|등장하던|올라온|올라오던)\s?해"
+    r"|(?:큰물|홍수|물난리)\s?(?:이|가)?\s?(?:난|나던|났던|진|지던)\s?해(?:\s?(?:봄|여름|가을|겨울))?"
     r"|6\.25|육이오|륙이오|조국해방전쟁)"
     r"(?:\s?(?:이듬해|다음\s?해|그해|직후|직전)(?:\s?(?:봄|여름|가을|겨울))?)?"
     r"(?=\s?(?:때|당시|무렵|즈음|직후|직전|이듬해|다음\s?해|그해|이|였|이었|에|엔|쯤)|[^가-힣]|$)"
@@ -263,7 +265,7 @@ KO_LUNAR_MONTH = re.compile(
 # "중학교 4학년 때": a school year dates a childhood event as a year does.
 KO_SCHOOL_YEAR = re.compile(
     r"(?<![가-힣])(?:인민학교|소학교|초등학교|초급중학교|고급중학교|고등중학교|중학교|고중|대학)\s?"
-    r"(?:\d|[일이삼사오육]|한|두|세|네|다섯|여섯)\s?학년(?=\s?(?:때|적|무렵|봄|여름|가을|겨울|이었|였|에)"
+    r"(?:\d|[일이삼사오육]|한|두|세|네|다섯|여섯)\s?학년(?=\s?(?:때|적|무렵|봄|여름|가을|겨울|이었|였|에|이에요|이야|이고|인데|이던|일)"
     r"|[^가-힣]|$)"
 )
 # "지난달 25일", "이번 달 3일": a day of a month said from the present.
@@ -291,6 +293,7 @@ _EN_EVENT = (
     r"(?:(?:the\s)?(?:Great\s)?[Ll]eader|Kim\sIl[- ]?[Ss]ung|Kim\sJong[- ]?[Ii]l)"
     r"\s(?:died|passed\saway)"
     r"|(?:the\s)?(?:currency\s(?:reform|revaluation|exchange)|great\sflood|floods)"
+    r"|(?:the\s)?young\sgeneral\s(?:appeared|came\sout|was\sannounced)"
 )
 _EN_KIN_EVENT = (
     r"(?:my|our|his|her|their)\s(?:(?:younger|older|elder|little|baby|eldest|youngest)\s)?"
