@@ -279,3 +279,8 @@ def test_a_phone_number_read_out_with_에_between_its_groups() -> None:
     text = "전화는 공일공에 구팔칠육에 오사삼이요."
     got = [text[s.start : s.end] for s in phones.find(text) if s.type.value == "phone"]
     assert got == ["공일공에 구팔칠육에 오사삼이"]
+
+
+def test_a_messenger_id_with_a_particle_glued_after_it() -> None:
+    text = "제 카톡 아이디 알려 드릴게요, sunny_kim_0415요."
+    assert ("sunny_kim_0415", "handle") in found(text)

@@ -269,3 +269,22 @@ def test_sales_clerks_work_groups_party_departments_and_overseas_enterprises(
     text: str, role: str
 ) -> None:
     assert role in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("어머니는 인민반 위생반장이었어요.", "인민반 위생반장"),
+        ("남편은 광주 북구청 주무관이에요.", "북구청 주무관"),
+        ("외할아버지가 6.25 참전 로병이라 성분이 좋았어요.", "6.25 참전 로병"),
+        ("My mother was the hygiene monitor of our inminban.", "hygiene monitor of our inminban"),
+        ("He works as a civil servant at the Buk District office.",
+         "civil servant at the Buk District office"),
+    ],
+)  # fmt: skip
+def test_inminban_posts_district_offices_and_veterans(text: str, role: str) -> None:
+    assert role in found(text)
+
+
+def test_a_pronoun_before_works_is_no_named_work_unit() -> None:
+    assert found("He works hard. She works at night.") == []

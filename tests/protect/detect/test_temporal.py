@@ -505,3 +505,22 @@ def test_flood_years_a_successor_and_school_years_said_plainly(
     text: str, span: str, kind: str
 ) -> None:
     assert span in [f[0] for f in found(text) if f[1] == kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind"),
+    [
+        ("스물일곱 되던 해 양력설에 떠났어요.", "양력설", "date"),
+        ("올봄에 브로커 통해서 돈을 보냈어요.", "올봄", "date"),
+        ("우리 할매는 해방 전해에 나셨대요.", "해방 전해", "date"),
+        ("할배는 그 이태 뒤에 돌아가셨어요.", "이태 뒤에", "date"),
+        ("I left on New Year's Day that year.", "New Year's Day", "date"),
+        ("I sent her money this spring.", "this spring", "date"),
+        ("She was born the year before liberation.", "year before liberation", "date"),
+        ("She died early in the famine.", "early in the famine", "date"),
+        ("She was ten the year of liberation.", "year of liberation", "date"),
+        ("My mother-in-law is seventy-eight and kind.", "seventy-eight", "age"),
+    ],
+)
+def test_new_year_seasons_liberation_and_in_laws(text: str, span: str, kind: str) -> None:
+    assert span in [f[0] for f in found(text) if f[1] == kind]

@@ -164,7 +164,8 @@ EN_AGED = re.compile(
 _KIN = (
     r"(?:daughter|son|brother|sister|mother|father|mom|mum|dad|child|kid|baby|boy|girl|"
     r"husband|wife|cousin|niece|nephew|grandson|granddaughter|friend|aunt|uncle|grandmother|"
-    r"grandfather|grandma|grandpa|granny|stepfather|stepmother|neighbou?r|partner|fianc[ée]e?)s?"
+    r"grandfather|grandma|grandpa|granny|stepfather|stepmother|neighbou?r|partner|fianc[ée]e?)"
+    r"(?:-in-law)?s?"
 )
 _KIN_ADJ = r"(?:(?:younger|older|elder|little|big|baby|eldest|youngest|late)\s)?"
 # "His wife, then 28, stayed": a relative, then the age in commas.

@@ -48,6 +48,7 @@ EN_WORDS = [
     ("section of", "department of", "division of"),
     ("department", "office", "bureau"),
     ("logging", "timber", "forestry"),
+    ("monitor", "civil servant", "clerk", "official"),
 ]  # fmt: skip
 EN_RX = [
     re.compile(
@@ -103,7 +104,7 @@ EN_RX = [
     re.compile(
         r"(?=[A-Z])\b(?!(?:The|A|An|Our|My|His|Her|Their|This|That|These|Those|Every|Each|Some|Any|No|In|At"
         r"|On|From|To|By|Of|For|With|When|After|Before|State|Local|North|South|Chinese|Korean|Russian"
-        r"|It|There|Then|And|But|So|Every)\b)"
+        r"|It|There|Then|And|But|So|Every|He|She|We|They|You|Who|Everyone|Nobody|Someone|Mother|Father)\b)"
         r"(?P<r>(?:[A-Z][a-z]+(?:[- ][A-Z][a-z]+){0,2})\s(?:(?:[Cc]ement|[Cc]oal|[Ii]ron|[Ss]teel|"
         r"[Tt]extile|[Pp]aper|[Mm]achine|[Ff]ertili[sz]er|[Cc]hemical|[Ff]ood|[Ss]hoe|[Tt]obacco|[Mm]ining|"
         r"[Yy]outh|[Cc]ooperative|[Cc]ollective|[Ss]tate|[Tt]rading|[Ll]ogging)\s)?"
@@ -210,6 +211,12 @@ EN_RX = [
         r"\b(?P<r>(?:logging|timber|forestry)\s(?:enterprise|camp|station|company|site)\s(?:in|at)"
         r"\s(?:the\s)?(?:[A-Z][a-z]+\s)?(?:Oblast|Krai|Siberia|Russia|Russian\sFar\sEast"
         r"|Khabarovsk|Amur|Tynda))\b"
+    ),
+    # "the hygiene monitor of our inminban", "a civil servant at the Buk District office".
+    re.compile(
+        r"\b(?P<r>(?:(?:hygiene|fire|security|propaganda)\s)?monitor\sof\s(?:our|the|my|her|his)"
+        r"\s(?:inminban|neighbou?rhood\sunit|block|street)|(?:civil\sservant|clerk|official)\s(?:at|in)"
+        r"\sthe\s[A-Z][a-z]+\s(?:District|City|County|Ward|Dong)\s(?:office|hall|centre|center))\b"
     ),
 ]
 

@@ -53,13 +53,15 @@ KO_REL_HOLIDAY = re.compile(
     rf"(?=[재그작지올금이다전내후몇두한])(?<![가-힣]){_REL_YEAR}\s?(?:의\s?)?(?P<h>{_HOLIDAY}){_HOLIDAY_END}"
 )
 KO_REL_SEASON = re.compile(
-    rf"(?=[재그작지올금이다전내후몇두한])(?<![가-힣]){_REL_YEAR}\s?{_SEASON}{_HOLIDAY_END}"
+    rf"(?=[재그작지올금이다전내후몇두한])(?<![가-힣])(?:{_REL_YEAR}\s?{_SEASON}"
+    r"|올(?:봄|여름|가을|겨울)|지난\s?(?:봄|여름|가을|겨울))"  # 올봄, 지난겨울: one word
+    rf"{_HOLIDAY_END}"
 )
 # A holiday alone fixes a day of a year said elsewhere ("설날 아침에 떠났어요"): proposed at
 # low confidence in testimony. 설 alone is too often another word; 명절 names no day.
 KO_HOLIDAY_ALONE = re.compile(
-    r"(?=[설구추한단대정광태김성])(?<![가-힣])(?:설날|구정|추석|한가위|단오|단옷날|정월\s?대보름|대보름"
-    r"|한식|광명성절|태양절|김일성\s?생일|김정일\s?생일|성탄절)"
+    r"(?=[설구추한단대정광태김성양음신])(?<![가-힣])(?:설날|구정|추석|한가위|단오|단옷날|정월\s?대보름"
+    r"|대보름|한식|광명성절|태양절|김일성\s?생일|김정일\s?생일|성탄절|양력설|음력설|신정)"
     r"(?:\s?(?:날|전날|다음\s?날|아침|저녁|밤|무렵|즈음|쯤|연휴))?"
     rf"{_HOLIDAY_END}"
 )
@@ -197,7 +199,7 @@ EN_REL_YEAR_HOLIDAY = re.compile(
 # at low confidence in testimony, as in Korean.
 EN_HOLIDAY_ALONE = re.compile(
     r"\b(?:Chuseok|Chusok|Seollal|Sollal|Lunar\sNew\sYear|Dano|Tano|Hansik|Daeboreum"
-    r"|the\sDay\sof\sthe\sSun|the\sDay\sof\sthe\sShining\sStar)\b"
+    r"|the\sDay\sof\sthe\sSun|the\sDay\sof\sthe\sShining\sStar|New\sYear'?s\sDay)\b"
 )
 
 # "the winter of 1997", "in late autumn 2004": a season of a year is one date.
@@ -226,7 +228,7 @@ EN_RELATIVE_SPAN = re.compile(
 # "이 년 만에", "두 해 뒤에", "3년 후에": the same in Korean, with its particle of time.
 KO_RELATIVE_SPAN = re.compile(
     r"(?<![가-힣\d])(?:(?:한|두|세|석|네|넉|다섯|여섯|일|이|삼|사|오|육|칠|팔|구|십|\d{1,2})\s?"
-    r"(?:년|해|달|개월)|보름|열흘|이레|닷새|나흘|사흘|이틀)\s?"
+    r"(?:년|해|달|개월)|보름|열흘|이레|닷새|나흘|사흘|이틀|이태)\s?"
     r"(?:만에|뒤에|후에|지나서|지난\s?뒤에|지난\s?후에|전에)(?![가-힣])"
 )
 # A day of the week, in a week the text dates elsewhere ("on Tuesday morning", "그 월요일"),
@@ -249,9 +251,10 @@ _EVENT_DECADE = (
     (re.compile(r"6\.25|육이오|륙이오|조국해방전쟁"), 1950),
 )
 KO_EVENT_ALONE = re.compile(
-    r"(?=[김수장화돈6육륙조큰홍물])(?<![가-힣\d])(?:(?:김일성|김정일|수령님|장군님)\s?(?:이|가|께서)?\s?"
+    r"(?=[김수장화돈6육륙조큰홍물해])(?<![가-힣\d])(?:(?:김일성|김정일|수령님|장군님)\s?(?:이|가|께서)?\s?"
     r"(?:사망|서거|돌아가셨을|돌아가신|죽었을|죽던)|화[폐페]\s?(?:개혁|교환)|돈\s?바꿀|돈\s?바꾸던"
     r"|김정은\s?(?:이|가)?\s?(?:나오던|나온|등장한|등장하던|올라온|올라오던)\s?해"
+    r"|해방\s?(?:전해|이듬해|되던\s?해|그해|직후|직전|전|후)"
     r"|(?:큰물|홍수|물난리)\s?(?:이|가)?\s?(?:난|나던|났던|진|지던)\s?해(?:\s?(?:봄|여름|가을|겨울))?"
     r"|6\.25|육이오|륙이오|조국해방전쟁)"
     r"(?:\s?(?:이듬해|다음\s?해|그해|직후|직전)(?:\s?(?:봄|여름|가을|겨울))?)?"
@@ -293,7 +296,7 @@ _EN_EVENT = (
     r"(?:(?:the\s)?(?:Great\s)?[Ll]eader|Kim\sIl[- ]?[Ss]ung|Kim\sJong[- ]?[Ii]l)"
     r"\s(?:died|passed\saway)"
     r"|(?:the\s)?(?:currency\s(?:reform|revaluation|exchange)|great\sflood|floods)"
-    r"|(?:the\s)?young\sgeneral\s(?:appeared|came\sout|was\sannounced)"
+    r"|(?:the\s)?young\sgeneral\s(?:appeared|came\sout|was\sannounced)|liberation"
 )
 _EN_KIN_EVENT = (
     r"(?:my|our|his|her|their)\s(?:(?:younger|older|elder|little|baby|eldest|youngest)\s)?"
@@ -302,7 +305,7 @@ _EN_KIN_EVENT = (
     r"|left|was\ssent\saway)"
 )
 EN_EVENT_YEAR = re.compile(
-    r"\b(?:year|winter|summer|spring|autumn|fall|month)\s(?:(?:after|before)\s)?(?:when\s)?"
+    r"\b(?:year|winter|summer|spring|autumn|fall|month)\s(?:(?:after|before|of)\s)?(?:when\s)?"
     rf"(?:{_EN_EVENT}|{_EN_KIN_EVENT})\b"
 )
 EN_EVENT_ALONE = re.compile(
@@ -321,6 +324,9 @@ _EN_MONTH = (
 EN_REL_MONTH = re.compile(
     rf"\b{_EN_MONTH}\s(?:of\s)?(?:that|the\sfollowing|the\snext|the\sprevious|last|next)\syear\b"
     r"|\b(?:winter|summer|spring|autumn|fall|year)\sbefore\slast\b"
+    r"|\b(?:this|last)\s(?:spring|summer|autumn|fall|winter)\b"
+    r"|\b(?:early|late)\sin\sthe\s(?:famine|Arduous\sMarch)\b"
+    r"|\b(?:start|beginning|end|height)\sof\sthe\s(?:famine|Arduous\sMarch)\b"
 )
 
 
@@ -432,7 +438,25 @@ def _korean_said(text: str) -> list[Span]:
 def _english_said(text: str) -> list[Span]:
     """Events, lunar months and months of a year said elsewhere, in English."""
     low = text.lower()
-    words = ("died", "currency", "flood", "lunar", "year", "before last", "month", "born", "left")
+    words = (
+        "died",
+        "currency",
+        "flood",
+        "lunar",
+        "year",
+        "before last",
+        "month",
+        "born",
+        "left",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+        "famine",
+        "march",
+        "liberation",
+    )
     if not any(w in low for w in words):
         return []
     spoken = is_testimony(text)
