@@ -288,3 +288,22 @@ def test_inminban_posts_district_offices_and_veterans(text: str, role: str) -> N
 
 def test_a_pronoun_before_works_is_no_named_work_unit() -> None:
     assert found("He works hard. She works at night.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("실제로는 청진시 방송위원회 타자수였어요.", "방송위원회 타자수"),
+        ("마을 촌장이 신고했대요.", "마을 촌장"),
+        ("봉제공장 미싱 반장 언니가 가르쳐 줬어요.", "봉제공장 미싱 반장"),
+        ("철도 안전부 순찰대가 저를 보냈어요.", "철도 안전부 순찰대"),
+        ("The railway security patrol sent me there.", "railway security patrol"),
+        ("The head of the sewing line taught me.", "head of the sewing line"),
+    ],
+)
+def test_typists_village_heads_line_heads_and_patrols(text: str, role: str) -> None:
+    assert role in found(text)
+
+
+def test_a_word_between_a_bare_unit_and_a_head_names_no_unit() -> None:
+    assert found("그 농장 큰 반장이 왔어요.") == []

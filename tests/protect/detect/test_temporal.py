@@ -524,3 +524,14 @@ def test_flood_years_a_successor_and_school_years_said_plainly(
 )
 def test_new_year_seasons_liberation_and_in_laws(text: str, span: str, kind: str) -> None:
     assert span in [f[0] for f in found(text) if f[1] == kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("결혼한 지 삼 년째 되던 해에 공안이 왔어요.", "결혼한 지 삼 년째 되던 해"),
+        ("지난 설에도 떡을 보내 줬어요.", "지난 설"),
+    ],
+)
+def test_years_counted_from_a_life_event_and_the_last_holiday(text: str, span: str) -> None:
+    assert span in [f[0] for f in found(text) if f[1] == "date"]

@@ -50,7 +50,8 @@ _MORE_ROLES = (
     "신변보호 담당관", "신변보호담당관", "신변보호 형사", "신변보호 담당 형사", "담당 형사",
     "담당형사", "담당 경찰관", "취업상담사", "전문상담사", "동사무소 사무장", "신변보호 경찰관",
     "신변보호경찰관", "신변보호 담당 경찰관", "지도교수", "지도 교수", "담임교수",
-    "공장장", "부공장장", "위생반장", "참전 로병", "참전로병", "전쟁로병", "영예군인",
+    "공장장", "부공장장", "촌장", "마을 촌장", "위생반장", "참전 로병", "참전로병", "전쟁로병",
+    "영예군인",
 )  # fmt: skip
 
 
@@ -173,7 +174,8 @@ _RX_HEAD_AFTER_UNIT = re.compile(
     rf"(?<=[{H}\d])\s?(?:비서|사장|반장|부장|과장|소장|대장|지배인|책임자|지도원|부원|대원|성원|갱장"
     rf"|직장장|부위원장|위원장|참모장|관리원|기사장|부소장|지휘관|선장|기관장|운전수|운전사|경리원|부기원"
     rf"|통계원|참모|정치위원|분대장|조장|사무장|기사|의사|간호원|교원|상담사|취업상담사|상담원"
-    rf"|형사|신변보호관|검열성원|원장|목사|전도사|관리자|국장|부국장|처장|부처장|판매원|주무관|위생반장){_TAIL}"
+    rf"|형사|신변보호관|검열성원|원장|목사|전도사|관리자|국장|부국장|처장|부처장|판매원|주무관|위생반장|타자수|타자원"
+    rf"|교환수|순찰대|규찰대|검열대|순찰대원|규찰대원){_TAIL}"
 )
 # A bare kind of workplace names none: "우리 회사 사장" is anyone's boss.
 _BARE_UNITS = frozenset(
@@ -208,6 +210,7 @@ _ATTRIBUTED_UNIT = re.compile(r"(?:으로|로|에)\s?(?:갔|배치|입대|나갔
 _OWNED = re.compile(r"(?<![가-힣])(?:우리|너희|저희|내|제|네|니)\s?$")
 
 
+_RX_TRADE_WORD = re.compile(rf"(?<![{H}])[{H}]{{1,3}}\s?$")
 # A town said before a bare unit names it: "새별군 인민병원", "양주 경찰서".
 _RX_TOWN_BEFORE = re.compile(rf"(?<![{H}])(?P<t>[{H}]{{2,5}}(?:시|군|구역|구|읍|면|리|동))\s?$")
 
@@ -253,6 +256,11 @@ def detect(view: TextView) -> list[Span]:
         ]
         for m in _RX_HEAD_AFTER_UNIT.finditer(text):
             start = _unit_before(text, m.start())
+            if start == m.start():  # "봉제공장 미싱 반장": one word of trade between
+                w = _RX_TRADE_WORD.search(text, max(0, m.start() - 5), m.start())
+                u = _unit_before(text, w.start()) if w and w.end() == m.start() else m.start()
+                if w and u < w.start() and text[u : w.start()].strip() not in _BARE_UNITS:
+                    start = u
             if start < m.start() and text[start : m.start()].strip() in _BARE_UNITS:
                 start = _placed(text, start)  # "새별군 인민병원 의사": the town names it
             if start < m.start() and text[start : m.start()].strip() not in _BARE_UNITS:

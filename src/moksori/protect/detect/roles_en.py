@@ -49,6 +49,7 @@ EN_WORDS = [
     ("department", "office", "bureau"),
     ("logging", "timber", "forestry"),
     ("monitor", "civil servant", "clerk", "official"),
+    ("patrol", "squad", "inspectors"),
 ]  # fmt: skip
 EN_RX = [
     re.compile(
@@ -83,7 +84,8 @@ EN_RX = [
         r"(?:our|the|my|his|her|their|that)\s(?:(?!(?:and|or|in|of|at|on)\b)[a-z'’-]+\s){0,3}"
         r"(?:committee|union|league|association|neighbou?rhood(?:\s(?:unit|watch))?|people'?s\sunit|inminban|work(?:ing)?\s(?:team|unit|brigade)|"
         r"sub-?work\s?team|farm|mine|factory|enterprise|brigade|cooperative|co-op|unit|team|school"
-        r"|hospital|station|office|company|post)\b(?:\s\((?:inminban|inminbanjang)\))?",
+        r"|hospital|station|office|company|post|line|shift|workshop)\b"
+        r"(?:\s\((?:inminban|inminbanjang)\))?",
         re.I,
     ),
     re.compile(
@@ -217,6 +219,11 @@ EN_RX = [
         r"\b(?P<r>(?:(?:hygiene|fire|security|propaganda)\s)?monitor\sof\s(?:our|the|my|her|his)"
         r"\s(?:inminban|neighbou?rhood\sunit|block|street)|(?:civil\sservant|clerk|official)\s(?:at|in)"
         r"\sthe\s[A-Z][a-z]+\s(?:District|City|County|Ward|Dong)\s(?:office|hall|centre|center))\b"
+    ),
+    # "the railway security patrol", "the market inspection squad": a unit of a few officials.
+    re.compile(
+        r"\b(?P<r>(?:railway|train|border|market|street|train\sstation)\s(?:security\s|inspection\s"
+        r"|safety\s)?(?:patrol|squad|inspectors))\b"
     ),
 ]
 

@@ -31,7 +31,8 @@ _PARTICLE = r"(?:에|엔|은|는|이|가|을|를|도|부터|까지|만|때|날|�
 _HOLIDAY_END = rf"(?=$|[^가-힣]|{_PARTICLE})"
 _REL_YEAR = (
     r"(?:재작년|그러께|작년|지난해|올해|금년|그 이듬해|그이듬해|이듬해|그해|그 해|다음 해|다음해"
-    r"|그다음 해|그 다음 해|그다음해|그 다음해|전해|그 전해|내년|후년|몇 해 전|두 해 전|한 해 전)"
+    r"|그다음 해|그 다음 해|그다음해|그 다음해|전해|그 전해|내년|후년|몇 해 전|두 해 전|한 해 전"
+    r"|지난|이번)"
 )
 _SEASON = r"(?:봄|여름|가을|겨울|초|말|연말|연초|설 쇠고)"
 _YEAR = r"(?:(?P<y4>(?:19|20)\d{2})|'?(?P<y2>\d{2}))\s?년(?:\s?도)?"
@@ -271,6 +272,11 @@ KO_SCHOOL_YEAR = re.compile(
     r"(?:\d|[일이삼사오육]|한|두|세|네|다섯|여섯)\s?학년(?=\s?(?:때|적|무렵|봄|여름|가을|겨울|이었|였|에|이에요|이야|이고|인데|이던|일)"
     r"|[^가-힣]|$)"
 )
+# "결혼한 지 삼 년째 되던 해": a year counted from an event of one's life.
+KO_YEAR_SINCE = re.compile(
+    r"(?<![가-힣])[가-힣]{1,4}\s?지\s(?:[한두세네]|다섯|여섯|일곱|여덟|아홉|열|[일이삼사오육칠팔구십]|\d{1,2})"
+    r"\s?(?:년|해)\s?(?:째|만)?\s?(?:되던|되는|된|되었을|됐을)\s?해(?:\s?(?:봄|여름|가을|겨울))?"
+)
 # "지난달 25일", "이번 달 3일": a day of a month said from the present.
 KO_REL_MONTH_DAY = re.compile(
     r"(?<![가-힣])(?:지난\s?달|이번\s?달|다음\s?달|그\s?달|저번\s?달)\s?\d{1,2}\s?일(?![가-힣]{2})"
@@ -422,6 +428,8 @@ def _korean_said(text: str) -> list[Span]:
     for m in KO_EVENT_ALONE.finditer(text) if spoken else ():
         decade = next((d for rx, d in _EVENT_DECADE if rx.search(m.group(0))), None)
         out.append(_span(m.start(), m.end(), 0.45, decade=decade))
+    for m in KO_YEAR_SINCE.finditer(text) if spoken else ():
+        out.append(_span(m.start(), m.end(), 0.4, relative=True))
     for m in KO_REL_MONTH_DAY.finditer(text):
         out.append(_span(m.start(), m.end(), 0.5, relative=True))
     for m in KO_LUNAR_MONTH.finditer(text):
