@@ -31,7 +31,7 @@ import pycrfsuite  # noqa: E402
 
 from moksori.protect.learned import labeller  # noqa: E402
 from moksori.protect.learned.features import featurise, sequences  # noqa: E402
-from moksori.protect.textview import Tok, iter_views  # noqa: E402
+from moksori.protect.tokenised import Tok, iter_tokenised  # noqa: E402
 
 KLUE = REPO.parent / "shared" / "data" / "klue-ner" / "klue-ner-v1.1_dev.spans.jsonl"
 KINDS = {"PS", "LC", "OG"}
@@ -78,14 +78,16 @@ def row_examples(rows: Sequence[dict[str, Any]]) -> list[list[Example]]:
     from moksori.protect.scan import DETECTORS
 
     out: list[list[Example]] = []
-    for n, (row, view) in enumerate(zip(rows, iter_views([r["text"] for r in rows]), strict=True)):
+    for n, (row, tokenised) in enumerate(
+        zip(rows, iter_tokenised([r["text"] for r in rows]), strict=True)
+    ):
         # Every RULE_DROPOUT-th sentence is seen without the rules' findings, so the model
         # also learns names from their words and context: what it adds when the rules miss.
-        rules = [s for d in DETECTORS for s in d(view)] if n % RULE_DROPOUT else []
+        rules = [s for d in DETECTORS for s in d(tokenised)] if n % RULE_DROPOUT else []
         out.append(
             [
-                (featurise(seq, view.text, rules), _labels(seq, row["entities"]))
-                for seq in sequences(view.tokens, view.text)
+                (featurise(seq, tokenised.text, rules), _labels(seq, row["entities"]))
+                for seq in sequences(tokenised.tokens, tokenised.text)
             ]
         )
     return out

@@ -80,14 +80,14 @@ def _labels(seq: Sequence[Word], entities: Sequence[dict[str, Any]]) -> list[str
 def row_examples(rows: Sequence[dict[str, Any]]) -> list[list[Example]]:
     """Per row, features and BIO labels of each of its English lines, through the rules."""
     from moksori.protect.scan import DETECTORS
-    from moksori.protect.textview import TextView
+    from moksori.protect.tokenised import TokenisedText
 
     out: list[list[Example]] = []
     for n, row in enumerate(rows):
         # Every RULE_DROPOUT-th text is seen without the rules' findings, so the model
         # also learns names from their words and context: what it adds when rules miss.
-        view = TextView(row["text"])
-        rules = [s for d in DETECTORS for s in d(view)] if n % RULE_DROPOUT else []
+        tokenised = TokenisedText(row["text"])
+        rules = [s for d in DETECTORS for s in d(tokenised)] if n % RULE_DROPOUT else []
         if n % DECOY_EVERY == 1:  # the rules' old mistakes, so the model learns to overrule
             rules += [
                 Span(a, b, PiiType.PERSON, 0.75 if n % 4 == 1 else 0.45, "english_names")

@@ -28,7 +28,7 @@ from moksori.protect.detect.english_names import common_word, listed_name
 from moksori.protect.detect.romanised_names import given_alone
 from moksori.protect.romanise import is_korean_given
 from moksori.protect.spans import PiiType, Span
-from moksori.protect.textview import Tok
+from moksori.protect.tokenised import Tok
 
 # Regions as large as a province (the default policy prints a place as its province): in
 # a report "연변에서 장기간 체류한 경우가 많다" or "수도권이 62%" locates no one. Small

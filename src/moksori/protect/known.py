@@ -28,7 +28,7 @@ from moksori.protect.scan import (
     variants,
 )
 from moksori.protect.spans import PiiType
-from moksori.protect.textview import HANGUL
+from moksori.protect.tokenised import HANGUL
 from moksori.protect.vault import Vault, clean_name
 from moksori.store.database import Connection
 from moksori.store.passages import excerpts

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from moksori.errors import DeidError
 from moksori.protect.spans import PiiType
-from moksori.protect.textview import HANGUL
+from moksori.protect.tokenised import HANGUL
 from moksori.store import audit
 from moksori.store.audit import Action, Event
 from moksori.store.database import Connection, transaction

@@ -28,9 +28,9 @@ from moksori.protect.learned.arbitrate_en import combine as learned_en_combine
 from moksori.protect.romanise import romanise_name, surname_id
 from moksori.protect.shared_list import SharedList
 from moksori.protect.spans import PiiType, Span, fold
-from moksori.protect.textview import HANGUL, TextView, iter_views
+from moksori.protect.tokenised import HANGUL, TokenisedText, iter_tokenised
 
-Detector = Callable[[TextView], list[Span]]
+Detector = Callable[[TokenisedText], list[Span]]
 
 DETECTORS: list[Detector] = [
     korean_names.detect,
@@ -234,26 +234,28 @@ def not_identifying(shared: SharedList | None = None) -> SharedList:
 
 
 def detect_view(
-    view: TextView,
+    tokenised: TokenisedText,
     known: Sequence[KnownName] | KnownMatcher = (),
     shared: SharedList | None = None,
 ) -> list[Span]:
     spans: list[Span] = []
     for detector in DETECTORS:
-        spans += detector(view)
-    spans = learned_combine(view, spans)  # the model judges Korean persons and places
-    spans = learned_en_combine(view, spans)  # and the English model, lines without hangul
-    spans += (known if isinstance(known, KnownMatcher) else KnownMatcher.of(known)).find(view.text)
-    spans = _spread(view.text, spans)
-    zones, pseudonyms = masks(view.text)
-    gate = shared_list.Gate.of(view.text, not_identifying(shared), spans, view.tokens)
+        spans += detector(tokenised)
+    spans = learned_combine(tokenised, spans)  # the model judges Korean persons and places
+    spans = learned_en_combine(tokenised, spans)  # and the English model, lines without hangul
+    spans += (known if isinstance(known, KnownMatcher) else KnownMatcher.of(known)).find(
+        tokenised.text
+    )
+    spans = _spread(tokenised.text, spans)
+    zones, pseudonyms = masks(tokenised.text)
+    gate = shared_list.Gate.of(tokenised.text, not_identifying(shared), spans, tokenised.tokens)
     kept = []
     for s in spans:
         if _inside(s, zones):
             continue
-        if view.text[s.start : s.end] in pseudonyms:  # a chosen pseudonym, of any type
+        if tokenised.text[s.start : s.end] in pseudonyms:  # a chosen pseudonym, of any type
             continue
-        if gate.drops(s, view.text[s.start : s.end]):  # shared, cited, or a paper's context
+        if gate.drops(s, tokenised.text[s.start : s.end]):  # shared, cited, or a paper's context
             continue
         kept.append(s)
     return fold(kept)
@@ -264,7 +266,7 @@ def detect_texts(
 ) -> list[list[Span]]:
     """Findings of each text; Kiwi runs over the whole batch in one call."""
     matcher = KnownMatcher.of(known)
-    return [detect_view(v, matcher, shared) for v in iter_views(texts)]
+    return [detect_view(v, matcher, shared) for v in iter_tokenised(texts)]
 
 
 def detect_text(

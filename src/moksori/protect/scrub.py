@@ -27,7 +27,7 @@ from moksori.protect.redact import Renderer, replacements_for
 from moksori.protect.scan import _name_body, _squash, detect_text, detect_texts
 from moksori.protect.shared_list import SharedList
 from moksori.protect.spans import PiiType, Span
-from moksori.protect.textview import HANGUL
+from moksori.protect.tokenised import HANGUL
 from moksori.protect.vault import Vault
 from moksori.protect.view import generalise_place
 from moksori.store.database import Connection

@@ -28,7 +28,7 @@ from moksori.protect.detect.voice import is_testimony
 from moksori.protect.expository import participant
 from moksori.protect.romanise import is_korean_given
 from moksori.protect.spans import PiiType, Span
-from moksori.protect.textview import Tok
+from moksori.protect.tokenised import Tok
 from moksori.store import audit
 from moksori.store.database import Connection, transaction
 

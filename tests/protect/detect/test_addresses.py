@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from moksori.protect.detect import addresses
 from moksori.protect.spans import PiiType
-from moksori.protect.textview import view_of
+from moksori.protect.tokenised import tokenise
 
 
 def _found(text: str, kind: PiiType) -> list[str]:
-    return [text[s.start : s.end] for s in addresses.detect(view_of(text)) if s.type == kind]
+    return [text[s.start : s.end] for s in addresses.detect(tokenise(text)) if s.type == kind]
 
 
 def test_road_address_fragments_join_into_one_span() -> None:
@@ -43,7 +43,7 @@ def test_numbers_that_are_not_postcodes() -> None:
 
 def test_postcode_inside_an_address_is_not_repeated() -> None:
     text = "Write to 5 Elm Road, Apt. 4, Dover 19901."
-    spans = addresses.detect(view_of(text))
+    spans = addresses.detect(tokenise(text))
     posts = [s for s in spans if s.type == PiiType.POSTCODE]
     assert all(
         not any(a.start <= p.start and p.end <= a.end for a in spans if a.type == PiiType.ADDRESS)

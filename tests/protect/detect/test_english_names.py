@@ -6,17 +6,17 @@ import pytest
 
 from moksori.protect.detect.english_names import NAME, detect
 from moksori.protect.spans import PiiType
-from moksori.protect.textview import TextView
+from moksori.protect.tokenised import TokenisedText
 
 
 def names(text: str) -> list[str]:
-    spans = detect(TextView(text))
+    spans = detect(TokenisedText(text))
     assert all(s.type == PiiType.PERSON and s.detector == NAME for s in spans)
     return [text[s.start : s.end] for s in spans]
 
 
 def conf(text: str, name: str) -> float:
-    for s in detect(TextView(text)):
+    for s in detect(TokenisedText(text)):
         if text[s.start : s.end] == name:
             return s.confidence
     raise AssertionError(f"{name!r} not found in {text!r}")
@@ -24,7 +24,7 @@ def conf(text: str, name: str) -> float:
 
 def test_exact_span_of_korean_full_name() -> None:
     text = "In 2011 Kim Ji-min crossed the river."
-    spans = detect(TextView(text))
+    spans = detect(TokenisedText(text))
     assert [(s.start, s.end) for s in spans] == [(8, 18)]
 
 

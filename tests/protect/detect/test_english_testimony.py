@@ -10,7 +10,7 @@ from moksori.protect.detect import english_names
 from moksori.protect.detect.places_latin import latin_places
 from moksori.protect.scan import detect_text
 from moksori.protect.spans import PiiType
-from moksori.protect.textview import TextView
+from moksori.protect.tokenised import TokenisedText
 
 
 def _found(text: str, type_: PiiType) -> list[str]:
@@ -72,14 +72,14 @@ def test_a_route_word_with_a_person_as_object_is_no_place() -> None:
     ],
 )
 def test_a_romanised_given_name_alone_is_a_person(text: str, name: str) -> None:
-    spans = english_names.detect(TextView(text))
+    spans = english_names.detect(TokenisedText(text))
     found = {text[s.start : s.end]: s.confidence for s in spans}
     assert found.get(name, 0) >= english_names.KOREAN_ALONE
 
 
 def test_a_given_name_alone_at_a_sentence_start_is_a_weak_guess() -> None:
     text = "Jiyoung sent money twice a year."
-    spans = english_names.detect(TextView(text))
+    spans = english_names.detect(TokenisedText(text))
     assert [(text[s.start : s.end], s.confidence) for s in spans] == [
         ("Jiyoung", english_names.CONTEXT)
     ]
@@ -121,7 +121,7 @@ def test_a_sentence_start_before_a_gloss_is_no_nickname() -> None:
     ],
 )
 def test_a_spaced_korean_name_with_a_syllable_that_is_an_english_word(text: str, name: str) -> None:
-    spans = english_names.detect(TextView(text))
+    spans = english_names.detect(TokenisedText(text))
     assert name in [text[s.start : s.end] for s in spans]
 
 
@@ -142,13 +142,13 @@ def test_a_capitalised_name_ending_in_an_organisations_head_is_no_person() -> No
     ],
 )
 def test_romanised_names_in_every_system_and_one_syllable_given_names(text: str, name: str) -> None:
-    spans = english_names.detect(TextView(text))
+    spans = english_names.detect(TokenisedText(text))
     assert name in [text[s.start : s.end] for s in spans]
 
 
 def test_a_surname_before_a_place_word_names_the_place_not_a_person() -> None:
     text = "We sat by the Han River, then slept at the Park Hotel. So Young went home."
-    assert english_names.detect(TextView(text)) == []
+    assert english_names.detect(TokenisedText(text)) == []
 
 
 @pytest.mark.parametrize(
@@ -178,15 +178,15 @@ def test_a_pronoun_after_a_place_is_not_part_of_it() -> None:
 
 def test_a_romanised_word_after_the_is_no_given_name() -> None:
     text = "I lived near the Yanghwa fish factory with my aunt."
-    assert english_names.detect(TextView(text)) == []
+    assert english_names.detect(TokenisedText(text)) == []
 
 
 def test_given_names_before_a_shop_or_hotel_word_name_the_business() -> None:
     text = "We ate at Victoria Hotel, then Grace Bakery; Sophia Kindergarten is near."
-    assert english_names.detect(TextView(text)) == []
+    assert english_names.detect(TokenisedText(text)) == []
 
 
 def test_a_surname_that_is_also_a_venue_word_stays_a_name() -> None:
     text = "Then Jenny Inn called me, and Rachel Bar and Anna Garden came."
-    found = [text[s.start : s.end] for s in english_names.detect(TextView(text))]
+    found = [text[s.start : s.end] for s in english_names.detect(TokenisedText(text))]
     assert found == ["Jenny Inn", "Rachel Bar", "Anna Garden"]

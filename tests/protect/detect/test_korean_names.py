@@ -9,7 +9,7 @@ import pytest
 
 from moksori.protect.detect import korean_names
 from moksori.protect.spans import PiiType
-from moksori.protect.textview import view_of
+from moksori.protect.tokenised import tokenise
 
 KLUE_DEV = (
     Path(__file__).resolve().parents[4] / "shared/data/klue-ner/klue-ner-v1.1_dev.spans.jsonl"
@@ -19,7 +19,7 @@ KLUE_DEV = (
 def names(text: str) -> dict[str, float]:
     """Each reported person string with its confidence; spans checked against the text."""
     out: dict[str, float] = {}
-    for s in korean_names.detect(view_of(text)):
+    for s in korean_names.detect(tokenise(text)):
         assert s.type == PiiType.PERSON and s.detector == korean_names.NAME
         assert 0 <= s.start < s.end <= len(text)
         out[text[s.start : s.end]] = s.confidence
@@ -46,7 +46,7 @@ def span_of(text: str, name: str) -> tuple[int, int]:
     ],
 )
 def test_finds_names_with_code_point_spans(text: str, name: str) -> None:
-    spans = korean_names.detect(view_of(text))
+    spans = korean_names.detect(tokenise(text))
     assert span_of(text, name) in {(s.start, s.end) for s in spans}
 
 
@@ -88,7 +88,7 @@ def test_everyday_words_of_migrants_are_not_persons(text: str) -> None:
 
 def test_confidence_grows_with_evidence() -> None:
     text = "탈북민 김순희 씨는 말했다. 김순희는 웃었다."
-    spans = {(s.start, s.end): s.confidence for s in korean_names.detect(view_of(text))}
+    spans = {(s.start, s.end): s.confidence for s in korean_names.detect(tokenise(text))}
     first = text.index("김순희")
     second = text.index("김순희", first + 1)
     assert spans[(first, first + 3)] >= 0.9
@@ -108,7 +108,7 @@ def test_demonstratives_before_titles_are_not_surnames() -> None:
 
 def test_gender_hint_from_kinship_cue() -> None:
     text = "리영옥 언니가 먼저 떠났어요."
-    spans = korean_names.detect(view_of(text))
+    spans = korean_names.detect(tokenise(text))
     hit = [s for s in spans if (s.start, s.end) == span_of(text, "리영옥")]
     assert hit and hit[0].info == {"gender": "f"}
 
@@ -136,11 +136,11 @@ def test_generic_role_words_are_not_reported() -> None:
 @pytest.mark.skipif(not KLUE_DEV.exists(), reason="KLUE NER dev set not in /work/shared/data")
 def test_klue_person_recall_on_a_sample() -> None:
     rows = [json.loads(line) for line in KLUE_DEV.read_text(encoding="utf-8").splitlines()[:300]]
-    from moksori.protect.textview import views_of
+    from moksori.protect.tokenised import tokenise_all
 
     gold = found = 0
-    for row, view in zip(rows, views_of([r["text"] for r in rows]), strict=True):
-        spans = korean_names.detect(view)
+    for row, tokenised in zip(rows, tokenise_all([r["text"] for r in rows]), strict=True):
+        spans = korean_names.detect(tokenised)
         for e in row["entities"]:
             if e["label"] != "PS" or not any("\uac00" <= c <= "\ud7a3" for c in e["text"]):
                 continue
@@ -178,7 +178,7 @@ def test_a_place_name_used_as_a_given_name_before_a_kinship_word_is_a_person() -
 
     text = "경남이 아바이는 탄광에서 일했어요."
     assert "경남" in names(text)
-    assert [s for s in places.detect(view_of(text)) if s.type == PiiType.PLACE] == []
+    assert [s for s in places.detect(tokenise(text)) if s.type == PiiType.PLACE] == []
 
 
 @pytest.mark.parametrize(

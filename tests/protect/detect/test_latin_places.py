@@ -7,12 +7,12 @@ import pytest
 
 from moksori.protect.detect import places
 from moksori.protect.spans import PiiType
-from moksori.protect.textview import iter_views
+from moksori.protect.tokenised import iter_tokenised
 
 
 def found(text: str, type_: PiiType | None = None) -> list[str]:
-    view = next(iter(iter_views([text])))
-    return [text[s.start : s.end] for s in places.detect(view) if type_ in (None, s.type)]
+    tokenised = next(iter(iter_tokenised([text])))
+    return [text[s.start : s.end] for s in places.detect(tokenised) if type_ in (None, s.type)]
 
 
 def test_the_tumen_is_the_river_and_tumen_the_city() -> None:

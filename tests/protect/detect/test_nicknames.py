@@ -7,12 +7,12 @@ import pytest
 from moksori.protect.detect import nicknames
 from moksori.protect.scan import SPREAD_CONFIDENCE, detect_text
 from moksori.protect.spans import PiiType
-from moksori.protect.textview import view_of
+from moksori.protect.tokenised import tokenise
 
 
 def found(text: str) -> dict[str, float]:
     out = {}
-    for s in nicknames.detect(view_of(text)):
+    for s in nicknames.detect(tokenise(text)):
         assert s.type == PiiType.PERSON and s.detector == nicknames.NAME
         out[text[s.start : s.end]] = s.confidence
     return out

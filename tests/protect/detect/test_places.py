@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from moksori.protect.detect import places
 from moksori.protect.spans import PiiType, Span
-from moksori.protect.textview import view_of
+from moksori.protect.tokenised import tokenise
 
 
 def _found(text: str, kind: PiiType = PiiType.PLACE) -> list[str]:
-    return [text[s.start : s.end] for s in places.detect(view_of(text)) if s.type == kind]
+    return [text[s.start : s.end] for s in places.detect(tokenise(text)) if s.type == kind]
 
 
 def _spans(text: str) -> list[Span]:
-    return places.detect(view_of(text))
+    return places.detect(tokenise(text))
 
 
 def test_multilevel_sequence_is_one_span_with_province() -> None:

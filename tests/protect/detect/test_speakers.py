@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from moksori.protect.detect import speakers
 from moksori.protect.spans import PiiType
-from moksori.protect.textview import view_of
+from moksori.protect.tokenised import tokenise
 
 TRANSCRIPT = """면담자: 고향이 어디세요?
 김순희: 함경북도에서 왔어요.
@@ -24,7 +24,7 @@ Kim Soon-hee: In 2009, with my aunt.
 
 def labels(text: str) -> list[str]:
     out = []
-    for s in speakers.detect(view_of(text)):
+    for s in speakers.detect(tokenise(text)):
         assert s.type == PiiType.PERSON and s.detector == speakers.NAME
         assert s.confidence == speakers.CONFIDENCE
         out.append(text[s.start : s.end])
@@ -32,7 +32,7 @@ def labels(text: str) -> list[str]:
 
 
 def test_names_in_labels_are_found_with_exact_spans() -> None:
-    spans = speakers.detect(view_of(TRANSCRIPT))
+    spans = speakers.detect(tokenise(TRANSCRIPT))
     got = {TRANSCRIPT[s.start : s.end] for s in spans}
     assert got == {"김순희", "리영철", "박옥순", "로은별", "Kim Soon-hee"}
     for s in spans:
@@ -51,5 +51,5 @@ def test_label_only_counts_at_line_start() -> None:
 
 def test_role_then_name_keeps_only_the_name() -> None:
     text = "Interviewer Park: Thank you."
-    spans = speakers.detect(view_of(text))
+    spans = speakers.detect(tokenise(text))
     assert [(text[s.start : s.end]) for s in spans] == ["Park"]

@@ -15,7 +15,7 @@ from moksori.protect.detect import nicknames, roles, spoken_dates
 from moksori.protect.detect.ages import find_ages
 from moksori.protect.scan import detect_text
 from moksori.protect.spans import PiiType
-from moksori.protect.textview import view_of
+from moksori.protect.tokenised import tokenise
 
 
 def ages_in(text: str) -> dict[str, object]:
@@ -57,7 +57,7 @@ def test_numbers_after_words_that_are_no_name_are_not_ages(text: str) -> None:
 
 
 def nicks(text: str) -> list[str]:
-    return [text[s.start : s.end] for s in nicknames.detect(view_of(text))]
+    return [text[s.start : s.end] for s in nicknames.detect(tokenise(text))]
 
 
 @pytest.mark.parametrize(
@@ -92,7 +92,7 @@ def test_sayings_and_terms_of_address_are_not_nicknames(text: str) -> None:
 
 
 def roles_in(text: str) -> list[str]:
-    return [text[s.start : s.end] for s in roles.detect(view_of(text))]
+    return [text[s.start : s.end] for s in roles.detect(tokenise(text))]
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from moksori.protect.detect import ages, nicknames, places, roles, speakers, temporal
-from moksori.protect.textview import view_of
+from moksori.protect.tokenised import tokenise
 
 
 def dates(text: str) -> list[str]:
@@ -24,11 +24,11 @@ def ages_in(text: str) -> list[tuple[str, int | None]]:
 
 
 def roles_in(text: str) -> list[str]:
-    return [text[s.start : s.end] for s in roles.detect(view_of(text))]
+    return [text[s.start : s.end] for s in roles.detect(tokenise(text))]
 
 
 def places_in(text: str) -> list[str]:
-    return [text[s.start : s.end] for s in places.detect(view_of(text))]
+    return [text[s.start : s.end] for s in places.detect(tokenise(text))]
 
 
 # --- dates ------------------------------------------------------------------------------
@@ -170,13 +170,13 @@ def test_head_counts_and_hours_are_no_age(text: str) -> None:
 # --- names before a term of address, speaker roles ---------------------------------------
 def test_a_name_said_with_a_term_of_address_is_the_whole_phrase() -> None:
     text = "다들 황보 아바이라고 불렀재임."
-    found = [text[s.start : s.end] for s in nicknames.detect(view_of(text))]
+    found = [text[s.start : s.end] for s in nicknames.detect(tokenise(text))]
     assert found == ["황보 아바이"]
 
 
 def test_an_answerer_label_is_no_name() -> None:
     text = "질문자: 고향이 어디세요?\n답변자: 나는 회령 사람이재임.\n"
-    assert speakers.detect(view_of(text)) == []
+    assert speakers.detect(tokenise(text)) == []
 
 
 @pytest.mark.parametrize(
@@ -219,7 +219,7 @@ def test_a_role_with_its_unit_becomes_a_true_neutral_word(said: str, word: str) 
 
 def test_a_child_s_name_before_a_parent_word_is_a_name() -> None:
     text = "순이 엄마가 밥을 해 줬어요. 아이 엄마가 또 왔어요."
-    found = [text[s.start : s.end] for s in nicknames.detect(view_of(text))]
+    found = [text[s.start : s.end] for s in nicknames.detect(tokenise(text))]
     # the name alone, or the whole phrase when Kiwi reads 순이 as one noun
     assert len(found) == 1 and found[0] in ("순이", "순이 엄마")
 
@@ -240,7 +240,7 @@ def test_a_distinct_double_surname_is_a_form_of_the_name() -> None:
     ],
 )
 def test_an_animal_s_name_is_no_person(text: str) -> None:
-    assert nicknames.detect(view_of(text)) == []
+    assert nicknames.detect(tokenise(text)) == []
 
 
 @pytest.mark.parametrize(
@@ -249,14 +249,14 @@ def test_an_animal_s_name_is_no_person(text: str) -> None:
 def test_a_verb_with_a_hamgyong_ending_is_no_name(text: str) -> None:
     from moksori.protect.detect import korean_names
 
-    assert korean_names.detect(view_of(text)) == []
+    assert korean_names.detect(tokenise(text)) == []
 
 
 def test_a_party_committee_s_secretary_is_a_role_not_a_name() -> None:
     from moksori.protect.detect import korean_names
 
     text = "그때 면당비서가 와서 말했어요."
-    assert [text[s.start : s.end] for s in korean_names.detect(view_of(text))] in ([], ["면"])
+    assert [text[s.start : s.end] for s in korean_names.detect(tokenise(text))] in ([], ["면"])
     assert roles_in(text) == ["면당비서"]
 
 

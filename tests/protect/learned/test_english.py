@@ -19,7 +19,7 @@ from moksori.protect.learned.features_en import (
 )
 from moksori.protect.scan import detect_text
 from moksori.protect.spans import PiiType, Span
-from moksori.protect.textview import TextView
+from moksori.protect.tokenised import TokenisedText
 
 # Fresh fictional sentences, written for these tests (never in any training set).
 TESTIMONY = "Later Hyon-suk's uncle drove us from Kimchaek to the river."
@@ -98,19 +98,19 @@ def test_the_model_alone_finds_a_name_and_a_place() -> None:
     ],
 )
 def test_a_rule_person_the_model_reads_as_no_person_is_dropped(text: str, said: str) -> None:
-    assert arbitrate_en.combine(TextView(text), [_rule(text, said)]) == []
+    assert arbitrate_en.combine(TokenisedText(text), [_rule(text, said)]) == []
 
 
 def test_the_vault_and_speaker_labels_are_never_dropped() -> None:
     text = "Amnesty International wrote to the ministry again."
     for detector in ("known", "speakers", "nickname"):
         rule = _rule(text, "Amnesty International", detector=detector)
-        assert rule in arbitrate_en.combine(TextView(text), [rule])
+        assert rule in arbitrate_en.combine(TokenisedText(text), [rule])
 
 
 def test_a_weak_rule_name_the_model_agrees_with_is_raised() -> None:
     text = "Then Sol-mi and her son slept at the station."
-    (kept,) = arbitrate_en.combine(TextView(text), [_rule(text, "Sol-mi", 0.45)])
+    (kept,) = arbitrate_en.combine(TokenisedText(text), [_rule(text, "Sol-mi", 0.45)])
     assert kept.confidence >= 0.5  # now spread to every mention of the name
 
 
@@ -131,7 +131,7 @@ def test_a_heading_is_not_a_place() -> None:
 def test_korean_lines_are_left_to_the_korean_model() -> None:
     text = "순옥이는 Musan 사람이에요."
     rule = _rule(text, "순옥", 0.9, "korean_names")
-    assert arbitrate_en.combine(TextView(text), [rule]) == [rule]
+    assert arbitrate_en.combine(TokenisedText(text), [rule]) == [rule]
 
 
 @pytest.fixture

@@ -12,15 +12,15 @@ from moksori.protect.learned import arbitrate, labeller
 from moksori.protect.learned.features import featurise, form_features, sequences
 from moksori.protect.scan import DETECTORS, detect_text
 from moksori.protect.spans import PiiType, Span
-from moksori.protect.textview import TextView, view_of
+from moksori.protect.tokenised import TokenisedText, tokenise
 
 # Fresh fictional sentences, written for these tests (never in any training set).
 SPOKEN = "그날 밤에 봉순이 언니가 혜산에서 우리 집으로 몰래 찾아왔어요."
 NEWS = "로동신문은 어제 그 소식을 짧게 전했다."
 
 
-def scan_rules(view: TextView) -> list[Span]:
-    return [s for detector in DETECTORS for s in detector(view)]
+def scan_rules(tokenised: TokenisedText) -> list[Span]:
+    return [s for detector in DETECTORS for s in detector(tokenised)]
 
 
 def _said(text: str, spans: list[Span], kind: PiiType) -> set[str]:
@@ -28,10 +28,10 @@ def _said(text: str, spans: list[Span], kind: PiiType) -> set[str]:
 
 
 def test_features_of_a_name_and_its_context() -> None:
-    view = view_of(SPOKEN)
-    (seq,) = sequences(view.tokens, view.text)
+    tokenised = tokenise(SPOKEN)
+    (seq,) = sequences(tokenised.tokens, tokenised.text)
     rules = [Span(SPOKEN.index("혜산"), SPOKEN.index("혜산") + 2, PiiType.PLACE, 0.9, "places")]
-    feats = featurise(seq, view.text, rules)
+    feats = featurise(seq, tokenised.text, rules)
     assert len(feats) == len(seq)
     hyesan = next(i for i, t in enumerate(seq) if t.form == "혜산")
     assert "gaz" in feats[hyesan]  # the gazetteer is a feature
@@ -44,14 +44,14 @@ def test_features_of_a_name_and_its_context() -> None:
 
 def test_two_lines_are_two_sequences() -> None:
     text = "순옥이는 무산 사람이에요.\nI met her in Yanji.\n영호는 회령에서 왔어요."
-    view = view_of(text)
-    assert len(sequences(view.tokens, view.text)) == 2  # English lines have no tokens
+    tokenised = tokenise(text)
+    assert len(sequences(tokenised.tokens, tokenised.text)) == 2  # English lines have no tokens
 
 
 def test_the_model_finds_a_person_and_a_place_it_never_saw() -> None:
     text = "그해 겨울 장복실 동무가 회령에서 혼자 넘어왔습니다."
-    view = view_of(text)
-    (line,) = labeller.korean().tag(view)  # no rule findings: the model alone
+    tokenised = tokenise(text)
+    (line,) = labeller.korean().tag(tokenised)  # no rule findings: the model alone
     found = {
         (lab[2:], text[t.start : t.end])
         for t, lab in zip(line.tokens, line.labels, strict=True)
@@ -63,9 +63,9 @@ def test_the_model_finds_a_person_and_a_place_it_never_saw() -> None:
 
 
 def test_rule_findings_are_features_the_model_weighs() -> None:
-    view = view_of(SPOKEN)
-    rules = scan_rules(view)
-    (line,) = labeller.korean().tag(view, rules)
+    tokenised = tokenise(SPOKEN)
+    rules = scan_rules(tokenised)
+    (line,) = labeller.korean().tag(tokenised, rules)
     person = [t for t, lab in zip(line.tokens, line.labels, strict=True) if lab.endswith("PS")]
     assert person and SPOKEN[person[0].start :].startswith("봉순")
 
@@ -77,16 +77,16 @@ def test_the_scan_reports_them() -> None:
 
 
 def test_an_organisation_is_not_kept_as_a_person() -> None:
-    view = view_of(NEWS)
+    tokenised = tokenise(NEWS)
     wrong = Span(0, 4, PiiType.PERSON, 0.4, "korean_names")  # 로동신문 read as a name
-    kept = arbitrate.combine(view, [wrong])
+    kept = arbitrate.combine(tokenised, [wrong])
     assert not any(s.type == PiiType.PERSON and s.start == 0 for s in kept)
 
 
 def test_rules_alone_on_english_lines() -> None:
     text = "Ri Sun-ok left Musan in 2009."
     rule = Span(0, 9, PiiType.PERSON, 0.7, "english_names")
-    assert arbitrate.combine(view_of(text), [rule]) == [rule]
+    assert arbitrate.combine(tokenise(text), [rule]) == [rule]
 
 
 @pytest.fixture
@@ -144,7 +144,7 @@ def test_one_type_per_word_when_the_model_is_sure() -> None:
 
 def test_the_model_adds_a_name_the_rules_miss() -> None:
     text = "경숙 선생님이 우리 반 담임이었어요."
-    assert not _said(text, scan_rules(view_of(text)), PiiType.PERSON)
+    assert not _said(text, scan_rules(tokenise(text)), PiiType.PERSON)
     assert "경숙" in _said(text, detect_text(text), PiiType.PERSON)
 
 
@@ -160,5 +160,5 @@ def test_even_an_english_text_needs_the_model(model_copy: Path) -> None:
 def test_the_model_adds_no_word_the_lists_call_no_name(text: str) -> None:
     # North Korean terms of address (오마니, 아주마이) name a relation, not a person: the
     # rules' lists say so, and the model's own guesses follow them.
-    added = arbitrate.combine(view_of(text), [])
+    added = arbitrate.combine(tokenise(text), [])
     assert not [s for s in added if s.type == PiiType.PERSON]

@@ -1,4 +1,4 @@
-"""Detectors: each a function ``detect(view) -> list[Span]``, one module per family.
+"""Detectors: each a function ``detect(tokenised) -> list[Span]``, one module per family.
 
 They propose; the scanner (:mod:`moksori.protect.scan`) drops what is already
 masked, adds the known-names list, spreads every name found to all its

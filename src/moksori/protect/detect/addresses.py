@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from moksori.protect.spans import PiiType, Span
-from moksori.protect.textview import TextView
+from moksori.protect.tokenised import TokenisedText
 
 NAME = "addresses"
 H = "\uac00-\ud7a3"
@@ -86,11 +86,11 @@ _RX_EN_PREFIXED = re.compile(
 )
 
 
-def address_spans(view: TextView) -> list[Span]:
+def address_spans(tokenised: TokenisedText) -> list[Span]:
     """Every address in the text; touching fragments joined into one span."""
-    text = view.text
+    text = tokenised.text
     out: list[Span] = []
-    jkb = {t.start for t in view.tokens if t.tag.startswith("J") and t.form in {"로", "으로"}}
+    jkb = {t.start for t in tokenised.tokens if t.tag.startswith("J") and t.form in {"로", "으로"}}
     for m in _RX_KO_ROAD.finditer(text):
         road_end = re.search(r"(?:대로|로|길)\s?(?:\d+(?:번길|번가길|길))?\s?\d", m.group(0))
         if road_end and m.start() + road_end.start() in jkb:
@@ -210,7 +210,7 @@ def postcode_spans(
     return [s for s in out if not any(a.start <= s.start and s.end <= a.end for a in addresses)]
 
 
-def detect(view: TextView) -> list[Span]:
+def detect(tokenised: TokenisedText) -> list[Span]:
     """Addresses and postcodes alone (places.detect also anchors postcodes on places)."""
-    found = address_spans(view)
-    return found + postcode_spans(view.text, found)
+    found = address_spans(tokenised)
+    return found + postcode_spans(tokenised.text, found)

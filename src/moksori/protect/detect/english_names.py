@@ -69,7 +69,7 @@ from moksori.protect.detect.romanised_names import (
 )
 from moksori.protect.romanise import romanised_surnames
 from moksori.protect.spans import PiiType, Span
-from moksori.protect.textview import TextView
+from moksori.protect.tokenised import TokenisedText
 
 NAME = "english_names"
 TITLE = 0.9
@@ -381,8 +381,8 @@ def _listed(key: str, given: frozenset[str], surnames: frozenset[str]) -> bool:
     return (key in given or key in surnames) and key not in _COMMON and key not in _WORD_NAMES
 
 
-def detect(view: TextView) -> list[Span]:
-    text = view.text
+def detect(tokenised: TokenisedText) -> list[Span]:
+    text = tokenised.text
     _, _, korean_surnames = _lists()
     spans: list[Span] = []
     leftovers: list[list[_Tok]] = []

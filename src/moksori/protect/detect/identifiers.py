@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from moksori.protect.detect import phones
 from moksori.protect.spans import PiiType, Span
-from moksori.protect.textview import TextView
+from moksori.protect.tokenised import TokenisedText
 
 # A pattern starting with (?=[…]) names the characters a match can start with: the
 # regex engine then passes over every other position at once (scans run 3–5× faster).
@@ -322,5 +322,5 @@ def find(text: str) -> list[Span]:
     return resolve(find_web(text) + find_rrns(text) + find_passports(text) + phones.find(text))
 
 
-def detect(view: TextView) -> list[Span]:
-    return find(view.text)
+def detect(tokenised: TokenisedText) -> list[Span]:
+    return find(tokenised.text)

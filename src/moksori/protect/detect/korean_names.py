@@ -39,7 +39,7 @@ from moksori.protect.detect.korean_tokens import (
     oov,
 )
 from moksori.protect.spans import PiiType, Span
-from moksori.protect.textview import TextView, Tok
+from moksori.protect.tokenised import Tok, TokenisedText
 
 NAME = "korean_names"
 
@@ -441,8 +441,8 @@ def _surnames_alone(an: Reading, found: dict[tuple[int, int], Span]) -> None:
                 _add(found, w.start, w.end, 0.6, cue[1])
 
 
-def detect(view: TextView) -> list[Span]:
-    an = Reading(view, lexicon().cues)
+def detect(tokenised: TokenisedText) -> list[Span]:
+    an = Reading(tokenised, lexicon().cues)
     found: dict[tuple[int, int], Span] = {}
     _all_words(an, found)
     _surnames_alone(an, found)

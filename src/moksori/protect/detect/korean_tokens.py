@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import pairwise
 
-from moksori.protect.textview import TextView, Tok
+from moksori.protect.tokenised import Tok, TokenisedText
 
 HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]+")
 
@@ -63,7 +63,7 @@ def is_tail(word: str) -> bool:
 
 
 def oov(t: Tok) -> bool:
-    """Kiwi's unknown-word flag, when the view's tokens carry it (``Tok.oov``)."""
+    """Kiwi's unknown-word flag, when the text's tokens carry it (``Tok.oov``)."""
     return bool(getattr(t, "oov", False))
 
 
@@ -85,12 +85,14 @@ class Word:
 class Reading:
     """Kiwi's reading of one text: its hangul words, and its tokens looked up by position."""
 
-    def __init__(self, view: TextView, cues: Mapping[str, str | None]) -> None:
-        self.text = view.text
+    def __init__(self, tokenised: TokenisedText, cues: Mapping[str, str | None]) -> None:
+        self.text = tokenised.text
         self.cues = cues  # person cue word → implied gender
-        self.tokens = sorted(view.tokens, key=lambda t: t.start)
+        self.tokens = sorted(tokenised.tokens, key=lambda t: t.start)
         self.starts = [t.start for t in self.tokens]
-        self.words = [Word(m.start(), m.end(), m.group()) for m in HANGUL_RUN.finditer(view.text)]
+        self.words = [
+            Word(m.start(), m.end(), m.group()) for m in HANGUL_RUN.finditer(tokenised.text)
+        ]
         # spaced[i]: words i and i + 1 stand next to each other, one or two spaces apart.
         self.spaced = [self.gap_is_space(a.end, b.start) for a, b in pairwise(self.words)]
 

@@ -26,7 +26,7 @@ from moksori.protect import gazetteer as gz
 from moksori.protect.detect.korean_lexicon import read_data
 from moksori.protect.detect.voice import is_testimony
 from moksori.protect.spans import PiiType, Span
-from moksori.protect.textview import TextView, Tok
+from moksori.protect.tokenised import Tok, TokenisedText
 
 NAME = "nickname"
 H = "\uac00-\ud7a3"
@@ -191,53 +191,53 @@ def _not_nicknames() -> frozenset[str]:
     return frozenset(w for row in read_data("korean_not_nicknames.txt") for w in row)
 
 
-def _tokens(view: TextView, start: int, end: int) -> list[Tok]:
+def _tokens(tokenised: TokenisedText, start: int, end: int) -> list[Tok]:
     """Kiwi's tokens starting in ``start..end``, found by bisection (documents are long)."""
-    i = bisect_left(view.tokens, start, key=lambda t: t.start)
+    i = bisect_left(tokenised.tokens, start, key=lambda t: t.start)
     out = []
-    while i < len(view.tokens) and view.tokens[i].start < end:
-        out.append(view.tokens[i])
+    while i < len(tokenised.tokens) and tokenised.tokens[i].start < end:
+        out.append(tokenised.tokens[i])
         i += 1
     return out
 
 
-def _nominal(view: TextView, start: int, end: int) -> bool:
+def _nominal(tokenised: TokenisedText, start: int, end: int) -> bool:
     """Kiwi reads the word as a noun (or does not know it): no verb, ending or particle."""
-    toks = _tokens(view, start, end)
+    toks = _tokens(tokenised, start, end)
     if not toks:
         return True  # a line Kiwi did not read (no hangul) cannot reach here
     if all(t.tag.startswith(("NN", "XSN", "XR", "SL")) or t.oov for t in toks):
         return True
     # "빨간모자": an adjective glued to a noun, written as one word, is a name-like compound.
-    solid = " " not in view.text[start:end]
+    solid = " " not in tokenised.text[start:end]
     shape = all(t.tag.startswith(("VA", "ETM", "NN")) for t in toks)
     return solid and shape and toks[-1].tag.startswith("NN") and toks[0].tag.startswith("VA")
 
 
-def _ok(view: TextView, start: int, end: int) -> bool:
+def _ok(tokenised: TokenisedText, start: int, end: int) -> bool:
     """A word that can be a nickname. Never a term of address, even said to be a name
     ('"삼촌"이라고 불렀어요'): an accepted name is hidden at every mention in the project,
     and every uncle would become that broker."""
-    word = view.text[start:end]
+    word = tokenised.text[start:end]
     if word in _not_nicknames() or word in _ADDRESS:
         return False
     if gz.lookup(word) is not None:
         return False  # "연길 아줌마": the place detector finds the place
-    return _nominal(view, start, end)
+    return _nominal(tokenised, start, end)
 
 
-def _one_noun(view: TextView, m: re.Match[str]) -> bool:
+def _one_noun(tokenised: TokenisedText, m: re.Match[str]) -> bool:
     """The quoted word is one common noun Kiwi knows (곰, 여우), as nicknames are; titles
     and brands are compounds or unknown words (무한도전, 마리몬드)."""
     a, b = m.start("w"), m.end("w")
-    toks = _tokens(view, a, b)
+    toks = _tokens(tokenised, a, b)
     return len(toks) == 1 and toks[0].tag == "NNG" and not toks[0].oov
 
 
-def _end_of_word(view: TextView, a: int, b: int) -> int:
+def _end_of_word(tokenised: TokenisedText, a: int, b: int) -> int:
     """ "깜둥이라고": the regex leaves 이 to the copula, Kiwi reads 깜둥이 as one noun."""
-    if view.text[b : b + 1] == "이":
-        toks = [t for t in _tokens(view, a, b) if t.start == a]
+    if tokenised.text[b : b + 1] == "이":
+        toks = [t for t in _tokens(tokenised, a, b) if t.start == a]
         if toks and toks[0].end == b + 1 and toks[0].tag.startswith("NN"):
             return b + 1
     return b
@@ -268,25 +268,25 @@ def _address_said(text: str, a: int, b: int) -> int | None:
     return None
 
 
-def _short_name_i(view: TextView, a: int, b: int) -> bool:
+def _short_name_i(tokenised: TokenisedText, a: int, b: int) -> bool:
     """Kiwi reads the word as one syllable noun and a subject 이 (순/NNG 이/JKS); a word
     it knows whole (아이, 누이) is no name."""
-    toks = _tokens(view, a, b)
+    toks = _tokens(tokenised, a, b)
     return (
         len(toks) == 2
         and toks[0].tag.startswith("NN")
         and toks[1].tag in ("JKS", "VCP", "JKC")
-        and view.text[a] not in "그이저아누"
+        and tokenised.text[a] not in "그이저아누"
     )
 
 
-def _ok_before_term(view: TextView, start: int, end: int) -> bool:
+def _ok_before_term(tokenised: TokenisedText, start: int, end: int) -> bool:
     """The word before a term of address said as a name ("독고 아바이"): any word but a
     relation, a place or a verb; Kiwi often cuts a rare surname or nickname in two."""
-    word = view.text[start:end]
+    word = tokenised.text[start:end]
     if word in _not_nicknames() or word in _ADDRESS or gz.lookup(word) is not None:
         return False
-    toks = _tokens(view, start, end)
+    toks = _tokens(tokenised, start, end)
     return not toks or not toks[-1].tag.startswith(("V", "E", "J"))
 
 
@@ -296,8 +296,8 @@ _NK_ADDRESS = frozenset(
 )
 
 
-def _korean(view: TextView) -> list[Span]:
-    text = view.text
+def _korean(tokenised: TokenisedText) -> list[Span]:
+    text = tokenised.text
     out: list[Span] = []
     for m in _RX_ADDRESS.finditer(text):
         if not _RX_ADDRESS_TAIL.match(text, m.end("t")):
@@ -305,24 +305,24 @@ def _korean(view: TextView) -> list[Span]:
         a, b = m.start("w"), m.end("w")
         if b - a < 2:
             continue  # "알 형님", "저 언니": one syllable is too often something else
-        if b - a == 2 and text[b - 1] == "이" and _short_name_i(view, a, b):
+        if b - a == 2 and text[b - 1] == "이" and _short_name_i(tokenised, a, b):
             # "순이 엄마", "옥이 언니": a one-syllable name and its familiar 이, which Kiwi
             # reads as a subject particle
             out.append(Span(a, b, PiiType.PERSON, CONF_ADDRESS, NAME))
             continue
         if b - a >= 3 and text[b - 1] == "이":
-            if _ok(view, a, b - 1):  # "영철이 형": a given name and its familiar 이
+            if _ok(tokenised, a, b - 1):  # "영철이 형": a given name and its familiar 이
                 out.append(Span(a, b - 1, PiiType.PERSON, CONF_ADDRESS, NAME))
-        elif _ok(view, a, b):
+        elif _ok(tokenised, a, b):
             # The nickname is the whole phrase: "뚱보 아줌마" is her name, and hiding it
             # must not hide every 안경 (glasses) or 뚱보 in the project as a person.
             out.append(Span(a, m.end("t"), PiiType.PERSON, CONF_ADDRESS, NAME))
     spoken = is_testimony(text)
     for m in _RX_QUOTED.finditer(text):
         said = m.group("p").endswith(("라고", "라는", "란"))
-        if not said and not (spoken and _one_noun(view, m) and not _titled(text, m)):
+        if not said and not (spoken and _one_noun(tokenised, m) and not _titled(text, m)):
             continue
-        if _ok(view, m.start("w"), m.end("w")):
+        if _ok(tokenised, m.start("w"), m.end("w")):
             conf = CONF_CALLED if said else CONF_QUOTED
             out.append(Span(m.start("w"), m.end("w"), PiiType.PERSON, conf, NAME))
     called = any(
@@ -336,41 +336,41 @@ def _korean(view: TextView) -> list[Span]:
         for m in rx.finditer(text) if rx else ():
             if _ANIMAL_BEFORE.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "그 개를 누렁이라고 불렀다": an animal's name
-            a, b = m.start("w"), _end_of_word(view, m.start("w"), m.end("w"))
+            a, b = m.start("w"), _end_of_word(tokenised, m.start("w"), m.end("w"))
             term = _address_said(text, a, b)
             if term:  # "독고 아바이라고 불렀다": the word before the term and the term
                 prev = _RX_WORD_BEFORE.search(text, max(0, a - 8), a)
-                if prev and _ok_before_term(view, prev.start("w"), prev.end("w")):
+                if prev and _ok_before_term(tokenised, prev.start("w"), prev.end("w")):
                     out.append(Span(prev.start("w"), term, PiiType.PERSON, conf, NAME))
-            elif _ok(view, a, b):
+            elif _ok(tokenised, a, b):
                 out.append(Span(a, b, PiiType.PERSON, conf, NAME))
     for m in _RX_NAME_IS.finditer(text) if "이름" in text else ():
         if _ANIMAL_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # "우리 집 개 이름도 바둑이였어요": a dog's name, no person's
-        if m.group("w") not in _NOT_SAID_NAME and _ok(view, m.start("w"), m.end("w")):
+        if m.group("w") not in _NOT_SAID_NAME and _ok(tokenised, m.start("w"), m.end("w")):
             out.append(Span(m.start("w"), m.end("w"), PiiType.PERSON, CONF_CALLED, NAME))
-    out += _said_and_glossed(view, out)
+    out += _said_and_glossed(tokenised, out)
     for m in _RX_NAMED.finditer(text) if "별명" in text else ():
         g = "w" if m.group("w") else "w2"
-        if _ok(view, m.start(g), m.end(g)):
+        if _ok(tokenised, m.start(g), m.end(g)):
             out.append(Span(m.start(g), m.end(g), PiiType.PERSON, CONF_CALLED, NAME))
     return out
 
 
-def _said_and_glossed(view: TextView, found: list[Span]) -> list[Span]:
+def _said_and_glossed(tokenised: TokenisedText, found: list[Span]) -> list[Span]:
     """A word said as a name then glossed by who it was, a word glossed as a nickname
     found elsewhere in the text, and what one was called once nicknames are spoken of."""
-    text = view.text
+    text = tokenised.text
     out: list[Span] = []
     for m in _RX_SAID_THEN_WHO.finditer(text) if "라고," in text else ():
-        a, b = m.start("w"), _end_of_word(view, m.start("w"), m.end("w"))
+        a, b = m.start("w"), _end_of_word(tokenised, m.start("w"), m.end("w"))
         if m.group("w") not in _NOT_SAID_NAME and _address_said(text, a, b) is None:
-            if _ok(view, a, b):
+            if _ok(tokenised, a, b):
                 out.append(Span(a, b, PiiType.PERSON, CONF_CALLED, NAME))
     named = {text[s.start : s.end].split(" ")[0] for s in found}
     for m in _RX_GLOSS.finditer(text) if named else ():
-        a, b = m.start("w"), _end_of_word(view, m.start("w"), m.end("w"))
-        if text[a:b] in named and _ok(view, a, b):
+        a, b = m.start("w"), _end_of_word(tokenised, m.start("w"), m.end("w"))
+        if text[a:b] in named and _ok(tokenised, a, b):
             out.append(Span(a, b, PiiType.PERSON, CONF_CALLED, NAME))
     for m in _RX_SO_CALLED.finditer(text) if "그렇게" in text else ():
         # The call names the word whatever Kiwi reads it as (뺀질이 is a verb stem to it).
@@ -381,15 +381,15 @@ def _said_and_glossed(view: TextView, found: list[Span]) -> list[Span]:
     for m in _RX_WAS_AFTER_NICKNAMES.finditer(text) if "별명" in text else ():
         if "별명" not in text[max(0, m.start() - 80) : m.start()]:
             continue
-        a, b = m.start("w"), _end_of_word(view, m.start("w"), m.end("w"))
-        if m.group("w") not in _NOT_SAID_NAME and _ok(view, a, b):
+        a, b = m.start("w"), _end_of_word(tokenised, m.start("w"), m.end("w"))
+        if m.group("w") not in _NOT_SAID_NAME and _ok(tokenised, a, b):
             out.append(Span(a, b, PiiType.PERSON, CONF_CALLED, NAME))
     return out
 
 
-def detect(view: TextView) -> list[Span]:
-    text = view.text
-    out = _korean(view) if re.search(f"[{H}]", text) else []
+def detect(tokenised: TokenisedText) -> list[Span]:
+    text = tokenised.text
+    out = _korean(tokenised) if re.search(f"[{H}]", text) else []
     low = text.lower()
     for words, rx in zip(_EN_WORDS, _EN_RX, strict=True):
         if not any(w in low for w in words):

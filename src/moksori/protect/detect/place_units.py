@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from moksori.protect import gazetteer as gz
 from moksori.protect.spans import PiiType, Span
-from moksori.protect.textview import TextView
+from moksori.protect.tokenised import TokenisedText
 
 NAME = "places"
 H = "\uac00-\ud7a3"
@@ -108,10 +108,12 @@ _LOWER_NOT = frozenset(
 )
 
 
-def lower_units(view: TextView, found: list[Span], ends_name: Callable[[int], bool]) -> list[Span]:
+def lower_units(
+    tokenised: TokenisedText, found: list[Span], ends_name: Callable[[int], bool]
+) -> list[Span]:
     """Each place widened over the lower units said right after it (``ends_name``: a name
     may end at this offset, before a particle or a space)."""
-    out = [_deepest(view, s, ends_name) for s in found]
+    out = [_deepest(tokenised, s, ends_name) for s in found]
     widened = [new for new, old in zip(out, found, strict=True) if new is not old]
     if not widened:
         return out
@@ -122,17 +124,17 @@ def lower_units(view: TextView, found: list[Span], ends_name: Callable[[int], bo
     ]
 
 
-def _deepest(view: TextView, s: Span, ends_name: Callable[[int], bool]) -> Span:
+def _deepest(tokenised: TokenisedText, s: Span, ends_name: Callable[[int], bool]) -> Span:
     """``s`` widened over each lower unit said after it in turn ("회령시 오산덕동 12반")."""
-    text = view.text
+    text = tokenised.text
     while True:
         m = _RX_LOWER.match(text, s.end)
         if not (m and m.group("w") not in _LOWER_NOT and ends_name(m.end())):
             return s
-        i = bisect_left(view.tokens, m.start("w"), key=lambda t: t.start)
+        i = bisect_left(tokenised.tokens, m.start("w"), key=lambda t: t.start)
         toks = []
-        while i < len(view.tokens) and view.tokens[i].start < m.end():
-            toks.append(view.tokens[i])
+        while i < len(tokenised.tokens) and tokenised.tokens[i].start < m.end():
+            toks.append(tokenised.tokens[i])
             i += 1
         whole = len(toks) == 1 and toks[0].end == m.end() and toks[0].tag != "NNP"
         particle = bool(toks) and toks[-1].tag.startswith(("J", "E", "V"))

@@ -49,7 +49,7 @@ from moksori.protect.detect.place_units import (
 )
 from moksori.protect.detect.places_latin import city_after, latin_places
 from moksori.protect.spans import Span, fold
-from moksori.protect.textview import TextView, Tok
+from moksori.protect.tokenised import Tok, TokenisedText
 
 H = "\uac00-\ud7a3"
 _ADMIN = (
@@ -230,9 +230,9 @@ def _needs(name: str, cands: tuple[gz.Place, ...]) -> str:
     return min((p.needs(name) for p in cands), key=lambda n: order[n])
 
 
-def _boundary_ok(view: TextView, ends: set[int], end: int, heads: bool = False) -> bool:
+def _boundary_ok(tokenised: TokenisedText, ends: set[int], end: int, heads: bool = False) -> bool:
     """The name ends here: at a token end, before a particle, or (bare names) a head noun."""
-    text = view.text
+    text = tokenised.text
     if end >= len(text) or not re.match(f"[{H}]", text[end]):
         return True
     if end in ends or PARTICLE.match(text, end) or _SPOKENPARTICLE.match(text, end):
@@ -240,11 +240,11 @@ def _boundary_ok(view: TextView, ends: set[int], end: int, heads: bool = False) 
     return heads and bool(_HEAD.match(text, end))
 
 
-def _gazetteer_units(view: TextView, ends: set[int]) -> list[Unit]:
-    text, names = view.text, _hangul_names()
+def _gazetteer_units(tokenised: TokenisedText, ends: set[int]) -> list[Unit]:
+    text, names = tokenised.text, _hangul_names()
     # Tag of the token starting at each offset: "해주는" is 하/VV + 어 + 주, not 해주.
     first_tag: dict[int, str] = {}
-    for t in view.tokens:
+    for t in tokenised.tokens:
         first_tag.setdefault(t.start, t.tag)
     out: list[Unit] = []
     last_end = -10
@@ -264,9 +264,9 @@ def _gazetteer_units(view: TextView, ends: set[int]) -> list[Unit]:
         ):
             continue  # "시리즈" holds no 리즈; "강원도철원" holds 철원
         name, suffix = m.group(1), m.group(2)
-        if suffix and not _boundary_ok(view, ends, e):
+        if suffix and not _boundary_ok(tokenised, ends, e):
             e, suffix = m.end(1), None  # "무산도" is 무산 + particle 도
-        if not _boundary_ok(view, ends, e, heads=not suffix):
+        if not _boundary_ok(tokenised, ends, e, heads=not suffix):
             continue
         cands = names[name]
         if not suffix and not chained and _KIN_AFTER.match(text, e):
@@ -298,10 +298,10 @@ def _gazetteer_units(view: TextView, ends: set[int]) -> list[Unit]:
 
 
 # --------------------------------------------------------------------- Kiwi units
-def _kiwi_units(view: TextView) -> list[Unit]:
+def _kiwi_units(tokenised: TokenisedText) -> list[Unit]:
     """Proper nouns that are administrative units, or stand where places stand."""
-    toks = view.tokens
-    text = view.text
+    toks = tokenised.tokens
+    text = tokenised.text
     out: list[Unit] = []
     i = 0
     while i < len(toks):
@@ -380,19 +380,19 @@ def _trim(places: list[Span], addrs: list[Span], text: str) -> list[Span]:
     return out
 
 
-def detect(view: TextView) -> list[Span]:
-    text = view.text
-    ends = {t.end for t in view.tokens}
-    units = _gazetteer_units(view, ends) if re.search(f"[{H}]", text) else []
-    units += _kiwi_units(view)
+def detect(tokenised: TokenisedText) -> list[Span]:
+    text = tokenised.text
+    ends = {t.end for t in tokenised.tokens}
+    units = _gazetteer_units(tokenised, ends) if re.search(f"[{H}]", text) else []
+    units += _kiwi_units(tokenised)
     units += [Unit(*u) for u in latin_places(text)]
     if re.search(f"[{CJK}]", text):
         units += hanja_units(text)
     units += site_units(text)
     extend_glosses(units, text)
     units += list_units(units, text)
-    found = lower_units(view, merge(units, text), lambda e: _boundary_ok(view, ends, e))
-    addrs = addresses.address_spans(view)
+    found = lower_units(tokenised, merge(units, text), lambda e: _boundary_ok(tokenised, ends, e))
+    addrs = addresses.address_spans(tokenised)
     found = _trim(found, addrs, text) + city_after(text, addrs, NAME)
     posts = addresses.postcode_spans(text, addrs, found)
     return fold(found + addrs + posts)

@@ -18,7 +18,7 @@ from moksori.protect import gazetteer as gz
 from moksori.protect.detect.english_names import common_word
 from moksori.protect.romanise import rr_syllable
 from moksori.protect.spans import PiiType, Span
-from moksori.protect.textview import HANGUL
+from moksori.protect.tokenised import HANGUL
 
 # A pattern starting with (?=[…]) names the characters a match can start with: the
 # regex engine then passes over every other position at once (scans run 3–5× faster).

@@ -22,7 +22,7 @@ from moksori.protect import gazetteer as gz
 from moksori.protect.detect.roles_en import EN_ATTRIBUTED, EN_RX, EN_WORDS
 from moksori.protect.detect.voice import is_testimony
 from moksori.protect.spans import PiiType, Span
-from moksori.protect.textview import TextView
+from moksori.protect.tokenised import TokenisedText
 
 NAME = "role"
 H = "\uac00-\ud7a3"
@@ -123,20 +123,20 @@ _RX_ABROAD_GO = re.compile(
 )
 
 
-def _unit_named(view: TextView, start: int, head: int, unit: str) -> bool:
+def _unit_named(tokenised: TokenisedText, start: int, head: int, unit: str) -> bool:
     """The word before the unit word names one unit: a proper noun, a place, a number."""
-    name = view.text[start:head].strip()
+    name = tokenised.text[start:head].strip()
     if not name or name in _GENERIC or name.endswith("의"):
         return False
-    if re.match(r"\d", name) or (unit in _NAMED_BY_ANY and " " not in view.text[start:head]):
+    if re.match(r"\d", name) or (unit in _NAMED_BY_ANY and " " not in tokenised.text[start:head]):
         return True  # 2.8직동청년탄광; 속도전청년돌격대: a brigade is always a named one
         return True  # 2.8직동청년탄광
     if gz.lookup(name) is not None or gz.lookup(re.sub(r"[시군구읍리동]$", "", name)):
         return True
-    i = bisect_left(view.tokens, start, key=lambda t: t.start)
+    i = bisect_left(tokenised.tokens, start, key=lambda t: t.start)
     toks = []
-    while i < len(view.tokens) and view.tokens[i].start < head:
-        toks.append(view.tokens[i])
+    while i < len(tokenised.tokens) and tokenised.tokens[i].start < head:
+        toks.append(tokenised.tokens[i])
         i += 1
     if any(t.tag.startswith(("J", "E", "V", "M")) for t in toks):
         return False  # "아바이는 탄광": a word with its particle names nothing
@@ -241,8 +241,8 @@ def _with_units(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
-def detect(view: TextView) -> list[Span]:
-    text = view.text
+def detect(tokenised: TokenisedText) -> list[Span]:
+    text = tokenised.text
     out: list[Span] = []
     # In a paper or a report a role is a kind of person: only named units identify there.
     spoken = is_testimony(text)
@@ -278,7 +278,7 @@ def detect(view: TextView) -> list[Span]:
         for m in _RX_HEAD.finditer(text):
             head = m.start("head")
             name = _RX_NAME.search(text, max(0, head - 12), head)
-            if name and _unit_named(view, name.start(), head, m.group("head")):
+            if name and _unit_named(tokenised, name.start(), head, m.group("head")):
                 out.append(Span(name.start(), m.end(), PiiType.ROLE, CONF_UNIT, NAME))
             elif m.group("team"):
                 out.append(Span(m.start("team"), m.end(), PiiType.ROLE, CONF_TEAM, NAME))

@@ -13,7 +13,7 @@ from functools import cache
 
 from moksori.protect.detect.korean_lexicon import lexicon, read_data
 from moksori.protect.spans import PiiType, Span
-from moksori.protect.textview import TextView
+from moksori.protect.tokenised import TokenisedText
 
 NAME = "speakers"
 CONFIDENCE = 0.9
@@ -57,9 +57,9 @@ def _looks_like_name(label: str) -> bool:
     return True
 
 
-def detect(view: TextView) -> list[Span]:
+def detect(tokenised: TokenisedText) -> list[Span]:
     out: list[Span] = []
-    for m in _LABEL.finditer(view.text):
+    for m in _LABEL.finditer(tokenised.text):
         group = "name" if m.group("name") else "bracketed"
         label = m.group(group)
         if not label or _is_generic(label) or not _looks_like_name(label):

@@ -27,7 +27,7 @@ from typing import Any
 
 from moksori.protect.detect import ages, cohorts, identifiers, numbers, spoken_dates
 from moksori.protect.spans import PiiType, Span
-from moksori.protect.textview import TextView
+from moksori.protect.tokenised import TokenisedText
 
 NAME = "temporal"
 
@@ -295,5 +295,5 @@ def find(text: str) -> list[Span]:
     return _resolve(spans, zones)
 
 
-def detect(view: TextView) -> list[Span]:
-    return find(view.text)
+def detect(tokenised: TokenisedText) -> list[Span]:
+    return find(tokenised.text)

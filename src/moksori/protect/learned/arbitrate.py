@@ -24,7 +24,7 @@ from moksori.protect.detect.korean_lexicon import lexicon
 from moksori.protect.detect.speakers import generic_labels
 from moksori.protect.learned.labeller import Tagged, korean
 from moksori.protect.spans import PiiType, Span
-from moksori.protect.textview import HANGUL, TextView, Tok
+from moksori.protect.tokenised import HANGUL, Tok, TokenisedText
 
 DETECTOR = "learned"
 KIND_TYPE = {"PS": PiiType.PERSON, "LC": PiiType.PLACE}
@@ -68,7 +68,7 @@ def _spans_of(line: Tagged) -> list[tuple[int, int, str, float]]:
 
 
 class _Probs:
-    """Every token of a view with its probabilities, found by position in O(log n)."""
+    """Every token of a tokenised text with its probabilities, found by position in O(log n)."""
 
     def __init__(self, lines: Sequence[Tagged]) -> None:
         self.tokens = [t for line in lines for t in line.tokens]
@@ -85,12 +85,12 @@ class _Probs:
         return best
 
 
-def combine(view: TextView, rules: list[Span]) -> list[Span]:
+def combine(tokenised: TokenisedText, rules: list[Span]) -> list[Span]:
     """``rules`` with Korean persons and places judged, and the model's own finds added."""
     model = korean()  # even for an English text: a missing model stops every scan
-    if not view.tokens:
+    if not tokenised.tokens:
         return rules
-    lines = model.tag(view, rules)
+    lines = model.tag(tokenised, rules)
     probs = _Probs(lines)
     out: list[Span] = []
     for s in rules:
@@ -98,7 +98,7 @@ def combine(view: TextView, rules: list[Span]) -> list[Span]:
         if (
             kind is None
             or s.detector in NEVER_DROP
-            or not HANGUL.search(view.text[s.start : s.end])
+            or not HANGUL.search(tokenised.text[s.start : s.end])
         ):
             out.append(s)  # the model reads Korean: a Latin name in a Korean line is the rules'
             continue
@@ -127,7 +127,7 @@ def combine(view: TextView, rules: list[Span]) -> list[Span]:
             if pii is None:
                 continue  # organisations are not proposed: they only veto
             start, end = line.tokens[i].start, line.tokens[j - 1].end
-            if end - start < 2 or not HANGUL.search(view.text[start:end]):
+            if end - start < 2 or not HANGUL.search(tokenised.text[start:end]):
                 continue  # "강", "A:", "LPGA": too short, or for the English rules
             if _listed_no_name(line.tokens[i:j], pii):
                 continue  # "답변자:", "오마니가": the lists know the word is no one's name
@@ -139,7 +139,7 @@ def combine(view: TextView, rules: list[Span]) -> list[Span]:
                 continue  # a weak guess, or inside what the rules found: the rules' span
             if any(r.info.get("province") or r.type == PiiType.ROLE for r in near):
                 continue  # a gazetteer place or a role is not also a person or a place
-            info = _place_info(view.text[start:end]) if pii == PiiType.PLACE else {}
+            info = _place_info(tokenised.text[start:end]) if pii == PiiType.PLACE else {}
             out.append(Span(start, end, pii, round(min(p, 0.95), 2), DETECTOR, info))
     inside = {
         t.start
@@ -147,7 +147,7 @@ def combine(view: TextView, rules: list[Span]) -> list[Span]:
         for t, lab in zip(line.tokens, line.labels, strict=True)
         if lab == "I-PS"
     }
-    return _join_names(view.text, out, inside)
+    return _join_names(tokenised.text, out, inside)
 
 
 def _listed_no_name(tokens: Sequence[Tok], pii: PiiType) -> bool:

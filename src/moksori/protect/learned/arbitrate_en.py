@@ -34,7 +34,7 @@ from moksori.protect.gazetteer import lookup
 from moksori.protect.learned.features_en import judged
 from moksori.protect.learned.labeller_en import TaggedLine, english, tag
 from moksori.protect.spans import PiiType, Span
-from moksori.protect.textview import HANGUL, TextView
+from moksori.protect.tokenised import HANGUL, TokenisedText
 
 DETECTOR = "learned_en"
 KIND_TYPE = {"PS": PiiType.PERSON, "LC": PiiType.PLACE}
@@ -122,10 +122,10 @@ def _spans_of(line: TaggedLine) -> list[tuple[int, int, str, float]]:
     return out
 
 
-def combine(view: TextView, rules: list[Span]) -> list[Span]:
+def combine(tokenised: TokenisedText, rules: list[Span]) -> list[Span]:
     """``rules`` with persons on English lines judged, and the model's own finds added."""
     model = english()  # even for a Korean text: a missing model stops every scan
-    lines, lower = tag(model, view.text, rules)
+    lines, lower = tag(model, tokenised.text, rules)
     if not lines:
         return rules
     probs = _Probs(lines)
@@ -136,7 +136,7 @@ def combine(view: TextView, rules: list[Span]) -> list[Span]:
             out.append(s)
             continue
         over = probs.over(s)
-        if not over or HANGUL.search(view.text[s.start : s.end]):
+        if not over or HANGUL.search(tokenised.text[s.start : s.end]):
             out.append(s)  # not on an English line: the Korean side judges it
             continue
         ps = max(p.get(kind, 0.0) for p in over)
@@ -160,16 +160,16 @@ def combine(view: TextView, rules: list[Span]) -> list[Span]:
             if pii is None or p < ADD[kind]:
                 continue
             start, end = line.words[i].start, line.words[j - 1].end
-            said = view.text[start:end]
+            said = tokenised.text[start:end]
             if not any(ch.isupper() for ch in said) or end - start < 2:
                 continue
             if all(w.form.lower() in lower for w in line.words[i:j] if w.form[:1].isupper()):
                 continue  # "Methods" where the text also says "methods": a heading, a word
             if _body(said, pii):
                 continue
-            if pii == PiiType.PERSON and _in_zone(view.text, start, end):
+            if pii == PiiType.PERSON and _in_zone(tokenised.text, start, end):
                 continue
-            if pii == PiiType.PERSON and _employer(view.text, start, end, persons):
+            if pii == PiiType.PERSON and _employer(tokenised.text, start, end, persons):
                 continue
             lo, hi = bisect_left(starts, start - longest), bisect_left(starts, end)
             if any(b > start for _, b in taken[lo:hi]):

@@ -18,7 +18,7 @@ from functools import lru_cache
 from moksori.protect import gazetteer
 from moksori.protect.detect.korean_names import lexicon
 from moksori.protect.spans import PiiType, Span
-from moksori.protect.textview import Tok
+from moksori.protect.tokenised import Tok
 
 # Kinship, address and title words that follow a familiar name ("영철이 형").
 KINSHIP = frozenset(

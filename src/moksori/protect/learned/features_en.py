@@ -26,7 +26,7 @@ from moksori.protect import gazetteer
 from moksori.protect.learned.arbitrate import NEVER_DROP
 from moksori.protect.romanise import is_korean_given, romanised_surnames
 from moksori.protect.spans import PiiType, Span
-from moksori.protect.textview import HANGUL
+from moksori.protect.tokenised import HANGUL
 
 # A word: letters with inner hyphens (Young-chul) and apostrophes (O'Neill), but the
 # possessive 's is a word of its own, so "Soon-hee's" is read as the name "Soon-hee".

@@ -22,7 +22,7 @@ import pycrfsuite
 from moksori.errors import ModelMissing
 from moksori.protect.learned.features import featurise, sequences
 from moksori.protect.spans import PiiType, Span
-from moksori.protect.textview import TextView, Tok
+from moksori.protect.tokenised import Tok, TokenisedText
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MODEL_KO = "ner_ko.crfsuite"
@@ -63,17 +63,17 @@ class Model:
             self._local.tagger = tagger
         return tagger
 
-    def tag(self, view: TextView, rules: Sequence[Span] = ()) -> list[Tagged]:
-        """Every hangul line of ``view``, labelled; rule spans are features."""
+    def tag(self, tokenised: TokenisedText, rules: Sequence[Span] = ()) -> list[Tagged]:
+        """Every hangul line of ``tokenised``, labelled; rule spans are features."""
         tagger = self._tagger()
         out: list[Tagged] = []
         marked = sorted((s for s in rules if s.type in _MARKED), key=lambda s: s.start)
         starts = [s.start for s in marked]
         longest = max((s.end - s.start for s in marked), default=0)
-        for seq in sequences(view.tokens, view.text):
+        for seq in sequences(tokenised.tokens, tokenised.text):
             a = bisect_left(starts, seq[0].start - longest)
             b = bisect_left(starts, seq[-1].end)
-            tagger.set(featurise(seq, view.text, marked[a:b]))
+            tagger.set(featurise(seq, tokenised.text, marked[a:b]))
             labels = tagger.tag()
             probs: list[dict[str, float]] = []
             for i, t in enumerate(seq):

@@ -21,11 +21,11 @@ class Tok(NamedTuple):
 
 
 @dataclass
-class TextView:
+class TokenisedText:
     """The text a detector reads. ``tokens`` cover only lines with hangul.
 
     Kiwi is the expensive step, so English lines are never sent to it and a
-    batch of texts is analysed in one multithreaded call (:func:`views_of`).
+    batch of texts is analysed in one multithreaded call (:func:`tokenise_all`).
     """
 
     text: str
@@ -42,8 +42,8 @@ def _korean_lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def iter_views(texts: Sequence[str]) -> Iterator[TextView]:
-    """Each text's :class:`TextView` as soon as its lines are analysed.
+def iter_tokenised(texts: Sequence[str]) -> Iterator[TokenisedText]:
+    """Each text's :class:`TokenisedText` as soon as its lines are analysed.
 
     Kiwi analyses the whole batch in its own threads, ahead of the caller, so
     the detectors of one text run while Kiwi reads the next ones: on two cores
@@ -58,21 +58,21 @@ def iter_views(texts: Sequence[str]) -> Iterator[TextView]:
     analysed = iter(zip(owners, tokenize_many(lines), strict=True))
     pending = next(analysed, None)
     for i, text in enumerate(texts):
-        view = TextView(text)
+        tokenised = TokenisedText(text)
         while pending is not None and pending[0][0] == i:
             (_, offset), toks = pending
-            view.tokens.extend(
+            tokenised.tokens.extend(
                 Tok(t.form, t.tag, offset + t.start, offset + t.start + t.len, bool(t.oov))
                 for t in toks
             )
             pending = next(analysed, None)
-        yield view
+        yield tokenised
 
 
-def views_of(texts: Sequence[str]) -> list[TextView]:
-    """One :class:`TextView` per text, with Kiwi run over all Korean lines at once."""
-    return list(iter_views(texts))
+def tokenise_all(texts: Sequence[str]) -> list[TokenisedText]:
+    """One :class:`TokenisedText` per text, with Kiwi run over all Korean lines at once."""
+    return list(iter_tokenised(texts))
 
 
-def view_of(text: str) -> TextView:
-    return views_of([text])[0]
+def tokenise(text: str) -> TokenisedText:
+    return tokenise_all([text])[0]
