@@ -380,7 +380,9 @@ def main() -> None:
         subprocess.run(deid, check=True)
         for extra in (
             ["frozen_deid.py"],  # v1: a development set since its first scoring
-            ["frozen_deid.py", "--set", "frozen2"],  # v2: held out, never tuned on
+            ["frozen_deid.py", "--set", "frozen2"],  # v2: a development set since its scoring
+            ["frozen_deid.py", "--set", "dev4"],  # dev4: a development set from the start
+            ["frozen_deid.py", "--set", "frozen3"],  # v3: held out; report it, never tune on it
             ["expository.py"],
             ["review_groups.py"],
         ):
