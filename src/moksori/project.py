@@ -71,6 +71,7 @@ if TYPE_CHECKING:
 # Read models and query parsing the faces use, named here so that they import
 # the door, never the store (the import-linter contracts in pyproject.toml).
 parse_query = parse  # a query's words and filters, as search reads them
+audit_shown = audit.shown  # an audit entry as the faces print it
 EXPORT_FORMATS = ("csv", "xlsx", "parquet")
 
 
@@ -367,7 +368,6 @@ class Project:
     def info(self) -> ProjectInfo:
         c = self.conn
         meta = dict(c.execute("SELECT key, value FROM meta").fetchall())
-        corpus = corpus_figures(c)
         return ProjectInfo(
             path=str(self.path),
             schema_version=current_version(c),
@@ -377,14 +377,7 @@ class Project:
             moksori_version=__version__,
             encryption=f"SQLCipher {c.execute('PRAGMA cipher_version').fetchone()[0]}",
             key_derivation=DEFAULT_KDF.describe(),
-            documents=corpus.documents,
-            source_files=corpus.source_files,
-            segments=corpus.segments,
-            passages_indexed=corpus.passages_indexed,
-            characters=corpus.characters,
-            original_bytes=corpus.original_bytes,
-            languages=corpus.languages,
-            formats=corpus.formats,
+            **asdict(corpus_figures(c)),
         )
 
     # --- ingest (moksori.sources) --------------------------------------------

@@ -68,12 +68,14 @@ def project_codings(
     chosen = [pairs.find(pair_ref)] if pair_ref else pairs.all()
     codings = Codings(conn)
     report = ProjectionReport()
+    done: list[str | int] = []  # the pairs projected over, for the event
     with change(conn, actor) as ch:
         for pair in chosen:
             if pair.aligned_at is None:
                 report.not_aligned_pairs.append(f"#{pair.id}")
                 continue
             report.pairs += 1
+            done.append(pair.id)
             sides = {
                 "to-translation": [pair.original_id],
                 "to-original": [pair.translation_id],
@@ -82,7 +84,6 @@ def project_codings(
             for doc_id in sides:
                 _project_side(conn, codings, pair, doc_id, code, coder, report)
         counts = {"pairs": report.pairs, "codings": report.projected}
-        done = [p.id for p in chosen if p.aligned_at is not None]
         ch.record(Event(Action.CODING_PROJECT, {"pair": done}, counts, direction))
     return report
 

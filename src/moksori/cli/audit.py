@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
 from moksori.cli import render
 from moksori.cli.common import JsonOpt, ProjectArg, emit_json, err, handle_errors, open_project, out
+from moksori.project import audit_shown
 
 
 def register(app: typer.Typer) -> None:
     app.command("audit")(audit)
-
-
-def _refs(detail: dict[str, Any]) -> str:
-    """Targets as kind: ids, GUIDs cut to 8 characters (enough to tell them apart)."""
-    parts = []
-    for kind, refs in detail.get("targets", {}).items():
-        shown = [r[:8] if isinstance(r, str) else str(r) for r in refs[:5]]
-        more = f" +{len(refs) - 5}" if len(refs) > 5 else ""
-        parts.append(f"{kind} {', '.join(shown)}{more}")
-    return "; ".join(parts)
 
 
 @handle_errors
@@ -48,15 +39,14 @@ def audit(
         err.print("no events")
         return
     for e in events:
-        d = e["detail"]
-        counts = ", ".join(f"{k} {v}" for k, v in d.get("counts", {}).items())
+        line = audit_shown(e)
         fields = [
             f"[dim]#{e['id']}[/dim]",
-            e["at"].replace("+00:00", "").replace("T", " "),
+            line["when"],
             render.escape(e["actor"] or "unknown"),
             f"[bold]{e['action']}[/bold]",
-            _refs(d),
-            counts,
-            d.get("choice") or "",
+            line["targets"],
+            line["counts"],
+            line["choice"],
         ]
         out.print("  ".join(f for f in fields if f))

@@ -194,6 +194,24 @@ def entries(
     ]
 
 
+def shown(entry: Mapping[str, Any]) -> dict[str, str]:
+    """An entry of :func:`entries` as both faces print it: the time without its UTC
+    offset, targets by id or a GUID's first 8 characters (five of a kind at most),
+    counts, and the choice word."""
+    detail = entry["detail"]
+    targets = []
+    for kind, refs in detail.get("targets", {}).items():
+        first = [r[:8] if isinstance(r, str) else str(r) for r in refs[:5]]
+        more = f" +{len(refs) - 5}" if len(refs) > 5 else ""
+        targets.append(f"{kind} {', '.join(first)}{more}")
+    return {
+        "when": str(entry["at"]).replace("+00:00", "").replace("T", " "),
+        "targets": "; ".join(targets),
+        "counts": ", ".join(f"{k} {v}" for k, v in detail.get("counts", {}).items()),
+        "choice": str(detail.get("choice") or ""),
+    }
+
+
 def last_id(conn: Connection) -> int:
     """The newest event's id (0 for none): a cheap 'has anything changed' stamp."""
     return int(conn.execute("SELECT coalesce(max(id), 0) FROM audit").fetchone()[0])

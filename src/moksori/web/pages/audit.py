@@ -15,6 +15,7 @@ from fastapi.responses import JSONResponse, Response
 
 from moksori.access.sessions import Session
 from moksori.errors import AuditError
+from moksori.project import audit_shown
 from moksori.web.context import project_of, render, require
 
 router = APIRouter()
@@ -48,7 +49,8 @@ async def audit_page(
 ) -> Response:
     error, events = "", []
     try:
-        events = list(reversed(query.events(request)))  # newest first
+        newest_first = reversed(query.events(request))
+        events = [{**e, "shown": audit_shown(e)} for e in newest_first]
     except AuditError as exc:
         error = str(exc)
     return render(
