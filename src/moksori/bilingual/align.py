@@ -116,7 +116,6 @@ def low_confidence_stretches(links: Sequence[Link], threshold: float) -> list[tu
 
 
 def _default_encode(texts: Sequence[str]) -> np.ndarray:
-
     return encode(texts)
 
 

@@ -330,7 +330,6 @@ def _csv_cell(value: Any) -> str:
 def _write_xlsx(
     path: Path, header: list[str], rows: list[dict[str, Any]], attrs: list[Attribute]
 ) -> None:
-
     types = [
         [
             a.name,

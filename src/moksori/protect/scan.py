@@ -92,7 +92,6 @@ class KnownMatcher:
 
     @classmethod
     def of(cls, known: Iterable[KnownName]) -> KnownMatcher:
-
         hangul: list[tuple[re.Pattern[str], str]] = []
         latin: dict[str, str] = {}
         longest = 1
@@ -233,7 +232,7 @@ def not_identifying(shared: SharedList | None = None) -> SharedList:
     return shared if shared is not None else shared_list.DEFAULT
 
 
-def detect_view(
+def detect_tokenised(
     tokenised: TokenisedText,
     known: Sequence[KnownName] | KnownMatcher = (),
     shared: SharedList | None = None,
@@ -266,7 +265,7 @@ def detect_texts(
 ) -> list[list[Span]]:
     """Findings of each text; Kiwi runs over the whole batch in one call."""
     matcher = KnownMatcher.of(known)
-    return [detect_view(v, matcher, shared) for v in iter_tokenised(texts)]
+    return [detect_tokenised(t, matcher, shared) for t in iter_tokenised(texts)]
 
 
 def detect_text(
