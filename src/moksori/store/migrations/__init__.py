@@ -12,6 +12,8 @@ from moksori.store.migrations import (
     v7_web,
     v8_hardening,
     v9_trash,
+    v10_decisions,
+    v11_shared_passages,
 )
 
 ALL_MIGRATIONS: list[tuple[int, str]] = [
@@ -24,4 +26,6 @@ ALL_MIGRATIONS: list[tuple[int, str]] = [
     (7, v7_web.SQL),
     (8, v8_hardening.SQL),
     (9, v9_trash.SQL),
+    (10, v10_decisions.SQL),
+    (11, v11_shared_passages.SQL),
 ]

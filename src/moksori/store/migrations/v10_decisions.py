@@ -1,0 +1,3 @@
+"""Schema 10: reserved for reconciliation decisions (issue 17), filled in this session."""
+
+SQL = ""
