@@ -17,7 +17,7 @@ from moksori.bilingual.pairs import Pair, Pairs
 from moksori.errors import IngestError
 from moksori.ingest.batch import Job, collect_files, file_sha256, ingest_many, ingest_upload
 from moksori.ingest.limits import Limits
-from moksori.store import audit
+from moksori.store import audit, shared_passages
 from moksori.store import documents as docs_store
 from moksori.store.audit import Action, Event
 from moksori.store.database import Connection, transaction
@@ -127,6 +127,8 @@ class Sources:
                 continue
             with transaction(self.conn):  # the file and its audit event: one
                 ids = docs_store.insert_file(self.conn, out, attributes)
+                for doc_id in ids:  # long passages shared with earlier documents
+                    shared_passages.scan_document(self.conn, doc_id)
                 audit.record(
                     self.conn, _file_event(Action.FILE_ADD, ids, job.size), actor=self.actor
                 )
@@ -169,6 +171,8 @@ class Sources:
                 continue
             with transaction(self.conn):
                 ids = docs_store.insert_file(self.conn, out, attributes)
+                for doc_id in ids:
+                    shared_passages.scan_document(self.conn, doc_id)
                 event = _file_event(Action.FILE_UPLOAD, ids, len(data))
                 audit.record(self.conn, event, actor=actor if actor is not None else self.actor)
             status = "error" if out.quarantined else "added"

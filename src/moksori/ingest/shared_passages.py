@@ -1,0 +1,214 @@
+"""Long passages one document shares with another, found whatever their wrapping.
+
+An NGO page may end with an article that another page also carries, merged into
+a speaker's turn or wrapped and punctuated differently, so paragraph
+fingerprints (:mod:`.duplicates`) miss it. Here a document is read as its
+letters and digits only (NFKC, casefolded: spaces, line breaks, punctuation and
+case are gone), every K-letter window is hashed, and winnowing keeps the
+smallest hash of each W windows. Any common run of W + K - 1 letters shares
+at least one kept hash, so the store can look a new document's hashes up in an
+index instead of comparing it with every other document. Each shared hash is a
+seed: it is extended letter by letter to the longest common run, runs a few
+letters apart are joined (a changed word), and what is left is kept when it is
+long enough and mostly not interview questions (the same questions are asked
+of every participant, and that is not a shared article).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+K = 20  # letters per hashed window
+W = 40  # windows per winnowing window: a fingerprint every ~20 letters
+MIN_WEIGHT = 270  # weighted length (duplicates.py's: Hangul/CJK count twice) to count
+MIN_SEEDS = 3  # shared fingerprints before another document is compared at all
+GAP = 40  # letters of difference two runs may have between them and still be one passage
+MAX_QUESTION_SHARE = 0.5  # a passage mostly made of questions is an interview guide
+VERSION = 1  # bump when the normalisation or hashing changes (store recomputes)
+
+_WORD = re.compile(r"[^\W_]+")
+_WIDE = re.compile("[\uac00-\ud7a3\u3130-\u318f\u4e00-\u9fff]")
+_MASK = (1 << 62) - 1
+
+
+@dataclass(frozen=True)
+class Letters:
+    """A text's letters and digits (normalised) and where each sits in the text."""
+
+    chars: str
+    offsets: np.ndarray  # int64, code point offset in the text of each letter
+
+    def span(self, a: int, b: int, text: str) -> tuple[int, int]:
+        """Text offsets (end exclusive) of letters a..b, with closing punctuation."""
+        start = int(self.offsets[a])
+        end = int(self.offsets[b - 1]) + 1
+        while end < len(text) and text[end] in _CLOSERS:
+            end += 1
+        return start, end
+
+
+_CLOSERS = frozenset(".!?。…)]}\"'”’»」』")
+
+
+def letters(text: str) -> Letters:
+    """Casefolded NFKC letters and digits of ``text``, each with its offset."""
+    parts: list[str] = []
+    offs: list[int] = []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        norm = unicodedata.normalize("NFKC", word).casefold()
+        if len(norm) == len(word) and norm.isalnum():
+            parts.append(norm)
+            offs.extend(range(m.start(), m.end()))
+            continue
+        for i, ch in enumerate(word):  # rare: a ligature, a circled digit …
+            for c in unicodedata.normalize("NFKC", ch).casefold():
+                if c.isalnum():
+                    parts.append(c)
+                    offs.append(m.start() + i)
+    return Letters("".join(parts), np.asarray(offs, dtype=np.int64))
+
+
+def fingerprints(chars: str) -> list[tuple[int, int]]:
+    """Winnowed (hash, letter position) pairs of a text's letters; stable across runs."""
+    n = len(chars) - K + 1
+    if n <= 0:
+        return []
+    codes = np.frombuffer(chars.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    h = np.zeros(n, dtype=np.uint64)
+    base = np.uint64(1_000_003)
+    with np.errstate(over="ignore"):
+        for t in range(K):
+            h = h * base + codes[t : t + n]
+        h ^= h >> np.uint64(31)
+        h *= np.uint64(0x9E3779B97F4A7C15)
+        h ^= h >> np.uint64(29)
+    h &= np.uint64(_MASK)
+    if n <= W:
+        picks = np.asarray([int(np.argmin(h))])
+    else:
+        windows = np.lib.stride_tricks.sliding_window_view(h, W)
+        picks = np.unique(np.argmin(windows, axis=1) + np.arange(n - W + 1))
+    return [(int(h[i]), int(i)) for i in picks]
+
+
+@dataclass(frozen=True)
+class Match:
+    """One shared run: letter ranges in the new document and in the other one."""
+
+    start: int
+    end: int
+    other_start: int
+    other_end: int
+
+
+def _extend(a: str, i: int, b: str, j: int, length: int) -> Match:
+    """The longest common run through a[i:i+length] == b[j:j+length]."""
+    lo = 0
+    while i - lo > 0 and j - lo > 0 and a[i - lo - 1] == b[j - lo - 1]:
+        lo += 1
+    hi = length
+    step = 256
+    while step:
+        while a[i + hi : i + hi + step] == b[j + hi : j + hi + step] and (
+            i + hi + step <= len(a) and j + hi + step <= len(b)
+        ):
+            hi += step
+        step //= 4
+    return Match(i - lo, i + hi, j - lo, j + hi)
+
+
+def shared_runs(new: str, other: str, seeds: Iterable[tuple[int, int]]) -> list[Match]:
+    """Maximal common runs through seeds (new position, other position), joined
+    across small differences, in order of position in ``new``."""
+    runs: list[Match] = []
+    for i, j in sorted(set(seeds)):
+        if any(r.start <= i < r.end and r.start - r.other_start == i - j for r in runs[-4:]):
+            continue  # inside a run already found on the same alignment
+        if new[i : i + K] != other[j : j + K]:
+            continue  # a hash collision
+        runs.append(_extend(new, i, other, j, K))
+    runs.sort(key=lambda r: (r.start, r.other_start))
+    joined: list[Match] = []
+    for r in runs:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and -K <= r.start - last.end <= GAP
+            and -K <= r.other_start - last.other_end <= GAP
+        ):
+            joined[-1] = Match(
+                last.start,
+                max(last.end, r.end),
+                min(last.other_start, r.other_start),
+                max(last.other_end, r.other_end),
+            )
+        elif last is None or r.end > last.end:
+            joined.append(r)
+    return joined
+
+
+def weight(text: str) -> int:
+    """Length as :mod:`.duplicates` weighs it: words one space apart, wide letters twice."""
+    norm = " ".join(_WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
+    return len(norm) + len(_WIDE.findall(norm))
+
+
+# A sentence or line that asks: ends with a question mark or a Korean asking ending,
+# or is said by the interviewer.
+_SENTENCE = re.compile(r"[^\n.!?。？]+[.!?。？]*")
+_ASKING = re.compile(
+    r"(\?|？|까요|나요|습니까|니까|ㅂ니까|세요|는지요|을까|ㄹ까|는가요|인가요)[\s\"'”’)]*$"
+)
+_INTERVIEWER = re.compile(
+    r"^\s*(Q\d*|I|Interviewer|Int|Moderator|질문|면담자|연구자|진행자|문)\s*[:.)：]", re.IGNORECASE
+)
+
+
+def question_share(text: str) -> float:
+    """Share of a passage's weight in questions or interviewer lines."""
+    total = asked = 0
+    interviewer = False
+    for line in text.split("\n"):
+        if _INTERVIEWER.match(line):
+            interviewer = True
+        elif re.match(r"^\s*\S{1,20}\s*[:：]", line):
+            interviewer = False  # another speaker's label
+        for m in _SENTENCE.finditer(line):
+            w = weight(m.group())
+            total += w
+            if interviewer or _ASKING.search(m.group().strip()):
+                asked += w
+    return asked / total if total else 0.0
+
+
+def passage_counts(text: str) -> bool:
+    """Is this shared text long enough, and not an interview guide, to be a shared passage?"""
+    return weight(text) >= MIN_WEIGHT and question_share(text) <= MAX_QUESTION_SHARE
+
+
+def outside(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> str:
+    """The text of start..end without the given spans (pieces joined by a line break)."""
+    pieces: list[str] = []
+    pos = start
+    for a, b in sorted(spans):
+        if b <= pos or a >= end:
+            continue
+        if a > pos:
+            pieces.append(text[pos:a])
+        pos = max(pos, b)
+    if pos < end:
+        pieces.append(text[pos:end])
+    return "\n".join(pieces)
+
+
+def inside(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> str:
+    """The text of start..end that the given spans cover."""
+    return "\n".join(
+        text[max(a, start) : min(b, end)] for a, b in sorted(spans) if a < end and b > start
+    )

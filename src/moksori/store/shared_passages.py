@@ -1,0 +1,172 @@
+"""Passages shared between documents: found when a document is added, kept out of search.
+
+Each document's winnowed letter hashes go in ``passage_fingerprint``; a new
+document's hashes are looked up there (an index, not every pair of documents),
+and every long run it shares with an earlier document is stored in
+``shared_passage`` with both copies' offsets (:mod:`moksori.ingest.shared_passages`).
+
+The earlier-added copy stays searchable. In the later document, a passage
+(paragraph, turn, cue or row) that is all shared text becomes a repeat like a
+paragraph-fingerprint duplicate (``duplicate_of``, its terms in the index's
+``repeat_terms`` column). A passage only partly shared (an article merged into
+a speaker's turn) keeps the terms of its own text in ``terms`` and moves those
+of the shared text to ``repeat_terms``: a search hit whose words fall only in
+the shared text is a repeat, shown with ``--include-duplicates`` only.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from moksori.ingest import shared_passages as shared
+from moksori.ingest.model import PASSAGE_KINDS
+from moksori.korean.terms import index_terms
+from moksori.store.database import Connection
+
+# A passage whose own text (outside shared spans) weighs less than this is all repeat.
+OWN_TEXT_MIN = 40
+
+
+@dataclass(frozen=True)
+class SharedSpan:
+    """A span of one document also found in another (code points, end exclusive)."""
+
+    start: int
+    end: int
+    other_document_id: int
+    other_start: int
+    other_end: int
+    repeat: bool  # True in the later-added document: kept out of search and counts
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def shared_spans(conn: Connection, doc_id: int) -> list[SharedSpan]:
+    """Every shared span of a document, in text order."""
+    rows = conn.execute(
+        "SELECT first_start, first_end, later_id, later_start, later_end, 0 FROM shared_passage "
+        "WHERE first_id = ?1 UNION ALL "
+        "SELECT later_start, later_end, first_id, first_start, first_end, 1 FROM shared_passage "
+        "WHERE later_id = ?1 ORDER BY 1, 2, 3",
+        (doc_id,),
+    )
+    return [SharedSpan(a, b, o, oa, ob, bool(r)) for a, b, o, oa, ob, r in rows]
+
+
+def shared_count(conn: Connection) -> int:
+    return int(conn.execute("SELECT count(*) FROM shared_passage").fetchone()[0])
+
+
+def _text(conn: Connection, doc_id: int) -> str | None:
+    row = conn.execute(
+        "SELECT text FROM document WHERE id = ? AND quality != 'undecodable'", (doc_id,)
+    ).fetchone()
+    return None if row is None else str(row[0])
+
+
+def scan_document(conn: Connection, doc_id: int) -> int:
+    """Find and record what a document shares with earlier-added ones; index its
+    fingerprints for later ones. Returns how many new shared passages it found.
+    Run inside the caller's transaction; running it again finds nothing new."""
+    text = _text(conn, doc_id)
+    if not text:
+        return 0
+    letters = shared.letters(text)
+    fps = shared.fingerprints(letters.chars)
+    if not fps:
+        return 0
+    seeds: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    rows = conn.execute(
+        "SELECT f.document_id, j.value ->> 1, f.pos FROM json_each(?1) AS j "
+        "JOIN passage_fingerprint AS f ON f.hash = j.value ->> 0 "
+        "WHERE f.document_id < ?2 AND f.document_id NOT IN "
+        "(SELECT first_id FROM shared_passage WHERE later_id = ?2)",
+        (json.dumps(fps), doc_id),
+    )
+    for other, pos, other_pos in rows:
+        seeds[int(other)].append((int(pos), int(other_pos)))
+    found = 0
+    for other_id, pairs in sorted(seeds.items()):
+        if len(pairs) < shared.MIN_SEEDS:
+            continue
+        other_text = _text(conn, other_id) or ""
+        other_letters = shared.letters(other_text)
+        for run in shared.shared_runs(letters.chars, other_letters.chars, pairs):
+            start, end = letters.span(run.start, run.end, text)
+            if not shared.passage_counts(text[start:end]):
+                continue
+            o_start, o_end = other_letters.span(run.other_start, run.other_end, other_text)
+            conn.execute(
+                "INSERT INTO shared_passage(first_id, first_start, first_end, "
+                "later_id, later_start, later_end) VALUES (?, ?, ?, ?, ?, ?)",
+                (other_id, o_start, o_end, doc_id, start, end),
+            )
+            found += 1
+    has = conn.execute(
+        "SELECT 1 FROM passage_fingerprint WHERE document_id = ? LIMIT 1", (doc_id,)
+    ).fetchone()
+    if not has:
+        conn.execute(
+            "INSERT INTO passage_fingerprint(hash, document_id, pos) "
+            "SELECT value ->> 0, ?, value ->> 1 FROM json_each(?)",
+            (doc_id, json.dumps(fps)),
+        )
+    if found:
+        _mark_repeats(conn, doc_id, text)
+    return found
+
+
+def _mark_repeats(conn: Connection, doc_id: int, text: str) -> None:
+    """Move the shared text of a later document's passages out of the searched column."""
+    links = conn.execute(
+        "SELECT later_start, later_end, first_id, first_start FROM shared_passage "
+        "WHERE later_id = ? ORDER BY later_start",
+        (doc_id,),
+    ).fetchall()
+    spans = [(int(a), int(b)) for a, b, _, _ in links]
+    kinds = ",".join("?" * len(PASSAGE_KINDS))
+    segments = conn.execute(
+        f'SELECT s.id, s.start, s."end" FROM segment s JOIN segment_fts f ON f.rowid = s.id '
+        f"WHERE s.document_id = ? AND s.kind IN ({kinds}) ORDER BY s.start",
+        (doc_id, *PASSAGE_KINDS),
+    ).fetchall()
+    partial: list[tuple[int, str, str]] = []
+    for seg_id, start, end in segments:
+        if not any(a < end and b > start for a, b in spans):
+            continue
+        rest = shared.outside(text, start, end, spans)
+        if shared.weight(rest) < OWN_TEXT_MIN:
+            first = next(
+                (f, fs) for a, b, f, fs in links if a < end and b > start
+            )  # the earliest copy this passage repeats
+            conn.execute(
+                "UPDATE segment SET duplicate_of = coalesce(duplicate_of, ("
+                "SELECT id FROM segment WHERE document_id = ? AND kind IN "
+                f'({kinds}) AND "end" > ? ORDER BY start LIMIT 1)) WHERE id = ?',
+                (first[0], *PASSAGE_KINDS, first[1], seg_id),
+            )
+            conn.execute(
+                "UPDATE segment_fts SET repeat_terms = trim(terms || ' ' || repeat_terms), "
+                "terms = '' WHERE rowid = ?",
+                (seg_id,),
+            )
+        else:
+            partial.append((seg_id, rest, shared.inside(text, start, end, spans)))
+    if partial:
+        terms = index_terms([t for _, own, rep in partial for t in (own, rep)])
+        for k, (seg_id, _, _) in enumerate(partial):
+            conn.execute(
+                "UPDATE segment_fts SET terms = ?, repeat_terms = ? WHERE rowid = ?",
+                (terms[2 * k], terms[2 * k + 1], seg_id),
+            )
+
+
+def rescan(conn: Connection) -> tuple[int, int]:
+    """Scan every document in the order added (projects from before schema 11, or
+    after a change of method): (documents scanned, new shared passages)."""
+    ids = [int(r[0]) for r in conn.execute("SELECT id FROM document ORDER BY id")]
+    return len(ids), sum(scan_document(conn, d) for d in ids)
