@@ -15,7 +15,6 @@ and one audit event naming the actor (see :mod:`moksori.coding.audited`).
 from __future__ import annotations
 
 import builtins
-import unicodedata
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -23,7 +22,8 @@ from moksori.coding.audited import Action, Event, change
 from moksori.coding.cases import Cases
 from moksori.coding.codebook import Codebook
 from moksori.coding.coders import Coder, Coders
-from moksori.errors import CodingError, NotFound, RangeOutsideDocument
+from moksori.coding.quote_match import locate
+from moksori.errors import CodingError, NotFound
 from moksori.ingest.model import PASSAGE_KINDS
 from moksori.store.clock import now
 from moksori.store.database import Connection
@@ -163,25 +163,27 @@ class Codings:
         document: str | int,
         quote: str,
         *,
-        occurrence: int = 1,
+        occurrence: int | None = None,
         coder: str | None = None,
         memo: str | None = None,
     ) -> Coding:
-        """Code the n-th occurrence of an exact quote (NFC, whitespace as written)."""
+        """Code the stored text a quote matches (see :mod:`moksori.coding.quote_match`).
+
+        The quote must match one place, or `occurrence` says which (from 1): a quote
+        found in several places is an error listing them, never a guess.
+        """
+        doc_id, start, end = self.find_quote(document, quote, occurrence)
+        return self.apply(code, doc_id, start, end, coder=coder, memo=memo)
+
+    def find_quote(
+        self, document: str | int, quote: str, occurrence: int | None = None
+    ) -> tuple[int, int, int]:
+        """(document id, start, end) of the stored text a quote matches; writes nothing."""
         doc_id = resolve_document(self.conn, str(document))
-        text = document_text(self.conn, doc_id)
-        quote = unicodedata.normalize("NFC", quote).replace("\r\n", "\n").strip()
-        if not quote:
-            raise CodingError("an empty quote codes nothing")
-        start = -1
-        for _ in range(max(1, occurrence)):
-            start = text.find(quote, start + 1)
-            if start < 0:
-                raise RangeOutsideDocument(
-                    f"document {doc_id} does not contain that quote"
-                    + (f" {occurrence} times" if occurrence > 1 else "")
-                )
-        return self.apply(code, doc_id, start, start + len(quote), coder=coder, memo=memo)
+        start, end = locate(
+            document_text(self.conn, doc_id), quote, occurrence, f"document {doc_id}"
+        )
+        return doc_id, start, end
 
     def preview_query(self, code: str | int, query: str, *, limit: int = 10_000) -> QueryPreview:
         """The passages a query would code, before anything is written."""
