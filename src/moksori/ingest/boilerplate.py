@@ -29,10 +29,12 @@ from moksori.ingest.linekinds import (
     core_of,
     density,
     heads_list,
+    is_byline,
     is_speaker_turn,
     weight,
 )
 from moksori.ingest.model import RemovedText
+from moksori.ingest.widgets import IMAGE, LOGO_ROW
 
 __all__ = ["has_body_text", "is_speaker_turn", "looks_like_web_capture", "strip_boilerplate"]
 
@@ -129,6 +131,23 @@ def _says_something(ln: Line) -> bool:
     return ln.sentence and (len(ln.text.split()) >= 3 or weight(ln.text.strip()) >= 12)
 
 
+def _logo_name(ln: Line) -> bool:
+    """A name under "As seen on": short, no sentence, no date."""
+    return weight(ln.text.strip()) <= 40 and not ln.sentence and not is_byline(ln.text)
+
+
+def _links_inside_body(heading: Line, items: list[Line]) -> bool:
+    """Whether the short lines under a list heading inside the body are its items.
+
+    A logo row ("As seen on") always; "Related" links too, unless a byline
+    among them or just after them shows an embedded article (its headline,
+    then its date) that the body goes on to quote.
+    """
+    if heading.reason == LOGO_ROW:
+        return True
+    return heading.reason == "link list" and not any(is_byline(ln.text) for ln in items)
+
+
 def _decide(body: list[Line]) -> None:
     """Context smoothing over the non-blank lines; sets ``keep`` and ``reason``."""
     goods = [i for i, ln in enumerate(body) if ln.cls == GOOD]
@@ -142,7 +161,7 @@ def _decide(body: list[Line]) -> None:
     k = first - 1
     while k >= 0 and len(heading) < 3 and first - k <= 10:
         ln = body[k]
-        if ln.reason == DECORATION:
+        if ln.reason in (DECORATION, IMAGE):
             k -= 1
             continue
         if ln.cls == LINKY or (ln.cls == BAD and ln.reason != "share buttons"):
@@ -163,6 +182,7 @@ def _decide(body: list[Line]) -> None:
         while (
             j < len(body)
             and j not in heading
+            and not (ln.reason == LOGO_ROW and not _logo_name(body[j]))
             and (
                 _listish(body[j])
                 or body[j].reason == DECORATION
@@ -171,6 +191,8 @@ def _decide(body: list[Line]) -> None:
         ):
             j += 1
         followed_by_chrome = j >= len(body) or body[j].cls in (BAD, LINKY)
+        if not followed_by_chrome and first < i < last:
+            followed_by_chrome = _links_inside_body(ln, body[i + 1 : j + 1])
         for k in range(i + 1, j):
             if not (first < k < last) or followed_by_chrome:
                 listed[k] = ln.reason if ln.reason in LIST_REASONS else "navigation"

@@ -14,6 +14,8 @@ from functools import lru_cache
 
 import justext
 
+from moksori.ingest.widgets import LOGO_HEADINGS, LOGO_ROW, widget_reason
+
 # Line classes.
 GOOD = "good"  # prose: body text
 NEAR = "near"  # medium line with some prose signals (title, byline, short sentence)
@@ -25,7 +27,7 @@ LINKY = "linky"  # structurally a list of links (separators, URL)
 DECORATION = "decoration"
 
 # Headings whose following short lines are list items ("Tags", "Archives", "Related posts").
-LIST_REASONS = {"link list", "tag cloud", "category list", "archive list"}
+LIST_REASONS = {"link list", "tag cloud", "category list", "archive list", LOGO_ROW}
 _MENU_HEADINGS = frozenset(
     "menu|main menu|navigation|sections|메뉴|전체메뉴|전체 메뉴|주메뉴|블로그 메뉴".split("|")
 )
@@ -248,10 +250,15 @@ def ends_sentence(s: str) -> bool:
     return _SENTENCE_END.search(s.rstrip()[-12:]) is not None
 
 
+def is_byline(s: str) -> bool:
+    """A date with a day, or an author label: the line under an article's headline."""
+    return _BYLINE.search(s) is not None
+
+
 def heads_list(ln: Line) -> bool:
     """A heading whose following short lines are its items ("Tags", "Archives", "Related")."""
     core = core_of(ln.text)
-    if core in _MENU_HEADINGS or _LIST_HEADING.search(core):
+    if core in _MENU_HEADINGS or core in LOGO_HEADINGS or _LIST_HEADING.search(core):
         return True
     return _heading_reason(core) in LIST_REASONS
 
@@ -356,6 +363,9 @@ def _chrome_reason(s: str) -> str | None:
     menu = _menu_reason(s)
     if menu:
         return menu
+    widget = widget_reason(s.strip(), w)
+    if widget:
+        return widget
     if w <= 200 and _BANNER_PHRASE.search(_BULLET.sub("", s)):
         return "banner"
     if w <= 80 and _BANNER_KO.search(s) and not re.search(r"다[.!]?$", s):

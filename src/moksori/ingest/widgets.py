@@ -1,0 +1,127 @@
+"""Lines that belong to a page's widgets: newsletter forms, donation appeals, logo rows,
+image file names and the organisation's address and registration lines.
+
+NGO and news pages put these inside the article too (a sign-up box between two
+answers of an interview), so each is recognised on the line alone, and
+:mod:`moksori.ingest.linekinds` calls them chrome wherever they stand. Every
+pattern is anchored on the widget's own wording (a form label alone on its line,
+"Thank you for subscribing", "Your gift of $35 can ..."), never on a topic word,
+because a testimony may well talk about newsletters, donations or photos.
+"""
+
+from __future__ import annotations
+
+import re
+
+NEWSLETTER = "banner"  # sign-up forms are banners, as "Subscribe" buttons already were
+DONATION = "banner"  # the reason donate buttons already carry
+IMAGE = "image placeholder"
+FOOTER = "footer"
+LOGO_ROW = "logo row"
+
+# A line that is only an image's file name: "IMG_2043.jpg", "banner-final-2.png",
+# "photo (3).webp".
+_IMAGE_FILE = re.compile(
+    r"^[\w\-.,()\[\]~+ ]{1,80}\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|heic|heif|avif)$",
+    re.IGNORECASE,
+)
+# Form fields and buttons, alone on their line.
+_FORM_LABELS = frozenset(
+    "email address|e-mail address|your email|your email address|enter your email|"
+    "enter your email address|enter email|first name|last name|full name|your name|name|"
+    "subscribe|subscribe now|sign me up|sign up|submit|send|join|"
+    "이메일|이메일 주소|이메일주소|이름|성함|성명|연락처|휴대폰 번호|구독|구독하기|구독 신청|"
+    "구독신청|신청|신청하기|보내기|제출".split("|")
+)
+# What a sign-up form says after it is sent: its success and error messages.
+_FORM_MESSAGE = re.compile(
+    r"^(?:thank you|thanks)[!,.]?(?: so much)?(?: for (?:subscribing|signing up|joining|"
+    r"your (?:subscription|submission|interest)))|"
+    r"your submission has been received|you(?:'|’)re (?:subscribed|all set|on the list|in)\b|"
+    r"check your (?:inbox|email) to confirm|"
+    r"^(?:oops[!,.]?\s*)?something went wrong\b|^oops[!,.]|"
+    r"^(?:sorry, )?(?:an )?error (?:has )?occurred|please try again(?: later)?[.!]?$|"
+    r"구독(?:해 주셔서|을 신청해 주셔서|해주셔서)|(?:구독|신청)(?:이|이 정상적으로) 완료되었습니다|"
+    r"(?:오류|문제)가 발생했습니다|다시 시도해 ?주세요|이메일(?: 주소)?[을를] 입력해 ?주세요|"
+    r"올바른 이메일",
+    re.IGNORECASE,
+)
+# A newsletter pitch: "Get stories like this in your inbox", "Sign up to hear about ...".
+_NEWSLETTER_PITCH = re.compile(
+    r"\bin(?:to)? your inbox\b|^sign up (?:to|for)\b|"
+    r"^(?:subscribe|sign up) to (?:get|receive|hear)|"
+    r"\bnewsletter\b|^stay (?:in the loop|informed|connected|up to date)\b|"
+    r"^(?:join|get on) (?:our|the) (?:mailing|email) list|delivered (?:weekly|monthly|daily)|"
+    r"뉴스레터|소식지|소식(?:을|을 매달|을 메일로)? 받아\s?보(?:세요|기)|메일로 받아\s?보",
+    re.IGNORECASE,
+)
+# Donation appeals: buttons and the sentence that prices a gift.
+_DONATION = re.compile(
+    r"^(?:please )?(?:donate|give)(?: monthly| today| now| once)?[.!]?$|"
+    r"^(?:make|become) a (?:monthly )?(?:gift|donation|donor|supporter)\b|"
+    r"^(?:your|a monthly|a one-off|a|one|every) (?:monthly )?(?:gift|donation)"
+    r"(?: of [$£€₩]?\d[\d,]*)?\s+(?:today |now )?(?:can|will|helps?|pays?|buys?|covers?)\b|"
+    r"^(?:just |only )?[$£€₩]\s?\d[\d,]*(?: a (?:month|week))?\s+(?:can |will )?"
+    r"(?:buys?|pays?|covers?|provides?|helps?|gives?)\b|"
+    r"^(?:please )?(?:support|help) (?:us|our (?:work|research|mission)|independent \w+|"
+    r"more (?:people|families|children|women|men) like)\b|"
+    r"후원(?:금)?으로 .{0,40}주세요|^여러분의 (?:정기\s?)?후원(?:금)?이|"
+    r"^(?:월|한 달|매달|매월)\s?\d[\d,]*\s?(?:만\s?)?원(?:이면|으로|의)",
+    re.IGNORECASE,
+)
+# Donation buttons in Korean: only where the line is no sentence ("후원하기로 했어요." is one).
+_DONATION_KO = re.compile(r"(?:정기\s?)?후원\s?(?:하기|신청|참여)|지금 후원|후원하러")
+# Headings of a row of media or partner logos; their short following lines are its items.
+LOGO_HEADINGS = frozenset(
+    "as seen on|as seen in|as featured in|featured in|featured on|in the media|in the press|"
+    "press coverage|our partners|partners|our funders|funders|our supporters|supported by|"
+    "funded by|with thanks to|함께하는 곳|함께하는 단체|함께하는 기관|후원 기관|후원기관|"
+    "협력 기관|협력기관|파트너|파트너 기관|언론 보도|언론 속|언론에 소개된 우리".split("|")
+)
+# The organisation's street address, registration and e-mail lines.
+_ADDRESS_EN = re.compile(
+    r"\b\d{1,5}[A-Za-z]?,? (?:[A-Z][\w'\-]+ ){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|"
+    r"Boulevard|Blvd|Way|Drive|Dr|Place|Pl|Square|Sq|Plaza|Court|Ct)\b\.?,?"
+    r"(?:.{0,60}\b(?:\d{4,5}|[A-Z]{1,2}\d{1,2}[A-Z]? ?\d[A-Z]{2})\b)"
+)
+_ADDRESS_KO = re.compile(
+    r"(?:서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충청|충북|충남|전라|전북|전남|"
+    r"경상|경북|경남|제주)\S{0,5}\s+\S{1,8}[시구군]\s+\S{1,12}(?:로|길|동)\s*\d"
+)
+_REGISTRATION = re.compile(
+    r"고유\s?번호|등록\s?번호|사업자\s?번호|비영리\s?(?:민간)?\s?단체|"
+    r"\bregistered\b.{0,50}\b(?:no|number)\b\.?\s*[:：]?\s*[\d\-]{4,}|"
+    r"\b(?:ein|abn|tax id|vat (?:no|number))\b\.?\s*[:：]?\s*[\d\-]{4,}|\b501\s?\(c\)\s?\(3\)",
+    re.IGNORECASE,
+)
+_EMAIL_LABEL = re.compile(r"(?:e-?mail|이메일|메일)\s*[:：]\s*\S+@\S+", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?:[.!?]|다)[\"'”’)]*$")
+
+
+def _core(s: str) -> str:
+    return re.sub(r"[\s:：!.…»›>→▶]+$", "", s.strip()).casefold()
+
+
+def widget_reason(s: str, w: int) -> str | None:
+    """Why this stripped line of weight ``w`` (Hangul counts double) is a widget, if it is."""
+    core = _core(s)
+    if w <= 100 and _IMAGE_FILE.match(s):
+        return IMAGE
+    if w <= 40 and core in _FORM_LABELS:
+        return NEWSLETTER
+    if w <= 160 and _FORM_MESSAGE.search(s):
+        return NEWSLETTER
+    if w <= 120 and _NEWSLETTER_PITCH.search(s) and len(s.split()) <= 14:
+        return NEWSLETTER
+    if w <= 160 and _DONATION.search(s):
+        return DONATION
+    if w <= 60 and _DONATION_KO.search(s) and not _SENTENCE_END.search(s):
+        return DONATION
+    if w <= 60 and core in LOGO_HEADINGS:
+        return LOGO_ROW
+    if w <= 200 and not _SENTENCE_END.search(s):
+        if _ADDRESS_EN.search(s) or _ADDRESS_KO.search(s):
+            return FOOTER
+        if _REGISTRATION.search(s) or _EMAIL_LABEL.search(s):
+            return FOOTER
+    return None
