@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Debian's LibreOffice Writer (no GUI) and poppler's pdftotext/pdftoppm, with
-# Korean fonts, for the test that renders the Word report to PDF and PNG
-# (tests/analysis/test_report_docx.py): DOCX -> PDF -> PNG must show hangul.
+# Korean fonts and the metric twins of Word's Calibri and Cambria (Carlito, Caladea),
+# for the test that renders the Word report to PDF and PNG
+# (tests/analysis/test_report_docx_render.py): DOCX -> PDF -> PNG must show hangul.
 # Idempotent: installs only what is missing and says what it did.
 set -euo pipefail
 
-PACKAGES=(libreoffice-writer-nogui poppler-utils fonts-noto-cjk)
+PACKAGES=(
+    libreoffice-writer-nogui poppler-utils
+    fonts-noto-cjk fonts-crosextra-carlito fonts-crosextra-caladea
+)
 
 missing=()
 for package in "${PACKAGES[@]}"; do
