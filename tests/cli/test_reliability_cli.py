@@ -9,6 +9,8 @@ from pathlib import Path
 from moksori.coding.reliability import Reliability
 from moksori.project import Project
 from tests.cli.test_cli import moksori as run
+from tests.coding.test_reconcile import PASSAGES, held_text
+from tests.coding.test_reconcile import study as reconcile_study
 from tests.coding.test_reliability import CODINGS, build
 from tests.conftest import cli_env
 
@@ -63,13 +65,48 @@ def test_agreement_disagreements_reconcile(
     )
     assert (again["added"], again["removed"]) == (0, 0)
     after = json.loads(moksori("disagreements", proj, "--coders", "minji,james", "--json").stdout)
-    assert {d["decided"] for d in after} == {"both"}
+    assert {d["decided"] for d in after} == {"both"} and {d["state"] for d in after} == {"decided"}
 
     first = after[0]["b"][0]["coding_id"] if after[0]["b"] else after[0]["a"][0]["coding_id"]
     r = moksori(
         "reconcile", proj, "--coders", "minji,james", "--adopt", "a", "--coding", str(first)
     )
     assert r.returncode == 0 and "1 disagreement(s) decided" in r.stdout
+
+
+def test_the_issue_study_through_the_cli(
+    project_path: Path, passphrase: str, tmp_path: Path
+) -> None:
+    """Explicit decisions on five units, then a bulk run to carry the agreements: the
+    consensus holds the 13 codings decided (the issue saw 16, this code before saw 18)."""
+    with Project.create(project_path, passphrase) as p:
+        p.coders.add("lead", "owner")
+        ids = reconcile_study(p, tmp_path)
+    proj, pair = str(project_path), ("--coders", "A,B")
+    undecided = json.loads(moksori("disagreements", proj, *pair, "--undecided", "--json").stdout)
+    assert len(undecided) == 6
+    for coding, side in (("b7", "a"), ("a8", "b"), ("a9", "a"), ("b10", "a")):
+        r = moksori("reconcile", proj, *pair, "--coding", str(ids[coding]), "--adopt", side)
+        assert r.returncode == 0 and "1 disagreement(s) decided" in r.stdout, r.stderr
+    r = moksori("reconcile", proj, *pair, "--coding", str(ids["a11"]), "--adopt", "new",
+                "--new-code", "Family")  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    bulk = moksori("reconcile", proj, *pair, "--adopt", "both")
+    assert "1 disagreement(s) decided (both), 5 decided before and kept" in bulk.stdout
+    with Project.open(project_path, passphrase) as p:
+        held = held_text(p)
+    assert len(held) == 13 and ("Help anonymously", PASSAGES[7]) not in held
+    assert ("Family", PASSAGES[11]) in held and ("Barriers", PASSAGES[9]) not in held
+    decided = json.loads(moksori("disagreements", proj, *pair, "--decided", "--json").stdout)
+    assert [d["decided"] for d in decided] == ["a", "b", "a", "a", "new", "both"]
+    assert decided[4]["new_code"] == "Family" and decided[5]["bulk"] is True
+    assert moksori("disagreements", proj, *pair, "--undecided").stderr.strip() == (
+        "no undecided disagreements"
+    )
+    table = moksori("disagreements", proj, *pair)
+    assert "6 decided" in table.stdout and "new: Family" in table.stdout
+    both = moksori("disagreements", proj, *pair, "--decided", "--undecided")
+    assert both.returncode == 1 and "choose one of" in both.stderr
 
 
 def test_reliability_errors_are_one_line(

@@ -102,6 +102,28 @@ def test_resolve_both_then_b_replaces(
     assert n.fetchone()[0] == 0
 
 
+def test_decisions_are_kept_from_a_bulk_run_and_shown(
+    as_owner: Browser, study: Project, two_coders: dict[str, int]
+) -> None:
+    body = {**PAIR, "coding_ids": [two_coders["work"]]}
+    r = as_owner.post("/api/reliability/resolve", json={**body, "adopt": "neither"})
+    assert r.status_code == 200 and r.json()["added"] == 0
+    study.reconciler.reconcile(["Coder Lee", "Coder Choi"], "both")  # the bulk run
+    consensus = study.coders.consensus()
+    held = study.conn.execute(
+        "SELECT source_id FROM coding WHERE coder_id = ? ORDER BY start", (consensus.id,)
+    ).fetchall()
+    assert two_coders["work"] not in {h[0] for h in held}  # 'neither' was kept
+    page = as_owner.client.get("/reliability", params=PAIR)
+    assert '<td class="decided">neither</td>' in page.text
+    assert '<td class="decided">both <small>(bulk)</small></td>' in page.text
+    assert 'data-adopt="neither"' in page.text
+    new = as_owner.post("/api/reliability/resolve", json={**body, "adopt": "new", "code": "Family"})
+    assert new.status_code == 200 and new.json()["added"] == 1
+    page = as_owner.client.get("/reliability", params=PAIR)
+    assert '<td class="decided">new code: Family</td>' in page.text
+
+
 def test_only_the_owner_resolves(as_coder: Browser, two_coders: dict[str, int]) -> None:
     r = as_coder.post(
         "/api/reliability/resolve",

@@ -10,7 +10,7 @@ from rich.table import Table
 from moksori.cli import render
 from moksori.cli.common import JsonOpt, ProjectArg, emit_json, err, handle_errors, open_project, out
 from moksori.coding.coders import Coder
-from moksori.coding.reconcile import ADOPT, Disagreement, Range
+from moksori.coding.disagreements import CHOICES, STATES, Disagreement, Range
 from moksori.coding.reliability import UNITS, AgreementReport, CodeAgreement
 from moksori.errors import CodingError
 from moksori.project import Project
@@ -152,24 +152,44 @@ def agreement(
 
 
 def _ranges(ranges: list[Range]) -> str:
-    return ", ".join(f"#{r.coding_id} {r.start}–{r.end}" for r in ranges) or "[dim]—[/dim]"
+    return (
+        "\n".join(f"{render.escape(r.code)} #{r.coding_id} {r.start}–{r.end}" for r in ranges)
+        or "[dim]—[/dim]"
+    )
+
+
+def _decision(d: Disagreement) -> str:
+    if d.state == "changed":
+        return f"[yellow]changed[/yellow] (was {', '.join(d.earlier)})"
+    if d.decided is None:
+        return ""
+    label = f"new: {render.escape(d.new_code or '?')}" if d.decided == "new" else d.decided
+    return f"{label} (bulk)" if d.bulk else label
+
+
+def _tally(items: list[Disagreement]) -> str:
+    counts = {s: sum(1 for d in items if d.state == s) for s in STATES}
+    return ", ".join(f"{n} {s}" for s, n in counts.items() if n)
 
 
 def _disagreement_table(items: list[Disagreement], a: str, b: str) -> Table:
     t = Table(
-        title=f"{len(items)} disagreement(s) between {render.escape(a)} and {render.escape(b)}"
+        title=(
+            f"{len(items)} disagreement unit(s) between {render.escape(a)} and "
+            f"{render.escape(b)}: {_tally(items)}"
+        )
     )
-    for col in ("document", "code", "text", render.escape(a), render.escape(b), "decided"):
+    for col in ("document", "text", render.escape(a), render.escape(b), "decision"):
         t.add_column(col)
     for d in items:
         t.add_row(
             render.escape(d.document),
-            render.escape(d.code),
             render.escape(d.excerpt),
             _ranges(d.a),
             _ranges(d.b),
-            d.decided or "",
+            _decision(d),
         )
+    t.caption = "decide one unit: moksori reconcile P --coders A,B --coding ID --adopt CHOICE"
     return t
 
 
@@ -179,19 +199,39 @@ def disagreements(
     coders: CodersOpt,
     code: CodesOpt = [],  # noqa: B006
     doc: DocsOpt = [],  # noqa: B006
+    undecided: Annotated[
+        bool, typer.Option("--undecided", help="Only units no one has decided yet.")
+    ] = False,
+    decided: Annotated[bool, typer.Option("--decided", help="Only decided units.")] = False,
+    changed: Annotated[
+        bool,
+        typer.Option("--changed", help="Only units whose codings changed since their decision."),
+    ] = False,
     coder: ViewerOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Where two coders differ: each code range that only one coded, or both differently."""
+    """Where two coders differ, unit by unit, with the decision taken on each.
+
+    A unit is a stretch of text where the coders' codings differ, whatever the
+    codes: "A coded X where B coded Y" is one unit with both alternatives.
+    """
     names = _coders(coders)
+    wanted = [s for s, on in (("undecided", undecided), ("decided", decided),
+                              ("changed", changed)) if on]  # fmt: skip
+    if len(wanted) > 1:
+        raise CodingError("choose one of --undecided, --decided and --changed")
     with open_project(project) as p:
         items = p.reconciler.disagreements(
-            names, codes=code or None, documents=doc or None, viewer=_viewer(p, coder)
+            names,
+            codes=code or None,
+            documents=doc or None,
+            state=wanted[0] if wanted else None,
+            viewer=_viewer(p, coder),
         )
     if as_json:
         emit_json([d.to_json() for d in items])
     elif not items:
-        err.print("no disagreements")
+        err.print(f"no {wanted[0]} disagreements" if wanted else "no disagreements")
     else:
         out.print(_disagreement_table(items, names[0], names[-1]))
 
@@ -201,20 +241,34 @@ def reconcile(
     project: ProjectArg,
     coders: CodersOpt,
     adopt: Annotated[
-        str, typer.Option("--adopt", help="Whose codings go into the consensus: a, b or both.")
+        str,
+        typer.Option(
+            "--adopt",
+            help="What goes into the consensus: a, b, both, neither, or new (with --new-code).",
+        ),
     ],
     code: CodesOpt = [],  # noqa: B006
     doc: DocsOpt = [],  # noqa: B006
     coding: Annotated[
-        list[int], typer.Option("--coding", help="Decide only the disagreement holding it.")
+        list[int],
+        typer.Option("--coding", help="Decide the unit holding this coding (repeatable)."),
     ] = [],  # noqa: B006
+    new_code: Annotated[
+        str | None,
+        typer.Option("--new-code", help="With --adopt new: the code put over the unit's text."),
+    ] = None,
     coder: ViewerOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Adopt A's codings, B's or both into the consensus coder (safe to run again)."""
+    """Decide disagreement units into the consensus coder (safe to run again).
+
+    With --coding: decide those units (replacing an earlier decision). Without:
+    decide every undecided unit and carry over the agreements; units already
+    decided, one by one or by an earlier run, are left as they are.
+    """
     names = _coders(coders)
-    if adopt not in ADOPT:
-        raise CodingError(f"--adopt must be one of {', '.join(ADOPT)}")
+    if adopt not in CHOICES:
+        raise CodingError(f"--adopt must be one of {', '.join(CHOICES)}")
     with open_project(project, coder) as p:
         report = p.reconciler.reconcile(
             names,
@@ -222,13 +276,15 @@ def reconcile(
             codes=code or None,
             documents=doc or None,
             coding_ids=coding or None,
+            new_code=new_code,
             viewer=_viewer(p, coder),
         )
     if as_json:
         emit_json(report.to_json())
         return
+    kept = f", {report.kept} decided before and kept" if report.kept else ""
     out.print(
-        f"{report.decisions} disagreement(s) decided ({adopt}), {report.agreements} agreement(s) "
-        f"carried over into {render.escape(report.consensus)}: {report.added} coding(s) added, "
-        f"{report.removed} replaced, {report.unchanged} already there"
+        f"{report.decisions} disagreement(s) decided ({adopt}){kept}, {report.agreements} "
+        f"agreement(s) carried over into {render.escape(report.consensus)}: {report.added} "
+        f"coding(s) added, {report.removed} removed, {report.unchanged} already there"
     )

@@ -1,5 +1,6 @@
 """Reliability: agreement figures per code between two coders, their
-disagreements side by side, and resolving each into the consensus coder.
+disagreement units side by side with the decision taken on each, and
+deciding a unit into the consensus coder (adopt A, B, both, neither).
 
 Blind coding holds as on the command line: under it a coder may not compare
 other coders (the page says why); the owner may compare anyone. Resolving
@@ -18,7 +19,7 @@ from fastapi.responses import JSONResponse, Response
 
 from moksori.access.sessions import Session
 from moksori.coding.coders import Coder
-from moksori.coding.reconcile import ADOPT, Disagreement
+from moksori.coding.disagreements import CHOICES, Disagreement
 from moksori.coding.reliability import UNITS, AgreementReport
 from moksori.errors import CodingError, MoksoriError
 from moksori.project import Project
@@ -32,6 +33,7 @@ router = APIRouter()
 @dataclass
 class Side:
     coding_id: int
+    code: str
     start: int
     end: int
     text: str
@@ -111,7 +113,8 @@ def compare(project: Project, session: Session, a: str, b: str, unit: str) -> Co
 
 def _row(d: Disagreement, label: str, excerpt: str, text: Any) -> Row:
     sides = [
-        [Side(r.coding_id, r.start, r.end, text(r.start, r.end)) for r in rs] for rs in (d.a, d.b)
+        [Side(r.coding_id, r.code, r.start, r.end, text(r.start, r.end)) for r in rs]
+        for rs in (d.a, d.b)
     ]
     first = (d.a + d.b)[0].coding_id
     return Row(d, label, excerpt, sides[0], sides[1], first)
@@ -141,10 +144,12 @@ async def resolve(
     session: Annotated[Session, Depends(require("manage"))],
     body: Json,
 ) -> JSONResponse:
-    """Adopt A's, B's or both coders' codings of one disagreement (or of all)."""
+    """Decide one disagreement unit: adopt A, B, both, neither, or a new code
+    (``code``); a decision taken there before is replaced."""
     a, b, adopt = (str(body.get(k, "")).strip() for k in ("a", "b", "adopt"))
-    if adopt not in ADOPT:
-        raise MoksoriError(f"adopt must be one of {', '.join(ADOPT)}")
+    if adopt not in CHOICES:
+        raise MoksoriError(f"adopt must be one of {', '.join(CHOICES)}")
+    new_code = (str(body.get("code", "")).strip() or None) if adopt == "new" else None
     ids = body.get("coding_ids")
     if not isinstance(ids, list) or not ids or not all(is_whole(i) for i in ids):
         raise MoksoriError("coding_ids must name the disagreement: a list of coding numbers")
@@ -152,7 +157,9 @@ async def resolve(
     def run() -> dict[str, Any]:
         project = project_of(request)  # this thread's own connection
         owner = _asking(project, session)  # blind coding: what the deciding owner may see
-        report = project.reconciler.reconcile([a, b], adopt, coding_ids=ids, viewer=owner)
+        report = project.reconciler.reconcile(
+            [a, b], adopt, coding_ids=ids, new_code=new_code, viewer=owner
+        )
         return report.to_json()
 
     return JSONResponse(await anyio.to_thread.run_sync(run))
