@@ -15,6 +15,8 @@ where it stands (above, inside or below the body).
 
 from __future__ import annotations
 
+import re
+
 from moksori.ingest.linekinds import (
     ARCHIVE_ITEM,
     BAD,
@@ -225,7 +227,7 @@ def _decide(body: list[Line]) -> None:
         elif k < first and header_bad:
             if ln.cls == LINKY or (k in menu and k not in heading):
                 ln.keep, ln.reason = False, ln.reason or "navigation"
-            elif ln.cls == SHORT and k < header_bad[-1] and k not in heading:
+            elif _listish(ln) and k < header_bad[-1] and k not in heading:
                 ln.keep, ln.reason = False, "navigation"
         elif k > last and footer_bad:
             if ln.cls == LINKY or k in menu:
@@ -235,6 +237,14 @@ def _decide(body: list[Line]) -> None:
 
 
 _CAPTURE_MAX_AVERAGE_LINE = 5_000
+# Cheap words that a page's widgets carry; a transcript without three such lines is settled
+# before any line is classified.
+_WIDGET_HINT = re.compile(
+    r"©|ⓒ|rights reserved|donat|후원|subscri|구독|newsletter|뉴스레터|share|tweet|공유|"
+    r"\.(?:jpe?g|png|gif|webp)\s*$",
+    re.IGNORECASE,
+)
+_PAGE_WIDGETS = frozenset({"banner", "footer", "share buttons", IMAGE, LOGO_ROW, "cookie notice"})
 
 
 def looks_like_web_capture(text: str) -> bool:
@@ -254,11 +264,16 @@ def looks_like_web_capture(text: str) -> bool:
     if not raw:
         return False
     turns = sum(1 for s in raw if is_speaker_turn(s))
-    if turns * 10 >= len(raw) * 3:
+    interview = turns * 10 >= len(raw) * 3
+    if interview and sum(1 for s in raw if _WIDGET_HINT.search(s)) < 3:
         return False
     lines = [ln for ln in _classified_lines(text) if not ln.blank]
     bad = [ln for ln in lines if _chrome(ln)]
     kinds = {ln.reason for ln in bad}
+    if interview:
+        # A Q&A page is mostly turns: only widgets no interview has make it a page.
+        widgets = [ln for ln in bad if ln.reason in _PAGE_WIDGETS]
+        return len(widgets) >= 3 and len({ln.reason for ln in widgets}) >= 2
     signals = len(bad) + sum(1 for ln in lines if ln.cls == LINKY)
     return (signals >= 3 and len(kinds) >= 2) or signals >= 6
 

@@ -368,7 +368,7 @@ def _chrome_reason(s: str) -> str | None:
         return widget
     if w <= 200 and _BANNER_PHRASE.search(_BULLET.sub("", s)):
         return "banner"
-    if w <= 80 and _BANNER_KO.search(s) and not re.search(r"다[.!]?$", s):
+    if w <= 80 and _BANNER_KO.search(s) and not ends_sentence(s):
         return "banner"
     return None
 

@@ -51,6 +51,7 @@ from kiwipiepy import Token
 from moksori.errors import UnsafeFile
 from moksori.ingest.language import detect_language, sentence_languages
 from moksori.ingest.limits import SPLIT_HINT
+from moksori.ingest.linekinds import ends_sentence, is_byline, weight
 from moksori.ingest.model import Block, SegmentKind, SegmentSpan
 from moksori.korean.kiwi import tokenize_many
 from moksori.korean.terms import terms_of_tokens
@@ -170,6 +171,28 @@ def _transcript_labels(
     return None
 
 
+def _article_starts(text: str, lines: list[tuple[int, int]], index: int) -> bool:
+    """Whether an article's headline stands at ``lines[index]``: a short line that is no
+    sentence, then a byline (a date or an author) that is none either, then more text.
+
+    Web pages append a related article under a Q&A interview; without this the
+    last speaker's turn would run on over the article's headline and paragraphs.
+    """
+    following = [(s, e) for s, e in lines[index + 1 :] if s >= 0][:2]
+    if len(following) < 2:
+        return False
+    s, e = lines[index]
+    headline, byline = text[s:e], text[following[0][0] : following[0][1]]
+    return (
+        weight(headline) <= 120
+        and len(headline.split()) >= 2
+        and not ends_sentence(headline)
+        and weight(byline) <= 120
+        and is_byline(byline)
+        and not ends_sentence(byline)
+    )
+
+
 def _paragraphs(lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Group non-blank lines into blank-line separated paragraphs."""
     out: list[tuple[int, int]] = []
@@ -219,8 +242,15 @@ def _passages(text: str, blocks: list[tuple[int, int, Block]]) -> list[_Passage]
             out.extend(_Passage("paragraph", s, e, s) for s, e in _paragraphs(lines))
             continue
         loose: list[tuple[int, int]] = []  # lines before the first turn
-        for s, e in lines:
+        for index, (s, e) in enumerate(lines):
             label = turns.get(s) if s >= 0 else None
+            if (
+                label is None
+                and turn is not None
+                and s >= 0
+                and _article_starts(text, lines, index)
+            ):
+                turn = None  # an appended article: paragraphs, outside the turn
             if label is not None:
                 out.extend(_Passage("paragraph", ps, pe, ps) for ps, pe in _paragraphs(loose))
                 loose = []

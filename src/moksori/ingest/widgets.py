@@ -39,7 +39,7 @@ _FORM_MESSAGE = re.compile(
     r"your (?:subscription|submission|interest)))|"
     r"your submission has been received|you(?:'|’)re (?:subscribed|all set|on the list|in)\b|"
     r"check your (?:inbox|email) to confirm|"
-    r"^(?:oops[!,.]?\s*)?something went wrong\b|^oops[!,.]|"
+    r"^(?:oops[!,.]?\s*)?something went wrong(?:[.!]|\s+while submitting\b|$)|^oops[!,.]|"
     r"^(?:sorry, )?(?:an )?error (?:has )?occurred|please try again(?: later)?[.!]?$|"
     r"구독(?:해 주셔서|을 신청해 주셔서|해주셔서)|(?:구독|신청)(?:이|이 정상적으로) 완료되었습니다|"
     r"(?:오류|문제)가 발생했습니다|다시 시도해 ?주세요|이메일(?: 주소)?[을를] 입력해 ?주세요|"
@@ -50,11 +50,13 @@ _FORM_MESSAGE = re.compile(
 _NEWSLETTER_PITCH = re.compile(
     r"\bin(?:to)? your inbox\b|^sign up (?:to|for)\b|"
     r"^(?:subscribe|sign up) to (?:get|receive|hear)|"
-    r"\bnewsletter\b|^stay (?:in the loop|informed|connected|up to date)\b|"
+    r"^stay (?:in the loop|informed|connected|up to date)\b|"
     r"^(?:join|get on) (?:our|the) (?:mailing|email) list|delivered (?:weekly|monthly|daily)|"
-    r"뉴스레터|소식지|소식(?:을|을 매달|을 메일로)? 받아\s?보(?:세요|기)|메일로 받아\s?보",
+    r"소식(?:을|을 매달|을 메일로)? 받아\s?보(?:세요|기)|메일로 받아\s?보",
     re.IGNORECASE,
 )
+# The word alone only marks a heading or a button, never a sentence that mentions it.
+_NEWSLETTER_WORD = re.compile(r"\bnewsletters?\b|뉴스레터|소식지", re.IGNORECASE)
 # Donation appeals: buttons and the sentence that prices a gift.
 _DONATION = re.compile(
     r"^(?:please )?(?:donate|give)(?: monthly| today| now| once)?[.!]?$|"
@@ -113,6 +115,8 @@ def widget_reason(s: str, w: int) -> str | None:
         return NEWSLETTER
     if w <= 120 and _NEWSLETTER_PITCH.search(s) and len(s.split()) <= 14:
         return NEWSLETTER
+    if w <= 80 and _NEWSLETTER_WORD.search(s) and not _SENTENCE_END.search(s):
+        return NEWSLETTER
     if w <= 160 and _DONATION.search(s):
         return DONATION
     if w <= 60 and _DONATION_KO.search(s) and not _SENTENCE_END.search(s):
@@ -120,7 +124,7 @@ def widget_reason(s: str, w: int) -> str | None:
     if w <= 60 and core in LOGO_HEADINGS:
         return LOGO_ROW
     if w <= 200 and not _SENTENCE_END.search(s):
-        if _ADDRESS_EN.search(s) or _ADDRESS_KO.search(s):
+        if w <= 110 and (_ADDRESS_EN.search(s) or _ADDRESS_KO.search(s)):
             return FOOTER
         if _REGISTRATION.search(s) or _EMAIL_LABEL.search(s):
             return FOOTER

@@ -21,6 +21,7 @@ from moksori.errors import CorruptFile, EmptyFile, FileTooLarge
 from moksori.ingest.boilerplate import has_body_text, strip_boilerplate
 from moksori.ingest.decode import decode_bytes
 from moksori.ingest.limits import Limits, describe_size
+from moksori.ingest.linekinds import ends_sentence, is_byline, weight
 from moksori.ingest.model import Block, Decoded, Extracted, RemovedText
 from moksori.ingest.normalise import normalise
 from moksori.ingest.plausible import ALLOWED_GUESSES, utf8_stats
@@ -81,6 +82,8 @@ def read_html(data: bytes, source: str, limits: Limits) -> list[Extracted]:
         paragraphs = visible  # trafilatura found nothing: fall back to the whole page
     elif title and title in visible and title not in paragraphs[:3]:
         paragraphs.insert(0, title)  # the visible headline belongs to the text, too
+    if title:
+        paragraphs = _with_byline(paragraphs, visible, title)
     article, stripped = strip_boilerplate("\n\n".join(paragraphs))
     if not has_body_text(article):
         raise EmptyFile(source, "no article text found (the page holds only menus and links)")
@@ -220,6 +223,21 @@ def _paragraphs(text: str) -> list[str]:
             paragraphs[-1] += "\n" + line
         else:
             paragraphs.append(line)
+    return paragraphs
+
+
+def _with_byline(paragraphs: list[str], visible: list[str], title: str) -> list[str]:
+    """Put back the byline under the headline ("By X · 5 October 2023"), which trafilatura
+    keeps only as metadata: who wrote the text and when is part of what the reader saw."""
+    if title not in visible or title not in paragraphs[:3]:
+        return paragraphs
+    at = paragraphs.index(title) + 1
+    start = visible.index(title) + 1
+    for line in visible[start : start + 2]:
+        if line in paragraphs:
+            break
+        if weight(line) <= 120 and is_byline(line) and not ends_sentence(line):
+            return [*paragraphs[:at], line, *paragraphs[at:]]
     return paragraphs
 
 

@@ -1,0 +1,143 @@
+"""Page widgets (newsletter forms, donation appeals, logo rows, image names, footers) leave
+web captures wherever they stand, and a Q&A turn never runs on into an appended article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from moksori.ingest.boilerplate import looks_like_web_capture, strip_boilerplate
+from moksori.ingest.linekinds import BAD, classify
+from moksori.ingest.pipeline import ingest_bytes
+
+DEV = Path(__file__).parent / "data" / "webpages" / "dev"
+WEB = Path(__file__).parent / "data" / "web"
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("IMG_2043.jpg", "image placeholder"),
+        ("banner-final-2.png", "image placeholder"),
+        ("photo (3).webp", "image placeholder"),
+        ("Thank you for subscribing!", "banner"),
+        ("Oops! Something went wrong while submitting the form.", "banner"),
+        ("구독 신청이 완료되었습니다.", "banner"),
+        ("오류가 발생했습니다. 잠시 후 다시 시도해 주세요.", "banner"),
+        ("Email address", "banner"),
+        ("Donate now", "banner"),
+        ("Support our work", "banner"),
+        ("Your gift of $35 can cover one week of mentoring.", "banner"),
+        ("후원하기", "banner"),
+        ("한 달 2만원이면 한 가정에 한 번의 상담을 지원할 수 있습니다.", "banner"),
+        ("Share on Facebook", "share buttons"),
+        ("Tweet", "share buttons"),
+        ("공유하기", "share buttons"),
+        ("As seen on", "logo row"),
+        ("Featured in", "logo row"),
+        ("© 2024 Lantern Path. All rights reserved.", "footer"),
+        ("(사)다온쉼터 | 사업자등록번호 000-00-00000", "footer"),
+        ("12 Willow Lane, Riverton 04512", "footer"),
+        ("주소: 서울특별시 가상구 새길로 12, 3층", "footer"),
+    ],
+)
+def test_widget_lines_are_chrome(line: str, reason: str) -> None:
+    cls, got, _ = classify(line)
+    assert (cls, got) == (BAD, reason)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I saved her photo on my phone and looked at it every night.",
+        "교회에서 후원하기로 했다고 연락이 왔어요.",
+        "My sister sends me their newsletter, but I never read it.",
+        "A gift from my aunt was the only thing I carried across the river.",
+        "We donate now and then, when the harvest is good.",
+        "Something went wrong at the border, and we waited two more weeks.",
+        "I lived on 12 Willow Lane for a year before I moved to Riverton.",
+    ],
+)
+def test_testimony_about_the_same_things_is_no_widget(line: str) -> None:
+    assert classify(line)[0] != BAD
+
+
+QA_PAGE = """Hope Bridge (fictional)
+Home | About | Stories | Donate
+Q: When did you arrive?
+A: In the spring of 2019, after two years in Shenyang.
+Q: What was hardest?
+A: The language. I understood the words but not what people meant by them.
+Thank you for subscribing!
+Oops! Something went wrong while submitting the form.
+Q: And now?
+A: Now I teach other newcomers how to read a lease.
+IMG_2043.jpg
+Donate now
+Q: What do you hope for?
+A: That my son never has to cross a river at night.
+Housing first: what we learned in five years
+12 March 2024 | By the programme team
+Over five years we helped two hundred families find a first flat of their own.
+Families who moved in within three months of arriving kept their jobs more often.
+© 2024 Hope Bridge. All rights reserved.
+"""
+
+
+def test_a_page_of_speaker_turns_with_widgets_is_a_capture() -> None:
+    """Mostly turns, but a sign-up form, a donate button and a footer: a Q&A page."""
+    assert looks_like_web_capture(QA_PAGE)
+    assert not looks_like_web_capture((WEB / "interview_transcript.txt").read_text("utf-8"))
+
+
+def test_widgets_inside_the_turns_are_removed_and_every_answer_is_kept() -> None:
+    kept, removed = strip_boilerplate(QA_PAGE)
+    gone = {ln for r in removed for ln in r.text.split("\n")}
+    for line in ("Thank you for subscribing!", "IMG_2043.jpg", "Donate now", "© 2024 Hope Bridge."):
+        assert not any(k.startswith(line) for k in kept.split("\n")), line
+        assert any(g.startswith(line) for g in gone), line
+    assert all(ln in kept for ln in QA_PAGE.split("\n") if ln.startswith(("Q:", "A:")))
+
+
+def test_no_turn_absorbs_the_appended_article() -> None:
+    doc = ingest_bytes(QA_PAGE.encode(), "qa.txt").documents[0]
+    article = doc.text.index("Housing first")
+    turns = [s for s in doc.segments if s.kind == "turn"]
+    assert len(turns) == 8
+    assert all(t.end <= article for t in turns)
+    last = turns[-1]
+    assert doc.text[last.start : last.end] == "A: That my son never has to cross a river at night."
+    paragraphs = [s for s in doc.segments if s.kind == "paragraph" and s.start >= article]
+    assert paragraphs and "two hundred families" in doc.text[paragraphs[0].start :]
+    assert "© 2024" not in doc.text
+
+
+def test_a_turn_goes_on_over_its_own_lines() -> None:
+    """A short unpunctuated line inside an answer is no headline without a byline under it."""
+    text = (
+        "Q: What did you bring?\nA: Only a bag.\nMy mother's scarf\nand a photo of my father.\n"
+        "Q: Anything else?\nA: No.\n"
+    )
+    doc = ingest_bytes(text.encode(), "t.txt").documents[0]
+    turns = [doc.text[s.start : s.end] for s in doc.segments if s.kind == "turn"]
+    assert turns[1] == "A: Only a bag.\nMy mother's scarf\nand a photo of my father."
+
+
+@pytest.mark.parametrize("page", sorted(p.name for p in DEV.iterdir() if p.suffix != ".gold"))
+def test_dev_pages_keep_every_body_line(page: str) -> None:
+    """Tuning set of benchmarks/boilerplate.py: no body line may be lost."""
+    if page.endswith(".md"):
+        pytest.skip("the set's README")
+    path = DEV / page
+    gold = {
+        ln.strip()
+        for ln in path.with_suffix(".gold").read_text("utf-8").split("\n")
+        if ln.strip() and not ln.startswith("@")
+    }
+    doc = ingest_bytes(path.read_bytes(), page).documents[0]
+    if path.suffix == ".txt":
+        lines = [ln.strip() for ln in path.read_text("utf-8").split("\n") if ln.strip()]
+        stored = set(doc.text.split("\n"))
+        assert [ln for ln in lines if ln not in gold and ln not in stored] == []
+        assert len([ln for ln in gold if ln in stored]) <= 1
