@@ -256,6 +256,31 @@ def test_a_changed_unit_waits_for_an_explicit_decision(project: Project, tmp_pat
     assert (unit.state, unit.decided, unit.earlier) == ("decided", "b", [])
 
 
+def test_a_decided_unit_split_in_two_keeps_its_decision_for_the_other_half(
+    project: Project, tmp_path: Path
+) -> None:
+    ids = study(project, tmp_path)
+    rec = Reconciler(project.conn)
+    pair = ["A", "B"]
+    doc = doc_ids(project)["p01.txt"]
+    text = project.document(doc).text
+    late = text.index("The owner paid late.")
+    insert_coding(project, "Faith", doc, late, late + len("The owner paid late."), "B")
+    rec.reconcile(pair, "a", coding_ids=[ids["a10"]])  # Work over the whole passage
+    # A recodes: Faith on the first sentence, Work on the second; the unit splits in two
+    project.conn.execute("DELETE FROM coding WHERE id = ?", (ids["a10"],))
+    first = text.index(PASSAGES[10])
+    insert_coding(project, "Faith", doc, first, late - 1, "A")
+    insert_coding(project, "Work", doc, late, late + len("The owner paid late."), "A")
+    halves = [u for u in rec.disagreements(pair) if PASSAGES[10].find(u.excerpt) >= 0]
+    assert [(u.state, u.earlier) for u in halves] == [("changed", ["a"])] * 2
+    rec.reconcile(pair, "b", coding_ids=[halves[0].b[0].coding_id])
+    after = [u for u in rec.disagreements(pair) if PASSAGES[10].find(u.excerpt) >= 0]
+    assert [(u.state, u.decided) for u in after] == [("decided", "b"), ("changed", None)]
+    bulk = rec.reconcile(pair, "both")
+    assert (bulk.kept, bulk.decisions) == (2, 5)  # both halves kept, the 5 others decided
+
+
 def test_decisions_made_before_schema_10_are_honoured(
     project_path: Path, passphrase: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -153,6 +153,8 @@ class Decision:
     at: str | None = None
     bulk: bool = False
     row_id: int | None = None  # None: read from the audit trail (before schema 10)
+    start: int = 0  # the text the decided unit covered
+    end: int = 0
 
 
 @dataclass
@@ -261,18 +263,25 @@ def states(conn: Connection, a: Coder, b: Coder, items: list[Unit]) -> dict[int,
         else []
     )
     legacy = _legacy(conn)
+    by_doc: dict[int, list[Any]] = {}
+    for row in rows:
+        by_doc.setdefault(row[1], []).append(row)
     out: dict[int, State] = {}
     for n, u in enumerate(items):
         st = State()
         key = u.key
-        for rid, doc, start, end, codings, choice, code_id, bulk, by, at in rows:
-            if doc != u.document_id or start >= u.end or end <= u.start:
+        for rid, _, start, end, codings, choice, code_id, bulk, by, at in by_doc.get(
+            u.document_id, []
+        ):
+            if start >= u.end or end <= u.start:
                 continue
-            d = Decision(flip(choice, as_asked), code_id, by, at, bool(bulk), rid)
+            d = Decision(flip(choice, as_asked), code_id, by, at, bool(bulk), rid, start, end)
             if codings == key:
                 st.decision = d
             else:
                 st.earlier.append(d)
+        if st.decision is not None:  # decisions on text split off from it are not its own
+            st.earlier = []
         if st.decision is None and not st.earlier:
             parts = [legacy.get(frozenset(p.ids())) for p in u.parts]
             seen = [d for d in parts if d is not None]

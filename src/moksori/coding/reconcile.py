@@ -222,9 +222,15 @@ class Reconciler:
         a, b = pair
         as_asked = dis.ordered(a, b)
         with change(self.conn, actor) as ch:
-            replaced = [d.row_id for d in [recorded.decision, *recorded.earlier] if d and d.row_id]
+            touched = [d for d in [recorded.decision, *recorded.earlier] if d and d.row_id]
+            # an earlier decision that also covers text outside this unit stays for that text
+            replaced = [
+                d.row_id
+                for d in touched
+                if d.row_id and unit.start <= d.start and d.end <= unit.end
+            ]
             made: list[int] = []
-            kept = self._held(unit, consensus, replaced)
+            kept = self._held(unit, consensus, [d.row_id for d in touched if d.row_id])
             for cons_id, key in list(kept.items()):
                 if key not in wanted:
                     self.conn.execute("DELETE FROM coding WHERE id = ?", (cons_id,))
