@@ -118,6 +118,11 @@ def test_decisions_are_kept_from_a_bulk_run_and_shown(
     assert '<td class="decided">neither</td>' in page.text
     assert '<td class="decided">both <small>(bulk)</small></td>' in page.text
     assert 'data-adopt="neither"' in page.text
+    assert "decided: 2" in page.text
+    undecided = as_owner.client.get("/reliability", params={**PAIR, "state": "undecided"})
+    assert "Disagreements (0)" in undecided.text
+    decided = as_owner.client.get("/reliability", params={**PAIR, "state": "decided"})
+    assert "Disagreements (2)" in decided.text
     new = as_owner.post("/api/reliability/resolve", json={**body, "adopt": "new", "code": "Family"})
     assert new.status_code == 200 and new.json()["added"] == 1
     page = as_owner.client.get("/reliability", params=PAIR)

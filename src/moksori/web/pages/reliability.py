@@ -19,7 +19,7 @@ from fastapi.responses import JSONResponse, Response
 
 from moksori.access.sessions import Session
 from moksori.coding.coders import Coder
-from moksori.coding.disagreements import CHOICES, Disagreement
+from moksori.coding.disagreements import CHOICES, STATES, Disagreement
 from moksori.coding.reliability import UNITS, AgreementReport
 from moksori.errors import CodingError, MoksoriError
 from moksori.project import Project
@@ -61,6 +61,8 @@ class Comparison:
     rows: list[Row] = field(default_factory=list)
     message: str = ""
     withheld: int = 0
+    state: str = ""  # '' for every unit, else undecided, decided or changed
+    tally: dict[str, int] = field(default_factory=dict)  # units per state, before the filter
 
 
 def _asking(project: Project, session: Session) -> Coder | None:
@@ -70,11 +72,14 @@ def _asking(project: Project, session: Session) -> Coder | None:
     return project.coders.get(session.user.coder_id)
 
 
-def compare(project: Project, session: Session, a: str, b: str, unit: str) -> Comparison:
+def compare(
+    project: Project, session: Session, a: str, b: str, unit: str, state: str = ""
+) -> Comparison:
     coded = project.codings.coders_who_coded()
     people = [c for c in project.coders.list() if c.role != "consensus"]
     names = [c.name for c in people if c.id in coded] or [c.name for c in people]
     out = Comparison(names, a or (names[0] if names else ""), b, unit)
+    out.state = state if state in STATES else ""
     if not out.b:
         out.b = next((n for n in names if n != out.a), "")
     if not out.a or not out.b:
@@ -84,6 +89,8 @@ def compare(project: Project, session: Session, a: str, b: str, unit: str) -> Co
     try:
         out.report = project.reliability.agreement([out.a, out.b], unit=unit, viewer=viewer)
         found = project.reconciler.disagreements([out.a, out.b], viewer=viewer)
+        out.tally = {s: n for s in STATES if (n := sum(1 for d in found if d.state == s))}
+        found = [d for d in found if not out.state or d.state == out.state]
     except CodingError as exc:  # blind coding, nothing shared yet, unknown unit
         out.message = str(exc)
         out.report = None
@@ -127,13 +134,15 @@ def reliability_page(
     a: Annotated[str, Query()] = "",
     b: Annotated[str, Query()] = "",
     unit: Annotated[str, Query()] = "sentence",
+    state: Annotated[str, Query()] = "",
 ) -> Response:
-    comparison = compare(project_of(request), session, a.strip(), b.strip(), unit)
+    comparison = compare(project_of(request), session, a.strip(), b.strip(), unit, state)
     return render(
         request,
         "reliability.html",
         c=comparison,
         units=UNITS,
+        states=STATES,
         may_resolve=session.user.can("manage"),
     )
 
