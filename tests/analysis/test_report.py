@@ -60,7 +60,12 @@ def coded(study: Project) -> Project:  # noqa: F811
 
 def test_report_sections_and_numbers(coded: Project, tmp_path: Path) -> None:
     out = tmp_path / "report"
-    opts = ReportOptions(title="Demo", template=TEMPLATE, attributes=["gender"])
+    opts = ReportOptions(
+        title="Demo",
+        template=TEMPLATE,
+        attributes=["gender"],
+        counted_coders=["Coder A", "Coder B"],  # both, added up: no consensus here
+    )
     files = coded.report(out, opts)
     rep = files.report
     md = files.markdown.read_text(encoding="utf-8")
@@ -71,6 +76,7 @@ def test_report_sections_and_numbers(coded: Project, tmp_path: Path) -> None:
     assert "left North Korea between 2010 and 2016" in md
     assert "Youngmi (female, 20s, left 2016)" in md and "Jun (male, 30s, left 2010)" in md
     # codebook with definitions and the core category
+    assert "Counts are of the codings by Coder A, Coder B; project coders: " in md
     assert "Core category: **정착 Resettlement/말투 Accent**" in md
     assert "How others hear them" in md and "How others hear them" in html
     # themes: the top-level categories, with counts and the table by gender

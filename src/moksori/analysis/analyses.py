@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from moksori.analysis.coded import EVERYTHING, Selection
+from moksori.analysis.coded import EVERYTHING, Selection, choose
 from moksori.analysis.cooccurrence import cooccurrence
 from moksori.analysis.frequencies import frequencies
 from moksori.analysis.matrix import code_case_matrix
@@ -24,6 +24,20 @@ class Analyses:
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
+
+    def choose(
+        self,
+        coders: Sequence[str | int] = (),
+        *,
+        consensus: bool = False,
+        viewer: str | int | None = None,
+        rollup: bool = False,
+        depth: int | None = None,
+    ) -> Selection:
+        """Whose codings to count (see analysis.coded.choose): the consensus by default."""
+        return choose(
+            self.conn, coders, consensus=consensus, viewer=viewer, rollup=rollup, depth=depth
+        )
 
     def frequencies(
         self, by: str = "document", *, measure: str = "codings", selection: Selection = EVERYTHING

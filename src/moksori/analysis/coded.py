@@ -6,6 +6,11 @@ coding belongs to follows :meth:`moksori.coding.cases.Cases.at` exactly (a
 test holds the two together): a case linked to the whole document, to a range
 overlapping the coding, or to a speaker whose turns overlap it.
 
+Whose codings: an analysis counts the coders a :class:`Selection` names;
+:func:`choose` picks them for the faces (the consensus coder by default, see
+there). With several coders chosen, counts add up over them: each coder's
+codings count, and a case counts once however many coders coded it.
+
 Rolling up: with ``rollup`` a coding of a sub-code also counts for every code
 above it, so a category's row holds everything coded anywhere beneath it. The
 same coding is never counted twice in one cell.
@@ -69,6 +74,89 @@ class Selection:
 
 
 EVERYTHING = Selection()  # every coding, codes as they are
+
+
+def _split(names: Sequence[str | int]) -> list[str | int]:
+    """'A,B' and ['A', 'B'] alike: the web sends one field, the CLI may repeat --coder."""
+    out: list[str | int] = []
+    for n in names:
+        out += [p.strip() for p in n.split(",") if p.strip()] if isinstance(n, str) else [n]
+    return out
+
+
+def coders_line(conn: Connection) -> str:
+    """Every coder as `moksori coder list` lists them: name (role, codings)."""
+    counts = dict(
+        conn.execute(
+            "SELECT coder_id, count(*) FROM coding WHERE origin != 'projected' GROUP BY coder_id"
+        ).fetchall()
+    )
+    listed = Coders(conn).list()
+    return f"{len(listed)} coder(s): " + ", ".join(
+        f"{c.name} ({c.role}, {counts.get(c.id, 0)} codings)" for c in listed
+    )
+
+
+def choose(
+    conn: Connection,
+    coders: Sequence[str | int] = (),
+    *,
+    consensus: bool = False,
+    viewer: str | int | None = None,
+    rollup: bool = False,
+    depth: int | None = None,
+) -> Selection:
+    """Whose codings an analysis counts, by name, so the faces can say it.
+
+    The named coders (``'A,B'`` or several names) and, with ``consensus``, the
+    consensus coder. Named nobody: the consensus coder when it has codings, else
+    the one coder who coded. Adding up several people's codings by default is
+    what made a theme of 6 agreed codings read 18, so with two or more coders and
+    no consensus this refuses and lists the coders. Blind coding: a coder sees
+    only their own codings and the consensus, and may choose among those only.
+    """
+    found = Coders(conn)
+    wanted = [found.get(c) for c in _split(coders)]
+    if consensus:
+        row = conn.execute(
+            "SELECT name FROM coder WHERE role = 'consensus' ORDER BY id LIMIT 1"
+        ).fetchone()
+        if row is None:
+            raise CodingError("no consensus yet: reconcile the coders first (moksori reconcile)")
+        wanted.append(found.get(str(row[0])))
+    visible = None
+    if viewer is not None:
+        codings = Codings(conn)
+        visible = codings.visible_coder_ids(codings.coders.get(viewer))
+    hidden = [c.name for c in wanted if visible is not None and c.id not in visible]
+    if hidden:
+        raise CodingError(
+            f"blind coding is on: you see only your own codings and the consensus, "
+            f"not {', '.join(hidden)}'s"
+        )
+    if not wanted:
+        who_coded = [
+            c
+            for c in found.list()
+            if (visible is None or c.id in visible)
+            and conn.execute(
+                "SELECT 1 FROM coding WHERE coder_id = ? AND origin != 'projected' LIMIT 1",
+                (c.id,),
+            ).fetchone()
+        ]
+        agreed = [c for c in who_coded if c.role == "consensus"]
+        if agreed:
+            wanted = agreed[:1]
+        elif len(who_coded) == 1:
+            wanted = who_coded
+        elif who_coded:
+            raise CodingError(
+                f"whose codings? this project has {coders_line(conn)}; choose with "
+                "--coder NAME[,NAME] or --consensus (after moksori reconcile), "
+                "so one judgement is not counted once per coder"
+            )
+    names = tuple(dict.fromkeys(c.name for c in wanted))
+    return Selection(coders=names, viewer=viewer, rollup=rollup, depth=depth)
 
 
 def codes(conn: Connection) -> list[CodeRow]:

@@ -15,6 +15,11 @@ The diagonal holds each code's own total in the same unit: its codings for
 sub-code also stands for its parents, but one coding never co-occurs with
 itself, so a parent and its child meet only where two codings do. Only codes
 that occur are shown unless ``only`` names the codes (in that order).
+
+Codes co-occur within one coder's codings: where coder A coded one code and
+coder B another over the same words, no one saw both, so that is a disagreement
+(see reliability), not a co-occurrence. With several coders selected every cell
+is the sum of each coder's own count.
 """
 
 from __future__ import annotations
@@ -109,6 +114,8 @@ def _count_overlaps(
         open_ = [o for o in open_ if o.end > g.start]
         mine = up.get(g.code_id, (g.code_id,))
         for o in open_:
+            if o.coder_id != g.coder_id:  # two coders' judgements never co-occur
+                continue
             theirs = up.get(o.code_id, (o.code_id,))
             for key in {_key(a, b) for a in mine for b in theirs if a != b}:
                 pairs[key] = pairs.get(key, 0) + 1
@@ -124,11 +131,12 @@ def _count_segments(
     own: dict[int, int],
 ) -> None:
     kinds = PASSAGE_KINDS if unit == "passage" else (unit,)
-    touched: dict[int, dict[int, set[int]]] = {}  # segment -> code -> codings
+    # (segment, coder) -> code -> codings: each coder's segments are counted apart
+    touched: dict[tuple[int, int], dict[int, set[int]]] = {}
     over = segments_over(conn, [(g.document_id, g.start, g.end) for g in ranges], kinds)
     for i, segment_id in over:
         g = ranges[i]
-        found = touched.setdefault(segment_id, {})
+        found = touched.setdefault((segment_id, g.coder_id), {})
         for c in up.get(g.code_id, (g.code_id,)):
             found.setdefault(c, set()).add(g.id)
     for found in touched.values():

@@ -7,8 +7,14 @@ description of the sample; `report_render` writes it as one self-contained
 HTML file (plots inlined) and as Markdown (plots beside it).
 
 People appear only as pseudonyms and descriptors built from their attributes
-(`coding.descriptors` refuses identity fields). Quote text is printed as
-stored; the redacted view of the de-identification issue will sit in front.
+(`coding.descriptors` refuses identity fields; a missing value drops its
+clause). Quote text is printed as stored; the redacted view of the
+de-identification issue will sit in front.
+
+Every count is of one set of coders (`analysis.coded.choose`): the consensus
+coder by default, or the coders named in ``counted_coders``; the report says
+which. Adding up every coder's codings would count one judgement once per
+coder. The reliability table compares ``agreement_coders`` instead.
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from moksori.analysis.coded import Selection, load
+from moksori.analysis.coded import Selection, choose, coder_ids, load
 from moksori.analysis.cooccurrence import cooccurrence
 from moksori.analysis.frequencies import by_attribute
 from moksori.analysis.tables import Table
@@ -38,13 +44,13 @@ from moksori.store import documents, passages
 from moksori.store.database import Connection
 
 # Attribute names the sample description looks for (first match wins).
-AGE = ("age", "나이", "연령")
+AGE = ("age", "나이", "연령", "만나이", "age_years", "age years")
+AGE_BAND = ("age_band", "age band", "age_group", "age group", "agegroup", "연령대", "나이대")
 BIRTH_YEAR = ("birth_year", "birth year", "year_of_birth", "출생연도", "출생년도")
 YEAR_LEFT = ("year_left", "year left", "left", "탈북연도", "탈북년도")
 GENDER = ("gender", "sex", "성별")
 PROVINCE = ("home_province", "province", "출신지역", "고향")
 DEFAULT_TEMPLATE = "{pseudonym}"
-ROLLUP = Selection(rollup=True)
 QUOTE_MIN, QUOTE_MAX = 40, 360  # characters: long enough to carry meaning, short to print
 
 
@@ -75,6 +81,7 @@ class Sample:
     participants: int
     ages: list[int]
     age_note: str
+    age_bands: dict[str, int]  # level -> participants, when ages are recorded as bands
     years_left: list[int]
     genders: dict[str, int]
     provinces: dict[str, int]
@@ -85,7 +92,7 @@ class Sample:
 class Report:
     title: str
     documents: int
-    coders: list[str]
+    coders: list[str]  # every coder of the project
     codebook: list[Code]
     links: list[CodeLink]
     core: Code | None
@@ -96,6 +103,7 @@ class Report:
     reliability: AgreementReport | None
     reliability_note: str
     memos: list[Memo]
+    counted: list[str] = field(default_factory=list)  # whose codings every count counts
     notes: list[str] = field(default_factory=list)
     # PNG bytes by file name: drawn in memory, written beside the report by
     # `write_plots`, embedded in the HTML.
@@ -106,7 +114,13 @@ class Report:
 class ReportOptions:
     title: str = "Findings"
     template: str = DEFAULT_TEMPLATE
-    coders: list[str] = field(default_factory=list)  # for reliability; default: all who coded
+    # Whose codings the counts, tables and quotes use (see analysis.coded.choose):
+    # these coders, and the consensus coder with ``consensus``; default: the consensus.
+    counted_coders: list[str] = field(default_factory=list)
+    consensus: bool = False
+    viewer: str | None = None  # blind coding: who is looking
+    # The coders the reliability table compares; default: every person who coded.
+    agreement_coders: list[str] = field(default_factory=list)
     unit: str = "sentence"
     attributes: list[str] = field(default_factory=list)  # crosstabs; default: levelled ones
     quotes_per_theme: int = 3
@@ -123,19 +137,30 @@ def _find_attr(names: list[str], wanted: tuple[str, ...]) -> str | None:
 def describe_sample(conn: Connection, template: str) -> Sample:
     cases = Cases(conn)
     rows = cases.table()
-    names = [a.name for a in cases.attributes()]
+    attrs = {a.name: a for a in cases.attributes()}
+    names = list(attrs)
     age_attr, birth_attr = _find_attr(names, AGE), _find_attr(names, BIRTH_YEAR)
+    band_attr = _find_attr(names, AGE_BAND)
     left_attr = _find_attr(names, YEAR_LEFT)
     gender_attr, province_attr = _find_attr(names, GENDER), _find_attr(names, PROVINCE)
     ages: list[int] = []
+    bands: dict[str, int] = {}
     note = ""
     if age_attr:
-        ages = [int(r[age_attr]) for r in rows if isinstance(r.get(age_attr), int | float)]
+        ages = [int(r[age_attr]) for r in rows if _number(r.get(age_attr))]
         note = f"attribute {age_attr}"
-    elif birth_attr:
+    if not ages and birth_attr:
         year = date.today().year
-        ages = [year - int(r[birth_attr]) for r in rows if isinstance(r.get(birth_attr), int)]
+        ages = [year - int(r[birth_attr]) for r in rows if _number(r.get(birth_attr))]
         note = f"in {year}, from {birth_attr}"
+    # ages kept as bands ("20s", "30대"), or an age attribute that holds bands
+    band_source = band_attr or (age_attr if age_attr and not ages else None)
+    if not ages and band_source:
+        found = Counter(str(r[band_source]) for r in rows if r.get(band_source) not in (None, ""))
+        levels = list(attrs[band_source].levels or []) if band_source in attrs else []
+        order = [v for v in levels if v in found] + sorted(set(found) - set(levels))
+        bands = {v: found[v] for v in order}
+        note = f"attribute {band_source}"
     left = sorted(
         int(r[left_attr]) for r in rows if left_attr and isinstance(r.get(left_attr), int)
     )
@@ -146,11 +171,17 @@ def describe_sample(conn: Connection, template: str) -> Sample:
         participants=len(rows),
         ages=sorted(ages),
         age_note=note,
+        age_bands=bands,
         years_left=left,
         genders=count(gender_attr) if gender_attr else {},
         provinces=count(province_attr) if province_attr else {},
-        descriptors=cases.descriptors(template) if rows else {},
+        # a missing value drops its clause ("" = drop, see coding.descriptors)
+        descriptors=cases.descriptors(template, missing="") if rows else {},
     )
+
+
+def _number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 QuoteText = Callable[[int, int, int], str]
@@ -162,27 +193,34 @@ def _quotes(
     paths: dict[int, str],
     describe: dict[str, str],
     n: int,
+    selection: Selection,
     quote_text: QuoteText | None = None,
 ) -> list[Quote]:
-    """The passages most coders agree on for a theme, one per participant first."""
+    """Passages of the counted coders' codings that most people coders agree on, spread
+    over participants and sources first: a second quote from the same participant or
+    source only when every other has given one."""
+    counted = coder_ids(conn, selection)
+    visible = coder_ids(conn, Selection(viewer=selection.viewer))
     rows = conn.execute(
-        'SELECT g.code_id, g.document_id, g.start, g."end", g.coder_id FROM coding g '
-        "JOIN coder k ON k.id = g.coder_id "
-        "WHERE k.role != 'consensus' ORDER BY g.document_id, g.start"
+        'SELECT g.code_id, g.document_id, g.start, g."end", g.coder_id, k.role FROM coding g '
+        "JOIN coder k ON k.id = g.coder_id WHERE g.origin != 'projected' "
+        "ORDER BY g.document_id, g.start"
     ).fetchall()
-    chosen_rows = [r for r in rows if r[0] in theme_ids]
+    themed = [r for r in rows if r[0] in theme_ids and (visible is None or r[4] in visible)]
+    people = [r for r in themed if r[5] != "consensus"]  # who agrees: people, not consensus
+    chosen_rows = [r for r in themed if counted is None or r[4] in counted]
     texts = passages.excerpts(conn, [(r[1], r[2], r[3]) for r in chosen_rows])
-    mine = [(*r, text) for r, text in zip(chosen_rows, texts, strict=True)]
     labels = documents.document_labels(conn)
     if quote_text is not None:  # file names often carry the interviewee's name
         labels = {d: f"document {d}" for d in labels}
     cases = Cases(conn)
     candidates: list[tuple[tuple[int, int, int], Quote, str]] = []
-    for code_id, doc, start, end, _coder, text in mine:
+    for (code_id, doc, start, end, coder, _role), text in zip(chosen_rows, texts, strict=True):
         if quote_text is not None:
             text = quote_text(doc, start, end)
         text = " ".join(text.split())
-        agreeing = {r[4] for r in mine if r[1] == doc and r[2] < end and r[3] > start}
+        agreeing = {r[4] for r in people if r[1] == doc and r[2] < end and r[3] > start}
+        agreeing = agreeing or {coder}
         who_cases = cases.at(doc, start, end)
         who = "; ".join(describe.get(c, c) for c in who_cases) or labels.get(doc, str(doc))
         fits = QUOTE_MIN <= len(text) <= QUOTE_MAX
@@ -192,19 +230,37 @@ def _quotes(
         )
         candidates.append((key, quote, who_cases[0] if who_cases else f"doc{doc}"))
     candidates.sort(key=lambda c: c[0])
+    return _spread(candidates, n, conn, quote_text)
+
+
+def _spread(
+    candidates: list[tuple[tuple[int, int, int], Quote, str]],
+    n: int,
+    conn: Connection,
+    quote_text: QuoteText | None,
+) -> list[Quote]:
+    """The best quotes, new participant and new source first, then a new participant,
+    then any passage not overlapping one already chosen."""
     chosen: list[Quote] = []
     seen_people: set[str] = set()
-    seen_spans: list[tuple[str, int, int]] = []
-    for prefer_new_person in (True, False):
+    seen_docs: set[int] = set()
+    seen_spans: list[tuple[int, int, int]] = []
+    for rule in ("new person and source", "new person", "any"):
         for _key, q, person in candidates:
             if len(chosen) >= n:
                 break
-            overlaps = any(d == q.document and s < q.end and e > q.start for d, s, e in seen_spans)
-            if overlaps or (prefer_new_person and person in seen_people):
+            overlaps = any(
+                d == q.document_id and s < q.end and e > q.start for d, s, e in seen_spans
+            )
+            new_person, new_doc = person not in seen_people, q.document_id not in seen_docs
+            if overlaps or (rule != "any" and not new_person):
+                continue
+            if rule == "new person and source" and not new_doc:
                 continue
             chosen.append(q)
             seen_people.add(person)
-            seen_spans.append((q.document, q.start, q.end))
+            seen_docs.add(q.document_id)
+            seen_spans.append((q.document_id, q.start, q.end))
     _add_translations(conn, chosen, quote_text)
     return chosen
 
@@ -244,15 +300,12 @@ def build_report(conn: Connection, options: ReportOptions) -> Report:
     notes: list[str] = []
     plots: dict[str, bytes] = {}
     paths = {c.id: c.path for c in codes}
-    sample = describe_sample(conn, options.template)
+    sample = describe_sample(conn, options.template)  # a bad template is the first error
+    sel = choose(conn, options.counted_coders, consensus=options.consensus, viewer=options.viewer)
+    rolled = replace(sel, rollup=True)
     if options.redacted:
         codes, sample = _scrubbed(conn, codes, sample)
-    counts = dict(
-        conn.execute(
-            "SELECT code_id, count(*) FROM coding WHERE origin != 'projected' GROUP BY code_id"
-        )
-    )
-    case_counts = _case_counts(conn)
+    counts, case_counts = _counts(conn, sel)
     attributes = options.attributes or [
         a.name for a in Cases(conn).attributes() if a.type in ("category", "ordinal", "boolean")
     ]
@@ -267,7 +320,7 @@ def build_report(conn: Connection, options: ReportOptions) -> Report:
         for attr in attributes:
             try:
                 # rolled up, the theme's own row counts everyone with any of its codes
-                table = by_attribute(conn, attr, measure="cases", selection=ROLLUP).select_rows(
+                table = by_attribute(conn, attr, measure="cases", selection=rolled).select_rows(
                     [c.path for c in members]
                 )
             except (MoksoriError, ValueError) as exc:
@@ -290,6 +343,7 @@ def build_report(conn: Connection, options: ReportOptions) -> Report:
                     paths,
                     sample.descriptors,
                     options.quotes_per_theme,
+                    sel,
                     views.quote if views is not None else None,
                 ),
             )
@@ -297,7 +351,7 @@ def build_report(conn: Connection, options: ReportOptions) -> Report:
     co: Table | None = None
     co_plot: str | None = None
     try:
-        co = cooccurrence(conn, "overlap").nonzero_rows()
+        co = cooccurrence(conn, "overlap", selection=sel).nonzero_rows()
         if co.rows:
             co_plot = "cooccurrence.png"
             plots[co_plot] = heatmap_png(co, title="Codes co-occurring in overlapping codings")
@@ -319,6 +373,7 @@ def build_report(conn: Connection, options: ReportOptions) -> Report:
         reliability=reliability,
         reliability_note=why,
         memos=_memos(conn, options.redacted),
+        counted=list(map(str, sel.coders)) or ["nobody yet"],
         notes=notes,
         plots=plots,
     )
@@ -378,15 +433,18 @@ def _memos(conn: Connection, redacted: bool) -> list[Memo]:
     return memos
 
 
-def _case_counts(conn: Connection) -> dict[int, int]:
+def _counts(conn: Connection, sel: Selection) -> tuple[dict[int, int], dict[int, int]]:
+    """Codings and participants of each code, among the counted coders' codings."""
+    codings: Counter[int] = Counter()
     people: dict[int, set[int]] = {}
-    for g in load(conn):
+    for g in load(conn, sel):
+        codings[g.code_id] += 1
         people.setdefault(g.code_id, set()).update(g.cases)
-    return {code: len(cases) for code, cases in people.items()}
+    return dict(codings), {code: len(cases) for code, cases in people.items()}
 
 
 def _reliability(conn: Connection, options: ReportOptions) -> tuple[AgreementReport | None, str]:
-    coders = options.coders or [
+    coders = options.agreement_coders or [
         name
         for (name,) in conn.execute(
             "SELECT k.name FROM coder k WHERE k.role != 'consensus' "
@@ -406,6 +464,9 @@ def _slug(text: str) -> str:
 
 
 def age_summary(sample: Sample) -> str:
+    if not sample.ages and sample.age_bands:
+        bands = ", ".join(f"{band} ({n})" for band, n in sample.age_bands.items())
+        return f"ages by band: {bands} ({sample.age_note})"
     if not sample.ages:
         return "ages not recorded"
     return (

@@ -37,8 +37,45 @@ def _md(text: str) -> str:
     return text.replace("](", "]\\(")
 
 
-def _pct(x: float | None) -> str:
-    return "—" if x is None else f"{x:.2f}"
+def percent(x: float | None) -> str:
+    """A share as a percentage people read: 99.7%, 100%, 0.4%; never 1.00 for 99.7%."""
+    if x is None:
+        return "—"
+    value = x * 100
+    for places in (1, 2, 3):
+        text = f"{value:.{places}f}"
+        # keep enough places that a share below 100% never reads as 100%, nor above 0% as 0%
+        if (float(text) < 100 or x >= 1) and (float(text) > 0 or x <= 0):
+            break
+    return text.rstrip("0").rstrip(".") + "%" if "." in text else text + "%"
+
+
+def coefficient(x: float | None) -> str:
+    """κ and α with three decimals at most, two at least: 0.853, 0.90, 1.00, -0.12."""
+    if x is None:
+        return "—"
+    text = f"{x:.3f}"
+    return text[:-1] if text.endswith("0") else text
+
+
+def _agreement_cells(row: CodeAgreement) -> list[str]:
+    a, b = row.all_units, row.coded_only
+    return [
+        percent(a.percent_agreement),
+        coefficient(a.kappa),
+        coefficient(a.alpha),
+        percent(b.percent_agreement),
+        coefficient(b.kappa),
+        coefficient(b.alpha),
+    ]
+
+
+def counted_line(rep: Report) -> str:
+    """Whose codings the counts are of, and every coder of the project."""
+    return (
+        f"Counts are of the codings by {', '.join(rep.counted)}; "
+        f"project coders: {', '.join(rep.coders)}."
+    )
 
 
 def _table_html(t: Table) -> str:
@@ -102,8 +139,8 @@ def render_html(rep: Report) -> str:
         "<!doctype html><html lang='ko'><head><meta charset='utf-8'>",
         f"<title>{_e(rep.title)}</title><style>{_CSS}</style></head><body>",
         f"<h1>{_e(rep.title)}</h1>",
-        f"<p class='muted'>{rep.documents} documents · coders: {_e(', '.join(rep.coders))}"
-        " · people appear only under pseudonyms.</p>",
+        f"<p class='muted'>{rep.documents} documents · people appear only under pseudonyms.</p>",
+        f"<p class='counted'>{_e(counted_line(rep))}</p>",
         "<h2>Sample</h2>",
         f"<p>{s.participants} participants; {_e(age_summary(s))}; {_e(left_summary(s))}.</p>",
     ]
@@ -174,11 +211,9 @@ def render_html(rep: Report) -> str:
             "<th>agreement †</th><th>κ †</th><th>α †</th></tr>"
         )
         for label, row in _agreement_rows(rep):
-            a, b = row.all_units, row.coded_only
-            cells = [a.percent_agreement, a.kappa, a.alpha, b.percent_agreement, b.kappa, b.alpha]
             parts.append(
                 f"<tr><td>{_e(label)}</td>"
-                + "".join(f"<td class='n'>{_pct(x)}</td>" for x in cells)
+                + "".join(f"<td class='n'>{x}</td>" for x in _agreement_cells(row))
                 + "</tr>"
             )
         parts.append("</table>")
@@ -200,8 +235,9 @@ def render_markdown(rep: Report) -> str:
     lines = [
         f"# {rep.title}",
         "",
-        f"{rep.documents} documents · coders: {', '.join(rep.coders)} · people appear only "
-        "under pseudonyms.",
+        f"{rep.documents} documents · people appear only under pseudonyms.",
+        "",
+        counted_line(rep),
         "",
         "## Sample",
         "",
@@ -248,9 +284,7 @@ def render_markdown(rep: Report) -> str:
             "|---|---:|---:|---:|---:|---:|---:|",
         ]
         for label, row in _agreement_rows(rep):
-            a, b = row.all_units, row.coded_only
-            cells = [a.percent_agreement, a.kappa, a.alpha, b.percent_agreement, b.kappa, b.alpha]
-            lines.append(f"| {label} | " + " | ".join(_pct(x) for x in cells) + " |")
+            lines.append(f"| {label} | " + " | ".join(_agreement_cells(row)) + " |")
     if rep.memos:
         lines += ["", "## Memos"]
         for m in rep.memos:

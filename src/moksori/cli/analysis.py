@@ -1,7 +1,9 @@
 """`moksori freq | cooccur | matrix | retrieve | plot`: read-only analysis of the codings.
 
 Every table command prints a rich table, or JSON with --json, and can also
-write the table with --csv FILE and --xlsx FILE. Blind coding holds here as
+write the table with --csv FILE and --xlsx FILE. Each counts one set of coders
+(--coder NAME[,NAME], --consensus), the consensus coder by default, and says
+which on stderr. Blind coding holds here as
 in `code list`: while it is on, a coder sees only their own codings and the
 consensus, so a project with several coders asks who is looking (--as NAME
 or MOKSORI_CODER).
@@ -27,7 +29,16 @@ from moksori.errors import CodingError
 from moksori.project import Project
 
 CoderFilter = Annotated[
-    list[str], typer.Option("--coder", help="Only this coder's codings (repeatable).")
+    list[str],
+    typer.Option(
+        "--coder",
+        help="Count these coders' codings: NAME, or A,B (repeatable). Several coders add up: "
+        "each one's codings count (a case once). Default: the consensus coder when it has "
+        "codings, else the only coder who coded.",
+    ),
+]
+ConsensusOpt = Annotated[
+    bool, typer.Option("--consensus", help="Count the consensus coder's (reconciled) codings.")
 ]
 AsOpt = Annotated[
     str | None,
@@ -58,20 +69,32 @@ def register(app: typer.Typer) -> None:
 
 
 def _selection(
-    p: Project, coders: list[str], viewer: str | None, rollup: bool, depth: int | None
+    p: Project,
+    coders: list[str],
+    viewer: str | None,
+    rollup: bool,
+    depth: int | None,
+    consensus: bool = False,
 ) -> Selection:
-    """The selection, with blind coding applied for whoever is looking."""
+    """Whose codings to count (the consensus by default), with blind coding applied for
+    whoever is looking."""
     name = viewer or os.environ.get(CODER_ENV) or None
     if name is None and p.codings.blind():
         people = [c for c in p.coders.list() if c.role != "consensus"]
         if len(people) > 1:
             raise CodingError(
-                f"blind coding is on and this project has {len(people)} coders; "
+                f"blind coding is on and {p.coders.census()}; "
                 f"say who you are with --as NAME or {CODER_ENV}"
             )
     if depth is not None and depth < 0:
         raise CodingError("--depth counts from 0 (the top level)")
-    return Selection(coders=tuple(coders), viewer=name, rollup=rollup, depth=depth)
+    return p.analysis.choose(coders, consensus=consensus, viewer=name, rollup=rollup, depth=depth)
+
+
+def _counted(table: Table, sel: Selection) -> Table:
+    """The table says whose codings it counts (in its caption and its JSON)."""
+    table.meta["coders"] = ", ".join(map(str, sel.coders)) or "everyone"
+    return table
 
 
 def _show(table: Table, as_json: bool, csv_path: Path | None, xlsx_path: Path | None) -> None:
@@ -112,6 +135,7 @@ def freq(
     by: ByOpt = "document",
     count: CountOpt = "codings",
     coder: CoderFilter = [],  # noqa: B006
+    consensus: ConsensusOpt = False,
     rollup: RollupOpt = False,
     depth: DepthOpt = None,
     as_: AsOpt = None,
@@ -121,8 +145,8 @@ def freq(
 ) -> None:
     """Code frequencies by document, by case, or by a case attribute (a crosstab)."""
     with open_project(project) as p:
-        sel = _selection(p, coder, as_, rollup, depth)
-        table = p.analysis.frequencies(by, measure=count, selection=sel)
+        sel = _selection(p, coder, as_, rollup, depth, consensus)
+        table = _counted(p.analysis.frequencies(by, measure=count, selection=sel), sel)
     _show(table, as_json, csv, xlsx)
 
 
@@ -134,6 +158,7 @@ def cooccur(
         list[str], typer.Option("--code", help="Only these codes, in this order (repeatable).")
     ] = [],  # noqa: B006
     coder: CoderFilter = [],  # noqa: B006
+    consensus: ConsensusOpt = False,
     rollup: RollupOpt = False,
     depth: DepthOpt = None,
     as_: AsOpt = None,
@@ -141,10 +166,14 @@ def cooccur(
     csv: CsvOpt = None,
     xlsx: XlsxOpt = None,
 ) -> None:
-    """Which codes occur together: in overlapping ranges or in the same segment."""
+    """Which codes occur together: in overlapping ranges or in the same segment.
+
+    Codes co-occur only within one coder's codings (A's code over B's is a disagreement);
+    with several coders each cell is the sum of the coders' own counts.
+    """
     with open_project(project) as p:
-        sel = _selection(p, coder, as_, rollup, depth)
-        table = p.analysis.cooccurrence(unit, only=code, selection=sel)
+        sel = _selection(p, coder, as_, rollup, depth, consensus)
+        table = _counted(p.analysis.cooccurrence(unit, only=code, selection=sel), sel)
     _show(table, as_json, csv, xlsx)
 
 
@@ -158,6 +187,7 @@ def matrix(
         list[str], typer.Option("--case", help="Only these cases, in this order (repeatable).")
     ] = [],  # noqa: B006
     coder: CoderFilter = [],  # noqa: B006
+    consensus: ConsensusOpt = False,
     rollup: RollupOpt = False,
     depth: DepthOpt = None,
     as_: AsOpt = None,
@@ -167,8 +197,8 @@ def matrix(
 ) -> None:
     """The code × case matrix."""
     with open_project(project) as p:
-        sel = _selection(p, coder, as_, rollup, depth)
-        table = p.analysis.matrix(measure=measure, cases=case, selection=sel)
+        sel = _selection(p, coder, as_, rollup, depth, consensus)
+        table = _counted(p.analysis.matrix(measure=measure, cases=case, selection=sel), sel)
     _show(table, as_json, csv, xlsx)
 
 
@@ -184,6 +214,7 @@ def retrieve_cmd(
         bool, typer.Option("--subcodes/--no-subcodes", help="Include the code's sub-codes.")
     ] = True,
     coder: CoderFilter = [],  # noqa: B006
+    consensus: ConsensusOpt = False,
     as_: AsOpt = None,
     as_json: JsonOpt = False,
     csv: CsvOpt = None,
@@ -205,7 +236,7 @@ def retrieve_cmd(
     files = (csv, xlsx, parquet)
     redact = redacted or (any(f is not None for f in files) and not original)
     with open_project(project) as p:
-        sel = _selection(p, coder, as_, False, None)
+        sel = _selection(p, coder, as_, False, None, consensus)
         found = p.analysis.retrieve(
             code, where=where, subcodes=subcodes, selection=sel, redacted=redact
         )
@@ -245,6 +276,7 @@ def plot(
     count: CountOpt = "codings",
     unit: UnitOpt = "overlap",
     coder: CoderFilter = [],  # noqa: B006
+    consensus: ConsensusOpt = False,
     rollup: RollupOpt = False,
     depth: DepthOpt = None,
     as_: AsOpt = None,
@@ -253,7 +285,7 @@ def plot(
     if kind not in ("heatmap", "bars"):
         raise CodingError(f"plot heatmap or bars, not {kind!r}")
     with open_project(project) as p:
-        sel = _selection(p, coder, as_, rollup, depth)
+        sel = _selection(p, coder, as_, rollup, depth, consensus)
         if kind == "heatmap":
             table = p.analysis.cooccurrence(unit, selection=sel)
         else:

@@ -1,19 +1,33 @@
-"""`moksori report`: the findings report as HTML and Markdown."""
+"""`moksori report`: the findings report as HTML, Markdown and Word.
+
+The report counts one set of coders, as the analyses do: the consensus coder by
+default, or --coder NAME[,NAME] / --consensus; it says which. --agreement-coders
+names the coders the reliability table compares (--coders is its old name).
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from moksori.analysis.report import DEFAULT_TEMPLATE, ReportOptions
 from moksori.cli import render
 from moksori.cli.common import JsonOpt, ProjectArg, emit_json, err, handle_errors, open_project
+from moksori.coding.coders import CODER_ENV
+from moksori.errors import CodingError
+
+FORMATS = ("html", "md", "docx")
 
 
 def register(app: typer.Typer) -> None:
     app.command("report")(report)
+
+
+def _names(values: list[str]) -> list[str]:
+    return [n.strip() for v in values for n in v.split(",") if n.strip()]
 
 
 @handle_errors
@@ -21,12 +35,37 @@ def report(
     project: ProjectArg,
     out: Annotated[Path, typer.Option("--out", help="Folder for report.html, report.md, plots.")],
     title: Annotated[str, typer.Option(help="Report title.")] = "Findings",
-    template: Annotated[
+    descriptor: Annotated[
         str,
-        typer.Option(help="Participant descriptor, e.g. '{pseudonym} (in her {age_band})'."),
+        typer.Option(
+            "--descriptor",
+            "--template",
+            help="Participant descriptor, e.g. '{pseudonym} ({age_band}, left North Korea in "
+            "{year_left})'. A missing value drops its clause; {her|his|their} follows the "
+            "gender attribute.",
+        ),
     ] = DEFAULT_TEMPLATE,
-    coders: Annotated[
-        str | None, typer.Option(help="Coders for the reliability table, e.g. 'A,B'.")
+    coder: Annotated[
+        list[str],
+        typer.Option(
+            "--coder",
+            help="Count these coders' codings: NAME or A,B (repeatable; several add up). "
+            "Default: the consensus coder when it has codings, else the only coder who coded.",
+        ),
+    ] = [],  # noqa: B006
+    consensus: Annotated[
+        bool, typer.Option("--consensus", help="Count the consensus coder's codings.")
+    ] = False,
+    as_: Annotated[
+        str | None,
+        typer.Option("--as", help=f"Who is looking, for blind coding (or set {CODER_ENV})."),
+    ] = None,
+    agreement_coders: Annotated[
+        str | None,
+        typer.Option("--agreement-coders", help="Coders the reliability table compares: 'A,B'."),
+    ] = None,
+    old_coders: Annotated[
+        str | None, typer.Option("--coders", hidden=True, help="Old name of --agreement-coders.")
     ] = None,
     unit: Annotated[
         str, typer.Option(help="Reliability unit: sentence, turn, char …")
@@ -35,6 +74,10 @@ def report(
         list[str], typer.Option("--by", help="Attribute to break themes down by (repeatable).")
     ] = [],  # noqa: B006
     quotes: Annotated[int, typer.Option(help="Quotes per theme.")] = 3,
+    fmt: Annotated[
+        list[str],
+        typer.Option("--format", help="html, md or docx (repeatable). Default: html and md."),
+    ] = [],  # noqa: B006
     original: Annotated[
         bool,
         typer.Option(
@@ -47,11 +90,24 @@ def report(
     as_json: JsonOpt = False,
 ) -> None:
     """Write the findings report: codebook, themes by attribute with plots, best quotes
-    with participant descriptors, memos, reliability and the sample description."""
+    with participant descriptors, memos, reliability and the sample description.
+
+    Every count is of the chosen coders' codings (the consensus by default), never of
+    every coder added up; the report names them."""
+    if agreement_coders and old_coders:
+        raise CodingError("give --agreement-coders only (--coders is its old name)")
+    reliability = agreement_coders or old_coders
+    formats = list(dict.fromkeys(f.strip().lower() for v in fmt for f in v.split(",") if f))
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise CodingError(f"unknown report format {unknown[0]!r}: use {', '.join(FORMATS)}")
     options = ReportOptions(
         title=title,
-        template=template,
-        coders=[c.strip() for c in coders.split(",") if c.strip()] if coders else [],
+        template=descriptor,
+        counted_coders=_names(coder),
+        consensus=consensus,
+        viewer=as_ or os.environ.get(CODER_ENV) or None,
+        agreement_coders=_names([reliability]) if reliability else [],
         unit=unit,
         attributes=by,
         quotes_per_theme=quotes,
@@ -60,23 +116,31 @@ def report(
     with open_project(project) as p:
         if p.deid.findings.unreviewed() and not unreviewed_ok and not original:
             p.deid.require_reviewed(False)
-        files = p.report(out, options)
+        # Only ask for formats when given: `formats=` is new in Project.report.
+        files = p.report(out, options, formats=formats) if formats else p.report(out, options)
     rep = files.report
+    written = [
+        path
+        for path in (files.html, files.markdown, getattr(files, "docx", None))
+        if path is not None
+    ]
     if as_json:
-        emit_json(
-            {
-                "html": str(files.html),
-                "markdown": str(files.markdown),
-                "themes": len(rep.themes),
-                "quotes": sum(len(t.quotes) for t in rep.themes),
-                "participants": rep.sample.participants,
-                "notes": rep.notes,
-            }
-        )
+        result: dict[str, Any] = {
+            "html": str(files.html) if files.html else None,
+            "markdown": str(files.markdown) if files.markdown else None,
+            "files": [str(f) for f in written],
+            "counted_coders": rep.counted,
+            "themes": len(rep.themes),
+            "quotes": sum(len(t.quotes) for t in rep.themes),
+            "participants": rep.sample.participants,
+            "notes": rep.notes,
+        }
+        emit_json(result)
         return
     for note in rep.notes:
         err.print(f"[yellow]note:[/yellow] {render.escape(note)}")
     err.print(
-        f"wrote {render.escape(str(files.html))} and {render.escape(str(files.markdown))} "
-        f"({len(rep.themes)} themes, {rep.sample.participants} participants)"
+        f"wrote {render.escape(' and '.join(str(f) for f in written))} "
+        f"({len(rep.themes)} themes, {rep.sample.participants} participants; "
+        f"counting codings by {render.escape(', '.join(rep.counted))})"
     )

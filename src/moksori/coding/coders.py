@@ -97,9 +97,19 @@ class Coders:
             return coders[0]
         if not coders:
             return self.add(DEFAULT_OWNER, "owner", implied=True)
-        raise CodingError(
-            f"this project has {len(coders)} coders; say who you are with --coder or {CODER_ENV}"
-        )
+        raise CodingError(f"{self.census()}; say who you are with --coder or {CODER_ENV}")
+
+    def census(self) -> str:
+        """The coders as `coder list` lists them, people told apart from the consensus:
+        "this project has 4 coders: Han, Mina, Lee (people) and consensus (reconciled)"."""
+        listed = self.list()
+        people = [c.name for c in listed if c.role != "consensus"]
+        agreed = [c.name for c in listed if c.role == "consensus"]
+        text = f"this project has {len(listed)} coder{'s' if len(listed) != 1 else ''}: "
+        text += f"{', '.join(people)} (people)" if people else "no people"
+        if agreed:
+            text += f" and {', '.join(agreed)} (reconciled codings)"
+        return text
 
     def consensus(self) -> Coder:
         """The coder that reconciled codings are recorded under (made on first use)."""

@@ -13,7 +13,16 @@ placeholder is refused too (a typo would otherwise print "?" everywhere).
 
 A case without a value for a placeholder gets ``missing`` ("?" by default),
 so one incomplete row does not stop a report; pass ``missing=None`` to raise
-instead. Booleans print as yes/no, dates as ISO, numbers as written.
+instead. ``missing=""`` (what reports use) drops the whole clause holding the
+placeholder, the text between the separators , ; ( ) [ ] around it, and tidies
+what is left: "{pseudonym} ({age_band}, left North Korea in {year_left})"
+gives "Jeonghyuk (30s)" or "Jeonghyuk" rather than "Jeonghyuk (?, left
+North Korea in ?)". Booleans print as yes/no, dates as ISO, numbers as written.
+
+Gendered words come from the case's gender attribute (gender, sex, 성별):
+``{her|his|their}`` prints the first word for women (여, 여성, female, F,
+woman), the second for men (남, 남성, male, M, man) and the third otherwise
+or without a value; with two words, an unknown gender counts as missing.
 """
 
 from __future__ import annotations
@@ -29,6 +38,10 @@ from moksori.coding.attributes import Attribute
 from moksori.errors import CodingError
 
 PSEUDONYM = ("pseudonym", "case")
+GENDER = ("gender", "sex", "성별")
+_WOMAN = frozenset({"여", "여성", "여자", "female", "f", "woman", "women", "w"})
+_MAN = frozenset({"남", "남성", "남자", "male", "m", "man", "men"})
+_SEPARATORS = frozenset(",;()[]")
 # Word parts (split at spaces, _ and -) that mark an identity field.
 _IDENTITY_WORDS = frozenset(
     {
@@ -59,7 +72,8 @@ def looks_like_identity(field: str) -> bool:
 class Template:
     """A checked template: literal text and attribute names, in order."""
 
-    parts: tuple[tuple[str, bool], ...]  # (text, is_placeholder)
+    parts: tuple[tuple[str, bool], ...]  # (text, is_placeholder); "a|b|c": gendered words
+    gender: str | None = None  # the attribute gendered words follow
 
     @classmethod
     def parse(cls, template: str, attributes: Sequence[Attribute]) -> Template:
@@ -77,6 +91,14 @@ class Template:
             if m.group(1) is None:
                 raise CodingError("unmatched brace in the template; write {{ or }} for a brace")
             field = " ".join(m.group(1).split())
+            if "|" in field:
+                words = [w.strip() for w in field.split("|")]
+                if len(words) not in (2, 3) or not all(words):
+                    raise CodingError(
+                        f"{{{field}}}: gendered words are {{her|his|their}} (2 or 3 words)"
+                    )
+                parts.append(("|".join(words), True))
+                continue
             if not field:
                 raise CodingError("empty {} in the template; name an attribute or {pseudonym}")
             if field.casefold() in PSEUDONYM:
@@ -97,28 +119,97 @@ class Template:
             parts.append((template[pos:], False))
         if not any(is_field for _, is_field in parts):
             raise CodingError("the template has no placeholders, e.g. {pseudonym}")
-        return cls(tuple(parts))
+        gender = next((known[g] for g in GENDER if g in known), None)
+        return cls(tuple(parts), gender)
 
     @property
     def fields(self) -> list[str]:
-        return [text or "pseudonym" for text, is_field in self.parts if is_field]
+        return [
+            text or "pseudonym" for text, is_field in self.parts if is_field and "|" not in text
+        ]
 
     def render(
         self, pseudonym: str, values: Mapping[str, Any], *, missing: str | None = "?"
     ) -> str:
-        out: list[str] = []
+        out: list[str | None] = []  # None: a value is missing here
         for text, is_field in self.parts:
             if not is_field:
                 out.append(text)
             elif not text:
                 out.append(pseudonym)
+            elif "|" in text:
+                out.append(self._gendered(text, values))
             elif values.get(text) is None:
                 if missing is None:
                     raise CodingError(f"case {pseudonym!r} has no value for {text!r}")
-                out.append(missing)
+                out.append(None if missing == "" else missing)
             else:
                 out.append(_show(values[text]))
-        return "".join(out)
+        if None in out and missing is None:
+            raise CodingError(f"case {pseudonym!r} has no value for {self.gender or 'gender'!r}")
+        if None in out and missing != "":
+            out = [missing if piece is None else piece for piece in out]
+        return _drop_clauses(out)
+
+    def _gendered(self, text: str, values: Mapping[str, Any]) -> str | None:
+        words = text.split("|")
+        value = values.get(self.gender) if self.gender else None
+        said = unicodedata.normalize("NFKC", str(value)).strip().casefold() if value else ""
+        if said in _WOMAN:
+            return words[0]
+        if said in _MAN:
+            return words[1]
+        return words[2] if len(words) == 3 else None
+
+
+def _drop_clauses(pieces: Sequence[str | None]) -> str:
+    """Join the pieces, leaving out each clause that holds a missing value (None):
+    the text between the nearest separators , ; ( ) [ ] on either side, then one of
+    the commas around it, then brackets left empty, so nothing dangles."""
+    if None not in pieces:
+        return "".join(p for p in pieces if p is not None)
+    # split into clauses and separators, marking the clauses that lost a value
+    items: list[tuple[str, bool]] = []  # (text, is_separator); a clause text of None = dropped
+    clause: list[str] = []
+    lost = False
+    dropped: list[int] = []
+    for piece in pieces:
+        if piece is None:
+            lost = True
+            continue
+        for ch in piece:
+            if ch in _SEPARATORS:
+                if lost:
+                    dropped.append(len(items))
+                items.append(("".join(clause), False))
+                items.append((ch, True))
+                clause, lost = [], False
+            else:
+                clause.append(ch)
+    if lost:
+        dropped.append(len(items))
+    items.append(("".join(clause), False))
+    keep = [True] * len(items)
+    for i in dropped:
+        keep[i] = False
+        # the comma after the clause, else the one before it
+        for j in (i + 1, i - 1):
+            if 0 <= j < len(items) and keep[j] and items[j][0] in ",;":
+                keep[j] = False
+                break
+    text = "".join(t for (t, _), k in zip(items, keep, strict=True) if k)
+    for pattern, repl in _TIDY:
+        text = pattern.sub(repl, text)
+    return text.strip(" ,;")
+
+
+_TIDY = (
+    (re.compile(r"\s*(?:\(\s*[,;]?\s*\)|\[\s*[,;]?\s*\])"), ""),  # brackets left empty
+    (re.compile(r"([(\[])\s*[,;]?\s*"), r"\1"),  # a separator or space right after "("
+    (re.compile(r"\s*[,;]?\s*([)\]])"), r"\1"),  # or right before ")"
+    (re.compile(r"\s+([,;])"), r"\1"),
+    (re.compile(r"[ \t]{2,}"), " "),
+)
 
 
 def _show(value: Any) -> str:
