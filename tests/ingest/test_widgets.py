@@ -36,6 +36,13 @@ WEB = Path(__file__).parent / "data" / "web"
         ("공유하기", "share buttons"),
         ("As seen on", "logo row"),
         ("Featured in", "logo row"),
+        ("As seen in: The Riverside Gazette · Channel 9 News", "logo row"),
+        ("Like this story? Share it!", "share buttons"),
+        ("Success! You're now subscribed.", "banner"),
+        ("One email a month. No spam, unsubscribe anytime.", "banner"),
+        ("Every $25 feeds ten people at our Tuesday lunch.", "banner"),
+        ("매월 1만원 정기후원으로 교재 한 권을 선물할 수 있습니다.", "banner"),
+        ("들꽃나눔과 함께해 주세요", "banner"),
         ("© 2024 Lantern Path. All rights reserved.", "footer"),
         ("(사)다온쉼터 | 사업자등록번호 000-00-00000", "footer"),
         ("12 Willow Lane, Riverton 04512", "footer"),
@@ -57,6 +64,9 @@ def test_widget_lines_are_chrome(line: str, reason: str) -> None:
         "We donate now and then, when the harvest is good.",
         "Something went wrong at the border, and we waited two more weeks.",
         "I lived on 12 Willow Lane for a year before I moved to Riverton.",
+        "매달 10만원씩 후원해 주셨어요.",
+        "Please share this with nobody outside the group, she told me.",
+        "$200 was all the money we had when we reached Bangkok.",
     ],
 )
 def test_testimony_about_the_same_things_is_no_widget(line: str) -> None:
@@ -111,6 +121,20 @@ def test_no_turn_absorbs_the_appended_article() -> None:
     paragraphs = [s for s in doc.segments if s.kind == "paragraph" and s.start >= article]
     assert paragraphs and "two hundred families" in doc.text[paragraphs[0].start :]
     assert "© 2024" not in doc.text
+
+
+def test_the_heading_of_a_sign_up_form_goes_with_it() -> None:
+    text = (
+        "Home | About | Donate\n\n"
+        "We met the families in the spring of 2023, in the kitchen of the shelter.\n"
+        "Get the Riverside roundup\nOne email a month. No spam, unsubscribe anytime.\n"
+        "Your email address\nSubscribe\n"
+        "Most of them had been in the country for less than a year when we met them.\n"
+    )
+    kept, removed = strip_boilerplate(text)
+    assert "Get the Riverside roundup" not in kept
+    assert "Get the Riverside roundup" in removed[-1].text
+    assert "less than a year" in kept and "spring of 2023" in kept
 
 
 def test_a_turn_goes_on_over_its_own_lines() -> None:

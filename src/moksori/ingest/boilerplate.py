@@ -213,6 +213,16 @@ def _decide(body: list[Line]) -> None:
             menu.update(range(i, j))
         i = max(j, i + 1)
 
+    # "Get the Riverside roundup" over a sign-up form: the widget's own heading.
+    widget_heads = {
+        k
+        for k in range(len(body) - 2)
+        if k not in heading
+        and _listish(body[k])
+        and not body[k].sentence
+        and weight(body[k].text.strip()) <= 60
+        and all(ln.cls == BAD and ln.reason == "banner" for ln in body[k + 1 : k + 3])
+    }
     header_bad = [k for k in range(first) if _chrome(body[k])]
     footer_bad = [k for k in range(last + 1, len(body)) if _chrome(body[k])]
     for k, ln in enumerate(body):
@@ -222,6 +232,8 @@ def _decide(body: list[Line]) -> None:
             ln.keep = False
         elif k in listed:
             ln.keep, ln.reason = False, listed[k]
+        elif k in widget_heads:
+            ln.keep, ln.reason = False, "banner"
         elif first < k < last or _says_something(ln):
             continue  # inside the body short lines, lists and headings stay; sentences anywhere
         elif k < first and header_bad:

@@ -102,7 +102,8 @@ _HEADINGS: dict[str, frozenset[str]] = {
 # on a line they may be a section heading of the body, so they only count inside such lists.
 _MENU_ITEMS = _words(
     "about|news|blog|stories|events|resources|publications|media|get involved|our work|"
-    "what we do|who we are|campaigns|shop|faq|press",
+    "what we do|who we are|campaigns|shop|faq|press|programs|programmes|projects|volunteer|"
+    "give|donate|support|team|impact|careers|jobs|partners|contact|join",
     "단체소개|기관소개|소개|활동|사업|소식|자료실|이야기|커뮤니티|알림마당|참여|english",
 )
 # "▶ 이전 글: …" / "Next post: …": links to the neighbouring posts.

@@ -18,6 +18,7 @@ DONATION = "banner"  # the reason donate buttons already carry
 IMAGE = "image placeholder"
 FOOTER = "footer"
 LOGO_ROW = "logo row"
+SHARE = "share buttons"
 
 # A line that is only an image's file name: "IMG_2043.jpg", "banner-final-2.png",
 # "photo (3).webp".
@@ -37,7 +38,9 @@ _FORM_LABELS = frozenset(
 _FORM_MESSAGE = re.compile(
     r"^(?:thank you|thanks)[!,.]?(?: so much)?(?: for (?:subscribing|signing up|joining|"
     r"your (?:subscription|submission|interest)))|"
-    r"your submission has been received|you(?:'|’)re (?:subscribed|all set|on the list|in)\b|"
+    r"your submission has been received|you(?:'|’)re (?:now )?(?:subscribed|all set|on the list)|"
+    r"^success[!.]|^no spam\b|\bunsubscribe (?:at )?any ?time|^one (?:e-?mail|newsletter) a "
+    r"(?:week|month)\b|"
     r"check your (?:inbox|email) to confirm|"
     r"^(?:oops[!,.]?\s*)?something went wrong(?:[.!]|\s+while submitting\b|$)|^oops[!,.]|"
     r"^(?:sorry, )?(?:an )?error (?:has )?occurred|please try again(?: later)?[.!]?$|"
@@ -63,12 +66,24 @@ _DONATION = re.compile(
     r"^(?:make|become) a (?:monthly )?(?:gift|donation|donor|supporter)\b|"
     r"^(?:your|a monthly|a one-off|a|one|every) (?:monthly )?(?:gift|donation)"
     r"(?: of [$£€₩]?\d[\d,]*)?\s+(?:today |now )?(?:can|will|helps?|pays?|buys?|covers?)\b|"
-    r"^(?:just |only )?[$£€₩]\s?\d[\d,]*(?: a (?:month|week))?\s+(?:can |will )?"
-    r"(?:buys?|pays?|covers?|provides?|helps?|gives?)\b|"
+    r"^(?:just |only |every |each )?[$£€₩]\s?\d[\d,]*(?: a (?:month|week))?\s+"
+    r"(?:can |will |could )?(?:buys?|pays?|covers?|provides?|helps?|gives?|feeds?|funds?|"
+    r"sends?|keeps?)\b|"
     r"^(?:please )?(?:support|help) (?:us|our (?:work|research|mission)|independent \w+|"
     r"more (?:people|families|children|women|men) like)\b|"
     r"후원(?:금)?으로 .{0,40}주세요|^여러분의 (?:정기\s?)?후원(?:금)?이|"
+    r"^(?:월|한 달|매달|매월)\s?\d[\d,]*\s?(?:만\s?)?원.{0,12}후원"
+    r".*(?:수 있습니다|됩니다|주세요)[.!]?$|"
     r"^(?:월|한 달|매달|매월)\s?\d[\d,]*\s?(?:만\s?)?원(?:이면|으로|의)",
+    re.IGNORECASE,
+)
+# "Join us" appeals in Korean, alone on a short line: "들꽃나눔과 함께해 주세요".
+_APPEAL_KO = re.compile(r"(?:함께\s?해\s?주세요|동참해\s?주세요|손을 잡아\s?주세요)[.!]?$")
+# "Like this story? Share it!"
+_SHARE_PROMPT = re.compile(
+    r"^(?:(?:like|liked|enjoy|enjoyed|love) this (?:story|post|article|interview)\?\s*)?"
+    r"(?:please )?(?:share|pass) (?:it|this(?: story| post| article| page)?)(?: on| with| along)?"
+    r"[\w ]{0,20}[!:.]?$",
     re.IGNORECASE,
 )
 # Donation buttons in Korean: only where the line is no sentence ("후원하기로 했어요." is one).
@@ -123,6 +138,13 @@ def widget_reason(s: str, w: int) -> str | None:
         return DONATION
     if w <= 60 and core in LOGO_HEADINGS:
         return LOGO_ROW
+    head, colon, names = s.partition(":")
+    if colon and names.strip() and _core(head) in LOGO_HEADINGS and w <= 160:
+        return LOGO_ROW  # "As seen in: The Gazette · Channel 9 · Metro Weekly"
+    if w <= 60 and _APPEAL_KO.search(s):
+        return DONATION
+    if w <= 60 and _SHARE_PROMPT.search(s):
+        return SHARE
     if w <= 200 and not _SENTENCE_END.search(s):
         if w <= 110 and (_ADDRESS_EN.search(s) or _ADDRESS_KO.search(s)):
             return FOOTER
