@@ -163,3 +163,31 @@ def test_missing_things_are_one_line_errors(proj: str, tmp_path: Path) -> None:
     assert "already a case" in failed("case", "add", proj, "은별")
     r = ok("case", "delete", proj, "은별")
     assert "deleted case 은별" in r.stderr
+
+
+def test_link_many_cases_from_a_map(proj: str, tmp_path: Path) -> None:
+    ok("case", "add", proj, "은별")
+    bad = tmp_path / "participants.csv"
+    bad.write_text(
+        "case,document,speaker\n은별,group.txt,은별\n하늘,group.txt,하늘\n은별,none.txt,\n",
+        encoding="utf-8",
+    )
+    r = moksori("case", "link", proj, "--map", str(bad))
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    lines = r.stderr.strip().splitlines()
+    assert "2 of 3 rows cannot be linked; nothing was linked" in lines[0]
+    assert "line 3 (하늘 → group.txt): no case '하늘'" in lines[1]
+    assert "line 4 (은별 → none.txt): no document named 'none.txt'" in lines[2]
+    assert json.loads(ok("case", "links", proj, "--json").stdout) == []
+
+    good = tmp_path / "links.csv"
+    good.write_text("은별,group.txt\n하늘,group.txt\n", encoding="utf-8")  # no header
+    report = json.loads(ok("case", "link", proj, "--map", str(good), "--create", "--json").stdout)
+    assert (report["linked"], report["cases_created"]) == (2, ["하늘"])
+    links = json.loads(ok("case", "links", proj, "--json").stdout)
+    assert sorted((k["case"], k["kind"]) for k in links) == [
+        ("은별", "document"),
+        ("하늘", "document"),
+    ]
+    assert "give no CASE DOC" in failed("case", "link", proj, "은별", "--map", str(good))
+    assert "--map" in failed("case", "link", proj, "은별")

@@ -233,7 +233,10 @@ def original(
 @handle_errors
 def search(
     project: ProjectArg,
-    query: Annotated[str, typer.Argument(help='Words, "phrases", AND/OR/NOT, ( ).')],
+    query: Annotated[
+        list[str],
+        typer.Argument(help='Words, "phrases", AND/OR/NOT, ( ); several words need no quotes.'),
+    ],
     doc: Annotated[list[str], typer.Option("--doc", help="Only this document.")] = [],  # noqa: B006
     speaker: Annotated[
         list[str], typer.Option("--speaker", help="Only turns of this speaker.")
@@ -266,7 +269,11 @@ def search(
     )
     with open_project(project) as p:
         result = p.search(
-            query, filters=filters, limit=limit, include_duplicates=include_duplicates, mode=mode
+            " ".join(query),
+            filters=filters,
+            limit=limit,
+            include_duplicates=include_duplicates,
+            mode=mode,
         )
     if as_json:
         emit_json(result.to_json())

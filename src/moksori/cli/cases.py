@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
-from moksori.cli import render
-from moksori.cli.common import JsonOpt, ProjectArg, emit_json, err, handle_errors, open_project, out
+from moksori.cli import display, render
+from moksori.cli.common import (
+    EXIT_ERROR,
+    JsonOpt,
+    ProjectArg,
+    emit_json,
+    err,
+    handle_errors,
+    open_project,
+    out,
+)
+from moksori.coding.case_links import CaseLinks, LinkMapFailed, read_link_map
 from moksori.coding.case_table import export_cases, import_cases
 from moksori.coding.cases import CaseLink
 from moksori.errors import CodingError
@@ -164,21 +175,69 @@ def delete(project: ProjectArg, case: CaseArg, coder: CoderOpt = None) -> None:
 @handle_errors
 def link(
     project: ProjectArg,
-    case: CaseArg,
-    doc: DocArg,
+    case: Annotated[str | None, typer.Argument(help="A case: its id or name (pseudonym).")] = None,
+    doc: Annotated[str | None, typer.Argument(help="Document id or file name.")] = None,
     start: StartOpt = None,
     end: EndOpt = None,
     speaker: SpeakerOpt = None,
+    map_: Annotated[
+        Path | None,
+        typer.Option(
+            "--map",
+            help="CSV/TSV of many links: header case,document (start,end,speaker optional) "
+            "or two columns without a header. All or nothing.",
+        ),
+    ] = None,
+    create: Annotated[
+        bool, typer.Option("--create", help="With --map: add the cases the project lacks.")
+    ] = False,
     as_json: JsonOpt = False,
     coder: CoderOpt = None,
 ) -> None:
-    """Link a case to a whole document, a range (--start/--end) or a speaker's turns."""
+    """Link a case to a whole document, a range (--start/--end) or a speaker's turns; or
+    many cases at once with --map FILE (every bad row listed, nothing linked then)."""
+    if map_ is not None:
+        if any(x is not None for x in (case, doc, start, end, speaker)):
+            raise CodingError("--map takes its cases and documents from the file; give no CASE DOC")
+        _link_map(project, map_, create, as_json, coder)
+        return
+    if case is None or doc is None:
+        raise CodingError("give CASE and DOC, or --map FILE")
+    if create:
+        raise CodingError("--create goes with --map (add one case with `moksori case add`)")
     with open_project(project, coder) as p:
         k = p.cases.link(case, doc, start=start, end=end, speaker=speaker)
     if as_json:
         emit_json(k.to_json())
     else:
         err.print(f"linked {render.escape(k.case)} to {render.escape(k.document)}, {_where(k)}")
+
+
+def _link_map(project: Path, source: Path, create: bool, as_json: bool, coder: str | None) -> None:
+    if not source.is_file():
+        raise CodingError(f"{source}: no such file")
+    table = read_link_map(source)
+    with open_project(project, coder) as p:
+        try:
+            report = CaseLinks(p.cases).link_map(table, create=create)
+        except LinkMapFailed as exc:
+            err.print(
+                f"[red]error:[/red] {len(exc.problems)} of {exc.total} rows cannot be linked; "
+                "nothing was linked:"
+            )
+            for x in exc.problems:
+                err.print(f"  {display.line(str(x))}")
+            if as_json:
+                emit_json({"linked": False, "problems": [asdict(x) for x in exc.problems]})
+            raise typer.Exit(EXIT_ERROR) from None
+    if as_json:
+        emit_json(report.to_json())
+        return
+    made = f", {len(report.cases_created)} new case(s)" if report.cases_created else ""
+    err.print(f"{report.linked} link(s) made, {report.already_there} already there{made}")
+    if report.ignored_columns:
+        shown = ", ".join(report.ignored_columns)
+        err.print(f"[yellow]ignored column(s):[/yellow] {display.line(shown)}")
 
 
 @case_app.command()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -9,11 +10,21 @@ import typer
 from rich.table import Table
 from typer.core import TyperGroup
 
-from moksori.cli import render
-from moksori.cli.common import JsonOpt, ProjectArg, emit_json, err, handle_errors, open_project, out
+from moksori.cli import display, render
+from moksori.cli.common import (
+    EXIT_ERROR,
+    EXIT_PARTIAL,
+    JsonOpt,
+    ProjectArg,
+    emit_json,
+    err,
+    handle_errors,
+    open_project,
+    out,
+)
 from moksori.cli.passphrase import get_passphrase
 from moksori.coding.coders import ROLES
-from moksori.coding.coding_io import import_quotes, read_entries
+from moksori.coding.coding_io import EntryProblem, QuoteImportFailed, import_quotes, read_entries
 from moksori.errors import CodingError
 
 
@@ -79,7 +90,16 @@ def apply(
         int | None, typer.Option(help="Code-point offset where it ends (exclusive).")
     ] = None,
     quote: Annotated[
-        str | None, typer.Option("--quote", help="With --doc: code this exact text.")
+        str | None,
+        typer.Option(
+            "--quote",
+            help="With --doc: code the text this quote matches (line breaks, spacing, curly "
+            "quotes and dashes may differ); it must match one place or give --occurrence.",
+        ),
+    ] = None,
+    occurrence: Annotated[
+        int | None,
+        typer.Option("--occurrence", min=1, help="With --quote: the N-th place it matches."),
     ] = None,
     query: Annotated[
         str | None, typer.Option("--query", help="Code every passage it finds.")
@@ -113,7 +133,11 @@ def apply(
         elif quote is not None:
             if doc is None:
                 raise CodingError("--quote needs --doc")
-            made = [p.codings.apply_quote(code, doc, quote, coder=coder, memo=memo)]
+            made = [
+                p.codings.apply_quote(
+                    code, doc, quote, occurrence=occurrence, coder=coder, memo=memo
+                )
+            ]
         else:
             if doc is None or start is None or end is None:
                 raise CodingError("a range needs --doc, --start and --end")
@@ -165,20 +189,46 @@ def remove(
 @handle_errors
 def import_codings(
     project: ProjectArg,
-    source: Annotated[Path, typer.Argument(help="YAML or CSV of doc, quote, code (memo, coder).")],
+    source: Annotated[
+        Path, typer.Argument(help="YAML or CSV of doc, quote, code (memo, coder, occurrence).")
+    ],
+    skip_bad: Annotated[
+        bool,
+        typer.Option("--skip-bad", help="Import the good entries and list the bad ones."),
+    ] = False,
     coder: CoderOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Import codings that name their text by exact quote (all or nothing)."""
+    """Import codings that name their text by quote. Every entry is checked first and every
+    bad one is listed; one bad entry and nothing is imported, unless --skip-bad."""
     if not source.is_file():
         raise CodingError(f"{source}: no such file")
     entries = read_entries(source)
     with open_project(project, coder) as p:
-        report = import_quotes(p.codings, entries, coder=coder)
+        try:
+            report = import_quotes(p.codings, entries, coder=coder, skip_bad=skip_bad)
+        except QuoteImportFailed as exc:
+            _print_problems(
+                exc.problems,
+                f"{len(exc.problems)} of {exc.total} entries "
+                "cannot be coded; nothing was imported (--skip-bad imports the rest)",
+            )
+            if as_json:
+                emit_json({"imported": False, "problems": [asdict(x) for x in exc.problems]})
+            raise typer.Exit(EXIT_ERROR) from None
     if as_json:
         emit_json(report.to_json())
     else:
         err.print(f"{report.codings} coding(s) imported, {report.already_there} already there")
+    if report.skipped:
+        _print_problems(report.skipped, f"{len(report.skipped)} bad entry(ies) skipped")
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+def _print_problems(problems: list[EntryProblem], heading: str) -> None:
+    err.print(f"[red]error:[/red] {display.line(heading)}:")
+    for x in problems:
+        err.print(f"  {display.line(str(x))}")
 
 
 @code_app.command("list")

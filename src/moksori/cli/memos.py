@@ -93,12 +93,15 @@ def list_memos(
 @handle_errors
 def search(
     project: ProjectArg,
-    query: Annotated[str, typer.Argument(help='Words, "phrases", AND/OR/NOT, as in search.')],
+    query: Annotated[
+        list[str],
+        typer.Argument(help='Words, "phrases", AND/OR/NOT, as in search; no quotes needed.'),
+    ],
     as_json: JsonOpt = False,
 ) -> None:
     """Find memos; Korean words match their other forms (건너다 finds 건넜다)."""
     with open_project(project) as p:
-        memos = p.memos.search(query)
+        memos = p.memos.search(" ".join(query))
     if as_json:
         emit_json([m.to_json() for m in memos])
     else:
