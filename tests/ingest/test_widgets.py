@@ -137,6 +137,20 @@ def test_the_heading_of_a_sign_up_form_goes_with_it() -> None:
     assert "less than a year" in kept and "spring of 2023" in kept
 
 
+def test_a_korean_article_under_an_interview_is_outside_the_turns() -> None:
+    text = (
+        "문: 언제 오셨어요?\n답: 2019년 봄에 왔어요.\n"
+        "문: 지금은 어떠세요?\n답: 이제 좀 익숙해졌어요.\n"
+        "정착 초기 상담, 무엇이 달라져야 하나\n김가온 기자\n"
+        "정착 초기의 상담은 대개 입국 직후 한두 차례로 끝난다. "
+        "그러나 도움이 필요한 순간은 몇 달 뒤에 온다.\n"
+    )
+    doc = ingest_bytes(text.encode(), "qa_ko.txt").documents[0]
+    article = doc.text.index("정착 초기 상담")
+    turns = [s for s in doc.segments if s.kind == "turn"]
+    assert len(turns) == 4 and all(t.end <= article for t in turns)
+
+
 def test_a_turn_goes_on_over_its_own_lines() -> None:
     """A short unpunctuated line inside an answer is no headline without a byline under it."""
     text = (

@@ -123,7 +123,8 @@ _CONTACT = re.compile(
 _BYLINE = re.compile(
     rf"\d{{4}}\s*년\s*\d{{1,2}}\s*월\s*\d{{1,2}}\s*일|\b\d{{4}}[./-]\d{{1,2}}[./-]\d{{1,2}}\b|"
     rf"\b\d{{1,2}}\s+(?:{_MONTHS})\.?\s+\d{{4}}\b|\b(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}\b|"
-    r"글쓴이|작성자|^by\s",
+    r"글쓴이|작성자|^by\s|^(?:posted|published|written|words) (?:on|by)\b|"
+    r"^[가-힣]{2,4} (?:기자|특파원|연구원)$|^글\s?[:：]",
     re.IGNORECASE,
 )
 _LOGO = re.compile(r"\blogo\b|로고", re.IGNORECASE)
