@@ -68,6 +68,7 @@ def test_fold_keeps_the_stored_span_of_every_character() -> None:
         ("the remittance always came late", "the remit-\ntance always came late"),
         ("＂We sent the remittance", "“We  sent the\nremittance"),
         ("We sent the remittance again.", "We sent the\nremittance again."),
+        ("“month, and the broker took a third.”", "month, and the broker took a third."),
     ],
 )
 def test_english_quote_matches_across_wraps_and_typography(quote: str, stored: str) -> None:
@@ -165,3 +166,28 @@ def test_import_reports_every_bad_entry_and_codes_nothing(
     (event,) = [e for e in audit.entries(pdf_study.conn) if e["id"] > since]
     assert event["action"] == "coding.add"
     assert event["detail"]["counts"] == {"added": 2, "already_there": 0, "skipped": 5}
+
+
+def test_every_match_maps_back_to_text_that_folds_to_the_quote() -> None:
+    """Random texts of the awkward pieces; a quote cut on piece boundaries is found, and
+    each stored span found folds back to the quote (no off-by-one in the offsets)."""
+    import random
+
+    pieces = ["a", "b", "가", "나", " ", "  ", "\n", "-", "—", "“", "”", "’", "\u00a0",
+              "\u200b", "ﬁ", "e\u0301", "\u1100\u1161", "－", "."]  # fmt: skip
+    rng = random.Random(17)
+    checked = 0
+    for _ in range(1500):
+        parts = [rng.choice(pieces) for _ in range(rng.randint(5, 30))]
+        i = rng.randrange(len(parts))
+        j = rng.randint(i + 1, len(parts))
+        text, quote = "".join(parts), "".join(parts[i:j])
+        needle = fold(quote).text.strip()
+        if not needle or needle.strip("\"' -") != needle:
+            continue  # a quote that starts or ends in a mark may match in a shorter reading
+        spans = find_all(text, quote)
+        assert spans, (text, quote)
+        for s, e in spans:
+            assert fold(text[s:e]).text.strip() == needle, (text, quote, s, e)
+        checked += 1
+    assert checked > 300

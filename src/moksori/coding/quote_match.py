@@ -10,6 +10,10 @@ break between letters joined) and the quote is found in the folded text.
 Every folded character remembers the code points of the stored text it came
 from, so a match maps back to exactly the stored text it covers.
 
+Only when the quote as typed is not found, two readings are tried: without the
+hyphens inside words (a text that split "well-known" at a line end) and
+without quote marks around it (a quote copied with its “ ”).
+
 A quote that matches in more than one place is never guessed: without an
 ``occurrence`` it is an :class:`AmbiguousQuote` naming every candidate.
 """
@@ -168,12 +172,14 @@ def find_all(text: str, quote: str) -> list[tuple[int, int]]:
     if not needle:
         raise CodingError("an empty quote codes nothing")
     folded = folded_text(text)
-    spans = _spans(folded, needle)
-    if not spans and "-" in needle:
-        joined = _dehyphenate(needle)
-        if joined != needle:
-            spans = _spans(folded, joined)
-    return spans
+    # Then, only if the quote as typed is not there: a word the text split at its own
+    # hyphen ("well-\nknown"), and quote marks the researcher put around the quote.
+    bare = needle.strip("\"' ")
+    for variant in (needle, _dehyphenate(needle), bare, _dehyphenate(bare)):
+        spans = _spans(folded, variant) if variant else []
+        if spans:
+            return spans
+    return []
 
 
 def _context(text: str, start: int, end: int, width: int = 24) -> str:
