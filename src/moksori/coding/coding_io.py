@@ -122,19 +122,25 @@ def _plan(codings: Codings, entry: Any, coder: str | None) -> Planned:
     return Planned(target.path, doc_id, start, end, who, memo)
 
 
+def _doc_of(entry: Any) -> str:
+    return str(entry.get("doc") or "") if isinstance(entry, dict) else ""
+
+
 def check_entries(
     codings: Codings, entries: list[Any], *, coder: str | None = None
 ) -> tuple[list[Planned], list[EntryProblem]]:
     """Every entry's place, and every entry's problem: nothing is written."""
-    planned: list[Planned] = []
+    planned: list[tuple[int, Planned]] = []
     problems: list[EntryProblem] = []
-    for n, entry in enumerate(entries, 1):
-        doc = str(entry.get("doc") or "") if isinstance(entry, dict) else ""
+    # document by document, so each text is folded once (quote_match keeps a few)
+    for n, entry in sorted(enumerate(entries, 1), key=lambda x: _doc_of(x[1])):
         try:
-            planned.append(_plan(codings, entry, coder))
+            planned.append((n, _plan(codings, entry, coder)))
         except MoksoriError as exc:
-            problems.append(EntryProblem(n, doc, str(exc)))
-    return planned, problems
+            problems.append(EntryProblem(n, _doc_of(entry), str(exc)))
+    return [p for _, p in sorted(planned, key=lambda x: x[0])], sorted(
+        problems, key=lambda x: x.entry
+    )
 
 
 def import_quotes(

@@ -137,7 +137,7 @@ def fold(text: str) -> Folded:
     return Folded("".join(out), starts, ends)
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def folded_text(text: str) -> Folded:
     """fold() of a stored text, kept for the next quote in the same document."""
     return fold(text)
