@@ -11,7 +11,7 @@ pyproject.toml).
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,6 +21,7 @@ from moksori.access.sessions import LoginThrottle, Session, Sessions, sign_in
 from moksori.access.users import Users
 from moksori.analysis.analyses import Analyses
 from moksori.analysis.report import Report, ReportOptions, build_report
+from moksori.analysis.report_docx import write_docx
 from moksori.analysis.report_render import write_html, write_markdown, write_plots
 from moksori.analysis.tables import Table
 from moksori.bilingual.pairs import Pairs
@@ -73,6 +74,7 @@ if TYPE_CHECKING:
 parse_query = parse  # a query's words and filters, as search reads them
 audit_shown = audit.shown  # an audit entry as the faces print it
 EXPORT_FORMATS = ("csv", "xlsx", "parquet")
+REPORT_FORMATS = ("html", "md", "docx")
 
 
 def _report_event(rep: Report, redacted: bool) -> Event:
@@ -90,9 +92,12 @@ def _report_event(rep: Report, redacted: bool) -> Event:
 
 @dataclass
 class ReportFiles:
+    """The report and the files written; a format not asked for is None."""
+
     report: Report
-    html: Path
-    markdown: Path
+    html: Path | None = None
+    markdown: Path | None = None
+    docx: Path | None = None
 
 
 @dataclass
@@ -273,12 +278,28 @@ class Project:
             audit.record(self.conn, _report_event(rep, options.redacted), actor=self.actor)
         return rep
 
-    def report(self, out_dir: str | Path, options: ReportOptions | None = None) -> ReportFiles:
-        """The findings report as self-contained HTML and Markdown (plots beside them)."""
+    def report(
+        self,
+        out_dir: str | Path,
+        options: ReportOptions | None = None,
+        *,
+        formats: Sequence[str] = ("html", "md"),
+    ) -> ReportFiles:
+        """The findings report as files in ``out_dir``: self-contained HTML, Markdown and
+        Word (report.html, report.md, report.docx, as ``formats`` asks), plots beside them."""
+        unknown = [f for f in formats if f not in REPORT_FORMATS]
+        if unknown or not formats:
+            given = f"unknown report format {unknown[0]!r}" if unknown else "no report format"
+            raise MoksoriError(f"{given}: use {', '.join(REPORT_FORMATS)}")
         out = Path(out_dir)
         rep = self.build_report(options)
         write_plots(rep, out)
-        return ReportFiles(rep, write_html(rep, out), write_markdown(rep, out))
+        return ReportFiles(
+            rep,
+            html=write_html(rep, out) if "html" in formats else None,
+            markdown=write_markdown(rep, out) if "md" in formats else None,
+            docx=write_docx(rep, out) if "docx" in formats else None,
+        )
 
     def export_table(
         self, table: Table, fmt: str, *, redacted: bool, to: str | Path | None = None

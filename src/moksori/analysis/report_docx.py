@@ -1,0 +1,392 @@
+"""Write a `Report` as a Word document (.docx): what researchers write their papers in.
+
+The content is the HTML report's (`report_render`), section for section: tables
+are real Word tables, plots are embedded PNGs, quotes use the built-in Quote
+style, headings the built-in Title/Heading styles, so a researcher restyles the
+whole document from Word's style gallery.
+
+Korean renders: every style names an East Asian font (``w:eastAsia``, which
+python-docx does not set) and the theme's East Asian font is dropped from the
+styles, because a theme font wins over a named one. The font is Malgun Gothic,
+the Korean UI font of Windows Word; Mac Word and LibreOffice substitute a Hangul
+font they have for a missing one (LibreOffice on Debian: Noto Sans CJK, checked by
+tests/analysis/test_report_docx_render.py). The document language is English
+with Korean as its East Asian language; pages are A4.
+
+Nothing leaks beyond what the HTML shows: the core properties carry the title
+only (no author, no "last modified by", no dates), images carry the plot's
+caption as alt text, and the file is byte-for-byte the same for the same report
+(fixed zip timestamps), so a report can be diffed and archived.
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from moksori.analysis.report import Report, age_summary, left_summary
+from moksori.analysis.report_render import _agreement_cells, _agreement_rows, counted_line
+from moksori.analysis.tables import Table
+from moksori.outputs import private_dir, write_output
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.table import Table as DocxTable
+    from docx.text.paragraph import Paragraph
+
+FILE_NAME = "report.docx"
+EAST_ASIAN_FONT = "Malgun Gothic"  # 맑은 고딕; substituted where missing (see the docstring)
+EAST_ASIAN_ALT = "맑은 고딕"
+LANGUAGE, EAST_ASIAN_LANGUAGE = "en-US", "ko-KR"
+PAGE_CM, MARGIN_CM = (21.0, 29.7), 2.5  # A4
+PLOT_WIDTH_CM = 15.0
+TABLE_PT = 10  # a point under the body's, so seven figure columns fit their headers
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a zip can say: no build time in the file
+MUTED = "666666"
+QUOTE_RULE = "2A6F97"  # the HTML blockquote's rule
+# what may follow w:pBdr in a w:pPr (the schema's order), so the border goes before them
+_AFTER_BORDER = tuple(
+    "w:shd w:tabs w:suppressAutoHyphens w:kinsoku w:wordWrap w:overflowPunct w:topLinePunct "
+    "w:autoSpaceDE w:autoSpaceDN w:bidi w:adjustRightInd w:snapToGrid w:spacing w:ind "
+    "w:contextualSpacing w:mirrorIndents w:suppressOverlap w:jc w:textDirection "
+    "w:textAlignment w:textboxTightWrap w:outlineLvl w:divId w:cnfStyle w:rPr w:sectPr "
+    "w:pPrChange".split()
+)
+
+
+def write_docx(rep: Report, out_dir: Path) -> Path:
+    """The report as ``report.docx`` in ``out_dir`` (written like every output: private, whole)."""
+    private_dir(out_dir)
+    return write_output(Path(out_dir) / FILE_NAME, render_docx(rep))
+
+
+def render_docx(rep: Report) -> bytes:
+    """The report as the bytes of a .docx file (the web serves these without a file)."""
+    from docx import Document  # lazy: python-docx and lxml only when Word output is asked
+
+    doc = Document()
+    _a4(doc)
+    _set_fonts_and_language(doc)
+    _set_properties(doc, rep.title)
+    _intro(doc, rep)
+    _sample(doc, rep)
+    _codebook(doc, rep)
+    _themes(doc, rep)
+    if rep.cooccurrence is not None and rep.cooccurrence.rows:
+        doc.add_heading("Co-occurrence", level=1)
+        _picture(doc, rep, rep.cooccurrence_plot, "heatmap of codes co-occurring")
+    _reliability(doc, rep)
+    _memos(doc, rep)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return _fixed_zip(buffer.getvalue())
+
+
+# --- the sections, in the HTML's order ---------------------------------------------
+
+
+def _intro(doc: DocxDocument, rep: Report) -> None:
+    doc.add_heading(rep.title, level=0)
+    _muted(doc.add_paragraph(), f"{rep.documents} documents · people appear only under pseudonyms.")
+    doc.add_paragraph(counted_line(rep))
+    for note in rep.notes:
+        para = doc.add_paragraph()
+        para.add_run("Note: ").bold = True
+        para.add_run(note)
+
+
+def _sample(doc: DocxDocument, rep: Report) -> None:
+    s = rep.sample
+    doc.add_heading("Sample", level=1)
+    doc.add_paragraph(f"{s.participants} participants; {age_summary(s)}; {left_summary(s)}.")
+    if s.genders:
+        doc.add_paragraph(", ".join(f"{k}: {v}" for k, v in s.genders.items()))
+    if s.provinces:
+        doc.add_paragraph("From: " + ", ".join(f"{k} ({v})" for k, v in s.provinces.items()))
+    for descriptor in s.descriptors.values():
+        doc.add_paragraph(descriptor, style="List Bullet")
+
+
+def _codebook(doc: DocxDocument, rep: Report) -> None:
+    from docx.shared import Cm, RGBColor
+
+    doc.add_heading("Codebook", level=1)
+    if rep.core:
+        para = doc.add_paragraph("Core category: ")
+        run = para.add_run(rep.core.path)
+        run.bold = True
+        run.font.color.rgb = RGBColor.from_string("8B1E6B")
+    rows = [
+        [c.name, c.definition, " / ".join(x for x in (c.inclusion, c.exclusion) if x)]
+        for c in rep.codebook
+    ]
+    table = _table(doc, ["code", "definition", "include / exclude"], rows)
+    for row, code in zip(table.rows[1:], rep.codebook, strict=True):
+        para = row.cells[0].paragraphs[0]
+        para.paragraph_format.left_indent = Cm(0.5 * code.depth)
+        if code.colour:  # the code's colour as a swatch before its name, as in the HTML
+            swatch = para.runs[0].insert_run_before("■ ") if para.runs else para.add_run("■ ")
+            swatch.font.color.rgb = RGBColor.from_string(code.colour.lstrip("#").upper())
+    for k in rep.links:
+        para = doc.add_paragraph(style="List Bullet")
+        para.add_run(f"{k.from_code} ")
+        para.add_run(k.relation).bold = True
+        para.add_run(f" {k.to_code}")
+
+
+def _themes(doc: DocxDocument, rep: Report) -> None:
+    from docx.shared import Pt
+
+    doc.add_heading("Themes", level=1)
+    for i, th in enumerate(rep.themes, 1):
+        doc.add_heading(f"{i}. {th.code.name}", level=2)
+        if th.code.definition:
+            doc.add_paragraph(th.code.definition)
+        rows = [[c.path, str(n), str(people)] for c, n, people in th.codes]
+        _table(doc, ["code", "codings", "participants"], rows, numeric=True)
+        for attr, table, plot in th.by_attribute:
+            label = doc.add_paragraph()
+            label.paragraph_format.space_before = Pt(10)  # apart from the table above
+            label.paragraph_format.keep_with_next = True
+            label.add_run(f"Participants by {attr}").bold = True
+            _data_table(doc, table)
+            _picture(doc, rep, plot, f"{th.code.name} by {attr}")
+        for q in th.quotes:
+            para = doc.add_paragraph(f"“{q.text}”", style="Quote")
+            if q.beside:
+                para.add_run().add_break()
+                _muted(para, f"[{q.beside_lang or ''}] “{q.beside}”")
+            para.add_run().add_break()
+            _muted(para, f"— {q.who} ({q.code}; coded by {q.coders})")
+
+
+def _reliability(doc: DocxDocument, rep: Report) -> None:
+    doc.add_heading("Reliability", level=1)
+    r = rep.reliability
+    if r is None:
+        _muted(doc.add_paragraph(), rep.reliability_note)
+        return
+    doc.add_paragraph(
+        f"{' and '.join(r.coders)}, unit: {r.unit} ({r.units} units, {r.uncoded_units} coded "
+        "by nobody). † = uncoded units left out."
+    )
+    rows = [[label, *_agreement_cells(row)] for label, row in _agreement_rows(rep)]
+    header = ["code", "agreement", "κ", "α", "agreement †", "κ †", "α †"]
+    _table(doc, header, rows, numeric=True)
+
+
+def _memos(doc: DocxDocument, rep: Report) -> None:
+    if not rep.memos:
+        return
+    doc.add_heading("Memos", level=1)
+    for m in rep.memos:
+        doc.add_heading(m.title or "(untitled)", level=3)
+        _muted(
+            doc.add_paragraph(),
+            f"{m.author or '?'}, {m.created_at[:10]}, on {m.target_kind} {m.target or ''}",
+        )
+        for line in m.text.split("\n"):
+            doc.add_paragraph(line)
+
+
+# --- building blocks ---------------------------------------------------------------
+
+
+def _a4(doc: DocxDocument) -> None:
+    """A4 with 2.5 cm margins: the paper of Korean (and most) offices, not the template's
+    US Letter."""
+    from docx.shared import Cm
+
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(PAGE_CM[0]), Cm(PAGE_CM[1])
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(MARGIN_CM))
+
+
+def _muted(para: Paragraph, text: str) -> None:
+    from docx.shared import RGBColor
+
+    run = para.add_run(text)
+    run.font.color.rgb = RGBColor.from_string(MUTED)
+
+
+def _table(
+    doc: DocxDocument, header: Sequence[str], rows: Sequence[Sequence[str]], numeric: bool = False
+) -> DocxTable:
+    """A Table Grid table: header row bold and repeated on each page, no row split across
+    pages; with ``numeric`` the columns after the first right-aligned, as the HTML's are."""
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+
+    table = doc.add_table(rows=1 + len(rows), cols=len(header))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    head = table.rows[0]
+    head._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    for cell, text in zip(head.cells, header, strict=True):
+        cell.paragraphs[0].add_run(text).bold = True
+    for row, values in zip(table.rows[1:], rows, strict=True):
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a row on one page
+        for j, (cell, text) in enumerate(zip(row.cells, values, strict=True)):
+            para = cell.paragraphs[0]
+            para.add_run(text)
+            if numeric and j > 0:
+                para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if numeric:
+        _widths(table, header, rows)
+    return table
+
+
+def _widths(table: DocxTable, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    """Figure columns as wide as their longest text (so "agreement" does not break
+    mid-word), the label column the rest, at most half the page; set on the grid
+    (LibreOffice) and on every cell (Word)."""
+    from docx.shared import Cm, Length
+
+    usable = PAGE_CM[0] - 2 * MARGIN_CM
+    figures = [_text_cm([header[j], *(r[j] for r in rows)]) for j in range(1, len(header))]
+    if sum(figures) > usable * 0.75:  # too many to fit: shrink them, the label keeps 25%
+        figures = [f * usable * 0.75 / sum(figures) for f in figures]
+    label = min(usable - sum(figures), usable / 2)
+    spare = (usable - label - sum(figures)) / max(len(figures), 1)
+    for column, width in zip(table.columns, [label, *(f + spare for f in figures)], strict=True):
+        column.width = Length(Cm(width))
+        for cell in column.cells:
+            cell.width = Length(Cm(width))
+
+
+def _text_cm(texts: Sequence[str]) -> float:
+    """About how wide the widest text is at `TABLE_PT` in bold, cell margins included."""
+    widest = max(
+        sum(0.36 if unicodedata.east_asian_width(ch) in "WF" else 0.21 for ch in t) for t in texts
+    )
+    return widest + 0.5
+
+
+def _data_table(doc: DocxDocument, t: Table) -> None:
+    rows = [[r, *(str(v) for v in line)] for r, line in zip(t.rows, t.values, strict=True)]
+    _table(doc, [t.row_header or "", *t.columns], rows, numeric=True)
+
+
+def _picture(doc: DocxDocument, rep: Report, name: str | None, alt: str) -> None:
+    """A plot as an inline picture; its alt text is its caption (what the HTML's alt says)."""
+    from docx.shared import Cm
+
+    if not name or name not in rep.plots:
+        return
+    doc.add_picture(io.BytesIO(rep.plots[name]), width=Cm(PLOT_WIDTH_CM))
+    inline = doc.inline_shapes[len(doc.inline_shapes) - 1]._inline
+    inline.docPr.set("descr", alt)
+    inline.docPr.set("name", name)
+
+
+def _set_fonts_and_language(doc: DocxDocument) -> None:
+    """Hangul in every style: a named East Asian font in place of the theme's (which wins
+    over a named one and is empty in python-docx's template), and Korean as the East
+    Asian language, declared in the defaults, the settings and the font table."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    styles = doc.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    r_pr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}") if defaults is not None else None
+    if r_pr is not None and r_pr.find(qn("w:rFonts")) is None:
+        r_pr.insert(0, OxmlElement("w:rFonts"))
+    for fonts in styles.iter(qn("w:rFonts")):
+        fonts.attrib.pop(qn("w:eastAsiaTheme"), None)
+        fonts.set(qn("w:eastAsia"), EAST_ASIAN_FONT)
+    for lang in styles.iter(qn("w:lang")):
+        lang.set(qn("w:val"), LANGUAGE)
+        lang.set(qn("w:eastAsia"), EAST_ASIAN_LANGUAGE)
+    settings = doc.settings.element
+    theme_lang = settings.find(qn("w:themeFontLang"))
+    if theme_lang is None:
+        theme_lang = OxmlElement("w:themeFontLang")
+        settings.append(theme_lang)
+    theme_lang.set(qn("w:val"), LANGUAGE)
+    theme_lang.set(qn("w:eastAsia"), EAST_ASIAN_LANGUAGE)
+    _declare_font(doc)
+    _quote_style(doc)
+    doc.styles["Table Grid"].font.size = Pt(TABLE_PT)
+
+
+def _quote_style(doc: DocxDocument) -> None:
+    """The Quote style as the HTML's blockquote: upright, indented, a blue rule on its
+    left (the template's is italic and flush, hard to tell from the text around it)."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    from docx.shared import Cm
+
+    style = doc.styles["Quote"]
+    style.font.italic = False  # slanted hangul is a machine's, not a typesetter's; nor is the HTML
+    style.paragraph_format.left_indent = Cm(0.6)
+    p_pr = style.element.get_or_add_pPr()
+    p_pr.insert_element_before(
+        parse_xml(
+            f'<w:pBdr {nsdecls("w")}><w:left w:val="single" w:sz="18" w:space="8" '
+            f'w:color="{QUOTE_RULE}"/></w:pBdr>'
+        ),
+        *_AFTER_BORDER,
+    )
+
+
+def _declare_font(doc: DocxDocument) -> None:
+    """Malgun Gothic in the font table as a Hangul font (charset 81), so an application
+    without it substitutes a Korean font rather than any font."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    part = doc.part.part_related_by(RT.FONT_TABLE)
+    table = parse_xml(part.blob)
+    table.append(
+        parse_xml(
+            f'<w:font {nsdecls("w")} w:name="{EAST_ASIAN_FONT}">'
+            f'<w:altName w:val="{EAST_ASIAN_ALT}"/><w:charset w:val="81"/>'
+            '<w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>'
+        )
+    )
+    from lxml import etree
+
+    part._blob = etree.tostring(table, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _set_properties(doc: DocxDocument, title: str) -> None:
+    """The title and nothing about who or when: python-docx's template says its own
+    name as author; no dates, so the same report gives the same file."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml.ns import qn
+
+    props = doc.core_properties
+    props.title = title
+    props.author = ""
+    props.last_modified_by = ""
+    props.comments = ""
+    props.revision = 1
+    core = props._element
+    for tag in ("dcterms:created", "dcterms:modified", "cp:lastPrinted"):
+        for element in core.findall(qn(tag)):
+            core.remove(element)
+    package = doc.part.package
+    for r_id, rel in list(package.rels.items()):  # the template's thumbnail: a blank page
+        if rel.reltype == RT.THUMBNAIL:
+            del package.rels[r_id]
+
+
+def _fixed_zip(data: bytes) -> bytes:
+    """The same package with every entry dated `ZIP_TIME` (python-docx stamps the time of
+    writing), in the same order, so equal reports are equal files."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o600 << 16
+            dst.writestr(entry, src.read(info.filename))
+    return out.getvalue()
