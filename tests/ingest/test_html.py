@@ -187,3 +187,21 @@ def test_tables_are_kept() -> None:
     )
     [doc] = read_html(page(ARTICLE.replace("</article>", table + "</article>")), "t.html", Limits())
     assert "1047" in doc.blocks[0].text
+
+
+def test_qa_page_keeps_its_bylines_and_its_turns_stop_at_the_appended_article() -> None:
+    """trafilatura drops the bylines under the headlines; they are put back, and the one
+    under the appended article's headline ends the last speaker's turn there."""
+    from moksori.ingest.pipeline import ingest_bytes
+
+    path = Path(__file__).parent / "data" / "webpages" / "dev" / "qa_ko.html"
+    doc = ingest_bytes(path.read_bytes(), path.name).documents[0]
+    assert "2024년 3월 2일 | 작성자: 한울타리 홍보팀" in doc.text
+    assert "2024년 2월 14일 | 작성자: 오세린 연구원" in doc.text
+    article = doc.text.index("청년 탈북민 첫 일자리")
+    turns = [s for s in doc.segments if s.kind == "turn"]
+    assert len(turns) == 6 and all(t.end <= article for t in turns)
+    removed = "\n".join(r.text for r in doc.removed)
+    chromes = ("sns_share_btn.png", "한울타리와 함께해 주세요", "ⓒ 한울타리 All rights reserved.")
+    for chrome in chromes:
+        assert chrome not in doc.text and chrome in removed, chrome

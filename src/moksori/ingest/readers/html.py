@@ -82,8 +82,7 @@ def read_html(data: bytes, source: str, limits: Limits) -> list[Extracted]:
         paragraphs = visible  # trafilatura found nothing: fall back to the whole page
     elif title and title in visible and title not in paragraphs[:3]:
         paragraphs.insert(0, title)  # the visible headline belongs to the text, too
-    if title:
-        paragraphs = _with_byline(paragraphs, visible, title)
+    paragraphs = _with_bylines(paragraphs, visible)
     article, stripped = strip_boilerplate("\n\n".join(paragraphs))
     if not has_body_text(article):
         raise EmptyFile(source, "no article text found (the page holds only menus and links)")
@@ -226,19 +225,20 @@ def _paragraphs(text: str) -> list[str]:
     return paragraphs
 
 
-def _with_byline(paragraphs: list[str], visible: list[str], title: str) -> list[str]:
-    """Put back the byline under the headline ("By X · 5 October 2023"), which trafilatura
-    keeps only as metadata: who wrote the text and when is part of what the reader saw."""
-    if title not in visible or title not in paragraphs[:3]:
-        return paragraphs
-    at = paragraphs.index(title) + 1
-    start = visible.index(title) + 1
-    for line in visible[start : start + 2]:
-        if line in paragraphs:
-            break
+def _with_bylines(paragraphs: list[str], visible: list[str]) -> list[str]:
+    """Put back the bylines under the article's headlines ("2024년 2월 14일 | 작성자: …"),
+    which trafilatura keeps only as metadata or drops: who wrote a text and when is part of
+    what the reader saw, and an appended article's byline is how segmentation knows that
+    a Q&A interview ended there."""
+    out = list(paragraphs)
+    for before, line in zip(visible, visible[1:], strict=False):
+        if line in out or before not in out:
+            continue
         if weight(line) <= 120 and is_byline(line) and not ends_sentence(line):
-            return [*paragraphs[:at], line, *paragraphs[at:]]
-    return paragraphs
+            at = out.index(before) + 1
+            if at < len(out):  # inside the article, not under its last line
+                out.insert(at, line)
+    return out
 
 
 def _clean(value: str | None) -> str | None:
