@@ -180,6 +180,19 @@ class Sources:
         self._pair_added(report)
         return report
 
+    def rescan_shared(self) -> tuple[int, int]:
+        """Look for long passages shared between documents all over again, in the order
+        they were added: for projects from before schema 11, whose documents were never
+        compared. Pairs already linked are kept; running it twice finds nothing new.
+        Returns (documents scanned, shared passages found)."""
+        with transaction(self.conn):
+            scanned, found = shared_passages.rescan(self.conn)
+            event = Event(
+                Action.SHARED_RESCAN, counts={"documents": scanned, "shared_passages": found}
+            )
+            audit.record(self.conn, event, actor=self.actor)
+        return scanned, found
+
     def _pair_added(self, report: AddReport) -> None:
         added = [i for o in report.outcomes if o.status == "added" for i in o.document_ids]
         if added:

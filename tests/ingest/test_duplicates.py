@@ -112,3 +112,16 @@ def test_find_embedded_duplicates_with_nothing_known() -> None:
     fp = fingerprint(LONG_KO)
     assert fp is not None
     assert find_embedded_duplicates(["네.", LONG_KO], {fp: "doc 3"}) == [None, "doc 3"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "면접자: 떠나야겠다고 마음먹은 계기가 있었어요? 그때 가족들은 어떻게 생계를 꾸리셨어요?",
+        "Interviewer: Could you tell me a little about your childhood and your home town?",
+        "Could you tell me a little about your childhood and the town you grew up in?",
+    ],
+)
+def test_interview_questions_get_no_fingerprint(question: str) -> None:
+    # the same guide is read to every participant: asking again is not a repeat
+    assert fingerprint(question) is None

@@ -106,6 +106,13 @@ def document(console: Console, d: DocumentDetail, *, segments: str, removed: boo
     for k, v in s.attributes.items():
         meta.append(f"{escape(k)}={escape(v)}")
     console.print("  " + " · ".join(meta))
+    for span, other in d.shared:
+        state = "a repeat here: left out of search and counts" if span.repeat else "first copy"
+        console.print(
+            f"  [magenta]shared passage {span.start}-{span.end}: also in "
+            f"#{span.other_document_id} {line(other)} ({span.other_start}-{span.other_end}); "
+            f"{state}[/magenta]"
+        )
     kinds = {
         "passages": {"paragraph", "turn", "cue", "row"},
         "sentences": {"sentence"},
@@ -113,7 +120,7 @@ def document(console: Console, d: DocumentDetail, *, segments: str, removed: boo
         "none": set(),
     }.get(segments, {"paragraph", "turn", "cue", "row"})
     if not kinds:
-        console.print(Text(d.text))
+        console.print(_marked(d.text, 0, d))
     for seg in d.segments:
         if seg.kind not in kinds:
             continue
@@ -124,13 +131,38 @@ def document(console: Console, d: DocumentDetail, *, segments: str, removed: boo
             head += f" [bold green]{escape(seg.speaker)}[/bold green]"
         if seg.duplicate_of:
             head += f" [yellow](duplicate of segment {seg.duplicate_of})[/yellow]"
+        others = sorted(
+            {
+                f"#{sp.other_document_id}"
+                for sp, _ in d.shared
+                if sp.start < seg.end and sp.end > seg.start
+            }
+        )
+        if others:
+            head += f" [magenta](shared with {', '.join(others)})[/magenta]"
         console.print(head)
-        console.print(Text("    " + seg.text.replace("\n", "\n    ")))
+        console.print(Text("    ") + _marked(seg.text, seg.start, d, indent="    "))
     if removed:
         console.print(f"\n[bold]left out as boilerplate ({len(d.removed)} pieces)[/bold]")
         for r in d.removed:
             console.print(f"[dim]at {r.at} · {escape(r.reason)}[/dim]")
             console.print(Text("    " + r.text.replace("\n", "\n    "), style="dim"))
+
+
+def _marked(text: str, base: int, d: DocumentDetail, indent: str = "") -> Text:
+    """``text`` (which starts at ``base`` in the document) with shared passages in magenta;
+    ``indent`` after each line break, as the segment is printed."""
+    out = Text()
+    pos = 0
+    for span, _ in sorted(d.shared, key=lambda x: x[0].start):
+        a, b = max(span.start - base, pos), min(span.end - base, len(text))
+        if a >= b:
+            continue
+        out.append(text[pos:a].replace("\n", "\n" + indent))
+        out.append(text[a:b].replace("\n", "\n" + indent), style="magenta")
+        pos = b
+    out.append(text[pos:].replace("\n", "\n" + indent))
+    return out
 
 
 def search_result(console: Console, result: SearchResult) -> None:

@@ -4,7 +4,9 @@ Blogs repeat earlier posts under "Related posts" / "관련 글", so the same
 paragraph is often ingested twice. The store keeps a fingerprint per passage
 and marks later copies as duplicates, so a search hit is not counted twice.
 Fingerprints ignore case, spacing, line wrapping and punctuation; short
-paragraphs ("Thank you.", "네.") get none, because repeating them is normal.
+paragraphs ("Thank you.", "네.") get none, because repeating them is normal, and
+so do questions: the same interview guide is read to every participant.
+Longer passages shared inside paragraphs are :mod:`.shared_passages`' work.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import TypeVar
+
+from moksori.ingest.shared_passages import MAX_QUESTION_SHARE, question_share
 
 T = TypeVar("T")
 
@@ -41,6 +45,8 @@ def fingerprint(text: str) -> str | None:
     weight = len(norm) + len(_WIDE.findall(norm))
     if len(words) < MIN_WORDS or weight < MIN_CHARS:
         return None
+    if question_share(text) > MAX_QUESTION_SHARE:
+        return None  # an interview question asked of everyone is not a repeat
     digest = hashlib.blake2b(norm.encode("utf-8"), digest_size=16).hexdigest()
     return f"{_VERSION}:{digest}"
 

@@ -18,17 +18,21 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
 K = 20  # letters per hashed window
 W = 40  # windows per winnowing window: a fingerprint every ~20 letters
 MIN_WEIGHT = 270  # weighted length (duplicates.py's: Hangul/CJK count twice) to count
-MIN_SEEDS = 3  # shared fingerprints before another document is compared at all
+MIN_LETTERS = MIN_WEIGHT // 3  # fewer letters cannot weigh MIN_WEIGHT (Hangul: ~2.4 each)
+MIN_SEEDS = 2  # shared fingerprints on one alignment before a document is compared
 GAP = 40  # letters of difference two runs may have between them and still be one passage
 MAX_QUESTION_SHARE = 0.5  # a passage mostly made of questions is an interview guide
+MAX_STOCK_SHARE = 0.5  # a passage mostly made of phrases other documents also use is stock
+WHOLE = 0.8  # a document holding this share of a passage's fingerprints holds the passage
 VERSION = 1  # bump when the normalisation or hashing changes (store recomputes)
 
 _WORD = re.compile(r"[^\W_]+")
@@ -55,8 +59,22 @@ class Letters:
 _CLOSERS = frozenset(".!?。…)]}\"'”’»」』")
 
 
+@lru_cache(maxsize=256)
 def letters(text: str) -> Letters:
-    """Casefolded NFKC letters and digits of ``text``, each with its offset."""
+    """Casefolded NFKC letters and digits of ``text``, each with its offset (cached:
+    a document is compared with several new ones while they are added)."""
+    if unicodedata.is_normalized("NFKC", text):
+        folded = text.casefold()
+        if len(folded) == len(text):  # no ß → ss: offsets carry over as they are
+            spans = np.asarray([m.span() for m in _WORD.finditer(folded)], dtype=np.int64)
+            if not len(spans):
+                return Letters("", np.zeros(0, dtype=np.int64))
+            lengths = spans[:, 1] - spans[:, 0]
+            before = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+            offsets = np.arange(int(lengths.sum()), dtype=np.int64) + np.repeat(
+                spans[:, 0] - before, lengths
+            )
+            return Letters("".join(_WORD.findall(folded)), offsets)
     parts: list[str] = []
     offs: list[int] = []
     for m in _WORD.finditer(text):
@@ -123,6 +141,17 @@ def _extend(a: str, i: int, b: str, j: int, length: int) -> Match:
     return Match(i - lo, i + hi, j - lo, j + hi)
 
 
+def worth_comparing(seeds: Iterable[tuple[int, int]]) -> bool:
+    """Do some seeds line up (same offset between the two texts), as a shared run's do?
+    A run of 110 letters (a short Korean passage) holds at least two."""
+    diagonals: dict[int, int] = {}
+    for i, j in seeds:
+        n = diagonals[i - j] = diagonals.get(i - j, 0) + 1
+        if n >= MIN_SEEDS:
+            return True
+    return False
+
+
 def shared_runs(new: str, other: str, seeds: Iterable[tuple[int, int]]) -> list[Match]:
     """Maximal common runs through seeds (new position, other position), joined
     across small differences, in order of position in ``new``."""
@@ -150,7 +179,7 @@ def shared_runs(new: str, other: str, seeds: Iterable[tuple[int, int]]) -> list[
             )
         elif last is None or r.end > last.end:
             joined.append(r)
-    return joined
+    return [r for r in joined if r.end - r.start >= MIN_LETTERS]
 
 
 def weight(text: str) -> int:
@@ -166,7 +195,9 @@ _ASKING = re.compile(
     r"(\?|？|까요|나요|습니까|니까|ㅂ니까|세요|는지요|을까|ㄹ까|는가요|인가요)[\s\"'”’)]*$"
 )
 _INTERVIEWER = re.compile(
-    r"^\s*(Q\d*|I|Interviewer|Int|Moderator|질문|면담자|연구자|진행자|문)\s*[:.)：]", re.IGNORECASE
+    r"^\s*(Q\d*|I|Interviewer|Int|Moderator|질문|문|면담자|면접자|면접관|연구자|조사자|진행자|인터뷰어)"
+    r"\s*[:.)：]",
+    re.IGNORECASE,
 )
 
 
@@ -187,9 +218,42 @@ def question_share(text: str) -> float:
     return asked / total if total else 0.0
 
 
-def passage_counts(text: str) -> bool:
-    """Is this shared text long enough, and not an interview guide, to be a shared passage?"""
-    return weight(text) >= MIN_WEIGHT and question_share(text) <= MAX_QUESTION_SHARE
+def matched_weight(text: str, run: Match, letters_in_span: int) -> float:
+    """The weight of a passage's text, less the differences its runs were joined across."""
+    matched = min(run.end - run.start, run.other_end - run.other_start)
+    return weight(text) * min(1.0, matched / max(letters_in_span, 1))
+
+
+def stock_share(run: Match, docs_at: Mapping[int, Set[int]], partner: int) -> float:
+    """Share of a passage's fingerprints that documents without the whole passage also
+    have: phrases the corpus uses everywhere (interview questions, stock answers,
+    a notice at the top of every transcript), joined by chance into one long run.
+
+    ``docs_at`` maps each fingerprint position of the new document to the earlier
+    documents holding that hash. A copied article's fingerprints are held by the
+    same documents (those that carry the article); stock sentences' by many others.
+    """
+    positions = [p for p in docs_at if run.start <= p <= run.end - K]
+    if not positions:
+        return 0.0
+    held: dict[int, int] = {}
+    for p in positions:
+        for d in docs_at[p]:
+            held[d] = held.get(d, 0) + 1
+    whole = {d for d, n in held.items() if n >= WHOLE * len(positions)} | {partner}
+    stock = sum(1 for p in positions if not docs_at[p] <= whole)
+    return stock / len(positions)
+
+
+def passage_counts(text: str, run: Match, docs_at: Mapping[int, Set[int]], partner: int) -> bool:
+    """Is this shared text a shared passage: long enough once its differences are left
+    out, not an interview guide, and not stock phrases strung together?"""
+    letters_in_span = sum(len(w) for w in _WORD.findall(text))
+    return (
+        matched_weight(text, run, letters_in_span) >= MIN_WEIGHT
+        and question_share(text) <= MAX_QUESTION_SHARE
+        and stock_share(run, docs_at, partner) <= MAX_STOCK_SHARE
+    )
 
 
 def outside(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> str:

@@ -93,6 +93,7 @@ class Action(StrEnum):
     USER_DISABLE = "user.disable"
     LOGIN = "login"
     LOGIN_FAILED = "login.failed"
+    SHARED_RESCAN = "shared.rescan"
 
 
 _CHOICE = re.compile(r"[a-z0-9][a-z0-9_.-]{0,31}")

@@ -16,6 +16,7 @@ from moksori.errors import NotFound, RangeOutsideDocument
 from moksori.ingest.model import PACKED_COLUMNS, IngestedDocument, IngestedFile
 from moksori.store.clock import now
 from moksori.store.database import Connection, transaction
+from moksori.store.shared_passages import SharedSpan, shared_spans
 
 
 @dataclass
@@ -80,6 +81,8 @@ class DocumentDetail:
     metadata: dict[str, Any]
     segments: list[SegmentRecord]
     removed: list[RemovedRecord]
+    # long passages also in another document (store.shared_passages); label: that document's
+    shared: list[tuple[SharedSpan, str]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -90,6 +93,9 @@ class DocumentDetail:
             "text": self.text,
             "segments": [s.to_json() for s in self.segments],
             "removed": [asdict(r) for r in self.removed],
+            "shared_passages": [
+                {**span.to_json(), "other_document": label} for span, label in self.shared
+            ],
         }
 
 
@@ -455,6 +461,8 @@ def get_document(conn: Connection, doc_id: int) -> DocumentDetail:
             (doc_id,),
         )
     ]
+    spans = shared_spans(conn, doc_id)
+    labels = document_labels(conn, sorted({s.other_document_id for s in spans}))
     return DocumentDetail(
         summary=_summary(conn, row),
         text=text,
@@ -463,6 +471,7 @@ def get_document(conn: Connection, doc_id: int) -> DocumentDetail:
         metadata=json.loads(metadata),
         segments=segs,
         removed=removed,
+        shared=[(s, labels[s.other_document_id]) for s in spans],
     )
 
 

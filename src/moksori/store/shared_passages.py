@@ -26,6 +26,20 @@ from moksori.ingest.model import PASSAGE_KINDS
 from moksori.korean.terms import index_terms
 from moksori.store.database import Connection
 
+# Of the documents holding a hash, the earliest this many are looked at: a copied
+# passage links to its first copies, and a phrase every transcript has (a notice, a
+# question) costs this many comparisons per document added, not one per document.
+HOLDERS = 16
+_SEEDS = """
+SELECT document_id, new_pos, pos FROM (
+    SELECT f.document_id, j.value ->> 1 AS new_pos, f.pos,
+           dense_rank() OVER (PARTITION BY f.hash ORDER BY f.document_id) AS holder
+    FROM json_each(?1) AS j JOIN passage_fingerprint AS f ON f.hash = j.value ->> 0
+    WHERE f.document_id < ?2
+      AND f.document_id NOT IN (SELECT first_id FROM shared_passage WHERE later_id = ?2))
+WHERE holder <= ?3
+"""
+
 # A passage whose own text (outside shared spans) weighs less than this is all repeat.
 OWN_TEXT_MIN = 40
 
@@ -80,24 +94,20 @@ def scan_document(conn: Connection, doc_id: int) -> int:
     if not fps:
         return 0
     seeds: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    rows = conn.execute(
-        "SELECT f.document_id, j.value ->> 1, f.pos FROM json_each(?1) AS j "
-        "JOIN passage_fingerprint AS f ON f.hash = j.value ->> 0 "
-        "WHERE f.document_id < ?2 AND f.document_id NOT IN "
-        "(SELECT first_id FROM shared_passage WHERE later_id = ?2)",
-        (json.dumps(fps), doc_id),
-    )
+    rows = conn.execute(_SEEDS, (json.dumps(fps), doc_id, HOLDERS))
+    docs_at: dict[int, set[int]] = defaultdict(set)  # fingerprint position -> documents
     for other, pos, other_pos in rows:
         seeds[int(other)].append((int(pos), int(other_pos)))
+        docs_at[int(pos)].add(int(other))
     found = 0
     for other_id, pairs in sorted(seeds.items()):
-        if len(pairs) < shared.MIN_SEEDS:
+        if not shared.worth_comparing(pairs):
             continue
         other_text = _text(conn, other_id) or ""
         other_letters = shared.letters(other_text)
         for run in shared.shared_runs(letters.chars, other_letters.chars, pairs):
             start, end = letters.span(run.start, run.end, text)
-            if not shared.passage_counts(text[start:end]):
+            if not shared.passage_counts(text[start:end], run, docs_at, other_id):
                 continue
             o_start, o_end = other_letters.span(run.other_start, run.other_end, other_text)
             conn.execute(

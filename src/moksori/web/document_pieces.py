@@ -59,6 +59,7 @@ class Piece:
     text: str
     start16: int
     codings: tuple[int, ...]  # ids of the codings over this piece, outermost first
+    shared: bool = False  # inside a passage also found in another document
 
     @property
     def classes(self) -> str:
@@ -125,9 +126,14 @@ def cover(text: str, passages: Iterable[PassageIn]) -> list[PassageIn]:
 
 
 def split(
-    text: str, passages: Sequence[PassageIn], codings: Sequence[CodingIn], u16: Utf16Map
+    text: str,
+    passages: Sequence[PassageIn],
+    codings: Sequence[CodingIn],
+    u16: Utf16Map,
+    shared: Sequence[tuple[int, int]] = (),
 ) -> list[PassagePieces]:
-    """Each passage cut into pieces at every coding boundary inside it.
+    """Each passage cut into pieces at every coding boundary inside it (and at the
+    edges of ``shared``: ranges also found in another document, marked on their pieces).
 
     One sweep over the sorted boundaries: O((P + C) log(P + C)) plus the
     output, whatever the overlap.
@@ -142,6 +148,8 @@ def split(
             starts.setdefault(c.start, []).append(c)
             ends.setdefault(c.end, []).append(c.id)
             points.update((c.start, c.end))
+    for a, b in shared:
+        points.update((max(0, a), min(b, len(text))))
     order = sorted(points)
     rows = [
         PassagePieces(p.kind, p.speaker, p.start, p.end, u16.to_utf16(p.start), u16.to_utf16(p.end))
@@ -159,7 +167,8 @@ def split(
         if k == len(rows) or rows[k].start > a:
             continue  # between passages (blank lines): not shown
         ids = tuple(sorted(active, key=active.__getitem__))
-        rows[k].pieces.append(Piece(text[a:b], u16.to_utf16(a), ids))
+        inside = any(x <= a and b <= y for x, y in shared)
+        rows[k].pieces.append(Piece(text[a:b], u16.to_utf16(a), ids, inside))
     return rows
 
 

@@ -60,6 +60,17 @@ class Translation:
     other_rows: list[PassagePieces] = field(default_factory=list)  # for "whole"
 
 
+@dataclass(frozen=True)
+class SharedNote:
+    """A passage this document shares with another (offsets of the text shown)."""
+
+    start: int
+    end: int
+    other_id: int
+    other_title: str
+    repeat: bool  # this is the later copy: left out of search and counts
+
+
 @dataclass
 class DocumentPage:
     id: int
@@ -75,6 +86,7 @@ class DocumentPage:
     coding_memos: dict[int, list[Memo]]
     codes: list[Code]  # codable codes, for the coding popup
     translation: Translation | None
+    shared: list[SharedNote] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -134,8 +146,13 @@ def load(project: Project, doc_id: int, user: User) -> DocumentPage:
     if scrub is not None and view is not None:
         passages, codings = through(view.map_range, passages, codings, scrub, scrub.deep)
         text, title = view.text, scrub(title) or ""
+    shared = []
+    for span, other in detail.shared:
+        start, end = view.map_range(span.start, span.end) if view else (span.start, span.end)
+        label = (scrub(other) or "") if scrub is not None else other
+        shared.append(SharedNote(start, end, span.other_document_id, label, span.repeat))
     u16 = Utf16Map(text)
-    rows = split(text, cover(text, passages), codings, u16)
+    rows = split(text, cover(text, passages), codings, u16, [(n.start, n.end) for n in shared])
     memos = project.memos.list("document", doc_id) + project.memos.list("project")
     ids = {c.id for c in codings}
     coding_memos: dict[int, list[Memo]] = {}
@@ -159,6 +176,7 @@ def load(project: Project, doc_id: int, user: User) -> DocumentPage:
         coding_memos=coding_memos,
         codes=[c for c in tree if c.codable],
         translation=None,
+        shared=shared,
     )
     page.translation = _translation(project, page, scrub, view)
     return page

@@ -1,0 +1,90 @@
+"""Finding long shared runs whatever the wrapping, and not calling interview guides shared."""
+
+from __future__ import annotations
+
+import textwrap
+
+from moksori.ingest import shared_passages as sp
+
+ARTICLE = (
+    "The Korea Hana Foundation reported that the number of defectors arriving in the "
+    "South fell sharply during the pandemic years, and that those who came faced long waits "
+    "for housing. Counsellors said remittance brokers now charge up to thirty percent, "
+    "and families in the North often wait months before money arrives. The foundation "
+    "called on the ministry to fund more language classes and job training for new arrivals."
+)
+
+
+def _runs(a: str, b: str) -> list[tuple[str, str]]:
+    la, lb = sp.letters(a), sp.letters(b)
+    held = {h: p for h, p in sp.fingerprints(lb.chars)}
+    seeds = [(p, held[h]) for h, p in sp.fingerprints(la.chars) if h in held]
+    out = []
+    for run in sp.shared_runs(la.chars, lb.chars, seeds):
+        s, e = la.span(run.start, run.end, a)
+        os_, oe = lb.span(run.other_start, run.other_end, b)
+        out.append((a[s:e], b[os_:oe]))
+    return out
+
+
+def test_letters_keep_offsets_through_case_spacing_and_compatibility_forms() -> None:
+    text = "Hello,  WORLD! 안녕 하세요 ﬁne"
+    letters = sp.letters(text)
+    assert letters.chars == "helloworld안녕하세요fine"
+    assert [text[int(i)] for i in letters.offsets[:5]] == list("Hello")
+    assert text[int(letters.offsets[-4])] == "ﬁ"  # the ligature's two letters map to it
+
+
+def test_rewrapped_repunctuated_uppercased_copy_is_one_run_with_exact_edges() -> None:
+    page = "Q: How did you come?\nA: I came with my aunt. " + ARTICLE + "\nSubscribe now!"
+    other = "News\n\n" + textwrap.fill(ARTICLE.upper().replace(",", " ;"), 43) + "\n\nDonate."
+    runs = _runs(page, other)
+    assert len(runs) == 1
+    mine, theirs = runs[0]
+    assert mine == ARTICLE
+    assert theirs.startswith("THE KOREA HANA") and theirs.endswith("NEW ARRIVALS.")
+
+
+def test_a_changed_word_does_not_split_the_passage() -> None:
+    changed = ARTICLE.replace("thirty percent", "forty percent")
+    runs = _runs("Intro.\n\n" + ARTICLE, changed + "\n\nEnd.")
+    assert len(runs) == 1 and runs[0][0] == ARTICLE
+
+
+def test_weight_counts_hangul_twice() -> None:
+    assert sp.weight("abc def") == 7
+    assert sp.weight("가나 다") == 4 + 3  # 4 characters, 3 of them Hangul
+
+
+def test_interview_questions_are_not_a_shared_passage() -> None:
+    guide = "\n".join(
+        [
+            "면접자: 고향이 어디세요? 어린 시절 이야기를 조금 해 주시겠어요?",
+            "참여자: 네.",
+            "면접자: 떠나야겠다고 마음먹은 계기가 있었어요? 강은 어떻게 건너셨어요?",
+            "참여자: 네, 그렇습니다.",
+            "면접자: 중국에서는 어떻게 지내셨어요? 한국까지는 어떤 경로로 오셨어요?",
+        ]
+    )
+    assert sp.question_share(guide) > 0.8
+    english = "Q: Where are you from? Could you tell me about your childhood?\nA: Yes."
+    assert sp.question_share(english) > 0.8
+    assert sp.question_share(ARTICLE) == 0.0
+
+
+def test_stock_phrases_strung_together_are_not_shared() -> None:
+    run = sp.Match(0, 400, 0, 400)
+    positions = range(0, 380, 20)
+    # every fingerprint is also held by documents that do not hold the passage
+    stock = {p: {2, 10 + p % 3} for p in positions}
+    assert sp.stock_share(run, stock, partner=2) == 1.0
+    # an article on three pages: the same documents hold every fingerprint
+    copied = {p: {2, 5} for p in positions}
+    assert sp.stock_share(run, copied, partner=2) == 0.0
+
+
+def test_outside_and_inside_split_a_turn() -> None:
+    text = "A: mine. SHARED TEXT HERE. mine again"
+    spans = [(9, 26)]
+    assert sp.outside(text, 0, len(text), spans) == "A: mine. \n mine again"
+    assert sp.inside(text, 0, len(text), spans) == "SHARED TEXT HERE."
