@@ -3,6 +3,7 @@ Korean fonts declared; nothing about who wrote it, nothing unredacted."""
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from pathlib import Path
@@ -143,6 +144,17 @@ def test_formats_choose_the_files(coded: Project, tmp_path: Path) -> None:  # no
             coded.report(tmp_path / "x", opts, formats=bad)
     assert len(audit.entries(coded.conn, "report")) == before  # refused before building
     assert not (tmp_path / "x").exists()
+
+
+def test_control_characters_in_free_text_do_not_break_it(coded: Project) -> None:  # noqa: F811
+    """A memo pasted with a form feed or a bell: XML 1.0 cannot hold them; they go."""
+    coded.memos.add(
+        "code", "가족 Family", "첫 줄\x0c둘째 줄\x07 끝", title="Paste\x0b", author="Coder A"
+    )
+    rep = coded.build_report(ReportOptions(counted_coders=["Coder A"]))
+    doc = Document(io.BytesIO(render_docx(rep)))
+    texts = [p.text for p in doc.paragraphs]
+    assert "첫 줄둘째 줄 끝" in texts and "Paste" in texts
 
 
 @pytest.fixture

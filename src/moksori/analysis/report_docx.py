@@ -22,6 +22,7 @@ caption as alt text, and the file is byte-for-byte the same for the same report
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 import zipfile
 from collections.abc import Sequence
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
     from docx.table import Table as DocxTable
     from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
 
 FILE_NAME = "report.docx"
 EAST_ASIAN_FONT = "Malgun Gothic"  # 맑은 고딕; substituted where missing (see the docstring)
@@ -47,6 +49,7 @@ PLOT_WIDTH_CM = 15.0
 TABLE_PT = 10  # a point under the body's, so seven figure columns fit their headers
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a zip can say: no build time in the file
 MUTED = "666666"
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 QUOTE_RULE = "2A6F97"  # the HTML blockquote's rule
 # what may follow w:pBdr in a w:pPr (the schema's order), so the border goes before them
 _AFTER_BORDER = tuple(
@@ -77,7 +80,7 @@ def render_docx(rep: Report) -> bytes:
     _codebook(doc, rep)
     _themes(doc, rep)
     if rep.cooccurrence is not None and rep.cooccurrence.rows:
-        doc.add_heading("Co-occurrence", level=1)
+        _heading(doc, "Co-occurrence", level=1)
         _picture(doc, rep, rep.cooccurrence_plot, "heatmap of codes co-occurring")
     _reliability(doc, rep)
     _memos(doc, rep)
@@ -90,34 +93,34 @@ def render_docx(rep: Report) -> bytes:
 
 
 def _intro(doc: DocxDocument, rep: Report) -> None:
-    doc.add_heading(rep.title, level=0)
+    _heading(doc, rep.title, level=0)
     _muted(doc.add_paragraph(), f"{rep.documents} documents · people appear only under pseudonyms.")
-    doc.add_paragraph(counted_line(rep))
+    _para(doc, counted_line(rep))
     for note in rep.notes:
         para = doc.add_paragraph()
-        para.add_run("Note: ").bold = True
-        para.add_run(note)
+        _run(para, "Note: ").bold = True
+        _run(para, note)
 
 
 def _sample(doc: DocxDocument, rep: Report) -> None:
     s = rep.sample
-    doc.add_heading("Sample", level=1)
-    doc.add_paragraph(f"{s.participants} participants; {age_summary(s)}; {left_summary(s)}.")
+    _heading(doc, "Sample", level=1)
+    _para(doc, f"{s.participants} participants; {age_summary(s)}; {left_summary(s)}.")
     if s.genders:
-        doc.add_paragraph(", ".join(f"{k}: {v}" for k, v in s.genders.items()))
+        _para(doc, ", ".join(f"{k}: {v}" for k, v in s.genders.items()))
     if s.provinces:
-        doc.add_paragraph("From: " + ", ".join(f"{k} ({v})" for k, v in s.provinces.items()))
+        _para(doc, "From: " + ", ".join(f"{k} ({v})" for k, v in s.provinces.items()))
     for descriptor in s.descriptors.values():
-        doc.add_paragraph(descriptor, style="List Bullet")
+        _para(doc, descriptor, style="List Bullet")
 
 
 def _codebook(doc: DocxDocument, rep: Report) -> None:
     from docx.shared import Cm, RGBColor
 
-    doc.add_heading("Codebook", level=1)
+    _heading(doc, "Codebook", level=1)
     if rep.core:
-        para = doc.add_paragraph("Core category: ")
-        run = para.add_run(rep.core.path)
+        para = _para(doc, "Core category: ")
+        run = _run(para, rep.core.path)
         run.bold = True
         run.font.color.rgb = RGBColor.from_string("8B1E6B")
     rows = [
@@ -133,30 +136,30 @@ def _codebook(doc: DocxDocument, rep: Report) -> None:
             swatch.font.color.rgb = RGBColor.from_string(code.colour.lstrip("#").upper())
     for k in rep.links:
         para = doc.add_paragraph(style="List Bullet")
-        para.add_run(f"{k.from_code} ")
-        para.add_run(k.relation).bold = True
-        para.add_run(f" {k.to_code}")
+        _run(para, f"{k.from_code} ")
+        _run(para, k.relation).bold = True
+        _run(para, f" {k.to_code}")
 
 
 def _themes(doc: DocxDocument, rep: Report) -> None:
     from docx.shared import Pt
 
-    doc.add_heading("Themes", level=1)
+    _heading(doc, "Themes", level=1)
     for i, th in enumerate(rep.themes, 1):
-        doc.add_heading(f"{i}. {th.code.name}", level=2)
+        _heading(doc, f"{i}. {th.code.name}", level=2)
         if th.code.definition:
-            doc.add_paragraph(th.code.definition)
+            _para(doc, th.code.definition)
         rows = [[c.path, str(n), str(people)] for c, n, people in th.codes]
         _table(doc, ["code", "codings", "participants"], rows, numeric=True)
         for attr, table, plot in th.by_attribute:
             label = doc.add_paragraph()
             label.paragraph_format.space_before = Pt(10)  # apart from the table above
             label.paragraph_format.keep_with_next = True
-            label.add_run(f"Participants by {attr}").bold = True
+            _run(label, f"Participants by {attr}").bold = True
             _data_table(doc, table)
             _picture(doc, rep, plot, f"{th.code.name} by {attr}")
         for q in th.quotes:
-            para = doc.add_paragraph(f"“{q.text}”", style="Quote")
+            para = _para(doc, f"“{q.text}”", style="Quote")
             if q.beside:
                 para.add_run().add_break()
                 _muted(para, f"[{q.beside_lang or ''}] “{q.beside}”")
@@ -165,14 +168,15 @@ def _themes(doc: DocxDocument, rep: Report) -> None:
 
 
 def _reliability(doc: DocxDocument, rep: Report) -> None:
-    doc.add_heading("Reliability", level=1)
+    _heading(doc, "Reliability", level=1)
     r = rep.reliability
     if r is None:
         _muted(doc.add_paragraph(), rep.reliability_note)
         return
-    doc.add_paragraph(
+    _para(
+        doc,
         f"{' and '.join(r.coders)}, unit: {r.unit} ({r.units} units, {r.uncoded_units} coded "
-        "by nobody). † = uncoded units left out."
+        "by nobody). † = uncoded units left out.",
     )
     rows = [[label, *_agreement_cells(row)] for label, row in _agreement_rows(rep)]
     header = ["code", "agreement", "κ", "α", "agreement †", "κ †", "α †"]
@@ -182,15 +186,15 @@ def _reliability(doc: DocxDocument, rep: Report) -> None:
 def _memos(doc: DocxDocument, rep: Report) -> None:
     if not rep.memos:
         return
-    doc.add_heading("Memos", level=1)
+    _heading(doc, "Memos", level=1)
     for m in rep.memos:
-        doc.add_heading(m.title or "(untitled)", level=3)
+        _heading(doc, m.title or "(untitled)", level=3)
         _muted(
             doc.add_paragraph(),
             f"{m.author or '?'}, {m.created_at[:10]}, on {m.target_kind} {m.target or ''}",
         )
         for line in m.text.split("\n"):
-            doc.add_paragraph(line)
+            _para(doc, line)
 
 
 # --- building blocks ---------------------------------------------------------------
@@ -207,10 +211,28 @@ def _a4(doc: DocxDocument) -> None:
         setattr(section, side, Cm(MARGIN_CM))
 
 
+def _safe(text: str) -> str:
+    """Text as XML 1.0 allows it: free text typed into memos or definitions may hold a
+    control character, which lxml refuses (the report must not fail on one)."""
+    return _NOT_XML.sub("", text)
+
+
+def _heading(doc: DocxDocument, text: str, level: int) -> Paragraph:
+    return doc.add_heading(_safe(text), level=level)
+
+
+def _para(doc: DocxDocument, text: str, style: str | None = None) -> Paragraph:
+    return doc.add_paragraph(_safe(text), style=style)
+
+
+def _run(para: Paragraph, text: str) -> Run:
+    return para.add_run(_safe(text))
+
+
 def _muted(para: Paragraph, text: str) -> None:
     from docx.shared import RGBColor
 
-    run = para.add_run(text)
+    run = _run(para, text)
     run.font.color.rgb = RGBColor.from_string(MUTED)
 
 
@@ -229,12 +251,12 @@ def _table(
     head = table.rows[0]
     head._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
     for cell, text in zip(head.cells, header, strict=True):
-        cell.paragraphs[0].add_run(text).bold = True
+        _run(cell.paragraphs[0], text).bold = True
     for row, values in zip(table.rows[1:], rows, strict=True):
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a row on one page
         for j, (cell, text) in enumerate(zip(row.cells, values, strict=True)):
             para = cell.paragraphs[0]
-            para.add_run(text)
+            _run(para, text)
             if numeric and j > 0:
                 para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     if numeric:
