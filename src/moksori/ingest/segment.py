@@ -178,19 +178,20 @@ def _article_starts(text: str, lines: list[tuple[int, int]], index: int) -> bool
     Web pages append a related article under a Q&A interview; without this the
     last speaker's turn would run on over the article's headline and paragraphs.
     """
-    following = [(s, e) for s, e in lines[index + 1 :] if s >= 0][:2]
+    s, e = lines[index]
+    headline = text[s:e]
+    if weight(headline) > 120 or len(headline.split()) < 2 or ends_sentence(headline):
+        return False
+    following: list[tuple[int, int]] = []
+    for line in lines[index + 1 : index + 8]:  # a few blank lines at most in between
+        if line[0] >= 0:
+            following.append(line)
+            if len(following) == 2:
+                break
     if len(following) < 2:
         return False
-    s, e = lines[index]
-    headline, byline = text[s:e], text[following[0][0] : following[0][1]]
-    return (
-        weight(headline) <= 120
-        and len(headline.split()) >= 2
-        and not ends_sentence(headline)
-        and weight(byline) <= 120
-        and is_byline(byline)
-        and not ends_sentence(byline)
-    )
+    byline = text[following[0][0] : following[0][1]]
+    return weight(byline) <= 120 and is_byline(byline) and not ends_sentence(byline)
 
 
 def _paragraphs(lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -242,12 +243,13 @@ def _passages(text: str, blocks: list[tuple[int, int, Block]]) -> list[_Passage]
             out.extend(_Passage("paragraph", s, e, s) for s, e in _paragraphs(lines))
             continue
         loose: list[tuple[int, int]] = []  # lines before the first turn
+        last_label = max(turns)  # an article is appended where the Q&A has stopped
         for index, (s, e) in enumerate(lines):
             label = turns.get(s) if s >= 0 else None
             if (
                 label is None
                 and turn is not None
-                and s >= 0
+                and s > last_label
                 and _article_starts(text, lines, index)
             ):
                 turn = None  # an appended article: paragraphs, outside the turn

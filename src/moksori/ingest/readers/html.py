@@ -231,13 +231,15 @@ def _with_bylines(paragraphs: list[str], visible: list[str]) -> list[str]:
     what the reader saw, and an appended article's byline is how segmentation knows that
     a Q&A interview ended there."""
     out = list(paragraphs)
+    present = set(out)
     for before, line in zip(visible, visible[1:], strict=False):
-        if line in out or before not in out:
+        if line in present or before not in present:
             continue
         if weight(line) <= 120 and is_byline(line) and not ends_sentence(line):
             at = out.index(before) + 1
             if at < len(out):  # inside the article, not under its last line
                 out.insert(at, line)
+                present.add(line)
     return out
 
 
