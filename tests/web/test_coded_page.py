@@ -34,10 +34,22 @@ def coded(study: Project) -> dict[str, int]:
 
 
 def test_owner_sees_every_coder(as_owner: Browser, coded: dict[str, int]) -> None:
-    r = as_owner.client.get("/coded", params={"code": "Crossing"})
+    r = as_owner.client.get("/coded", params={"code": "Crossing", "coder": "*"})
     assert r.status_code == 200
     assert "강을 건넜습니다" in r.text and "식당에서 일했어요" in r.text
     assert "2 coded segment(s)" in r.text
+
+
+def test_two_coders_and_no_consensus_ask_whose_codings(
+    as_owner: Browser, coded: dict[str, int]
+) -> None:
+    r = as_owner.client.get("/coded", params={"code": "Crossing"})
+    assert r.status_code == 200 and "whose codings?" in r.text  # a question, not a failure
+    assert "Coder Lee (coder, 1 codings), Coder Choi (coder, 1 codings)" in r.text
+    both = as_owner.client.get(
+        "/api/coded", params={"code": "Crossing", "coder": "Coder Lee,Coder Choi"}
+    ).json()
+    assert {s["coding_id"] for s in both["segments"]} == {coded["lee"], coded["choi"]}
 
 
 def test_coder_sees_only_their_own_under_blind_coding(
@@ -51,28 +63,29 @@ def test_coder_sees_only_their_own_under_blind_coding(
 
 def test_filter_by_attribute_and_coder(as_owner: Browser, coded: dict[str, int]) -> None:
     api = as_owner.client.get(
-        "/api/coded", params={"code": "Crossing", "attribute": "gender=female"}
+        "/api/coded", params={"code": "Crossing", "attribute": "gender=female", "coder": "*"}
     ).json()
     assert {s["coding_id"] for s in api["segments"]} == {coded["lee"], coded["choi"]}
     none = as_owner.client.get(
-        "/api/coded", params={"code": "Crossing", "attribute": "gender=male"}
+        "/api/coded", params={"code": "Crossing", "attribute": "gender=male", "coder": "*"}
     ).json()
     assert none["segments"] == []
     one = as_owner.client.get(
         "/api/coded", params={"code": "Crossing", "coder": "Coder Choi"}
     ).json()
     assert [s["coding_id"] for s in one["segments"]] == [coded["choi"]]
-    bad = as_owner.client.get("/coded", params={"attribute": "shoe size=42"})
+    bad = as_owner.client.get("/coded", params={"attribute": "shoe size=42", "coder": "*"})
     assert bad.status_code == 400 and "shoe size" in bad.text
 
 
 def test_viewer_reads_redacted_quotes_of_scanned_documents(
     as_viewer: Browser, study: Project, coded: dict[str, int]
 ) -> None:
-    before = as_viewer.client.get("/coded", params={"code": "Crossing"})
+    every = {"code": "Crossing", "coder": "*"}
+    before = as_viewer.client.get("/coded", params=every)
     assert "강을 건넜습니다" not in before.text and "not yet checked" in before.text
     study.deid.scan(workers=1)
-    r = as_viewer.client.get("/coded", params={"code": "Crossing"})
+    r = as_viewer.client.get("/coded", params=every)
     assert "강을 건넜습니다" in r.text  # the quote, redacted
     assert "김순희" not in r.text and "혜산" not in r.text
     assert "interview-01" not in r.text  # documents by number only
@@ -94,7 +107,9 @@ def test_csv_export_is_redacted_and_audited(
     as_owner: Browser, study: Project, coded: dict[str, int]
 ) -> None:
     study.deid.scan(workers=1)
-    r = as_owner.client.get("/coded/export", params={"code": "Crossing", "format": "csv"})
+    r = as_owner.client.get(
+        "/coded/export", params={"code": "Crossing", "format": "csv", "coder": "*"}
+    )
     assert r.status_code == 200
     assert r.headers["content-disposition"] == 'attachment; filename="coded-segments.csv"'
     rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))

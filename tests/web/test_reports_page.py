@@ -85,3 +85,26 @@ def test_empty_codebook_is_a_readable_error(as_owner: Browser, study: Project) -
         study.codebook.delete(code.id)
     r = as_owner.client.get("/reports")
     assert r.status_code == 400 and "codebook is empty" in r.text
+
+
+def test_report_counts_the_consensus_or_the_chosen_coder(as_owner: Browser, coded: Project) -> None:
+    coded.deid.scan(workers=1)
+    ko = next(d.id for d in coded.documents() if d.lang == "ko")
+    text = coded.document(ko).text
+    line = next(x for x in text.splitlines() if "강을" in x)
+    coded.codings.apply(
+        "Crossing", ko, text.index(line), text.index(line) + len(line), coder="Coder Choi"
+    )
+    asked = as_owner.client.get("/reports")
+    assert asked.status_code == 200 and "whose codings?" in asked.text
+    assert "Coder Lee (coder, 1 codings), Coder Choi (coder, 1 codings)" in asked.text
+    coded.reconciler.reconcile(["Coder Lee", "Coder Choi"], "both")
+    page = as_owner.client.get("/reports")
+    assert page.status_code == 200 and "Every count is of the codings by consensus." in page.text
+    view = as_owner.client.get("/reports/view")
+    assert "Counts are of the codings by consensus; project coders: " in view.text
+    lee = as_owner.client.get("/reports", params={"coder": "Coder Lee"})
+    assert "Every count is of the codings by Coder Lee." in lee.text
+    assert "/reports/view?coder=Coder%20Lee" in lee.text  # its links ask for the same report
+    view = as_owner.client.get("/reports/view", params={"coder": "Coder Lee,Coder Choi"})
+    assert "Counts are of the codings by Coder Lee, Coder Choi; project coders: " in view.text

@@ -76,6 +76,11 @@ class Selection:
 EVERYTHING = Selection()  # every coding, codes as they are
 
 
+class ChooseCoders(CodingError):
+    """Several coders coded and none is the consensus: whose codings to count is the
+    researcher's choice (a page shows it as a question, not as a failure)."""
+
+
 def _split(names: Sequence[str | int]) -> list[str | int]:
     """'A,B' and ['A', 'B'] alike: the web sends one field, the CLI may repeat --coder."""
     out: list[str | int] = []
@@ -150,7 +155,7 @@ def choose(
         elif len(who_coded) == 1:
             wanted = who_coded
         elif who_coded:
-            raise CodingError(
+            raise ChooseCoders(
                 f"whose codings? this project has {coders_line(conn)}; choose with "
                 "--coder NAME[,NAME] or --consensus (after moksori reconcile), "
                 "so one judgement is not counted once per coder"

@@ -118,7 +118,7 @@ class ReportOptions:
     # these coders, and the consensus coder with ``consensus``; default: the consensus.
     counted_coders: list[str] = field(default_factory=list)
     consensus: bool = False
-    viewer: str | None = None  # blind coding: who is looking
+    viewer: str | int | None = None  # blind coding: who is looking (name or coder id)
     # The coders the reliability table compares; default: every person who coded.
     agreement_coders: list[str] = field(default_factory=list)
     unit: str = "sentence"

@@ -1,11 +1,15 @@
 """Coded segments: what was coded with a code, among cases whose attributes
 match, and the same table as a CSV or XLSX download.
 
-Blind coding holds as in ``moksori retrieve --as``: a coder sees their own
-codings and the consensus. Viewers see redacted quotes of scanned documents
-only. Downloads are redacted unless an owner or coder asks for ``original``
-(as ``moksori retrieve --csv`` without ``--original``), and every download is
-written to the audit trail with who asked.
+Whose codings, as ``moksori retrieve``: the coders chosen (a name, or "A,B"),
+by default the consensus coder, else the only coder who coded; with several
+coders and no consensus the page asks to choose. ``*`` lists every coder's
+codings, each row naming its coder. Blind coding holds as in ``moksori
+retrieve --as``: a coder sees their own codings and the consensus. Viewers
+see redacted quotes of scanned documents only. Downloads are redacted unless
+an owner or coder asks for ``original`` (as ``moksori retrieve --csv``
+without ``--original``), and every download is written to the audit trail
+with who asked.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
 from moksori.access.sessions import Session
-from moksori.analysis.coded import Selection
+from moksori.analysis.coded import ChooseCoders, Selection
 from moksori.analysis.retrieval import Excerpt, excerpts_table
 from moksori.errors import MoksoriError
 from moksori.project import Project
@@ -27,6 +31,7 @@ from moksori.web.context import Forbidden, project_of, render, require
 from moksori.web.redaction import Redactor, reads_originals
 
 router = APIRouter()
+EVERY_CODER = "*"  # every coder's codings the account may see, each row naming its coder
 FORMATS = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -66,10 +71,11 @@ def find(project: Project, want: Wanted, session: Session, redacted: bool) -> Fo
             f"{project.deid.publishing.k_threshold()} participants share "
             "(others could single someone out)"
         )
-    selection = Selection(
-        coders=(want.coder,) if want.coder else (),
-        viewer=user.coder_id if user.coder_id is not None else None,
-    )
+    viewer = user.coder_id if user.coder_id is not None else None
+    if want.coder == EVERY_CODER:
+        selection = Selection(viewer=viewer)
+    else:
+        selection = project.analysis.choose([want.coder] if want.coder else [], viewer=viewer)
     codes = (
         [want.code] if want.code else [c.id for c in project.codebook.tree() if c.parent_id is None]
     )
@@ -106,6 +112,8 @@ def coded_page(
     found, error, status = Found(), "", 200
     try:
         found = find(project, want, session, redacted=False)
+    except ChooseCoders as exc:  # a question for the form above, not a bad request
+        error = str(exc)
     except MoksoriError as exc:  # unknown code, attribute or coder; bad condition
         error, status = str(exc), 400
     attributes = [a.name for a in project.cases.attributes()]
@@ -118,6 +126,7 @@ def coded_page(
         error=error,
         codes=[c.path for c in project.codebook.tree()],
         coders=[c.name for c in project.coders.list()],
+        every_coder=EVERY_CODER,
         attributes=attributes,
         may_original=reads_originals(session),
     )

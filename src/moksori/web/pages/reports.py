@@ -1,6 +1,10 @@
 """The findings report: built by the library in memory (it quotes testimony, so
 no file ever holds it) and served from there until the project changes.
 
+The report counts one set of coders, as ``moksori report`` does: ``coder``
+(a name or "A,B") and ``consensus``; by default the consensus coder, else the
+only coder who coded (blind coding: among the coders the account may see).
+
 The report is redacted unless an owner or coder asks for the original; a
 viewer gets it only redacted and only once every document has been scanned
 for personal data (the redacted view of an unscanned document is its stored
@@ -14,12 +18,14 @@ import re
 import threading
 from dataclasses import dataclass, field
 from typing import Annotated, Any
+from urllib.parse import quote
 
 import anyio.to_thread
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
 from moksori.access.sessions import Session
+from moksori.analysis.coded import ChooseCoders
 from moksori.analysis.report import ReportOptions
 from moksori.analysis.report_render import render_html, render_markdown
 from moksori.errors import MoksoriError, NotFound
@@ -46,14 +52,20 @@ class Built:
     themes: int = 0
     quotes: int = 0
     participants: int = 0
+    counted: list[str] = field(default_factory=list)  # whose codings it counts
+
+
+# redacted or not, the coders asked for, consensus, who is looking (blind coding)
+Kind = tuple[bool, str, bool, int | None]
 
 
 class ReportCache:
-    """The last report of each kind (redacted, original), kept while the project is unchanged."""
+    """The last report of each kind (redacted or original, whose codings, for whom),
+    kept while the project is unchanged."""
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
-        self.built: dict[bool, Built] = {}
+        self.built: dict[Kind, Built] = {}
 
 
 def _cache(request: Request) -> ReportCache:
@@ -69,9 +81,21 @@ def _cache(request: Request) -> ReportCache:
 _CACHE_LOCK = threading.Lock()
 
 
-def build(project: Project, redacted: bool) -> Built:
+def build(
+    project: Project,
+    redacted: bool,
+    coder: str = "",
+    consensus: bool = False,
+    viewer: int | None = None,
+) -> Built:
     """Built and audited by the library (as the project's actor: the signed-in user)."""
-    rep = project.build_report(ReportOptions(redacted=redacted))
+    options = ReportOptions(
+        redacted=redacted,
+        counted_coders=[coder] if coder else [],
+        consensus=consensus,
+        viewer=viewer,
+    )
+    rep = project.build_report(options)
     built = Built(
         stamp=(),
         html=render_html(rep).encode("utf-8"),
@@ -81,12 +105,20 @@ def build(project: Project, redacted: bool) -> Built:
         themes=len(rep.themes),
         quotes=sum(len(t.quotes) for t in rep.themes),
         participants=rep.sample.participants,
+        counted=list(rep.counted),
     )
     built.stamp = project.changes()
     return built
 
 
-def report_for(request: Request, session: Session, original: bool, rebuild: bool = False) -> Built:
+def report_for(
+    request: Request,
+    session: Session,
+    original: bool,
+    rebuild: bool = False,
+    coder: str = "",
+    consensus: bool = False,
+) -> Built:
     """The report this account may read, built if missing or out of date."""
     project = project_of(request)
     if original and not reads_originals(session):
@@ -100,12 +132,22 @@ def report_for(request: Request, session: Session, original: bool, rebuild: bool
             )
     cache = _cache(request)
     redacted = not original
+    viewer = session.user.coder_id
+    kind: Kind = (redacted, coder.strip(), consensus, viewer)
     with cache.lock:  # one build at a time; the others wait and reuse it
-        have = cache.built.get(redacted)
+        have = cache.built.get(kind)
         if have is None or rebuild or have.stamp != project.changes():
-            have = build(project, redacted)
-            cache.built[redacted] = have
+            have = build(project, redacted, coder.strip(), consensus, viewer)
+            cache.built[kind] = have
         return have
+
+
+def _suffix(original: bool, coder: str, consensus: bool) -> str:
+    """The query that asks for the same report again (its view, plots, downloads)."""
+    asked = {"original": "true" if original else "", "coder": coder.strip()}
+    asked["consensus"] = "true" if consensus else ""
+    query = "&".join(f"{k}={quote(v, safe='')}" for k, v in asked.items() if v)
+    return f"?{query}" if query else ""
 
 
 @router.get("/reports")
@@ -114,12 +156,16 @@ async def reports_page(
     session: Annotated[Session, Depends(require("read"))],
     original: Annotated[bool, Query()] = False,
     rebuild: Annotated[bool, Query()] = False,
+    coder: Annotated[str, Query()] = "",
+    consensus: Annotated[bool, Query()] = False,
 ) -> Response:
     built, error, status = None, "", 200
     try:
         built = await anyio.to_thread.run_sync(
-            lambda: report_for(request, session, original, rebuild)
+            lambda: report_for(request, session, original, rebuild, coder, consensus)
         )
+    except ChooseCoders as exc:  # a question for the form above, not a bad request
+        error = str(exc)
     except MoksoriError as exc:  # e.g. an empty codebook
         error, status = str(exc), 400
     return render(
@@ -129,8 +175,13 @@ async def reports_page(
         built=built,
         error=error,
         original=original,
-        suffix="?original=true" if original else "",
+        suffix=_suffix(original, coder, consensus),
+        redacted_suffix=_suffix(False, coder, consensus),
+        original_suffix=_suffix(True, coder, consensus),
         may_original=reads_originals(session),
+        coder=coder.strip(),
+        consensus=consensus,
+        coders=[c.name for c in project_of(request).coders.list()],
     )
 
 
@@ -139,8 +190,12 @@ async def report_view(
     request: Request,
     session: Annotated[Session, Depends(require("read"))],
     original: Annotated[bool, Query()] = False,
+    coder: Annotated[str, Query()] = "",
+    consensus: Annotated[bool, Query()] = False,
 ) -> Response:
-    built = await anyio.to_thread.run_sync(lambda: report_for(request, session, original))
+    built = await anyio.to_thread.run_sync(
+        lambda: report_for(request, session, original, False, coder, consensus)
+    )
     return Response(
         built.html,
         media_type="text/html; charset=utf-8",
@@ -154,10 +209,14 @@ async def report_plot(
     name: str,
     session: Annotated[Session, Depends(require("read"))],
     original: Annotated[bool, Query()] = False,
+    coder: Annotated[str, Query()] = "",
+    consensus: Annotated[bool, Query()] = False,
 ) -> Response:
     if not PLOT_NAME.match(name):  # no folders, no "..": only a plot's own name
         raise NotFound(f"no plot {name!r}")
-    built = await anyio.to_thread.run_sync(lambda: report_for(request, session, original))
+    built = await anyio.to_thread.run_sync(
+        lambda: report_for(request, session, original, False, coder, consensus)
+    )
     if name not in built.plots:
         raise NotFound(f"no plot {name!r}")
     return Response(built.plots[name], media_type="image/png")
@@ -169,10 +228,14 @@ async def report_download(
     name: str,
     session: Annotated[Session, Depends(require("read"))],
     original: Annotated[bool, Query()] = False,
+    coder: Annotated[str, Query()] = "",
+    consensus: Annotated[bool, Query()] = False,
 ) -> Response:
     if name not in DOWNLOADS:
         raise NotFound(f"no report file {name!r}")
-    built = await anyio.to_thread.run_sync(lambda: report_for(request, session, original))
+    built = await anyio.to_thread.run_sync(
+        lambda: report_for(request, session, original, False, coder, consensus)
+    )
     data = built.html if name == "report.html" else built.markdown
     stem, ext = name.split(".")
     filename = f"{stem}{'-ORIGINAL' if original else ''}.{ext}"
