@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from moksori.analysis.report import ReportOptions
+from moksori.analysis.report import ReportOptions, age_summary, describe_sample
+from moksori.analysis.report_render import coefficient, percent
 from moksori.project import Project
 from tests.coding.conftest import INTERVIEW_EN, INTERVIEW_KO, span, study  # noqa: F401
 
@@ -110,3 +111,57 @@ def test_descriptors_never_use_identity_fields(coded: Project, tmp_path: Path) -
     coded.cases.define_attribute("real_name", "text")
     with pytest.raises(Exception, match="real_name|identity|name"):
         coded.report(tmp_path / "r", ReportOptions(template="{real_name} ({gender})"))
+
+
+def test_agreement_prints_as_a_percentage_and_coefficients_with_few_decimals() -> None:
+    assert [percent(x) for x in (0.997, 1.0, 0.5, 0.9999, 0.0, None)] == [
+        "99.7%", "100%", "50%", "99.99%", "0%", "—",
+    ]  # fmt: skip
+    assert [coefficient(x) for x in (0.853, 0.9, 1.0, -0.1234, None)] == [
+        "0.853", "0.90", "1.00", "-0.123", "—",
+    ]  # fmt: skip
+
+
+def test_report_reliability_table_is_in_percent(coded: Project, tmp_path: Path) -> None:
+    files = coded.report(tmp_path / "r", ReportOptions(counted_coders=["Coder A"]))
+    md = files.markdown.read_text(encoding="utf-8")
+    (row,) = [ln for ln in md.splitlines() if ln.startswith("| overall (pooled) |")]
+    cells = [c.strip() for c in row.strip("|").split("|")][1:]
+    assert cells[0].endswith("%") and cells[3].endswith("%")
+    assert all(not c.endswith("%") for c in (cells[1], cells[2], cells[4], cells[5]))
+
+
+def test_sample_reads_age_bands(project: Project) -> None:
+    cases = project.cases
+    cases.define_attribute("연령대", "ordinal", ["20대", "30대", "40대"])
+    for name, band in (("A", "30대"), ("B", "20대"), ("C", "30대"), ("D", None)):
+        cases.add(name)
+        cases.set_value(name, "연령대", band)
+    sample = describe_sample(project.conn, "{pseudonym}")
+    assert sample.age_bands == {"20대": 1, "30대": 2}
+    assert age_summary(sample) == "ages by band: 20대 (1), 30대 (2) (attribute 연령대)"
+
+
+def test_quotes_spread_over_participants_and_sources(study: Project) -> None:  # noqa: F811
+    """One participant interviewed twice: the second quote comes from the other
+    interview although the first holds better-agreed passages."""
+    p = study
+    p.coders.add("A")
+    p.coders.add("B")
+    p.codebook.create("Theme")
+    p.cases.add("Youngmi")
+    p.cases.link("Youngmi", "youngmi.ko.txt")
+    p.cases.link("Youngmi", "jun.en.txt")  # a second session, say
+    for text in (
+        "말투 때문에 사람들이 자꾸 어디서 왔냐고 물었어요.",
+        "어머니는 아직 혜산에 계세요.",
+    ):
+        for coder in ("A", "B"):
+            p.codings.apply_quote("Theme", "youngmi.ko.txt", text, coder=coder)
+    p.codings.apply_quote("Theme", "jun.en.txt", "I search online", coder="A")
+    rep = p.build_report(ReportOptions(counted_coders=["A"], quotes_per_theme=2))
+    quotes = rep.themes[0].quotes
+    assert len({q.document_id for q in quotes}) == 2
+    assert quotes[0].coders == 2 and quotes[1].coders == 1
+    three = p.build_report(ReportOptions(counted_coders=["A"], quotes_per_theme=3))
+    assert len(three.themes[0].quotes) == 3  # then the same source again

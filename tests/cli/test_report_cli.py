@@ -181,3 +181,11 @@ def test_format_md_only_and_descriptor_drops_missing_clauses(proj: str, tmp_path
     md = (out / "report.md").read_text(encoding="utf-8")
     assert "- 순희 (여성)" in md and "- 영미 (여성, 2 children)" in md
     assert "?" not in "\n".join(ln for ln in md.splitlines() if ln.startswith("- "))
+
+
+def test_code_list_names_the_coders_coder_list_lists(proj: str) -> None:
+    r = moksori("code", "list", proj, "--json", env=cli_env())
+    assert r.returncode == 1 and len(r.stderr.strip().splitlines()) == 1
+    listed = _json("coder", "list", proj)["coders"]
+    assert len(listed) == 3  # Han, Mina and the consensus
+    assert "this project has 3 coders: Han, Mina (people) and consensus (reconciled" in r.stderr

@@ -92,3 +92,52 @@ def test_bad_templates(cases: Project, template: str, message: str) -> None:
 )
 def test_ordinary_fields_are_not_identity(field: str) -> None:
     assert not looks_like_identity(field)
+
+
+ISSUE = "{pseudonym} ({age_band}, left North Korea in {year_left})"
+GENDERED = "{pseudonym} (in {her|his|their} {age_band}, left North Korea in {year_left})"
+
+
+@pytest.fixture
+def people(cases: Project) -> Project:
+    c = cases.cases
+    c.define_attribute("성별", "category", ["여", "남"])
+    c.add("Jeonghyuk")
+    c.set_value("Jeonghyuk", "성별", "남")
+    c.set_value("Eunbyeol", "성별", "여")
+    return cases
+
+
+def test_a_missing_value_drops_its_clause(people: Project) -> None:
+    c = people.cases
+    assert c.descriptor("Jeonghyuk", ISSUE, missing="") == "Jeonghyuk"
+    assert c.descriptor("Haneul", ISSUE, missing="") == "Haneul (20s)"
+    assert c.descriptor("Eunbyeol", ISSUE, missing="") == (
+        "Eunbyeol (30s, left North Korea in 2010)"
+    )
+    c.set_value("Jeonghyuk", "year_left", "2019")
+    assert c.descriptor("Jeonghyuk", ISSUE, missing="") == "Jeonghyuk (left North Korea in 2019)"
+    # clauses end at , ; ( ) [ ] and nothing dangles
+    assert c.descriptor("Haneul", "{pseudonym}; {year_left}년 탈북; {age_band}", missing="") == (
+        "Haneul; 20s"
+    )
+    assert c.descriptor("Haneul", "[{year_left}] {pseudonym}", missing="") == "Haneul"
+    # the issue's report line: no "?" and no hole for a man with missing values
+    assert c.descriptor("Jeonghyuk", "{pseudonym} (in {her|his|their} {age_band})", missing="") == (
+        "Jeonghyuk"
+    )
+
+
+def test_gendered_words_follow_the_gender_attribute(people: Project) -> None:
+    c = people.cases
+    c.set_value("Jeonghyuk", "age_band", "40s")
+    assert c.descriptor("Eunbyeol", GENDERED, missing="") == (
+        "Eunbyeol (in her 30s, left North Korea in 2010)"
+    )
+    assert c.descriptor("Jeonghyuk", GENDERED, missing="") == "Jeonghyuk (in his 40s)"
+    assert c.descriptor("Haneul", GENDERED, missing="") == "Haneul (in their 20s)"
+    # two words: an unknown gender is a missing value
+    assert c.descriptor("Haneul", "{pseudonym} ({she|he})", missing="") == "Haneul"
+    assert c.descriptor("Haneul", "{pseudonym} ({she|he})") == "Haneul (?)"
+    with pytest.raises(CodingError, match="gendered words"):
+        c.descriptor("Haneul", "{pseudonym} {her|his|their|its}")

@@ -240,12 +240,12 @@ def _spread(
     quote_text: QuoteText | None,
 ) -> list[Quote]:
     """The best quotes, new participant and new source first, then a new participant,
-    then any passage not overlapping one already chosen."""
+    then a new source, then any passage not overlapping one already chosen."""
     chosen: list[Quote] = []
     seen_people: set[str] = set()
     seen_docs: set[int] = set()
     seen_spans: list[tuple[int, int, int]] = []
-    for rule in ("new person and source", "new person", "any"):
+    for rule in ("new person and source", "new person", "new source", "any"):
         for _key, q, person in candidates:
             if len(chosen) >= n:
                 break
@@ -253,9 +253,9 @@ def _spread(
                 d == q.document_id and s < q.end and e > q.start for d, s, e in seen_spans
             )
             new_person, new_doc = person not in seen_people, q.document_id not in seen_docs
-            if overlaps or (rule != "any" and not new_person):
+            if overlaps or (rule.startswith("new person") and not new_person):
                 continue
-            if rule == "new person and source" and not new_doc:
+            if rule.endswith("source") and not new_doc:
                 continue
             chosen.append(q)
             seen_people.add(person)
