@@ -102,7 +102,11 @@ def build_document(extracted: Extracted, source_name: str) -> IngestedDocument |
     terms = segmented.passage_terms
     for seg, seg_terms in zip(passages, terms, strict=True):
         seg.terms = seg_terms
-        seg.fingerprint = fingerprint(text[seg.start : seg.end])
+        # What people say (turns, cues) or answer (rows) repeats naturally: "That's hard
+        # to talk about." in two interviews is no copy. Their long shared runs are found
+        # by the shared-passage scan (store.shared_passages), which tells stock from copied.
+        if seg.kind == "paragraph":
+            seg.fingerprint = fingerprint(text[seg.start : seg.end])
     return IngestedDocument(
         source_name=source_name,
         format=extracted.format,

@@ -128,8 +128,15 @@ class Match:
 def _extend(a: str, i: int, b: str, j: int, length: int) -> Match:
     """The longest common run through a[i:i+length] == b[j:j+length]."""
     lo = 0
-    while i - lo > 0 and j - lo > 0 and a[i - lo - 1] == b[j - lo - 1]:
-        lo += 1
+    step = 64
+    while step:
+        while (
+            step <= i - lo
+            and step <= j - lo
+            and a[i - lo - step : i - lo] == b[j - lo - step : j - lo]
+        ):
+            lo += step
+        step //= 4
     hi = length
     step = 256
     while step:

@@ -26,17 +26,21 @@ from moksori.ingest.model import PASSAGE_KINDS
 from moksori.korean.terms import index_terms
 from moksori.store.database import Connection
 
-# Of the documents holding a hash, the earliest this many are looked at: a copied
-# passage links to its first copies, and a phrase every transcript has (a notice, a
-# question) costs this many comparisons per document added, not one per document.
-HOLDERS = 16
+# A hash more than this many earlier documents hold is a phrase of the corpus (a
+# notice atop every transcript, a question asked of everyone, a site's template), not
+# an article copied: it never makes two documents worth comparing, and only its
+# earliest holders are read, and no more are stored. This bounds the work per document
+# added whatever the corpus size; a passage already on HOLDERS documents is not linked
+# to more.
+HOLDERS = 12
 _SEEDS = """
-SELECT document_id, new_pos, pos FROM (
-    SELECT f.document_id, j.value ->> 1 AS new_pos, f.pos,
-           dense_rank() OVER (PARTITION BY f.hash ORDER BY f.document_id) AS holder
-    FROM json_each(?1) AS j JOIN passage_fingerprint AS f ON f.hash = j.value ->> 0
-    WHERE f.document_id < ?2
-      AND f.document_id NOT IN (SELECT first_id FROM shared_passage WHERE later_id = ?2))
+SELECT document_id, new_pos, pos, holders FROM (
+    SELECT *, max(holder) OVER (PARTITION BY hash) AS holders FROM (
+        SELECT f.hash, f.document_id, j.value ->> 1 AS new_pos, f.pos,
+               dense_rank() OVER (PARTITION BY f.hash ORDER BY f.document_id) AS holder
+        FROM json_each(?1) AS j JOIN passage_fingerprint AS f ON f.hash = j.value ->> 0
+        WHERE f.document_id < ?2
+          AND f.document_id NOT IN (SELECT first_id FROM shared_passage WHERE later_id = ?2)))
 WHERE holder <= ?3
 """
 
@@ -96,9 +100,13 @@ def scan_document(conn: Connection, doc_id: int) -> int:
     seeds: dict[int, list[tuple[int, int]]] = defaultdict(list)
     rows = conn.execute(_SEEDS, (json.dumps(fps), doc_id, HOLDERS))
     docs_at: dict[int, set[int]] = defaultdict(set)  # fingerprint position -> documents
-    for other, pos, other_pos in rows:
-        seeds[int(other)].append((int(pos), int(other_pos)))
+    common: set[int] = set()  # positions whose hash enough documents hold already
+    for other, pos, other_pos, holders in rows:
         docs_at[int(pos)].add(int(other))
+        if holders > HOLDERS:
+            common.add(int(pos))
+        else:
+            seeds[int(other)].append((int(pos), int(other_pos)))
     found = 0
     for other_id, pairs in sorted(seeds.items()):
         if not shared.worth_comparing(pairs):
@@ -119,11 +127,12 @@ def scan_document(conn: Connection, doc_id: int) -> int:
     has = conn.execute(
         "SELECT 1 FROM passage_fingerprint WHERE document_id = ? LIMIT 1", (doc_id,)
     ).fetchone()
-    if not has:
+    if not has:  # a hash HOLDERS + 1 documents hold is known to be common: no more rows
+        kept = [(h, pos) for h, pos in fps if pos not in common]
         conn.execute(
             "INSERT INTO passage_fingerprint(hash, document_id, pos) "
             "SELECT value ->> 0, ?, value ->> 1 FROM json_each(?)",
-            (doc_id, json.dumps(fps)),
+            (doc_id, json.dumps(kept)),
         )
     if found:
         _mark_repeats(conn, doc_id, text)
