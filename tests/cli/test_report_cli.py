@@ -189,3 +189,12 @@ def test_code_list_names_the_coders_coder_list_lists(proj: str) -> None:
     listed = _json("coder", "list", proj)["coders"]
     assert len(listed) == 3  # Han, Mina and the consensus
     assert "this project has 3 coders: Han, Mina (people) and consensus (reconciled" in r.stderr
+
+
+def test_blind_coder_reports_own_or_consensus_codings_only(proj: str, tmp_path: Path) -> None:
+    out = str(tmp_path / "b")
+    r = moksori("report", proj, "--out", out, "--as", "Mina", "--json", env=cli_env())
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["counted_coders"] == ["consensus"]
+    r = moksori("report", proj, "--out", out, "--as", "Mina", "--coder", "Han", env=cli_env())
+    assert r.returncode == 1 and "blind coding is on" in r.stderr
