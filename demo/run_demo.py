@@ -24,7 +24,7 @@ CODING = HERE / "coding"
 REPORT_DIR = BUILD / "report"
 INGEST_REPORT = BUILD / "ingest.md"
 OWNER, CODER_A, CODER_B = "Dr Han", "Coder A", "Coder B"
-TEMPLATE = "{pseudonym} ({gender}, in their {age_band}, left {year_left})"
+TEMPLATE = "{pseudonym} (in {her|his|their} {age_band}, left North Korea in {year_left})"
 
 SEARCHES = [
     ("건너다", "Korean verb by its dictionary form: finds 건넜습니다, 건너서 …"),
@@ -72,6 +72,7 @@ def main() -> None:
     code_the_study()
     project = str(PROJECT)
     moksori("agreement", project, "--coders", f"{CODER_A},{CODER_B}", "--coder", OWNER)
+    reconcile_the_codings()
     translations_and_meaning()
     protect_the_people()
     moksori(
@@ -81,18 +82,24 @@ def main() -> None:
         str(REPORT_DIR),
         "--title",
         "Staying unnoticed: a demo study",
-        "--template",
+        "--consensus",
+        "--descriptor",
         TEMPLATE,
         "--by",
         "gender",
         "--by",
         "age_band",
-        "--coders",
+        "--agreement-coders",
         f"{CODER_A},{CODER_B}",
+        "--format",
+        "html,md,docx",
     )
     write_ingest_report()
     print("\n" + (REPORT_DIR / "report.md").read_text(encoding="utf-8"))
-    print(f"findings report: {(REPORT_DIR / 'report.html').relative_to(HERE.parent)} (and .md)")
+    print(
+        f"findings report: {(REPORT_DIR / 'report.html').relative_to(HERE.parent)} "
+        "(and report.md, report.docx for Word)"
+    )
     print(f"ingest and search overview: {INGEST_REPORT.relative_to(HERE.parent)}")
 
 
@@ -149,7 +156,6 @@ def protect_the_people() -> None:
 
 def code_the_study() -> None:
     """Two fictional coders code the corpus blind; the owner compares them."""
-    import csv
 
     import yaml
 
@@ -171,10 +177,7 @@ def code_the_study() -> None:
         "--type",
         "home_province=category",
     )
-    with (CODING / "case-links.csv").open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            extra = ["--speaker", row["speaker"]] if row["speaker"] else []
-            moksori("case", "link", project, row["case"], row["document"], *extra)
+    moksori("case", "link", project, "--map", str(CODING / "case-links.csv"))
     moksori("code", "import", project, str(CODING / "coder-a.yaml"), "--coder", CODER_A)
     moksori("code", "import", project, str(CODING / "coder-b.yaml"), "--coder", CODER_B)
     memos = yaml.safe_load((CODING / "memos.yaml").read_text(encoding="utf-8"))
@@ -194,6 +197,31 @@ def code_the_study() -> None:
             "--coder",
             m["author"],
         )
+
+
+def reconcile_the_codings() -> None:
+    """The owner settles where the coders differ: one unit decided by hand, then the rest
+    in bulk, which never overrides a decision; the consensus is what the report counts."""
+    import json
+
+    project = str(PROJECT)
+    pair = ["--coders", f"{CODER_A},{CODER_B}", "--coder", OWNER]
+    moksori("disagreements", project, *pair, "--undecided")
+    listed = subprocess.run(
+        [sys.executable, "-m", "moksori", "disagreements", project, *pair, "--json"],
+        text=True,
+        capture_output=True,
+        check=True,
+    )
+    units = json.loads(listed.stdout)
+    # "A coded X where B coded Y" is one unit; adopting A's code rejects B's alternative
+    chosen = next((u for u in units if u["kind"] == "different_codes"), units[0] if units else None)
+    if chosen:
+        coding = (chosen["a"] or chosen["b"])[0]["coding_id"]
+        moksori("reconcile", project, *pair, "--coding", str(coding), "--adopt", "a")
+    moksori("reconcile", project, *pair, "--adopt", "both")
+    moksori("disagreements", project, *pair, "--decided")
+    moksori("freq", project, "--consensus", "--as", OWNER)
 
 
 def write_ingest_report() -> None:

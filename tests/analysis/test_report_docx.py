@@ -191,3 +191,15 @@ def test_nothing_unredacted_in_any_part(reviewed: Project, tmp_path: Path) -> No
     )
     assert original.docx is not None
     assert "김순희" in _parts_text(original.docx)["word/document.xml"]
+
+
+def test_code_colours_come_before_the_name(coded: Project, tmp_path: Path) -> None:  # noqa: F811
+    coded.codebook.edit("말투 Accent", colour="#2a6f97")
+    opts = ReportOptions(title=TITLE, template=TEMPLATE, counted_coders=["Coder A"])
+    files = coded.report(tmp_path / "r", opts, formats=("docx",))
+    doc = Document(str(files.docx))
+    cells = [t.rows[i].cells[0] for t in doc.tables for i in range(1, len(t.rows))]
+    accent = next(c for c in cells if "말투 Accent" in c.text)
+    runs = accent.paragraphs[0].runs
+    assert runs[0].text == "■ " and str(runs[0].font.color.rgb) == "2A6F97"
+    assert "말투 Accent" in "".join(r.text for r in runs[1:])

@@ -132,7 +132,10 @@ def _codebook(doc: DocxDocument, rep: Report) -> None:
         para = row.cells[0].paragraphs[0]
         para.paragraph_format.left_indent = Cm(0.5 * code.depth)
         if code.colour:  # the code's colour as a swatch before its name, as in the HTML
-            swatch = para.runs[0].insert_run_before("■ ") if para.runs else para.add_run("■ ")
+            first = para.runs[0] if para.runs else None
+            swatch = para.add_run("■ ")
+            if first is not None:  # python-docx appends runs: move the swatch in front
+                first._r.addprevious(swatch._r)
             swatch.font.color.rgb = RGBColor.from_string(code.colour.lstrip("#").upper())
     for k in rep.links:
         para = doc.add_paragraph(style="List Bullet")
