@@ -148,13 +148,20 @@ def _extend(a: str, i: int, b: str, j: int, length: int) -> Match:
     return Match(i - lo, i + hi, j - lo, j + hi)
 
 
-def worth_comparing(seeds: Iterable[tuple[int, int]]) -> bool:
-    """Do some seeds line up (same offset between the two texts), as a shared run's do?
-    A run of 110 letters (a short Korean passage) holds at least two."""
-    diagonals: dict[int, int] = {}
+def worth_comparing(
+    seeds: Iterable[tuple[int, int]], docs_at: Mapping[int, Set[int]], partner: int
+) -> bool:
+    """Do some seeds line up (same offset between the two texts) as a copied run's do,
+    and not as stock phrases do? A run of 110 letters (a short Korean passage) holds at
+    least two seeds; the stock test is :func:`stock_share`'s, on the seeds alone, so
+    most documents sharing only the corpus's phrases are never read."""
+    diagonals: dict[int, list[int]] = {}
     for i, j in seeds:
-        n = diagonals[i - j] = diagonals.get(i - j, 0) + 1
-        if n >= MIN_SEEDS:
+        diagonals.setdefault(i - j, []).append(i)
+    for positions in diagonals.values():
+        if len(positions) < MIN_SEEDS:
+            continue
+        if _stock_share(sorted(set(positions)), docs_at, partner) <= MAX_STOCK_SHARE:
             return True
     return False
 
@@ -241,6 +248,10 @@ def stock_share(run: Match, docs_at: Mapping[int, Set[int]], partner: int) -> fl
     same documents (those that carry the article); stock sentences' by many others.
     """
     positions = [p for p in docs_at if run.start <= p <= run.end - K]
+    return _stock_share(positions, docs_at, partner)
+
+
+def _stock_share(positions: Sequence[int], docs_at: Mapping[int, Set[int]], partner: int) -> float:
     if not positions:
         return 0.0
     held: dict[int, int] = {}

@@ -109,7 +109,7 @@ def scan_document(conn: Connection, doc_id: int) -> int:
             seeds[int(other)].append((int(pos), int(other_pos)))
     found = 0
     for other_id, pairs in sorted(seeds.items()):
-        if not shared.worth_comparing(pairs):
+        if not shared.worth_comparing(pairs, docs_at, other_id):
             continue
         other_text = _text(conn, other_id) or ""
         other_letters = shared.letters(other_text)
