@@ -97,6 +97,8 @@ def _transcript(answers: list[str]) -> str:
     parts.append("참여자: 네, 그렇습니다.")
     for q, a in zip(questions, answers, strict=True):
         parts += [f"면접자: {q}", "참여자: 네, 그렇습니다.", f"참여자: {a}"]
+    # a stock answer, the same words in both transcripts: people say such things
+    parts.append("참여자: 그건 말하기 어려워요. 지금도 그 생각을 하면 마음이 아파요.")
     parts.append("면접자: 더 하고 싶은 말씀 있으세요? 오늘 정말 감사합니다.")
     return "\n\n".join(parts) + "\n"
 
@@ -129,6 +131,7 @@ def test_interviews_sharing_questions_and_stock_answers_are_not_linked(
     # the questions asked of both are not repeats either: both stay searchable
     assert project.search("고향").total == 2
     assert project.search("childhood").total == 2
+    assert project.search("마음").total == 2  # nor is the stock answer
 
 
 def test_protocol_read_in_one_turn_is_not_shared(project: Project, tmp_path: Path) -> None:
