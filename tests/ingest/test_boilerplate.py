@@ -458,3 +458,33 @@ def test_html_capture_keeps_every_body_sentence_and_loses_its_chrome() -> None:
         # by line: the byline under the headline ("… | 21 April 2021") is kept
         assert not any(ln.startswith(chrome) for ln in article.split("\n")), chrome
         assert chrome in removed, chrome
+
+
+def test_logo_row_stops_at_a_headline_and_a_date_above_a_counter_stays() -> None:
+    """A media logo row's items are a few words each: the appended article's headline
+    after it is no logo; a date over the view counter is the article's, not a menu item."""
+    prose = (
+        "She worked in a restaurant kitchen from six in the morning until midnight, and "
+        "she slept in a storeroom behind the kitchen with two other women."
+    )
+    text = "\n\n".join(
+        [
+            "Home",
+            "About us",
+            "Donate now",
+            "2025-06-02",
+            "Views 862",
+            prose,
+            "As featured in",
+            "The Daily Ledger",
+            "Pacific Public Radio",
+            "Why the first three years decide so much",
+            prose.replace("She", "He"),
+            "© 2025 Example Org. All rights reserved.",
+        ]
+    )
+    kept, removed = strip_boilerplate(text)
+    lines = kept.split("\n\n")
+    assert "2025-06-02" in lines
+    assert "Why the first three years decide so much" in lines
+    assert "Pacific Public Radio" not in lines and "Home" not in lines

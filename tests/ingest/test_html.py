@@ -205,3 +205,36 @@ def test_qa_page_keeps_its_bylines_and_its_turns_stop_at_the_appended_article() 
     chromes = ("sns_share_btn.png", "한울타리와 함께해 주세요", "ⓒ 한울타리 All rights reserved.")
     for chrome in chromes:
         assert chrome not in doc.text and chrome in removed, chrome
+
+
+def test_captions_subtitle_byline_and_date_of_the_article_are_kept() -> None:
+    """trafilatura drops the dek, the byline, the <time> and the <figcaption>; the article
+    holds them, so they come back in page order, while a related list's dates stay out."""
+    body = (
+        "<nav><ul><li><a href='/'>Home</a></li><li><a href='/w'>World</a></li></ul></nav>"
+        "<article><h1>Winter in Yanji</h1>"
+        "<p class='dek'>Newcomers say the first winter decides whether they stay.</p>"
+        "<div class='byline-block'><p class='byline'>By Mina Park and Joon Choi</p>"
+        "<time datetime='2025-06-02'>June 2, 2025</time></div>"
+        + ARTICLE.removeprefix("<article><h1>Winter in Yanji</h1>").replace(
+            "</p><p>She worked",
+            "</p><figure><img src='k.jpg' alt=''><figcaption>A flat in Yanji in January, "
+            "its windows covered in plastic.</figcaption></figure><p>She worked",
+        )
+        + "<aside class='related'><ul><li><a href='/x'>Another story</a> "
+        "<span class='related-date'>May 1, 2025</span></li></ul></aside>" + FOOTER
+    )
+    [doc] = read_html(page(body), "news.html", Limits())
+    text = doc.blocks[0].text
+    lines = [ln for ln in text.split("\n") if ln]
+    for line in (
+        "Newcomers say the first winter decides whether they stay.",
+        "By Mina Park and Joon Choi",
+        "June 2, 2025",
+        "A flat in Yanji in January, its windows covered in plastic.",
+    ):
+        assert line in lines, line
+    assert lines.index("By Mina Park and Joon Choi") < lines.index("June 2, 2025")
+    assert text.index("June 2, 2025") < text.index("The first winter in Yanji")
+    assert text.index("The first winter") < text.index("A flat in Yanji") < text.index("She worked")
+    assert "May 1, 2025" not in text

@@ -132,8 +132,17 @@ def _says_something(ln: Line) -> bool:
 
 
 def _logo_name(ln: Line) -> bool:
-    """A name under "As seen on": short, no sentence, no date."""
-    return weight(ln.text.strip()) <= 40 and not ln.sentence and not is_byline(ln.text)
+    """A name under "As seen on": short, a few words (a headline has more), no sentence, no date."""
+    text = ln.text.strip()
+    return (
+        weight(text) <= 40 and len(text.split()) <= 5 and not ln.sentence and not is_byline(ln.text)
+    )
+
+
+def _dateline(ln: Line) -> bool:
+    """A date or an author line ("2025-06-02", "글 박서윤"): part of the article's heading
+    even where a view counter or share row stands between it and the body."""
+    return weight(ln.text.strip()) <= 120 and not ln.sentence and is_byline(ln.text)
 
 
 def _links_inside_body(heading: Line, items: list[Line]) -> bool:
@@ -237,7 +246,7 @@ def _decide(body: list[Line]) -> None:
         elif k < first and header_bad:
             if ln.cls == LINKY or (k in menu and k not in heading):
                 ln.keep, ln.reason = False, ln.reason or "navigation"
-            elif _listish(ln) and k < header_bad[-1] and k not in heading:
+            elif _listish(ln) and k < header_bad[-1] and k not in heading and not _dateline(ln):
                 ln.keep, ln.reason = False, "navigation"
         elif k > last and footer_bad:
             if ln.cls == LINKY or k in menu:

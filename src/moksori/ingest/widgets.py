@@ -112,6 +112,8 @@ _REGISTRATION = re.compile(
     re.IGNORECASE,
 )
 _EMAIL_LABEL = re.compile(r"(?:e-?mail|이메일|메일)\s*[:：]\s*\S+@\S+", re.IGNORECASE)
+# "글쓴이: 다온쉼터 소식지팀": an author line that names a newsletter team is a byline.
+_AUTHOR_LABEL = re.compile(r"글쓴이|작성자|^글\s?[:：]|\bwritten by\b|^by\s", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?:[.!?]|다)[\"'”’)]*$")
 
 
@@ -130,7 +132,12 @@ def widget_reason(s: str, w: int) -> str | None:
         return NEWSLETTER
     if w <= 120 and _NEWSLETTER_PITCH.search(s) and len(s.split()) <= 14:
         return NEWSLETTER
-    if w <= 80 and _NEWSLETTER_WORD.search(s) and not _SENTENCE_END.search(s):
+    if (
+        w <= 80
+        and _NEWSLETTER_WORD.search(s)
+        and not _SENTENCE_END.search(s)
+        and not _AUTHOR_LABEL.search(s)
+    ):
         return NEWSLETTER
     if w <= 160 and _DONATION.search(s):
         return DONATION

@@ -83,6 +83,7 @@ def read_html(data: bytes, source: str, limits: Limits) -> list[Extracted]:
     elif title and title in visible and title not in paragraphs[:3]:
         paragraphs.insert(0, title)  # the visible headline belongs to the text, too
     paragraphs = _with_bylines(paragraphs, visible)
+    paragraphs = _with_article_parts(paragraphs, visible, _line_roles(root, visible))
     article, stripped = strip_boilerplate("\n\n".join(paragraphs))
     if not has_body_text(article):
         raise EmptyFile(source, "no article text found (the page holds only menus and links)")
@@ -240,6 +241,99 @@ def _with_bylines(paragraphs: list[str], visible: list[str]) -> list[str]:
             if at < len(out):  # inside the article, not under its last line
                 out.insert(at, line)
                 present.add(line)
+    return out
+
+
+# Class, id or itemprop words of the parts of an article that extractors drop: who wrote it,
+# when, its subtitle and its photo captions.
+_META_CLASS = re.compile(
+    r"byline|author|writer|reporter|dateline|date|published|posted|\bdek\b|standfirst|"
+    r"sub-?head|sub-?title|caption|credit",
+    re.IGNORECASE,
+)
+# ... unless the element is a list of other posts or a comment, where dates are chrome.
+_NOT_ARTICLE_CLASS = re.compile(r"related|card|comment|recent|popular|list|widget|share", re.I)
+_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+_CAPTION, _META, _HEADING = "caption", "meta", "heading"
+
+
+def _line_roles(root: lxml_html.HtmlElement, visible: list[str]) -> dict[int, str]:
+    """Visible lines (by index) that are a caption, a byline/date/subtitle or a heading.
+
+    Elements come in page order, as visible lines do, so each is looked up a little
+    ahead of the previous match (a name that recurs in a footer is not the byline).
+    """
+    roles: dict[int, str] = {}
+    cursor = 0
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        tag = el.tag.lower()
+        words = " ".join(el.get(a, "") for a in ("class", "id", "itemprop"))
+        if tag == "figcaption":
+            role = _CAPTION
+        elif tag in _HEADINGS:
+            role = _HEADING
+        elif (tag == "time" or _META_CLASS.search(words)) and not _NOT_ARTICLE_CLASS.search(words):
+            role = _META
+        else:
+            continue
+        text = _SPACES.sub(" ", normalise(el.text_content())).strip()
+        if not text:
+            continue
+        try:
+            at = visible.index(text, cursor, cursor + 40)
+        except ValueError:
+            continue
+        roles.setdefault(at, role)
+        cursor = at
+    return roles
+
+
+def _with_article_parts(
+    paragraphs: list[str], visible: list[str], roles: dict[int, str]
+) -> list[str]:
+    """Put back the captions, bylines, dates, subtitles and inner headlines of the article
+    that trafilatura dropped: they are what the reader saw and cited (a photo caption
+    describes the scene; an appended article's headline is where a Q&A interview ends).
+
+    Only lines inside the article's span of the page come back (metadata also a few lines
+    above its first paragraph), and a heading only when body text follows it.
+    """
+    out = list(paragraphs)
+    joined = "\n".join(out)
+    present = [line in out or (len(line) >= 20 and line in joined) for line in visible]
+    at_body = [i for i, here in enumerate(present) if here]
+    if not at_body:
+        return out
+    first, last = at_body[0], at_body[-1]
+    anchor: str | None = None  # the article line the next restored line goes after
+    for i, line in enumerate(visible):
+        if present[i]:
+            anchor = line if line in out else anchor
+            continue
+        role = roles.get(i)
+        if role is None and weight(line) <= 120 and is_byline(line) and not ends_sentence(line):
+            role = _META  # "입력 2025.05.12 06:00" in an unnamed list item
+        if role is None or weight(line) > 400:
+            continue
+        if role == _CAPTION:
+            wanted = first < i < last
+        elif role == _META:
+            wanted = first - 8 <= i < last and weight(line) <= 300
+        else:
+            follows = visible[i + 1] if i + 1 < len(visible) else ""
+            wanted = (
+                first < i < last
+                and weight(line) <= 120
+                and (present[i + 1] or roles.get(i + 1) == _META or is_byline(follows))
+            )
+        if not wanted:
+            continue
+        at = out.index(anchor) + 1 if anchor is not None else out.index(visible[first])
+        out.insert(at, line)
+        present[i] = True
+        anchor = line
     return out
 
 
