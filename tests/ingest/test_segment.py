@@ -244,3 +244,38 @@ def test_property_fixture_transcripts(doc: tuple[str, list[tuple[int, int, Block
         for seg in segs:
             if seg.kind == "turn":
                 assert text[seg.start : seg.end].split(":")[0].split()[-1:]  # label text
+
+
+QA_WITH_ARTICLE = (
+    "Interviewer: What would you tell someone who just arrived?\n\n"
+    "Yoon-hee: That the first three years are the hardest and they do end.\n\n"
+    "Interviewer: Thank you.\n\n"
+    "Yoon-hee: Thank you for listening to me.\n\n"
+    "{headline}\n\n"
+    "{lead}\n\n"
+    "Support organizations have begun to shift resources toward this middle period.\n"
+)
+LEAD_EN = (
+    "Researchers who follow North Korean arrivals over time describe a recognizable arc. "
+    "The first months are consumed by administration: registering an address, opening a "
+    "bank account, learning which office handles which form."
+)
+
+
+def _turn_ends(text: str) -> list[int]:
+    return [s.end for s in segment(text, [(0, len(text), Block(text=text))]) if s.kind == "turn"]
+
+
+def test_qa_turn_stops_at_an_appended_headline_over_a_third_person_lead() -> None:
+    text = QA_WITH_ARTICLE.format(headline="Why the first three years decide so much", lead=LEAD_EN)
+    at = text.index("Why the first")
+    assert _turn_ends(text) and all(end <= at for end in _turn_ends(text))
+
+
+def test_qa_turn_goes_on_over_a_short_line_when_the_speaker_keeps_talking() -> None:
+    """The speaker's own words ("I", "we") after a short line are still the speaker's turn."""
+    lead = LEAD_EN.replace("Researchers who follow", "When we followed").replace(
+        "describe a recognizable arc", "I saw a recognizable arc"
+    )
+    text = QA_WITH_ARTICLE.format(headline="And another thing about those years", lead=lead)
+    assert max(_turn_ends(text)) > text.index("When we followed")

@@ -91,6 +91,13 @@ _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st jr sr vs fig no nos vol pp approx gen col lt sgt capt rev
     hon mt ft jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp""".split()
 )
+_FIRST_PERSON = re.compile(
+    r"\b(?:I|I'm|I've|I'd|I'll|me|my|mine|myself|we|we're|we've|us|our|ours)\b|"
+    r"(?:^|\s)(?:저는|제가|저도|저희|저를|저한테|나는|내가|나도|우리|제)(?=\s|$)",
+    re.IGNORECASE,
+)
+_WRITTEN_KO = re.compile(r"[가-힣]다\.(?:\s|$)")
+_SPOKEN_KO = re.compile(r"[가-힣](?:요|죠|까)[.?!](?:\s|$)")
 _SENTENCE_END = re.compile(r"(?:[.!?…]+|。)[\"'”’)\]]*(?=\s)")
 # Where a long passage may be cut: after a sentence end and its spaces.
 _CUT_AFTER = re.compile(r"[.!?…。]+[\"'”’)\]]*\s+")
@@ -191,7 +198,25 @@ def _article_starts(text: str, lines: list[tuple[int, int]], index: int) -> bool
     if len(following) < 2:
         return False
     byline = text[following[0][0] : following[0][1]]
-    return weight(byline) <= 120 and is_byline(byline) and not ends_sentence(byline)
+    if weight(byline) <= 120 and is_byline(byline) and not ends_sentence(byline):
+        return True
+    # No byline: a headline standing alone (blank lines around it) over a lead paragraph
+    # written about others, not by the speaker ("Researchers who follow ... describe").
+    alone = (index == 0 or lines[index - 1][0] < 0) and (
+        index + 1 < len(lines) and lines[index + 1][0] < 0
+    )
+    return alone and _third_person_lead(text[following[0][0] : following[0][1]])
+
+
+def _third_person_lead(paragraph: str) -> bool:
+    """A long written paragraph with no first person: an article's lead, not a speaker's
+    words (testimony says "I", "we", "저는", "우리"; a Korean lead ends in "-다.")."""
+    if weight(paragraph) < 150 or not ends_sentence(paragraph) or _FIRST_PERSON.search(paragraph):
+        return False
+    hangul = sum(1 for c in paragraph if "가" <= c <= "힣")
+    if hangul * 2 < len(paragraph):
+        return True
+    return _WRITTEN_KO.search(paragraph) is not None and _SPOKEN_KO.search(paragraph) is None
 
 
 def _paragraphs(lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
