@@ -238,3 +238,27 @@ def test_captions_subtitle_byline_and_date_of_the_article_are_kept() -> None:
     assert text.index("June 2, 2025") < text.index("The first winter in Yanji")
     assert text.index("The first winter") < text.index("A flat in Yanji") < text.index("She worked")
     assert "May 1, 2025" not in text
+
+
+def test_labelled_donation_and_citation_boxes_inside_the_article_are_removed() -> None:
+    """A box the page labels as a donation call or a "cite this" box is chrome even where
+    its appeal reads like prose; it stays visible as removed text."""
+    box = (
+        "<div class='support-box'><strong>Stand with mothers like her</strong>"
+        "<p>Monthly gifts connect the children of single mothers with a study mentor.</p>"
+        "<a href='/donate'>Donate now</a></div>"
+        "<section id='cite' class='cite-box'><h3>Cite this publication</h3>"
+        '<p>Park, Mina. "Winter in Yanji." Example Institute, 2025.</p></section>'
+    )
+    data = page(NAV + ARTICLE.replace("</p><p>She worked", "</p>" + box + "<p>She worked"))
+    [doc] = read_html(data, "box.html", Limits())
+    text = doc.blocks[0].text
+    removed = "\n".join(r.text for r in doc.removed)
+    for line in (
+        "Stand with mothers like her",
+        "Monthly gifts connect the children of single mothers with a study mentor.",
+        "Cite this publication",
+        'Park, Mina. "Winter in Yanji." Example Institute, 2025.',
+    ):
+        assert line not in text and line in removed, line
+    assert "She worked in a restaurant kitchen" in text and "In March a broker" in text

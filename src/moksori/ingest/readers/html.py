@@ -83,7 +83,10 @@ def read_html(data: bytes, source: str, limits: Limits) -> list[Extracted]:
     elif title and title in visible and title not in paragraphs[:3]:
         paragraphs.insert(0, title)  # the visible headline belongs to the text, too
     paragraphs = _with_bylines(paragraphs, visible)
-    paragraphs = _with_article_parts(paragraphs, visible, _line_roles(root, visible))
+    roles = _line_roles(root, visible)
+    paragraphs = _with_article_parts(paragraphs, visible, roles)
+    parts = {visible[i] for i, role in roles.items() if role != _HEADING}
+    paragraphs = _without_widgets(paragraphs, root, parts)
     article, stripped = strip_boilerplate("\n\n".join(paragraphs))
     if not has_body_text(article):
         raise EmptyFile(source, "no article text found (the page holds only menus and links)")
@@ -335,6 +338,47 @@ def _with_article_parts(
         present[i] = True
         anchor = line
     return out
+
+
+# Class or id words that page templates give to small boxes inside an article: donation and
+# sign-up calls, "cite this" boxes, share rows, ads, "Read more" links. (Section labels
+# over the headline, "kicker" or "type", are left alone: a reader may cite them.)
+_WIDGET_CLASS = re.compile(
+    r"donat|newsletter|signup|sign-up|subscribe|mc4wp|read-?more|related|advert|"
+    r"(?:^|[-_])(?:give|support|cta|promo|appeal|cite|citation|share|sharing|social|ad|ads)"
+    r"(?:$|[-_])",
+    re.IGNORECASE,
+)
+_WIDGET_MAX_LINES = 8
+_WIDGET_MAX_WEIGHT = 800
+
+
+def _widget_lines(root: lxml_html.HtmlElement) -> set[str]:
+    """Lines of small elements that the page itself labels as a widget (class or id)."""
+    lines: set[str] = set()
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag.lower() in ("html", "body", "main", "article"):
+            continue
+        names = f"{el.get('class', '')} {el.get('id', '')}".split()
+        if not any(_WIDGET_CLASS.search(n) for n in names) or el.find(".//h1") is not None:
+            continue
+        tail, el.tail = el.tail, None  # visible_lines reads an element's tail, too
+        try:
+            own = visible_lines(el)
+        finally:
+            el.tail = tail
+        if len(own) <= _WIDGET_MAX_LINES and sum(map(weight, own)) <= _WIDGET_MAX_WEIGHT:
+            lines.update(own)
+    return lines
+
+
+def _without_widgets(
+    paragraphs: list[str], root: lxml_html.HtmlElement, article_parts: set[str]
+) -> list[str]:
+    """Drop the paragraphs that are a labelled widget's lines (a donation box inside the
+    article, whose appeal reads like prose, with its heading); captions and bylines stay."""
+    drop = _widget_lines(root) - article_parts
+    return [p for p in paragraphs if p not in drop] if drop else paragraphs
 
 
 def _clean(value: str | None) -> str | None:
