@@ -488,3 +488,80 @@ def test_logo_row_stops_at_a_headline_and_a_date_above_a_counter_stays() -> None
     assert "2025-06-02" in lines
     assert "Why the first three years decide so much" in lines
     assert "Pacific Public Radio" not in lines and "Home" not in lines
+
+
+def test_a_newsletter_post_keeps_title_author_date_and_loses_its_buttons_and_counts() -> None:
+    """A blog platform capture: the share row's other buttons ("Notes", "More"), the like and
+    comment counts and the paid badge go; the title, author and date over the body stay."""
+    prose = (
+        "For six years I have volunteered as an interpreter at a legal aid clinic, mostly "
+        "for clients who arrived within the last two years."
+    )
+    text = "\n".join(
+        [
+            "Field Notes",
+            "Share this post",
+            "Copy link",
+            "Facebook",
+            "Email",
+            "Notes",
+            "More",
+            "The interpreter who wouldn't translate",
+            "Jane Doe",
+            "Apr 09, 2025",
+            "∙ Paid",
+            "12",
+            "3",
+            "Share",
+            prose,
+            "There is one word I have stopped translating.",
+            prose.replace("six", "seven"),
+            "Write a comment...",
+            "Ready for more?",
+            "Type your email...",
+            "Subscribe",
+            "© 2025 Jane Doe",
+        ]
+    )
+    kept, _ = strip_boilerplate(text)
+    lines = kept.split("\n")
+    for line in ("The interpreter who wouldn't translate", "Jane Doe", "Apr 09, 2025"):
+        assert line in lines, line
+    assert "There is one word I have stopped translating." in lines
+    for line in ("Notes", "More", "∙ Paid", "12", "3", "Write a comment...", "Ready for more?"):
+        assert line not in lines, line
+
+
+def test_a_korean_blog_keeps_its_author_and_date_between_menus() -> None:
+    body = (
+        "작년 2월에 시작한 반찬 나눔이 벌써 1년이 되었습니다. 매주 목요일 오전, 어르신 스물세 "
+        "분께 반찬을 전해 드렸어요."
+    )
+    text = "\n".join(
+        [
+            "본문 바로가기",
+            "블로그",
+            "카테고리 이동",
+            "정착 이야기",
+            "반찬 나눔, 1년을 돌아보며",
+            "다온나눔",
+            "2025. 2. 11. 14:32",
+            "이웃추가",
+            "URL 복사",
+            "통계",
+            body,
+            body.replace("작년", "올해"),
+            "공감 18",
+            "댓글 4",
+            "이 블로그 정착 이야기 카테고리 글",
+            "설 명절 고향음식 만들기 후기",
+            "2025. 1. 31.",
+            "ⓒ NAVER Corp.",
+        ]
+    )
+    kept, _ = strip_boilerplate(text)
+    lines = kept.split("\n")
+    for line in ("반찬 나눔, 1년을 돌아보며", "다온나눔", "2025. 2. 11. 14:32"):
+        assert line in lines, line
+    for line in ("URL 복사", "통계", "2025. 1. 31.", "본문 바로가기"):
+        assert line not in lines, line

@@ -47,6 +47,29 @@ WEB = Path(__file__).parent / "data" / "web"
         ("(사)다온쉼터 | 사업자등록번호 000-00-00000", "footer"),
         ("12 Willow Lane, Riverton 04512", "footer"),
         ("주소: 서울특별시 가상구 새길로 12, 3층", "footer"),
+        ("Type your email...", "banner"),
+        ("Write a comment...", "navigation"),
+        ("Copy link", "share buttons"),
+        ("URL 복사", "share buttons"),
+        (
+            "Thanks for reading Field Notes! Subscribe for free to receive new posts and "
+            "support my work.",
+            "banner",
+        ),
+        ("If you enjoyed this post, consider sharing it with a friend.", "share buttons"),
+        ("👉 카카오톡 채널 추가하기", "banner"),
+        ("채널 추가가 완료되었습니다.", "banner"),
+        (
+            "📢 우리 단체 카카오톡 채널을 추가하시면 모집 소식을 가장 먼저 받아보실 수 있어요!",
+            "banner",
+        ),
+        ("💛 정기후원 안내", "banner"),
+        ("후원 문의 02-000-0000 / 후원 계좌 가상은행 000-000-000000 (사단법인 가상)", "banner"),
+        ("해외 후원자는 PayPal로도 후원하실 수 있습니다.", "banner"),
+        ("Gifts are tax-deductible to the extent allowed by law.", "banner"),
+        ("▶ 관련기사: 탈북 청년 취업률 60% 넘었지만… 비정규직 비중 여전", "link list"),
+        ("Read more: Seoul expands rental support for new arrivals", "link list"),
+        ("이전 글: 가을 소풍을 다녀왔습니다", "navigation"),
     ],
 )
 def test_widget_lines_are_chrome(line: str, reason: str) -> None:
@@ -67,6 +90,11 @@ def test_widget_lines_are_chrome(line: str, reason: str) -> None:
         "매달 10만원씩 후원해 주셨어요.",
         "Please share this with nobody outside the group, she told me.",
         "$200 was all the money we had when we reached Bangkok.",
+        "카카오톡 채널을 추가해 놓고 한 번도 안 봤어요.",
+        "I wrote a comment on her post, and she called me the next day.",
+        "Read more than the headlines, my teacher said.",
+        "은행 계좌를 만드는 데 석 달이 걸렸어요.",
+        "If you liked the food there, you stayed.",
     ],
 )
 def test_testimony_about_the_same_things_is_no_widget(line: str) -> None:

@@ -15,6 +15,8 @@ where it stands (above, inside or below the body).
 
 from __future__ import annotations
 
+import re
+
 from moksori.ingest.linekinds import (
     ARCHIVE_ITEM,
     BAD,
@@ -34,7 +36,7 @@ from moksori.ingest.linekinds import (
     weight,
 )
 from moksori.ingest.model import RemovedText
-from moksori.ingest.widgets import IMAGE, LOGO_ROW
+from moksori.ingest.widgets import IMAGE, LOGO_ROW, SHARE
 
 __all__ = ["has_body_text", "is_speaker_turn", "looks_like_web_capture", "strip_boilerplate"]
 
@@ -127,8 +129,68 @@ def _chrome(ln: Line) -> bool:
 
 
 def _says_something(ln: Line) -> bool:
-    """A short sentence ("We crossed at night.") that position alone must never remove."""
-    return ln.sentence and (len(ln.text.split()) >= 3 or weight(ln.text.strip()) >= 12)
+    """A short sentence ("We crossed at night.") that position alone must never remove
+    (a date such as "2025. 1. 31." ends in a full stop but says nothing)."""
+    return (
+        ln.sentence
+        and any(c.isalpha() for c in ln.text)
+        and (len(ln.text.split()) >= 3 or weight(ln.text.strip()) >= 12)
+    )
+
+
+_COUNTER_LIKE = re.compile(r"^(?:\d[\d,.]*\s?[kKmM천만]?|[∙·•]\s?\S+)$")
+
+
+def _tiny(ln: Line) -> bool:
+    text = ln.text.strip()
+    return (
+        ln.cls == SHORT
+        and weight(text) <= 12
+        and len(text.split()) <= 2
+        and not ln.sentence
+        and not _dateline(ln)
+    )
+
+
+def _drop_button_neighbours(body: list[Line], first: int, titled: bool) -> None:
+    """A share row's other buttons and counts ("Notes", "More", "통계", "12", "∙ Paid"):
+    tiny lines chained to a share-button line; in the body only counts and badges. The
+    line just over the body may be its title, unless a dated heading was found above."""
+    changed = True
+    while changed:
+        changed = False
+        for k, ln in enumerate(body):
+            if not ln.keep or not _tiny(ln) or (k == first - 1 and not titled):
+                continue
+            if k > first and not _COUNTER_LIKE.match(ln.text.strip()):
+                continue
+            near = (body[j] for j in (k - 1, k + 1) if 0 <= j < len(body))
+            if any(not n.keep and n.reason == SHARE for n in near):
+                ln.keep, ln.reason, changed = False, SHARE, True
+
+
+def _article_head(body: list[Line], first: int) -> set[int]:
+    """A date line above the body with the author and title just over it ("다온나눔",
+    "2025. 2. 11. 14:32"): the article's own heading, whatever menus stand around it."""
+    head: set[int] = set()
+    for k in range(max(0, first - 12), first):
+        if not _dateline(body[k]) or (k > 0 and _dateline(body[k - 1])):
+            continue  # from the top line of a run of date and author lines
+        j = k + 1
+        while j < first and _dateline(body[j]):
+            j += 1
+        head.update(range(k, j))
+        j = k - 1
+        if j >= 0 and body[j].cls == SHORT and _author_name(body[j].text.strip()):
+            head.add(j)  # "다온나눔" over "2025. 2. 11. 14:32"
+            j -= 1
+        if j >= 0 and body[j].cls in (SHORT, NEAR):
+            head.add(j)  # the headline
+    return head
+
+
+def _author_name(text: str) -> bool:
+    return weight(text) <= 20 and len(text.split()) <= 3 and not any(c in text for c in "|·•>")
 
 
 def _logo_name(ln: Line) -> bool:
@@ -179,6 +241,9 @@ def _decide(body: list[Line]) -> None:
             heading.add(k)
         k -= 1
 
+    head = _article_head(body, first)
+    heading |= head
+
     # Lines following a list heading ("Tags", "Archives", "Related posts") are its items.
     listed: dict[int, str] = {}
     i = 0
@@ -226,8 +291,8 @@ def _decide(body: list[Line]) -> None:
         for k in range(len(body) - 2)
         if k not in heading
         and _listish(body[k])
-        and not body[k].sentence
-        and weight(body[k].text.strip()) <= 60
+        and (not body[k].sentence or body[k].text.rstrip().endswith("?"))
+        and weight(body[k].text.strip()) <= (60 if not body[k].sentence else 40)
         and all(ln.cls == BAD and ln.reason == "banner" for ln in body[k + 1 : k + 3])
     }
     header_bad = [k for k in range(first) if _chrome(body[k])]
@@ -253,6 +318,7 @@ def _decide(body: list[Line]) -> None:
                 ln.keep, ln.reason = False, ln.reason or "link list"
             elif k > footer_bad[0] and (ln.cls == SHORT or not ln.sentence):
                 ln.keep, ln.reason = False, "footer"
+    _drop_button_neighbours(body, first, bool(head))
 
 
 _CAPTURE_MAX_AVERAGE_LINE = 5_000

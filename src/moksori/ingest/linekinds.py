@@ -122,6 +122,7 @@ _CONTACT = re.compile(
 # (kept with the title), not a menu, even though it is a separated list.
 _BYLINE = re.compile(
     rf"\d{{4}}\s*년\s*\d{{1,2}}\s*월\s*\d{{1,2}}\s*일|\b\d{{4}}[./-]\d{{1,2}}[./-]\d{{1,2}}\b|"
+    r"\b\d{4}\.\s\d{1,2}\.\s\d{1,2}\b|"  # "2025. 2. 11." as Korean blogs print it
     rf"\b\d{{1,2}}\s+(?:{_MONTHS})\.?\s+\d{{4}}\b|\b(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}\b|"
     r"글쓴이|작성자|^by\s|^(?:posted|published|written|words) (?:on|by)\b|"
     r"^[가-힣]{2,4} (?:기자|특파원|연구원)$|^글\s?[:：]",
@@ -318,7 +319,7 @@ def _chrome_reason(s: str) -> str | None:
         heading = _heading_reason(core)
         if heading:
             return heading
-        if _PREV_NEXT.match(core) and not ends_sentence(s):
+        if _PREV_NEXT.match(core):  # the linked title may end like a sentence
             return "navigation"
         if _LOGO.search(s) and w <= 60 and not ends_sentence(s):
             return "logo"

@@ -19,6 +19,9 @@ IMAGE = "image placeholder"
 FOOTER = "footer"
 LOGO_ROW = "logo row"
 SHARE = "share buttons"
+COMMENT_FORM = "navigation"  # "Leave a comment" already was
+RELATED = "link list"
+_LEADING_MARK = re.compile(r"^[\s▶►▸→☞※·•\-–—]+")
 
 # A line that is only an image's file name: "IMG_2043.jpg", "banner-final-2.png",
 # "photo (3).webp".
@@ -32,7 +35,13 @@ _FORM_LABELS = frozenset(
     "enter your email address|enter email|first name|last name|full name|your name|name|"
     "subscribe|subscribe now|sign me up|sign up|submit|send|join|"
     "이메일|이메일 주소|이메일주소|이름|성함|성명|연락처|휴대폰 번호|구독|구독하기|구독 신청|"
-    "구독신청|신청|신청하기|보내기|제출".split("|")
+    "구독신청|신청|신청하기|보내기|제출|type your email|type your email address|"
+    "이메일을 입력하세요|이메일 주소를 입력하세요".split("|")
+)
+# A comment form's field and button.
+_COMMENT_FORM = frozenset(
+    "write a comment|add a comment|post a comment|post comment|join the discussion|"
+    "댓글을 입력하세요|댓글을 입력해 주세요|댓글을 남겨 주세요|댓글 달기|댓글 작성".split("|")
 )
 # What a sign-up form says after it is sent: its success and error messages.
 _FORM_MESSAGE = re.compile(
@@ -45,6 +54,7 @@ _FORM_MESSAGE = re.compile(
     r"^(?:oops[!,.]?\s*)?something went wrong(?:[.!]|\s+while submitting\b|$)|^oops[!,.]|"
     r"^(?:sorry, )?(?:an )?error (?:has )?occurred|please try again(?: later)?[.!]?$|"
     r"구독(?:해 주셔서|을 신청해 주셔서|해주셔서)|(?:구독|신청)(?:이|이 정상적으로) 완료되었습니다|"
+    r"^(?:\S+\s)?(?:채널\s?)?추가가 완료되었습니다[.!]?$|"
     r"(?:오류|문제)가 발생했습니다|다시 시도해 ?주세요|이메일(?: 주소)?[을를] 입력해 ?주세요|"
     r"올바른 이메일",
     re.IGNORECASE,
@@ -55,9 +65,17 @@ _NEWSLETTER_PITCH = re.compile(
     r"^(?:subscribe|sign up) to (?:get|receive|hear)|"
     r"^stay (?:in the loop|informed|connected|up to date)\b|"
     r"^(?:join|get on) (?:our|the) (?:mailing|email) list|delivered (?:weekly|monthly|daily)|"
-    r"소식(?:을|을 매달|을 메일로)? 받아\s?보(?:세요|기)|메일로 받아\s?보",
+    r"소식(?:을|을 매달|을 메일로)? 받아\s?보(?:세요|기)|메일로 받아\s?보|"
+    r"(?:추가|구독|신청|팔로우)하시면\s.{0,50}받아\s?보실 수",
     re.IGNORECASE,
 )
+# A blog platform's own pitch: "Thanks for reading X! Subscribe for free to receive new posts".
+_SUBSCRIBE_PITCH = re.compile(
+    r"\bsubscribe for free\b|\bto receive new posts\b|^thanks for reading\b.{0,60}\bsubscribe\b",
+    re.IGNORECASE,
+)
+# "👉 카카오톡 채널 추가하기": a messenger channel's follow button.
+_CHANNEL_BUTTON = re.compile(r"(?:카카오톡|카톡|플러스친구)?\s?채널\s?추가(?:하기)?$")
 # The word alone only marks a heading or a button, never a sentence that mentions it.
 _NEWSLETTER_WORD = re.compile(r"\bnewsletters?\b|뉴스레터|소식지", re.IGNORECASE)
 # Donation appeals: buttons and the sentence that prices a gift.
@@ -87,7 +105,28 @@ _SHARE_PROMPT = re.compile(
     re.IGNORECASE,
 )
 # Donation buttons in Korean: only where the line is no sentence ("후원하기로 했어요." is one).
-_DONATION_KO = re.compile(r"(?:정기\s?)?후원\s?(?:하기|신청|참여)|지금 후원|후원하러")
+_DONATION_KO = re.compile(r"(?:정기\s?)?후원\s?(?:하기|신청|참여|안내|문의)|지금 후원|후원하러")
+# Where to send money: "후원 계좌 신한은행 100-000-000000", "give via PayPal".
+_DONATION_WAY = re.compile(
+    r"(?:후원|입금)\s?계좌|(?:은행|뱅크|농협|우체국)\s*[:：]?\s*\d{2,6}-\d{2,6}-\d{2,8}|"
+    r"paypal로(?:도)? 후원|후원하실 수 있습니다|\b(?:give|donate) (?:via|through|with) paypal\b|"
+    r"\b(?:gifts?|donations?) (?:are|is) (?:fully )?tax[- ]deductible\b",
+    re.IGNORECASE,
+)
+# "If you liked this post, consider sharing it with a friend."
+_SHARE_ASK = re.compile(
+    r"^if you (?:liked|enjoyed|found|appreciated|valued) (?:this|the|today's) (?:post|story|"
+    r"article|piece|interview|newsletter|issue)\b.{0,80}\b(?:shar|forward|subscrib|pass it on)",
+    re.IGNORECASE,
+)
+# "Copy link", "URL 복사": the share row's copy button.
+_COPY_LINK = re.compile(r"^(?:copy (?:the )?(?:link|url)|(?:url|링크|주소)\s?복사(?:하기)?)$", re.I)
+# "▶ 관련기사: …", "Read more: …": a link to another article set inside the body.
+_INLINE_LINK = re.compile(
+    r"^(?:관련\s?기사|관련\s?글|함께 (?:보면|읽으면) 좋은 (?:글|기사)|read more|related|"
+    r"see also|also read|more on this)\s*[:：]\s*\S",
+    re.IGNORECASE,
+)
 # Headings of a row of media or partner logos; their short following lines are its items.
 LOGO_HEADINGS = frozenset(
     "as seen on|as seen in|as featured in|featured in|featured on|in the media|in the press|"
@@ -128,6 +167,18 @@ def widget_reason(s: str, w: int) -> str | None:
         return IMAGE
     if w <= 40 and core in _FORM_LABELS:
         return NEWSLETTER
+    if w <= 40 and core in _COMMENT_FORM:
+        return COMMENT_FORM
+    if w <= 40 and _COPY_LINK.match(core):
+        return SHARE
+    if w <= 200 and _SUBSCRIBE_PITCH.search(s) and len(s.split()) <= 25:
+        return NEWSLETTER
+    if w <= 40 and _CHANNEL_BUTTON.search(s) and not _SENTENCE_END.search(s):
+        return NEWSLETTER
+    if w <= 200 and _SHARE_ASK.search(s):
+        return SHARE
+    if w <= 160 and _INLINE_LINK.match(_LEADING_MARK.sub("", s)) and not _SENTENCE_END.search(s):
+        return RELATED
     if w <= 160 and _FORM_MESSAGE.search(s):
         return NEWSLETTER
     if w <= 120 and _NEWSLETTER_PITCH.search(s) and len(s.split()) <= 14:
@@ -142,6 +193,8 @@ def widget_reason(s: str, w: int) -> str | None:
     if w <= 160 and _DONATION.search(s):
         return DONATION
     if w <= 60 and _DONATION_KO.search(s) and not _SENTENCE_END.search(s):
+        return DONATION
+    if w <= 250 and _DONATION_WAY.search(s):
         return DONATION
     if w <= 60 and core in LOGO_HEADINGS:
         return LOGO_ROW
