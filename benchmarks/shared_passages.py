@@ -5,7 +5,8 @@ bilingual transcripts that draw the same interview questions, follow-ups and
 short answers from one bank) gets ``--plants`` news articles (300–3000
 characters, Korean or English, all invented), each put into two interviews:
 appended to the last answer's line (merged into the turn, as on the NGO page of
-issue 17), or as its own block under a heading, re-wrapped at another width,
+issue 17, followed by the page's own trailer line), or as its own block under
+the site's own heading, re-wrapped at another width,
 with changed punctuation, spacing and case. A third of the interviews also
 carry the same interviewer protocol (six questions read in one turn), which
 must not count as shared.
@@ -16,7 +17,7 @@ mostly outside the planted copy), boundary error in code points, and the time
 ``Project.add`` takes with detection as a ratio to the same add without it, at
 two corpus sizes.
 
-``python benchmarks/shared_passages.py [--sizes 120,360] [--plants 40] [--seed 0]``
+``python benchmarks/shared_passages.py [--sizes 120,1000] [--plants 40] [--repeats 2]``
 """
 
 from __future__ import annotations
@@ -119,14 +120,23 @@ class Plant:
     spans: dict[int, tuple[int, int]]  # interview index -> (start, end) in its text
 
 
-def _merge_into_last_turn(doc: str, art: str) -> tuple[str, int]:
-    body = doc.rstrip("\n")
-    cut = body.rfind("\n\n") + 2  # the last answer's line starts a paragraph
-    line_end = body.find("\n", cut)
-    line_end = len(body) if line_end < 0 else line_end
-    start = line_end + 1
-    new = body[:line_end] + " " + art.replace("\n\n", " ") + body[line_end:] + "\n"
-    return new, start
+_HEADINGS = {
+    "en": ("Related article", "Read more", "From our partners", "In the news"),
+    "ko": ("관련 기사", "함께 읽기", "추천 글", "언론 보도"),
+}
+_TRAILERS = {
+    "en": ("Subscribe to our newsletter.", "Share this story.", "Donate today."),
+    "ko": ("뉴스레터를 구독하세요.", "이 글을 공유하세요.", "후원으로 함께해 주세요."),
+}
+
+
+def _merge_into_last_turn(doc: str, art: str, trailer: str) -> tuple[str, int]:
+    """The article (then a page's trailer line) appended to the last speaker turn's line."""
+    lines = doc.rstrip("\n").split("\n")
+    k = max(i for i, line in enumerate(lines) if ": " in line[:30])
+    before = "\n".join(lines[:k] + [lines[k]]) + " "
+    merged = before + art + " " + trailer
+    return merged + "\n" + "\n".join(lines[k + 1 :]) + "\n", len(before)
 
 
 def _as_block(doc: str, art: str, rng: random.Random, heading: str) -> tuple[str, int]:
@@ -161,13 +171,14 @@ def build_corpus(out: Path, docs: int, plants: int, seed: int) -> tuple[list[Pat
         lang = rng.choice(("ko", "en", langs[a]))
         art = article(rng, lang)
         spans: dict[int, tuple[int, int]] = {}
-        for idx, copy in ((a, art), (c, variant(art, rng, lang))):
+        headings = rng.sample(_HEADINGS[lang], 2)  # each site words it its own way
+        trailers = rng.sample(_TRAILERS[lang], 2)
+        for n, (idx, copy) in enumerate(((a, art), (c, variant(art, rng, lang)))):
             if rng.random() < 0.5:
-                texts[idx], start = _merge_into_last_turn(texts[idx], copy)
                 copy = copy.replace("\n\n", " ")
+                texts[idx], start = _merge_into_last_turn(texts[idx], copy, trailers[n])
             else:
-                heading = "Related article" if lang == "en" else "관련 기사"
-                texts[idx], start = _as_block(texts[idx], copy, rng, heading)
+                texts[idx], start = _as_block(texts[idx], copy, rng, headings[n])
             spans[idx] = (start, start + len(copy))
         planted.append(Plant(a, c, spans))
     out.mkdir(parents=True, exist_ok=True)
@@ -228,8 +239,18 @@ def score(p: Project, paths: list[Path], planted: list[Plant]) -> dict[str, Any]
                 for d, s in ((r[0], (r[1], r[2])), (r[3], (r[4], r[5])))
             )
             false_merges += not inside  # a piece of a planted pair is not a merge
+    # passages marked as repeats (either mechanism) outside every planted copy
+    planted_at = {i: span for pl in planted for i, span in pl.spans.items()}
+    stray = sum(
+        1
+        for d, a, b in p.conn.execute(
+            'SELECT document_id, start, "end" FROM segment WHERE duplicate_of IS NOT NULL'
+        )
+        if index_of[d] not in planted_at or not _overlap((a, b), planted_at[index_of[d]])
+    )
     errors.sort()
     return {
+        "repeats_outside_plants": stray,
         "planted": len(planted),
         "detected": detected,
         "detection_rate": round(detected / len(planted), 4) if planted else None,
@@ -266,47 +287,82 @@ def timed_add(paths: list[Path], detect: bool, workers: int) -> tuple[float, flo
     return total, spent[0], p, folder
 
 
-def run(sizes: list[int], plants: int, seed: int, workers: int) -> dict[str, Any]:
-    results: dict[str, Any] = {"plants": plants, "seed": seed, "workers": workers, "sizes": []}
+def _remove(folder: Path) -> None:
+    for child in folder.iterdir():
+        child.unlink()
+    folder.rmdir()
+
+
+def run(sizes: list[int], plants: int, seed: int, workers: int, repeats: int) -> dict[str, Any]:
+    """Each size: adds without and with detection, alternating, ``repeats`` times each
+    (fastest kept: the machine is shared), after a warm-up add that loads the analyser."""
+    results: dict[str, Any] = {
+        "plants": plants,
+        "seed": seed,
+        "workers": workers,
+        "repeats": repeats,
+        "sizes": [],
+    }
+    with tempfile.TemporaryDirectory(prefix="moksori-shared-warm-") as tmp:
+        warm, _ = build_corpus(Path(tmp), 4, 0, seed + 1)
+        _, _, p, folder = timed_add(warm, True, workers)
+        p.close()
+        _remove(folder)
     for size in sizes:
         with tempfile.TemporaryDirectory(prefix="moksori-shared-corpus-") as tmp:
             paths, planted = build_corpus(Path(tmp), size, plants, seed)
             chars = sum(len(x.read_text(encoding="utf-8")) for x in paths)
-            base, _, p0, f0 = timed_add(paths, False, workers)
-            p0.close()
-            with_detection, detect_s, p, f1 = timed_add(paths, True, workers)
-            row = {
+            without: list[float] = []
+            with_: list[float] = []
+            detect: list[float] = []
+            scored: dict[str, Any] = {}
+            for _ in range(repeats):
+                base, _, p, folder = timed_add(paths, False, workers)
+                p.close()
+                _remove(folder)
+                without.append(base)
+                total, detect_s, p, folder = timed_add(paths, True, workers)
+                with_.append(total)
+                detect.append(detect_s)
+                scored = score(p, paths, planted)
+                scored["fingerprint_rows"] = p.conn.execute(
+                    "SELECT count(*) FROM passage_fingerprint"
+                ).fetchone()[0]
+                p.close()
+                _remove(folder)
+        base, total, detect_s = min(without), min(with_), min(detect)
+        results["sizes"].append(
+            {
                 "documents": size,
                 "characters": chars,
-                **score(p, paths, planted),
+                **scored,
                 "add_seconds_without": round(base, 2),
-                "add_seconds_with": round(with_detection, 2),
+                "add_seconds_with": round(total, 2),
                 "detection_seconds": round(detect_s, 2),
-                "add_time_ratio": round(with_detection / base, 3),
+                "detection_ms_per_document": round(1000 * detect_s / size, 1),
+                "add_time_ratio": round(total / base, 3),
                 "detection_share_of_add": round(detect_s / base, 3),
             }
-            p.close()
-            for folder in (f0, f1):
-                for child in folder.iterdir():
-                    child.unlink()
-                folder.rmdir()
-        results["sizes"].append(row)
+        )
     return results
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sizes", default="120,360")
+    ap.add_argument("--sizes", default="120,1000")
     ap.add_argument("--plants", type=int, default=40)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--repeats", type=int, default=2)
     ap.add_argument("--no-save", action="store_true")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
-    results = run(sizes, args.plants, args.seed, args.workers)
+    results = run(sizes, args.plants, args.seed, args.workers, args.repeats)
     cols = (
-        "documents planted detected detection_rate false_merges boundary_error_mean "
-        "boundary_error_max add_seconds_without add_seconds_with add_time_ratio"
+        "documents planted detected detection_rate false_merges repeats_outside_plants "
+        "boundary_error_mean "
+        "boundary_error_max add_seconds_without add_seconds_with add_time_ratio "
+        "detection_ms_per_document"
     ).split()
     print(" | ".join(cols))
     for row in results["sizes"]:
