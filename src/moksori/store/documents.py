@@ -37,6 +37,7 @@ class DocumentSummary:
     attributes: dict[str, str] = field(default_factory=dict)
     translation_of: int | None = None  # the original, when this is a translation
     translations: list[int] = field(default_factory=list)  # ids of its translations
+    shared_passages: int = 0  # long passages also in another document (either copy)
 
     @property
     def label(self) -> str:
@@ -93,9 +94,8 @@ class DocumentDetail:
             "text": self.text,
             "segments": [s.to_json() for s in self.segments],
             "removed": [asdict(r) for r in self.removed],
-            "shared_passages": [
-                {**span.to_json(), "other_document": label} for span, label in self.shared
-            ],
+            # as "removed" lists what "removed_pieces" counts
+            "shared": [{**span.to_json(), "other_document": label} for span, label in self.shared],
         }
 
 
@@ -227,7 +227,8 @@ SELECT d.id, d.title, f.name, d.part, d.format, d.lang, d.char_count, d.quality,
        (SELECT count(*) FROM segment s WHERE s.document_id = d.id),
        (SELECT count(*) FROM segment s WHERE s.document_id = d.id
             AND s.duplicate_of IS NOT NULL),
-       (SELECT count(*) FROM removed_text r WHERE r.document_id = d.id)
+       (SELECT count(*) FROM removed_text r WHERE r.document_id = d.id),
+       (SELECT count(*) FROM shared_passage p WHERE p.first_id = d.id OR p.later_id = d.id)
 FROM document d JOIN source_file f ON f.id = d.source_file_id
 """
 
@@ -255,6 +256,7 @@ def _summary(conn: Connection, row: tuple[Any, ...]) -> DocumentSummary:
         segments=row[10],
         duplicate_passages=row[11],
         removed_pieces=row[12],
+        shared_passages=row[13],
         attributes=_attributes(conn, row[0]),
         translation_of=_one(
             conn, "SELECT original_id FROM translation WHERE translation_id = ?", row[0]
