@@ -2,6 +2,9 @@
 
 Ranking is FTS5's BM25. Passages marked as embedded duplicates of an earlier
 passage are hidden unless asked for, so a repeated article is not counted twice.
+A passage that only partly repeats one from an earlier document (an article
+merged into a speaker's turn: ``store.shared_passages``) is searched by its own
+text only; with ``include_duplicates`` by all of it.
 """
 
 from __future__ import annotations

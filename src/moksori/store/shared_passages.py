@@ -10,8 +10,10 @@ The earlier-added copy stays searchable. In the later document, a passage
 paragraph-fingerprint duplicate (``duplicate_of``, its terms in the index's
 ``repeat_terms`` column). A passage only partly shared (an article merged into
 a speaker's turn) keeps the terms of its own text in ``terms`` and moves those
-of the shared text to ``repeat_terms``: a search hit whose words fall only in
-the shared text is a repeat, shown with ``--include-duplicates`` only.
+of the shared text to ``repeat_terms``: without ``--include-duplicates`` it is
+searched by its own text only, so a hit whose words fall only in the shared
+text is a repeat (and ``remittance AND aunt`` misses a turn whose "remittance"
+is in the article only). Its ``duplicate_of`` stays empty: it is no repeat.
 """
 
 from __future__ import annotations
