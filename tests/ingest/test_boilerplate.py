@@ -565,3 +565,39 @@ def test_a_korean_blog_keeps_its_author_and_date_between_menus() -> None:
         assert line in lines, line
     for line in ("URL 복사", "통계", "2025. 1. 31.", "본문 바로가기"):
         assert line not in lines, line
+
+
+def test_a_headline_between_its_date_and_byline_stays_over_a_share_row() -> None:
+    """Date, headline, byline, then share buttons: the share row's buttons do not use up
+    the heading, and the headline between its date and its byline is kept."""
+    prose = (
+        "Last December, four women and two children shared our temporary shelter. All of "
+        "them had arrived in the country less than a year before."
+    )
+    text = "\n".join(
+        [
+            "Home",
+            "About",
+            "Donate",
+            "Powered by Google Translate",
+            "Field Note",
+            "January 27, 2025",
+            "A Winter at the Shelter",
+            "Written by Jimin Oh (Field Worker)",
+            "Facebook",
+            "Kakao",
+            "Copy link 링크 복사",
+            prose,
+            prose.replace("four", "five"),
+            "© 2025 Example Org. All rights reserved.",
+        ]
+    )
+    kept, _ = strip_boilerplate(text)
+    lines = kept.split("\n")
+    for line in (
+        "January 27, 2025",
+        "A Winter at the Shelter",
+        "Written by Jimin Oh (Field Worker)",
+    ):
+        assert line in lines, line
+    assert "Kakao" not in lines and "Copy link 링크 복사" not in lines and "Home" not in lines

@@ -152,21 +152,30 @@ def _tiny(ln: Line) -> bool:
     )
 
 
-def _drop_button_neighbours(body: list[Line], first: int, titled: bool) -> None:
+def _button_neighbours(body: list[Line], first: int, titled: bool = True) -> set[int]:
     """A share row's other buttons and counts ("Notes", "More", "통계", "12", "∙ Paid"):
     tiny lines chained to a share-button line; in the body only counts and badges. The
     line just over the body may be its title, unless a dated heading was found above."""
+    found: set[int] = set()
     changed = True
     while changed:
         changed = False
         for k, ln in enumerate(body):
-            if not ln.keep or not _tiny(ln) or (k == first - 1 and not titled):
+            if k in found or ln.cls == BAD or not _tiny(ln) or (k == first - 1 and not titled):
                 continue
             if k > first and not _COUNTER_LIKE.match(ln.text.strip()):
                 continue
-            near = (body[j] for j in (k - 1, k + 1) if 0 <= j < len(body))
-            if any(not n.keep and n.reason == SHARE for n in near):
-                ln.keep, ln.reason, changed = False, SHARE, True
+            near = [j for j in (k - 1, k + 1) if 0 <= j < len(body)]
+            if any(j in found or (body[j].cls == BAD and body[j].reason == SHARE) for j in near):
+                found.add(k)
+                changed = True
+    return found
+
+
+def _drop_button_neighbours(body: list[Line], first: int, titled: bool) -> None:
+    for k in _button_neighbours(body, first, titled):
+        if body[k].keep:
+            body[k].keep, body[k].reason = False, SHARE
 
 
 def _article_head(body: list[Line], first: int) -> set[int]:
@@ -186,6 +195,10 @@ def _article_head(body: list[Line], first: int) -> set[int]:
             j -= 1
         if j >= 0 and body[j].cls in (SHORT, NEAR):
             head.add(j)  # the headline
+    for k in range(max(0, first - 12), first - 1):
+        if k > 0 and _dateline(body[k - 1]) and _dateline(body[k + 1]):
+            if body[k].cls in (SHORT, NEAR):
+                head.add(k)  # a headline between its date and its byline
     return head
 
 
@@ -228,17 +241,25 @@ def _decide(body: list[Line]) -> None:
 
     # Title and byline just above the body are kept, even across share buttons;
     # other chrome above them (menu, banner) ends the heading.
+    # A share row's tiny buttons do not use up the three heading lines.
+    buttons = _button_neighbours(body, first)
     heading: set[int] = set()
+    counted = 0
     k = first - 1
-    while k >= 0 and len(heading) < 3 and first - k <= 10:
+    while k >= 0 and counted < 3 and first - k <= 10:
         ln = body[k]
-        if ln.reason in (DECORATION, IMAGE):
+        row = k in buttons or (ln.cls == BAD and ln.reason == SHARE)
+        titled = any(body[h].cls == NEAR and not _dateline(body[h]) for h in heading)
+        if row and titled and k > 0 and (k - 1 in buttons or body[k - 1].reason == SHARE):
+            break  # a share row over the headline: the site's header begins
+        if ln.reason in (DECORATION, IMAGE) or k in buttons:
             k -= 1
             continue
-        if ln.cls == LINKY or (ln.cls == BAD and ln.reason != "share buttons"):
+        if ln.cls == LINKY or (ln.cls == BAD and ln.reason != SHARE):
             break
         if ln.cls in (SHORT, NEAR):
             heading.add(k)
+            counted += 1
         k -= 1
 
     head = _article_head(body, first)

@@ -125,7 +125,9 @@ _BYLINE = re.compile(
     r"\b\d{4}\.\s\d{1,2}\.\s\d{1,2}\b|"  # "2025. 2. 11." as Korean blogs print it
     rf"\b\d{{1,2}}\s+(?:{_MONTHS})\.?\s+\d{{4}}\b|\b(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}\b|"
     r"글쓴이|작성자|^by\s|^(?:posted|published|written|words) (?:on|by)\b|"
-    r"^[가-힣]{2,4} (?:기자|특파원|연구원)$|^글\s?[:：]",
+    r"(?:^|\s)(?:written|interview(?:ed)?|words|text) by\s|"
+    r"^[가-힣]{2,4} (?:기자|특파원|연구원)$|^글\s?[:：]|"
+    r"^글\s+[가-힣]{2,4}\s*(?:[(·|]|(?:활동가|기자|연구원|간사|팀장|대표|위원|교수|작가)$)",
     re.IGNORECASE,
 )
 _LOGO = re.compile(r"\blogo\b|로고", re.IGNORECASE)

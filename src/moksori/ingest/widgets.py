@@ -120,7 +120,8 @@ _SHARE_ASK = re.compile(
     re.IGNORECASE,
 )
 # "Copy link", "URL 복사": the share row's copy button.
-_COPY_LINK = re.compile(r"^(?:copy (?:the )?(?:link|url)|(?:url|링크|주소)\s?복사(?:하기)?)$", re.I)
+_COPY = r"(?:copy (?:the )?(?:link|url)|(?:url|링크|주소)\s?복사(?:하기)?)"
+_COPY_LINK = re.compile(rf"^{_COPY}(?:\s*[/·|]?\s*{_COPY})?$", re.IGNORECASE)
 # "▶ 관련기사: …", "Read more: …": a link to another article set inside the body.
 _INLINE_LINK = re.compile(
     r"^(?:관련\s?기사|관련\s?글|함께 (?:보면|읽으면) 좋은 (?:글|기사)|read more|related|"

@@ -251,7 +251,7 @@ def _with_bylines(paragraphs: list[str], visible: list[str]) -> list[str]:
 # when, its subtitle and its photo captions.
 _META_CLASS = re.compile(
     r"byline|author|writer|reporter|dateline|date|published|posted|\bdek\b|standfirst|"
-    r"sub-?head|sub-?title|caption|credit",
+    r"sub-?head|sub-?title|caption|credit|(?:photo|img|image)[-_]?(?:desc|txt|text)",
     re.IGNORECASE,
 )
 # ... unless the element is a list of other posts or a comment, where dates are chrome.
