@@ -174,3 +174,16 @@ def test_rescan_links_documents_added_before_schema_11(
     assert event["detail"]["counts"] == {"documents": 2, "shared_passages": 1}
     assert project.sources.rescan_shared() == (2, 0)  # nothing new the second time
     assert store_shared.shared_count(project.conn) == 1
+
+
+def test_third_copy_links_to_the_first_only(project: Project, tmp_path: Path) -> None:
+    project.add([_write(tmp_path, "qa.txt", QA_PAGE)], workers=1)
+    project.add([_write(tmp_path, "news.txt", NEWS_PAGE)], workers=1)
+    third = "Weekly digest\n\n" + ARTICLE.lower() + "\n\nUnsubscribe here.\n"
+    project.add([_write(tmp_path, "digest.txt", third)], workers=1)
+    first = project.document("qa.txt")
+    assert sorted(other for _, other in first.shared) == ["digest.txt", "news.txt"]
+    [(span, other)] = project.document("digest.txt").shared
+    assert other == "qa.txt" and span.repeat
+    assert project.search("remittance brokers").total == 1
+    assert project.search("remittance brokers", include_duplicates=True).total == 3

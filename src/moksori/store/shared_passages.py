@@ -109,6 +109,14 @@ def scan_document(conn: Connection, doc_id: int) -> int:
             common.add(int(pos))
         else:
             seeds[int(other)].append((int(pos), int(other_pos)))
+    # A passage on several earlier documents links to the earliest only (documents are
+    # compared in the order added): copies form a star around the first one.
+    linked = [
+        (int(a), int(b))
+        for a, b in conn.execute(
+            "SELECT later_start, later_end FROM shared_passage WHERE later_id = ?", (doc_id,)
+        )
+    ]
     found = 0
     for other_id, pairs in sorted(seeds.items()):
         if not shared.worth_comparing(pairs, docs_at, other_id):
@@ -117,8 +125,11 @@ def scan_document(conn: Connection, doc_id: int) -> int:
         other_letters = shared.letters(other_text)
         for run in shared.shared_runs(letters.chars, other_letters.chars, pairs):
             start, end = letters.span(run.start, run.end, text)
+            if _covered(start, end, linked) >= shared.WHOLE * (end - start):
+                continue  # already linked to an earlier copy
             if not shared.passage_counts(text[start:end], run, docs_at, other_id):
                 continue
+            linked.append((start, end))
             o_start, o_end = other_letters.span(run.other_start, run.other_end, other_text)
             conn.execute(
                 "INSERT INTO shared_passage(first_id, first_start, first_end, "
@@ -139,6 +150,17 @@ def scan_document(conn: Connection, doc_id: int) -> int:
     if found:
         _mark_repeats(conn, doc_id, text)
     return found
+
+
+def _covered(start: int, end: int, spans: list[tuple[int, int]]) -> int:
+    """How many code points of start..end the spans cover (spans may overlap)."""
+    pos, total = start, 0
+    for a, b in sorted(spans):
+        a, b = max(a, pos), min(b, end)
+        if b > a:
+            total += b - a
+            pos = b
+    return total
 
 
 def _mark_repeats(conn: Connection, doc_id: int, text: str) -> None:
