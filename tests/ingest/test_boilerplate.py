@@ -601,3 +601,17 @@ def test_a_headline_between_its_date_and_byline_stays_over_a_share_row() -> None
     ):
         assert line in lines, line
     assert "Kakao" not in lines and "Copy link 링크 복사" not in lines and "Home" not in lines
+
+
+def test_a_row_of_icon_buttons_is_removed() -> None:
+    prose = (
+        "She worked in a restaurant kitchen from six in the morning until midnight, and "
+        "she slept in a storeroom behind the kitchen with two other women."
+    )
+    text = "\n".join(
+        ["Home", "Donate", "A Winter in Yanji", "f", "𝕏", "✉", prose, prose.replace("She", "He")]
+    )
+    kept, removed = strip_boilerplate(text)
+    lines = kept.split("\n")
+    assert "A Winter in Yanji" in lines and prose in lines
+    assert not {"f", "𝕏", "✉"} & set(lines)

@@ -279,3 +279,12 @@ def test_qa_turn_goes_on_over_a_short_line_when_the_speaker_keeps_talking() -> N
     )
     text = QA_WITH_ARTICLE.format(headline="And another thing about those years", lead=lead)
     assert max(_turn_ends(text)) > text.index("When we followed")
+
+
+def test_qa_turn_stops_at_a_headline_glued_to_its_lead() -> None:
+    """A text capture has no blank line under the headline; one above it is enough."""
+    text = QA_WITH_ARTICLE.format(
+        headline="Why the first three years decide so much", lead=LEAD_EN
+    ).replace("so much\n\n", "so much\n")
+    at = text.index("Why the first")
+    assert _turn_ends(text) and all(end <= at for end in _turn_ends(text))

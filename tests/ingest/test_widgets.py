@@ -70,6 +70,24 @@ WEB = Path(__file__).parent / "data" / "web"
         ("▶ 관련기사: 탈북 청년 취업률 60% 넘었지만… 비정규직 비중 여전", "link list"),
         ("Read more: Seoul expands rental support for new arrivals", "link list"),
         ("이전 글: 가을 소풍을 다녀왔습니다", "navigation"),
+        ("구독 Subscribe", "banner"),
+        ("Join the list", "banner"),
+        ("Get Field Voices delivered to your inbox every other Friday.", "banner"),
+        ("You're in! Check your inbox for a welcome email.", "banner"),
+        ("Please enter a valid email address.", "banner"),
+        ("Given email address is already subscribed, thank you!", "banner"),
+        (
+            "By signing up you agree to our Terms of Use and acknowledge our Privacy Policy.",
+            "banner",
+        ),
+        ("이메일 주소를 정확히 입력해 주세요.", "banner"),
+        ("개인정보 수집 및 이용에 동의해 주세요.", "banner"),
+        ("한 달에 한 번, 현장의 이야기를 메일로 전해 드립니다.", "banner"),
+        ("후원금은 연말정산 시 기부금 세액공제를 받을 수 있습니다.", "banner"),
+        ("Become a monthly Lantern Keeper", "banner"),
+        ("Story continues below advertisement", "banner"),
+        ("Example Lantern is a 501(c)(3) nonprofit organization. EIN 00-0000000.", "footer"),
+        ("Northgate Forum is an independent, non-partisan research institute.", "footer"),
     ],
 )
 def test_widget_lines_are_chrome(line: str, reason: str) -> None:
@@ -95,6 +113,11 @@ def test_widget_lines_are_chrome(line: str, reason: str) -> None:
         "Read more than the headlines, my teacher said.",
         "은행 계좌를 만드는 데 석 달이 걸렸어요.",
         "If you liked the food there, you stayed.",
+        "She is a registered nurse at the hospital.",
+        "My mother is an independent woman, she ran a research centre.",
+        "어머니한테 돈을 보내 드렸어요.",
+        "I was in! After three tries, they let me stay.",
+        "The story continues below the river, where the village was.",
     ],
 )
 def test_testimony_about_the_same_things_is_no_widget(line: str) -> None:

@@ -107,6 +107,19 @@ def _promote_archive_runs(body: list[Line]) -> None:
             ln.cls, ln.reason = BAD, "archive list"
 
 
+def _promote_icon_runs(body: list[Line]) -> None:
+    """Three or more lines of one or two characters in a row ("f", "𝕏", "✉"): icon buttons."""
+    i = 0
+    while i < len(body):
+        j = i
+        while j < len(body) and body[j].cls == SHORT and len(body[j].text.strip()) <= 2:
+            j += 1
+        if j - i >= 3:
+            for ln in body[i:j]:
+                ln.cls, ln.reason = BAD, SHARE
+        i = max(j, i + 1)
+
+
 def _classified_lines(text: str) -> list[Line]:
     lines = _split_lines(text)
     for ln in lines:
@@ -114,6 +127,7 @@ def _classified_lines(text: str) -> list[Line]:
             ln.cls, ln.reason, ln.sentence = classify(ln.text)
     _mark_paragraphs(lines)
     _promote_archive_runs([ln for ln in lines if not ln.blank])
+    _promote_icon_runs([ln for ln in lines if not ln.blank])
     for ln in lines:
         ln.opens_list = ln.cls == BAD and heads_list(ln)
     return lines

@@ -200,12 +200,10 @@ def _article_starts(text: str, lines: list[tuple[int, int]], index: int) -> bool
     byline = text[following[0][0] : following[0][1]]
     if weight(byline) <= 120 and is_byline(byline) and not ends_sentence(byline):
         return True
-    # No byline: a headline standing alone (blank lines around it) over a lead paragraph
-    # written about others, not by the speaker ("Researchers who follow ... describe").
-    alone = (index == 0 or lines[index - 1][0] < 0) and (
-        index + 1 < len(lines) and lines[index + 1][0] < 0
-    )
-    return alone and _third_person_lead(text[following[0][0] : following[0][1]])
+    # No byline: a headline opening a paragraph (a blank line or removed chrome above it)
+    # over a lead written about others, not by the speaker ("Researchers who follow ...").
+    opens = index == 0 or lines[index - 1][0] < 0
+    return opens and _third_person_lead(text[following[0][0] : following[0][1]])
 
 
 def _third_person_lead(paragraph: str) -> bool:

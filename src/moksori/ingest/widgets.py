@@ -36,7 +36,8 @@ _FORM_LABELS = frozenset(
     "subscribe|subscribe now|sign me up|sign up|submit|send|join|"
     "이메일|이메일 주소|이메일주소|이름|성함|성명|연락처|휴대폰 번호|구독|구독하기|구독 신청|"
     "구독신청|신청|신청하기|보내기|제출|type your email|type your email address|"
-    "이메일을 입력하세요|이메일 주소를 입력하세요".split("|")
+    "이메일을 입력하세요|이메일 주소를 입력하세요|join the list|join our list|join now|"
+    "sign up free|get updates|keep me posted".split("|")
 )
 # A comment form's field and button.
 _COMMENT_FORM = frozenset(
@@ -55,13 +56,21 @@ _FORM_MESSAGE = re.compile(
     r"^(?:sorry, )?(?:an )?error (?:has )?occurred|please try again(?: later)?[.!]?$|"
     r"구독(?:해 주셔서|을 신청해 주셔서|해주셔서)|(?:구독|신청)(?:이|이 정상적으로) 완료되었습니다|"
     r"^(?:\S+\s)?(?:채널\s?)?추가가 완료되었습니다[.!]?$|"
-    r"(?:오류|문제)가 발생했습니다|다시 시도해 ?주세요|이메일(?: 주소)?[을를] 입력해 ?주세요|"
+    r"^you(?:'|’)re in[!.]|check your (?:inbox|email) for\b|please enter a valid e-?mail|"
+    r"\balready (?:subscribed|on (?:our|the) (?:mailing )?list)\b|이미 구독 중|"
+    r"^we respect your privacy\b|^by (?:signing up|subscribing|submitting|clicking)\b.{0,80}"
+    r"\b(?:agree|consent|accept)|개인정보 수집(?: 및 이용)?에 동의|"
+    r"(?:오류|문제)가 발생했습니다|다시 시도해 ?주세요|"
+    r"이메일(?: 주소)?[을를] (?:정확히 |올바르게 |다시 )?입력해 ?주세요|"
     r"올바른 이메일",
     re.IGNORECASE,
 )
 # A newsletter pitch: "Get stories like this in your inbox", "Sign up to hear about ...".
 _NEWSLETTER_PITCH = re.compile(
-    r"\bin(?:to)? your inbox\b|^sign up (?:to|for)\b|"
+    r"\b(?:in|into|to) your inbox\b|delivered (?:every )?weekdays|"
+    r"^subscribe to (?:our |the )?(?:[\w-]+ ){0,3}newsletter\b|"
+    r"(?:소식|이야기|뉴스레터|메일|인터뷰)[^.!?]{0,30}(?:보내|전해)\s?드(?:립니다|려요)|"
+    r"^sign up (?:to|for)\b|"
     r"^(?:subscribe|sign up) to (?:get|receive|hear)|"
     r"^stay (?:in the loop|informed|connected|up to date)\b|"
     r"^(?:join|get on) (?:our|the) (?:mailing|email) list|delivered (?:weekly|monthly|daily)|"
@@ -110,8 +119,20 @@ _DONATION_KO = re.compile(r"(?:정기\s?)?후원\s?(?:하기|신청|참여|안�
 _DONATION_WAY = re.compile(
     r"(?:후원|입금)\s?계좌|(?:은행|뱅크|농협|우체국)\s*[:：]?\s*\d{2,6}-\d{2,6}-\d{2,8}|"
     r"paypal로(?:도)? 후원|후원하실 수 있습니다|\b(?:give|donate) (?:via|through|with) paypal\b|"
-    r"\b(?:gifts?|donations?) (?:are|is) (?:fully )?tax[- ]deductible\b",
+    r"\b(?:gifts?|donations?) (?:are|is) (?:fully )?tax[- ]deductible\b|"
+    r"기부금\s?(?:세액\s?)?공제|기부금\s?영수증|^become a monthly\b",
     re.IGNORECASE,
+)
+# "Story continues below advertisement": an ad slot's label.
+_AD_LABEL = re.compile(
+    r"^(?:story|article) continues below(?: advertisement)?$|^advertisement$", re.I
+)
+# "Liberty Lantern is a 501(c)(3) nonprofit organization.": the organisation's disclaimer.
+_ORG_STATUS = re.compile(
+    r"\b501\s?\(c\)\s?\(3\)|\bEIN\b:?\s*\d|"
+    r"^(?:the )?(?:[A-Z][\w&'’.-]*\s){1,6}is an? (?:[\w,-]+\s){0,3}(?:nonpartisan|non-partisan|"
+    r"nonprofit|non-profit|not-for-profit|independent|registered|charitable)\b.{0,60}\b"
+    r"(?:organi[sz]ation|institute|charity|foundation|think tank|research (?:center|centre))\b"
 )
 # "If you liked this post, consider sharing it with a friend."
 _SHARE_ASK = re.compile(
@@ -161,12 +182,20 @@ def _core(s: str) -> str:
     return re.sub(r"[\s:：!.…»›>→▶]+$", "", s.strip()).casefold()
 
 
+def _bilingual_label(core: str) -> bool:
+    """ "구독 Subscribe": the same form label in Korean and English."""
+    parts = [p.strip() for p in re.split(r"(?<=[가-힣])\s+(?=[a-z])|\s+[/·|]\s+", core)]
+    return len(parts) == 2 and all(p in _FORM_LABELS for p in parts)
+
+
 def widget_reason(s: str, w: int) -> str | None:
     """Why this stripped line of weight ``w`` (Hangul counts double) is a widget, if it is."""
     core = _core(s)
     if w <= 100 and _IMAGE_FILE.match(s):
         return IMAGE
     if w <= 40 and core in _FORM_LABELS:
+        return NEWSLETTER
+    if w <= 40 and _bilingual_label(core):
         return NEWSLETTER
     if w <= 40 and core in _COMMENT_FORM:
         return COMMENT_FORM
@@ -197,6 +226,10 @@ def widget_reason(s: str, w: int) -> str | None:
         return DONATION
     if w <= 250 and _DONATION_WAY.search(s):
         return DONATION
+    if w <= 60 and _AD_LABEL.match(s):
+        return NEWSLETTER  # banners, as "Advertisement" already was
+    if w <= 250 and _ORG_STATUS.search(s):
+        return FOOTER
     if w <= 60 and core in LOGO_HEADINGS:
         return LOGO_ROW
     head, colon, names = s.partition(":")
