@@ -23,7 +23,7 @@ def test_show_and_search_of_a_shared_article(tmp_path: Path) -> None:
     assert "also in #1 qa.txt" in r.stdout and "left out of search" in r.stdout
     assert "(shared with #1)" in r.stdout
     shown = json.loads(moksori("show", proj, "qa.txt", "--json").stdout)
-    [span] = shown["shared"]
+    [span] = shown["shared_passages"]
     assert span["other_document"] == "news.txt" and span["repeat"] is False
     assert shown["text"][span["start"] : span["end"]].startswith("The Korea Hana Foundation")
     hits = json.loads(moksori("search", proj, "remittance brokers", "--json").stdout)

@@ -56,11 +56,11 @@ def test_article_is_linked_in_both_documents_whichever_comes_first(
     assert (theirs.start, theirs.end) == (mine.other_start, mine.other_end)
     assert news_doc.text[theirs.start : theirs.end].startswith("The Korea Hana")
     assert mine.repeat is not qa_first and theirs.repeat is qa_first
-    assert {d.shared_passages for d in project.documents()} == {1}
+    assert {d.shared_passage_count for d in project.documents()} == {1}
     shown = qa_doc.to_json()
-    assert shown["shared_passages"] == 1
-    assert shown["shared"][0]["other_document"] == "news.txt"
-    assert shown["shared"][0]["start"] == mine.start
+    assert shown["shared_passage_count"] == 1
+    assert shown["shared_passages"][0]["other_document"] == "news.txt"
+    assert shown["shared_passages"][0]["start"] == mine.start
 
     # the first-added copy stays searchable; the later one only with --include-duplicates
     first = "qa.txt" if qa_first else "news.txt"

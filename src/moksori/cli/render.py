@@ -62,8 +62,8 @@ def documents(console: Console, docs: list[DocumentSummary]) -> None:
             notes.append(f"{d.duplicate_passages} duplicate passages")
         if d.removed_pieces:
             notes.append(f"{d.removed_pieces} boilerplate pieces removed")
-        if d.shared_passages:
-            notes.append(f"{d.shared_passages} passages shared with other documents")
+        if d.shared_passage_count:
+            notes.append(f"{d.shared_passage_count} passages shared with other documents")
         if d.translation_of is not None:
             notes.append(f"translation of {d.translation_of}")
         if d.translations:

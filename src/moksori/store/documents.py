@@ -37,7 +37,7 @@ class DocumentSummary:
     attributes: dict[str, str] = field(default_factory=dict)
     translation_of: int | None = None  # the original, when this is a translation
     translations: list[int] = field(default_factory=list)  # ids of its translations
-    shared_passages: int = 0  # long passages also in another document (either copy)
+    shared_passage_count: int = 0  # long passages also in another document (either copy)
 
     @property
     def label(self) -> str:
@@ -94,8 +94,9 @@ class DocumentDetail:
             "text": self.text,
             "segments": [s.to_json() for s in self.segments],
             "removed": [asdict(r) for r in self.removed],
-            # as "removed" lists what "removed_pieces" counts
-            "shared": [{**span.to_json(), "other_document": label} for span, label in self.shared],
+            "shared_passages": [
+                {**span.to_json(), "other_document": label} for span, label in self.shared
+            ],
         }
 
 
@@ -256,7 +257,7 @@ def _summary(conn: Connection, row: tuple[Any, ...]) -> DocumentSummary:
         segments=row[10],
         duplicate_passages=row[11],
         removed_pieces=row[12],
-        shared_passages=row[13],
+        shared_passage_count=row[13],
         attributes=_attributes(conn, row[0]),
         translation_of=_one(
             conn, "SELECT original_id FROM translation WHERE translation_id = ?", row[0]
