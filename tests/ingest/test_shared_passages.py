@@ -70,6 +70,14 @@ def test_interview_questions_are_not_a_shared_passage() -> None:
     english = "Q: Where are you from? Could you tell me about your childhood?\nA: Yes."
     assert sp.question_share(english) > 0.8
     assert sp.question_share(ARTICLE) == 0.0
+    # a scenario the researcher reads to everyone: interviewer text, however it is worded
+    vignette = (
+        "[00:12:31] Researcher: Imagine a woman who has just arrived. She has no bank "
+        "account, her phone is in a friend's name and she owes the broker money.\n"
+        "The settlement office gives her a list of forms.\n"
+        "[00:13:02] Participant: That was me, really."
+    )
+    assert sp.question_share(vignette) > 0.7
 
 
 def test_stock_phrases_strung_together_are_not_shared() -> None:

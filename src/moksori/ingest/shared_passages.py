@@ -208,11 +208,14 @@ _SENTENCE = re.compile(r"[^\n.!?。？]+[.!?。？]*")
 _ASKING = re.compile(
     r"(\?|？|까요|나요|습니까|니까|ㅂ니까|세요|는지요|을까|ㄹ까|는가요|인가요)[\s\"'”’)]*$"
 )
+_STAMP = r"(?:\[?\(?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\)?\]?\s*)?"  # [00:01:02] before a label
 _INTERVIEWER = re.compile(
-    r"^\s*(Q\d*|I|Interviewer|Int|Moderator|질문|문|면담자|면접자|면접관|연구자|조사자|진행자|인터뷰어)"
+    rf"^\s*{_STAMP}(Q\d*|I\d*|Interviewer\s*\d*|Int|Moderator|Researcher|Facilitator|"
+    r"질문|문|면담자|면접자|면접원|면접관|연구자|조사자|조사원|진행자|사회자|인터뷰어)"
     r"\s*[:.)：]",
     re.IGNORECASE,
 )
+_LABEL = re.compile(rf"^\s*{_STAMP}\S{{1,20}}\s*[:：]")
 
 
 def question_share(text: str) -> float:
@@ -222,7 +225,7 @@ def question_share(text: str) -> float:
     for line in text.split("\n"):
         if _INTERVIEWER.match(line):
             interviewer = True
-        elif re.match(r"^\s*\S{1,20}\s*[:：]", line):
+        elif _LABEL.match(line):
             interviewer = False  # another speaker's label
         for m in _SENTENCE.finditer(line):
             w = weight(m.group())
