@@ -88,6 +88,11 @@ WEB = Path(__file__).parent / "data" / "web"
         ("Story continues below advertisement", "banner"),
         ("Example Lantern is a 501(c)(3) nonprofit organization. EIN 00-0000000.", "footer"),
         ("Northgate Forum is an independent, non-partisan research institute.", "footer"),
+        ("AD[광고] 5월 가정의 달 특가, 지금 확인하세요", "banner"),
+        ("로그인 후 댓글을 작성하실 수 있습니다.", "navigation"),
+        ("You must be logged in to post a comment.", "navigation"),
+        ("서울 18.2℃ 맑음", "navigation"),
+        ("등록번호 : 서울 아 00000 | 등록일 : 2012.03.05 | 발행·편집인 : 한OO", "footer"),
     ],
 )
 def test_widget_lines_are_chrome(line: str, reason: str) -> None:
@@ -118,6 +123,9 @@ def test_widget_lines_are_chrome(line: str, reason: str) -> None:
         "어머니한테 돈을 보내 드렸어요.",
         "I was in! After three tries, they let me stay.",
         "The story continues below the river, where the village was.",
+        "기자: 언제 한국에 오셨어요?",
+        "대표: 네, 그렇게 시작했습니다.",
+        "그날은 영하 20℃였어요.",
     ],
 )
 def test_testimony_about_the_same_things_is_no_widget(line: str) -> None:

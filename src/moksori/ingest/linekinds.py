@@ -147,7 +147,7 @@ _SHARE_STRONG = _words(
 _SHARE_WEAK = _words(
     "this|this:|article|post|story|page|via|on|x|mail|copy|link|url|kakao|line|band|naver|"
     "pocket|tumblr|like|+|gmail",
-    "카카오|네이버|밴드|라인|링크|복사|url복사|보내기|좋아요|가|작게|크게|기사|",
+    "카카오|네이버|밴드|라인|링크|복사|url복사|보내기|좋아요|가|작게|크게|기사|설정|",
 )
 # Strong footer marks count anywhere in a short line; weak ones only where it is not prose
 # ("Names were withheld under the shelter's privacy policy." is body text).
@@ -161,6 +161,7 @@ _FOOTER_WEAK = re.compile(
     r"privacy policy|terms of (?:use|service)|terms (?:and|&) conditions|cookie policy|theme by|"
     r"개인정보\s?(?:처리\s?방침|보호\s?정책)|이용\s?약관|청소년\s?보호\s?정책|이메일\s?무단\s?수집|"
     r"사업자\s?등록\s?번호|통신판매업|company (?:no|number)|발행인|편집인|대표전화|고객센터|"
+    r"청소년\s?보호\s?책임자|발행\s?[·ㆍ]\s?편집|"
     r"\btel\b\.?\s*[:+\d(]|\bfax\b|팩스",
     re.IGNORECASE,
 )
@@ -214,7 +215,9 @@ _NOT_SPEAKERS = _words(
     "read more|archives|menu|search|keywords|note|notes|share on|share via|share this post|"
     "previous|next|previous post|next post|previous article|next article|older post|newer post",
     "태그|카테고리|분류|공유|공유하기|주소|전화|팩스|이메일|출처|사진|관련기사|관련 기사|"
-    "저작권|문의|메뉴|검색|이전 글|다음 글|이전글|다음글|이전 기사|다음 기사",
+    "저작권|문의|메뉴|검색|이전 글|다음 글|이전글|다음글|이전 기사|다음 기사|등록번호|등록일|"
+    "발행인|편집인|발행·편집인|발행일|대표전화|청소년보호책임자|사업자등록번호|고유번호|"
+    "후원 계좌|후원계좌|예금주|입력|수정",
 )
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e\u4e00-\u9fff]")
 _EN_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?")

@@ -125,8 +125,18 @@ _DONATION_WAY = re.compile(
 )
 # "Story continues below advertisement": an ad slot's label.
 _AD_LABEL = re.compile(
-    r"^(?:story|article) continues below(?: advertisement)?$|^advertisement$", re.I
+    r"^(?:story|article) continues below(?: advertisement)?$|^advertisement$|"
+    r"^(?:ad\s*)?\[(?:광고|ad)\]|^sponsored\b",
+    re.IGNORECASE,
 )
+# "로그인 후 댓글을 작성하실 수 있습니다.", "You must be logged in to post a comment."
+_LOGIN_TO_COMMENT = re.compile(
+    r"^로그인 후 (?:댓글|이용)|^(?:please )?log ?in to (?:comment|reply|post)|"
+    r"^you must be logged in to (?:post a )?(?:comment|reply)",
+    re.IGNORECASE,
+)
+# "서울 18.2℃ 맑음": the weather widget of a news site's header.
+_WEATHER = re.compile(r"^\S{1,8}\s?-?\d{1,2}(?:\.\d)?\s?(?:℃|°C?)(?:\s\S{1,4})?$")
 # "Liberty Lantern is a 501(c)(3) nonprofit organization.": the organisation's disclaimer.
 _ORG_STATUS = re.compile(
     r"\b501\s?\(c\)\s?\(3\)|\bEIN\b:?\s*\d|"
@@ -226,8 +236,12 @@ def widget_reason(s: str, w: int) -> str | None:
         return DONATION
     if w <= 250 and _DONATION_WAY.search(s):
         return DONATION
-    if w <= 60 and _AD_LABEL.match(s):
+    if w <= 120 and _AD_LABEL.match(s):
         return NEWSLETTER  # banners, as "Advertisement" already was
+    if w <= 120 and _LOGIN_TO_COMMENT.match(s):
+        return COMMENT_FORM
+    if w <= 30 and _WEATHER.match(s):
+        return COMMENT_FORM  # navigation, like the date beside it
     if w <= 250 and _ORG_STATUS.search(s):
         return FOOTER
     if w <= 60 and core in LOGO_HEADINGS:
