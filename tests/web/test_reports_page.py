@@ -60,6 +60,21 @@ def test_original_report_for_the_team_only(as_coder: Browser, coded: Project) ->
     assert md.headers["content-disposition"] == 'attachment; filename="report-ORIGINAL.md"'
 
 
+def test_word_download_is_the_redacted_report(as_viewer: Browser, coded: Project) -> None:
+    import io
+    import zipfile
+
+    coded.deid.scan(workers=1)
+    r = as_viewer.client.get("/reports/download/report.docx")
+    assert r.status_code == 200
+    assert r.headers["content-disposition"] == 'attachment; filename="report.docx"'
+    assert r.headers["content-type"].startswith("application/vnd.openxmlformats")
+    with zipfile.ZipFile(io.BytesIO(r.content)) as z:
+        body = z.read("word/document.xml").decode("utf-8")
+    assert "Findings" in body and "김순희" not in body
+    assert "report.docx" in as_viewer.client.get("/reports").text
+
+
 def test_viewer_only_when_it_can_be_redacted(as_viewer: Browser, coded: Project) -> None:
     refused = as_viewer.client.get("/reports")
     assert refused.status_code == 403 and "not been scanned" in refused.text

@@ -26,7 +26,8 @@ from fastapi.responses import Response
 
 from moksori.access.sessions import Session
 from moksori.analysis.coded import ChooseCoders
-from moksori.analysis.report import ReportOptions
+from moksori.analysis.report import Report, ReportOptions
+from moksori.analysis.report_docx import render_docx
 from moksori.analysis.report_render import render_html, render_markdown
 from moksori.errors import MoksoriError, NotFound
 from moksori.project import Project
@@ -39,7 +40,12 @@ REPORT_CSP = (
     "form-action 'none'; frame-ancestors 'none'"
 )
 PLOT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}\.png$")
-DOWNLOADS = {"report.html": "text/html; charset=utf-8", "report.md": "text/markdown; charset=utf-8"}
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+DOWNLOADS = {
+    "report.html": "text/html; charset=utf-8",
+    "report.md": "text/markdown; charset=utf-8",
+    "report.docx": DOCX,
+}
 
 
 @dataclass
@@ -53,6 +59,13 @@ class Built:
     quotes: int = 0
     participants: int = 0
     counted: list[str] = field(default_factory=list)  # whose codings it counts
+    report: Report | None = None  # kept to render Word (~0.5 s) only when asked
+    docx: bytes | None = None
+
+    def word(self) -> bytes:
+        if self.docx is None and self.report is not None:
+            self.docx = render_docx(self.report)
+        return self.docx or b""
 
 
 # redacted or not, the coders asked for, consensus, who is looking (blind coding)
@@ -106,6 +119,7 @@ def build(
         quotes=sum(len(t.quotes) for t in rep.themes),
         participants=rep.sample.participants,
         counted=list(rep.counted),
+        report=rep,
     )
     built.stamp = project.changes()
     return built
@@ -236,7 +250,10 @@ async def report_download(
     built = await anyio.to_thread.run_sync(
         lambda: report_for(request, session, original, False, coder, consensus)
     )
-    data = built.html if name == "report.html" else built.markdown
+    if name == "report.docx":
+        data = await anyio.to_thread.run_sync(built.word)
+    else:
+        data = built.html if name == "report.html" else built.markdown
     stem, ext = name.split(".")
     filename = f"{stem}{'-ORIGINAL' if original else ''}.{ext}"
     headers = {"content-disposition": f'attachment; filename="{filename}"'}
