@@ -262,3 +262,21 @@ def test_labelled_donation_and_citation_boxes_inside_the_article_are_removed() -
     ):
         assert line not in text and line in removed, line
     assert "She worked in a restaurant kitchen" in text and "In March a broker" in text
+
+
+def test_byline_and_caption_come_back_under_a_huge_menu() -> None:
+    """Think-tank pages put a hundred menu lines before the article; the byline is still
+    found, and a lead photo's caption over the headline is kept."""
+    menu = "<nav><ul>" + "".join(f"<li><a href='/{i}'>Topic {i}</a></li>" for i in range(120))
+    body = (
+        menu + "</ul></nav><article>"
+        "<figure><img src='hero.jpg' alt=''><figcaption>Arrivals wait at the Hanawon gate "
+        "in March.</figcaption></figure>"
+        "<h1>Winter in Yanji</h1><p class='pub-authors'>Mina Park, Senior Fellow</p>"
+        + ARTICLE.removeprefix("<article><h1>Winter in Yanji</h1>")
+    )
+    [doc] = read_html(page(body), "think.html", Limits())
+    lines = doc.blocks[0].text.split("\n")
+    assert "Mina Park, Senior Fellow" in lines
+    assert "Arrivals wait at the Hanawon gate in March." in lines
+    assert "Topic 7" not in lines

@@ -258,6 +258,7 @@ _META_CLASS = re.compile(
 _NOT_ARTICLE_CLASS = re.compile(r"related|card|comment|recent|popular|list|widget|share", re.I)
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 _CAPTION, _META, _HEADING = "caption", "meta", "heading"
+_NEAR_LINES = 40
 
 
 def _line_roles(root: lxml_html.HtmlElement, visible: list[str]) -> dict[int, str]:
@@ -285,11 +286,12 @@ def _line_roles(root: lxml_html.HtmlElement, visible: list[str]) -> dict[int, st
         if not text:
             continue
         try:
-            at = visible.index(text, cursor, cursor + 40)
+            at = visible.index(text, cursor)
         except ValueError:
             continue
         roles.setdefault(at, role)
-        cursor = at
+        if at - cursor <= _NEAR_LINES or role != _META:
+            cursor = at  # a date found far ahead may be another's (a related list's)
     return roles
 
 
@@ -321,7 +323,7 @@ def _with_article_parts(
         if role is None or weight(line) > 400:
             continue
         if role == _CAPTION:
-            wanted = first < i < last
+            wanted = first - 8 <= i < last  # a lead photo may stand over the headline
         elif role == _META:
             wanted = first - 8 <= i < last and weight(line) <= 300
         else:
