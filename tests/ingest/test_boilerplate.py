@@ -615,3 +615,13 @@ def test_a_row_of_icon_buttons_is_removed() -> None:
     lines = kept.split("\n")
     assert "A Winter in Yanji" in lines and prose in lines
     assert not {"f", "𝕏", "✉"} & set(lines)
+
+
+def test_a_one_word_title_under_a_share_row_is_kept() -> None:
+    prose = (
+        "She worked in a restaurant kitchen from six in the morning until midnight, and "
+        "she slept in a storeroom behind the kitchen with two other women."
+    )
+    text = "\n".join(["Home", "About", "Donate", "Share", "Facebook", "Hope", prose, prose])
+    kept, _ = strip_boilerplate(text)
+    assert "Hope" in kept.split("\n") and "Facebook" not in kept.split("\n")

@@ -166,7 +166,7 @@ def _tiny(ln: Line) -> bool:
     )
 
 
-def _button_neighbours(body: list[Line], first: int, titled: bool = True) -> set[int]:
+def _button_neighbours(body: list[Line], first: int, titled: bool) -> set[int]:
     """A share row's other buttons and counts ("Notes", "More", "통계", "12", "∙ Paid"):
     tiny lines chained to a share-button line; in the body only counts and badges. The
     line just over the body may be its title, unless a dated heading was found above."""
@@ -254,9 +254,9 @@ def _decide(body: list[Line]) -> None:
     first, last = goods[0], goods[-1]
 
     # Title and byline just above the body are kept, even across share buttons;
-    # other chrome above them (menu, banner) ends the heading.
-    # A share row's tiny buttons do not use up the three heading lines.
-    buttons = _button_neighbours(body, first)
+    # other chrome above them (menu, banner) ends the heading. A share row's tiny
+    # buttons do not use up its three lines (the line just over the body may be a title).
+    buttons = _button_neighbours(body, first, titled=False)
     heading: set[int] = set()
     counted = 0
     k = first - 1
