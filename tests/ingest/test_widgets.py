@@ -92,6 +92,15 @@ WEB = Path(__file__).parent / "data" / "web"
         ("로그인 후 댓글을 작성하실 수 있습니다.", "navigation"),
         ("You must be logged in to post a comment.", "navigation"),
         ("서울 18.2℃ 맑음", "navigation"),
+        ("6 min read", "share buttons"),
+        ("Listen (7 min)", "share buttons"),
+        ("Like Loading…", "share buttons"),
+        ("Cite this publication", "share buttons"),
+        ("Home / Stories / Three Winters in Seoul", "navigation"),
+        ("Join 8,000 supporters who get our monthly update.", "banner"),
+        ("Thank you, your sign-up request was successful!", "banner"),
+        ("Meridian is independent. Support our research.", "banner"),
+        ("Powered by Google Translate", "footer"),
         ("등록번호 : 서울 아 00000 | 등록일 : 2012.03.05 | 발행·편집인 : 한OO", "footer"),
     ],
 )
@@ -126,6 +135,10 @@ def test_widget_lines_are_chrome(line: str, reason: str) -> None:
         "기자: 언제 한국에 오셨어요?",
         "대표: 네, 그렇게 시작했습니다.",
         "그날은 영하 20℃였어요.",
+        "It took me 6 min to read the letter.",
+        "I joined 300 other people at the protest.",
+        "We could not support our families back home.",
+        "Home was a room in Yanji, then a flat in Seoul.",
     ],
 )
 def test_testimony_about_the_same_things_is_no_widget(line: str) -> None:

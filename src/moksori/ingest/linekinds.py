@@ -59,7 +59,8 @@ _HEADINGS: dict[str, frozenset[str]] = {
         "read more|continue reading|load more|view all|see all|about us|contact|contact us|"
         "log in|login|sign in|register|my account|leave a comment|leave a reply|comments|"
         "no comments|reply|sitemap|site map|language|english|한국어",
-        "메뉴|전체메뉴|전체 메뉴|주메뉴|메뉴 열기|메뉴 닫기|닫기|홈|홈으로|처음으로|검색|검색하기|"
+        "메뉴|전체메뉴|전체 메뉴|주메뉴|메뉴 열기|메뉴 닫기|전체메뉴 열기|전체메뉴 닫기|"
+        "닫기|홈|홈으로|처음으로|검색|검색하기|"
         "통합검색|본문 바로가기|주메뉴 바로가기|바로가기|이전|다음|이전 글|다음 글|이전글|다음글|"
         "이전 기사|다음 기사|목록|목록으로|목록보기|더보기|더 보기|맨 위로|위로|로그인|로그아웃|"
         "회원가입|마이페이지|사이트맵|오시는 길|찾아오시는 길|댓글|댓글쓰기|댓글 쓰기|답글|"
@@ -154,7 +155,7 @@ _SHARE_WEAK = _words(
 _FOOTER_STRONG = re.compile(
     r"©|ⓒ|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})|all rights reserved|무단\s?전재|"
     r"재배포\s?금지|저작권자|registered charity|charity (?:no|number)|registered in england|"
-    r"powered by (?:wordpress|ghost|blogger|squarespace|wix)",
+    r"powered by (?:wordpress|ghost|blogger|squarespace|wix|google(?: translate)?)",
     re.IGNORECASE,
 )
 _FOOTER_WEAK = re.compile(

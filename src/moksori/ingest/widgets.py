@@ -57,6 +57,7 @@ _FORM_MESSAGE = re.compile(
     r"구독(?:해 주셔서|을 신청해 주셔서|해주셔서)|(?:구독|신청)(?:이|이 정상적으로) 완료되었습니다|"
     r"^(?:\S+\s)?(?:채널\s?)?추가가 완료되었습니다[.!]?$|"
     r"^you(?:'|’)re in[!.]|check your (?:inbox|email) for\b|please enter a valid e-?mail|"
+    r"sign-?up (?:request )?was successful|successfully subscribed|"
     r"\balready (?:subscribed|on (?:our|the) (?:mailing )?list)\b|이미 구독 중|"
     r"^we respect your privacy\b|^by (?:signing up|subscribing|submitting|clicking)\b.{0,80}"
     r"\b(?:agree|consent|accept)|개인정보 수집(?: 및 이용)?에 동의|"
@@ -68,6 +69,7 @@ _FORM_MESSAGE = re.compile(
 # A newsletter pitch: "Get stories like this in your inbox", "Sign up to hear about ...".
 _NEWSLETTER_PITCH = re.compile(
     r"\b(?:in|into|to) your inbox\b|delivered (?:every )?weekdays|"
+    r"^join [\d,.]+\s?[km+]?\+? (?:supporters|subscribers|readers|others|people|members)\b|"
     r"^subscribe to (?:our |the )?(?:[\w-]+ ){0,3}newsletter\b|"
     r"(?:소식|이야기|뉴스레터|메일|인터뷰)[^.!?]{0,30}(?:보내|전해)\s?드(?:립니다|려요)|"
     r"^sign up (?:to|for)\b|"
@@ -150,6 +152,20 @@ _SHARE_ASK = re.compile(
     r"article|piece|interview|newsletter|issue)\b.{0,80}\b(?:shar|forward|subscrib|pass it on)",
     re.IGNORECASE,
 )
+# A post's tool row: reading time, listen, gift, like and citation buttons.
+_TOOLS = re.compile(
+    r"^\d{1,2}\s?(?:min(?:ute)?s?|분)\s?(?:read|읽기|소요)$|^listen\s?\(\d{1,2}\s?min\)$|"
+    r"^gift (?:this|the) (?:article|story)$|^like\s+loading|^cite this (?:publication|article|"
+    r"report|paper|page|post)$|^copy citation$|^how to cite(?: this)?$|^인용하기$",
+    re.IGNORECASE,
+)
+# "Home / Stories / Three Winters": a breadcrumb written with slashes.
+_SLASH_CRUMB = re.compile(r"^(?:home|홈)\s/\s[^/]{1,40}(?:\s/\s[^/]{1,80}){0,4}$", re.I)
+# "Meridian is independent. Support our research.": an appeal closing a sentence.
+_TRAILING_APPEAL = re.compile(
+    r"[.!?]\s+(?:please )?support (?:our|independent) (?:work|research|mission|journalism)[.!]?$",
+    re.IGNORECASE,
+)
 # "Copy link", "URL 복사": the share row's copy button.
 _COPY = r"(?:copy (?:the )?(?:link|url)|(?:url|링크|주소)\s?복사(?:하기)?)"
 _COPY_LINK = re.compile(rf"^{_COPY}(?:\s*[/·|]?\s*{_COPY})?$", re.IGNORECASE)
@@ -211,6 +227,12 @@ def widget_reason(s: str, w: int) -> str | None:
         return COMMENT_FORM
     if w <= 40 and _COPY_LINK.match(core):
         return SHARE
+    if w <= 40 and _TOOLS.match(s):
+        return SHARE
+    if w <= 160 and _SLASH_CRUMB.match(s) and not _SENTENCE_END.search(s):
+        return COMMENT_FORM  # navigation
+    if w <= 120 and _TRAILING_APPEAL.search(s):
+        return DONATION
     if w <= 200 and _SUBSCRIBE_PITCH.search(s) and len(s.split()) <= 25:
         return NEWSLETTER
     if w <= 40 and _CHANNEL_BUTTON.search(s) and not _SENTENCE_END.search(s):
