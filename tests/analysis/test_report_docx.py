@@ -13,12 +13,13 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from moksori.analysis.report import ReportOptions
-from moksori.analysis.report_docx import EAST_ASIAN_FONT, render_docx
+from moksori.analysis.report_docx import render_docx
 from moksori.errors import MoksoriError
 from moksori.project import Project
 from moksori.protect.findings import Selector
 from moksori.protect.vault import Vault
 from moksori.store import audit
+from moksori.word import EAST_ASIAN_FONT
 from tests.analysis.test_report import TEMPLATE, coded  # noqa: F401
 from tests.coding.conftest import study  # noqa: F401
 from tests.protect.conftest import PLANTED, doc_id, testimony, vault  # noqa: F401

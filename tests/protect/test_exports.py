@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 
 from moksori.analysis.report import ReportOptions
 from moksori.analysis.retrieval import retrieve
@@ -14,6 +15,7 @@ from moksori.protect.export import export_documents
 from moksori.protect.findings import Selector
 from moksori.protect.vault import Vault
 from moksori.store import audit
+from moksori.word import EAST_ASIAN_FONT
 from tests.protect.conftest import doc_id
 
 
@@ -49,6 +51,12 @@ def test_exported_documents_are_redacted_and_audited(reviewed: Project, tmp_path
     assert "20–29" in texts[1] and "20대" in texts[0]  # "when I was 23", "스물세 살"
     [entry] = audit.entries(reviewed.conn, "deid.export")
     assert entry["detail"]["targets"]["document"] == ids and "김순희" not in str(entry)
+    word = Document(report.files[0])
+    fonts = list(word.styles.element.iter(qn("w:rFonts")))
+    assert fonts and all(
+        f.get(qn("w:eastAsia")) == EAST_ASIAN_FONT for f in fonts
+    )  # hangul renders
+    assert word.core_properties.author == "" and word.core_properties.created is None
 
 
 def test_retrieved_quotes_are_redacted_on_request(reviewed: Project) -> None:

@@ -5,30 +5,23 @@ are real Word tables, plots are embedded PNGs, quotes use the built-in Quote
 style, headings the built-in Title/Heading styles, so a researcher restyles the
 whole document from Word's style gallery.
 
-Korean renders: every style names an East Asian font (``w:eastAsia``, which
-python-docx does not set) and the theme's East Asian font is dropped from the
-styles, because a theme font wins over a named one. The font is Malgun Gothic,
-the Korean UI font of Windows Word; Mac Word and LibreOffice substitute a Hangul
-font they have for a missing one (LibreOffice on Debian: Noto Sans CJK, checked by
-tests/analysis/test_report_docx_render.py). The document language is English
-with Korean as its East Asian language; pages are A4.
-
-Nothing leaks beyond what the HTML shows: the core properties carry the title
-only (no author, no "last modified by", no dates), images carry the plot's
-caption as alt text, and the file is byte-for-byte the same for the same report
-(fixed zip timestamps), so a report can be diffed and archived.
+Korean fonts, the document language, properties without author or dates and
+fixed zip timestamps come from :mod:`moksori.word` (shared with the redacted
+document export); LibreOffice on Debian renders the Hangul with Noto Sans CJK
+(tests/analysis/test_report_docx_render.py). Pages are A4. Nothing leaks beyond
+what the HTML shows: images carry the plot's caption as alt text, and the file is
+byte-for-byte the same for the same report, so it can be diffed and archived.
 """
 
 from __future__ import annotations
 
 import io
-import re
 import unicodedata
-import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from moksori import word
 from moksori.analysis.report import Report, age_summary, left_summary
 from moksori.analysis.report_render import _agreement_cells, _agreement_rows, counted_line
 from moksori.analysis.tables import Table
@@ -41,15 +34,10 @@ if TYPE_CHECKING:
     from docx.text.run import Run
 
 FILE_NAME = "report.docx"
-EAST_ASIAN_FONT = "Malgun Gothic"  # 맑은 고딕; substituted where missing (see the docstring)
-EAST_ASIAN_ALT = "맑은 고딕"
-LANGUAGE, EAST_ASIAN_LANGUAGE = "en-US", "ko-KR"
 PAGE_CM, MARGIN_CM = (21.0, 29.7), 2.5  # A4
 PLOT_WIDTH_CM = 15.0
 TABLE_PT = 10  # a point under the body's, so seven figure columns fit their headers
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a zip can say: no build time in the file
 MUTED = "666666"
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 QUOTE_RULE = "2A6F97"  # the HTML blockquote's rule
 # what may follow w:pBdr in a w:pPr (the schema's order), so the border goes before them
 _AFTER_BORDER = tuple(
@@ -69,12 +57,12 @@ def write_docx(rep: Report, out_dir: Path) -> Path:
 
 def render_docx(rep: Report) -> bytes:
     """The report as the bytes of a .docx file (the web serves these without a file)."""
-    from docx import Document  # lazy: python-docx and lxml only when Word output is asked
+    from docx.shared import Pt
 
-    doc = Document()
+    doc = word.new_document(rep.title)
     _a4(doc)
-    _set_fonts_and_language(doc)
-    _set_properties(doc, rep.title)
+    _quote_style(doc)
+    doc.styles["Table Grid"].font.size = Pt(TABLE_PT)
     _intro(doc, rep)
     _sample(doc, rep)
     _codebook(doc, rep)
@@ -84,9 +72,7 @@ def render_docx(rep: Report) -> bytes:
         _picture(doc, rep, rep.cooccurrence_plot, "heatmap of codes co-occurring")
     _reliability(doc, rep)
     _memos(doc, rep)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return _fixed_zip(buffer.getvalue())
+    return word.document_bytes(doc)
 
 
 # --- the sections, in the HTML's order ---------------------------------------------
@@ -217,7 +203,7 @@ def _a4(doc: DocxDocument) -> None:
 def _safe(text: str) -> str:
     """Text as XML 1.0 allows it: free text typed into memos or definitions may hold a
     control character, which lxml refuses (the report must not fail on one)."""
-    return _NOT_XML.sub("", text)
+    return word.xml_safe(text)
 
 
 def _heading(doc: DocxDocument, text: str, level: int) -> Paragraph:
@@ -310,37 +296,6 @@ def _picture(doc: DocxDocument, rep: Report, name: str | None, alt: str) -> None
     inline.docPr.set("name", name)
 
 
-def _set_fonts_and_language(doc: DocxDocument) -> None:
-    """Hangul in every style: a named East Asian font in place of the theme's (which wins
-    over a named one and is empty in python-docx's template), and Korean as the East
-    Asian language, declared in the defaults, the settings and the font table."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
-
-    styles = doc.styles.element
-    defaults = styles.find(qn("w:docDefaults"))
-    r_pr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}") if defaults is not None else None
-    if r_pr is not None and r_pr.find(qn("w:rFonts")) is None:
-        r_pr.insert(0, OxmlElement("w:rFonts"))
-    for fonts in styles.iter(qn("w:rFonts")):
-        fonts.attrib.pop(qn("w:eastAsiaTheme"), None)
-        fonts.set(qn("w:eastAsia"), EAST_ASIAN_FONT)
-    for lang in styles.iter(qn("w:lang")):
-        lang.set(qn("w:val"), LANGUAGE)
-        lang.set(qn("w:eastAsia"), EAST_ASIAN_LANGUAGE)
-    settings = doc.settings.element
-    theme_lang = settings.find(qn("w:themeFontLang"))
-    if theme_lang is None:
-        theme_lang = OxmlElement("w:themeFontLang")
-        settings.append(theme_lang)
-    theme_lang.set(qn("w:val"), LANGUAGE)
-    theme_lang.set(qn("w:eastAsia"), EAST_ASIAN_LANGUAGE)
-    _declare_font(doc)
-    _quote_style(doc)
-    doc.styles["Table Grid"].font.size = Pt(TABLE_PT)
-
-
 def _quote_style(doc: DocxDocument) -> None:
     """The Quote style as the HTML's blockquote: upright, indented, a blue rule on its
     left (the template's is italic and flush, hard to tell from the text around it)."""
@@ -359,59 +314,3 @@ def _quote_style(doc: DocxDocument) -> None:
         ),
         *_AFTER_BORDER,
     )
-
-
-def _declare_font(doc: DocxDocument) -> None:
-    """Malgun Gothic in the font table as a Hangul font (charset 81), so an application
-    without it substitutes a Korean font rather than any font."""
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-    from docx.oxml import parse_xml
-    from docx.oxml.ns import nsdecls
-
-    part = doc.part.part_related_by(RT.FONT_TABLE)
-    table = parse_xml(part.blob)
-    table.append(
-        parse_xml(
-            f'<w:font {nsdecls("w")} w:name="{EAST_ASIAN_FONT}">'
-            f'<w:altName w:val="{EAST_ASIAN_ALT}"/><w:charset w:val="81"/>'
-            '<w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>'
-        )
-    )
-    from lxml import etree
-
-    part._blob = etree.tostring(table, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def _set_properties(doc: DocxDocument, title: str) -> None:
-    """The title and nothing about who or when: python-docx's template says its own
-    name as author; no dates, so the same report gives the same file."""
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-    from docx.oxml.ns import qn
-
-    props = doc.core_properties
-    props.title = title
-    props.author = ""
-    props.last_modified_by = ""
-    props.comments = ""
-    props.revision = 1
-    core = props._element
-    for tag in ("dcterms:created", "dcterms:modified", "cp:lastPrinted"):
-        for element in core.findall(qn(tag)):
-            core.remove(element)
-    package = doc.part.package
-    for r_id, rel in list(package.rels.items()):  # the template's thumbnail: a blank page
-        if rel.reltype == RT.THUMBNAIL:
-            del package.rels[r_id]
-
-
-def _fixed_zip(data: bytes) -> bytes:
-    """The same package with every entry dated `ZIP_TIME` (python-docx stamps the time of
-    writing), in the same order, so equal reports are equal files."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o600 << 16
-            dst.writestr(entry, src.read(info.filename))
-    return out.getvalue()

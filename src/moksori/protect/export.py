@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from moksori import word
 from moksori.errors import DeidError
 from moksori.outputs import open_output, private_dir, write_text_output
 from moksori.protect.redact import RedactedView
@@ -63,14 +64,12 @@ def _write_html(view: RedactedView, path: Path, title: str) -> None:
 
 
 def _write_docx(view: RedactedView, path: Path, title: str) -> None:
-    from docx import Document  # lazy: python-docx (and lxml) only for .docx exports
-
-    doc = Document()
+    doc = word.new_document(title)  # Hangul fonts; no author or dates in the file
     doc.add_heading(title, level=1)
     for para in view.text.split("\n"):
-        doc.add_paragraph(para)
+        doc.add_paragraph(word.xml_safe(para))
     with open_output(path) as fh:
-        doc.save(fh)
+        fh.write(word.document_bytes(doc))
 
 
 def export_documents(
