@@ -280,3 +280,20 @@ def test_byline_and_caption_come_back_under_a_huge_menu() -> None:
     assert "Mina Park, Senior Fellow" in lines
     assert "Arrivals wait at the Hanawon gate in March." in lines
     assert "Topic 7" not in lines
+
+
+def test_a_short_appended_article_in_a_related_box_is_kept() -> None:
+    """A box labelled "related" that holds an article (prose, no call to action) is text."""
+    related = (
+        "<section class='related-article'><h2>Why the first years matter</h2>"
+        "<p>Researchers who follow new arrivals over time describe a recognizable arc, "
+        "from paperwork to the first real jobs.</p>"
+        "<p>Those who find one trusted colleague report higher life satisfaction years "
+        "later, regardless of income.</p></section>"
+    )
+    [doc] = read_html(
+        page(ARTICLE.replace("</article>", related + "</article>")), "r.html", Limits()
+    )
+    text = doc.blocks[0].text
+    assert "Researchers who follow new arrivals" in text
+    assert "Those who find one trusted colleague" in text

@@ -21,7 +21,7 @@ from moksori.errors import CorruptFile, EmptyFile, FileTooLarge
 from moksori.ingest.boilerplate import has_body_text, strip_boilerplate
 from moksori.ingest.decode import decode_bytes
 from moksori.ingest.limits import Limits, describe_size
-from moksori.ingest.linekinds import ends_sentence, is_byline, weight
+from moksori.ingest.linekinds import BAD, GOOD, classify, ends_sentence, is_byline, weight
 from moksori.ingest.model import Block, Decoded, Extracted, RemovedText
 from moksori.ingest.normalise import normalise
 from moksori.ingest.plausible import ALLOWED_GUESSES, utf8_stats
@@ -370,8 +370,16 @@ def _widget_lines(root: lxml_html.HtmlElement) -> set[str]:
         finally:
             el.tail = tail
         if len(own) <= _WIDGET_MAX_LINES and sum(map(weight, own)) <= _WIDGET_MAX_WEIGHT:
-            lines.update(own)
+            if not _reads_like_an_article(own):
+                lines.update(own)
     return lines
+
+
+def _reads_like_an_article(lines: list[str]) -> bool:
+    """Two prose paragraphs and no widget line: a short related article the page appended
+    (its text is the reader's, even in a box labelled "related"), not a call to action."""
+    kinds = [classify(line)[0] for line in lines]
+    return kinds.count(GOOD) >= 2 and BAD not in kinds
 
 
 def _without_widgets(
