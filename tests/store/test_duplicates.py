@@ -76,8 +76,8 @@ _SCHEMA_1_INDEX = [
     "DROP TABLE old_terms",
     "CREATE TRIGGER segment_fts_delete AFTER DELETE ON segment BEGIN "
     "DELETE FROM segment_fts WHERE rowid = old.id; END",
-    # and no shared passages (schema 11), reconciliation decisions (10), trash (9), web accounts (7, 8), bilingual tables (6),
-    # de-identification (5) nor coding tables (4)
+    # and no shared passages (schema 11), reconciliation decisions (10), trash (9),
+    # web accounts (7, 8), bilingual tables (6), de-identification (5) nor coding tables (4)
     "DROP TABLE shared_passage",
     "DROP TABLE passage_fingerprint",
     "DROP TABLE IF EXISTS reconcile_made",
