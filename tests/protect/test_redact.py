@@ -203,6 +203,14 @@ def test_places_are_replaced_only_by_what_is_true(
         ),
         ("2011년 3월 14일에 왔어요.", "2011년 3월 14일", {"year": 2011}, "2011년에 왔어요."),
         ("It was before 2011.", "2011", {"year": 2011}, "It was before 2011."),
+        # a bare year beside Korean (a descriptor under a Korean pseudonym) gets no 년
+        (
+            "리영호 (left North Korea in 2012)",
+            "2012",
+            {"year": 2012},
+            "리영호 (left North Korea in 2012)",
+        ),
+        ("2012 탈북", "2012", {"year": 2012}, "2012 탈북"),
         (
             "He lived there 2003–07.",
             "2003–07",

@@ -48,3 +48,14 @@ def test_the_shared_list_and_codebook_words_survive_a_memo(tmp_path: Path) -> No
         assert said.startswith("말투와 철수 결정 코드를 함께 붙였다.")
         assert "Sunshine Chapel" in said and "Hyesan" not in said
         assert scrub.counts == {PiiType.PLACE.value: 1}
+
+
+def test_a_case_named_like_a_place_keeps_its_descriptor(tmp_path: Path) -> None:
+    """ "Sungho" is a pseudonym and also a district of Pyongyang: the descriptor built
+    from the case must not turn into "North Korea"; the district in prose still goes."""
+    with Project.create(tmp_path / "p.moksori", "correct horse battery staple") as p:
+        p.cases.add("Sungho")
+        scrub = Scrubber.of(p.conn)
+        said = "Sungho (in his 40s, left North Korea in 2006)"
+        assert scrub.deep(said) == said
+        assert scrub.deep("회령") == "함경북도"  # a hometown value alone is still a place

@@ -339,7 +339,10 @@ def year_as_said(said: str, info: dict[str, object], lang: str) -> str | None:
         shown = f"{shown}–{shown_to}"
     elif lang != "ko" and shown[0].isdigit() and len(shown) == 2:
         shown = "'" + shown
-    return f"{shown}년" if lang == "ko" else shown
+    # 년 where Korean says the year with it; a bare "2012" (a table cell, a descriptor
+    # "left North Korea in 2012" beside a Korean name) stays bare
+    bare = said.strip().isdigit()
+    return f"{shown}년" if lang == "ko" and not bare else shown
 
 
 _YEAR_WORDS = re.compile(

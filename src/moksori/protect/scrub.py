@@ -111,6 +111,7 @@ class Scrubber:
         policy: Policy | None = None,
         pseudonyms: Iterable[str] = (),
         shared: SharedList | None = None,
+        cases: Iterable[str] = (),
     ) -> None:
         self.names = {k: v for k, v in names.items() if len(k.strip()) >= 2}
         self._labels = {_squash(k): v for k, v in self.names.items()}
@@ -122,6 +123,9 @@ class Scrubber:
         # what a detector may take for a name but is one already: labels, pseudonyms
         self._safe = {v.casefold() for v in self.names.values()}
         self._safe |= {p.casefold() for p in pseudonyms if p}
+        # a case is named by a pseudonym: whatever a detector takes it for ("Sungho" is
+        # also a district of Pyongyang), it stays, or a descriptor loses its subject
+        self._cases = {c.casefold() for c in cases if c}
         # the project's words: on the shared list, or codebook words and ordinary nouns
         # that a memo uses as words (``_used_as_word``); a name use is still replaced
         self.shared = shared or shared_list.DEFAULT
@@ -146,7 +150,8 @@ class Scrubber:
         pseudonyms = [p for e in Entities(conn).list() for p in (e.pseudonym, e.pseudonym_ko) if p]
         # cases are named by pseudonym ("Youngmi"): a detector must not tag them; a case
         # named by a real name the project knows is still replaced, names come first
-        pseudonyms += [str(r[0]) for r in conn.execute("SELECT name FROM cases")]
+        cases = [str(r[0]) for r in conn.execute("SELECT name FROM cases")]
+        pseudonyms += cases
         # the codebook's own words ("말투 Accent") are concepts a memo discusses, and the
         # coders ("Coder A") are the team, whose names every report prints: not participants
         team = conn.execute(
@@ -160,6 +165,7 @@ class Scrubber:
             policy_store.load(conn),
             pseudonyms,
             shared_list.load(conn),
+            cases,
         )
 
     @property
@@ -200,7 +206,7 @@ class Scrubber:
                 continue  # "군대 철수 결정": the word, not the person called 철수
             add(m.start(), m.end(), PiiType.PERSON, {"label": self._label(m.group())}, "known")
         for m in self._places.finditer(text) if self._places else ():
-            if m.group() in self.shared:
+            if m.group() in self.shared or m.group().casefold() in self._cases:
                 continue
             type_, info = self._folded_places.get(
                 " ".join(m.group().split()).casefold(), (PiiType.PLACE, {})
@@ -214,6 +220,8 @@ class Scrubber:
             spans = self._detected.get(text)
             for s in spans if spans is not None else detect_text(text, shared=self.shared):
                 said = text[s.start : s.end].casefold()
+                if said in self._cases and s.type in (PiiType.PERSON, PiiType.PLACE):
+                    continue  # a case's name is its pseudonym
                 if s.type == PiiType.PERSON and said in self._safe:
                     continue  # a pseudonym already
                 if s.type == PiiType.PERSON and said in common_nouns():
@@ -252,10 +260,16 @@ class Scrubber:
         return label
 
 
+_NOT_A_NAME = re.compile(r"[\d()\[\]{},;:!?]")
+
+
 def _whole_place(text: str) -> dict[str, Any] | None:
     """A value that is a place by itself ("회령", "Hoeryong"): a hometown attribute."""
 
-    place = gazetteer.lookup(text.strip())
+    value = text.strip()
+    if len(value.split()) > 4 or _NOT_A_NAME.search(value):
+        return None  # a sentence or a descriptor holding a place, not a place by itself
+    place = gazetteer.lookup(value)
     if place is None or place.level == "country":
         return None
     return {"province": place.province or place.name_ko}
