@@ -187,3 +187,33 @@ def test_third_copy_links_to_the_first_only(project: Project, tmp_path: Path) ->
     assert other == "qa.txt" and span.repeat
     assert project.search("remittance brokers").total == 1
     assert project.search("remittance brokers", include_duplicates=True).total == 3
+
+
+# A report's formulas: every article of a series says these, with its own figures.
+FORMULAS = (
+    "Researchers said the figures for {y} were the highest since records began. ",
+    "Critics say the sample of {n} people is too small to draw national conclusions. ",
+    "Some respondents asked that their district not be named, citing safety concerns. ",
+    "The study was funded by small donations and carried out over {m} months. ",
+)
+
+
+def test_a_verbatim_copy_of_formulaic_sentences_is_still_a_copy(
+    project: Project, tmp_path: Path
+) -> None:
+    """Other documents hold most of its phrases (with their own numbers), which is what
+    stock text looks like; but the two copies agree letter for letter over 400
+    characters, and stock phrases never line up that long."""
+    folder = tmp_path / "series"
+    folder.mkdir()
+    for i in range(14):  # the series: the same sentences, other figures
+        body = "".join(f.format(y=2001 + i, n=40 + i, m=3 + i) for f in FORMULAS)
+        _write(folder, f"article-{i:02d}.txt", f"Update {i}\n\n{body}\n")
+    copied = "".join(f.format(y=2016, n=82, m=11) for f in FORMULAS) * 2
+    _write(folder, "zz-memo-a.md", "# Notes on the April report\n\n" + copied + "\n")
+    _write(folder, "zz-page-b.txt", "Reposted from our partners:\n\n" + textwrap.fill(copied, 60))
+    project.add([folder], workers=1)
+    memo = project.document("zz-memo-a.md")
+    [(mine, other)] = memo.shared
+    assert other.endswith("zz-page-b.txt") and len(memo.text[mine.start : mine.end]) >= 400
+    assert not any(project.document(f"article-{i:02d}.txt").shared for i in range(14))

@@ -32,6 +32,9 @@ MIN_SEEDS = 2  # shared fingerprints on one alignment before a document is compa
 GAP = 40  # letters of difference two runs may have between them and still be one passage
 MAX_QUESTION_SHARE = 0.5  # a passage mostly made of questions is an interview guide
 MAX_STOCK_SHARE = 0.5  # a passage mostly made of phrases other documents also use is stock
+# A letter-for-letter stretch this long is a copy even of formulaic sentences; stock
+# answers strung together by chance reached 281 (four in a row, in synthetic interviews).
+VERBATIM_WEIGHT = 350
 WHOLE = 0.8  # a document holding this share of a passage's fingerprints holds the passage
 VERSION = 1  # bump when the normalisation or hashing changes (store recomputes)
 
@@ -123,6 +126,8 @@ class Match:
     end: int
     other_start: int
     other_end: int
+    exact_start: int = 0  # the longest run inside it that is letter for letter the same
+    exact_end: int = 0
 
 
 def _extend(a: str, i: int, b: str, j: int, length: int) -> Match:
@@ -145,7 +150,7 @@ def _extend(a: str, i: int, b: str, j: int, length: int) -> Match:
         ):
             hi += step
         step //= 4
-    return Match(i - lo, i + hi, j - lo, j + hi)
+    return Match(i - lo, i + hi, j - lo, j + hi, i - lo, i + hi)
 
 
 def worth_comparing(
@@ -161,9 +166,24 @@ def worth_comparing(
     for positions in diagonals.values():
         if len(positions) < MIN_SEEDS:
             continue
-        if _stock_share(sorted(set(positions)), docs_at, partner) <= MAX_STOCK_SHARE:
+        ordered = sorted(set(positions))
+        if _stock_share(ordered, docs_at, partner) <= MAX_STOCK_SHARE:
             return True
+        if _seeded_stretch(ordered) >= MIN_LETTERS:
+            return True  # a long stretch on one alignment: maybe verbatim (passage_counts)
     return False
+
+
+def _seeded_stretch(positions: Sequence[int]) -> int:
+    """Letters covered by the longest chain of seeds no more than a winnowing window
+    apart (a verbatim run holds a seed in every W + K - 1 letters)."""
+    best = start = 0
+    for a, b in zip(positions, positions[1:], strict=False):
+        if b - a > W + K - 1:
+            start = positions.index(b)
+            continue
+        best = max(best, b + K - positions[start])
+    return best
 
 
 def shared_runs(new: str, other: str, seeds: Iterable[tuple[int, int]]) -> list[Match]:
@@ -185,11 +205,14 @@ def shared_runs(new: str, other: str, seeds: Iterable[tuple[int, int]]) -> list[
             and -K <= r.start - last.end <= GAP
             and -K <= r.other_start - last.other_end <= GAP
         ):
+            longer = r if r.end - r.start > last.exact_end - last.exact_start else last
             joined[-1] = Match(
                 last.start,
                 max(last.end, r.end),
                 min(last.other_start, r.other_start),
                 max(last.other_end, r.other_end),
+                longer.exact_start,
+                longer.exact_end,
             )
         elif last is None or r.end > last.end:
             joined.append(r)
@@ -266,14 +289,28 @@ def _stock_share(positions: Sequence[int], docs_at: Mapping[int, Set[int]], part
     return stock / len(positions)
 
 
-def passage_counts(text: str, run: Match, docs_at: Mapping[int, Set[int]], partner: int) -> bool:
+def passage_counts(
+    text: str,
+    run: Match,
+    docs_at: Mapping[int, Set[int]],
+    partner: int,
+    verbatim: str = "",
+) -> bool:
     """Is this shared text a shared passage: long enough once its differences are left
-    out, not an interview guide, and not stock phrases strung together?"""
+    out, not an interview guide, and not stock phrases strung together?
+
+    ``verbatim`` is the text of the run's longest letter-for-letter stretch. Stock
+    phrases are short and each copy has its own words between them, so they rarely
+    line up into one long stretch; a stretch of `VERBATIM_WEIGHT` is a copy, even when
+    its sentences are the kind other documents use too (a report's formulas)."""
     letters_in_span = sum(len(w) for w in _WORD.findall(text))
     return (
         matched_weight(text, run, letters_in_span) >= MIN_WEIGHT
         and question_share(text) <= MAX_QUESTION_SHARE
-        and stock_share(run, docs_at, partner) <= MAX_STOCK_SHARE
+        and (
+            weight(verbatim) >= VERBATIM_WEIGHT
+            or stock_share(run, docs_at, partner) <= MAX_STOCK_SHARE
+        )
     )
 
 

@@ -127,7 +127,9 @@ def scan_document(conn: Connection, doc_id: int) -> int:
             start, end = letters.span(run.start, run.end, text)
             if _covered(start, end, linked) >= shared.WHOLE * (end - start):
                 continue  # already linked to an earlier copy
-            if not shared.passage_counts(text[start:end], run, docs_at, other_id):
+            v_start, v_end = letters.span(run.exact_start, run.exact_end, text)
+            verbatim = text[v_start:v_end]
+            if not shared.passage_counts(text[start:end], run, docs_at, other_id, verbatim):
                 continue
             linked.append((start, end))
             o_start, o_end = other_letters.span(run.other_start, run.other_end, other_text)
