@@ -30,3 +30,19 @@ def test_show_and_search_of_a_shared_article(tmp_path: Path) -> None:
     assert [h["document"] for h in hits["hits"]] == ["qa.txt"]
     more = moksori("search", proj, "remittance brokers", "--include-duplicates", "--json")
     assert json.loads(more.stdout)["total"] == 2
+
+
+def test_shared_lists_each_pair_once_and_rescans(tmp_path: Path) -> None:
+    proj = str(tmp_path / "s.moksori")
+    assert moksori("init", proj).returncode == 0
+    for name, text in (("qa.txt", QA_PAGE), ("news.txt", NEWS_PAGE)):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        assert moksori("add", proj, str(path)).returncode == 0
+    [row] = json.loads(moksori("shared", proj, "--json").stdout)["shared_passages"]
+    assert row["document"] == "news.txt" and row["other_document"] == "qa.txt"
+    assert row["repeat"] is True and row["chars"] == row["end"] - row["start"] > 300
+    listed = moksori("shared", proj)
+    assert "news.txt" in listed.stdout and "repeats qa.txt" in listed.stdout
+    again = moksori("shared", proj, "--rescan")
+    assert again.returncode == 0 and "compared 2 document(s): 0 new" in again.stderr

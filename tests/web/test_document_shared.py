@@ -31,6 +31,7 @@ def test_page_marks_the_shared_passage_and_links_the_other_copy(
     assert page.status_code == 200
     assert f'href="/documents/{qa_id}"' in page.text
     assert '<mark class="shared">The Korea Hana Foundation' in page.text
-    assert "(−)" in page.text  # the later copy: left out of search
+    assert "this copy is left out of search" in page.text  # the later copy
+    assert "also in" in page.text
     first = as_coder.client.get(f"/documents/{qa_id}").text
-    assert f'href="/documents/{news_id}"' in first and "(−)" not in first
+    assert f'href="/documents/{news_id}"' in first and "left out of search" not in first

@@ -24,6 +24,7 @@ from moksori.cli import interop as interop_cli
 from moksori.cli import memos as memos_cli
 from moksori.cli import reliability as reliability_cli
 from moksori.cli import report as report_cli
+from moksori.cli import shared as shared_cli
 from moksori.cli import web as web_cli
 from moksori.cli.common import (
     EXIT_PARTIAL,
@@ -317,6 +318,7 @@ for _area in (
     bilingual_cli,
     web_cli,
     audit_cli,
+    shared_cli,
 ):
     _area.register(app)
 
