@@ -219,3 +219,55 @@ def sentence_spans(conn: Connection, doc_id: int) -> list[tuple[int, int, str | 
         (doc_id,),
     ).fetchall()
     return [(int(a), int(b), sp, str(t)) for a, b, sp, t in rows]
+
+
+# --- for store/shared_passages.py: a document's text, its passages, their repeats ---
+
+
+def scannable_text(conn: Connection, doc_id: int) -> str | None:
+    """A document's text, or None when it has none to trust (undecodable)."""
+    row = conn.execute(
+        "SELECT text FROM document WHERE id = ? AND quality != 'undecodable'", (doc_id,)
+    ).fetchone()
+    return None if row is None else str(row[0])
+
+
+def ids_in_added_order(conn: Connection) -> list[int]:
+    return [int(r[0]) for r in conn.execute("SELECT id FROM document ORDER BY id")]
+
+
+def indexed_passages(conn: Connection, doc_id: int) -> list[tuple[int, int, int]]:
+    """(segment id, start, end) of a document's indexed passages, in text order."""
+    kinds = ",".join("?" * len(PASSAGE_KINDS))
+    rows = conn.execute(
+        f'SELECT s.id, s.start, s."end" FROM segment s JOIN segment_fts f ON f.rowid = s.id '
+        f"WHERE s.document_id = ? AND s.kind IN ({kinds}) ORDER BY s.start",
+        (doc_id, *PASSAGE_KINDS),
+    ).fetchall()
+    return [(int(a), int(b), int(c)) for a, b, c in rows]
+
+
+def mark_repeat(conn: Connection, segment_id: int, first_doc: int, first_start: int) -> None:
+    """A passage that repeats another document's: ``duplicate_of`` the earlier copy's
+    passage at ``first_start``, and its terms searched only with duplicates."""
+    kinds = ",".join("?" * len(PASSAGE_KINDS))
+    conn.execute(
+        "UPDATE segment SET duplicate_of = coalesce(duplicate_of, ("
+        "SELECT id FROM segment WHERE document_id = ? AND kind IN "
+        f'({kinds}) AND "end" > ? ORDER BY start LIMIT 1)) WHERE id = ?',
+        (first_doc, *PASSAGE_KINDS, first_start, segment_id),
+    )
+    conn.execute(
+        "UPDATE segment_fts SET repeat_terms = trim(terms || ' ' || repeat_terms), "
+        "terms = '' WHERE rowid = ?",
+        (segment_id,),
+    )
+
+
+def set_passage_terms(conn: Connection, segment_id: int, own: str, repeated: str) -> None:
+    """A passage partly repeated: its own words searched, the repeated ones only with
+    duplicates."""
+    conn.execute(
+        "UPDATE segment_fts SET terms = ?, repeat_terms = ? WHERE rowid = ?",
+        (own, repeated, segment_id),
+    )

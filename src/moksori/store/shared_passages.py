@@ -24,8 +24,8 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from moksori.ingest import shared_passages as shared
-from moksori.ingest.model import PASSAGE_KINDS
 from moksori.korean.terms import index_terms
+from moksori.store import passages
 from moksori.store.database import Connection
 
 # A hash more than this many earlier documents hold is a phrase of the corpus (a
@@ -81,18 +81,11 @@ def shared_count(conn: Connection) -> int:
     return int(conn.execute("SELECT count(*) FROM shared_passage").fetchone()[0])
 
 
-def _text(conn: Connection, doc_id: int) -> str | None:
-    row = conn.execute(
-        "SELECT text FROM document WHERE id = ? AND quality != 'undecodable'", (doc_id,)
-    ).fetchone()
-    return None if row is None else str(row[0])
-
-
 def scan_document(conn: Connection, doc_id: int) -> int:
     """Find and record what a document shares with earlier-added ones; index its
     fingerprints for later ones. Returns how many new shared passages it found.
     Run inside the caller's transaction; running it again finds nothing new."""
-    text = _text(conn, doc_id)
+    text = passages.scannable_text(conn, doc_id)
     if not text:
         return 0
     letters = shared.letters(text)
@@ -121,7 +114,7 @@ def scan_document(conn: Connection, doc_id: int) -> int:
     for other_id, pairs in sorted(seeds.items()):
         if not shared.worth_comparing(pairs, docs_at, other_id):
             continue
-        other_text = _text(conn, other_id) or ""
+        other_text = passages.scannable_text(conn, other_id) or ""
         other_letters = shared.letters(other_text)
         for run in shared.shared_runs(letters.chars, other_letters.chars, pairs):
             start, end = letters.span(run.start, run.end, text)
@@ -173,12 +166,7 @@ def _mark_repeats(conn: Connection, doc_id: int, text: str) -> None:
         (doc_id,),
     ).fetchall()
     spans = [(int(a), int(b)) for a, b, _, _ in links]
-    kinds = ",".join("?" * len(PASSAGE_KINDS))
-    segments = conn.execute(
-        f'SELECT s.id, s.start, s."end" FROM segment s JOIN segment_fts f ON f.rowid = s.id '
-        f"WHERE s.document_id = ? AND s.kind IN ({kinds}) ORDER BY s.start",
-        (doc_id, *PASSAGE_KINDS),
-    ).fetchall()
+    segments = passages.indexed_passages(conn, doc_id)
     partial: list[tuple[int, str, str]] = []
     for seg_id, start, end in segments:
         if not any(a < end and b > start for a, b in spans):
@@ -188,30 +176,17 @@ def _mark_repeats(conn: Connection, doc_id: int, text: str) -> None:
             first = next(
                 (f, fs) for a, b, f, fs in links if a < end and b > start
             )  # the earliest copy this passage repeats
-            conn.execute(
-                "UPDATE segment SET duplicate_of = coalesce(duplicate_of, ("
-                "SELECT id FROM segment WHERE document_id = ? AND kind IN "
-                f'({kinds}) AND "end" > ? ORDER BY start LIMIT 1)) WHERE id = ?',
-                (first[0], *PASSAGE_KINDS, first[1], seg_id),
-            )
-            conn.execute(
-                "UPDATE segment_fts SET repeat_terms = trim(terms || ' ' || repeat_terms), "
-                "terms = '' WHERE rowid = ?",
-                (seg_id,),
-            )
+            passages.mark_repeat(conn, seg_id, first[0], first[1])
         else:
             partial.append((seg_id, rest, shared.inside(text, start, end, spans)))
     if partial:
         terms = index_terms([t for _, own, rep in partial for t in (own, rep)])
         for k, (seg_id, _, _) in enumerate(partial):
-            conn.execute(
-                "UPDATE segment_fts SET terms = ?, repeat_terms = ? WHERE rowid = ?",
-                (terms[2 * k], terms[2 * k + 1], seg_id),
-            )
+            passages.set_passage_terms(conn, seg_id, terms[2 * k], terms[2 * k + 1])
 
 
 def rescan(conn: Connection) -> tuple[int, int]:
     """Scan every document in the order added (projects from before schema 11, or
     after a change of method): (documents scanned, new shared passages)."""
-    ids = [int(r[0]) for r in conn.execute("SELECT id FROM document ORDER BY id")]
+    ids = passages.ids_in_added_order(conn)
     return len(ids), sum(scan_document(conn, d) for d in ids)
