@@ -35,6 +35,7 @@ MAX_STOCK_SHARE = 0.5  # a passage mostly made of phrases other documents also u
 # A letter-for-letter stretch this long is a copy even of formulaic sentences; stock
 # answers strung together by chance reached 281 (four in a row, in synthetic interviews).
 VERBATIM_WEIGHT = 350
+VERBATIM_LETTERS = VERBATIM_WEIGHT * 10 // 24  # the fewest letters that weigh it (Hangul)
 WHOLE = 0.8  # a document holding this share of a passage's fingerprints holds the passage
 VERSION = 1  # bump when the normalisation or hashing changes (store recomputes)
 
@@ -169,7 +170,7 @@ def worth_comparing(
         ordered = sorted(set(positions))
         if _stock_share(ordered, docs_at, partner) <= MAX_STOCK_SHARE:
             return True
-        if _seeded_stretch(ordered) >= MIN_LETTERS:
+        if _seeded_stretch(ordered) >= VERBATIM_LETTERS:
             return True  # a long stretch on one alignment: maybe verbatim (passage_counts)
     return False
 

@@ -30,11 +30,12 @@ from moksori.store.database import Connection
 
 # A hash more than this many earlier documents hold is a phrase of the corpus (a
 # notice atop every transcript, a question asked of everyone, a site's template), not
-# an article copied: it never makes two documents worth comparing, and only its
-# earliest holders are read, and no more are stored. This bounds the work per document
-# added whatever the corpus size; a passage already on HOLDERS documents is not linked
-# to more.
-HOLDERS = 12
+# an article copied: it never makes two documents worth comparing, only its earliest
+# holders are read, and no more are stored. This bounds the work per document added
+# whatever the corpus size; a passage already on HOLDERS documents is not linked to
+# more. 4, not 12: on the 50 MB benchmark corpus (transcripts from one sentence bank)
+# 12 made detection 2.5 times as costly (every document compared with every other).
+HOLDERS = 4
 _SEEDS = """
 SELECT document_id, new_pos, pos, holders FROM (
     SELECT *, max(holder) OVER (PARTITION BY hash) AS holders FROM (
