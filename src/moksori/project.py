@@ -51,6 +51,7 @@ from moksori.sources import Sources
 from moksori.store import audit
 from moksori.store import documents as docs_store
 from moksori.store import search as search_store
+from moksori.store import shared_passages as shared_store
 from moksori.store.audit import Action, Event
 from moksori.store.crypto import DEFAULT_KDF
 from moksori.store.database import KeyedDatabase, create_keyed, open_keyed, transaction
@@ -63,6 +64,7 @@ from moksori.store.schema import LATEST_VERSION, current_version, migrate
 from moksori.store.search import SNIPPET_CHARS as SNIPPET_CHARS
 from moksori.store.search import Hit as Hit
 from moksori.store.search import SearchResult as SearchResult
+from moksori.store.shared_passages import SharedSpan as SharedSpan
 
 if TYPE_CHECKING:
     from moksori.bilingual.alignment import Alignments
@@ -459,6 +461,16 @@ class Project:
 
     def document(self, ref: str | int) -> docs_store.DocumentDetail:
         return docs_store.get_document(self.conn, docs_store.resolve_document(self.conn, str(ref)))
+
+    def shared_passages(self) -> list[tuple[str, int, SharedSpan, str]]:
+        """Each long passage two documents share, once, from its later copy (the one left
+        out of search): (its document's label, that document's id, the span, the label
+        of the document it repeats)."""
+        found = shared_store.repeats(self.conn)
+        labels = docs_store.document_labels(
+            self.conn, sorted({d for d, _ in found} | {s.other_document_id for _, s in found})
+        )
+        return [(labels[d], d, s, labels[s.other_document_id]) for d, s in found]
 
     def original(self, ref: str | int) -> tuple[str, bytes]:
         """The exact bytes of the file a document came from."""

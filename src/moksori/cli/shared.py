@@ -29,26 +29,20 @@ def shared(
 ) -> None:
     """List the long passages documents share: where each later copy is, and the earlier
     copy it repeats (the later one is left out of search and counts)."""
-    rows: list[dict[str, Any]] = []
     with open_project(project) as p:
         if rescan:
             scanned, found = p.sources.rescan_shared()
             err.print(f"compared {scanned} document(s): {found} new shared passage(s)")
-        for summary in p.documents():
-            if not summary.shared_passage_count:
-                continue
-            detail = p.document(summary.id)
-            for span, other in detail.shared:
-                if span.repeat:  # each pair once, from its later copy
-                    rows.append(
-                        {
-                            "document": detail.summary.source_name,
-                            "document_id": summary.id,
-                            **span.to_json(),
-                            "other_document": other,
-                            "chars": span.end - span.start,
-                        }
-                    )
+        rows: list[dict[str, Any]] = [
+            {
+                "document": label,
+                "document_id": doc_id,
+                **span.to_json(),
+                "other_document": other,
+                "chars": span.end - span.start,
+            }
+            for label, doc_id, span, other in p.shared_passages()
+        ]
     if as_json:
         emit_json({"shared_passages": rows})
         return

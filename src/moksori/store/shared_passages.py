@@ -78,6 +78,15 @@ def shared_spans(conn: Connection, doc_id: int) -> list[SharedSpan]:
     return [SharedSpan(a, b, o, oa, ob, bool(r)) for a, b, o, oa, ob, r in rows]
 
 
+def repeats(conn: Connection) -> list[tuple[int, SharedSpan]]:
+    """Every shared passage once, from its later copy: (that document's id, the span)."""
+    rows = conn.execute(
+        "SELECT later_id, later_start, later_end, first_id, first_start, first_end "
+        "FROM shared_passage ORDER BY later_id, later_start"
+    )
+    return [(d, SharedSpan(a, b, o, oa, ob, True)) for d, a, b, o, oa, ob in rows]
+
+
 def shared_count(conn: Connection) -> int:
     return int(conn.execute("SELECT count(*) FROM shared_passage").fetchone()[0])
 
