@@ -178,12 +178,12 @@ def worth_comparing(
 def _seeded_stretch(positions: Sequence[int]) -> int:
     """Letters covered by the longest chain of seeds no more than a winnowing window
     apart (a verbatim run holds a seed in every W + K - 1 letters)."""
-    best = start = 0
+    best, start = 0, positions[0]
     for a, b in zip(positions, positions[1:], strict=False):
         if b - a > W + K - 1:
-            start = positions.index(b)
-            continue
-        best = max(best, b + K - positions[start])
+            start = b  # the chain breaks: a new one starts here
+        else:
+            best = max(best, b + K - start)
     return best
 
 
