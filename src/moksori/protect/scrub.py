@@ -220,10 +220,10 @@ class Scrubber:
             spans = self._detected.get(text)
             for s in spans if spans is not None else detect_text(text, shared=self.shared):
                 said = text[s.start : s.end].casefold()
-                if said in self._cases and s.type in (PiiType.PERSON, PiiType.PLACE):
-                    continue  # a case's name is its pseudonym
                 if s.type == PiiType.PERSON and said in self._safe:
-                    continue  # a pseudonym already
+                    continue  # a pseudonym already (cases' names among them)
+                if s.type == PiiType.PLACE and said in self._cases:
+                    continue  # a case's name is its pseudonym, whatever else it names
                 if s.type == PiiType.PERSON and said in common_nouns():
                     if _used_as_word(text, s.start, s.end):
                         continue  # an ordinary noun a detector guessed at ("군대 철수")
