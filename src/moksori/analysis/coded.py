@@ -89,13 +89,18 @@ def _split(names: Sequence[str | int]) -> list[str | int]:
     return out
 
 
-def coders_line(conn: Connection) -> str:
-    """Every coder as `moksori coder list` lists them: name (role, codings)."""
-    counts = dict(
+def _coded_by(conn: Connection) -> dict[int, int]:
+    """Codings per coder id (projected ones are the same judgements again: not counted)."""
+    return dict(
         conn.execute(
             "SELECT coder_id, count(*) FROM coding WHERE origin != 'projected' GROUP BY coder_id"
         ).fetchall()
     )
+
+
+def coders_line(conn: Connection) -> str:
+    """Every coder as `moksori coder list` lists them: name (role, codings)."""
+    counts = _coded_by(conn)
     listed = Coders(conn).list()
     return f"{len(listed)} coder(s): " + ", ".join(
         f"{c.name} ({c.role}, {counts.get(c.id, 0)} codings)" for c in listed
@@ -123,12 +128,10 @@ def choose(
     found = Coders(conn)
     wanted = [found.get(c) for c in _split(coders)]
     if consensus:
-        row = conn.execute(
-            "SELECT name FROM coder WHERE role = 'consensus' ORDER BY id LIMIT 1"
-        ).fetchone()
-        if row is None:
+        agreed_coder = found.consensus_if_any()
+        if agreed_coder is None:
             raise CodingError("no consensus yet: reconcile the coders first (moksori reconcile)")
-        wanted.append(found.get(str(row[0])))
+        wanted.append(agreed_coder)
     visible = None
     if viewer is not None:
         codings = Codings(conn)
@@ -140,14 +143,9 @@ def choose(
             f"not {', '.join(hidden)}'s"
         )
     if not wanted:
+        counts = _coded_by(conn)
         who_coded = [
-            c
-            for c in found.list()
-            if (visible is None or c.id in visible)
-            and conn.execute(
-                "SELECT 1 FROM coding WHERE coder_id = ? AND origin != 'projected' LIMIT 1",
-                (c.id,),
-            ).fetchone()
+            c for c in found.list() if (visible is None or c.id in visible) and counts.get(c.id)
         ]
         agreed = [c for c in who_coded if c.role == "consensus"]
         if agreed:

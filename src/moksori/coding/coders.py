@@ -113,7 +113,10 @@ class Coders:
 
     def consensus(self) -> Coder:
         """The coder that reconciled codings are recorded under (made on first use)."""
+        return self.consensus_if_any() or self.add("consensus", "consensus", implied=True)
+
+    def consensus_if_any(self) -> Coder | None:
         row = self.conn.execute(
             f"SELECT {_COLUMNS} FROM coder WHERE role = 'consensus' ORDER BY id LIMIT 1"
         ).fetchone()
-        return Coder(*row) if row else self.add("consensus", "consensus", implied=True)
+        return Coder(*row) if row else None
