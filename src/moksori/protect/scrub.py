@@ -126,6 +126,7 @@ class Scrubber:
         # a case is named by a pseudonym: whatever a detector takes it for ("Sungho" is
         # also a district of Pyongyang), it stays, or a descriptor loses its subject
         self._cases = {c.casefold() for c in cases if c}
+        self._safe |= self._cases
         # the project's words: on the shared list, or codebook words and ordinary nouns
         # that a memo uses as words (``_used_as_word``); a name use is still replaced
         self.shared = shared or shared_list.DEFAULT
