@@ -43,12 +43,15 @@ MEANING_SEARCHES = [
 ]
 
 
-def moksori(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+def moksori(
+    *args: str, check: bool = True, capture: bool = False
+) -> subprocess.CompletedProcess[str]:
+    """Run one CLI command and show it; ``capture`` keeps its stdout to read (JSON)."""
     cmd = [sys.executable, "-m", "moksori", *args]
     short = [a if len(a) <= 60 else a[:57] + "…" for a in args]
     shown = " ".join(a if " " not in a else repr(a) for a in short)
     print(f"\n$ moksori {shown}", flush=True)
-    r = subprocess.run(cmd, text=True)
+    r = subprocess.run(cmd, text=True, stdout=subprocess.PIPE if capture else None)
     if check and r.returncode != 0:
         sys.exit(f"demo step failed: moksori {shown}")
     return r
@@ -207,13 +210,7 @@ def reconcile_the_codings() -> None:
     project = str(PROJECT)
     pair = ["--coders", f"{CODER_A},{CODER_B}", "--coder", OWNER]
     moksori("disagreements", project, *pair, "--undecided")
-    listed = subprocess.run(
-        [sys.executable, "-m", "moksori", "disagreements", project, *pair, "--json"],
-        text=True,
-        capture_output=True,
-        check=True,
-    )
-    units = json.loads(listed.stdout)
+    units = json.loads(moksori("disagreements", project, *pair, "--json", capture=True).stdout)
     # "A coded X where B coded Y" is one unit; adopting A's code rejects B's alternative
     chosen = next((u for u in units if u["kind"] == "different_codes"), units[0] if units else None)
     if chosen:
