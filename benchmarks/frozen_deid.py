@@ -391,7 +391,7 @@ def main() -> None:
     ap.add_argument("--show-misses", action="store_true", help="print misses (shows names)")
     ap.add_argument(
         "--set",
-        choices=("frozen", "frozen2", "frozen3", "dev4"),
+        choices=("frozen", "frozen2", "frozen3", "dev4", "dev5"),
         default="frozen",
         help=(
             "frozen (v1), frozen2 (v2) or dev4: development sets; "
