@@ -5,6 +5,7 @@
     python benchmarks/boilerplate.py --set heldout   # score once, at the end
     python benchmarks/boilerplate.py --set heldout2  # second held-out set, written blind
     python benchmarks/boilerplate.py --set heldout3  # third held-out set, written blind
+    python benchmarks/boilerplate.py --set dev5      # fifth set of site styles, dev
 
 Fixtures live in tests/ingest/data/webpages/{dev,heldout}: ``NAME.txt`` (a page saved as
 text) or ``NAME.html``, and ``NAME.gold`` listing its boilerplate lines (every other
@@ -128,7 +129,7 @@ def run(which: str) -> dict[str, object]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
-        "--set", choices=("dev", "heldout", "heldout2", "heldout3"), default="dev", dest="which"
+        "--set", choices=("dev", "heldout", "heldout2", "heldout3", "dev5"), default="dev", dest="which"
     )
     args = parser.parse_args()
     result = run(args.which)
