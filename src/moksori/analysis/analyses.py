@@ -3,13 +3,18 @@
 The functions of this package take a connection; the CLI and the web hold a
 :class:`~moksori.project.Project` and never its connection, so they ask this
 object, which only passes the project's connection on. Nothing here writes.
+
+A call that names no selection counts what the faces count by default (see
+:func:`~moksori.analysis.coded.choose`): the consensus, else the only coder, and
+with several coders and no consensus it refuses. Adding everyone up is never a
+silent default here: a script that wants it passes ``Selection()`` explicitly.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from moksori.analysis.coded import EVERYTHING, Selection, choose
+from moksori.analysis.coded import Selection, choose
 from moksori.analysis.cooccurrence import cooccurrence
 from moksori.analysis.frequencies import frequencies
 from moksori.analysis.matrix import code_case_matrix
@@ -39,28 +44,33 @@ class Analyses:
             self.conn, coders, consensus=consensus, viewer=viewer, rollup=rollup, depth=depth
         )
 
+    def _or_default(self, selection: Selection | None) -> Selection:
+        return self.choose() if selection is None else selection
+
     def frequencies(
-        self, by: str = "document", *, measure: str = "codings", selection: Selection = EVERYTHING
+        self, by: str = "document", *, measure: str = "codings", selection: Selection | None = None
     ) -> Table:
-        return frequencies(self.conn, by, measure=measure, selection=selection)
+        return frequencies(self.conn, by, measure=measure, selection=self._or_default(selection))
 
     def cooccurrence(
         self,
         unit: str = "overlap",
         *,
         only: Sequence[str | int] = (),
-        selection: Selection = EVERYTHING,
+        selection: Selection | None = None,
     ) -> Table:
-        return cooccurrence(self.conn, unit, only=only, selection=selection)
+        return cooccurrence(self.conn, unit, only=only, selection=self._or_default(selection))
 
     def matrix(
         self,
         *,
         measure: str = "codings",
         cases: Sequence[str | int] = (),
-        selection: Selection = EVERYTHING,
+        selection: Selection | None = None,
     ) -> Table:
-        return code_case_matrix(self.conn, measure=measure, cases=cases, selection=selection)
+        return code_case_matrix(
+            self.conn, measure=measure, cases=cases, selection=self._or_default(selection)
+        )
 
     def retrieve(
         self,
@@ -68,11 +78,16 @@ class Analyses:
         *,
         where: Sequence[Condition | str] = (),
         subcodes: bool = True,
-        selection: Selection = EVERYTHING,
+        selection: Selection | None = None,
         redacted: bool = False,
     ) -> list[Excerpt]:
         return retrieve(
-            self.conn, code, where=where, subcodes=subcodes, selection=selection, redacted=redacted
+            self.conn,
+            code,
+            where=where,
+            subcodes=subcodes,
+            selection=self._or_default(selection),
+            redacted=redacted,
         )
 
     def viewer_may_filter(self, condition: str) -> bool:
