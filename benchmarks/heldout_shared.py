@@ -3,6 +3,7 @@
 
     python benchmarks/heldout_shared.py           # the full set, scored once by the lead
     python benchmarks/heldout_shared.py --smoke   # 3 documents (one planted pair): scorer check
+    python benchmarks/heldout_shared.py --set heldout_shared2   # the second, independent set
 
 The corpus (benchmarks/heldout_shared/, made by its build.py with a fixed seed) was written
 blind to the detector and its own benchmark. It goes through the public API only
@@ -14,7 +15,11 @@ A planted pair is detected when both documents name each other in ``shared_passa
 the marks cover >= 80% of the shorter gold copy. A false merge is a link between two
 documents with no planted pair (protocol-only links between interviews and near-miss pairs
 are reported on their own lines too), or a planted link whose marks lie mostly outside the
-gold. Saves benchmarks/results/heldout_shared.json (not with --smoke).
+gold. Saves benchmarks/results/<set>.json (not with --smoke).
+
+The second set (heldout_shared2) adds: copies split in two places (a copy's ``parts``, each
+located on its own), groups of three or four copies (one row per pair; the search check asks
+for one copy of the whole group), and its own consent phrase (``consent_probe``).
 """
 
 from __future__ import annotations
@@ -30,8 +35,7 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-SET = HERE / "heldout_shared"
-RESULTS = HERE / "results" / "heldout_shared.json"
+SETS = ("heldout_shared", "heldout_shared2")
 sys.path.insert(0, str(HERE.parent / "src"))
 
 from moksori.project import Project  # noqa: E402 - after the path is set
@@ -116,13 +120,22 @@ def _hits(project: Project, probe: str, dup: bool) -> set[int]:
     return {h.document_id for h in res.hits}
 
 
-def _inside(ranges: list[Range], gold: Range | None) -> float:
+def _inside(ranges: list[Range], gold: Range | list[Range] | None) -> float:
     size = sum(e - s for s, e in _union(ranges))
-    return _overlap(ranges, gold) / size if gold and size else 0.0
+    golds = [gold] if isinstance(gold, tuple) else gold or []
+    return sum(_overlap(ranges, g) for g in golds) / size if golds and size else 0.0
 
 
-def score(smoke: bool, keep: Path | None) -> dict[str, Any]:
-    gold = json.loads((SET / "gold.json").read_text(encoding="utf-8"))
+def _covered(ranges: list[Range], gold: list[Range] | None) -> float:
+    """Share of the gold copy (one range, or a split copy's parts) that the marks cover."""
+    if not gold:
+        return 0.0
+    return sum(_overlap(ranges, g) for g in gold) / sum(e - s for s, e in gold)
+
+
+def score(smoke: bool, keep: Path | None, name: str = SETS[0]) -> dict[str, Any]:
+    folder_in = HERE / name
+    gold = json.loads((folder_in / "gold.json").read_text(encoding="utf-8"))
     planted = gold["planted"]
     if smoke:
         planted = planted[:1]
@@ -133,8 +146,8 @@ def score(smoke: bool, keep: Path | None) -> dict[str, Any]:
     work = Path(tempfile.mkdtemp(prefix="heldout_shared_"))
     folder = work / "docs"
     folder.mkdir()
-    for name in names:
-        shutil.copy(SET / "docs" / name, folder / name)
+    for doc in names:
+        shutil.copy(folder_in / "docs" / doc, folder / doc)
     t0 = time.perf_counter()
     project = Project.create(work / "h.moksori", "heldout-shared-passphrase")
     project.add([folder])
@@ -163,19 +176,24 @@ def score(smoke: bool, keep: Path | None) -> dict[str, Any]:
     def where(name: str, text: str) -> Range | None:
         return locate(texts[ids[name]], text) if name in ids else None
 
+    def region(copy: dict[str, Any]) -> list[Range] | None:
+        """The gold copy in the stored text: one range, or one per part of a split copy."""
+        found = [where(copy["doc"], part["text"]) for part in copy.get("parts", [copy])]
+        return None if None in found else [r for r in found if r]
+
     rows, seen_pairs = [], set()
     for p in planted:
         (a, b) = p["copies"]
-        ga, gb = where(a["doc"], a["text"]), where(b["doc"], b["text"])
+        ga, gb = region(a), region(b)
         ia, ib = ids.get(a["doc"], -1), ids.get(b["doc"], -1)
         seen_pairs.add(tuple(sorted((ia, ib))))
         ma, mb = marks.get((ia, ib), []), marks.get((ib, ia), [])
-        cov = [_overlap(m, g) / (g[1] - g[0]) if g else 0.0 for m, g in ((ma, ga), (mb, gb))]
+        cov = [_covered(m, g) for m, g in ((ma, ga), (mb, gb))]
         short = 0 if len(a["text"]) <= len(b["text"]) else 1
         outside = max(1 - _inside(ma, ga) if ma else 0.0, 1 - _inside(mb, gb) if mb else 0.0)
         # search: one copy without --include-duplicates, both with it
         plain, dup = _hits(project, p["probe"], False), _hits(project, p["probe"], True)
-        pair = {ia, ib}
+        pair = {ids.get(n, -1) for n in p.get("group_docs", [])} or {ia, ib}
         rows.append(
             {
                 "id": p["id"],
@@ -217,13 +235,13 @@ def score(smoke: bool, keep: Path | None) -> dict[str, Any]:
         if g and _overlap([r for (i, _), m in marks.items() if i == d for r in m], g)
         >= 0.5 * (g[1] - g[0])
     )  # fmt: skip
-    consent_probe = "voluntary and you may stop"
+    consent_probe = gold.get("consent_probe", "voluntary and you may stop")
     en_consent = {ids[c["doc"]] for c in gold["protocol"] if c["doc"] in ids and
                   gold["documents"][c["doc"]]["lang"] == "en"}  # fmt: skip
     n = len(rows)
     found = [r for r in rows if r["detected"]]
     out = {
-        "set": "smoke" if smoke else "heldout_shared",
+        "set": "smoke" if smoke else name,
         "documents": len(ids),
         "missing_documents": missing,
         "add_seconds": round(seconds, 1),
@@ -273,8 +291,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--smoke", action="store_true", help="3 documents, one planted pair")
     ap.add_argument("--keep", type=Path, help="copy the scratch project here")
+    ap.add_argument("--set", choices=SETS, default=SETS[0], help="which held-out set")
     args = ap.parse_args()
-    out = score(args.smoke, args.keep)
+    out = score(args.smoke, args.keep, args.set)
     n = out["planted"]
     print(
         f"documents {out['documents']} (missing {len(out['missing_documents'])}), "
@@ -300,8 +319,9 @@ def main() -> None:
     for key, tally in out["by"].items():
         print(f"  by {key}: " + ", ".join(f"{k} {v}" for k, v in tally.items()))
     if not args.smoke:
-        RESULTS.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n")
-        print(f"saved {RESULTS.relative_to(HERE.parent)}")
+        results = HERE / "results" / f"{args.set}.json"
+        results.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n")
+        print(f"saved {results.relative_to(HERE.parent)}")
 
 
 if __name__ == "__main__":
