@@ -5,6 +5,7 @@
     python benchmarks/boilerplate.py --set heldout   # score once, at the end
     python benchmarks/boilerplate.py --set heldout2  # second held-out set, written blind
     python benchmarks/boilerplate.py --set heldout3  # third held-out set, written blind
+    python benchmarks/boilerplate.py --set heldout4  # fourth held-out set, written blind
     python benchmarks/boilerplate.py --set dev5      # fifth set of site styles, dev
 
 Fixtures live in tests/ingest/data/webpages/{dev,heldout}: ``NAME.txt`` (a page saved as
@@ -129,7 +130,10 @@ def run(which: str) -> dict[str, object]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
-        "--set", choices=("dev", "heldout", "heldout2", "heldout3", "dev5"), default="dev", dest="which"
+        "--set",
+        choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "dev5"),
+        default="dev",
+        dest="which",
     )
     args = parser.parse_args()
     result = run(args.which)
