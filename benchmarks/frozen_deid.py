@@ -6,6 +6,7 @@
     python benchmarks/frozen_deid.py --set frozen2   # v2 (dev now) → results/frozen2_deid.json
     python benchmarks/frozen_deid.py --set frozen3   # held-out v3 → results/frozen3_deid.json
     python benchmarks/frozen_deid.py --set dev4      # dev4 (dev set) → results/dev4_deid.json
+    python benchmarks/frozen_deid.py --set frozen4   # held-out v4 → results/frozen4_deid.json
 
 The set (benchmarks/frozen/, see its README) was written before any tuning and must never
 be tuned on: this script only measures. It scores two ways:
@@ -391,11 +392,11 @@ def main() -> None:
     ap.add_argument("--show-misses", action="store_true", help="print misses (shows names)")
     ap.add_argument(
         "--set",
-        choices=("frozen", "frozen2", "frozen3", "dev4", "dev5"),
+        choices=("frozen", "frozen2", "frozen3", "dev4", "dev5", "frozen4"),
         default="frozen",
         help=(
-            "frozen (v1), frozen2 (v2) or dev4: development sets; "
-            "frozen3 (v3, held out: never tune on it, never --show-misses)"
+            "frozen (v1), frozen2 (v2), frozen3 (v3, spent), dev4 or dev5: development sets; "
+            "frozen4 (v4, held out: never tune on it, never --show-misses)"
         ),
     )
     args = ap.parse_args()
