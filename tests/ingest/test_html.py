@@ -297,3 +297,37 @@ def test_a_short_appended_article_in_a_related_box_is_kept() -> None:
     text = doc.blocks[0].text
     assert "Researchers who follow new arrivals" in text
     assert "Those who find one trusted colleague" in text
+
+
+def test_headline_under_a_logo_h1_and_in_a_most_read_list_is_kept() -> None:
+    """A news page's h1 is its logo (trafilatura takes it for the title) and the headline,
+    an h2, also stands in the most-read list: it still opens the article."""
+    headline = "Job seekers from the North meet the résumé's hometown box"
+    body = (
+        "<header><h1>Daily Bugle</h1></header><div class='head'>"
+        f"<h2>{headline}</h2><p>Interviewers ask where they are from</p>"
+        "<span>Published 2026-03-16 06:00</span></div>"
+        + ARTICLE.removeprefix("<article><h1>Winter in Yanji</h1>").removesuffix("</article>")
+        + f"<div><h3>Most read</h3><ol><li>1 Rents rise again</li><li>2 {headline}</li>"
+        "<li>3 Spring opens early</li></ol></div>" + FOOTER
+    )
+    [doc] = read_html(page(body), "news.html", Limits())
+    lines = doc.blocks[0].text.split("\n")
+    assert headline in lines
+    assert f"2 {headline}" not in doc.blocks[0].text
+
+
+def test_author_name_between_headline_and_date_is_kept() -> None:
+    """Blog platforms print the author as a bare link over the date, with a Follow button
+    and a reading time between: the name is part of the byline."""
+    body = (
+        "<nav><a href='/'>Home</a> <a href='/about'>About</a> <a href='/in'>Sign in</a></nav>"
+        "<article><h1>Winter in Yanji</h1><div><a href='/@river'>River Bridge</a></div>"
+        "<div>Follow</div><div>7 min read</div><div><time>Apr 2, 2026</time></div>"
+        + ARTICLE.removeprefix("<article><h1>Winter in Yanji</h1>")
+        + FOOTER
+    )
+    [doc] = read_html(page(body), "blog.html", Limits())
+    lines = doc.blocks[0].text.split("\n")
+    assert "River Bridge" in lines
+    assert "Follow" not in lines

@@ -166,16 +166,21 @@ def _tiny(ln: Line) -> bool:
     )
 
 
-def _button_neighbours(body: list[Line], first: int, titled: bool) -> set[int]:
+def _button_neighbours(
+    body: list[Line], first: int, titled: bool, head: frozenset[int] = frozenset()
+) -> set[int]:
     """A share row's other buttons and counts ("Notes", "More", "통계", "12", "∙ Paid"):
     tiny lines chained to a share-button line; in the body only counts and badges. The
-    line just over the body may be its title, unless a dated heading was found above."""
+    line just over the body may be its title, unless a dated heading was found above; the
+    author's name over that date ("River Bridge" under "Follow · 7 min read") is never one."""
     found: set[int] = set()
     changed = True
     while changed:
         changed = False
         for k, ln in enumerate(body):
-            if k in found or ln.cls == BAD or not _tiny(ln) or (k == first - 1 and not titled):
+            if k in found or k in head or ln.cls == BAD or not _tiny(ln):
+                continue
+            if k == first - 1 and not titled:
                 continue
             if k > first and not _COUNTER_LIKE.match(ln.text.strip()):
                 continue
@@ -186,8 +191,8 @@ def _button_neighbours(body: list[Line], first: int, titled: bool) -> set[int]:
     return found
 
 
-def _drop_button_neighbours(body: list[Line], first: int, titled: bool) -> None:
-    for k in _button_neighbours(body, first, titled):
+def _drop_button_neighbours(body: list[Line], first: int, head: set[int]) -> None:
+    for k in _button_neighbours(body, first, bool(head), frozenset(head)):
         if body[k].keep:
             body[k].keep, body[k].reason = False, SHARE
 
@@ -353,7 +358,7 @@ def _decide(body: list[Line]) -> None:
                 ln.keep, ln.reason = False, ln.reason or "link list"
             elif k > footer_bad[0] and (ln.cls == SHORT or not ln.sentence):
                 ln.keep, ln.reason = False, "footer"
-    _drop_button_neighbours(body, first, bool(head))
+    _drop_button_neighbours(body, first, head)
 
 
 _CAPTURE_MAX_AVERAGE_LINE = 5_000

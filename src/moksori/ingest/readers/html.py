@@ -307,7 +307,11 @@ def _with_article_parts(
     """
     out = list(paragraphs)
     joined = "\n".join(out)
-    present = [line in out or (len(line) >= 20 and line in joined) for line in visible]
+    # A headline is its own paragraph: inside a longer one it is a most-read list's item.
+    present = [
+        line in out or (len(line) >= 20 and line in joined and roles.get(i) != _HEADING)
+        for i, line in enumerate(visible)
+    ]
     at_body = [i for i, here in enumerate(present) if here]
     if not at_body:
         return out
@@ -329,7 +333,8 @@ def _with_article_parts(
         else:
             follows = visible[i + 1] if i + 1 < len(visible) else ""
             wanted = (
-                first < i < last
+                first - 8 <= i < last
+                and (i > first or _only_heading_above(visible, roles, i, first))
                 and weight(line) <= 120
                 and (present[i + 1] or roles.get(i + 1) == _META or is_byline(follows))
             )
@@ -339,6 +344,41 @@ def _with_article_parts(
         out.insert(at, line)
         present[i] = True
         anchor = line
+    return _with_author_names(out, visible, present)
+
+
+def _only_heading_above(visible: list[str], roles: dict[int, str], i: int, first: int) -> bool:
+    """A heading over the article's first paragraph is its headline when only its dek, date
+    and buttons stand between (the page's h1 may be the site's logo, which trafilatura then
+    takes for the title), and no other heading does."""
+    return all(roles.get(k) != _HEADING for k in range(i + 1, first))
+
+
+def _author_name(line: str) -> bool:
+    return (
+        weight(line) <= 40
+        and 1 <= len(line.split()) <= 4
+        and not any(c.isdigit() for c in line)
+        and not ends_sentence(line)
+        and classify(line)[0] != BAD
+    )
+
+
+def _with_author_names(out: list[str], visible: list[str], present: list[bool]) -> list[str]:
+    """Put back the author's name between the headline (or dek) and the date ("Hanbit
+    Bridge" over "Feb 03, 2026"), across a "Follow" button or a reading time: blog platforms
+    print it as a bare link that neither trafilatura nor the byline pattern keeps."""
+    for i, line in enumerate(visible):
+        if not present[i] or not is_byline(line) or line not in out:
+            continue
+        for j in range(i - 1, max(0, i - 4), -1):
+            if not present[j] and present[j - 1] and visible[j - 1] in out:
+                if _author_name(visible[j]):
+                    out.insert(out.index(line), visible[j])  # over the date, as a byline
+                    present[j] = True
+                break
+            if weight(visible[j]) > 20:
+                break  # only buttons ("Follow", "7 min read") stand between name and date
     return out
 
 
