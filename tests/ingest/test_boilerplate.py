@@ -625,3 +625,23 @@ def test_a_one_word_title_under_a_share_row_is_kept() -> None:
     text = "\n".join(["Home", "About", "Donate", "Share", "Facebook", "Hope", prose, prose])
     kept, _ = strip_boilerplate(text)
     assert "Hope" in kept.split("\n") and "Facebook" not in kept.split("\n")
+
+
+def test_a_related_posts_table_under_its_heading_is_removed() -> None:
+    """A blog's "other posts in this category" list printed as a table: its rows and
+    dates go with the heading; a table inside the body stays."""
+    body = (
+        "The first winter in Yanji was the coldest she could remember, and the flat had no "
+        "heating at all.\n\n| Year | Arrivals |\n|---|---|\n| 2019 | 1047 |\n\n"
+        "She worked in a restaurant kitchen from six in the morning until midnight, and she "
+        "slept in a storeroom behind the kitchen with two other women.\n\n"
+    )
+    text = (
+        body + "Related posts\n\n2025.12.02\n\n| First payslips of ten young arrivals | (0) | "
+        "2025.12.02 |\n|---|---|---|\n| Reading the rent bill together | (1) | 2025.10.27 |"
+        "\n\n© 2026 Example Org. All rights reserved."
+    )
+    kept, _ = strip_boilerplate(text)
+    assert "| 2019 | 1047 |" in kept
+    assert "First payslips" not in kept
+    assert "2025.12.02" not in kept

@@ -331,3 +331,20 @@ def test_author_name_between_headline_and_date_is_kept() -> None:
     lines = doc.blocks[0].text.split("\n")
     assert "River Bridge" in lines
     assert "Follow" not in lines
+
+
+def test_readers_comments_in_a_comment_box_are_removed() -> None:
+    """Comments are the readers' words, not the article's: a box the template names
+    "comment" goes, list items and all; an article typed "commentary" stays."""
+    comments = (
+        "<div class='tt-comment-cont'><p>Comments 2</p><ul class='tt-list-reply'>"
+        "<li><span>Rain</span><span>2026.01.14 11:02</span><p>Good work, I started to give "
+        "monthly too.</p></li><li><span>Hope</span><span>2026.01.14 13:40</span>"
+        "<p>Thank you! Have a warm winter.</p></li></ul></div>"
+    )
+    body = ARTICLE.replace("<article>", "<article class='commentary'>") + comments + FOOTER
+    [doc] = read_html(page(body), "c.html", Limits())
+    text = doc.blocks[0].text
+    assert "Good work, I started to give monthly too." not in text
+    assert "Thank you! Have a warm winter." not in text
+    assert "In March a broker came to the restaurant" in text

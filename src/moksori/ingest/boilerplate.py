@@ -130,7 +130,31 @@ def _classified_lines(text: str) -> list[Line]:
     _promote_icon_runs([ln for ln in lines if not ln.blank])
     for ln in lines:
         ln.opens_list = ln.cls == BAD and heads_list(ln)
+    _promote_listed_tables([ln for ln in lines if not ln.blank])
     return lines
+
+
+def _link_row(ln: Line) -> bool:
+    """A table row of short cells ("| Title | (2) | 2025.11.18 |"): a post list as a table."""
+    text = ln.text.strip()
+    if not (text.startswith("|") and text.endswith("|")):
+        return False
+    cells = [c.strip() for c in text.strip("|").split("|")]
+    return all(weight(c) <= 80 and len(c.split()) <= 12 for c in cells)
+
+
+def _promote_listed_tables(body: list[Line]) -> None:
+    """Rows of a table right under "Related posts" / "카테고리의 다른 글" are its items
+    (table rows are otherwise content); the date lines among them go with them."""
+    for i, ln in enumerate(body):
+        if not ln.opens_list or ln.reason not in ("link list", "category list"):
+            continue
+        j = i + 1
+        while j < len(body) and (_link_row(body[j]) or _listish(body[j])):
+            j += 1
+        if any(_link_row(r) for r in body[i + 1 : j]):
+            for r in body[i + 1 : j]:
+                r.cls, r.reason = BAD, "link list"
 
 
 def _listish(ln: Line) -> bool:

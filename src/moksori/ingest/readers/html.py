@@ -395,21 +395,33 @@ _WIDGET_MAX_LINES = 8
 _WIDGET_MAX_WEIGHT = 800
 
 
-def _widget_lines(root: lxml_html.HtmlElement) -> set[str]:
-    """Lines of small elements that the page itself labels as a widget (class or id)."""
+# Readers' comments: the template names their box ("comment-list", "tt-comment-cont",
+# "wrap_comment"); "commentary" is an article type, not a comment.
+_COMMENT_CLASS = re.compile(r"(?:^|[-_])(?:comments?|repl(?:y|ies))(?:$|[-_])", re.IGNORECASE)
+
+
+def _widget_lines(root: lxml_html.HtmlElement, paragraphs: list[str]) -> set[str]:
+    """Lines of small elements that the page itself labels as a widget (class or id), and
+    of its comment boxes, whatever their size, unless one holds much of the article."""
     lines: set[str] = set()
+    article = sum(weight(p) for p in paragraphs)
     for el in root.iter():
         if not isinstance(el.tag, str) or el.tag.lower() in ("html", "body", "main", "article"):
             continue
         names = f"{el.get('class', '')} {el.get('id', '')}".split()
-        if not any(_WIDGET_CLASS.search(n) for n in names) or el.find(".//h1") is not None:
+        widget = any(_WIDGET_CLASS.search(n) for n in names)
+        comments = any(_COMMENT_CLASS.search(n) for n in names)
+        if not (widget or comments) or el.find(".//h1") is not None:
             continue
         tail, el.tail = el.tail, None  # visible_lines reads an element's tail, too
         try:
             own = visible_lines(el)
         finally:
             el.tail = tail
-        if len(own) <= _WIDGET_MAX_LINES and sum(map(weight, own)) <= _WIDGET_MAX_WEIGHT:
+        size = sum(map(weight, own))
+        if comments and size * 3 <= article:
+            lines.update(own)
+        elif len(own) <= _WIDGET_MAX_LINES and size <= _WIDGET_MAX_WEIGHT:
             if not _reads_like_an_article(own):
                 lines.update(own)
     return lines
@@ -426,9 +438,19 @@ def _without_widgets(
     paragraphs: list[str], root: lxml_html.HtmlElement, article_parts: set[str]
 ) -> list[str]:
     """Drop the paragraphs that are a labelled widget's lines (a donation box inside the
-    article, whose appeal reads like prose, with its heading); captions and bylines stay."""
-    drop = _widget_lines(root) - article_parts
-    return [p for p in paragraphs if p not in drop] if drop else paragraphs
+    article, whose appeal reads like prose, with its heading); captions and bylines stay.
+    A list paragraph ("- item" lines) loses the items that are widget lines."""
+    drop = _widget_lines(root, paragraphs) - article_parts
+    if not drop:
+        return paragraphs
+    out: list[str] = []
+    for p in paragraphs:
+        items = p.split("\n")
+        if len(items) > 1 and all(i.startswith("- ") for i in items):
+            p = "\n".join(i for i in items if i.removeprefix("- ") not in drop)
+        if p and p not in drop:
+            out.append(p)
+    return out
 
 
 def _clean(value: str | None) -> str | None:
