@@ -110,7 +110,10 @@ def roles_in(text: str) -> list[str]:
             "I went to Russia and worked for a construction team there, honestly.",
             "construction team",
         ),  # fmt: skip
-        ("He was the political instructor of our company, you know.", "political instructor"),
+        (
+            "He was the political instructor of our company, you know.",
+            "political instructor of our company",  # the title with the unit it names
+        ),
     ],
 )
 def test_english_roles_of_a_relative(text: str, role: str) -> None:

@@ -224,8 +224,8 @@ EN_WHEN_WAS = re.compile(
 )
 # "Park Min-ji, 31, left": an age in commas after a capitalised name; "Kim (45)".
 EN_NAME_AGE = re.compile(
-    r"(?<=[a-z])(?:,\s(?:then\s|now\s|aged\s|age\s|only\s|just\s|barely\s)?|\s\()(\d{1,2})"
-    r"(?:,\s|;\s|\))(?!\d)"
+    r"(?<=[a-z])[\"”’']?(?:,\s(?:then\s|now\s|aged\s|age\s|only\s|just\s|barely\s)?|\s\()(\d{1,2})"
+    r"(?:,\s|;\s|\)|\.(?=\s[A-Z]|$))(?!\d)"
 )
 _NAME_BEFORE = re.compile(r"(?:^|[\s(])([A-Z][a-z]+)(?:[- ][A-Za-z][a-z]+){0,2}$")
 _NOT_NAME = frozenset(

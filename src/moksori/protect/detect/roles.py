@@ -150,7 +150,7 @@ _UNIT_END = (
     "(?:반탐|수사|예심|외사|감찰|정치|경비|기술|[로노]동|계획|자재|경리|후방|작전|순찰|간부|조직|선전)과"
     "|부|소|대|반|분조|작업반|회사|공장|농장|탄광|광산|사업소|기업소|초소|동맹|당|위원회|직장|갱"
     "|중대|소대|대대|련대|연대|사단|려단|여단|지부|세관|관리소|교화소|합숙|지휘부|돌격대|건설대"
-    "|경찰서|보안계|보안과|센터|병원|학교|대리점|지점|사무소|요양원|유치원|학원|복지관|교회|성당|업체"
+    "|단체|경찰서|보안계|보안과|센터|병원|학교|대리점|지점|사무소|요양원|유치원|학원|복지관|교회|성당|업체"
     "|철도국|보위국|보안국|안전국|체신국|상업국|관리국|작업조|구청|시청|군청|도청|주민센터"
 )
 _RX_UNIT_BEFORE = re.compile(
@@ -161,7 +161,7 @@ _RX_UNIT_BEFORE = re.compile(
 # Words before a unit that say its trade, part of its name ("외화벌이 회사", "벌목 사업소").
 _UNIT_MODIFIER = re.compile(
     rf"(?<![{H}])(?:외화벌이|벌목|수산|무역|건설|군수|청년|국경|협동|국영|림산|임산|광업|철도|교화"
-    rf"|정치|보위|보안|안전|경비)\s?$"
+    rf"|정치|보위|보안|안전|경비|열차|철도|역전|시장|장마당|국경)\s?$"
 )
 # Common words that end like a unit word but name none (장소, 시대, 결과, 간부 …).
 _NOT_UNIT = frozenset(
@@ -175,7 +175,7 @@ _RX_HEAD_AFTER_UNIT = re.compile(
     rf"|직장장|부위원장|위원장|참모장|관리원|기사장|부소장|지휘관|선장|기관장|운전수|운전사|경리원|부기원"
     rf"|통계원|참모|정치위원|분대장|조장|사무장|기사|의사|간호원|교원|상담사|취업상담사|상담원"
     rf"|형사|신변보호관|검열성원|원장|목사|전도사|관리자|국장|부국장|처장|부처장|판매원|주무관|위생반장|타자수|타자원"
-    rf"|교환수|순찰대|규찰대|검열대|순찰대원|규찰대원){_TAIL}"
+    rf"|교환수|순찰대|규찰대|검열대|순찰대원|규찰대원|검사|예심원|안전원|보위원|보안원|감찰원|계호원){_TAIL}"
 )
 # A bare kind of workplace names none: "우리 회사 사장" is anyone's boss.
 _BARE_UNITS = frozenset(
@@ -198,6 +198,31 @@ _RX_NUMBERED = re.compile(
     rf"(?:청년)?(?:공장|초소|관리소|교화소|수용소|병원|창고|광산|탄광|갱|돌격대|건설대|기업소|사업소"
     rf"|가내작업반|작업반|작업소|상무|그루빠){_TAIL}"
 )
+# Morphology rather than lists: an office word glued to 장 is the head of that office
+# ("관리소장", "상업부장", "감찰과장", "돌격대장", "우체국장", "도서관장"), and a rank word
+# glued after any qualifier is still that rank ("승무안전원", "철도보안원", "리당비서").
+# Common words that end the same way are named below.
+_RX_OFFICE_HEAD = re.compile(
+    rf"(?<![{H}])[{H}]{{1,6}}(?:소|부|과|국|처|실|단|서|대|반|원|관|기지|조)장{_TAIL}"
+)
+_NOT_OFFICE_HEAD = re.compile(
+    r"^(?:가부장|몸단장|꽃단장|새단장|옷단장|겉단장|화단장|침대장|일대장|원대장|연대장부|부대장부"
+    r"|문서장|도서장|보관장|수원장|공원장|정원장|국무위원장|중앙위원장|당중앙위원장)"
+)
+_RX_RANK_COMPOUND = re.compile(
+    rf"(?<![{H}])[{H}]{{1,4}}(?:안전원|보안원|보위원|지도원|감찰원|검열원|예심원|계호원|관리원"
+    rf"|(?:당|세포|단체|동맹|책임|조직|선전)\s?비서){_TAIL}"
+)
+# "중국 파견 봉제공", "해외 파견 근로자": a worker the state sent abroad is one of a listed few.
+_RX_DISPATCHED = re.compile(
+    rf"(?<![{H}])(?:[{H}]{{2,5}}\s)?파견\s?[{H}]{{0,4}}(?:공|원|자|인력|근로자|[로노]동자){_TAIL}"
+)
+# "검열그루빠", "규찰대", "109상무": a squad of a few named officials.
+_RX_SQUAD = re.compile(
+    rf"(?<![{H}])[{H}]{{1,6}}(?:그루빠|규찰대|순찰대|검열대|검열단|단속반|검열반)(?:원)?{_TAIL}"
+)
+
+
 # In a paper a role counts where it is said of one person: "인민반장을 지낸 어머니".
 _ATTRIBUTED = re.compile(
     r"(?:을|를)\s?(?:지낸|했던|하던|하였던|맡았던|지냈던)|이었던|였던|출신(?![가-힣])"
@@ -272,7 +297,9 @@ def detect(tokenised: TokenisedText) -> list[Span]:
         ]
         out += [
             Span(m.start(), m.end(), PiiType.ROLE, CONF_UNIT, NAME)
-            for m in (_RX_IN_CHARGE.finditer(text) if spoken else ())
+            for rx in (_RX_IN_CHARGE, _RX_OFFICE_HEAD, _RX_RANK_COMPOUND, _RX_DISPATCHED, _RX_SQUAD)
+            for m in (rx.finditer(text) if spoken else ())
+            if not _NOT_OFFICE_HEAD.match(m.group())
         ]
         out = _with_units(text, out)
         for m in _RX_HEAD.finditer(text):

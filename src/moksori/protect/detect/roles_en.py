@@ -228,9 +228,86 @@ EN_RX = [
 ]
 
 
+# A grammar rather than phrases: a title noun after words that say whose office it is ("the
+# district security inspector", "the farm management committee chairman", "a provincial
+# prosecutor"), a title with the body it serves ("manager of the Sunam market", "political
+# officer of the company", "trade union chairman at the February 8 Vinalon Complex"), and
+# the body a person headed ("headed the local women's union").
+_EN_OFFICE_WORD = (
+    r"(?:party|security|police|railway|train|district|county|provincial|city|local|village|ri|farm"
+    r"|mine|factory|union|league|youth|women'?s|trade|management|committee|military|mobili[sz]ation"
+    r"|department|market|border|interrogation|counter-?espionage|counter-?intelligence|political"
+    r"|propaganda|organi[sz]ation|cell|workshop|team|brigade|inminban|neighbou?rhood|customs"
+    r"|prison|camp|state|people'?s|public|safety|cooperative|co-?op|enterprise|labou?r|munitions"
+    r"|investigation|inspection|personnel|commerce|supply|planning|cadre|general|chief|deputy"
+    r"|work|sub-?work|street|block|section|station|office|bureau|crew|gang|shift|site|guard|army"
+    r"|logging|construction|plant|mill|works|ward|precinct|dong|county-level|town)"
+)
+_EN_TITLE = (
+    r"(?:officer|agent|official|secretary|chairman|chairwoman|chief|head|manager|director"
+    r"|foreman|commander|inspector|interrogator|prosecutor|instructor|commissar|guard|warden"
+    r"|leader|supervisor|investigator|judge|policeman|policewoman)"
+)
+_EN_ORG_HEAD = (
+    r"(?:market|company|department|section|committee|union|league|farm|mine|colliery|factory"
+    r"|complex|enterprise|works|mill|plant|brigade|unit|team|station|office|bureau|post|police"
+    r"|Bowibu|Boanseo|Anjeonbu|cooperative|co-op|prison|camp|shipyard|administration|inminban"
+    r"|neighbou?rhood\sunit|Corps|Division|Regiment|Battalion|Brigade|Complex|Works|Mine|Farm"
+    r"|Factory|Company)"
+)
+_EN_DET = (
+    r"(?:[Tt]he|[Aa]n?|[Oo]ur|[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Tt]hat|[Tt]his|[Oo]ne)\s"
+    r"(?:(?:new|old|former|then|young|same|acting|feared|only)\s)?"
+)
+_EN_BODY_TAIL = (
+    rf"(?:\s(?:of|at|from|in|for)\s(?:the|our|my|his|her|their|that|a)\s"
+    rf"(?:[\w'’.-]+\s){{0,4}}?{_EN_ORG_HEAD}\b"
+    rf"(?:\s(?:of|at|in)\s(?:the|our|my|his|her|their)\s(?:[\w'’.-]+\s){{0,3}}?{_EN_ORG_HEAD}\b)?)"
+)
+EN_GRAMMAR_WORDS = (
+    "officer", "agent", "official", "secretary", "chairman", "chairwoman", "chief", "head",
+    "manager", "director", "foreman", "commander", "inspector", "interrogator", "prosecutor",
+    "instructor", "commissar", "guard", "warden", "leader", "supervisor", "investigator", "judge",
+    "policeman", "policewoman", "headed", "chaired", "department", "section", "brigade",
+)  # fmt: skip
+EN_GRAMMAR = [
+    # "the district security inspector", "a railway security officer", "the youth league
+    # secretary at his factory": office words, a title, the body it serves if said.
+    re.compile(
+        rf"\b{_EN_DET}(?P<r>(?:(?i:{_EN_OFFICE_WORD})[\s-]){{1,4}}(?i:{_EN_TITLE})\b(?!s\b)"
+        rf"(?:{_EN_BODY_TAIL})?)"
+    ),
+    # "the manager of the Sunam market", "an agent from the counter-espionage section of the
+    # Bowibu", "the head of the county military mobilisation department".
+    re.compile(rf"\b{_EN_DET}(?P<r>(?i:{_EN_TITLE}){_EN_BODY_TAIL})"),
+    # "headed the local women's union", "chaired the farm's management committee".
+    re.compile(
+        r"\b(?:headed|chaired|ran|led)\s(?:the|our|a|his|her)\s(?P<r>(?:[\w'’-]+\s){0,3}?"
+        r"(?:union|league|committee|unit|team|brigade|department|office|section|cell))\b"
+    ),
+    # "the interrogation department of the city police": a bureau of a handful of officers.
+    re.compile(
+        r"(?P<r>\b[a-z-]+\s(?:department|section|division|bureau)\sof\sthe\s(?:[a-z]+\s){0,2}"
+        r"(?:police|security\s(?:bureau|department|office)|Bowibu|Boanseo|Anjeonbu|prosecutors?"
+        r"(?:'|’)?\s?office))\b"
+    ),
+    # "a coal mine shock brigade": a brigade is always one named unit.
+    re.compile(
+        r"\b(?P<r>(?:(?!(?:a|an|the|our|my|his|her|their|to|join|joined|in)\s)[a-z-]+\s){0,3}"
+        r"shock\sbrigade)\b"
+    ),
+    # A title that is an office by itself: "the interrogator", "a prosecutor".
+    re.compile(rf"\b{_EN_DET}(?P<r>(?:interrogator|prosecutor|commissar|warden|investigator))\b"),
+]
+
+
 # In a paper an English role counts where it is said of one person: "C, a woman in her
 # forties, was a sub-workteam leader on the state farm"; "security officials" in general
 # are no one.
 EN_ATTRIBUTED = re.compile(
     r"\b(?:was|had\sbeen|worked\sas|served\sas|became|as)\s(?:a|an|the|her|his)?\s?$", re.I
 )
+
+
+EN_RX += EN_GRAMMAR
+EN_WORDS += [EN_GRAMMAR_WORDS] * len(EN_GRAMMAR)
