@@ -99,3 +99,42 @@ def test_times_of_a_life_by_structure(text: str, said: str, kind: str) -> None:
 )
 def test_durations_belts_and_history_are_no_time_of_a_life(text: str) -> None:
     assert [s for s in temporal.find(text) if s.type in (PiiType.AGE, PiiType.DATE)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "kind"),
+    [
+        (SPOKEN + "그 할머니는 다다음 해 봄에 돌아가셨어요.", "다다음 해 봄", "date"),
+        (SPOKEN + "지지난해 가을에 단속이 심했대요.", "지지난해 가을", "date"),
+        ("I was there. She died the spring after next.", "spring after next", "date"),
+        (
+            "I was there. In the summer of my second year I fell ill.",
+            "summer of my second year",
+            "date",
+        ),
+        ("I was there. An old woman, well past ninety, died.", "ninety", "age"),
+    ],
+)
+def test_counted_years_and_thresholds(text: str, said: str, kind: str) -> None:
+    assert (said, kind) in times_in(text)
+
+
+def test_a_temperature_over_forty_is_no_age() -> None:
+    text = "I was there. In summer the inside of a ship is over forty degrees."
+    assert [s for s in temporal.find(text) if s.type == PiiType.AGE] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (SPOKEN + "남편이 신의주세관 세관원한테 걸렸어요.", "신의주세관 세관원"),
+        (SPOKEN + "그 사람은 사단 보위부 군관하고 친했어요.", "사단 보위부 군관"),
+        ("I was scared. The prisoner who led our work gang was kind.", "work gang"),
+        (
+            "I was scared. My husband managed a trading company in Nampo.",
+            "trading company in Nampo",
+        ),
+    ],
+)
+def test_more_roles_by_structure(text: str, role: str) -> None:
+    assert role in roles_in(text)

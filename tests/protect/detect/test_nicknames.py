@@ -130,3 +130,8 @@ def test_a_nickname_with_its_term_and_copula_then_glossed() -> None:
     got = found("여맹위원장이 까치 할매였어요. 말이 많아서 까치.")
     assert got.get("까치 할매") == nicknames.CONF_ADDRESS
     assert got.get("까치") == nicknames.CONF_CALLED
+
+
+def test_a_word_said_as_what_a_broker_was_called_is_a_nickname() -> None:
+    text = "답변: 저를 넘겨준 건 까마귀라는 브로커였어요."
+    assert "까마귀" in [text[s.start : s.end] for s in nicknames.detect(tokenise(text))]

@@ -105,6 +105,11 @@ _RX_SAID_THEN_WHO = re.compile(
     rf"(?<![{H}])(?P<w>[{H}]{{1,5}}?)(?:이)?라고,\s(?:[^.!?\n,]{{0,24}}?\s)?(?:{_PERSON_NOUNS})"
     r"(?:이었|였|이에요|예요|이야|야|이지|인데|이고|이|가|[.,!?]|$)"
 )
+# "까마귀라는 브로커", "곰이라는 사람": a word said as what someone is called, then who.
+_RX_CALLED_WHO = re.compile(
+    rf"(?<![{H}])(?P<w>[{H}]{{1,5}}?)(?:이)?라는\s(?:{_PERSON_NOUNS})(?![{H}])"
+    rf"|(?<![{H}])(?P<w2>[{H}]{{1,5}}?)(?:이)?라는\s(?:{_PERSON_NOUNS})(?=이|가|는|를|을|한테|의|였|이었|예요|이에요)"
+)
 # "수염이 많아서 털보예요": why someone is called a word, the word a nickname found elsewhere.
 _RX_GLOSS = re.compile(
     rf"(?:아서|어서|여서|해서|라서|니까|길래)\s(?P<w>[{H}]{{1,5}}?)(?:이)?"
@@ -362,6 +367,12 @@ def _said_and_glossed(tokenised: TokenisedText, found: list[Span]) -> list[Span]
     found elsewhere in the text, and what one was called once nicknames are spoken of."""
     text = tokenised.text
     out: list[Span] = []
+    for m in _RX_CALLED_WHO.finditer(text) if "라는" in text else ():
+        g = "w" if m.group("w") else "w2"
+        a, b = m.start(g), _end_of_word(tokenised, m.start(g), m.end(g))
+        if m.group(g) not in _NOT_SAID_NAME and _address_said(text, a, b) is None:
+            if _ok(tokenised, a, b):
+                out.append(Span(a, b, PiiType.PERSON, CONF_CALLED, NAME))
     for m in _RX_SAID_THEN_WHO.finditer(text) if "라고," in text else ():
         a, b = m.start("w"), _end_of_word(tokenised, m.start("w"), m.end("w"))
         if m.group("w") not in _NOT_SAID_NAME and _address_said(text, a, b) is None:

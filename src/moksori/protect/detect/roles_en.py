@@ -268,7 +268,8 @@ EN_GRAMMAR_WORDS = (
     "officer", "agent", "official", "secretary", "chairman", "chairwoman", "chief", "head",
     "manager", "director", "foreman", "commander", "inspector", "interrogator", "prosecutor",
     "instructor", "commissar", "guard", "warden", "leader", "supervisor", "investigator", "judge",
-    "policeman", "policewoman", "headed", "chaired", "department", "section", "brigade",
+    "policeman", "policewoman", "headed", "chaired", "department", "section", "brigade", "led",
+    "ran", "managed", "directed", "commanded",
 )  # fmt: skip
 EN_GRAMMAR = [
     # "the district security inspector", "a railway security officer", "the youth league
@@ -282,8 +283,10 @@ EN_GRAMMAR = [
     re.compile(rf"\b{_EN_DET}(?P<r>(?i:{_EN_TITLE}){_EN_BODY_TAIL})"),
     # "headed the local women's union", "chaired the farm's management committee".
     re.compile(
-        r"\b(?:headed|chaired|ran|led)\s(?:the|our|a|his|her)\s(?P<r>(?:[\w'’-]+\s){0,3}?"
-        r"(?:union|league|committee|unit|team|brigade|department|office|section|cell))\b"
+        r"\b(?:headed|chaired|ran|led|managed|directed|commanded)\s(?:the|our|a|an|his|her|their)\s"
+        r"(?P<r>(?:[\w'’-]+\s){0,3}?(?:union|league|committee|unit|team|brigade|department|office"
+        r"|section|cell|gang|crew|squad|shift|workshop|company|mine|farm|factory|enterprise|market"
+        r"|station|post|platoon|battalion)(?:\s(?:in|at|of)\s[A-Z][a-z]+(?:\s(?:County|City|District))?)?)\b"
     ),
     # "the interrogation department of the city police": a bureau of a handful of officers.
     re.compile(

@@ -298,8 +298,9 @@ KO_EVENT_YEAR = re.compile(
 # "그 이듬해 무산으로", "그다음 해에": a year counted from one the story gave (v3's gold:
 # a bare relative year of an event). 작년, 올해 count from today and date no event.
 KO_NEXT_YEAR = re.compile(
-    r"(?<![가-힣])(?:이듬해|그다음\s?해|다음\s?해|그\s?전해)"
-    r"(?=$|[^가-힣]|에|엔|부터|까지|였|이었|쯤|는|도)(?!\s?(?:봄|여름|가을|겨울|설|추석))"
+    r"(?<![가-힣])(?:(?:이듬해|그다음\s?해|다음\s?해|그\s?전해)(?!\s?(?:봄|여름|가을|겨울|설|추석))"
+    r"|(?:다다음\s?해|지지난\s?해|재재작년|그끄저께\s?해)(?:\s?(?:봄|여름|가을|겨울|설|추석|단오))?)"
+    r"(?=$|[^가-힣]|에|엔|부터|까지|였|이었|쯤|는|도)"
 )
 # "팔십년대 말", "90년대 중반에": a decade with its part, said of one's life.
 KO_DECADE_PART = re.compile(
@@ -322,6 +323,12 @@ EN_CLAUSE_SEASON = re.compile(
     r"(?:I|we|he|she|they|(?:my|our|his|her)\s[a-z]+)\s"
     r"(?:(?:was|were|got)\s[a-z]+|turned\s[a-z-]+|left|married|crossed|arrived|escaped|defected"
     r"|enlisted|graduated|came\sout|came\shome)\b"
+)
+# "the spring after next", "the summer of my second year": a season counted in one's life.
+EN_COUNTED_SEASON = re.compile(
+    r"\b(?:spring|summer|autumn|fall|winter|year)\s(?:after|before)\s(?:next|last)\b"
+    r"|\b(?:spring|summer|autumn|fall|winter)\sof\s(?:my|our|his|her|their|that)\s(?:first|second"
+    r"|third|fourth|fifth|sixth|last|final)\s(?:year|term|winter)\b"
 )
 EN_FAMINE_SAID = re.compile(
     r"\b(?:[Dd]uring|[Ii]n|[Aa]fter|[Bb]efore|[Ss]ince|[Aa]t)\s(?:the\s)?"
@@ -348,6 +355,7 @@ def _life_dates(text: str) -> list[Span]:
         EN_HOLIDAYS_COUNTED,
         EN_NEXT_SEASON,
         EN_CLAUSE_SEASON,
+        EN_COUNTED_SEASON,
     ):
         out += [_date(m.start(), m.end(), 0.4, relative=True) for m in rx.finditer(text)]
     for m in EN_FAMINE_SAID.finditer(text):
@@ -383,6 +391,13 @@ EN_PERSON_IS = re.compile(
     r"(?:only\s|just\s|barely\s|about\s|nearly\s|almost\s|already\s|then\s|now\s)?"
     rf"(?P<n>{numbers.NUM})(?=[,.;!?)]|\s(?:when|and|at|then|now|by|years?)\b|$)"
 )
+# "well past ninety", "is now past seventy": a threshold said of someone, a round age.
+EN_PAST_AGE = re.compile(
+    r"\b(?:is|was|now|well|already)\s(?:now\s|well\s|already\s)?(?:past|over|nearly|almost)\s"
+    r"(?P<n>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?)\b"
+    r"(?!\s(?:degrees|percent|kilos|kilograms|pounds|metres|meters|km|miles|dollars|won|yuan"
+    r"|people|men|women|households|minutes|hours|days|times|of\b))"
+)
 EN_THEN_AGE = re.compile(
     rf"(?<=[A-Za-z]),\s(?:then|now|aged|only|just)\s(?P<n>{numbers.NUM}),(?!\d)"
 )
@@ -410,7 +425,7 @@ def _life_ages(text: str) -> list[Span]:
         n = int(said) if said.isdigit() else numbers.native_number(said.replace(" ", ""))
         if n is not None and 0 < n <= 110:
             out.append(Span(m.start("n"), m.end("n"), PiiType.AGE, 0.6, "age", {"age": n}))
-    for rx in (EN_PERSON_IS, EN_THEN_AGE, EN_YOUNG_OF, EN_AGE_ANSWER):
+    for rx in (EN_PERSON_IS, EN_THEN_AGE, EN_YOUNG_OF, EN_AGE_ANSWER, EN_PAST_AGE):
         for m in rx.finditer(text):
             n = numbers.english_number(m.group("n"))
             if n is not None and 0 < n <= 110:
