@@ -645,3 +645,21 @@ def test_a_related_posts_table_under_its_heading_is_removed() -> None:
     assert "| 2019 | 1047 |" in kept
     assert "First payslips" not in kept
     assert "2025.12.02" not in kept
+
+
+def test_a_section_label_that_the_menu_also_shows_is_removed_but_not_the_headline() -> None:
+    """ "Asia" over the headline is also a menu item: navigation. The headline, although a
+    related list repeats it, stays."""
+    text = (
+        "Skip to main content\n\nWorld\n\nAsia\n\nBusiness\n\nSign In\n\nAsia\n\n"
+        "Winter in Yanji\n\nBy Mina Park\n\n"
+        "The first winter in Yanji was the coldest she could remember, and the flat had no "
+        "heating at all.\n\nShe worked in a restaurant kitchen from six in the morning until "
+        "midnight, and she slept in a storeroom behind the kitchen with two other women.\n\n"
+        "Read Next\n\nWinter in Yanji\n\nSpring in Seoul\n\n© 2026 Example News"
+    )
+    kept, _ = strip_boilerplate(text)
+    lines = kept.split("\n")
+    assert "Winter in Yanji" in lines
+    assert "By Mina Park" in lines
+    assert "Asia" not in lines

@@ -382,7 +382,31 @@ def _decide(body: list[Line]) -> None:
                 ln.keep, ln.reason = False, ln.reason or "link list"
             elif k > footer_bad[0] and (ln.cls == SHORT or not ln.sentence):
                 ln.keep, ln.reason = False, "footer"
+    _drop_repeated_chrome(body, first, last, heading | head)
     _drop_button_neighbours(body, first, head)
+
+
+def _drop_repeated_chrome(body: list[Line], first: int, last: int, heading: set[int]) -> None:
+    """A section label over the headline ("Asia Pacific", "Society") that the page also
+    shows in its menu or in a related list is the site's navigation, not the article's:
+    a short line outside the body whose words are those of a removed line. The headline
+    itself (the heading line nearest the body) may recur in a list and stays."""
+    removed = {core_of(ln.text) for ln in body if not ln.keep}
+    titles = [k for k in heading if k < first and not _dateline(body[k])]
+    title = max(titles, default=-1)
+    for k, ln in enumerate(body):
+        if (
+            ln.keep
+            and (k < first or k > last)
+            and k != title
+            and ln.cls == SHORT
+            and not ln.sentence
+            and weight(ln.text.strip()) <= 40
+            and len(ln.text.split()) <= 4
+            and not _dateline(ln)
+            and core_of(ln.text) in removed
+        ):
+            ln.keep, ln.reason = False, "navigation"
 
 
 _CAPTURE_MAX_AVERAGE_LINE = 5_000

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import justext
 
-from moksori.ingest.widgets import LOGO_HEADINGS, LOGO_ROW, widget_reason
+from moksori.ingest.widgets import LOGO_HEADING, LOGO_HEADINGS, LOGO_ROW, widget_reason
 
 # Line classes.
 GOOD = "good"  # prose: body text
@@ -170,7 +170,7 @@ _FOOTER_WEAK = re.compile(
 _BANNER_PHRASE = re.compile(
     r"(?:^|[.!?]\s+)(?:please\s+)?(?:(?:donate|give) (?:now|today)|make a (?:gift|donation)|"
     r"subscribe to (?:our|the) newsletter|"
-    r"sign up (?:for|to) (?:our|the)(?: \w+)? (?:newsletter|mailing list)|"
+    r"sign up (?:for|to) (?:our|the)(?: [\w-]+){0,3} (?:newsletter|mailing list)|"
     r"join our mailing list)\b",
     re.IGNORECASE,
 )
@@ -218,7 +218,7 @@ _NOT_SPEAKERS = _words(
     "태그|카테고리|분류|공유|공유하기|주소|전화|팩스|이메일|출처|사진|관련기사|관련 기사|"
     "저작권|문의|메뉴|검색|이전 글|다음 글|이전글|다음글|이전 기사|다음 기사|등록번호|등록일|"
     "발행인|편집인|발행·편집인|발행일|대표전화|청소년보호책임자|사업자등록번호|고유번호|"
-    "후원 계좌|후원계좌|예금주|입력|수정",
+    "후원 계좌|후원계좌|예금주|입력|수정|조회|조회수|views|hits",
 )
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e\u4e00-\u9fff]")
 _EN_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?")
@@ -267,7 +267,9 @@ def is_byline(s: str) -> bool:
 def heads_list(ln: Line) -> bool:
     """A heading whose following short lines are its items ("Tags", "Archives", "Related")."""
     core = core_of(ln.text)
-    if core in _MENU_HEADINGS or core in LOGO_HEADINGS or _LIST_HEADING.search(core):
+    if core in _MENU_HEADINGS or core in LOGO_HEADINGS or LOGO_HEADING.match(core):
+        return True
+    if _LIST_HEADING.search(core):
         return True
     return _heading_reason(core) in LIST_REASONS
 

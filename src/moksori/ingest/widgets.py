@@ -26,7 +26,7 @@ _LEADING_MARK = re.compile(r"^[\s▶►▸→☞※·•\-–—]+")
 # A line that is only an image's file name: "IMG_2043.jpg", "banner-final-2.png",
 # "photo (3).webp".
 _IMAGE_FILE = re.compile(
-    r"^[\w\-.,()\[\]~+ ]{1,80}\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|heic|heif|avif)$",
+    r"^[\w\-.,()\[\]~+* ]{1,80}\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|heic|heif|avif)$",
     re.IGNORECASE,
 )
 # Form fields and buttons, alone on their line.
@@ -63,7 +63,7 @@ _FORM_MESSAGE = re.compile(
     r"\b(?:agree|consent|accept)|개인정보 수집(?: 및 이용)?에 동의|"
     r"(?:오류|문제)가 발생했습니다|다시 시도해 ?주세요|"
     r"이메일(?: 주소)?[을를] (?:정확히 |올바르게 |다시 )?입력해 ?주세요|"
-    r"올바른 이메일",
+    r"올바른 이메일|(?:이메일|메일)\s?(?:주소\s?)?형식이 (?:올바르지 않|잘못)",
     re.IGNORECASE,
 )
 # A newsletter pitch: "Get stories like this in your inbox", "Sign up to hear about ...".
@@ -77,7 +77,14 @@ _NEWSLETTER_PITCH = re.compile(
     r"^stay (?:in the loop|informed|connected|up to date)\b|"
     r"^(?:join|get on) (?:our|the) (?:mailing|email) list|delivered (?:weekly|monthly|daily)|"
     r"소식(?:을|을 매달|을 메일로)? 받아\s?보(?:세요|기)|메일로 받아\s?보|"
-    r"(?:추가|구독|신청|팔로우)하시면\s.{0,50}받아\s?보실 수",
+    r"(?:추가|구독|신청|팔로우)하시면\s.{0,50}받아\s?보실 수|"
+    r"^subscribe to (?:[\w'’&.-]+ ?){1,5}$|"
+    r"^(?:the best of|the latest|our|new|fresh|analysis|news|stories|updates|insights|"
+    r"highlights|commentary|research|reporting|essays|interviews|top stories|a digest|"
+    r"a roundup)\b[^.!?]{0,80},\s(?:every (?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|week(?:day)?|month|morning)|(?:twice|once|three times) a (?:week|month)|"
+    r"each (?:week|month))[.!]?$|"
+    r"^매(?:주|월|달|일)\s?\S{0,6}\s?(?:발송|보내\s?드립니다|찾아갑니다)[.!]?$",
     re.IGNORECASE,
 )
 # A blog platform's own pitch: "Thanks for reading X! Subscribe for free to receive new posts".
@@ -93,7 +100,7 @@ _NEWSLETTER_WORD = re.compile(r"\bnewsletters?\b|뉴스레터|소식지", re.IGN
 _DONATION = re.compile(
     r"^(?:please )?(?:donate|give)(?: monthly| today| now| once)?[.!]?$|"
     r"^(?:make|become) a (?:monthly )?(?:gift|donation|donor|supporter)\b|"
-    r"^(?:your|a monthly|a one-off|a|one|every) (?:monthly )?(?:gift|donation)"
+    r"(?:^|[:.!?]\s+)(?:your|a monthly|a one-off|a|one|every) (?:monthly )?(?:gift|donation)"
     r"(?: of [$£€₩]?\d[\d,]*)?\s+(?:today |now )?(?:can|will|helps?|pays?|buys?|covers?)\b|"
     r"^(?:just |only |every |each )?[$£€₩]\s?\d[\d,]*(?: a (?:month|week))?\s+"
     r"(?:can |will |could )?(?:buys?|pays?|covers?|provides?|helps?|gives?|feeds?|funds?|"
@@ -103,7 +110,11 @@ _DONATION = re.compile(
     r"후원(?:금)?으로 .{0,40}주세요|^여러분의 (?:정기\s?)?후원(?:금)?이|"
     r"^(?:월|한 달|매달|매월)\s?\d[\d,]*\s?(?:만\s?)?원.{0,12}후원"
     r".*(?:수 있습니다|됩니다|주세요)[.!]?$|"
-    r"^(?:월|한 달|매달|매월)\s?\d[\d,]*\s?(?:만\s?)?원(?:이면|으로|의)",
+    r"(?:^|[.!?]\s+)(?:월|한 달|매달|매월)\s?\d[\d,]*\s?(?:만\s?)?원(?:이면|으로|의)"
+    r".{0,60}(?:후원|기부|지원|선물|도울|도와|함께할|수 있습니다)|"
+    r"\bbecome an? (?:\w+ )?(?:member|supporter|patron|donor)\b.{0,40}[$£€₩]\s?\d|"
+    r"\b(?:reader|listener|member)[- ](?:funded|supported)\b.{0,40}\b(?:support|become|donat|"
+    r"give|join)|\b(?:give|donate) (?:at|via|on) (?:https?://)?[\w-]+\.[\w./-]+$",
     re.IGNORECASE,
 )
 # "Join us" appeals in Korean, alone on a short line: "들꽃나눔과 함께해 주세요".
@@ -125,9 +136,30 @@ _DONATION_WAY = re.compile(
     r"기부금\s?(?:세액\s?)?공제|기부금\s?영수증|^become a monthly\b",
     re.IGNORECASE,
 )
+_LEADING_SYMBOLS = re.compile(r"^[^\w\[(\"'“‘]+")
+# A sign-up or donation button with its link: "구독 신청: https://…", "Donate ▶ www.…".
+_BUTTON_WORDS = (
+    r"(?:구독(?:\s?신청|하기)?|뉴스레터(?:\s?신청)?|(?:정기\s?|일시\s?)?후원(?:\s?(?:하기|신청|참여))?|"
+    r"(?:후원|구독)?\s?바로가기|subscribe(?: here| now)?|sign up(?: here| now)?|"
+    r"donate(?: here| now)?|give(?: here| now)?)"
+)
+_LINKED_BUTTON = re.compile(
+    rf"(?:^|[.!?]\s+|\s){_BUTTON_WORDS}\s*(?:[:：▶►▸→☞👉]\s*)*(?:https?://|www\.)\S+$",
+    re.IGNORECASE,
+)
+# "[정기후원 참여하기]", "[Donate now]": a button printed in brackets after an appeal.
+_BRACKET_BUTTON = re.compile(
+    r"\[(?:[^\]]{0,12}(?:후원|구독|신청하기|참여하기)[^\]]{0,8}|"
+    r"(?:donate|give|subscribe|sign up|support us)(?: now| today| here)?)\]$",
+    re.IGNORECASE,
+)
+# "(사)하나로이음", "사단법인 새봄": an incorporated association's name alone on its line.
+_ORG_NAME_KO = re.compile(r"^(?:\((?:사|재|주)\)|사단법인|재단법인|㈔|㈜)\s?[가-힣A-Za-z]{1,15}$")
 # "Story continues below advertisement": an ad slot's label.
 _AD_LABEL = re.compile(
-    r"^(?:story|article) continues below(?: advertisement)?$|^advertisement$|"
+    r"^(?:story|article) continues below(?: advertisement)?$|"
+    r"^advertisement(?:\s*[·|•-]\s*scroll to continue(?: with content)?)?$|"
+    r"^scroll to continue with content$|^report (?:this )?ad$|^ad feedback$|"
     r"^(?:ad\s*)?\[(?:광고|ad)\]|^sponsored\b",
     re.IGNORECASE,
 )
@@ -154,7 +186,8 @@ _SHARE_ASK = re.compile(
 )
 # A post's tool row: reading time, listen, gift, like and citation buttons.
 _TOOLS = re.compile(
-    r"^\d{1,2}\s?(?:min(?:ute)?s?|분)\s?(?:read|읽기|소요)$|^listen\s?\(\d{1,2}\s?min\)$|"
+    r"^\d{1,2}\s?(?:min(?:ute)?s?|분)\s?(?:read|listen|읽기|소요)?$|^listen\s?\(\d{1,2}\s?min\)$|"
+    r"^listen to this (?:article|story|post)$|^(?:오디오로 )?기사 듣기$|"
     r"^gift (?:this|the) (?:article|story)$|^like\s+loading|^cite this (?:publication|article|"
     r"report|paper|page|post)$|^copy citation$|^how to cite(?: this)?$|^인용하기$",
     re.IGNORECASE,
@@ -182,6 +215,8 @@ LOGO_HEADINGS = frozenset(
     "funded by|with thanks to|함께하는 곳|함께하는 단체|함께하는 기관|후원 기관|후원기관|"
     "협력 기관|협력기관|파트너|파트너 기관|언론 보도|언론 속|언론에 소개된 우리".split("|")
 )
+# "언론에 비친 하나로이음", "Featured in the press": a press row's heading naming the org.
+LOGO_HEADING = re.compile(r"^언론(?:에 비친|에 소개된|에 나온|이 본|\s?속의?)\s?\S{0,15}$")
 # The organisation's street address, registration and e-mail lines.
 _ADDRESS_EN = re.compile(
     r"\b\d{1,5}[A-Za-z]?,? (?:[A-Z][\w'\-]+ ){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|"
@@ -227,8 +262,14 @@ def widget_reason(s: str, w: int) -> str | None:
         return COMMENT_FORM
     if w <= 40 and _COPY_LINK.match(core):
         return SHARE
-    if w <= 40 and _TOOLS.match(s):
+    if w <= 40 and _TOOLS.match(_LEADING_MARK.sub("", s)):
         return SHARE
+    if w <= 250 and _LINKED_BUTTON.search(_LEADING_SYMBOLS.sub("", s)):
+        return NEWSLETTER  # "👉 구독 신청: https://…", "정기후원 바로가기 ▶ https://…"
+    if w <= 250 and _BRACKET_BUTTON.search(s):
+        return DONATION  # "… 한 달 2만 원이면 … [정기후원 참여하기]"
+    if w <= 30 and _ORG_NAME_KO.match(s):
+        return FOOTER  # the organisation's name as the site's logo
     if w <= 160 and _SLASH_CRUMB.match(s) and not _SENTENCE_END.search(s):
         return COMMENT_FORM  # navigation
     if w <= 120 and _TRAILING_APPEAL.search(s):
@@ -266,7 +307,7 @@ def widget_reason(s: str, w: int) -> str | None:
         return COMMENT_FORM  # navigation, like the date beside it
     if w <= 250 and _ORG_STATUS.search(s):
         return FOOTER
-    if w <= 60 and core in LOGO_HEADINGS:
+    if w <= 60 and (core in LOGO_HEADINGS or LOGO_HEADING.match(core)):
         return LOGO_ROW
     head, colon, names = s.partition(":")
     if colon and names.strip() and _core(head) in LOGO_HEADINGS and w <= 160:
