@@ -138,3 +138,15 @@ def test_a_temperature_over_forty_is_no_age() -> None:
 )
 def test_more_roles_by_structure(text: str, role: str) -> None:
     assert role in roles_in(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (SPOKEN + "보안서원이 문을 두드렸어요.", "보안서원"),
+        (SPOKEN + "규찰대원들이 장마당을 돌았어요.", "규찰대원"),
+        ("Her husband is a border guard officer, so she is careful.", "border guard officer"),
+    ],
+)
+def test_members_of_security_units_and_roles_said_with_is(text: str, role: str) -> None:
+    assert role in roles_in(text)

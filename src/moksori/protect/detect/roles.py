@@ -212,7 +212,9 @@ _NOT_OFFICE_HEAD = re.compile(
 )
 _RX_RANK_COMPOUND = re.compile(
     rf"(?<![{H}])(?:[{H}]{{1,4}}(?:지도원|관리원|(?:당|세포|단체|동맹|책임|조직|선전)\s?비서)"
-    rf"|[{H}]{{0,4}}(?:안전원|보안원|보위원|감찰원|검열원|예심원|계호원|세관원|보위군관)){_TAIL}"
+    rf"|[{H}]{{0,4}}(?:안전원|보안원|보위원|감찰원|검열원|예심원|계호원|세관원|보위군관)"
+    # the security trades' stems with a unit and 원: 보위부원, 규찰대원, 보안서원, 수사과원
+    rf"|(?:보위|안전|보안|경비|규찰|순찰|검열|단속|수사|반탐|감찰|국경경비)(?:부|대|서|과|반|소)원){_TAIL}"
 )
 # "중국 파견 봉제공", "해외 파견 근로자": a worker the state sent abroad is one of a listed few.
 _RX_DISPATCHED = re.compile(

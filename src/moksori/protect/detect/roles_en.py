@@ -308,7 +308,8 @@ EN_GRAMMAR = [
 # forties, was a sub-workteam leader on the state farm"; "security officials" in general
 # are no one.
 EN_ATTRIBUTED = re.compile(
-    r"\b(?:was|had\sbeen|worked\sas|served\sas|became|as)\s(?:a|an|the|her|his)?\s?$", re.I
+    r"\b(?:is|was|had\sbeen|has\sbeen|worked\sas|works\sas|served\sas|became|as)\s(?:a|an|the|her|his)?\s?$",
+    re.I,
 )
 
 
