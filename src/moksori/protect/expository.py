@@ -22,30 +22,19 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from moksori.protect import gazetteer
+from moksori.protect import expository_places as places
 from moksori.protect.detect.english_cues import _LEFT_CUES, _ORG_HEADS, _RIGHT_CUES
 from moksori.protect.detect.english_names import common_word, listed_name
 from moksori.protect.detect.romanised_names import given_alone
+from moksori.protect.expository_places import LIFE as _LIFE
+from moksori.protect.expository_places import MANY as _MANY
+from moksori.protect.expository_places import ONE_PERSON as _ONE_PERSON
+from moksori.protect.expository_places import line as _line
+from moksori.protect.expository_places import sentence
 from moksori.protect.romanise import is_korean_given
 from moksori.protect.spans import PiiType, Span
 from moksori.protect.tokenised import Tok
 
-# Regions as large as a province (the default policy prints a place as its province): in
-# a report "연변에서 장기간 체류한 경우가 많다" or "수도권이 62%" locates no one. Small
-# regions (a mining district, a logging camp, a station) stay findings everywhere.
-_BROAD_REGIONS = frozenset(
-    {
-        "연변조선족자치주",
-        "수도권",
-        "경상도",
-        "충청도",
-        "전라도",
-        "황해도",
-        "함경도",
-        "평안도",
-        "연해주",
-    }
-)
 # The seats of state a report names as actors ("국회는 법안을 심사한다"). Elsewhere they stay
 # places: a short sentence or a testimony may place someone there.
 _SEATS_OF_STATE = frozenset(
@@ -81,32 +70,8 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _YEARISH = re.compile(
     rf"(?:{_MONTH}\s)?(?:1[89]|20)\d\d년?(?:\s?[-–~]\s?(?:(?:1[89]|20)?\d\d)년?)?"
     r"(?:\s?\d{1,2}월)?"
+    r"|(?:지난해|작년|올해|금년|전년|last\s+year|this\s+year)(?:\s?\d{1,2}월)?"
     rf"|\d{{1,2}}월|{_MONTH}"  # a month alone: "3월부터 9월까지" of a study's fieldwork
-)
-_SENTENCE_END = re.compile(r"[.!?]\s|\n")
-# Beside these a year dates one person's life: a pronoun, a relative, a life event.
-_ONE_PERSON = re.compile(
-    r"(?i)\b(?:she|he|her|his|him|participant|interviewee|respondent|woman|man|girl|boy"
-    r"|mother|father|sister|brother|son|daughter|husband|wife)\b"
-    r"|그는|그가|그녀|그의|그를|씨[는가의도(]|한\s?(?:여성|남성|참여자|탈북민|응답자)"
-    r"|[(（][^()（）\n]{0,12}(?<!\d)\d{1,2}\s?(?:세|살)?\s?[)）]"  # "A씨(45)", "(female, 45)"
-)
-_LIFE = re.compile(
-    r"(?i)\b(?:left|born|arrived|fled|escaped|crossed|defected|came|moved|married|died"
-    r"|lived|entered|reached|arrested|repatriated)\b"
-    r"|입국|탈북[하한해했]|출생|태어|떠나|떠났|건너|넘어|도착|결혼|사망|체포|북송[되된됐]"
-)
-# …unless the sentence counts many ("30,000 North Koreans have crossed", "1,047명"):
-# then the event is history, not one life.
-_MANY = re.compile(
-    r"(?i)\b(?:thousands|hundreds|millions|dozens)\b|\d[\d,.]*\s?(?:명|만|%|percent\b|people\b)"
-    r"|\b[A-Z][a-z]+(?:ans|ers|ees|ants)\s+(?:have|had|were)\b"
-    # A class as subject: "Participants who left after 2018", "women who crossed", "most of them".
-    r"|\b(?:participants|interviewees|respondents|informants|women|men|people|refugees|migrants"
-    r"|defectors|returnees|arrivals|families|households|those|others|most|many|some|several"
-    r"|half|all)(?:\s+of\s+(?:them|these|those|the\s+\w+))?\s+(?:who|that|had|have|were|are)\b"
-    r"|퍼센트|프로(?![가-힣])|대부분|상당수|절반|[가-힣]+들(?:이|은|가|의|도)\s"
-    r"|(?:[일이삼사오육칠팔구십백천]+|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무|수십|수백|수천)\s?명"
 )
 # An age said of a sample: "aged 19 to 63", "in their 30s", "20대부터 60대까지", "평균 41세",
 # "60 or older", "만 18세 미만". "Sunhee, aged 43," is one person's age and stays.
@@ -115,8 +80,10 @@ _AGE_STAT_BEFORE = re.compile(
     r"|평균\s?(?:연령은?|나이는?)?\s?|\d\s?(?:세|살|대)?(?:부터|에서|\s?[~\-–])\s?)$"
 )
 _AGE_STAT_AFTER = re.compile(
-    r"(?i)^\s?(?:to|and|-|–|~|부터|에서|이상|이하|미만|(?:or|and)\s+(?:older|over|younger"
-    r"|above|below|under))(?![a-z])"
+    # "19 to 63", "19-63": the range goes on to a number ("she was nineteen and had just left"
+    # is one woman's age)
+    r"(?i)^\s?(?:(?:to|and|-|–|~)\s?(?:\d|[a-z]*(?:teen|ty)(?![a-z]))|부터|에서|이상|이하|미만"
+    r"|(?:or|and)\s+(?:older|over|younger|above|below|under)(?![a-z]))"
 )
 # Names a paper lists as its literature: "scholars such as A, B and C have written …".
 _SCHOLARS = re.compile(
@@ -164,19 +131,6 @@ _AS_PUT = re.compile(r"\b(?:[Aa]s|[Ww]hat|[Hh]ow)\s+$")  # "As Okhee put it", "w
 _FAMILY_AFTER = re.compile(r"\s+(?:family|families|dynasty|clan|line)\b")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _SECTION_NUMBER = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.|[가-하]\.)\s+")
-
-
-def sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around a span: from the last full stop or line break to the next."""
-    a = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 400), start)), default=0)
-    m = _SENTENCE_END.search(text, end)
-    return a, m.start() + 1 if m else len(text)
-
-
-def _line(text: str, start: int) -> tuple[int, int]:
-    a = text.rfind("\n", 0, start) + 1
-    b = text.find("\n", start)
-    return a, b if b >= 0 else len(text)
 
 
 def heading(text: str, start: int) -> bool:
@@ -307,7 +261,6 @@ def drops(
     """Whether a finding in expository text protects no one (see the module's docstring)."""
     bare = said.strip()
     if span.type == PiiType.PLACE:
-        level = span.info.get("level")
         if _section_line(text, span) and _only_in_section_lines(text, bare):
             return True  # "Findings", "Methods": a heading a model took for a place
         if bare.isascii() and any(w.casefold() in _OFFICE_WORDS for w in bare.split()):
@@ -316,20 +269,19 @@ def drops(
             return True  # "Asian Survey", "Hana Center": a body a paper names, no one's home
         if bare.casefold().removeprefix("the ") in _SEATS_OF_STATE:
             return True
-        if level == "region":
-            place = gazetteer.lookup(bare)
-            # "South-East Asia", "동북아": a region of no one country locates no one.
-            return place is not None and (place.name_ko in _BROAD_REGIONS or not place.country)
-        return level in ("country", "province")
+        return places.drops(text, span, bare, people)
     if span.type == PiiType.DATE:
         if _DECADE.fullmatch(bare) or _WEEKDAY.fullmatch(bare):
             return True
-        if span.start < 60 and _DATELINE_BEFORE.match(text[: span.start]):
-            return True
         a, _ = _line(text, span.start)
+        if span.start < 600 and _DATELINE_BEFORE.match(text[a : span.start]):
+            return True  # "SEOUL, April 9 —"
         if _PUBLISHED.match(text[a : span.start]):
             return True  # "Published: 9 October 2021", "입력 2021.06.27"
-        return bool(_YEARISH.fullmatch(bare)) and _year_of_study_or_history(text, span, people)
+        if _YEARISH.fullmatch(bare) or not any(c.isdigit() for c in bare):
+            # the years a study ran; a holiday said of no one ("closed at Chuseok")
+            return _year_of_study_or_history(text, span, people)
+        return False
     if span.type == PiiType.AGE:
         return _age_statistic(text, span, bare)
     if span.type == PiiType.PERSON:

@@ -22,7 +22,8 @@ from functools import cache
 from importlib.resources import files
 
 from moksori.errors import DeidError
-from moksori.protect import expository
+from moksori.protect import expository as expository_rules
+from moksori.protect import expository_places
 from moksori.protect.detect.english_cues import _ORG_HEADS
 from moksori.protect.detect.voice import is_testimony
 from moksori.protect.expository import participant
@@ -292,6 +293,10 @@ def _organisation(said: str) -> bool:
     return last in _ORG_HEADS and last not in _SURNAME_HEADS
 
 
+# A named place of detention is where one person was held ("Onsong Detention Centre").
+_HELD = re.compile(r"(?i)\b(?:detention|holding|prison|camp|jail|labou?r|reform|interrogation)\b")
+
+
 @dataclass(frozen=True)
 class Gate:
     """What one text may not propose: phrases on the list, anything inside a citation, and,
@@ -310,6 +315,7 @@ class Gate:
     tokens: tuple[Tok, ...] = ()  # Kiwi's, for Korean words it knows as common nouns
     participants: frozenset[str] = frozenset()  # names introduced as the study's people
     cited: frozenset[str] = frozenset()  # the authors a paper cites, by name
+    contact: tuple[tuple[int, int], ...] = ()  # an organisation's contact block (expository)
 
     @classmethod
     def of(
@@ -322,7 +328,7 @@ class Gate:
         zones = tuple(citations(text))
         refs = sum(len(_YEAR.findall(text, a, b)) for a, b in zones)
         paper = refs >= 2 or _REFERENCES.search(text) is not None
-        expository = paper or not is_testimony(text)
+        expository = paper or not is_testimony(text) or expository_places.organisation_voice(text)
         if expository and not zones:
             zones = tuple(citations(text, narrative=True))
         shared = shared if shared is not None else DEFAULT
@@ -338,7 +344,10 @@ class Gate:
             if s.type == PiiType.PERSON and participant(text, s)
         )
         cited = _cited(text, zones) - participants
-        gate = cls(shared, zones, paper, text, expository, (), tuple(tokens), participants, cited)
+        contact = tuple(expository_places.contact_blocks(text, spans, participants))
+        gate = cls(
+            shared, zones, paper, text, expository, (), tuple(tokens), participants, cited, contact
+        )
         people = tuple(
             s.start
             for s in spans
@@ -347,7 +356,16 @@ class Gate:
             and _squashed(text[s.start : s.end]) not in public_figures()
         )
         return cls(
-            shared, zones, paper, text, expository, people, tuple(tokens), participants, cited
+            shared,
+            zones,
+            paper,
+            text,
+            expository,
+            people,
+            tuple(tokens),
+            participants,
+            cited,
+            contact,
         )
 
     def _participant(self, span: Span, said: str) -> bool:
@@ -372,10 +390,16 @@ class Gate:
         if self.expository and span.type == PiiType.PERSON:
             if _squashed(said) in public_figures():
                 return True
+        if any(a <= span.start and span.end <= b for a, b in self.contact):
+            return True  # "Riverstone Trust, 45 Yulgok-ro, Seoul | Tel …": its public details
         if self.expository and not self._participant(span, said):
             if span.type == PiiType.PERSON and self._cited_author(span, said):
                 return True  # "In a later study, Cho found …" after "(Cho 2019)"
-            if expository.drops(self.text, span, said, self.people, self.tokens):
+            if span.type in (PiiType.PERSON, PiiType.PLACE) and said[:1].isupper():
+                run = _run_around(self.text, span.start, span.end)
+                if run != said and _organisation(run) and not _HELD.search(run):
+                    return True  # "Hana" in "Korea Hana Foundation", "the Asan Institute"
+            if expository_rules.drops(self.text, span, said, self.people, self.tokens):
                 return True
         if span.type in (PiiType.PERSON, PiiType.PLACE) and _squashed(said) in public_figures():
             after = self.text[span.end : span.end + 8]
