@@ -663,3 +663,49 @@ def test_a_section_label_that_the_menu_also_shows_is_removed_but_not_the_headlin
     assert "Winter in Yanji" in lines
     assert "By Mina Park" in lines
     assert "Asia" not in lines
+
+
+BODY = (
+    "The first winter in Yanji was the coldest she could remember, and the flat had no "
+    "heating at all.\n\nShe worked in a restaurant kitchen from six in the morning until "
+    "midnight, and she slept in a storeroom behind the kitchen with two other women.\n\n"
+)
+
+
+def test_readers_comments_under_a_comments_heading_are_removed() -> None:
+    """Name, date, text, buttons: each comment of a plain-text capture goes."""
+    text = (
+        "Home\n\nAbout\n\nSign in\n\n" + BODY + "Discussion about this post\n\nComments\n\n"
+        "Hyejin Park\n\nJan 23\n\nThis should be required reading for every hospital.\n\n"
+        "Like (4)\n\nReply\n\nMin Ahn\n\n3 days ago\n\nThank you, I will share it with my "
+        "colleagues at the clinic.\n\nReply\n\n© 2026 Example"
+    )
+    kept, _ = strip_boilerplate(text)
+    assert kept.startswith("The first winter in Yanji")
+    assert "required reading" not in kept
+    assert "I will share it" not in kept
+    assert "Hyejin Park" not in kept
+
+
+def test_page_numbers_of_a_pdf_export_are_removed() -> None:
+    """Bare numbers counting up a few lines apart are page numbers; a lone number is not."""
+    page = BODY + "Arrivals peaked in 2009, when the border was still open to brokers.\n\n"
+    text = "Menu\n\nHome\n\n" + page + "1\n\n" + page + "2\n\n" + page + "3\n\n© 2026 Example"
+    kept, _ = strip_boilerplate(text)
+    assert not {"1", "2", "3"} & set(kept.split("\n"))
+    kept, _ = strip_boilerplate("Menu\n\nHome\n\n" + page + "7\n\n" + page + "© 2026 Example")
+    assert "7" in kept.split("\n")
+
+
+def test_heading_over_the_organisations_status_and_appeal_is_removed() -> None:
+    text = (
+        "Home\n\nAbout\n\n" + BODY + "About the authors\n\nMina Park is a research fellow at "
+        "the institute and has written on resettlement.\n\nAbout ESRI\n\n"
+        "The East Sea Research Institute is an independent, non-partisan think tank.\n\n"
+        "Support our work: www.example.org/donate\n\n© 2026 ESRI"
+    )
+    kept, _ = strip_boilerplate(text)
+    lines = kept.split("\n")
+    assert "About the authors" in lines
+    assert "About ESRI" not in lines
+    assert "non-partisan think tank" not in kept

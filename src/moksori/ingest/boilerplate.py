@@ -130,8 +130,97 @@ def _classified_lines(text: str) -> list[Line]:
     _promote_icon_runs([ln for ln in lines if not ln.blank])
     for ln in lines:
         ln.opens_list = ln.cls == BAD and heads_list(ln)
-    _promote_listed_tables([ln for ln in lines if not ln.blank])
+    nonblank = [ln for ln in lines if not ln.blank]
+    _promote_listed_tables(nonblank)
+    _promote_comment_threads(nonblank)
+    _promote_page_numbers(nonblank)
     return lines
+
+
+_COMMENTS_HEADING = re.compile(
+    r"^(?:\d+\s*)?(?:comments?|responses?|댓글|discussion about this post|top comments|"
+    r"newest comments)(?:\s*[(\[]?\d+[)\]]?)?$",
+    re.IGNORECASE,
+)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"  # "Jan 23", "March 3"
+_COMMENT_DATE = re.compile(
+    rf"^{_MONTH}\.? \d{{1,2}}(?:,? \d{{4}})?$|^\d{{1,2}} {_MONTH}(?: \d{{4}})?$|"
+    r"^\d+\s?(?:[mhdwy]|mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?)(?: ago)?$|"
+    r"^\d+\s?(?:분|시간|일|주|개월|달|년)\s?전$|^(?:yesterday|today|어제|오늘|방금)$|"
+    r"^\d{4}\s?[./-]\s?\d{1,2}\s?[./-]\s?\d{1,2}\.?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$",
+    re.IGNORECASE,
+)
+
+
+def _comment_date(ln: Line) -> bool:
+    return weight(ln.text.strip()) <= 30 and bool(_COMMENT_DATE.match(ln.text.strip()))
+
+
+def _promote_comment_threads(body: list[Line]) -> None:
+    """Under a "Comments" heading below some body text, each reader's comment is a name,
+    a date ("Jan 23", "3일 전") and a few lines of text, often closed by Like/Reply
+    buttons: the comment is the reader's, not the page's, and goes with its heading.
+    Only that shape is taken; other text under the heading (an appended article) stays."""
+    goods = [i for i, ln in enumerate(body) if ln.cls == GOOD]
+    if not goods:
+        return
+    heads = [
+        i
+        for i, ln in enumerate(body)
+        if i > goods[0] and _COMMENTS_HEADING.match(core_of(ln.text)) and ln.cls != GOOD
+    ]
+    if not heads:
+        return
+    i = heads[0] + 1
+    while i + 1 < len(body):
+        name, date = body[i], body[i + 1]
+        if not (
+            name.cls == SHORT
+            and _author_name(name.text.strip())
+            and not _comment_date(name)
+            and _comment_date(date)
+        ):
+            i += 1
+            continue
+        j = i + 2
+        while (
+            j < len(body)
+            and j - i - 2 < 4
+            and body[j].cls != BAD
+            and not _comment_date(body[j])
+            and weight(body[j].text.strip()) <= 600
+            and not (j + 1 < len(body) and _comment_date(body[j + 1]))
+        ):
+            j += 1
+        for ln in body[i:j]:
+            ln.cls, ln.reason = BAD, "comments"
+        i = j
+
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-–—]\s*)?(?:page\s+|p\.\s*)?(\d{1,3})(?:\s*[-–—])?(?:\s*/\s*\d{1,3})?$", re.I
+)
+
+
+def _promote_page_numbers(body: list[Line]) -> None:
+    """Bare numbers counting up one by one, a few lines apart ("1" ... "2" ... "3"): the
+    page numbers of a document exported from PDF, not its text."""
+    found = [
+        (k, int(m.group(1)))
+        for k, ln in enumerate(body)
+        if (m := _PAGE_NUMBER.match(ln.text.strip()))
+    ]
+    if not found:
+        return
+    run: list[int] = []
+    for (k, n), nxt in zip(found, found[1:] + [(-1, -1)], strict=True):
+        run.append(k)
+        if nxt[1] == n + 1 and nxt[0] - k >= 3:
+            continue
+        if len(run) >= 2:
+            for r in run:
+                body[r].cls, body[r].reason = BAD, "page number"
+        run = []
 
 
 def _link_row(ln: Line) -> bool:
@@ -349,7 +438,8 @@ def _decide(body: list[Line]) -> None:
             menu.update(range(i, j))
         i = max(j, i + 1)
 
-    # "Get the Riverside roundup" over a sign-up form: the widget's own heading.
+    # "Get the Riverside roundup" over a sign-up form, "About KIPR" over the organisation's
+    # status and appeal, "Ready for more?" over a Subscribe button: the widget's own heading.
     widget_heads = {
         k
         for k in range(len(body) - 2)
@@ -357,7 +447,8 @@ def _decide(body: list[Line]) -> None:
         and _listish(body[k])
         and (not body[k].sentence or body[k].text.rstrip().endswith("?"))
         and weight(body[k].text.strip()) <= (60 if not body[k].sentence else 40)
-        and all(ln.cls == BAD and ln.reason == "banner" for ln in body[k + 1 : k + 3])
+        and all(ln.cls == BAD and ln.reason in ("banner", "footer") for ln in body[k + 1 : k + 3])
+        and any(ln.reason == "banner" for ln in body[k + 1 : k + 3])
     }
     header_bad = [k for k in range(first) if _chrome(body[k])]
     footer_bad = [k for k in range(last + 1, len(body)) if _chrome(body[k])]

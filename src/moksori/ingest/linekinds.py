@@ -58,7 +58,8 @@ _HEADINGS: dict[str, frozenset[str]] = {
         "previous article|next article|older posts|newer posts|older entries|newer entries|"
         "read more|continue reading|load more|view all|see all|about us|contact|contact us|"
         "log in|login|sign in|register|my account|leave a comment|leave a reply|comments|"
-        "no comments|reply|sitemap|site map|language|english|한국어",
+        "no comments|reply|sitemap|site map|language|english|한국어|discussion about this post|"
+        "restacks|top comments|newest comments",
         "메뉴|전체메뉴|전체 메뉴|주메뉴|메뉴 열기|메뉴 닫기|전체메뉴 열기|전체메뉴 닫기|"
         "닫기|홈|홈으로|처음으로|검색|검색하기|"
         "통합검색|본문 바로가기|주메뉴 바로가기|바로가기|이전|다음|이전 글|다음 글|이전글|다음글|"
@@ -74,7 +75,9 @@ _HEADINGS: dict[str, frozenset[str]] = {
         "관련 글|관련글|관련 기사|관련기사|관련 게시물|함께 보면 좋은 글|추천 글|추천 기사|인기 글|"
         "인기글|인기 기사|많이 본 뉴스|많이 본 기사|가장 많이 본 기사|최근 글|최근글|최신 글|"
         "최신 기사|최근 게시물|주요 뉴스|이 기사와 함께 본 기사|최근에 올라온 글|최근에 달린 댓글|"
-        "최근 댓글|recent comments|read next|함께 읽어 보세요|함께 읽어보세요|이 글도 읽어 보세요",
+        "최근 댓글|recent comments|read next|함께 읽어 보세요|함께 읽어보세요|이 글도 읽어 보세요|"
+        "sponsored content|sponsored stories|sponsored links|promoted stories|promoted content|"
+        "paid content|from our partners|more from our partners|추천 광고",
     ),
     "tag cloud": _words("tags|tag|tag cloud|tagged|tagged with|labels", "태그|태그 클라우드"),
     "category list": _words(
@@ -134,7 +137,7 @@ _BYLINE = re.compile(
 _LOGO = re.compile(r"\blogo\b|로고", re.IGNORECASE)
 # "└ 봄날: 좋은 워크숍이었어요": a reader's comment is the reader's words, kept as content.
 _REPLY = re.compile(r"^[└↳┗]\s*[^:：\s][^:：]{0,20}[:：]\s*\S")
-_DECORATION = re.compile(r"^[\s\-–—_=~*+·•─━═│┃┄┅┈┉╌╍▪▫■□◆◇○●★☆♥♡❤❖✦✧]{3,}$")
+_DECORATION = re.compile(r"^[\s\-–—_=~*+·•─━═│┃┄┅┈┉╌╍▪▫■□◆◇○●★☆♥♡❤❖✦✧]{3,}$|^[·•∙|]$")
 _LABELLED = re.compile(
     r"^(?P<label>tags?|tagged(?: with| as)?|labels|태그|categories|category|filed under|"
     r"posted in|카테고리|분류)\s*[:：]?\s+\S",
@@ -155,7 +158,9 @@ _SHARE_WEAK = _words(
 _FOOTER_STRONG = re.compile(
     r"©|ⓒ|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})|all rights reserved|무단\s?전재|"
     r"재배포\s?금지|저작권자|registered charity|charity (?:no|number)|registered in england|"
-    r"powered by (?:wordpress|ghost|blogger|squarespace|wix|google(?: translate)?)",
+    r"powered by (?:wordpress|ghost|blogger|squarespace|wix|google(?: translate)?)|"
+    r"made with (?:squarespace|wix|webflow|carrd)|"
+    r"^do not sell (?:or share )?my (?:personal )?(?:information|info|data)$",
     re.IGNORECASE,
 )
 _FOOTER_WEAK = re.compile(
@@ -187,7 +192,8 @@ _COOKIE_KO = re.compile(r"쿠키.*(?:동의|수집|정책|설정)|쿠키를? 사
 _COUNTER = re.compile(
     r"^(?:comments?|replies|likes?|views?|shares?|total|today|yesterday|댓글|공감|좋아요|조회수?|"
     r"추천|방문자|오늘|어제|전체)\s*[:：]?\s*\(?\d[\d,]*\)?$|"
-    r"^\d[\d,]*\s*(?:comments?|replies|likes?|views?|shares?|개의 댓글)$",
+    r"^\d[\d,]*\s*(?:comments?|replies|likes?|views?|shares?|restacks?|reposts?|claps?|"
+    r"reactions?|개의 댓글)$|^(?:라이킷|restacks?|reposts?|claps?|reactions?)\s*\d[\d,]*$",
     re.IGNORECASE,
 )
 _HASHTAGS = re.compile(r"^#[^\s#]+(?:[\s,]+#[^\s#]+)+$")

@@ -155,6 +155,10 @@ _BRACKET_BUTTON = re.compile(
 )
 # "(사)하나로이음", "사단법인 새봄": an incorporated association's name alone on its line.
 _ORG_NAME_KO = re.compile(r"^(?:\((?:사|재|주)\)|사단법인|재단법인|㈔|㈜)\s?[가-힣A-Za-z]{1,15}$")
+# "Purchase Licensing Rights, opens new tab": a link's label for screen readers.
+_NEW_TAB = re.compile(
+    r",? opens (?:in )?(?:a )?new (?:tab|window)\)?$|\(opens in (?:a )?new (?:tab|window)\)$", re.I
+)
 # "Story continues below advertisement": an ad slot's label.
 _AD_LABEL = re.compile(
     r"^(?:story|article) continues below(?: advertisement)?$|"
@@ -174,7 +178,8 @@ _WEATHER = re.compile(r"^\S{1,8}\s?-?\d{1,2}(?:\.\d)?\s?(?:℃|°C?)(?:\s\S{1,4}
 # "Liberty Lantern is a 501(c)(3) nonprofit organization.": the organisation's disclaimer.
 _ORG_STATUS = re.compile(
     r"\b501\s?\(c\)\s?\(3\)|\bEIN\b:?\s*\d|"
-    r"^(?:the )?(?:[A-Z][\w&'’.-]*\s){1,6}is an? (?:[\w,-]+\s){0,3}(?:nonpartisan|non-partisan|"
+    r"^(?:the )?(?:[A-Z][\w&'’.-]*\s(?:(?:for|of|on|and|the|&) )?){1,7}is an? (?:[\w,-]+\s){0,3}"
+    r"(?:nonpartisan|non-partisan|"
     r"nonprofit|non-profit|not-for-profit|independent|registered|charitable)\b.{0,60}\b"
     r"(?:organi[sz]ation|institute|charity|foundation|think tank|research (?:center|centre))\b"
 )
@@ -262,6 +267,8 @@ def widget_reason(s: str, w: int) -> str | None:
         return COMMENT_FORM
     if w <= 40 and _COPY_LINK.match(core):
         return SHARE
+    if w <= 120 and _NEW_TAB.search(s):
+        return RELATED
     if w <= 40 and _TOOLS.match(_LEADING_MARK.sub("", s)):
         return SHARE
     if w <= 250 and _LINKED_BUTTON.search(_LEADING_SYMBOLS.sub("", s)):
