@@ -150,3 +150,38 @@ def test_more_roles_by_structure(text: str, role: str) -> None:
 )
 def test_members_of_security_units_and_roles_said_with_is(text: str, role: str) -> None:
     assert role in roles_in(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (SPOKEN + "도 안전국 감찰처에서 사람이 나왔어요.", "안전국 감찰처"),
+        (SPOKEN + "감방장이 우리한테 잘해 줬어요.", "감방장"),
+        ("I was scared. My father ran a shaft at the mine as pit boss.", "pit boss"),
+        ("I was scared. The skipper was a cousin of his.", "skipper"),
+        (
+            "I was scared. Then inspectors from the provincial security bureau took him.",
+            "inspectors from the provincial security bureau",
+        ),
+        ("I was scared. After that our assigned police officer came.", "assigned police officer"),
+    ],
+)
+def test_bare_heads_and_departments(text: str, role: str) -> None:
+    assert role in roles_in(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "kind"),
+    [
+        (SPOKEN + "주철룡이라고 쉰 줄에 들어선 사람이에요.", "쉰 줄", "age"),
+        (SPOKEN + "칠월 칠석에 단련대로 갔어요.", "칠월 칠석", "date"),
+        ("I was there. Myong-sun, arrested with me, was 27, and she left.", "27", "age"),
+    ],
+)
+def test_decade_lines_festivals_and_ages_in_a_clause(text: str, said: str, kind: str) -> None:
+    assert (said, kind) in times_in(text)
+
+
+def test_that_year_alone_is_no_date() -> None:
+    text = "I was there. The Tumen River was frozen that year, so nobody needed a boat."
+    assert [s for s in temporal.find(text) if s.type == PiiType.DATE] == []

@@ -241,12 +241,13 @@ _EN_OFFICE_WORD = (
     r"|prison|camp|state|people'?s|public|safety|cooperative|co-?op|enterprise|labou?r|munitions"
     r"|investigation|inspection|personnel|commerce|supply|planning|cadre|general|chief|deputy"
     r"|work|sub-?work|street|block|section|station|office|bureau|crew|gang|shift|site|guard|army"
-    r"|logging|construction|plant|mill|works|ward|precinct|dong|county-level|town)"
+    r"|logging|construction|plant|mill|works|ward|precinct|dong|county-level|town|pit|assigned"
+    r"|resident|prison|ship|boat)"
 )
 _EN_TITLE = (
     r"(?:officer|agent|official|secretary|chairman|chairwoman|chief|head|manager|director"
     r"|foreman|commander|inspector|interrogator|prosecutor|instructor|commissar|guard|warden"
-    r"|leader|supervisor|investigator|judge|policeman|policewoman)"
+    r"|leader|supervisor|investigator|judge|policeman|policewoman|boss|captain|skipper)"
 )
 _EN_ORG_HEAD = (
     r"(?:market|company|department|section|committee|union|league|farm|mine|colliery|factory"
@@ -256,7 +257,7 @@ _EN_ORG_HEAD = (
     r"|Factory|Company)"
 )
 _EN_DET = (
-    r"(?:[Tt]he|[Aa]n?|[Oo]ur|[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Tt]hat|[Tt]his|[Oo]ne)\s"
+    r"(?:[Tt]he|[Aa]n?|[Oo]ur|[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Tt]hat|[Tt]his|[Oo]ne|as)\s"
     r"(?:(?:new|old|former|then|young|same|acting|feared|only)\s)?"
 )
 _EN_BODY_TAIL = (
@@ -269,7 +270,7 @@ EN_GRAMMAR_WORDS = (
     "manager", "director", "foreman", "commander", "inspector", "interrogator", "prosecutor",
     "instructor", "commissar", "guard", "warden", "leader", "supervisor", "investigator", "judge",
     "policeman", "policewoman", "headed", "chaired", "department", "section", "brigade", "led",
-    "ran", "managed", "directed", "commanded",
+    "ran", "managed", "directed", "commanded", "boss", "captain", "skipper",
 )  # fmt: skip
 EN_GRAMMAR = [
     # "the district security inspector", "a railway security officer", "the youth league
@@ -281,6 +282,11 @@ EN_GRAMMAR = [
     # "the manager of the Sunam market", "an agent from the counter-espionage section of the
     # Bowibu", "the head of the county military mobilisation department".
     re.compile(rf"\b{_EN_DET}(?P<r>(?i:{_EN_TITLE}){_EN_BODY_TAIL})"),
+    # "inspectors from the provincial security bureau": a few officials of one body.
+    re.compile(
+        rf"\b(?P<r>(?i:{_EN_TITLE[3:-1]})s\sfrom\sthe\s(?:(?i:{_EN_OFFICE_WORD})\s){{0,3}}"
+        rf"(?:bureau|department|office|committee|station|Bowibu|Boanseo|Anjeonbu|police))\b"
+    ),
     # "headed the local women's union", "chaired the farm's management committee".
     re.compile(
         r"\b(?:headed|chaired|ran|led|managed|directed|commanded)\s(?:the|our|a|an|his|her|their)\s"
@@ -300,7 +306,9 @@ EN_GRAMMAR = [
         r"shock\sbrigade)\b"
     ),
     # A title that is an office by itself: "the interrogator", "a prosecutor".
-    re.compile(rf"\b{_EN_DET}(?P<r>(?:interrogator|prosecutor|commissar|warden|investigator))\b"),
+    re.compile(
+        rf"\b{_EN_DET}(?P<r>(?:interrogator|prosecutor|commissar|warden|investigator|skipper))\b"
+    ),
 ]
 
 

@@ -315,8 +315,8 @@ EN_HOLIDAYS_COUNTED = re.compile(
     r"|Danos|harvests|Christmases)\s(?:later|ago|after|before|earlier|on)\b"
 )
 EN_NEXT_SEASON = re.compile(
-    r"\b(?:following|next|previous|[Tt]hat)\s(?:spring|summer|autumn|fall|winter|year)"
-    r"(?!\s(?:of|and|\d))\b"
+    r"\b(?:(?:following|next|previous)\s(?:spring|summer|autumn|fall|winter|year)"
+    r"|[Tt]hat\s(?:spring|summer|autumn|fall|winter))(?!\s(?:of|and|\d))\b"
 )
 EN_CLAUSE_SEASON = re.compile(
     r"\b(?:spring|summer|autumn|fall|winter|year|month)\s(?:that\s|when\s)?"
@@ -398,6 +398,15 @@ EN_PAST_AGE = re.compile(
     r"(?!\s(?:degrees|percent|kilos|kilograms|pounds|metres|meters|km|miles|dollars|won|yuan"
     r"|people|men|women|households|minutes|hours|days|times|of\b))"
 )
+# "쉰 줄에 들어선 사람", "예순 줄": the decade of a life said with 줄 is an age band.
+KO_DECADE_LINE = re.compile(
+    r"(?<![가-힣])(?P<n>스물|서른|마흔|쉰|예순|일흔|여든|아흔)\s?줄(?=$|[^가-힣]|에|이|을|로|도|은)"
+)
+# "Myong-sun, arrested with me, was 27, and": a person's age said before the clause goes on.
+EN_WAS_AGE_AND = re.compile(
+    rf"(?<=[a-z,])\s(?:was|is)\s(?:only\s|just\s|barely\s)?(?P<n>{numbers.NUM}),\s"
+    r"(?=(?:and|but|so|while|when)\s)"
+)
 EN_THEN_AGE = re.compile(
     rf"(?<=[A-Za-z]),\s(?:then|now|aged|only|just)\s(?P<n>{numbers.NUM}),(?!\d)"
 )
@@ -420,12 +429,15 @@ def _life_ages(text: str) -> list[Span]:
         for rx in (KO_ZODIAC, EN_ZODIAC)
         for m in rx.finditer(text)
     ]
+    for m in KO_DECADE_LINE.finditer(text):
+        band = numbers.native_number(m.group("n"))
+        out.append(Span(m.start(), m.end(), PiiType.AGE, 0.5, "age", {"band": band}))
     for m in KO_AGE_ANSWER.finditer(text):
         said = m.group("n")
         n = int(said) if said.isdigit() else numbers.native_number(said.replace(" ", ""))
         if n is not None and 0 < n <= 110:
             out.append(Span(m.start("n"), m.end("n"), PiiType.AGE, 0.6, "age", {"age": n}))
-    for rx in (EN_PERSON_IS, EN_THEN_AGE, EN_YOUNG_OF, EN_AGE_ANSWER, EN_PAST_AGE):
+    for rx in (EN_PERSON_IS, EN_THEN_AGE, EN_YOUNG_OF, EN_AGE_ANSWER, EN_PAST_AGE, EN_WAS_AGE_AND):
         for m in rx.finditer(text):
             n = numbers.english_number(m.group("n"))
             if n is not None and 0 < n <= 110:
