@@ -9,7 +9,11 @@ issue 17, followed by the page's own trailer line), or as its own block under
 the site's own heading, re-wrapped at another width,
 with changed punctuation, spacing and case. A third of the interviews also
 carry the same interviewer protocol (six questions read in one turn), which
-must not count as shared.
+must not count as shared. ``--hard N`` adds N cases of the kinds a blind set may
+hold (``HARD_KINDS``: Korean re-spaced, OCR-like letters dropped and doubled, a
+copy broken by two page lines, a short copy quoted inside an answer, one article
+on 3-4 documents, an HTML copy, copies of about 300 characters), each detected
+when every copy is linked to another and its marks cover >= 90% of it.
 
 Reported: planted pairs detected (both copies linked, ≥ 90% of each copy
 covered), false merges (links that are not a planted pair, or whose span is
@@ -17,19 +21,20 @@ mostly outside the planted copy), boundary error in code points, and the time
 ``Project.add`` takes with detection as a ratio to the same add without it, at
 two corpus sizes.
 
-``python benchmarks/shared_passages.py [--sizes 120,1000] [--plants 40] [--repeats 2]``
+``python benchmarks/shared_passages.py [--sizes 120,1000] [--plants 40] [--hard 21] [--repeats 2]``
 """
 
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import random
 import sys
 import tempfile
 import textwrap
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -77,12 +82,12 @@ def _vocabulary() -> dict[str, list[str]]:
 _VOCAB = _vocabulary()
 
 
-def article(rng: random.Random, lang: str) -> str:
+def article(rng: random.Random, lang: str, size: tuple[int, int] = (300, 3000)) -> str:
     """An invented article of 300–3000 characters: sentences of words drawn from the
     bank's vocabulary, so no two articles share more than a chance word or two (a
     template would make every article share its fixed phrases, which real articles
     do not)."""
-    target = rng.randint(300, 3000)
+    target = rng.randint(*size)
     words = _VOCAB[lang]
     out: list[str] = []
     while sum(len(s) + 1 for s in out) < target:
@@ -118,6 +123,8 @@ class Plant:
     first: int  # index of the interview it is put in first
     second: int
     spans: dict[int, tuple[int, int]]  # interview index -> (start, end) in its text
+    kind: str = "plain"  # a hard case (HARD_KINDS) is scored on the union of its marks
+    copies: dict[int, str] = field(default_factory=dict)  # hard cases: each copy's text
 
 
 _HEADINGS = {
@@ -146,7 +153,9 @@ def _as_block(doc: str, art: str, rng: random.Random, heading: str) -> tuple[str
     return head + art + "\n\n" + "\n\n".join(paras[at:]) + "\n", len(head)
 
 
-def build_corpus(out: Path, docs: int, plants: int, seed: int) -> tuple[list[Path], list[Plant]]:
+def build_corpus(
+    out: Path, docs: int, plants: int, seed: int, hard: int = 0
+) -> tuple[list[Path], list[Plant]]:
     rng = random.Random(f"shared-passages:{seed}")
     b = corpus._Bank(seed)
     texts: list[str] = []
@@ -181,17 +190,168 @@ def build_corpus(out: Path, docs: int, plants: int, seed: int) -> tuple[list[Pat
                 texts[idx], start = _as_block(texts[idx], copy, rng, headings[n])
             spans[idx] = (start, start + len(copy))
         planted.append(Plant(a, c, spans))
+    free = order[2 * min(plants, docs // 2) :]
+    html = _plant_hard(texts, langs, free, hard, rng, planted)
     out.mkdir(parents=True, exist_ok=True)
     paths = []
     for i, text in enumerate(texts):
-        path = out / f"doc-{i:05d}.txt"
-        path.write_text(text, encoding="utf-8")
+        if i in html:
+            path = out / f"doc-{i:05d}.html"
+            path.write_text(_as_html(text), encoding="utf-8")
+        else:
+            path = out / f"doc-{i:05d}.txt"
+            path.write_text(text, encoding="utf-8")
         paths.append(path)
     return paths, planted
 
 
+# What the next blind set may hold: Korean re-spaced (띄어쓰기), OCR-like dropped and
+# doubled letters, a copy broken in two places by other lines, a short copy quoted
+# inside a longer answer, one article on 3-4 documents, an HTML copy of a text one,
+# and copies of about 300 characters.
+HARD_KINDS = ("spacing", "ocr", "split", "quoted", "multi", "html", "short")
+
+
+def _respace(text: str, rng: random.Random) -> str:
+    """Korean spacing as another writer does it: some words joined, some split."""
+    words = [w[:2] + " " + w[2:] if len(w) >= 4 and rng.random() < 0.15 else w
+             for w in text.split(" ")]  # fmt: skip
+    return "".join((" " if k and rng.random() >= 0.3 else "") + w for k, w in enumerate(words))
+
+
+def _ocr(text: str, rng: random.Random) -> str:
+    """About one letter in 60 dropped or doubled, as a scan's text has them."""
+    out: list[str] = []
+    for ch in text:
+        r = rng.random()
+        if ch.isalnum() and r < 1 / 120:
+            continue
+        out.append(ch + ch if ch.isalnum() and r > 1 - 1 / 120 else ch)
+    return "".join(out)
+
+
+_BREAKS = {
+    "en": ("[Advertisement]", "Photo: courtesy of the family, used with permission"),
+    "ko": ("[광고]", "사진: 가족 제공, 허락을 받고 실음"),
+}
+
+
+def _split(text: str, rng: random.Random, lang: str) -> str:
+    """The copy broken by two lines of the page (an ad, a photo caption)."""
+    stops = [i + 1 for i, ch in enumerate(text) if ch in ".!" and 0.2 < i / len(text) < 0.8]
+    if len(stops) < 2:
+        return text
+    a, b = sorted(rng.sample(stops, 2))
+    one, two = _BREAKS[lang]
+    return f"{text[:a]}\n\n{one}\n\n{text[a:b].lstrip()}\n\n{two}\n\n{text[b:].lstrip()}"
+
+
+def _quote_in_turn(doc: str, copy: str, rng: random.Random, lang: str) -> tuple[str, int]:
+    """A short copy quoted in the middle of an answer, with the speaker's own words
+    before and after it."""
+    lines = doc.split("\n")
+    turns = [i for i, line in enumerate(lines) if ": " in line[:30]]
+    k = turns[len(turns) // 2]
+    intro = ' 신문에서 이렇게 읽었어요. "' if lang == "ko" else ' I read this in the paper: "'
+    outro = '" 제 고향도 그랬어요.' if lang == "ko" else '" My town was like that too.'
+    before = "\n".join(lines[:k] + [lines[k]]) + intro
+    text = before + copy.replace("\n\n", " ") + outro + "\n" + "\n".join(lines[k + 1 :])
+    return text, len(before)
+
+
+def _as_html(text: str) -> str:
+    paras = "\n".join(
+        "<p>" + html.escape(p, quote=False).replace("\n", "<br>") + "</p>"
+        for p in text.split("\n\n")
+    )
+    head = "<!doctype html><html><head><title>Interview</title></head>"
+    return f"{head}<body><article>\n{paras}\n</article></body></html>"
+
+
+def _plant_hard(
+    texts: list[str],
+    langs: list[str],
+    free: list[int],
+    count: int,
+    rng: random.Random,
+    planted: list[Plant],
+) -> set[int]:
+    """Plant ``count`` hard cases (HARD_KINDS in turn) in the unused documents; returns
+    the documents to write as HTML. Their copies are found in the stored text by
+    :func:`_locate` (an HTML reader lays text out its own way)."""
+    html_docs: set[int] = set()
+    for k in range(count):
+        kind = HARD_KINDS[k % len(HARD_KINDS)]
+        n = rng.choice((3, 4)) if kind == "multi" else 2
+        if len(free) < n:
+            break
+        group, free = free[:n], free[n:]
+        lang = "ko" if kind == "spacing" else rng.choice(("ko", "en", langs[group[0]]))
+        size = (300, 340) if kind == "short" else (300, 700) if kind == "quoted" else (600, 2500)
+        art = article(rng, lang, size)
+        copies: dict[int, str] = {}
+        for m, idx in enumerate(group):
+            copy = art if m == 0 else variant(art, rng, lang)
+            if m and kind == "spacing":
+                copy = _respace(copy, rng)
+            elif m and kind == "ocr":
+                copy = _ocr(copy, rng)
+            elif m and kind == "split":
+                copy = _split(copy, rng, lang)
+            if m and kind == "quoted":
+                texts[idx], _ = _quote_in_turn(texts[idx], copy, rng, lang)
+            elif kind not in ("html", "split") and rng.random() < 0.5:
+                copy = copy.replace("\n\n", " ")
+                texts[idx], _ = _merge_into_last_turn(texts[idx], copy, _TRAILERS[lang][m % 3])
+            else:
+                texts[idx], _ = _as_block(texts[idx], copy, rng, _HEADINGS[lang][m % 4])
+            if m and kind == "html":
+                html_docs.add(idx)
+            copies[idx] = copy
+        planted.append(Plant(group[0], group[1], {}, kind, copies))
+    return html_docs
+
+
+def _squeeze(text: str) -> tuple[str, list[int]]:
+    keep = [(i, ch.casefold()) for i, ch in enumerate(text) if not ch.isspace()]
+    return "".join(c for _, c in keep), [i for i, _ in keep]
+
+
+def _locate(stored: str, copy: str) -> tuple[int, int] | None:
+    """Where a copy lies in a document's stored text, whatever its whitespace and case."""
+    hay, where = _squeeze(stored)
+    needle, _ = _squeeze(copy)
+    at = hay.find(needle)
+    return None if at < 0 else (where[at], where[at + len(needle) - 1] + 1)
+
+
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _union(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(ranges):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _hard_detected(plant: Plant, by_pair: dict[frozenset[int], list[Any]], index_of: Any) -> bool:
+    """Every copy linked to another copy of the group, its marks covering >= 90% of it."""
+    for d, span in plant.spans.items():
+        marks = [
+            (r[1], r[2]) if index_of[r[0]] == d else (r[4], r[5])
+            for o in plant.spans
+            if o != d
+            for r in by_pair.get(frozenset((d, o)), [])
+        ]
+        got = sum(_overlap(m, span) for m in _union(marks))
+        if not marks or got < 0.9 * (span[1] - span[0]):
+            return False
+    return True
 
 
 def score(p: Project, paths: list[Path], planted: list[Plant]) -> dict[str, Any]:
@@ -199,9 +359,17 @@ def score(p: Project, paths: list[Path], planted: list[Plant]) -> dict[str, Any]
     index_of = {d: i for i, d in ids.items()}
     texts = {i: p.document(ids[i]).text for i in ids}
     files = {i: path.read_text(encoding="utf-8") for i, path in enumerate(paths)}
-    assert all(texts[i] == files[i].rstrip("\n") or texts[i] == files[i] for i in ids), (
-        "stored text differs from the file: planted offsets would not hold"
-    )
+    assert all(
+        texts[i] == files[i].rstrip("\n") or texts[i] == files[i]
+        for i in ids
+        if paths[i].suffix == ".txt"
+    ), "stored text differs from the file: planted offsets would not hold"
+    unfound = 0
+    for plant in planted:
+        for i, copy in plant.copies.items():
+            where = _locate(texts[i], copy)
+            unfound += where is None
+            plant.spans[i] = where or (0, 0)
     rows = p.conn.execute(
         "SELECT first_id, first_start, first_end, later_id, later_start, later_end "
         "FROM shared_passage"
@@ -210,8 +378,14 @@ def score(p: Project, paths: list[Path], planted: list[Plant]) -> dict[str, Any]
     for r in rows:
         by_pair.setdefault(frozenset((index_of[r[0]], index_of[r[3]])), []).append(r)
     detected, errors, false_merges = 0, [], 0
+    hard: dict[str, list[int]] = {}
     used: set[int] = set()
     for plant in planted:
+        if plant.kind != "plain":
+            ok = _hard_detected(plant, by_pair, index_of)
+            hard.setdefault(plant.kind, [0, 0])[0] += ok
+            hard[plant.kind][1] += 1
+            continue
         links = by_pair.get(frozenset((plant.first, plant.second)), [])
         ok = False
         for r in links:
@@ -228,9 +402,7 @@ def score(p: Project, paths: list[Path], planted: list[Plant]) -> dict[str, Any]
                     errors.append(abs(side[i][1] - plant.spans[i][1]))
         detected += ok
     for pair, links in by_pair.items():
-        spans_of = next(
-            (pl.spans for pl in planted if frozenset((pl.first, pl.second)) == pair), None
-        )
+        spans_of = next((pl.spans for pl in planted if pair <= pl.spans.keys()), None)
         for r in links:
             if id(r) in used:
                 continue
@@ -249,11 +421,14 @@ def score(p: Project, paths: list[Path], planted: list[Plant]) -> dict[str, Any]
         if index_of[d] not in planted_at or not _overlap((a, b), planted_at[index_of[d]])
     )
     errors.sort()
+    plain = [pl for pl in planted if pl.kind == "plain"]
     return {
         "repeats_outside_plants": stray,
-        "planted": len(planted),
+        "planted": len(plain),
         "detected": detected,
-        "detection_rate": round(detected / len(planted), 4) if planted else None,
+        "detection_rate": round(detected / len(plain), 4) if plain else None,
+        "hard_detected": {k: f"{v[0]}/{v[1]}" for k, v in hard.items()},
+        "hard_copies_not_located": unfound,
         "links": len(rows),
         "false_merges": false_merges,
         "boundary_error_mean": round(sum(errors) / len(errors), 2) if errors else None,
@@ -270,9 +445,9 @@ def timed_add(paths: list[Path], detect: bool, workers: int) -> tuple[float, flo
     spent = [0.0]
     original = store_shared.scan_document
 
-    def measured(conn: Any, doc_id: int) -> int:
+    def measured(conn: Any, doc_id: int, *args: Any) -> int:
         t = time.perf_counter()
-        found = original(conn, doc_id) if detect else 0
+        found = original(conn, doc_id, *args) if detect else 0
         spent[0] += time.perf_counter() - t
         return found
 
@@ -293,11 +468,14 @@ def _remove(folder: Path) -> None:
     folder.rmdir()
 
 
-def run(sizes: list[int], plants: int, seed: int, workers: int, repeats: int) -> dict[str, Any]:
+def run(
+    sizes: list[int], plants: int, seed: int, workers: int, repeats: int, hard: int = 0
+) -> dict[str, Any]:
     """Each size: adds without and with detection, alternating, ``repeats`` times each
     (fastest kept: the machine is shared), after a warm-up add that loads the analyser."""
     results: dict[str, Any] = {
         "plants": plants,
+        "hard_plants": hard,
         "seed": seed,
         "workers": workers,
         "repeats": repeats,
@@ -310,7 +488,7 @@ def run(sizes: list[int], plants: int, seed: int, workers: int, repeats: int) ->
         _remove(folder)
     for size in sizes:
         with tempfile.TemporaryDirectory(prefix="moksori-shared-corpus-") as tmp:
-            paths, planted = build_corpus(Path(tmp), size, plants, seed)
+            paths, planted = build_corpus(Path(tmp), size, plants, seed, hard)
             chars = sum(len(x.read_text(encoding="utf-8")) for x in paths)
             without: list[float] = []
             with_: list[float] = []
@@ -351,16 +529,17 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="120,1000")
     ap.add_argument("--plants", type=int, default=40)
+    ap.add_argument("--hard", type=int, default=0, help="hard cases (HARD_KINDS in turn)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--workers", type=int, default=1)
     ap.add_argument("--repeats", type=int, default=2)
     ap.add_argument("--no-save", action="store_true")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
-    results = run(sizes, args.plants, args.seed, args.workers, args.repeats)
+    results = run(sizes, args.plants, args.seed, args.workers, args.repeats, args.hard)
     cols = (
         "documents planted detected detection_rate false_merges repeats_outside_plants "
-        "boundary_error_mean "
+        "hard_detected boundary_error_mean "
         "boundary_error_max add_seconds_without add_seconds_with add_time_ratio "
         "detection_ms_per_document"
     ).split()

@@ -127,8 +127,9 @@ class Sources:
                 continue
             with transaction(self.conn):  # the file and its audit event: one
                 ids = docs_store.insert_file(self.conn, out, attributes)
-                for doc_id in ids:  # long passages shared with earlier documents
-                    shared_passages.scan_document(self.conn, doc_id)
+                for doc_id, doc in zip(ids, out.documents, strict=True):  # long passages
+                    # shared with earlier documents, by the fingerprints the worker made
+                    shared_passages.scan_document(self.conn, doc_id, doc.shared_fingerprints)
                 audit.record(
                     self.conn, _file_event(Action.FILE_ADD, ids, job.size), actor=self.actor
                 )
@@ -171,8 +172,8 @@ class Sources:
                 continue
             with transaction(self.conn):
                 ids = docs_store.insert_file(self.conn, out, attributes)
-                for doc_id in ids:
-                    shared_passages.scan_document(self.conn, doc_id)
+                for doc_id, doc in zip(ids, out.documents, strict=True):
+                    shared_passages.scan_document(self.conn, doc_id, doc.shared_fingerprints)
                 event = _file_event(Action.FILE_UPLOAD, ids, len(data))
                 audit.record(self.conn, event, actor=actor if actor is not None else self.actor)
             status = "error" if out.quarantined else "added"

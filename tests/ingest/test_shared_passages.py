@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import textwrap
 
 from moksori.ingest import shared_passages as sp
+from moksori.ingest.model import Block, Extracted
+from moksori.ingest.pipeline import build_document
+from moksori.korean.terms import EXTRA_SEPARATOR, index_terms
 
 ARTICLE = (
     "The Korea Hana Foundation reported that the number of defectors arriving in the "
@@ -96,3 +100,31 @@ def test_outside_and_inside_split_a_turn() -> None:
     spans = [(9, 26)]
     assert sp.outside(text, 0, len(text), spans) == "A: mine. \n mine again"
     assert sp.inside(text, 0, len(text), spans) == "SHARED TEXT HERE."
+
+
+def test_split_terms_gives_each_term_to_the_text_that_shows_it() -> None:
+    own = "참여자: 저는 2015년에 이모와 함께 서울에 왔고 밤에 간호학을 공부했어요. "
+    article = "하나재단은 팬데믹 기간에 탈북민 입국이 크게 줄었다고 밝혔다. " + (
+        "송금 브로커는 수수료를 올렸다."
+    )
+    text = own + article + " I read that with my aunt."
+    [terms] = index_terms([text])
+    start = len(own)
+    mine, repeated = sp.split_terms(terms, text, [(start, start + len(article))])
+    [own_terms, article_terms, tail_terms] = index_terms(
+        [own, article, "I read that with my aunt."]
+    )
+    assert set(mine.split()) >= set(own_terms.split()) - {EXTRA_SEPARATOR}
+    assert set(mine.split()) >= set(tail_terms.split())
+    assert {"팬데믹", "송금", "브로커"} <= set(repeated.split())
+    assert not {"팬데믹", "송금", "브로커", "하나"} & set(mine.split())
+    every = [t for t in (mine + " " + repeated).split() if t != EXTRA_SEPARATOR]
+    assert sorted(every) == sorted(t for t in terms.split() if t != EXTRA_SEPARATOR)
+
+
+def test_worker_fingerprints_are_the_ones_the_store_would_compute() -> None:
+    doc = build_document(Extracted([Block("Q: Why?\n\nA: " + ARTICLE)], "txt"), "a.txt")
+    assert doc is not None and doc.shared_fingerprints == sp.fingerprint_json(doc.text)
+    assert json.loads(doc.shared_fingerprints) == [
+        list(x) for x in sp.fingerprints(sp.letters(doc.text).chars)
+    ]

@@ -162,7 +162,7 @@ def test_rescan_links_documents_added_before_schema_11(
     project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # documents added without the scan: as a project upgraded from schema 10 holds them
-    monkeypatch.setattr(sources.shared_passages, "scan_document", lambda conn, doc: 0)
+    monkeypatch.setattr(sources.shared_passages, "scan_document", lambda conn, doc, fps: 0)
     project.add([_write(tmp_path, "qa.txt", QA_PAGE)], workers=1)
     project.add([_write(tmp_path, "news.txt", NEWS_PAGE)], workers=1)
     monkeypatch.undo()

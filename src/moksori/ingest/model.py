@@ -178,6 +178,10 @@ class IngestedDocument:
     removed: list[RemovedText] = field(default_factory=list)
     part: str | None = None
     packed: PackedSegments | None = field(default=None, repr=False, compare=False)
+    # Winnowed letter hashes for the shared-passage lookup, made in the worker that read
+    # the document (ingest.shared_passages.fingerprint_json): the writer only looks
+    # them up. None: the store computes them from the text.
+    shared_fingerprints: str | None = field(default=None, repr=False, compare=False)
 
     def packed_segments(self) -> PackedSegments:
         if self.packed is None:

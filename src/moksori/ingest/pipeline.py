@@ -28,6 +28,7 @@ from moksori.ingest.quarantine import quarantined_file
 from moksori.ingest.readers import read
 from moksori.ingest.regular import read_regular
 from moksori.ingest.segment import segment_and_index
+from moksori.ingest.shared_passages import fingerprint_json
 
 BLOCK_SEPARATOR = "\n\n"
 
@@ -123,4 +124,5 @@ def build_document(extracted: Extracted, source_name: str) -> IngestedDocument |
         metadata=dict(extracted.metadata),
         removed=removed,
         part=extracted.part,
+        shared_fingerprints=fingerprint_json(text),
     )

@@ -16,6 +16,7 @@ of every participant, and that is not a shared article).
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence, Set
@@ -23,6 +24,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
+
+from moksori.korean.terms import EXTRA_SEPARATOR
 
 K = 20  # letters per hashed window
 W = 40  # windows per winnowing window: a fingerprint every ~20 letters
@@ -49,7 +52,7 @@ class Letters:
     """A text's letters and digits (normalised) and where each sits in the text."""
 
     chars: str
-    offsets: np.ndarray  # int64, code point offset in the text of each letter
+    offsets: np.ndarray  # int32, code point offset in the text of each letter
 
     def span(self, a: int, b: int, text: str) -> tuple[int, int]:
         """Text offsets (end exclusive) of letters a..b, with closing punctuation."""
@@ -63,22 +66,31 @@ class Letters:
 _CLOSERS = frozenset(".!?。…)]}\"'”’»」』")
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=8)
+def cached_letters(text: str) -> Letters:
+    """:func:`letters`, for the few earlier documents a batch compares with again and
+    again (a series' shared article); small, as each entry holds a whole document."""
+    return letters(text)
+
+
+@lru_cache(maxsize=1)
+def _alnum_table() -> np.ndarray:
+    """Whether each code point is a letter or digit (``str.isalnum``, what ``_WORD``
+    matches): one lookup per character instead of a regex match per word."""
+    return np.fromiter((chr(c).isalnum() for c in range(0x110000)), dtype=bool, count=0x110000)
+
+
 def letters(text: str) -> Letters:
-    """Casefolded NFKC letters and digits of ``text``, each with its offset (cached:
-    a document is compared with several new ones while they are added)."""
+    """Casefolded NFKC letters and digits of ``text``, each with its offset."""
     if unicodedata.is_normalized("NFKC", text):
         folded = text.casefold()
         if len(folded) == len(text):  # no ß → ss: offsets carry over as they are
-            spans = np.asarray([m.span() for m in _WORD.finditer(folded)], dtype=np.int64)
-            if not len(spans):
-                return Letters("", np.zeros(0, dtype=np.int64))
-            lengths = spans[:, 1] - spans[:, 0]
-            before = np.concatenate(([0], np.cumsum(lengths)[:-1]))
-            offsets = np.arange(int(lengths.sum()), dtype=np.int64) + np.repeat(
-                spans[:, 0] - before, lengths
+            codes = np.frombuffer(folded.encode("utf-32-le"), dtype=np.uint32)
+            keep = _alnum_table()[codes]  # what _WORD matches, for every code point at once
+            return Letters(
+                codes[keep].tobytes().decode("utf-32-le"),
+                np.flatnonzero(keep).astype(np.int32),
             )
-            return Letters("".join(_WORD.findall(folded)), offsets)
     parts: list[str] = []
     offs: list[int] = []
     for m in _WORD.finditer(text):
@@ -93,7 +105,7 @@ def letters(text: str) -> Letters:
                 if c.isalnum():
                     parts.append(c)
                     offs.append(m.start() + i)
-    return Letters("".join(parts), np.asarray(offs, dtype=np.int64))
+    return Letters("".join(parts), np.asarray(offs, dtype=np.int32))
 
 
 def fingerprints(chars: str) -> list[tuple[int, int]]:
@@ -117,6 +129,12 @@ def fingerprints(chars: str) -> list[tuple[int, int]]:
         windows = np.lib.stride_tricks.sliding_window_view(h, W)
         picks = np.unique(np.argmin(windows, axis=1) + np.arange(n - W + 1))
     return [(int(h[i]), int(i)) for i in picks]
+
+
+def fingerprint_json(text: str) -> str:
+    """A document's fingerprints as the store looks them up (``[[hash, pos], ...]``),
+    computed where the document is read (an ingest worker), not where it is written."""
+    return json.dumps(fingerprints(letters(text).chars), separators=(",", ":"))
 
 
 @dataclass(frozen=True)
@@ -335,3 +353,65 @@ def inside(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) ->
     return "\n".join(
         text[max(a, start) : min(b, end)] for a, b in sorted(spans) if a < end and b > start
     )
+
+
+_HANGUL_SYLLABLE = re.compile("[\uac00-\ud7a3]")
+_LOOK_AHEAD = 48  # letters between two terms' anchors: particles, endings, skipped words
+
+
+def _anchors(term: str) -> list[str]:
+    """What of an index term its text shows: the term, a verb's stem (건너다 → 건너),
+    a stem's shorter beginnings (happi → happ), a Korean term's first syllable."""
+    out = [term]
+    if len(term) > 1 and term.endswith("다") and _HANGUL_SYLLABLE.match(term):
+        out.append(term[:-1])
+    out += [term[:n] for n in range(len(out[-1]) - 1, 2, -1)]
+    if _HANGUL_SYLLABLE.match(term):
+        out.append(term[0])
+    return out
+
+
+def split_terms(terms: str, text: str, shared: Sequence[tuple[int, int]]) -> tuple[str, str]:
+    """A passage's index terms split into those of its own text and those of the text
+    it shares (``shared``: spans in ``text``'s offsets), without analysing it again.
+
+    Primary terms are in text order (:mod:`moksori.korean.terms`), so each is found at
+    or after the previous one's place in the passage's letters (as written, as a stem,
+    or by its first letters) and goes with the text it was found in; one not found
+    (a spelling folded to the South's) goes with the text the search stands in.
+    An extra term goes with the shared text only if only that text shows it."""
+    words = terms.split()
+    cut = words.index(EXTRA_SEPARATOR) if EXTRA_SEPARATOR in words else len(words)
+    found = letters(text)
+    if not found.chars:
+        return terms, ""
+    mask = np.zeros(len(found.chars), dtype=bool)
+    for a, b in shared:
+        mask |= (found.offsets >= a) & (found.offsets < b)
+    own: list[str] = []
+    repeated: list[str] = []
+    cursor = 0
+    for term in words[:cut]:
+        at = -1
+        for anchor in _anchors(term):
+            at = found.chars.find(anchor, cursor, cursor + _LOOK_AHEAD + len(anchor))
+            if at >= 0:
+                cursor = at + len(anchor)
+                break
+        where = min(at if at >= 0 else cursor, len(mask) - 1)
+        (repeated if mask[where] else own).append(term)
+    own_chars = "".join(c for c, m in zip(found.chars, mask, strict=True) if not m)
+    shared_chars = "".join(c for c, m in zip(found.chars, mask, strict=True) if m)
+    own_extra: list[str] = []
+    repeated_extra: list[str] = []
+    for term in words[cut + 1 :]:
+        shown = _anchors(term)[:2]  # as written, or a verb's stem
+        only_shared = not any(a in own_chars for a in shown) and any(
+            a in shared_chars for a in shown
+        )
+        (repeated_extra if only_shared else own_extra).append(term)
+
+    def joined(primary: list[str], extra: list[str]) -> str:
+        return " ".join(primary + ([EXTRA_SEPARATOR, *extra] if extra else []))
+
+    return joined(own, own_extra), joined(repeated, repeated_extra)

@@ -24,7 +24,6 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from moksori.ingest import shared_passages as shared
-from moksori.korean.terms import index_terms
 from moksori.store import passages
 from moksori.store.database import Connection
 
@@ -91,19 +90,24 @@ def shared_count(conn: Connection) -> int:
     return int(conn.execute("SELECT count(*) FROM shared_passage").fetchone()[0])
 
 
-def scan_document(conn: Connection, doc_id: int) -> int:
+def scan_document(conn: Connection, doc_id: int, fingerprints: str | None = None) -> int:
     """Find and record what a document shares with earlier-added ones; index its
     fingerprints for later ones. Returns how many new shared passages it found.
-    Run inside the caller's transaction; running it again finds nothing new."""
-    text = passages.scannable_text(conn, doc_id)
-    if not text:
-        return 0
-    letters = shared.letters(text)
-    fps = shared.fingerprints(letters.chars)
-    if not fps:
+
+    ``fingerprints`` (:func:`moksori.ingest.shared_passages.fingerprint_json`) come
+    from the ingest worker that read the document: then only a document that shares
+    enough with another is read here. Run inside the caller's transaction; running it
+    again finds nothing new."""
+    text: str | None = None
+    if fingerprints is None:
+        text = passages.scannable_text(conn, doc_id)
+        if not text:
+            return 0
+        fingerprints = shared.fingerprint_json(text)
+    if fingerprints == "[]":
         return 0
     seeds: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    rows = conn.execute(_SEEDS, (json.dumps(fps), doc_id, HOLDERS))
+    rows = conn.execute(_SEEDS, (fingerprints, doc_id, HOLDERS))
     docs_at: dict[int, set[int]] = defaultdict(set)  # fingerprint position -> documents
     common: set[int] = set()  # positions whose hash enough documents hold already
     for other, pos, other_pos, holders in rows:
@@ -112,6 +116,38 @@ def scan_document(conn: Connection, doc_id: int) -> int:
             common.add(int(pos))
         else:
             seeds[int(other)].append((int(pos), int(other_pos)))
+    partners = [
+        (other_id, pairs)
+        for other_id, pairs in sorted(seeds.items())
+        if shared.worth_comparing(pairs, docs_at, other_id)
+    ]
+    found = _link(conn, doc_id, text, partners, docs_at) if partners else 0
+    has = conn.execute(
+        "SELECT 1 FROM passage_fingerprint WHERE document_id = ? LIMIT 1", (doc_id,)
+    ).fetchone()
+    if not has:  # a hash HOLDERS + 1 documents hold is known to be common: no more rows
+        if common:
+            kept = [hp for hp in json.loads(fingerprints) if hp[1] not in common]
+            fingerprints = json.dumps(kept)
+        conn.execute(
+            "INSERT INTO passage_fingerprint(hash, document_id, pos) "
+            "SELECT value ->> 0, ?, value ->> 1 FROM json_each(?)",
+            (doc_id, fingerprints),
+        )
+    return found
+
+
+def _link(
+    conn: Connection,
+    doc_id: int,
+    text: str | None,
+    partners: list[tuple[int, list[tuple[int, int]]]],
+    docs_at: dict[int, set[int]],
+) -> int:
+    """Compare a document with the earlier ones its seeds point to; store each shared
+    passage found and mark the document's passages that repeat it."""
+    text = text if text is not None else passages.scannable_text(conn, doc_id) or ""
+    letters = shared.letters(text)
     # A passage on several earlier documents links to the earliest only (documents are
     # compared in the order added): copies form a star around the first one.
     linked = [
@@ -121,11 +157,9 @@ def scan_document(conn: Connection, doc_id: int) -> int:
         )
     ]
     found = 0
-    for other_id, pairs in sorted(seeds.items()):
-        if not shared.worth_comparing(pairs, docs_at, other_id):
-            continue
+    for other_id, pairs in partners:
         other_text = passages.scannable_text(conn, other_id) or ""
-        other_letters = shared.letters(other_text)
+        other_letters = shared.cached_letters(other_text)
         for run in shared.shared_runs(letters.chars, other_letters.chars, pairs):
             start, end = letters.span(run.start, run.end, text)
             if _covered(start, end, linked) >= shared.WHOLE * (end - start):
@@ -142,16 +176,6 @@ def scan_document(conn: Connection, doc_id: int) -> int:
                 (other_id, o_start, o_end, doc_id, start, end),
             )
             found += 1
-    has = conn.execute(
-        "SELECT 1 FROM passage_fingerprint WHERE document_id = ? LIMIT 1", (doc_id,)
-    ).fetchone()
-    if not has:  # a hash HOLDERS + 1 documents hold is known to be common: no more rows
-        kept = [(h, pos) for h, pos in fps if pos not in common]
-        conn.execute(
-            "INSERT INTO passage_fingerprint(hash, document_id, pos) "
-            "SELECT value ->> 0, ?, value ->> 1 FROM json_each(?)",
-            (doc_id, json.dumps(kept)),
-        )
     if found:
         _mark_repeats(conn, doc_id, text)
     return found
@@ -177,7 +201,7 @@ def _mark_repeats(conn: Connection, doc_id: int, text: str) -> None:
     ).fetchall()
     spans = [(int(a), int(b)) for a, b, _, _ in links]
     segments = passages.indexed_passages(conn, doc_id)
-    partial: list[tuple[int, str, str]] = []
+    partial: list[tuple[int, int, int]] = []
     for seg_id, start, end in segments:
         if not any(a < end and b > start for a, b in spans):
             continue
@@ -188,11 +212,17 @@ def _mark_repeats(conn: Connection, doc_id: int, text: str) -> None:
             )  # the earliest copy this passage repeats
             passages.mark_repeat(conn, seg_id, first[0], first[1])
         else:
-            partial.append((seg_id, rest, shared.inside(text, start, end, spans)))
-    if partial:
-        terms = index_terms([t for _, own, rep in partial for t in (own, rep)])
-        for k, (seg_id, _, _) in enumerate(partial):
-            passages.set_passage_terms(conn, seg_id, terms[2 * k], terms[2 * k + 1])
+            partial.append((seg_id, start, end))
+    for seg_id, start, end in partial:
+        # Split the terms the ingest worker found (no analyser here); terms moved to
+        # the repeated column by an earlier scan stay there.
+        terms, earlier = conn.execute(
+            "SELECT terms, repeat_terms FROM segment_fts WHERE rowid = ?", (seg_id,)
+        ).fetchone()
+        within = [(a - start, b - start) for a, b in spans]
+        own, repeated = shared.split_terms(str(terms), text[start:end], within)
+        repeated = f"{earlier or ''} {repeated}".strip()
+        passages.set_passage_terms(conn, seg_id, own, repeated)
 
 
 def rescan(conn: Connection) -> tuple[int, int]:
