@@ -709,3 +709,19 @@ def test_heading_over_the_organisations_status_and_appeal_is_removed() -> None:
     assert "About the authors" in lines
     assert "About ESRI" not in lines
     assert "non-partisan think tank" not in kept
+
+
+def test_a_disclaimer_under_the_site_footer_is_removed_but_a_last_paragraph_is_not() -> None:
+    footer = (
+        "Apps\n\nNewsletters\n\nAdvertise with Us\n\nCookies\n\nTerms of Use\n\nPrivacy\n\n"
+        "Privacy Policy\n\n"
+    )
+    note = "All quotes delayed a minimum of 15 minutes. See here for a list of exchanges."
+    text = "Home\n\nWorld\n\nSign In\n\n" + BODY + footer + note + "\n\n© 2026 Example"
+    kept, _ = strip_boilerplate(text)
+    assert note not in kept and "Advertise with Us" not in kept
+    # A widget in the middle (no footer links) leaves the last paragraph alone.
+    widget = "Sign up for our newsletter\n\nEmail address\n\nSubscribe\n\n"
+    last = "In March a broker came to the restaurant and offered to take her south for a price."
+    kept, _ = strip_boilerplate("Home\n\n" + BODY + widget + last + "\n\n© 2026 Example")
+    assert last in kept

@@ -122,6 +122,14 @@ WEB = Path(__file__).parent / "data" / "web"
         ("Advertisement · Scroll to continue", "banner"),
         ("Report This Ad", "banner"),
         ("조회수 : 318", "navigation"),
+        ("매거진의 이전글", "link list"),
+        ("브런치스토리 추천 글", "link list"),
+        ("Recommended from Medium", "link list"),
+        ("Sponsored Content", "link list"),
+        ("Purchase Licensing Rights, opens new tab", "link list"),
+        ("3 Restacks", "navigation"),
+        ("라이킷 187", "navigation"),
+        ("Do Not Sell or Share My Personal Information", "footer"),
     ],
 )
 def test_widget_lines_are_chrome(line: str, reason: str) -> None:

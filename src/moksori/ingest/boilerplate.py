@@ -364,11 +364,29 @@ def _links_inside_body(heading: Line, items: list[Line]) -> bool:
     return heading.reason == "link list" and not any(is_byline(ln.text) for ln in items)
 
 
+def _footer_note(body: list[Line], goods: list[int]) -> int | None:
+    """The disclaimer under the site's footer ("All quotes delayed a minimum of 15
+    minutes."), if any: the last line that is not chrome, short, standing below a footer
+    with three or more short links and two footer links (Terms, Privacy ...)."""
+    note = max((k for k, ln in enumerate(body) if ln.cls != BAD), default=-1)
+    prev = [g for g in goods if g < note]
+    if note < 0 or not prev or weight(body[note].text.strip()) > 300:
+        return None
+    gap = body[prev[-1] + 1 : note]
+    footers = sum(1 for ln in gap if ln.cls == BAD and ln.reason == "footer")
+    links = sum(1 for ln in gap if ln.cls in (SHORT, LINKY))
+    return note if len(gap) >= 6 and footers >= 2 and links >= 3 else None
+
+
 def _decide(body: list[Line]) -> None:
     """Context smoothing over the non-blank lines; sets ``keep`` and ``reason``."""
     goods = [i for i, ln in enumerate(body) if ln.cls == GOOD]
     if not goods or not any(_chrome(ln) for ln in body):
         return  # no body or no clear chrome: unsure, keep everything
+    note = _footer_note(body, goods)
+    if note is not None:
+        body[note].cls, body[note].reason = BAD, "footer"
+        goods = [g for g in goods if g != note]
     first, last = goods[0], goods[-1]
 
     # Title and byline just above the body are kept, even across share buttons;

@@ -31,7 +31,12 @@ LIST_REASONS = {"link list", "tag cloud", "category list", "archive list", LOGO_
 _MENU_HEADINGS = frozenset(
     "menu|main menu|navigation|sections|메뉴|전체메뉴|전체 메뉴|주메뉴|블로그 메뉴".split("|")
 )
-_LIST_HEADING = re.compile(r"카테고리의 다른 글$|의 다른 글$|^more (?:from|in) \S", re.IGNORECASE)
+_LIST_HEADING = re.compile(
+    r"카테고리의 다른 글$|의 다른 글$|^more (?:from|in) \S|^recommended (?:from|for|by) \S|"
+    r"\S의\s?(?:이전|다음)\s?(?:글|기사|포스트|게시물)$|"  # "매거진의 이전글" over its title
+    r"^\S+\s(?:추천|인기|관련|최신|최근|많이 본)\s?(?:글|기사|포스트|게시물)$",  # "브런치 추천 글"
+    re.IGNORECASE,
+)
 
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
