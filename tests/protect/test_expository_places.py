@@ -25,7 +25,8 @@ _NGO = (
     'arrested in Yanji. Today Sol-mi lives in Daejeon with her husband. "The first time I '
     'voted, I cried," she told our staff. We still pray for her brother in Onsong.\n\n'
     "How your gift helps\n- 50,000 won pays for a check-up.\n- 150,000 won covers a month of "
-    "rent in our Busan shelter. We publish our accounts every May, and we answer every "
+    "rent in our Busan shelter. Give monthly and become a Lantern Keeper. We publish our "
+    "accounts every May, and we answer every "
     "letter. Our volunteers give their evenings, and our donors make it possible.\n\n"
     "Where to find us\nHarbour Light Refugee Fund, 2nd floor, 31 Saemunan-ro 5-gil, "
     "Jongno-gu, Seoul 03170, Republic of Korea\n"
@@ -77,6 +78,7 @@ def test_its_statistics_seats_and_contact_block_locate_no_one() -> None:
         "hello@harbourlight.example.org",
         "Monday",
         "Chuseok",
+        "Lantern Keeper",  # "become a Lantern Keeper": a class of donors, not a person
     ):
         assert said not in found, said
 

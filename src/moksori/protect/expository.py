@@ -130,6 +130,8 @@ _NOT_A_NAME_WORDS = _ORG_HEADS | _OFFICE_WORDS | frozenset("special general vice
 _AS_PUT = re.compile(r"\b(?:[Aa]s|[Ww]hat|[Hh]ow)\s+$")  # "As Okhee put it", "what Jimin calls"
 _FAMILY_AFTER = re.compile(r"\s+(?:family|families|dynasty|clan|line)\b")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+# "become a Bridge Builder", "every Friend of Hope": a class one joins, not a person.
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Ee]very|[Ee]ach)\s+$")
 _SECTION_NUMBER = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.|[가-하]\.)\s+")
 
 
@@ -310,6 +312,8 @@ def drops(
                 text, max(0, span.start - 8), span.start
             ):
                 return not text.startswith("'s", span.end)  # "In Washington, …": a city
+            if _ARTICLE_BEFORE.search(text, max(0, span.start - 7), span.start):
+                return True
             if _plural_noun(bare, span) or _ACRONYM.fullmatch(bare):
                 return True
             return heading(text, span.start) and _only_in_headings(text, bare)

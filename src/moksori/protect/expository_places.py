@@ -69,6 +69,7 @@ _AFFILIATION_BEFORE = re.compile(
     r"(?:[A-Z][\w'’\-]*\s+)+)*)in\s+$"
 )
 # "crossed the Tumen in 1998", "a town on the Tumen, where": a town's name used for its river.
+_TERMINAL = re.compile(r"(?i)\s(?:international\s+)?airport$|[가-힣]\s?(?:국제)?공항$")
 _THE_RIVER_BEFORE = re.compile(r"(?<![A-Za-z])the\s+$")
 _THE_RIVER_AFTER = re.compile(r"(?:\s*[,.;:)]|\s+(?:in|into|and|or|to|at|where|when|from)\b)")
 
@@ -231,6 +232,8 @@ def drops(text: str, span: Span, bare: str, people: Sequence[int]) -> bool:
     """Whether a place finding in expository text locates no one (the gazetteer's level
     first, then the sentence around it)."""
     level = span.info.get("level")
+    if _TERMINAL.search(bare):
+        return True  # "landed at Incheon Airport": everyone passes there
     if level == "region":
         place = gazetteer.lookup(bare)
         # "South-East Asia", "동북아": a region of no one country locates no one.
