@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 
 from moksori.ingest.linekinds import (
-    ARCHIVE_ITEM,
     BAD,
     DECORATION,
     GOOD,
@@ -29,11 +28,20 @@ from moksori.ingest.linekinds import (
     Line,
     classify,
     core_of,
-    density,
     heads_list,
     is_byline,
     is_speaker_turn,
     weight,
+)
+from moksori.ingest.lineruns import (
+    author_name,
+    listish,
+    mark_paragraphs,
+    promote_archive_runs,
+    promote_comment_threads,
+    promote_icon_runs,
+    promote_listed_tables,
+    promote_page_numbers,
 )
 from moksori.ingest.model import RemovedText
 from moksori.ingest.widgets import IMAGE, LOGO_ROW, SHARE
@@ -50,204 +58,21 @@ def _split_lines(text: str) -> list[Line]:
     return lines
 
 
-def _continues(prev: Line) -> bool:
-    """A long line that stops mid-sentence: the next line is its hard-wrapped continuation."""
-    return prev.cls != BAD and weight(prev.text.strip()) >= 50 and not prev.sentence
-
-
-def _hard_wrapped(para: list[Line]) -> bool:
-    """Lines of a similar, moderate width: a paragraph wrapped by an editor or a PDF export.
-
-    One-paragraph-per-line captures have long lines of very different lengths;
-    for those each line is judged on its own.
-    """
-    widths = [weight(ln.text.strip()) for ln in para[:-1]]
-    return (
-        bool(widths)
-        and min(widths) >= 40
-        and max(widths) <= 130
-        and max(widths) - min(widths) <= 45
-    )
-
-
-def _mark_paragraphs(lines: list[Line]) -> None:
-    """A hard-wrapped paragraph that reads as prose is body as a whole, short last line too."""
-    para: list[Line] = []
-
-    def flush() -> None:
-        if len(para) >= 2 and _hard_wrapped(para):
-            prose = [ln for ln in para if ln.cls != BAD]
-            joined = " ".join(ln.text.strip() for ln in prose)
-            if (
-                (len(para) - len(prose)) * 3 <= len(para)
-                and weight(joined) >= 150
-                and density(joined) >= 0.2
-            ):
-                for i, ln in enumerate(para):
-                    if ln.cls != BAD or (i > 0 and _continues(para[i - 1])):
-                        ln.cls, ln.reason = GOOD, ""
-        para.clear()
-
-    for ln in lines:
-        if ln.blank:
-            flush()
-        else:
-            para.append(ln)
-    flush()
-
-
-def _promote_archive_runs(body: list[Line]) -> None:
-    """'March 2019' alone may be a heading; two or more in a row are an archive list."""
-    flags = [ln.cls in (SHORT, NEAR) and bool(ARCHIVE_ITEM.match(core_of(ln.text))) for ln in body]
-    for i, ln in enumerate(body):
-        near = (i > 0 and (flags[i - 1] or body[i - 1].reason == "archive list")) or (
-            i + 1 < len(body) and (flags[i + 1] or body[i + 1].reason == "archive list")
-        )
-        if flags[i] and near:
-            ln.cls, ln.reason = BAD, "archive list"
-
-
-def _promote_icon_runs(body: list[Line]) -> None:
-    """Three or more lines of one or two characters in a row ("f", "𝕏", "✉"): icon buttons."""
-    i = 0
-    while i < len(body):
-        j = i
-        while j < len(body) and body[j].cls == SHORT and len(body[j].text.strip()) <= 2:
-            j += 1
-        if j - i >= 3:
-            for ln in body[i:j]:
-                ln.cls, ln.reason = BAD, SHARE
-        i = max(j, i + 1)
-
-
 def _classified_lines(text: str) -> list[Line]:
     lines = _split_lines(text)
     for ln in lines:
         if not ln.blank:
             ln.cls, ln.reason, ln.sentence = classify(ln.text)
-    _mark_paragraphs(lines)
-    _promote_archive_runs([ln for ln in lines if not ln.blank])
-    _promote_icon_runs([ln for ln in lines if not ln.blank])
-    for ln in lines:
-        ln.opens_list = ln.cls == BAD and heads_list(ln)
+    mark_paragraphs(lines)
     nonblank = [ln for ln in lines if not ln.blank]
-    _promote_listed_tables(nonblank)
-    _promote_comment_threads(nonblank)
-    _promote_page_numbers(nonblank)
+    promote_archive_runs(nonblank)
+    promote_icon_runs(nonblank)
+    for ln in nonblank:
+        ln.opens_list = ln.cls == BAD and heads_list(ln)
+    promote_listed_tables(nonblank)
+    promote_comment_threads(nonblank)
+    promote_page_numbers(nonblank)
     return lines
-
-
-_COMMENTS_HEADING = re.compile(
-    r"^(?:\d+\s*)?(?:comments?|responses?|댓글|discussion about this post|top comments|"
-    r"newest comments)(?:\s*[(\[]?\d+[)\]]?)?$",
-    re.IGNORECASE,
-)
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"  # "Jan 23", "March 3"
-_COMMENT_DATE = re.compile(
-    rf"^{_MONTH}\.? \d{{1,2}}(?:,? \d{{4}})?$|^\d{{1,2}} {_MONTH}(?: \d{{4}})?$|"
-    r"^\d+\s?(?:[mhdwy]|mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?)(?: ago)?$|"
-    r"^\d+\s?(?:분|시간|일|주|개월|달|년)\s?전$|^(?:yesterday|today|어제|오늘|방금)$|"
-    r"^\d{4}\s?[./-]\s?\d{1,2}\s?[./-]\s?\d{1,2}\.?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$",
-    re.IGNORECASE,
-)
-
-
-def _comment_date(ln: Line) -> bool:
-    return weight(ln.text.strip()) <= 30 and bool(_COMMENT_DATE.match(ln.text.strip()))
-
-
-def _promote_comment_threads(body: list[Line]) -> None:
-    """Under a "Comments" heading below some body text, each reader's comment is a name,
-    a date ("Jan 23", "3일 전") and a few lines of text, often closed by Like/Reply
-    buttons: the comment is the reader's, not the page's, and goes with its heading.
-    Only that shape is taken; other text under the heading (an appended article) stays."""
-    goods = [i for i, ln in enumerate(body) if ln.cls == GOOD]
-    if not goods:
-        return
-    heads = [
-        i
-        for i, ln in enumerate(body)
-        if i > goods[0] and _COMMENTS_HEADING.match(core_of(ln.text)) and ln.cls != GOOD
-    ]
-    if not heads:
-        return
-    i = heads[0] + 1
-    while i + 1 < len(body):
-        name, date = body[i], body[i + 1]
-        if not (
-            name.cls == SHORT
-            and _author_name(name.text.strip())
-            and not _comment_date(name)
-            and _comment_date(date)
-        ):
-            i += 1
-            continue
-        j = i + 2
-        while (
-            j < len(body)
-            and j - i - 2 < 4
-            and body[j].cls != BAD
-            and not _comment_date(body[j])
-            and weight(body[j].text.strip()) <= 600
-            and not (j + 1 < len(body) and _comment_date(body[j + 1]))
-        ):
-            j += 1
-        for ln in body[i:j]:
-            ln.cls, ln.reason = BAD, "comments"
-        i = j
-
-
-_PAGE_NUMBER = re.compile(
-    r"^(?:[-–—]\s*)?(?:page\s+|p\.\s*)?(\d{1,3})(?:\s*[-–—])?(?:\s*/\s*\d{1,3})?$", re.I
-)
-
-
-def _promote_page_numbers(body: list[Line]) -> None:
-    """Bare numbers counting up one by one, a few lines apart ("1" ... "2" ... "3"): the
-    page numbers of a document exported from PDF, not its text."""
-    found = [
-        (k, int(m.group(1)))
-        for k, ln in enumerate(body)
-        if (m := _PAGE_NUMBER.match(ln.text.strip()))
-    ]
-    if not found:
-        return
-    run: list[int] = []
-    for (k, n), nxt in zip(found, found[1:] + [(-1, -1)], strict=True):
-        run.append(k)
-        if nxt[1] == n + 1 and nxt[0] - k >= 3:
-            continue
-        if len(run) >= 2:
-            for r in run:
-                body[r].cls, body[r].reason = BAD, "page number"
-        run = []
-
-
-def _link_row(ln: Line) -> bool:
-    """A table row of short cells ("| Title | (2) | 2025.11.18 |"): a post list as a table."""
-    text = ln.text.strip()
-    if not (text.startswith("|") and text.endswith("|")):
-        return False
-    cells = [c.strip() for c in text.strip("|").split("|")]
-    return all(weight(c) <= 80 and len(c.split()) <= 12 for c in cells)
-
-
-def _promote_listed_tables(body: list[Line]) -> None:
-    """Rows of a table right under "Related posts" / "카테고리의 다른 글" are its items
-    (table rows are otherwise content); the date lines among them go with them."""
-    for i, ln in enumerate(body):
-        if not ln.opens_list or ln.reason not in ("link list", "category list"):
-            continue
-        j = i + 1
-        while j < len(body) and (_link_row(body[j]) or _listish(body[j])):
-            j += 1
-        if any(_link_row(r) for r in body[i + 1 : j]):
-            for r in body[i + 1 : j]:
-                r.cls, r.reason = BAD, "link list"
-
-
-def _listish(ln: Line) -> bool:
-    return ln.cls == SHORT or (ln.cls in (NEAR, LINKY) and not ln.sentence)
 
 
 def _chrome(ln: Line) -> bool:
@@ -322,7 +147,7 @@ def _article_head(body: list[Line], first: int) -> set[int]:
             j += 1
         head.update(range(k, j))
         j = k - 1
-        if j >= 0 and body[j].cls == SHORT and _author_name(body[j].text.strip()):
+        if j >= 0 and body[j].cls == SHORT and author_name(body[j].text.strip()):
             head.add(j)  # "다온나눔" over "2025. 2. 11. 14:32"
             j -= 1
         if j >= 0 and body[j].cls in (SHORT, NEAR):
@@ -332,10 +157,6 @@ def _article_head(body: list[Line], first: int) -> set[int]:
             if body[k].cls in (SHORT, NEAR):
                 head.add(k)  # a headline between its date and its byline
     return head
-
-
-def _author_name(text: str) -> bool:
-    return weight(text) <= 20 and len(text.split()) <= 3 and not any(c in text for c in "|·•>")
 
 
 def _logo_name(ln: Line) -> bool:
@@ -429,7 +250,7 @@ def _decide(body: list[Line]) -> None:
             and j not in heading
             and not (ln.reason == LOGO_ROW and not _logo_name(body[j]))
             and (
-                _listish(body[j])
+                listish(body[j])
                 or body[j].reason == DECORATION
                 or (j > last and body[j].cls in (NEAR, SHORT, LINKY))
             )
@@ -462,7 +283,7 @@ def _decide(body: list[Line]) -> None:
         k
         for k in range(len(body) - 2)
         if k not in heading
-        and _listish(body[k])
+        and listish(body[k])
         and (not body[k].sentence or body[k].text.rstrip().endswith("?"))
         and weight(body[k].text.strip()) <= (60 if not body[k].sentence else 40)
         and all(ln.cls == BAD and ln.reason in ("banner", "footer") for ln in body[k + 1 : k + 3])
@@ -484,7 +305,7 @@ def _decide(body: list[Line]) -> None:
         elif k < first and header_bad:
             if ln.cls == LINKY or (k in menu and k not in heading):
                 ln.keep, ln.reason = False, ln.reason or "navigation"
-            elif _listish(ln) and k < header_bad[-1] and k not in heading and not _dateline(ln):
+            elif listish(ln) and k < header_bad[-1] and k not in heading and not _dateline(ln):
                 ln.keep, ln.reason = False, "navigation"
         elif k > last and footer_bad:
             if ln.cls == LINKY or k in menu:
