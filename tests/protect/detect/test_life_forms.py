@@ -185,3 +185,35 @@ def test_decade_lines_festivals_and_ages_in_a_clause(text: str, said: str, kind:
 def test_that_year_alone_is_no_date() -> None:
     text = "I was there. The Tumen River was frozen that year, so nobody needed a boat."
     assert [s for s in temporal.find(text) if s.type == PiiType.DATE] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (SPOKEN + "길주역 역장이 우리 아버지 친구였어요.", "역장"),
+        (
+            "I was scared. The stationmaster at Kilju was my father's friend.",
+            "stationmaster at Kilju",
+        ),
+        ("I was scared. The railway police locked us in.", "railway police"),
+        ("I was scared. My mother was the county postmaster.", "county postmaster"),
+    ],
+)
+def test_posts_of_a_station_and_an_office(text: str, role: str) -> None:
+    assert role in roles_in(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "kind"),
+    [
+        (
+            "I was there. I was caught during the rainy season of '98.",
+            "rainy season of '98",
+            "date",
+        ),
+        ("I was there. That kimchi-making season he came.", "That kimchi-making season", "date"),
+        (SPOKEN + "어머니는 그때 쉰을 바라보는 나이였어요.", "쉰을 바라보는", "age"),
+    ],
+)
+def test_seasons_of_work_and_approaching_ages(text: str, said: str, kind: str) -> None:
+    assert (said, kind) in times_in(text)

@@ -247,7 +247,8 @@ _EN_OFFICE_WORD = (
 _EN_TITLE = (
     r"(?:officer|agent|official|secretary|chairman|chairwoman|chief|head|manager|director"
     r"|foreman|commander|inspector|interrogator|prosecutor|instructor|commissar|guard|warden"
-    r"|leader|supervisor|investigator|judge|policeman|policewoman|boss|captain|skipper)"
+    r"|leader|supervisor|investigator|judge|policeman|policewoman|boss|captain|skipper"
+    r"|(?:station|post|head|harbou?r)master)"
 )
 _EN_ORG_HEAD = (
     r"(?:market|company|department|section|committee|union|league|farm|mine|colliery|factory"
@@ -270,7 +271,7 @@ EN_GRAMMAR_WORDS = (
     "manager", "director", "foreman", "commander", "inspector", "interrogator", "prosecutor",
     "instructor", "commissar", "guard", "warden", "leader", "supervisor", "investigator", "judge",
     "policeman", "policewoman", "headed", "chaired", "department", "section", "brigade", "led",
-    "ran", "managed", "directed", "commanded", "boss", "captain", "skipper",
+    "ran", "managed", "directed", "commanded", "boss", "captain", "skipper", "master", "police",
 )  # fmt: skip
 EN_GRAMMAR = [
     # "the district security inspector", "a railway security officer", "the youth league
@@ -299,6 +300,16 @@ EN_GRAMMAR = [
         r"(?P<r>\b[a-z-]+\s(?:department|section|division|bureau)\sof\sthe\s(?:[a-z]+\s){0,2}"
         r"(?:police|security\s(?:bureau|department|office)|Bowibu|Boanseo|Anjeonbu|prosecutors?"
         r"(?:'|’)?\s?office))\b"
+    ),
+    # "the stationmaster at Kilju", "the railway police": one post in a named town, and a
+    # police body of one line or county (a handful of men).
+    re.compile(
+        rf"\b{_EN_DET}(?P<r>(?i:{_EN_TITLE})\s(?:at|in|of)\s[A-Z][a-z]+(?:-[a-z]+|\s[A-Z][a-z]+)?"
+        r"(?:\s(?:[Ss]tation|[Cc]ounty|[Cc]ity|[Dd]istrict|[Mm]ine|[Ff]arm))?)\b"
+    ),
+    re.compile(
+        rf"\b{_EN_DET}(?P<r>(?:railway|border|county|city|district|village|town|station|train"
+        r"|military|market)\spolice)\b"
     ),
     # "a coal mine shock brigade": a brigade is always one named unit.
     re.compile(

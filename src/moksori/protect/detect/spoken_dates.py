@@ -179,7 +179,8 @@ _EN_HOLIDAY_WORDS = (
 # An apostrophe year, then what stands before it: "the winter of '97", "in '97".
 EN_APOS_YEAR = re.compile(r"(?=['’])['’](?P<y2>\d{2})(?![\w'’])")
 _APOS_BEFORE = re.compile(
-    r"(?:(?:the\s)?(?:winter|summer|spring|autumn|fall|famine|flood)s?\sof|(?<!\w)(?:in|since|by|until))\s$",
+    r"(?:(?:the\s)?(?:winter|summer|spring|autumn|fall|famine|flood|(?:[a-z]+[- ])?season|monsoon"
+    r"|harvest)s?\sof|(?<!\w)(?:in|since|by|until))\s$",
     re.I,
 )
 EN_YEAR_HOLIDAY = re.compile(

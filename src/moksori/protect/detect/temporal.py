@@ -316,7 +316,7 @@ EN_HOLIDAYS_COUNTED = re.compile(
 )
 EN_NEXT_SEASON = re.compile(
     r"\b(?:(?:following|next|previous)\s(?:spring|summer|autumn|fall|winter|year)"
-    r"|[Tt]hat\s(?:spring|summer|autumn|fall|winter))(?!\s(?:of|and|\d))\b"
+    r"|[Tt]hat\s(?:spring|summer|autumn|fall|winter|(?:[a-z]+-)?[a-z]+\sseason))(?!\s(?:of|and|\d))\b"
 )
 EN_CLAUSE_SEASON = re.compile(
     r"\b(?:spring|summer|autumn|fall|winter|year|month)\s(?:that\s|when\s)?"
@@ -400,7 +400,8 @@ EN_PAST_AGE = re.compile(
 )
 # "쉰 줄에 들어선 사람", "예순 줄": the decade of a life said with 줄 is an age band.
 KO_DECADE_LINE = re.compile(
-    r"(?<![가-힣])(?P<n>스물|서른|마흔|쉰|예순|일흔|여든|아흔)\s?줄(?=$|[^가-힣]|에|이|을|로|도|은)"
+    r"(?<![가-힣])(?P<n>스물|서른|마흔|쉰|예순|일흔|여든|아흔)(?:\s?줄(?=$|[^가-힣]|에|이|을|로|도|은)"
+    r"|(?:을|를)\s?(?:바라보는|바라볼|앞둔|앞두고|넘긴|넘어선|코앞에))"
 )
 # "Myong-sun, arrested with me, was 27, and": a person's age said before the clause goes on.
 EN_WAS_AGE_AND = re.compile(
