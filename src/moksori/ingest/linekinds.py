@@ -32,7 +32,8 @@ _MENU_HEADINGS = frozenset(
     "menu|main menu|navigation|sections|메뉴|전체메뉴|전체 메뉴|주메뉴|블로그 메뉴".split("|")
 )
 _LIST_HEADING = re.compile(
-    r"카테고리의 다른 글$|의 다른 글$|^more (?:from|in) \S|^recommended (?:from|for|by) \S|"
+    r"카테고리의 다른 글$|의 다른 글$|^more (?:from|in) \S|^also from \S|"
+    r"^recommended (?:from|for|by) \S|"
     r"\S의\s?(?:이전|다음)\s?(?:글|기사|포스트|게시물)$|"  # "매거진의 이전글" over its title
     r"^\S+\s(?:추천|인기|관련|최신|최근|많이 본)\s?(?:글|기사|포스트|게시물)$",  # "브런치 추천 글"
     re.IGNORECASE,
@@ -136,7 +137,8 @@ _BYLINE = re.compile(
     r"글쓴이|작성자|^by\s|^(?:posted|published|written|words) (?:on|by)\b|"
     r"(?:^|\s)(?:written|interview(?:ed)?|words|text) by\s|"
     r"^[가-힣]{2,4} (?:기자|특파원|연구원)$|^글\s?[:：]|"
-    r"^글\s+[가-힣]{2,4}\s*(?:[(·|]|(?:활동가|기자|연구원|간사|팀장|대표|위원|교수|작가)$)",
+    r"^글\s+[가-힣]{2,4}\s*(?:[(·|]|(?:활동가|기자|연구원|간사|팀장|대표|위원|교수|작가)$)|"
+    r"^글\s*[:：]?\s*[가-힣A-Za-z]{1,10}\s?(?:팀|부|실|센터|위원회|편집부|사무국)$",
     re.IGNORECASE,
 )
 _LOGO = re.compile(r"\blogo\b|로고", re.IGNORECASE)
@@ -164,7 +166,8 @@ _FOOTER_STRONG = re.compile(
     r"©|ⓒ|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})|all rights reserved|무단\s?전재|"
     r"재배포\s?금지|저작권자|registered charity|charity (?:no|number)|registered in england|"
     r"powered by (?:wordpress|ghost|blogger|squarespace|wix|google(?: translate)?)|"
-    r"made with (?:squarespace|wix|webflow|carrd)|"
+    r"made with (?:squarespace|wix|webflow|carrd)|^blog at wordpress\.com|"
+    r"powered by (?:kakao|tistory|naver)|designed by tistory|"
     r"^do not sell (?:or share )?my (?:personal )?(?:information|info|data)$",
     re.IGNORECASE,
 )
@@ -197,6 +200,7 @@ _COOKIE_KO = re.compile(r"쿠키.*(?:동의|수집|정책|설정)|쿠키를? 사
 _COUNTER = re.compile(
     r"^(?:comments?|replies|likes?|views?|shares?|total|today|yesterday|댓글|공감|좋아요|조회수?|"
     r"추천|방문자|오늘|어제|전체)\s*[:：]?\s*\(?\d[\d,]*\)?$|"
+    r"^\d+ (?:responses?|comments?|replies|thoughts) (?:to|on) [\"“'‘].{1,100}$|"
     r"^\d[\d,]*\s*(?:comments?|replies|likes?|views?|shares?|restacks?|reposts?|claps?|"
     r"reactions?|개의 댓글)$|^(?:라이킷|restacks?|reposts?|claps?|reactions?)\s*\d[\d,]*$",
     re.IGNORECASE,
@@ -360,7 +364,7 @@ def _chrome_reason(s: str) -> str | None:
             return "category list"
         if _COUNTER.match(s.strip()):
             return "navigation"
-        if _LIST_HEADING.search(core):
+        if _LIST_HEADING.search(core) and not ends_sentence(s):
             return "link list"
         if _HASHTAGS.match(s.strip()):
             return "tag cloud"

@@ -108,12 +108,14 @@ def promote_icon_runs(body: list[Line]) -> None:
 
 _COMMENTS_HEADING = re.compile(
     r"^(?:\d+\s*)?(?:comments?|responses?|댓글|discussion about this post|top comments|"
-    r"newest comments)(?:\s*[(\[]?\d+[)\]]?)?$",
+    r"newest comments)(?:\s*[(\[]?\d+[)\]]?)?$|"
+    r"^\d+ (?:responses?|comments?|replies|thoughts) (?:to|on) \S",
     re.IGNORECASE,
 )
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"  # "Jan 23", "March 3"
 _COMMENT_DATE = re.compile(
-    rf"^{_MONTH}\.? \d{{1,2}}(?:,? \d{{4}})?$|^\d{{1,2}} {_MONTH}(?: \d{{4}})?$|"
+    rf"^{_MONTH}\.? \d{{1,2}}(?:,? \d{{4}})?(?:,? (?:at )?\d{{1,2}}:\d{{2}}\s?(?:[ap]\.?m\.?)?)?$|"
+    rf"^\d{{1,2}} {_MONTH}(?: \d{{4}})?$|"
     r"^\d+\s?(?:[mhdwy]|mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?)(?: ago)?$|"
     r"^\d+\s?(?:분|시간|일|주|개월|달|년)\s?전$|^(?:yesterday|today|어제|오늘|방금)$|"
     r"^\d{4}\s?[./-]\s?\d{1,2}\s?[./-]\s?\d{1,2}\.?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$",

@@ -37,12 +37,14 @@ _FORM_LABELS = frozenset(
     "이메일|이메일 주소|이메일주소|이름|성함|성명|연락처|휴대폰 번호|구독|구독하기|구독 신청|"
     "구독신청|신청|신청하기|보내기|제출|type your email|type your email address|"
     "이메일을 입력하세요|이메일 주소를 입력하세요|join the list|join our list|join now|"
-    "sign up free|get updates|keep me posted".split("|")
+    "sign up free|get updates|keep me posted|email|e-mail|website|comment|your comment|"
+    "name (required)|email (required)".split("|")
 )
 # A comment form's field and button.
 _COMMENT_FORM = frozenset(
     "write a comment|add a comment|post a comment|post comment|join the discussion|"
-    "댓글을 입력하세요|댓글을 입력해 주세요|댓글을 남겨 주세요|댓글 달기|댓글 작성".split("|")
+    "댓글을 입력하세요|댓글을 입력해 주세요|댓글을 남겨 주세요|댓글 달기|댓글 작성|"
+    "enter your comment here|leave a reply cancel reply|cancel reply|비밀글 등록|비밀글".split("|")
 )
 # What a sign-up form says after it is sent: its success and error messages.
 _FORM_MESSAGE = re.compile(
@@ -63,6 +65,8 @@ _FORM_MESSAGE = re.compile(
     r"\b(?:agree|consent|accept)|개인정보 수집(?: 및 이용)?에 동의|"
     r"(?:오류|문제)가 발생했습니다|다시 시도해 ?주세요|"
     r"이메일(?: 주소)?[을를] (?:정확히 |올바르게 |다시 )?입력해 ?주세요|"
+    r"^your email address will not be published\b|^required fields are marked\b|"
+    r"^save my name, email,? and website\b|^notify me of (?:follow-up comments|new posts)\b|"
     r"올바른 이메일|(?:이메일|메일)\s?(?:주소\s?)?형식이 (?:올바르지 않|잘못)",
     re.IGNORECASE,
 )
@@ -79,6 +83,8 @@ _NEWSLETTER_PITCH = re.compile(
     r"소식(?:을|을 매달|을 메일로)? 받아\s?보(?:세요|기)|메일로 받아\s?보|"
     r"(?:추가|구독|신청|팔로우)하시면\s.{0,50}받아\s?보실 수|"
     r"^subscribe to (?:[\w'’&.-]+ ?){1,5}$|"
+    r"^get (?:new |the latest |our )?(?:posts|stories|updates|articles|essays) (?:by|via|in your) "
+    r"(?:e-?mail|inbox)\b|"
     r"^(?:the best of|the latest|our|new|fresh|analysis|news|stories|updates|insights|"
     r"highlights|commentary|research|reporting|essays|interviews|top stories|a digest|"
     r"a roundup)\b[^.!?]{0,80},\s(?:every (?:monday|tuesday|wednesday|thursday|friday|"
@@ -158,6 +164,25 @@ _ORG_NAME_KO = re.compile(r"^(?:\((?:사|재|주)\)|사단법인|재단법인|�
 # "Purchase Licensing Rights, opens new tab": a link's label for screen readers.
 _NEW_TAB = re.compile(
     r",? opens (?:in )?(?:a )?new (?:tab|window)\)?$|\(opens in (?:a )?new (?:tab|window)\)$", re.I
+)
+# "← Previous: Notes from a laundromat", "Next: The bus to Anseong →": neighbouring posts.
+_PREV_NEXT_ARROW = re.compile(
+    r"^[←«‹]\s*(?:previous|prev|next|older|newer|이전|다음)\b|"
+    r"^(?:previous|prev|next|older|newer|이전|다음)\b.*[→»›]$",
+    re.IGNORECASE,
+)
+# "report-2025.pdf", "[보도자료] 실태조사.hwp": an attachment's file name alone on its line.
+_ATTACHMENT = re.compile(
+    r"^[\w\-.,()\[\]~+ ·]{1,100}\.(?:pdf|hwp|hwpx|docx?|xlsx?|pptx?|zip|csv|odt)"
+    r"(?:\s*\(\d[\d.,]*\s?[kmg]?b\))?$",
+    re.IGNORECASE,
+)
+# A page-satisfaction poll: "이 페이지에서 제공하는 정보에 대하여 만족하십니까?".
+_PAGE_POLL = re.compile(
+    r"만족하십니까\??$|^(?:페이지\s?)?만족도\s?(?:조사|평가)|^매우\s?만족\b.*불만족$|"
+    r"^(?:was|is) this (?:page|article|information|answer) (?:helpful|useful)\??$|"
+    r"^like this:$|^첨부\s?파일$|^attachments?:?$|^downloads?:?$",
+    re.IGNORECASE,
 )
 # "Story continues below advertisement": an ad slot's label.
 _AD_LABEL = re.compile(
@@ -245,7 +270,7 @@ _SENTENCE_END = re.compile(r"(?:[.!?]|다)[\"'”’)]*$")
 
 
 def _core(s: str) -> str:
-    return re.sub(r"[\s:：!.…»›>→▶]+$", "", s.strip()).casefold()
+    return re.sub(r"[\s:：!.…»›>→▶*]+$", "", s.strip()).casefold()
 
 
 def _bilingual_label(core: str) -> bool:
@@ -269,6 +294,12 @@ def widget_reason(s: str, w: int) -> str | None:
         return SHARE
     if w <= 120 and _NEW_TAB.search(s):
         return RELATED
+    if w <= 200 and _PREV_NEXT_ARROW.search(s):
+        return COMMENT_FORM  # navigation
+    if w <= 160 and _ATTACHMENT.match(s):
+        return RELATED
+    if w <= 120 and _PAGE_POLL.search(s):
+        return COMMENT_FORM  # navigation
     if w <= 40 and _TOOLS.match(_LEADING_MARK.sub("", s)):
         return SHARE
     if w <= 250 and _LINKED_BUTTON.search(_LEADING_SYMBOLS.sub("", s)):
