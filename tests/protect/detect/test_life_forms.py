@@ -217,3 +217,28 @@ def test_posts_of_a_station_and_an_office(text: str, role: str) -> None:
 )
 def test_seasons_of_work_and_approaching_ages(text: str, said: str, kind: str) -> None:
     assert (said, kind) in times_in(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (SPOKEN + "저는 인민군 제108훈련소에서 있었어요.", "제108훈련소"),
+        (SPOKEN + "할머니는 리 인민위원회 서기장을 하셨어요.", "인민위원회 서기장"),
+        (
+            "I was scared. I served at the 108th Training Centre until then.",
+            "the 108th Training Centre",  # as "the 8th Corps"
+        ),
+        ("I was scared. The centre's chief of staff was a colonel.", "centre's chief of staff"),
+        (
+            "I was scared. The company's youth league secretary was a friend.",
+            "company's youth league secretary",
+        ),
+    ],
+)
+def test_numbered_units_and_titles_after_a_possessive(text: str, role: str) -> None:
+    assert role in roles_in(text)
+
+
+def test_the_end_of_that_lunar_year_is_a_date() -> None:
+    text = "I was there. My mother gave up the stall around the end of that lunar year."
+    assert ("end of that lunar year", "date") in times_in(text)

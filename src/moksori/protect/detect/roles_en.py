@@ -27,7 +27,8 @@ EN_WORDS = [
     ("head", "chief", "leader", "manager", "director"),
     ("chief of", "head of", "director of", "commander of"),
     ("factory", "mine", "colliery", "farm", "enterprise", "works", "mill", "brigade", "company"),
-    ("corps", "division", "brigade", "regiment", "battalion"),
+    ("corps", "division", "brigade", "regiment", "battalion", "centre", "center", "camp", "base",
+     "company", "squadron", "fleet", "school", "unit"),
     ("russia", "siberia", "kuwait", "qatar", "uae", "middle east", "mongolia", "poland", "libya",
      "angola", "malaysia"),
     ("russia", "siberia", "kuwait", "qatar", "uae", "middle east", "mongolia", "poland", "libya",
@@ -115,8 +116,8 @@ EN_RX = [
     ),
     # "a soldier in the 8th Corps": a numbered military unit.
     re.compile(
-        r"\b(?P<r>(?:the\s)?\d{1,3}(?:st|nd|rd|th)\s(?:Corps|Division|Brigade|Regiment|Battalion"
-        r"|Army\sCorps|Infantry\sDivision))\b"
+        r"\b(?P<r>(?:the\s)?\d{1,4}(?:st|nd|rd|th)\s(?:[A-Z][a-z]+\s){0,2}(?:Corps|Division|Brigade"
+        r"|Regiment|Battalion|Cent(?:re|er)|Camp|Base|Company|Squadron|Fleet|School|Unit))\b"
     ),
     re.compile(
         r"(?=[lotcdLOTCD])\b(?:(?:logging|timber|lumber|construction|overseas|dispatched)\s(?:workers?|labou?rers?|"
@@ -272,6 +273,7 @@ EN_GRAMMAR_WORDS = (
     "instructor", "commissar", "guard", "warden", "leader", "supervisor", "investigator", "judge",
     "policeman", "policewoman", "headed", "chaired", "department", "section", "brigade", "led",
     "ran", "managed", "directed", "commanded", "boss", "captain", "skipper", "master", "police",
+    "'s ",
 )  # fmt: skip
 EN_GRAMMAR = [
     # "the district security inspector", "a railway security officer", "the youth league
@@ -310,6 +312,12 @@ EN_GRAMMAR = [
     re.compile(
         rf"\b{_EN_DET}(?P<r>(?:railway|border|county|city|district|village|town|station|train"
         r"|military|market)\spolice)\b"
+    ),
+    # "the centre's chief of staff", "the company's youth league secretary": a title of a
+    # body named by its possessive.
+    re.compile(
+        rf"\b{_EN_DET}(?P<r>[a-z-]+['’]s\s(?:(?i:{_EN_OFFICE_WORD})[\s-]){{0,3}}"
+        rf"(?:(?i:{_EN_TITLE})|chief\sof\sstaff)(?:\sof\sstaff)?)\b(?!s\b)"
     ),
     # "a coal mine shock brigade": a brigade is always one named unit.
     re.compile(

@@ -329,6 +329,8 @@ EN_COUNTED_SEASON = re.compile(
     r"\b(?:spring|summer|autumn|fall|winter|year)\s(?:after|before)\s(?:next|last)\b"
     r"|\b(?:spring|summer|autumn|fall|winter)\sof\s(?:my|our|his|her|their|that)\s(?:first|second"
     r"|third|fourth|fifth|sixth|last|final)\s(?:year|term|winter)\b"
+    r"|\b(?:start|beginning|end|middle)\sof\s(?:that|the\sfollowing|the\snext|the\sprevious|last)"
+    r"\s(?:lunar\s)?(?:year|month|winter|summer|spring|autumn)\b"
 )
 EN_FAMINE_SAID = re.compile(
     r"\b(?:[Dd]uring|[Ii]n|[Aa]fter|[Bb]efore|[Ss]ince|[Aa]t)\s(?:the\s)?"
