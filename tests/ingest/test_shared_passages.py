@@ -128,3 +128,16 @@ def test_worker_fingerprints_are_the_ones_the_store_would_compute() -> None:
     assert json.loads(doc.shared_fingerprints) == [
         list(x) for x in sp.fingerprints(sp.letters(doc.text).chars)
     ]
+
+
+def test_a_scanned_copy_with_slips_is_one_run() -> None:
+    """A letter dropped, doubled or misread every 40-odd letters leaves no 59-letter
+    stretch for a seed in places; the run goes on through each slip."""
+    scanned = list(ARTICLE)
+    for k, at in enumerate(range(30, len(ARTICLE) - 10, 43)):
+        while not scanned[at].isalpha():
+            at += 1
+        scanned[at] = ("", scanned[at] * 2, "x")[k % 3]
+    copy = "".join(scanned)
+    [(mine, theirs)] = _runs("Intro line.\n\n" + ARTICLE, "Other intro.\n\n" + copy)
+    assert mine == ARTICLE and theirs == copy

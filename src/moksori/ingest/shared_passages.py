@@ -149,8 +149,8 @@ class Match:
     exact_end: int = 0
 
 
-def _extend(a: str, i: int, b: str, j: int, length: int) -> Match:
-    """The longest common run through a[i:i+length] == b[j:j+length]."""
+def _back(a: str, i: int, b: str, j: int) -> int:
+    """How many letters before a[i] and b[j] are the same."""
     lo = 0
     step = 64
     while step:
@@ -161,7 +161,12 @@ def _extend(a: str, i: int, b: str, j: int, length: int) -> Match:
         ):
             lo += step
         step //= 4
-    hi = length
+    return lo
+
+
+def _ahead(a: str, i: int, b: str, j: int) -> int:
+    """How many letters from a[i] and b[j] on are the same."""
+    hi = 0
     step = 256
     while step:
         while a[i + hi : i + hi + step] == b[j + hi : j + hi + step] and (
@@ -169,7 +174,54 @@ def _extend(a: str, i: int, b: str, j: int, length: int) -> Match:
         ):
             hi += step
         step //= 4
-    return Match(i - lo, i + hi, j - lo, j + hi, i - lo, i + hi)
+    return hi
+
+
+# A scan's slips: a letter dropped from either text, doubled, or misread.
+_EDITS = ((1, 0), (0, 1), (1, 1), (2, 0), (0, 2))
+BRIDGE = 8  # letters that must agree after a slip for a run to go on through it
+
+
+def _figure(slipped: str) -> bool:
+    """A digit is no slip: reports of one series differ in their figures only."""
+    return any(c.isdigit() for c in slipped)
+
+
+def _extend(a: str, i: int, b: str, j: int, length: int) -> Match:
+    """The longest common run through a[i:i+length] == b[j:j+length], carried on
+    through single slips (a letter dropped, doubled or misread, as OCR makes them)
+    when the next BRIDGE letters agree again; the slips' neighbours have no seeds
+    of their own, so without this a scanned copy falls apart into short runs."""
+    back = _back(a, i, b, j)
+    ahead = length + _ahead(a, i + length, b, j + length)
+    start, other_start, end, other_end = i - back, j - back, i + ahead, j + ahead
+    exact = (start, end)
+    while True:  # on through slips
+        for da, db in _EDITS:
+            x, y = end + da, other_end + db
+            if _figure(a[end:x] + b[other_end:y]):
+                continue
+            if a[x : x + BRIDGE] == b[y : y + BRIDGE] and (n := _ahead(a, x, b, y)) >= BRIDGE:
+                if n > exact[1] - exact[0]:
+                    exact = (x, x + n)
+                end, other_end = x + n, y + n
+                break
+        else:
+            break
+    while True:  # back through slips
+        for da, db in _EDITS:
+            x, y = start - da, other_start - db
+            if _figure(a[x:start] + b[y:other_start]):
+                continue
+            if x >= BRIDGE and y >= BRIDGE and a[x - BRIDGE : x] == b[y - BRIDGE : y]:
+                n = _back(a, x, b, y)
+                if n > exact[1] - exact[0]:
+                    exact = (x - n, x)
+                start, other_start = x - n, y - n
+                break
+        else:
+            break
+    return Match(start, end, other_start, other_end, exact[0], exact[1])
 
 
 def worth_comparing(
