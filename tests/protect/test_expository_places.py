@@ -5,9 +5,9 @@ texts written for these tests (organisations, addresses and numbers are invented
 from __future__ import annotations
 
 from moksori.protect.detect.voice import is_testimony
-from moksori.protect.expository_places import organisation_voice
+from moksori.protect.expository_places import contact_blocks, organisation_voice
 from moksori.protect.scan import detect_text
-from moksori.protect.spans import PiiType
+from moksori.protect.spans import PiiType, Span
 
 # An organisation's own page: "we" throughout, never "I" outside the story's quotes.
 _NGO = (
@@ -119,3 +119,12 @@ def test_a_korean_dateline_survey_period_and_statistics_locate_no_one() -> None:
     for said in ("안산", "50대", "청진", "2014년 가을", "연길"):
         assert any(said in k for k in found), said
     assert any("안산" in k and PiiType.PLACE.value in v for k, v in found.items())
+
+
+def test_a_contact_block_is_a_bodys_not_a_letters_own_address() -> None:
+    letter = "엄마는 지금 청주에 산다. 주소는 청주시 흥덕구 봉명로 118번길 22, 103동 1204호다."
+    body = "발행처: 새길정책연구소 | 주소: 서울특별시 마포구 마포대로 89, 7층 | 전화: 02-3153-6620"
+    for text, blocks in ((letter, 0), (body, 1)):
+        at = text.index("주소") + 4
+        span = Span(at, at + 10, PiiType.ADDRESS, 0.8, "addresses")
+        assert len(contact_blocks(text, [span])) == blocks, text

@@ -70,6 +70,7 @@ _AFFILIATION_BEFORE = re.compile(
 )
 # "crossed the Tumen in 1998", "a town on the Tumen, where": a town's name used for its river.
 _TERMINAL = re.compile(r"(?i)\s(?:international\s+)?airport$|[가-힣]\s?(?:국제)?공항$")
+_TERMINAL_AFTER = re.compile(r"\s(?:International\s+)?Airport\b|\s?(?:국제)?공항")
 _THE_RIVER_BEFORE = re.compile(r"(?<![A-Za-z])the\s+$")
 _THE_RIVER_AFTER = re.compile(r"(?:\s*[,.;:)]|\s+(?:in|into|and|or|to|at|where|when|from)\b)")
 
@@ -78,6 +79,9 @@ SENTENCE_END = re.compile(r"[.!?]\s|\n")
 ONE_PERSON = re.compile(
     r"(?i)\b(?:she|he|her|his|him|participant|interviewee|respondent|woman|man|girl|boy"
     r"|mother|father|sister|brother|son|daughter|husband|wife|neighbou?r|my|me)\b|(?-i:\bI\b)"
+    r"|(?<![가-힣])(?:엄마|아빠|어머니|아버지|언니|오빠|누나|형님|동생|남동생|여동생|아들|딸|남편"
+    r"|아내|할머니|할아버지|이모|삼촌|고모|너|네가|당신)(?:는|가|이|의|를|을|도|와|랑|한테|에게)?"
+    r"(?![가-힣])"
     r"|그는|그가|그녀|그의|그를|씨[는가의도(]|(?<![가-힣])한\s?(?:여성|남성|참여자|탈북민|응답자)"
     r"|[(（](?!(?:Table|Figure|Fig\.|Chapter|Section|Box|Appendix|Case|표|그림|부록)\s)"
     r"[^()（）\n]{0,12}(?<!\d)\d{1,2}\s?(?:세|살)?\s?[)）]"  # "A씨(45)", "(female, 45)"
@@ -87,7 +91,7 @@ LIFE = re.compile(
     r"|lived|lives|entered|reached|arrested|repatriated|held|detained|grew\s+up|works|worked"
     r"|studies|studied)\b"
     r"|입국|탈북[하한해했]|출생|태어|떠나|떠났|건너|넘어|도착|결혼|사망|체포|북송[되된됐]"
-    r"|이탈[하한해했]|살[았고며면]|사는|일[하한했해]|다니|다녀|머물|지내|지냈|붙잡|수감|구금|끌려"
+    r"|이탈[하한해했]|살[았고며면아]|사는|산다|일[하한했해]|다니|다녀|머물|지내|지냈|붙잡|수감|구금|끌려"
 )
 # …unless the sentence counts many ("30,000 North Koreans have crossed", "1,047명"):
 # then the event is history, not one life.
@@ -147,6 +151,22 @@ _CONTACT_CUE = re.compile(
     r"|address|headquarters|registered|charity|visit\s+us|find\s+us)\b|©"
     r"|주소|전화|팩스|이메일|발행처|발행인|문의|대표\s?번호|사무실|사무국|연락처|오시는\s?길"
 )
+# …and says whose they are: a body ("Riverstone Refugee Trust", "한국이주정책연구소"), its
+# office, a copyright. A letter or a story giving one person's address has none of these.
+_BODY_CUE = re.compile(
+    r"(?i)\b(?:office|offices|headquarters|charity|registered|contact\s*(?:us|:)|call\s+us"
+    r"|write\s+to\s+us|find\s+us|visit\s+us)\b|©|copyright|발행처|발행인|사무실|사무국"
+    r"|대표\s?전화|오시는\s?길|[가-힣](?:연구소|연구원|재단|센터|협회|단체|본부|법인|학회|위원회)"
+    r"(?![가-힣])"
+)
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+def _has_body_name(block: str) -> bool:
+    """A capitalised head of a body's name: "… Trust", "Center for …", "… Institute"."""
+    return any(w.casefold() in _ORG_HEADS for w in _CAPITALISED.findall(block))
+
+
 _BLOCK = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 _STRUCTURED = frozenset({PiiType.PHONE, PiiType.EMAIL, PiiType.ADDRESS, PiiType.POSTCODE})
 _CONTACT_BLOCK_MAX = 800
@@ -166,6 +186,8 @@ def contact_blocks(
         block = m.group()
         if not _CONTACT_CUE.search(block) or ONE_PERSON.search(block):
             continue
+        if not (_BODY_CUE.search(block) or _has_body_name(block)):
+            continue  # "엄마는 지금 청주에 산다 … 주소는 …": a letter's own address
         if any(n in block for n in names):
             continue
         out.append((a, b))
@@ -232,7 +254,7 @@ def drops(text: str, span: Span, bare: str, people: Sequence[int]) -> bool:
     """Whether a place finding in expository text locates no one (the gazetteer's level
     first, then the sentence around it)."""
     level = span.info.get("level")
-    if _TERMINAL.search(bare):
+    if _TERMINAL.search(bare) or _TERMINAL_AFTER.match(text, span.end):
         return True  # "landed at Incheon Airport": everyone passes there
     if level == "region":
         place = gazetteer.lookup(bare)

@@ -333,7 +333,9 @@ def _kiwi_units(tokenised: TokenisedText) -> list[Unit]:
             continue  # "영철이 형", "아바이": a person, not a place
         if j > i or k > j or (len(t.form) >= 3 and t.form.endswith(_UNIT_ENDINGS)):
             out.append(Unit(start, end, gz.lookup(word), CONF_UNIT, word))
-        elif LOCATIVE.match(text, end) or _locative_token(toks, j):
+        elif (LOCATIVE.match(text, end) or _locative_token(toks, j)) and (
+            len(word) > 1 or gz.lookup(word) is not None
+        ):  # one syllable no gazetteer knows ("당에 바쳤다": the Party) is no place name
             out.append(Unit(start, end, gz.lookup(word), CONF_CONTEXT, word))
         elif not _person_like(t.form):
             out.append(Unit(start, end, gz.lookup(word), CONF_NNP, word))
