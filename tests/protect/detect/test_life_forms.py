@@ -242,3 +242,23 @@ def test_numbered_units_and_titles_after_a_possessive(text: str, role: str) -> N
 def test_the_end_of_that_lunar_year_is_a_date() -> None:
     text = "I was there. My mother gave up the stall around the end of that lunar year."
     assert ("end of that lunar year", "date") in times_in(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (SPOKEN + "외화벌이 기지장이 내 삼촌이었어요.", "외화벌이 기지장"),
+        ("I was scared. My brother joined a logging crew in Tynda.", "logging crew in Tynda"),
+        (
+            "I was scared. We were construction workers of the Hwasong company.",
+            "construction workers of the Hwasong company",
+        ),
+    ],
+)
+def test_bases_and_crews_of_a_trade(text: str, role: str) -> None:
+    assert role in roles_in(text)
+
+
+def test_an_age_after_a_quoted_name() -> None:
+    text = 'I was there. Her neighbour, "Granny Crane", is seventy-three. She was kind.'
+    assert ("seventy-three", "age") in times_in(text)

@@ -206,7 +206,8 @@ _RX_NUMBERED = re.compile(
 # glued after any qualifier is still that rank ("승무안전원", "철도보안원", "리당비서").
 # Common words that end the same way are named below.
 _RX_OFFICE_HEAD = re.compile(
-    rf"(?<![{H}])[{H}]{{1,6}}(?:소|부|과|국|처|실|단|서|대|반|원|관|기지|조|방|갱|역)장{_TAIL}"
+    rf"(?<![{H}])(?:[{H}]{{1,6}}(?:소|부|과|국|처|실|단|서|대|반|원|관|조|방|갱|역)|[{H}]{{0,6}}기지)장"
+    rf"{_TAIL}"
 )
 _NOT_OFFICE_HEAD = re.compile(
     r"^(?:무역장|가부장|몸단장|꽃단장|새단장|옷단장|겉단장|화단장|침대장|일대장|원대장|연대장부|부대장부"

@@ -273,7 +273,7 @@ EN_GRAMMAR_WORDS = (
     "instructor", "commissar", "guard", "warden", "leader", "supervisor", "investigator", "judge",
     "policeman", "policewoman", "headed", "chaired", "department", "section", "brigade", "led",
     "ran", "managed", "directed", "commanded", "boss", "captain", "skipper", "master", "police",
-    "'s ",
+    "'s ", "crew", "workers", "team", "camp",
 )  # fmt: skip
 EN_GRAMMAR = [
     # "the district security inspector", "a railway security officer", "the youth league
@@ -318,6 +318,14 @@ EN_GRAMMAR = [
     re.compile(
         rf"\b{_EN_DET}(?P<r>[a-z-]+['’]s\s(?:(?i:{_EN_OFFICE_WORD})[\s-]){{0,3}}"
         rf"(?:(?i:{_EN_TITLE})|chief\sof\sstaff)(?:\sof\sstaff)?)\b(?!s\b)"
+    ),
+    # "a logging crew in Tynda", "construction workers of the Namgang company": a crew of a
+    # trade in a named town or of a named company is one of the state's labour units.
+    re.compile(
+        r"\b(?P<r>(?:logging|timber|lumber|forestry|construction|fishing|mining)\s(?:crew|team|brigade"
+        r"|gang|camp|workers|labou?rers)\s(?:(?:in|at|near)\s[A-Z][a-z]+(?![\s-][A-Z])"
+        r"|(?:of|for|with)\s(?:the\s)?[A-Z][a-z]+\s(?:company|enterprise|corporation|trust"
+        r"|Company|Enterprise|Corporation|Trust)))\b"
     ),
     # "a coal mine shock brigade": a brigade is always one named unit.
     re.compile(

@@ -410,6 +410,11 @@ EN_WAS_AGE_AND = re.compile(
     rf"(?<=[a-z,])\s(?:was|is)\s(?:only\s|just\s|barely\s)?(?P<n>{numbers.NUM}),\s"
     r"(?=(?:and|but|so|while|when)\s)"
 )
+# '"Granny Swallow", is seventy-three': a quoted name, then its age.
+EN_QUOTED_IS = re.compile(
+    rf"(?<=[a-z][\"”’]),?\s(?:is|was)\s(?:now\s|only\s|just\s|about\s)?(?P<n>{numbers.NUM})"
+    r"(?=[,.;!?]|\s(?:and|when|then|years?)\b)"
+)
 EN_THEN_AGE = re.compile(
     rf"(?<=[A-Za-z]),\s(?:then|now|aged|only|just)\s(?P<n>{numbers.NUM}),(?!\d)"
 )
@@ -440,7 +445,15 @@ def _life_ages(text: str) -> list[Span]:
         n = int(said) if said.isdigit() else numbers.native_number(said.replace(" ", ""))
         if n is not None and 0 < n <= 110:
             out.append(Span(m.start("n"), m.end("n"), PiiType.AGE, 0.6, "age", {"age": n}))
-    for rx in (EN_PERSON_IS, EN_THEN_AGE, EN_YOUNG_OF, EN_AGE_ANSWER, EN_PAST_AGE, EN_WAS_AGE_AND):
+    for rx in (
+        EN_PERSON_IS,
+        EN_THEN_AGE,
+        EN_YOUNG_OF,
+        EN_AGE_ANSWER,
+        EN_PAST_AGE,
+        EN_WAS_AGE_AND,
+        EN_QUOTED_IS,
+    ):
         for m in rx.finditer(text):
             n = numbers.english_number(m.group("n"))
             if n is not None and 0 < n <= 110:
