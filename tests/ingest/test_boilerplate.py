@@ -725,3 +725,15 @@ def test_a_disclaimer_under_the_site_footer_is_removed_but_a_last_paragraph_is_n
     last = "In March a broker came to the restaurant and offered to take her south for a price."
     kept, _ = strip_boilerplate("Home\n\n" + BODY + widget + last + "\n\n© 2026 Example")
     assert last in kept
+
+
+def test_a_label_named_in_a_separated_menu_line_is_removed() -> None:
+    text = (
+        "Home · Programs · Stories · Volunteer · Give\n\nStories\n\n"
+        "Five minutes with Mrs. Cho, our Tuesday cook\n\nWritten by Ben Ortiz on 3 July 2024\n\n"
+        + BODY
+        + "© 2026 Example"
+    )
+    lines = strip_boilerplate(text)[0].split("\n")
+    assert "Stories" not in lines
+    assert "Five minutes with Mrs. Cho, our Tuesday cook" in lines

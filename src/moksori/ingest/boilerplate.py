@@ -321,10 +321,15 @@ def _drop_repeated_chrome(body: list[Line], first: int, last: int, heading: set[
     shows in its menu or in a related list is the site's navigation, not the article's:
     a short line outside the body whose words are those of a removed line. The headline
     itself (the heading line nearest the body) may recur in a list and stays."""
-    removed = {core_of(ln.text) for ln in body if not ln.keep}
+    removed = set()
+    for ln in body:
+        if not ln.keep:
+            removed.add(core_of(ln.text))
+            removed.update(_menu_items(ln.text))  # "Home · Programs · Stories · Give"
     titles = [k for k in heading if k < first and not _dateline(body[k])]
     title = max(titles, default=-1)
     for k, ln in enumerate(body):
+        items = _menu_items(ln.text) or [core_of(ln.text)]
         if (
             ln.keep
             and (k < first or k > last)
@@ -332,11 +337,20 @@ def _drop_repeated_chrome(body: list[Line], first: int, last: int, heading: set[
             and ln.cls == SHORT
             and not ln.sentence
             and weight(ln.text.strip()) <= 40
-            and len(ln.text.split()) <= 4
+            and len(ln.text.split()) <= 4 + len(items)
             and not _dateline(ln)
-            and core_of(ln.text) in removed
+            and (core_of(ln.text) in removed or items[0] in removed)
         ):
             ln.keep, ln.reason = False, "navigation"
+
+
+_MENU_SEPARATORS = re.compile(r"\s+[|·•∙]\s+")
+
+
+def _menu_items(text: str) -> list[str]:
+    """The items of a separated line ("Refugee Voices · Interview"), if it is one."""
+    parts = [core_of(p) for p in _MENU_SEPARATORS.split(text.strip())]
+    return parts if len(parts) >= 2 and all(0 < weight(p) <= 30 for p in parts) else []
 
 
 _CAPTURE_MAX_AVERAGE_LINE = 5_000
