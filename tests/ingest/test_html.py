@@ -348,3 +348,16 @@ def test_readers_comments_in_a_comment_box_are_removed() -> None:
     assert "Good work, I started to give monthly too." not in text
     assert "Thank you! Have a warm winter." not in text
     assert "In March a broker came to the restaurant" in text
+
+
+def test_answers_labelled_reply_and_an_editors_comment_paragraph_stay() -> None:
+    body = ARTICLE.replace(
+        "</article>",
+        "<p class='reply'>A: We waited for the broker in the restaurant until the spring came, "
+        "and then we left at night.</p><p class='comment'>Editor's note: names were changed "
+        "to protect the family.</p></article>",
+    )
+    [doc] = read_html(page(body + FOOTER), "qa.html", Limits())
+    text = doc.blocks[0].text
+    assert "We waited for the broker" in text
+    assert "Editor's note: names were changed" in text

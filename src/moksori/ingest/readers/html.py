@@ -396,8 +396,11 @@ _WIDGET_MAX_WEIGHT = 800
 
 
 # Readers' comments: the template names their box ("comment-list", "tt-comment-cont",
-# "wrap_comment"); "commentary" is an article type, not a comment.
-_COMMENT_CLASS = re.compile(r"(?:^|[-_])(?:comments?|repl(?:y|ies))(?:$|[-_])", re.IGNORECASE)
+# "wrap_comment"); "commentary" is an article type, not a comment, and "reply" may be an
+# interview's answer.
+_COMMENT_CLASS = re.compile(r"(?:^|[-_])comments?(?:$|[-_])", re.IGNORECASE)
+# Only a container holds comments; a paragraph labelled "comment" may be an editor's note.
+_COMMENT_BOXES = frozenset("div section aside ul ol li footer dl".split())
 
 
 def _widget_lines(root: lxml_html.HtmlElement, paragraphs: list[str]) -> set[str]:
@@ -410,7 +413,7 @@ def _widget_lines(root: lxml_html.HtmlElement, paragraphs: list[str]) -> set[str
             continue
         names = f"{el.get('class', '')} {el.get('id', '')}".split()
         widget = any(_WIDGET_CLASS.search(n) for n in names)
-        comments = any(_COMMENT_CLASS.search(n) for n in names)
+        comments = el.tag.lower() in _COMMENT_BOXES and any(_COMMENT_CLASS.search(n) for n in names)
         if not (widget or comments) or el.find(".//h1") is not None:
             continue
         tail, el.tail = el.tail, None  # visible_lines reads an element's tail, too
