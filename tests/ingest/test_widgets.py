@@ -146,6 +146,14 @@ WEB = Path(__file__).parent / "data" / "web"
         ("매우만족 만족 보통 불만족 매우불만족", "navigation"),
         ("Was this page helpful?", "navigation"),
         ("Also from Harbor Light", "link list"),
+        ("We will never share your email.", "banner"),
+        ("입력하신 이메일로 확인 메일을 보냈습니다.", "banner"),
+        ("개인정보 수집 및 이용 동의", "banner"),
+        ("Read the full report (PDF)", "link list"),
+        ("Donate $25", "banner"),
+        ("Privacy | Terms | Contact", "navigation"),
+        ("이 기사를 추천합니다", "navigation"),
+        ("Cookie preferences", "cookie notice"),
     ],
 )
 def test_widget_lines_are_chrome(line: str, reason: str) -> None:
@@ -180,6 +188,8 @@ def test_widget_lines_are_chrome(line: str, reason: str) -> None:
         "Comment on her work was always kind.",
         "More in the morning than at night, she said.",
         "Also from that village came my cousin.",
+        "We will never share this with anyone, she promised.",
+        "I read the whole report on my phone (it was long).",
         "We met every Friday, in the back of the church, every week.",
         "한 달 2만 원으로 버텼어요. 그게 다였어요.",
         "I became a member of the church choir for $5 a month in dues, she said.",

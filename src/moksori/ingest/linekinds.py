@@ -65,13 +65,19 @@ _HEADINGS: dict[str, frozenset[str]] = {
         "read more|continue reading|load more|view all|see all|about us|contact|contact us|"
         "log in|login|sign in|register|my account|leave a comment|leave a reply|comments|"
         "no comments|reply|sitemap|site map|language|english|한국어|discussion about this post|"
+        "trending now|editor's picks|top stories|related content|top of page|open navigation|"
+        "close navigation|close this dialog|no thanks|maybe later|see all responses|"
+        "text to speech|follow us|follow us on instagram|follow us on facebook|"
+        "follow us on twitter|follow us on x|follow us on linkedin|follow us on youtube|"
         "restacks|top comments|newest comments",
         "메뉴|전체메뉴|전체 메뉴|주메뉴|메뉴 열기|메뉴 닫기|전체메뉴 열기|전체메뉴 닫기|"
         "닫기|홈|홈으로|처음으로|검색|검색하기|"
         "통합검색|본문 바로가기|주메뉴 바로가기|바로가기|이전|다음|이전 글|다음 글|이전글|다음글|"
         "이전 기사|다음 기사|목록|목록으로|목록보기|더보기|더 보기|맨 위로|위로|로그인|로그아웃|"
         "회원가입|마이페이지|사이트맵|오시는 길|찾아오시는 길|댓글|댓글쓰기|댓글 쓰기|답글|"
-        "공지사항|자주 묻는 질문|문의하기",
+        "공지사항|자주 묻는 질문|문의하기|기사제보|이 기사를 추천합니다|기자의 다른 기사|"
+        "이 기자의 다른 기사|인쇄하기|sns 공유|글씨 크게|글씨 작게|기사 저장|독자 의견|"
+        "기사 원문 보기|전체 메뉴 보기|검색창 열기|카카오 채널|카카오톡 채널|주요뉴스|최신뉴스",
     ),
     "link list": _words(
         "related|related posts|related articles|related stories|you may also like|"
@@ -98,14 +104,18 @@ _HEADINGS: dict[str, frozenset[str]] = {
         "support our work|become a supporter|become a member|join us|subscribe|subscribe now|"
         "subscribe to our newsletter|sign up|sign up now|sign up for our newsletter|newsletter|"
         "get our newsletter|get updates|join our mailing list|take action|act now|"
-        "advertisement|sponsored",
+        "advertisement|sponsored|make a one-time gift|give a gift in memory|leave a legacy|"
+        "subscribe for updates|sign the petition|volunteer with us|gift article|"
+        "share full article",
         "후원|후원하기|정기후원|정기 후원|일시후원|일시 후원|후원 안내|"
         "후원 신청|후원신청|후원자 되기|"
         "후원해 주세요|후원하러 가기|구독|구독하기|뉴스레터|뉴스레터 구독|뉴스레터 신청|무료 구독|"
-        "구독 신청|기사 제보|제보하기|광고|광고 문의",
+        "구독 신청|기사 제보|제보하기|광고|광고 문의|자원봉사 신청",
     ),
     "cookie notice": _words(
-        "accept|accept all|reject all|manage cookies|cookie settings|got it", "동의|모두 동의"
+        "accept|accept all|reject all|manage cookies|cookie settings|got it|cookie preferences|"
+        "decline all|allow all|allow selection|only necessary|necessary only|accept cookies",
+        "동의|모두 동의|쿠키 설정",
     ),
 }
 # Items that mark a separated line ("Home | About | News | Donate") as the site menu; alone
@@ -113,7 +123,8 @@ _HEADINGS: dict[str, frozenset[str]] = {
 _MENU_ITEMS = _words(
     "about|news|blog|stories|events|resources|publications|media|get involved|our work|"
     "what we do|who we are|campaigns|shop|faq|press|programs|programmes|projects|volunteer|"
-    "give|donate|support|team|impact|careers|jobs|partners|contact|join",
+    "give|donate|support|team|impact|careers|jobs|partners|contact|join|privacy|terms|cookies|"
+    "accessibility|sitemap|help|press",
     "단체소개|기관소개|소개|활동|사업|소식|자료실|이야기|커뮤니티|알림마당|참여|english",
 )
 # "▶ 이전 글: …" / "Next post: …": links to the neighbouring posts.

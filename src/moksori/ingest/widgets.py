@@ -66,6 +66,9 @@ _FORM_MESSAGE = re.compile(
     r"(?:오류|문제)가 발생했습니다|다시 시도해 ?주세요|"
     r"이메일(?: 주소)?[을를] (?:정확히 |올바르게 |다시 )?입력해 ?주세요|"
     r"^your email address will not be published\b|^required fields are marked\b|"
+    r"^we(?:'ll|’ll| will) never (?:share|sell|spam) your (?:e-?mail|information|data|inbox)|"
+    r"^your privacy is important to us\b|확인 메일을 (?:보냈|발송)|"
+    r"^개인정보\s?수집\s?(?:및\s?이용)?\s?동의|"
     r"^save my name, email,? and website\b|^notify me of (?:follow-up comments|new posts)\b|"
     r"올바른 이메일|(?:이메일|메일)\s?(?:주소\s?)?형식이 (?:올바르지 않|잘못)",
     re.IGNORECASE,
@@ -161,6 +164,10 @@ _BRACKET_BUTTON = re.compile(
 )
 # "(사)하나로이음", "사단법인 새봄": an incorporated association's name alone on its line.
 _ORG_NAME_KO = re.compile(r"^(?:\((?:사|재|주)\)|사단법인|재단법인|㈔|㈜)\s?[가-힣A-Za-z]{1,15}$")
+# "Read the full report (PDF)", "보고서 내려받기 (HWP, 2.1MB)": a download link.
+_FILE_LINK = re.compile(r"\((?:pdf|hwp|hwpx|docx?|xlsx?)(?:,?\s?[\d.]+\s?[kmg]b)?\)$", re.I)
+# "Donate $25": a donation amount button.
+_DONATE_AMOUNT = re.compile(r"^(?:donate|give|후원)\s?[$£€₩]\s?\d[\d,]*$", re.I)
 # "Purchase Licensing Rights, opens new tab": a link's label for screen readers.
 _NEW_TAB = re.compile(
     r",? opens (?:in )?(?:a )?new (?:tab|window)\)?$|\(opens in (?:a )?new (?:tab|window)\)$", re.I
@@ -292,6 +299,8 @@ def widget_reason(s: str, w: int) -> str | None:
         return COMMENT_FORM
     if w <= 40 and _COPY_LINK.match(core):
         return SHARE
+    if w <= 120 and _FILE_LINK.search(s) and not _SENTENCE_END.search(s):
+        return RELATED
     if w <= 120 and _NEW_TAB.search(s):
         return RELATED
     if w <= 200 and _PREV_NEXT_ARROW.search(s):
@@ -331,6 +340,8 @@ def widget_reason(s: str, w: int) -> str | None:
         and not _AUTHOR_LABEL.search(s)
     ):
         return NEWSLETTER
+    if w <= 30 and _DONATE_AMOUNT.match(s):
+        return DONATION
     if w <= 160 and _DONATION.search(s):
         return DONATION
     if w <= 60 and _DONATION_KO.search(s) and not _SENTENCE_END.search(s):
