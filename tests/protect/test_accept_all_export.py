@@ -3,7 +3,7 @@
 A fictional testimony with the identifiers people say whole: a date with its month,
 a role with its unit, a place with its village, an age in words, a name and its
 familiar and kinship forms. After scan, accept all and export, none of them may be
-readable; the year a date keeps under the year policy is the only thing left.
+readable; the default date policy leaves only the part of the decade ("2000년대 중반").
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ SECRETS = [
     "황보 아바이",
     "스물둘",
     "마흔하나",
+    "2006",  # the default period policy hides the exact year too (issue 15)
 ]
 
 
@@ -52,4 +53,4 @@ def test_accept_all_then_export_leaves_no_part_of_an_identifier(
     files = export_documents(project.conn, ids, tmp_path / "out", "txt", unreviewed=0).files
     out = Path(files[0]).read_text(encoding="utf-8")
     assert [s for s in SECRETS if s in out] == []
-    assert "2006년" in out  # the year policy keeps the year, and only the year
+    assert "2000년대 중반에" in out  # the period policy: the part of the decade, still true

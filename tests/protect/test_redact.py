@@ -222,6 +222,76 @@ def test_places_are_replaced_only_by_what_is_true(
 def test_dates_keep_only_the_year_their_words_say(
     text: str, said: str, info: dict[str, object], shown: str
 ) -> None:
+    assert _render(text, said, "date", info, date="year") == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "info", "shown"),
+    [
+        ("2017년 추석에 떠났어요.", "2017년 추석", {"year": 2017}, "2010년대 후반에 떠났어요."),
+        ("97년 배고플 때 떠났어요.", "97년 배고플 때", {"year": 1997}, "1990년대 후반 떠났어요."),
+        ("04년도에 왔어요.", "04년도", {"year": 2004}, "2000년대 중반에 왔어요."),
+        ("재작년 단오에 왔어요.", "재작년 단오", {"year": 2024}, "[날짜]에 왔어요."),
+        ("2011년 3월 14일에 왔어요.", "2011년 3월 14일", {"year": 2014}, "[날짜]에 왔어요."),
+        (
+            "2011년 3월 14일 이후로 못 봤어요.",
+            "2011년 3월 14일",
+            {"year": 2011},
+            "2010년대 초반 어느 날 이후로 못 봤어요.",
+        ),
+        (
+            "2003년 겨울에 강을 건넜어요.",
+            "2003년 겨울",
+            {"year": 2003},
+            "2000년대 초반에 강을 건넜어요.",
+        ),
+        (
+            "2008년 여름이 제일 힘들었어요.",
+            "2008년 여름",
+            {"year": 2008},
+            "2000년대 후반 어느 때가 제일 힘들었어요.",
+        ),
+        (
+            "1998~2002년에 있었어요.",
+            "1998~2002년",
+            {"year": 1998, "year_to": 2002},
+            "1990년대 후반–2000년대 초반에 있었어요.",
+        ),
+        ("1990년대 후반에 왔어요.", "1990년대 후반", {"decade": 1990}, "1990년대 후반에 왔어요."),
+        (
+            "We crossed two days after Chuseok 2006.",
+            "Chuseok 2006",
+            {"year": 2006, "holiday": True},
+            "We crossed two days after a day in the mid-2000s.",
+        ),
+        ("It was before 2011.", "2011", {"year": 2011}, "It was before the early 2010s."),
+        ("She left in '04.", "'04", {"year": 2004}, "She left in the mid-2000s."),
+        ("The 1997 famine took him.", "1997", {"year": 1997}, "The late 1990s famine took him."),
+        ("1997 was the worst.", "1997", {"year": 1997}, "The late 1990s was the worst."),
+        (
+            "The summer of 2008 was dry.",
+            "2008",
+            {"year": 2008},
+            "A time in the late 2000s was dry.",
+        ),
+        (
+            "He lived there 2003–07.",
+            "2003–07",
+            {"year": 2003, "year_to": 2007},
+            "He lived there the 2000s.",
+        ),
+        (
+            "He lived there 1999–2001.",
+            "1999–2001",
+            {"year": 1999, "year_to": 2001},
+            "He lived there the late 1990s–early 2000s.",
+        ),
+    ],
+)
+def test_dates_become_the_part_of_their_decade_by_default(
+    text: str, said: str, info: dict[str, object], shown: str
+) -> None:
+    """The default policy (issue 15): early (0-3), mid (4-6) or late (7-9) of the decade."""
     assert _render(text, said, "date", info) == shown
 
 
@@ -324,7 +394,8 @@ def test_any_findings_give_one_consistent_view(text: str, data: st.DataObject) -
 )
 def test_a_season_beside_a_found_year_goes_with_it(text: str, said: str, shown: str) -> None:
     year = int(re.search(r"\d+", said).group())  # type: ignore[union-attr]
-    assert _render(text, said, "date", {"year": 1900 + year if year < 100 else year}) == shown
+    info: dict[str, object] = {"year": 1900 + year if year < 100 else year}
+    assert _render(text, said, "date", info, date="year") == shown
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,8 @@ A redacted text may lose detail; it must never say something false. So each
 replacement is either a neutral tag, the original words (only when they are
 already as coarse as the policy asks), or something true of the original: a
 province, region or country containing every place the name may denote (the
-oracle below reads the data files on its own), the year the date says, an age
+oracle below reads the data files on its own), the year the date says or the part
+of its decade that holds it, an age
 band that holds the age, a plain word true of the role.
 """
 
@@ -270,7 +271,7 @@ def test_a_date_keeps_only_the_year_it_says(case: tuple[str, int, str], skew: in
     text = f"{said}에 떠났어요." if lang == "ko" else f"She left {said}."
     at = 0 if lang == "ko" else len("She left ")
     info = {"year": year + skew, "holiday": True}
-    _, reps = render(text, [(at, at + len(said), "date", info)])
+    _, reps = render(text, [(at, at + len(said), "date", info)], date="year")
     shown = reps[0].text.removesuffix("에")
     if shown in DATE_TAGS:
         assert skew != 0 or not re.search(r"\d", said)
@@ -278,6 +279,43 @@ def test_a_date_keeps_only_the_year_it_says(case: tuple[str, int, str], skew: in
     digits = re.findall(r"\d+", shown)
     assert digits in ([str(year)], [f"{year % 100:02d}"]), (said, info, shown)
     assert skew == 0 or (year + skew) % 100 == year % 100
+
+
+_PERIOD = re.compile(
+    r"(?:(?P<ko>\d{4})년대 (?P<third_ko>초반|중반|후반)"
+    r"|the (?P<third_en>early |mid-|late )(?P<en>\d{4})s)"
+)
+_THIRD = {
+    "초반": (0, 3),
+    "중반": (4, 6),
+    "후반": (7, 9),
+    "early ": (0, 3),
+    "mid-": (4, 6),
+    "late ": (7, 9),
+}
+
+
+@given(spoken_dates(), st.integers(-30, 30))
+@settings(max_examples=300, deadline=None)
+def test_a_date_becomes_a_period_that_holds_its_year(case: tuple[str, int, str], skew: int) -> None:
+    """The default policy: the part of the decade, which contains the year said, and no
+    exact year; the tag when the year the finding claims is not in its words."""
+    said, year, lang = case
+    text = f"{said}에 떠났어요." if lang == "ko" else f"She left {said}."
+    at = 0 if lang == "ko" else len("She left ")
+    info = {"year": year + skew, "holiday": True}
+    _, reps = render(text, [(at, at + len(said), "date", info)])
+    shown = reps[0].text.removesuffix("에")
+    if shown in DATE_TAGS:
+        assert skew != 0
+        return
+    assert skew == 0 or (year + skew) % 100 == year % 100
+    m = _PERIOD.search(shown)
+    assert m, (said, shown)
+    decade = int(m.group("ko") or m.group("en"))
+    low, high = _THIRD[m.group("third_ko") or m.group("third_en")]
+    assert decade + low <= year + skew <= decade + high, (said, info, shown)
+    assert re.findall(r"\d+", shown) == [str(decade)], shown
 
 
 @given(
@@ -293,7 +331,7 @@ def test_a_season_beside_a_found_year_is_hidden_and_the_year_kept(
     assume(season not in ("초", "말") or after not in ("이", "은"))  # not said so
     text = f"그 사람은 {year}년 {season}{after} 떠났어요."
     at = text.index(str(year))
-    view, reps = render(text, [(at, at + 5, "date", {"year": year})])
+    view, reps = render(text, [(at, at + 5, "date", {"year": year})], date="year")
     assert season not in view.text.replace("떠났", "")
     assert re.findall(r"\d+", reps[0].text) == [str(year)]
     assert re.fullmatch(r"\d{4}년(?: 어느 (?:날|때))?(?:가|이|는|은)?", reps[0].text), reps
@@ -313,7 +351,7 @@ def test_an_english_season_of_a_found_year_keeps_a_true_preposition(
     lead: str, expected: str
 ) -> None:
     text = f"{lead}2003."
-    view, _ = render(text, [(len(lead), len(lead) + 4, "date", {"year": 2003})])
+    view, _ = render(text, [(len(lead), len(lead) + 4, "date", {"year": 2003})], date="year")
     assert view.text == f"{expected}2003."
 
 
@@ -330,7 +368,7 @@ def test_a_relative_date_never_gets_an_invented_year(said: str) -> None:
 def test_a_year_range_stays_a_range() -> None:
     text = "I lived there 2003–2007."
     at = text.index("2003")
-    view, _ = render(text, [(at, at + 9, "date", {"year": 2003, "year_to": 2007})])
+    view, _ = render(text, [(at, at + 9, "date", {"year": 2003, "year_to": 2007})], date="year")
     assert view.text == "I lived there 2003–2007."
 
 
@@ -463,7 +501,7 @@ def test_accept_all_then_export_says_nothing_false(
         assert false not in out, false
     assert "거제도" not in out and "Geoje" not in out and "Baengnyeong" not in out
     assert "경상남도에서" in out and "South Gyeongsang" in out
-    assert "2017년에 떠났어요" in out and "추석" not in out and "단오" not in out
+    assert "2010년대 후반에 떠났어요" in out and "추석" not in out and "단오" not in out
 
 
 def test_every_role_word_the_detector_knows_gets_a_true_word_or_the_tag() -> None:

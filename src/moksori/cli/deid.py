@@ -275,12 +275,16 @@ def policy(
 ) -> None:
     """Show the redaction policy and the shared list, or change one of them.
 
-    TYPE ACTION sets what one type becomes. "allow PHRASE" puts a phrase on the
-    project's shared list: words every participant shares ("North Korea", "하나원",
-    "Tumen River"), never proposed as a person, place or role. "deny PHRASE" takes
-    one off (packaged ones too), so the scan proposes it again. The list holds no
-    names: its changes are audited with the phrase. Re-scan (deid scan --rescan)
-    to apply a change to documents already scanned.
+    TYPE ACTION sets what one type becomes. A date becomes by default the part of
+    its decade ("1990년대 후반", "the late 1990s"); "date year" keeps its exact
+    year. A project keeps the actions it set before: only the default changed.
+
+    "allow PHRASE" puts a phrase on the project's shared list: words every
+    participant shares ("North Korea", "하나원", "Tumen River"), never proposed as
+    a person, place or role. "deny PHRASE" takes one off (packaged ones too), so
+    the scan proposes it again. The list holds no names: its changes are audited
+    with the phrase. Re-scan (deid scan --rescan) to apply a change to documents
+    already scanned.
     """
     with open_project(project, coder) as p:
         rules = p.deid.publishing

@@ -1,12 +1,13 @@
 """Per-project policies: what each kind of personal data becomes in the redacted view.
 
 Direct identifiers are replaced by a tag ("[전화번호]", "[phone]"), people by
-their pseudonym, and quasi-identifiers generalised: an exact age to a band,
-a date to its year, a county or city to its province or region, an exact
-resettlement cohort removed, a role replaced by a plain word that is true of
-it ("보위원" → "관리"). Replacements never say more than the original did:
-what cannot be checked becomes the tag. Tags and generalisations follow the
-language of the line they stand in, so Korean text stays Korean.
+their pseudonym, and quasi-identifiers generalised: an exact age to a band, a
+date to the part of its decade ("1997년" → "1990년대 후반"; the year is a choice), a
+county or city to its province or region, an exact resettlement cohort removed,
+a role replaced by a plain word that is true of it ("보위원" → "관리").
+Replacements never say more than the original did: what cannot be checked
+becomes the tag. Tags and generalisations follow the language of the line they
+stand in, so Korean text stays Korean.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from moksori.store.database import Connection, transaction
 ACTIONS: dict[PiiType, tuple[str, ...]] = {
     PiiType.PERSON: ("pseudonym", "mask"),
     PiiType.PLACE: ("province", "region", "mask", "keep"),
-    PiiType.DATE: ("year", "mask", "keep"),
+    PiiType.DATE: ("period", "year", "mask", "keep"),
     PiiType.AGE: ("band", "mask", "keep"),
     PiiType.COHORT: ("remove", "mask", "keep"),
     PiiType.ROLE: ("neutral", "mask", "keep"),
@@ -31,7 +32,9 @@ ACTIONS: dict[PiiType, tuple[str, ...]] = {
 DEFAULTS: dict[PiiType, str] = {
     PiiType.PERSON: "pseudonym",
     PiiType.PLACE: "province",
-    PiiType.DATE: "year",
+    # the part of its decade ("1990년대 후반", "the late 1990s"): the exact year of a
+    # crossing or an arrival can single out a participant; "year" stays a choice
+    PiiType.DATE: "period",
     PiiType.AGE: "band",
     PiiType.COHORT: "remove",
     PiiType.ROLE: "neutral",  # a plain word true of the role ("관리", "worker"), else the tag

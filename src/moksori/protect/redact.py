@@ -245,14 +245,15 @@ class Renderer:
         if t == PiiType.PERSON and action == "pseudonym":
             entity = self.entities.get(f.entity_id) if f.entity_id is not None else None
             return entity.label(lang) if entity else tag(t, lang)
-        if t == PiiType.DATE and action == "year":
-            year = year_as_said(said, f.info, lang)
+        if t == PiiType.DATE and action in ("year", "period"):
+            as_said = year_as_said if action == "year" else period_as_said
+            year = as_said(said, f.info, lang)
             if year is not None:
                 if _finer_than_year(said) and _relative_context(self.text, f.start, f.end):
                     return f"{year} 어느 날" if lang == "ko" else f"a day in {year}"
                 if SEASON_SAID.search(said):
                     return season_as_year(self.text, f, said, year, lang)
-                return year
+                return _in_sentence(self.text, f.start, year, lang)
         if t == PiiType.AGE and action == "band":
             aged = _age_band(said, checked_age(said, f.info), lang)
             if aged is not None:
@@ -343,6 +344,48 @@ def year_as_said(said: str, info: dict[str, object], lang: str) -> str | None:
     # "left North Korea in 2012" beside a Korean name) stays bare
     bare = said.strip().isdigit()
     return f"{shown}년" if lang == "ko" and not bare else shown
+
+
+# A year's place in its decade: 0-3 early, 4-6 mid, 7-9 late.
+_THIRDS = (("초반", "early "), ("중반", "mid-"), ("후반", "late "))
+
+
+def _period(year: int, lang: str) -> str:
+    ko, en = _THIRDS[0 if year % 10 <= 3 else 1 if year % 10 <= 6 else 2]
+    return f"{year // 10 * 10}년대 {ko}" if lang == "ko" else f"the {en}{year // 10 * 10}s"
+
+
+def period_as_said(said: str, info: dict[str, object], lang: str) -> str | None:
+    """A date as the part of its decade it falls in, coarser than the year and still
+    true: "1997년 추석" → 1990년대 후반, "in '04" → in the mid-2000s (a two-digit year
+    as the detector read it). None (the tag) when the year is not in its words, as for
+    the year; a decade said stays, a range spans its first and last periods.
+    """
+    if year_as_said(said, info, lang) is None:
+        return None
+    year = info.get("year")
+    if not isinstance(year, int) or isinstance(year, bool):
+        return said  # a decade ("1990년대", "the 1990s"): already coarser
+    to = info.get("year_to")
+    last = to if isinstance(to, int) and not isinstance(to, bool) else year
+    first, last = min(year, last), max(year, last)
+    a, b = _period(first, lang), _period(last, lang)
+    if a == b:
+        return a
+    if first // 10 == last // 10:
+        return f"{first // 10 * 10}년대" if lang == "ko" else f"the {first // 10 * 10}s"
+    return f"{a}–{b}" if lang == "ko" else f"{a}–{b.removeprefix('the ')}"
+
+
+def _in_sentence(text: str, start: int, period: str, lang: str) -> str:
+    """An English period read in its sentence: "the 1997 famine" → "the late 1990s
+    famine" (one "the"), "1997 was hard." → "The late 1990s was hard."."""
+    if lang == "ko" or not period.startswith("the "):
+        return period
+    before = text[:start].rstrip(" \t\"'“‘(")
+    if re.search(r"\bthe\s+$", text[max(0, start - 5) : start], re.IGNORECASE):
+        return period.removeprefix("the ")
+    return "The" + period[3:] if not before or before[-1] in ".!?\n:" else period
 
 
 _YEAR_WORDS = re.compile(
