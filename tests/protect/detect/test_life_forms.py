@@ -262,3 +262,39 @@ def test_bases_and_crews_of_a_trade(text: str, role: str) -> None:
 def test_an_age_after_a_quoted_name() -> None:
     text = 'I was there. Her neighbour, "Granny Crane", is seventy-three. She was kind.'
     assert ("seventy-three", "age") in times_in(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "kind"),
+    [
+        (SPOKEN + "그때 제가 열여섯, 동생이 열두 살이었어요.", "열여섯", "age"),
+        (SPOKEN + "조카는 그 이태 뒤 여름에 군대에 갔어요.", "이태 뒤 여름", "date"),
+        (
+            "I was there. He left in the year of the Jang Song-thaek affair.",
+            "year of the Jang Song-thaek affair",
+            "date",
+        ),
+    ],
+)
+def test_part_six_forms(text: str, said: str, kind: str) -> None:
+    assert (said, kind) in times_in(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (SPOKEN + "고용센터 탈북민 전담 상담관이 소개해 줬어요.", "고용센터 탈북민 전담 상담관"),
+        (
+            "I was scared. She is the daughter of the smelter hospital's director.",
+            "smelter hospital's director",
+        ),
+    ],
+)
+def test_dedicated_counsellors_and_a_director_after_a_possessive(text: str, role: str) -> None:
+    assert role in roles_in(text)
+
+
+def test_a_thing_i_bought_is_no_age() -> None:
+    assert [
+        s for s in temporal.find(SPOKEN + "제가 하나 사 왔어요.") if s.type == PiiType.AGE
+    ] == []

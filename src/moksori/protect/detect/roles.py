@@ -185,8 +185,8 @@ _BARE_UNITS = frozenset(
 )
 # "새터민 담당 전도사", "탈북민 담당 형사": who is in charge of someone, one person.
 _RX_IN_CHARGE = re.compile(
-    rf"(?<![{H}])[{H}]{{2,6}}\s?담당\s?(?:전도사|목사|형사|경찰관|경찰|선생님|선생|상담사|교사|직원"
-    rf"|공무원|관|복지사|간사){_TAIL}"
+    rf"(?<![{H}])[{H}]{{2,6}}\s?(?:담당|전담)\s?(?:전도사|목사|형사|경찰관|경찰|선생님|선생|상담사|상담관"
+    rf"|상담원|교사|직원|공무원|관|복지사|간사){_TAIL}"
 )
 # "보안서 예심과", "보위부 반탐과": a department of the security office, a handful of men.
 _RX_AGENCY_DEPT = re.compile(

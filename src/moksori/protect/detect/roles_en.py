@@ -316,7 +316,7 @@ EN_GRAMMAR = [
     # "the centre's chief of staff", "the company's youth league secretary": a title of a
     # body named by its possessive.
     re.compile(
-        rf"\b{_EN_DET}(?P<r>[a-z-]+['’]s\s(?:(?i:{_EN_OFFICE_WORD})[\s-]){{0,3}}"
+        rf"\b{_EN_DET}(?P<r>(?:[a-z-]+\s)?[a-z-]+['’]s\s(?:(?i:{_EN_OFFICE_WORD})[\s-]){{0,3}}"
         rf"(?:(?i:{_EN_TITLE})|chief\sof\sstaff)(?:\sof\sstaff)?)\b(?!s\b)"
     ),
     # "a logging crew in Tynda", "construction workers of the Namgang company": a crew of a
