@@ -6,6 +6,7 @@
     python benchmarks/frozen_deid.py --set frozen2   # v2 (dev now) → results/frozen2_deid.json
     python benchmarks/frozen_deid.py --set frozen3   # held-out v3 → results/frozen3_deid.json
     python benchmarks/frozen_deid.py --set dev4      # dev4 (dev set) → results/dev4_deid.json
+    python benchmarks/frozen_deid.py --set dev5      # dev5 (dev set) → results/dev5_deid.json
     python benchmarks/frozen_deid.py --set frozen4   # held-out v4 → results/frozen4_deid.json
 
 The set (benchmarks/frozen/, see its README) was written before any tuning and must never
