@@ -108,3 +108,29 @@ def test_through_the_moksori_app(study: str, tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["export", study, str(out), "--json"])
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["sources"] == 2 and zipfile.is_zipfile(out)
+
+
+def test_import_positions_and_export_for_nvivo(
+    project_path: Path, passphrase: str, tmp_path: Path
+) -> None:
+    vendors = Path(__file__).parents[1] / "interop" / "data" / "vendors"
+    Project.create(project_path, passphrase).close()
+    runner = CliRunner()
+    got = runner.invoke(
+        _app(), ["import", str(project_path), str(vendors / "nvivo-win.qdpx"), "--json"]
+    )
+    assert got.exit_code == 0, got.stderr
+    report = json.loads(got.stdout)
+    assert report["producer"] == "nvivo" and report["codings"] == 24
+    assert report["positions"].startswith("UTF-16 code units, BOM not counted")
+    bad = runner.invoke(
+        _app(), ["import", str(project_path), str(vendors / "atlas.qdpx"), "--positions", "x"]
+    )
+    assert bad.exit_code != 0 and "unknown position unit" in bad.stderr
+    out = tmp_path / "for-nvivo.qdpx"
+    code, stdout, stderr = run(str(project_path), str(out), "--for", "nvivo")
+    assert code == 0, stderr
+    qde = zipfile.ZipFile(out).read("project.qde").decode()
+    assert "positions: UTF-16, for NVivo" in qde
+    code, _, stderr = run(str(project_path), str(tmp_path / "y.qdpx"), "--for", "dedoose")
+    assert code != 0 and "unknown export target" in stderr

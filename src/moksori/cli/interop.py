@@ -43,6 +43,14 @@ def export(
         Path | None,
         typer.Option("--vault", help="With --redacted: the vault, to scrub every known alias."),
     ] = None,
+    target: Annotated[
+        str,
+        typer.Option(
+            "--for",
+            help="The tool the file is for: refi (code points, the standard), nvivo "
+            "(UTF-16 positions), atlas, maxqda or qualcoder.",
+        ),
+    ] = "refi",
     as_json: JsonOpt = False,
 ) -> None:
     """Write the project as REFI-QDA (.qdpx) for NVivo, ATLAS.ti, MAXQDA or QualCoder."""
@@ -56,9 +64,11 @@ def export(
             with opened_vault(p, vault, required=vault is not None) as v:
                 if v is None:
                     err.print("[yellow]no vault[/yellow]: names are scrubbed from findings only")
-                report = export_qdpx(p, out_file, redacted=True, unreviewed_ok=True, vault=v)
+                report = export_qdpx(
+                    p, out_file, redacted=True, unreviewed_ok=True, vault=v, target=target
+                )
         else:
-            report = export_qdpx(p, out_file)
+            report = export_qdpx(p, out_file, target=target)
     if as_json:
         emit_json(report.to_json())
         return
@@ -82,6 +92,14 @@ def import_(
     in_file: Annotated[
         Path, typer.Argument(help="A REFI-QDA package (study.qdpx) or a Taguette project file")
     ],
+    positions: Annotated[
+        str,
+        typer.Option(
+            "--positions",
+            help="What the file's positions count: utf16 (NVivo), codepoints, or auto "
+            "(the producer's rule, checked against word boundaries).",
+        ),
+    ] = "auto",
     as_json: JsonOpt = False,
 ) -> None:
     """Bring in a REFI-QDA project (.qdpx: NVivo, ATLAS.ti, MAXQDA, QualCoder) or Taguette's."""
@@ -103,7 +121,7 @@ def import_(
         )
         return
     with open_project(project) as p:
-        report = import_qdpx(p, in_file)
+        report = import_qdpx(p, in_file, positions=positions.lower())
     if as_json:
         emit_json(report.to_json())
         return
@@ -111,7 +129,8 @@ def import_(
         report,
         f"imported {render.escape(in_file.name)}: {report.documents} documents "
         f"({report.documents_existing} already here), {report.codes_created} new codes, "
-        f"{report.codings} codings, {report.cases} cases, {report.memos} memos",
+        f"{report.codings} codings, {report.cases} cases, {report.memos} memos "
+        f"(from {report.producer}; positions as {report.positions})",
     )
 
 

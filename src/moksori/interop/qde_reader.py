@@ -9,11 +9,10 @@ characters; moksori stores NFC/LF text without them. :func:`canonical` builds
 the stored text together with a position map, so a selection keeps covering
 the same words after the text is normalised.
 
-Position conventions: positions count the code points of the source file as
-written (CR and LF are two). A leading BOM counts as position 0, as for a tool
-that counted its own file; QualCoder is the exception (``Project/@origin``
-starting with "QualCoder"): it adds the BOM on export but counts positions on
-its stored text, which has none, so there the BOM is dropped before counting.
+Position conventions differ by producer (UTF-16 units or code points, BOM
+counted or not, CRLF as one or two): :mod:`positions` picks the reading, and
+each source's :class:`PositionMap` turns a file position into a code point of
+the text without its BOM, which the :class:`MappedText` carries onto stored text.
 
 Where a text is: ``internal://`` under ``sources/``; ``relative://`` is looked
 up inside the package (never on disk) and skipped with its reason when absent;
@@ -36,6 +35,15 @@ from lxml import etree
 from moksori.errors import IngestError
 from moksori.ingest.model import IngestedFile
 from moksori.ingest.normalise import REPLACEMENTS as NORMALISE_TABLE
+from moksori.interop.positions import (
+    BOM,
+    PositionMap,
+    Reading,
+    best_reading,
+    candidates,
+    on_boundary,
+    reading_for,
+)
 from moksori.interop.refi import RefiError, local_name, normalise_guid, parse_xml, readable_path
 from moksori.store.ids import new_guid
 
@@ -288,6 +296,8 @@ class TextSourceIn:
     mapped: MappedText
     raw: bytes
     name: str
+    text: str = ""  # the decoded file, BOM included
+    positions: PositionMap | None = None  # file positions -> code points (see positions)
     doc_id: int = 0
     ingested: IngestedFile | IngestError | Future[Any] | None = None  # see TextIngester
 
@@ -295,6 +305,23 @@ class TextSourceIn:
         """The ingest pipeline's result for this text (waits for a worker process)."""
         out = self.ingested
         return out.result() if isinstance(out, Future) else out
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """A selection's file positions as a range of the stored text."""
+        assert self.positions is not None
+        s, e, _ = self.positions.span(start, end)
+        return self.mapped.span(s, e)
+
+    @property
+    def reading(self) -> str:
+        assert self.positions is not None
+        return self.positions.reading.describe()
+
+    @property
+    def length(self) -> int:
+        """The source's length in the units its positions count."""
+        assert self.positions is not None
+        return self.positions.length
 
     @property
     def file_name(self) -> str:
@@ -351,14 +378,11 @@ def skip_reason(el: etree._Element) -> str:
     return SKIP_OUTSIDE if target.startswith("absolute://") else SKIP_NO_TEXT
 
 
-def counts_bom(root: etree._Element) -> bool:
-    """Whether a leading BOM is position 0 (see the module docstring: not for QualCoder)."""
-    return not (root.get("origin") or "").strip().lower().startswith("qualcoder")
-
-
-def read_sources(pkg: Package, root: etree._Element, report: Any) -> list[TextSourceIn]:
+def read_sources(
+    pkg: Package, root: etree._Element, report: Any, units: str = "auto"
+) -> list[TextSourceIn]:
+    """Every readable TextSource, its positions read by the rule that fits (see positions)."""
     out: list[TextSourceIn] = []
-    bom = counts_bom(root)
     holder = child(root, "Sources")
     for el in holder if holder is not None else []:
         kind = local_name(el)
@@ -376,16 +400,49 @@ def read_sources(pkg: Package, root: etree._Element, report: Any) -> list[TextSo
             report.warnings.append(f"{readable_path(el)}: {reason.split(': ')[-1]}; skipped")
             continue
         raw = decode_source(data, what)
-        mapped = canonical(raw if bom else raw.removeprefix("\ufeff"))
+        mapped = canonical(raw.removeprefix(BOM))
         name = " ".join((el.get("name") or "").split()) or f"source {len(out) + 1}"
-        out.append(TextSourceIn(guid, el, mapped, data, name))
+        out.append(TextSourceIn(guid, el, mapped, data, name, raw))
+    first = reading_for(root, pkg.qde_name, units)
+    reading, why = first, ""
+    if units == "auto":
+        others = candidates([s.text for s in out], first)[1:]
+        reading, why = best_reading(first, others, lambda r: _fit(out, r))
+    for src in out:
+        src.positions = PositionMap(src.text, reading)
+    if why:
+        report.warnings.append(why)
+    if hasattr(report, "positions"):
+        report.positions = reading.describe()
     return out
+
+
+def _fit(sources: list[TextSourceIn], reading: Reading) -> tuple[int, int]:
+    """(selections whose both edges fall on word boundaries, all selections) under a reading."""
+    good = total = 0
+    for src in sources:
+        pm = PositionMap(src.text, reading)
+        lo, hi, text = src.mapped.lo, src.mapped.hi, src.mapped.text
+        for sel in children(src.el, "PlainTextSelection"):
+            total += 1
+            try:
+                start, end = int(sel.get("startPosition", "")), int(sel.get("endPosition", ""))
+            except ValueError:
+                continue
+            if not 0 <= start < end <= pm.length:
+                continue
+            s, e, split = pm.span(start, end)
+            if split or e >= len(lo):
+                continue
+            a, b = lo[s], hi[e]
+            good += a < b and on_boundary(text, a) and on_boundary(text, b)
+    return good, total
 
 
 def check_selections(sources: list[TextSourceIn], guids: dict[str, etree._Element]) -> None:
     """Positions inside their source and CodeRefs to existing codes, before any write."""
     for src in sources:
-        length = len(src.mapped.lo) - 1
+        length = src.length
         for sel in children(src.el, "PlainTextSelection"):
             gid = normalise_guid(sel.get("guid")) or sel.get("guid") or "?"
             try:
@@ -395,7 +452,8 @@ def check_selections(sources: list[TextSourceIn], guids: dict[str, etree._Elemen
             if not 0 <= start < end <= length:
                 raise RefiError(
                     f"selection {gid} ({start}-{end}) lies outside its source, "
-                    f"which has {length} characters"
+                    f"which has {length} positions counted as {src.reading}; "
+                    "another --positions may fit"
                 )
             _check_codings(sel, f"selection {gid}", guids)
         _check_codings(src.el, f"source {src.guid}", guids)

@@ -10,6 +10,11 @@ elements, code links and case-link selections have none in the store, so
 theirs are UUID5s of the project GUID (``meta.project_guid``) and the
 record's id. A PlainTextSelection of a coding carries the coding's GUID.
 
+``target`` names the tool the file is for: positions are code points as the
+standard says (``refi``, the default), or UTF-16 code units for NVivo, which
+counts them so (see :mod:`positions`); the origin then says so, so that
+moksori reads its own NVivo export back right.
+
 ``redacted=True`` writes the de-identified view, for handing a coded
 project to someone who must not see identities: the texts come from the
 redacted view, every selection is carried across the replacements (one that
@@ -23,6 +28,7 @@ from __future__ import annotations
 import unicodedata
 import uuid
 import zipfile
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from decimal import Decimal
 from pathlib import Path
@@ -32,6 +38,7 @@ from moksori import __version__
 from moksori.coding.attributes import to_python
 from moksori.errors import OutputError
 from moksori.interop import qde_writer as q
+from moksori.interop.positions import EXPORT_UTF16, TARGETS, UTF16_MARK, export_units
 from moksori.interop.qdc import format_description
 from moksori.interop.refi import RefiError, normalise_guid
 from moksori.outputs import open_output, private_dir
@@ -62,6 +69,7 @@ _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed, so two exports of one project are by
 class ExportReport:
     path: str
     redacted: bool
+    target: str = "refi"
     users: int = 0
     codes: int = 0
     variables: int = 0
@@ -82,8 +90,12 @@ class ExportReport:
 class _Texts:
     """The texts and positions to write: stored, or the redacted view and scrubbed prose."""
 
-    def __init__(self, conn: Connection, redacted: bool, vault: Vault | None) -> None:
+    def __init__(
+        self, conn: Connection, redacted: bool, vault: Vault | None, utf16: bool = False
+    ) -> None:
         self.redacted = redacted
+        self.utf16 = utf16
+        self._units: dict[int, Callable[[int], int]] = {}
         self._views = ViewCache(conn, include_proposed=True) if redacted else None
         self._scrub = Scrubber.of(conn, vault) if redacted else None
         self._stored: dict[int, str] = {}
@@ -97,11 +109,16 @@ class _Texts:
         return self._stored[doc_id]
 
     def span(self, doc_id: int, start: int, end: int) -> tuple[int, int] | None:
-        """The range in the written text; None when redaction removed all of it."""
-        if self._views is None:
-            return start, end
-        s, e = self._views(doc_id).map_range(start, end)
-        return (s, e) if e > s else None
+        """The range in the written text, in the target's units; None when redaction
+        removed all of it."""
+        if self._views is not None:
+            start, end = self._views(doc_id).map_range(start, end)
+            if end <= start:
+                return None
+        if doc_id not in self._units:
+            self._units[doc_id] = export_units(self.text(doc_id), self.utf16)
+        unit = self._units[doc_id]
+        return unit(start), unit(end)
 
     def name(self, text: str | None) -> str:
         """Short free text (names, titles, values): known names replaced."""
@@ -141,6 +158,7 @@ def export_qdpx(
     redacted: bool = False,
     unreviewed_ok: bool = False,
     vault: Vault | None = None,
+    target: str = "refi",
 ) -> ExportReport:
     """Write the project (or its de-identified view) as a ``.qdpx``; atomic, never half-written.
 
@@ -148,11 +166,13 @@ def export_qdpx(
     review, unless ``unreviewed_ok`` (proposed findings are then redacted too).
     The vault, when given, adds every alias it knows to the names scrubbed.
     """
+    if target not in TARGETS:
+        raise RefiError(f"unknown export target {target!r}; use one of {', '.join(TARGETS)}")
     if redacted:
         project.deid.require_reviewed(unreviewed_ok)
     out = Path(out)
-    report = ExportReport(str(out), redacted)
-    texts = _Texts(project.conn, redacted, vault)
+    report = ExportReport(str(out), redacted, target)
+    texts = _Texts(project.conn, redacted, vault, EXPORT_UTF16[target])
     model, files = _collect(project, texts, report)
     report.names_scrubbed = texts.scrubbed
     _write_zip(out, q.build_qde(model), files)
@@ -168,7 +188,7 @@ def _collect(
     meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
     model = q.QdeProject(
         name=texts.name(project.path.stem) or "moksori project",
-        origin=f"moksori {__version__}",
+        origin=f"moksori {__version__}" + (f" ({UTF16_MARK}, for NVivo)" if texts.utf16 else ""),
         created=meta.get("created_at"),
         description=texts.prose(meta.get("description")),
     )

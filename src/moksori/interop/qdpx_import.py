@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,9 +30,11 @@ from typing import Any
 from lxml import etree
 
 from moksori.coding.codebook import Code
+from moksori.coding.coders import CODER_ENV, DEFAULT_OWNER
 from moksori.errors import CodingError, MoksoriError
 from moksori.ingest.model import IngestedFile
 from moksori.interop import qdc
+from moksori.interop.positions import UNITS, producer
 from moksori.interop.qde_reader import (
     Package,
     TextSourceIn,
@@ -88,10 +91,30 @@ class ImportReport(ToolImportReport):
     case_links: int = 0
     memos: int = 0
     memos_existing: int = 0  # already in the project (a second import of the same file)
+    producer: str = ""  # the tool that wrote the file (positions.producer)
+    positions: str = ""  # how its positions were read
+    document_values: int = 0  # a source's variables and description, as document attributes
+    annotations: int = 0  # range notes, kept as document memos titled with their range
+    owner: str = ""  # who was made the project's owner by this import ("" if it had one)
+    blind: bool = True  # blind coding after the import
 
 
-def import_qdpx(project: Project, path: Path, *, schema: Path | None = None) -> ImportReport:
-    """Bring a ``.qdpx`` into the project, all or nothing. ``schema``: Project.xsd, optional."""
+def import_qdpx(
+    project: Project,
+    path: Path,
+    *,
+    schema: Path | None = None,
+    positions: str = "auto",
+    owner: str | None = None,
+) -> ImportReport:
+    """Bring a ``.qdpx`` into the project, all or nothing. ``schema``: Project.xsd, optional.
+
+    ``positions``: what the file's positions count, ``utf16`` or ``codepoints``, or
+    ``auto`` (the producer's rule, checked against word boundaries; see positions).
+    ``owner``: who imports; made the owner when the project has none (see _Writer.usable).
+    """
+    if positions not in UNITS:
+        raise RefiError(f"unknown position unit {positions!r}; use one of {', '.join(UNITS)}")
     path = Path(path)
     report = ImportReport(str(path))
     pkg = read_package(path)
@@ -102,12 +125,15 @@ def import_qdpx(project: Project, path: Path, *, schema: Path | None = None) -> 
         if schema is not None:
             report.warnings += [f"schema: {p}" for p in schema_problems(root, load_schema(schema))]
         guids = check_guids(root, report)
-        sources = read_sources(pkg, root, report)
+        report.producer = producer(root, pkg.qde_name)
+        sources = read_sources(pkg, root, report, positions)
         check_selections(sources, guids)
         ingester.start(sources)  # writing below overlaps the analysis in worker processes
         try:
             with transaction(project.conn):
-                _Writer(project, pkg, guids, sources, report).run()
+                writer = _Writer(project, pkg, guids, sources, report)
+                writer.run()
+                writer.usable(owner)
                 event = Event(Action.PROJECT_IMPORT, counts=report.counts(), choice="qdpx")
                 audit.record(project.conn, event, actor=project.actor)
         except RefiError:
@@ -142,6 +168,13 @@ class _Writer:
         self.case_of_code: dict[str, int] = {}  # case code GUID -> case id
         self.pending: list[tuple[str, int, int | None, int | None, Any]] = []  # case codings
         self.taken = {str(r[0]) for r in self.conn.execute("SELECT guid FROM coding")}
+        self.referenced = {  # selections a Case (SelectionRef) or a Note refers to
+            ref_guid(el)
+            for el in self.root.iter()
+            if isinstance(el.tag, str) and local_name(el) == "SelectionRef"
+        }
+        self.ranges: dict[str, tuple[int, int, int]] = {}  # annotation Note GUID -> doc, range
+        self.by_doc: dict[int, TextSourceIn] = {}
 
     def run(self) -> None:
         self._users()
@@ -160,6 +193,30 @@ class _Writer:
             self.conn.execute(
                 "INSERT OR IGNORE INTO meta(key, value) VALUES ('description', ?)", (desc,)
             )
+
+    def usable(self, owner: str | None) -> None:
+        """Readable at once: someone owns the project, and blind coding is off.
+
+        A project without an owner gets one: ``owner``, else MOKSORI_CODER, else
+        the acting user, else the only coder, else a new 'owner'. REFI-QDA carries
+        no blind-coding setting, so a project that never chose one gets it off;
+        one that chose (blind on or off) keeps its choice.
+        """
+        if self.conn.execute("SELECT 1 FROM coder WHERE role = 'owner'").fetchone() is None:
+            name = owner or os.environ.get(CODER_ENV) or self.p.actor
+            people = [c for c in self.p.coders.list() if c.role != "consensus"]
+            if name is None and len(people) == 1:
+                found = people[0]
+            else:
+                found = self.p.coders.find(name or DEFAULT_OWNER)
+            if found is None:
+                found = self.p.coders.add(name or DEFAULT_OWNER, "owner", implied=True)
+            self.conn.execute("UPDATE coder SET role = 'owner' WHERE id = ?", (found.id,))
+            self.report.owner = found.name
+        chosen = self.conn.execute("SELECT value FROM setting WHERE key = 'blind'").fetchone()
+        if chosen is None:
+            self.conn.execute("INSERT INTO setting(key, value) VALUES ('blind', 'off')")
+        self.report.blind = chosen is not None and chosen[0] == "on"
 
     # --- users and codes ------------------------------------------------------
     def _users(self) -> None:
@@ -250,12 +307,42 @@ class _Writer:
                 ingested,
                 data=src.raw,
                 sha256=sha,
-                documents=[dataclasses.replace(doc, title=src.name)],
+                documents=[
+                    dataclasses.replace(
+                        doc, title=src.name, attributes={**doc.attributes, **self._values(src)}
+                    )
+                ],
             )
             src.doc_id = docs_store.insert_file(self.conn, ingested)[0]
             self.report.documents += 1
         self.docs[src.guid] = src.doc_id
+        self.by_doc[src.doc_id] = src
         self._codings(src)
+
+    def _values(self, src: TextSourceIn) -> dict[str, str]:
+        """A source's variables (MAXQDA, QualCoder) and Description as document attributes."""
+        out: dict[str, str] = {}
+        for vv in children(src.el, "VariableValue"):
+            ref = child(vv, "VariableRef")
+            var = self.guids.get(ref_guid(ref) or "") if ref is not None else None
+            value = [c for c in vv if local_name(c).endswith("Value")]
+            if var is None or local_name(var) != "Variable" or not value:
+                self.report.warnings.append(f"{readable_path(vv)}: no variable or value")
+                continue
+            name = " ".join((var.get("name") or "").split()) or "variable"
+            out[name] = text_of(value[0]).strip()
+        desc = text_of(child(src.el, "Description")).strip()
+        if desc:
+            out["description"] = desc
+        self.report.document_values += len(out)
+        return out
+
+    def _annotation(self, doc: int, start: int, end: int, body: str, el: Any) -> None:
+        """A note on a range of text: a document memo whose title names the range."""
+        self._insert_memo(
+            el, "document", doc, f"annotation {start}-{end}", body, normalise_guid(None)
+        )
+        self.report.annotations += 1
 
     def _codings(self, src: TextSourceIn) -> None:
         """Every coding of a source in one executemany; case codes become pending links."""
@@ -269,7 +356,7 @@ class _Writer:
             start, end = whole[1], whole[2]
             if sel is not src.el:
                 gid = normalise_guid(sel.get("guid")) or new_guid()
-                start, end = src.mapped.span(
+                start, end = src.span(
                     int(sel.get("startPosition", 0)), int(sel.get("endPosition", 0))
                 )
                 if end <= start:
@@ -280,6 +367,12 @@ class _Writer:
                 memo = text_of(child(sel, "Description")).strip() or None
                 when = sel.get("creationDateTime") or when
             codings = children(sel, "Coding")
+            if sel is not src.el and not codings:
+                if memo:  # an annotation (MAXQDA): a note on the range, no code
+                    self._annotation(src.doc_id, start, end, memo, sel)
+                elif gid not in self.referenced and not self._noted(sel):
+                    self.report.skip("PlainTextSelection without coding or note")
+                continue
             for coding in codings:
                 ref = child(coding, "CodeRef")
                 target = ref_guid(ref) if ref is not None else None  # checked before
@@ -431,6 +524,9 @@ class _Writer:
                 targets[note or ""] = ("link", None)
             elif kind in ("Coding", "PlainTextSelection") and self.codings.get(gid or ""):
                 targets[note or ""] = ("coding", self.codings[gid or ""][0])
+            elif kind == "PlainTextSelection" and gid in self.selections:
+                self.ranges[note or ""] = self.selections[gid or ""]  # an annotation (NVivo)
+                targets[note or ""] = ("document", self.selections[gid or ""][0])
         holder = child(self.root, "Notes")
         for el in children(holder, "Note") if holder is not None else []:
             self._memo(el, targets)
@@ -457,6 +553,45 @@ class _Writer:
         title = " ".join((el.get("name") or "").split())
         if title == f"{kind} memo":  # the name moksori's export gives an untitled memo
             title = ""
+        span = self._note_range(el, guid, kind, target)
+        if span is not None:
+            self._annotation(target or 0, *span, body, el)
+            return
+        self._insert_memo(el, kind, target, title, body, guid)
+
+    def _noted(self, sel: etree._Element) -> bool:
+        """Whether a NoteRef (or a Link to a Note) hangs on this uncoded selection."""
+        return bool(children(sel, "NoteRef"))
+
+    def _note_range(
+        self, el: etree._Element, guid: str, kind: str, target: int | None
+    ) -> tuple[int, int] | None:
+        """The stored range a Note annotates: its own PlainTextSelection (QualCoder) on the
+        source that refers to it, or the selection that refers to it (NVivo)."""
+        if guid in self.ranges:
+            return self.ranges[guid][1], self.ranges[guid][2]
+        sel = child(el, "PlainTextSelection")
+        src = self.by_doc.get(target or -1) if kind == "document" else None
+        if sel is None or src is None:
+            return None
+        try:
+            start, end = int(sel.get("startPosition", "")), int(sel.get("endPosition", ""))
+        except ValueError:
+            return None
+        if not 0 <= start < end <= src.length:
+            self.report.warnings.append(f"{readable_path(sel)}: annotation outside its source")
+            return None
+        return src.span(start, end)
+
+    def _insert_memo(
+        self,
+        el: etree._Element,
+        kind: str,
+        target: int | None,
+        title: str,
+        body: str,
+        guid: str | None,
+    ) -> None:
         # Like codings, memos merge: the same memo (same target, title and text, whatever
         # its GUID) is not added twice. A memo edited elsewhere comes in as a new one.
         same = self.conn.execute(
@@ -467,7 +602,10 @@ class _Writer:
         if same:
             self.report.memos_existing += 1
             return
-        if self.conn.execute("SELECT 1 FROM memo WHERE guid = ?", (guid,)).fetchone():
+        if (
+            guid is None
+            or self.conn.execute("SELECT 1 FROM memo WHERE guid = ?", (guid,)).fetchone()
+        ):
             guid = new_guid()
         stamp = now()
         author = self.coders.get(ref_guid(el, "creatingUser") or "")

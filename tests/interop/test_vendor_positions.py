@@ -1,0 +1,187 @@
+"""Position units per producer (issue 18, point 1): packages written in each tool's own
+convention (scripts/qdpx_vendor_fixtures.py, committed under data/vendors) import with
+every selection on its words, and moksori's export for NVivo comes back identical."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+import zipfile
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from moksori.ingest.normalise import normalise
+from moksori.interop.positions import (
+    PositionMap,
+    Reading,
+    best_reading,
+    export_units,
+    on_boundary,
+)
+from moksori.interop.qdpx_export import export_qdpx
+from moksori.interop.qdpx_import import import_qdpx
+from moksori.interop.refi import RefiError
+from moksori.project import Project
+from tests.interop.conftest import ROOT
+
+DATA = Path(__file__).parent / "data" / "vendors"
+EXPECTED = json.loads((DATA / "expected.json").read_text(encoding="utf-8"))
+PRODUCERS = {
+    "nvivo-win": "nvivo",
+    "nvivo-mac": "nvivo",
+    "atlas": "atlas",
+    "maxqda": "maxqda",
+    "qualcoder": "qualcoder",
+    "anonymous": "unknown",
+}
+
+
+def _generator() -> ModuleType:
+    name = "moksori_qdpx_vendor_fixtures"
+    if name in sys.modules:
+        return sys.modules[name]
+    path = ROOT / "scripts" / "qdpx_vendor_fixtures.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def other(tmp_path: Path, passphrase: str) -> Iterator[Project]:
+    p = Project.create(tmp_path / "other.moksori", passphrase)
+    yield p
+    p.close()
+
+
+def _quotes(p: Project) -> Counter[tuple[str, str, str]]:
+    rows = p.conn.execute(
+        'SELECT k.name, d.title, d.text, c.start, c."end" FROM coding c '
+        "JOIN code k ON k.id = c.code_id JOIN document d ON d.id = c.document_id"
+    )
+    return Counter((code, title, text[s:e]) for code, title, text, s, e in rows)
+
+
+def _wanted(name: str) -> Counter[tuple[str, str, str]]:
+    quotes = EXPECTED[name]["quotes"]
+    return Counter((q["code"], q["source"], normalise(q["text"])) for q in quotes)
+
+
+def test_committed_fixtures_are_what_the_script_writes(tmp_path: Path) -> None:
+    expected = _generator().main(tmp_path)
+    assert expected == EXPECTED
+    for path in sorted(DATA.glob("*.qdpx")):
+        assert (tmp_path / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_every_selection_lands_on_its_words(name: str, project: Project) -> None:
+    report = import_qdpx(project, DATA / EXPECTED[name]["file"])
+    assert report.producer == PRODUCERS[name]
+    assert _quotes(project) == _wanted(name)
+    assert report.codings == sum(_wanted(name).values()) == 24
+    utf16 = "UTF-16" in report.positions
+    assert utf16 == EXPECTED[name]["utf16"]
+    switched = [w for w in report.warnings if w.startswith("positions read as")]
+    assert bool(switched) == (name == "anonymous")  # only there does the file overrule
+
+
+def test_the_wrong_unit_misses_and_the_override_is_obeyed(project: Project, other: Project) -> None:
+    fx = DATA / EXPECTED["nvivo-win"]["file"]
+    with pytest.raises(RefiError, match="counted as code points.*another --positions"):
+        import_qdpx(project, fx, positions="codepoints")  # runs past the end of the text
+    import_qdpx(project, DATA / EXPECTED["atlas"]["file"], positions="utf16")
+    right = sum((_quotes(project) & _wanted("atlas")).values())
+    assert right < 12  # most selections drift once emoji come before them
+    import_qdpx(other, fx, positions="utf16")
+    assert _quotes(other) == _wanted("nvivo-win")
+    with pytest.raises(RefiError, match="unknown position unit"):
+        import_qdpx(other, fx, positions="bytes")
+
+
+def test_round_trip_through_an_nvivo_export(
+    project: Project, other: Project, tmp_path: Path, passphrase: str
+) -> None:
+    import_qdpx(project, DATA / EXPECTED["nvivo-mac"]["file"])
+    before = _quotes(project)
+    refi, nvivo = tmp_path / "refi.qdpx", tmp_path / "nvivo.qdpx"
+    export_qdpx(project, refi)
+    report = export_qdpx(project, nvivo, target="nvivo")
+    assert report.target == "nvivo"
+
+    def positions(path: Path) -> list[tuple[str, str]]:
+        xml = zipfile.ZipFile(path).read("project.qde").decode()
+        return sorted(
+            (x.split('startPosition="')[1].split('"')[0], x.split('endPosition="')[1][:4])
+            for x in xml.split("<PlainTextSelection")[1:]
+        )
+
+    assert positions(refi) != positions(nvivo)  # emoji count two in the NVivo file
+    import_qdpx(other, nvivo, positions="utf16")  # read with NVivo's rules
+    assert _quotes(other) == before
+    third = Project.create(tmp_path / "third.moksori", passphrase)
+    try:
+        report = import_qdpx(third, nvivo)  # auto: the origin says UTF-16
+        assert "UTF-16" in report.positions and _quotes(third) == before
+    finally:
+        third.close()
+
+
+def test_export_target_is_checked(project: Project, tmp_path: Path) -> None:
+    with pytest.raises(RefiError, match="unknown export target"):
+        export_qdpx(project, tmp_path / "x.qdpx", target="dedoose")
+
+
+def test_position_map_rounds_outwards_inside_a_surrogate_pair() -> None:
+    pm = PositionMap("\ufeffa😀b\r\nc", Reading(utf16=True, bom=False, crlf_one=True))
+    assert pm.length == 6  # a, 2 units, b, CRLF as one, c
+    assert pm.span(0, 1) == (0, 1, False)
+    assert pm.span(3, 4) == (2, 3, False)  # b
+    assert pm.span(1, 2) == (1, 2, True)  # half an emoji: the whole emoji, flagged
+    assert pm.span(5, 6) == (5, 6, False)  # c, after CR LF
+    counted = PositionMap("\ufeffab", Reading(bom=True))
+    assert counted.length == 3 and counted.span(1, 3) == (0, 2, False)
+
+
+def test_export_units_and_boundaries() -> None:
+    unit = export_units("a😀b𡨸c", utf16=True)
+    assert [unit(i) for i in range(6)] == [0, 1, 3, 4, 6, 7]
+    assert export_units("a😀b", utf16=False)(2) == 2
+    assert on_boundary("두만강을 건넜다", 4) and not on_boundary("두만강을", 2)
+
+
+def test_a_better_reading_must_win_clearly() -> None:
+    first, other_ = Reading(), Reading(utf16=True)
+    scores = {first: (9, 10), other_: (10, 10)}
+    assert best_reading(first, [other_], lambda r: scores[r]) == (first, "")
+    scores[first] = (2, 10)
+    best, why = best_reading(first, [other_], lambda r: scores[r])
+    assert best == other_ and "10/10" in why and "2/10" in why
+
+
+def test_an_imported_project_is_readable_at_once(project: Project, other: Project) -> None:
+    report = import_qdpx(project, DATA / EXPECTED["qualcoder"]["file"])
+    assert report.owner == "연구자 Han" and report.blind is False  # the file's only user
+    assert project.coders.get("연구자 Han").role == "owner"
+    assert not project.codings.blind()
+    other.coders.add("Lee")
+    other.codings.set_blind(True, by=other.coders.add("Boss", "owner").name)
+    report = import_qdpx(other.acting_as("Lee"), DATA / EXPECTED["atlas"]["file"])
+    assert report.owner == "" and report.blind is True  # an owner and a choice: both kept
+    assert other.coders.get("Lee").role == "coder" and other.codings.blind()
+    lee = other.coders.get("Lee")
+    assert len(other.codings.list(viewer=lee)) == 0  # blind, as the owner chose: Han's hidden
+
+
+def test_the_importing_user_becomes_owner(project: Project) -> None:
+    report = import_qdpx(project, DATA / EXPECTED["maxqda"]["file"], owner="PI 김")
+    assert report.owner == "PI 김" and project.coders.get("PI 김").role == "owner"
+    han = project.coders.get("연구자 Han")
+    assert han.role == "coder" and len(project.codings.list(viewer=han)) == 24
