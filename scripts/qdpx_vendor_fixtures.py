@@ -13,6 +13,12 @@ it counts them (see src/moksori/interop/positions.py for the sources):
 - qualcoder: code points, BOM written but not counted, LF;
 - anonymous: no origin at all, UTF-16 units (only the word-boundary check can tell).
 
+Every package also carries a source variable ("platform") and a Description on
+each source, and one annotation (a note on a range, no code) written the
+producer's way: QualCoder a Note holding its own PlainTextSelection, NVivo an
+uncoded selection with a NoteRef, the others an uncoded selection with a
+Description.
+
 Next to the packages, ``expected.json`` lists, per package, every selection's
 code, source and the words it was meant to cover (as the logical LF/NFC text
 has them). Tests import each package and compare; nothing is recorded from an
@@ -38,6 +44,7 @@ BOM = "\ufeff"
 ZWJ, ZWSP, VS16 = "\u200d", "\u200b", "\ufe0f"
 FAMILY = f"👨{ZWJ}👩{ZWJ}👧"
 HANJA = "\U00021a38"  # an astral (CJK Extension B) hanja
+PLATFORMS = ["YouTube", "네이버 카페", "X"]
 OUT = Path(__file__).resolve().parents[1] / "tests" / "interop" / "data" / "vendors"
 _TIME = (2024, 1, 1, 0, 0, 0)
 
@@ -151,19 +158,30 @@ def build(c: Convention, out: Path) -> dict[str, object]:
     user = guid()
     etree.SubElement(users, q("User"), guid=user, name="연구자 Han")
     codes_el = etree.SubElement(etree.SubElement(root, q("CodeBook")), q("Codes"))
+    platform = guid()
     code_names = sorted({k for _, comment in COMMENTS for k in _codes(comment)})
     codes = {}
     for name in code_names:
         codes[name] = guid()
         etree.SubElement(codes_el, q("Code"), guid=codes[name], name=name, isCodable="true")
+    variables = etree.SubElement(root, q("Variables"))
+    etree.SubElement(
+        variables, q("Variable"), guid=platform, name="platform", typeOfVariable="Text"
+    )
     sources = etree.SubElement(root, q("Sources"))
     files: dict[str, bytes] = {}
     quotes = []
-    for name, text, spans in _documents():
+    attributes: dict[str, dict[str, str]] = {}
+    annotation: dict[str, str] = {}
+    note_el = None
+    for d, (name, text, spans) in enumerate(_documents()):
         g = guid()
         el = etree.SubElement(
             sources, q("TextSource"), guid=g, name=name, plainTextPath=f"internal://{g}.txt"
         )
+        desc = f"Thread {d + 1} of a public post, comments kept as written"
+        etree.SubElement(el, q("Description")).text = desc
+        attributes[name] = {"platform": PLATFORMS[d], "description": desc}
         body = (BOM if c.bom_written else "") + _written(text, c)
         files[f"sources/{g}.txt"] = body.encode()
         for a, b, code in spans:
@@ -178,6 +196,40 @@ def build(c: Convention, out: Path) -> dict[str, object]:
             coding = etree.SubElement(sel, q("Coding"), guid=guid(), creatingUser=user)
             etree.SubElement(coding, q("CodeRef"), targetGUID=codes[code])
             quotes.append({"code": code, "source": name, "text": text[a:b]})
+        if d == 0:  # one annotation on the first comment's feeling span
+            a, b, _ = spans[1]
+            start, end = str(_position(text[:a], c)), str(_position(text[:b], c))
+            note = "She says this twice in the interview too"
+            annotation = {"source": name, "text": text[a:b], "note": note}
+            if c.name == "qualcoder":
+                note_g = guid()
+                note_el = etree.Element(q("Note"), guid=note_g, creatingUser=user)
+                etree.SubElement(note_el, q("PlainTextContent")).text = note
+                etree.SubElement(
+                    note_el,
+                    q("PlainTextSelection"),
+                    guid=guid(),
+                    startPosition=start,
+                    endPosition=end,
+                )
+                etree.SubElement(el, q("NoteRef"), targetGUID=note_g)
+            else:
+                sel = etree.Element(
+                    q("PlainTextSelection"), guid=guid(), startPosition=start, endPosition=end
+                )
+                el.find(q("PlainTextSelection")).addprevious(sel)
+                if c.name.startswith("nvivo"):
+                    note_g = guid()
+                    note_el = etree.Element(q("Note"), guid=note_g, creatingUser=user)
+                    etree.SubElement(note_el, q("PlainTextContent")).text = note
+                    etree.SubElement(sel, q("NoteRef"), targetGUID=note_g)
+                else:
+                    etree.SubElement(sel, q("Description")).text = note
+        vv = etree.SubElement(el, q("VariableValue"))
+        etree.SubElement(vv, q("VariableRef"), targetGUID=platform)
+        etree.SubElement(vv, q("TextValue")).text = PLATFORMS[d]
+    if note_el is not None:
+        etree.SubElement(root, q("Notes")).append(note_el)
     xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     path = out / f"{c.name}.qdpx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
@@ -185,7 +237,13 @@ def build(c: Convention, out: Path) -> dict[str, object]:
             info = zipfile.ZipInfo(member, date_time=_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             z.writestr(info, data)
-    return {"file": path.name, "utf16": c.utf16, "quotes": quotes}
+    return {
+        "file": path.name,
+        "utf16": c.utf16,
+        "quotes": quotes,
+        "attributes": attributes,
+        "annotation": annotation,
+    }
 
 
 def _codes(comment: str) -> list[str]:

@@ -25,8 +25,9 @@ from moksori.interop.positions import (
 )
 from moksori.interop.qdpx_export import export_qdpx
 from moksori.interop.qdpx_import import import_qdpx
-from moksori.interop.refi import RefiError
+from moksori.interop.refi import RefiError, load_schema, parse_xml, schema_problems
 from moksori.project import Project
+from tests.conftest import SHARED
 from tests.interop.conftest import ROOT
 
 DATA = Path(__file__).parent / "data" / "vendors"
@@ -185,3 +186,36 @@ def test_the_importing_user_becomes_owner(project: Project) -> None:
     assert report.owner == "PI 김" and project.coders.get("PI 김").role == "owner"
     han = project.coders.get("연구자 Han")
     assert han.role == "coder" and len(project.codings.list(viewer=han)) == 24
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_variables_descriptions_and_annotations_arrive(name: str, project: Project) -> None:
+    report = import_qdpx(project, DATA / EXPECTED[name]["file"])
+    attrs: dict[str, dict[str, str]] = {}
+    for title, key, value in project.conn.execute(
+        "SELECT d.title, a.name, a.value FROM document_attribute a "
+        "JOIN document d ON d.id = a.document_id WHERE a.name IN ('platform', 'description')"
+    ):
+        attrs.setdefault(title, {})[key] = value
+    assert attrs == EXPECTED[name]["attributes"]
+    assert report.document_values == 6 and report.annotations == 1
+    want = EXPECTED[name]["annotation"]
+    (memo,) = [m for m in project.memos.list() if m.title.startswith("annotation ")]
+    assert memo.target_kind == "document" and memo.text == want["note"]
+    start, end = map(int, memo.title.split()[1].split("-"))
+    text = project.conn.execute(
+        "SELECT text FROM document WHERE title = ?", (want["source"],)
+    ).fetchone()[0]
+    assert text[start:end] == normalise(want["text"])
+    assert report.skipped == {}
+
+
+def test_fixtures_are_valid_refi_qda() -> None:
+    schema_path = SHARED / "refi-qda" / "Project.xsd"
+    if not schema_path.is_file():
+        pytest.skip("REFI-QDA schemas not present")
+    schema = load_schema(schema_path)
+    for name, fx in EXPECTED.items():
+        with zipfile.ZipFile(DATA / fx["file"]) as z:
+            (qde,) = [n for n in z.namelist() if n.endswith(".qde")]
+            assert schema_problems(parse_xml(z.read(qde), qde), schema) == [], name

@@ -30,7 +30,7 @@ from typing import Any
 from lxml import etree
 
 from moksori.coding.codebook import Code
-from moksori.coding.coders import CODER_ENV, DEFAULT_OWNER
+from moksori.coding.coders import CODER_ENV, DEFAULT_OWNER, Coder
 from moksori.errors import CodingError, MoksoriError
 from moksori.ingest.model import IngestedFile
 from moksori.interop import qdc
@@ -205,9 +205,8 @@ class _Writer:
         if self.conn.execute("SELECT 1 FROM coder WHERE role = 'owner'").fetchone() is None:
             name = owner or os.environ.get(CODER_ENV) or self.p.actor
             people = [c for c in self.p.coders.list() if c.role != "consensus"]
-            if name is None and len(people) == 1:
-                found = people[0]
-            else:
+            found: Coder | None = people[0] if name is None and len(people) == 1 else None
+            if found is None:
                 found = self.p.coders.find(name or DEFAULT_OWNER)
             if found is None:
                 found = self.p.coders.add(name or DEFAULT_OWNER, "owner", implied=True)
