@@ -237,3 +237,32 @@ def test_a_relation_taken_for_a_name_has_no_form_to_spread(said: str) -> None:
 def test_a_name_keeps_its_given_name_form_unless_that_is_a_relation() -> None:
     assert person_forms("김영철") == [("김영철", 0.9), ("영철", 0.8)]
     assert ("서연", 0.8) in person_forms("이서연")  # 이 the surname, not "this"
+
+
+REPORT = (
+    "Resettlement in numbers\n\n"
+    "The ministry said on Tuesday that most of the 1,200 arrivals last year came from "
+    "border counties. Hoeryong and Musan together accounted for more than half of them, "
+    "according to the ministry's annual survey. Officials expect the share to fall as "
+    "crossings become harder. The survey also found that 62 percent of arrivals were "
+    "women, a figure that has changed little over the past decade. Researchers say the "
+    "numbers reflect the cost of brokers rather than any change in policy.\n"
+)
+
+
+def test_a_place_does_not_spread_where_the_documents_own_scan_would_drop_it(
+    project: Project, tmp_path: Path
+) -> None:
+    """A town decided in a testimony is not proposed in a report's statistics sentence: the
+    report's gate says it locates no one there, and a mask there protects no one."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "c-en.txt").write_text(DOCS["c-en.txt"], encoding="utf-8")
+    (folder / "report-en.txt").write_text(REPORT, encoding="utf-8")
+    project.add([folder], workers=1)
+    project.deid.scan(workers=1)
+    assert _found(project, "report-en", "place") == []  # its own scan proposes nothing
+    project.conn.execute("UPDATE finding SET status = 'accepted'")
+    project.deid.propagate()
+    assert "Hoeryong" in [s for s, _ in _found(project, "c-en", "place")]
+    assert _found(project, "report-en", "place") == []

@@ -41,7 +41,7 @@ from moksori.protect.forms import (
     squash,
 )
 from moksori.protect.scan import PLACE_SPREAD_CONFIDENCE, SPREAD_CONFIDENCE
-from moksori.protect.spans import PiiType
+from moksori.protect.spans import PiiType, Span
 from moksori.store import documents
 from moksori.store.clock import now
 from moksori.store.database import Connection, transaction
@@ -188,7 +188,8 @@ def propagate(
     new: list[int] = []
     with transaction(conn) as c:
         scanned = c.execute("SELECT document_id FROM deid_scan ORDER BY document_id").fetchall()
-        found = [m for (doc_id,) in scanned for m in _mentions(c, int(doc_id), matcher)]
+        shared = shared_list.load(c)
+        found = [m for (doc_id,) in scanned for m in _mentions(c, int(doc_id), matcher, shared)]
         weak = _unsupported(found)
         for m in found:
             if m.form.confirmed or not (m.form.origins <= weak):
@@ -231,7 +232,9 @@ class _Intervals:
         return any(r[1] >= end for r in self.rows[lo:hi])
 
 
-def _mentions(c: Connection, doc_id: int, matcher: Matcher) -> list[Mention]:
+def _mentions(
+    c: Connection, doc_id: int, matcher: Matcher, shared: shared_list.SharedList | None = None
+) -> list[Mention]:
     """Every mention of a form in one document that is a name there (not masked, not a word)."""
     text = documents.document_text(c, doc_id)
     existing: dict[str, list[tuple[int, int, int, int | None, str, str]]] = {}
@@ -245,6 +248,7 @@ def _mentions(c: Connection, doc_id: int, matcher: Matcher) -> list[Mention]:
     out: list[Mention] = []
     pseudonyms: set[str] = set()
     zones: _Intervals | None = None
+    gate: shared_list.Gate | None = None
     for start, end, form in matcher.find(text):
         said = text[start:end]
         if form.short:
@@ -257,6 +261,10 @@ def _mentions(c: Connection, doc_id: int, matcher: Matcher) -> list[Mention]:
             if "가명" in text or "pseudonym" in text:  # names the text marks as pseudonyms
                 pseudonyms = named
         if said in pseudonyms or zones.covers(start, end):
+            continue
+        if gate is None:  # what this document's scan may not propose (a report's cities …)
+            gate = shared_list.Gate.of(text, shared, _spans(existing))
+        if gate.drops(Span(start, end, form.type, form.confidence, DETECTOR, form.info), said):
             continue
         near = by_type.get(form.type.value)
         same = near.overlapping(start, end) if near is not None else []
@@ -273,6 +281,18 @@ def _mentions(c: Connection, doc_id: int, matcher: Matcher) -> list[Mention]:
                 bool(same),
             )
         )
+    return out
+
+
+def _spans(existing: dict[str, list[tuple[int, int, int, int | None, str, str]]]) -> list[Span]:
+    """The document's findings as spans, for its gate (who and what it already names)."""
+    out = []
+    for type_, rows in existing.items():
+        try:
+            t = PiiType(type_)
+        except ValueError:
+            continue
+        out += [Span(s, e, t, 1.0, det) for s, e, _, _, st, det in rows if st != "rejected"]
     return out
 
 
