@@ -737,3 +737,23 @@ def test_a_label_named_in_a_separated_menu_line_is_removed() -> None:
     lines = strip_boilerplate(text)[0].split("\n")
     assert "Stories" not in lines
     assert "Five minutes with Mrs. Cho, our Tuesday cook" in lines
+
+
+def test_a_korean_portal_article_keeps_its_headline_and_date_and_drops_reactions() -> None:
+    """'입력2026.03.05. 오전 7:31' (no space after the label) is the article's date line,
+    so the headline over it and the tool row under it are told apart; the reaction row
+    (label, count, label, count ...) goes."""
+    headline = '"통장 하나 만드는 데 석 달"…금융 문턱 높은 탈북민'
+    text = (
+        "뉴스\n\n홈\n\n사회\n\n정치\n\n경제\n\n구독\n\n"
+        + headline
+        + "\n\n입력2026.03.05. 오전 7:31\n\n이하늘 기자\n\n"
+        + "추천\n\n댓글\n\n요약보기\n\n인쇄하기\n\n"
+        + BODY
+        + "좋아요\n\n0\n\n훈훈해요\n\n0\n\n슬퍼요\n\n0\n\n후속기사 원해요\n\n0\n\n"
+        "이 기사는 언론사에서 사회 섹션으로 분류했습니다.\n\n© Kakao Corp."
+    )
+    lines = strip_boilerplate(text)[0].split("\n")
+    assert headline in lines and "입력2026.03.05. 오전 7:31" in lines
+    assert "훈훈해요" not in lines and "0" not in lines
+    assert "이 기사는 언론사에서 사회 섹션으로 분류했습니다." not in lines

@@ -39,6 +39,7 @@ from moksori.ingest.lineruns import (
     mark_paragraphs,
     promote_archive_runs,
     promote_comment_threads,
+    promote_counter_runs,
     promote_icon_runs,
     promote_listed_tables,
     promote_page_numbers,
@@ -67,6 +68,7 @@ def _classified_lines(text: str) -> list[Line]:
     nonblank = [ln for ln in lines if not ln.blank]
     promote_archive_runs(nonblank)
     promote_icon_runs(nonblank)
+    promote_counter_runs(nonblank)
     for ln in nonblank:
         ln.opens_list = ln.cls == BAD and heads_list(ln)
     promote_listed_tables(nonblank)

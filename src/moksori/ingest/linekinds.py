@@ -142,7 +142,7 @@ _CONTACT = re.compile(
 # A date with a day, or an author label: "2021년 4월 18일 | 글쓴이: … | 조회 312" is a byline
 # (kept with the title), not a menu, even though it is a separated list.
 _BYLINE = re.compile(
-    rf"\d{{4}}\s*년\s*\d{{1,2}}\s*월\s*\d{{1,2}}\s*일|\b\d{{4}}[./-]\d{{1,2}}[./-]\d{{1,2}}\b|"
+    rf"\d{{4}}\s*년\s*\d{{1,2}}\s*월\s*\d{{1,2}}\s*일|(?<![\d.])\d{{4}}[./-]\d{{1,2}}[./-]\d{{1,2}}\b|"
     r"\b\d{4}\.\s\d{1,2}\.\s\d{1,2}\b|"  # "2025. 2. 11." as Korean blogs print it
     rf"\b\d{{1,2}}\s+(?:{_MONTHS})\.?\s+\d{{4}}\b|\b(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}\b|"
     r"글쓴이|작성자|^by\s|^(?:posted|published|written|words) (?:on|by)\b|"

@@ -215,3 +215,26 @@ def promote_listed_tables(body: list[Line]) -> None:
         if any(_link_row(r) for r in body[i + 1 : j]):
             for r in body[i + 1 : j]:
                 r.cls, r.reason = BAD, "link list"
+
+
+_COUNT = re.compile(r"^\d[\d,.]*[kK만]?$")
+
+
+def promote_counter_runs(body: list[Line]) -> None:
+    """Three or more buttons each followed by its count ("좋아요" "0" "슬퍼요" "0" ...,
+    "Like" "12" "Love" "3"): a reaction row, whatever its words."""
+    i = 0
+    while i < len(body):
+        j = i
+        while (
+            j + 1 < len(body)
+            and body[j].cls in (SHORT, BAD)
+            and weight(body[j].text.strip()) <= 20
+            and not _COUNT.match(body[j].text.strip())
+            and _COUNT.match(body[j + 1].text.strip())
+        ):
+            j += 2
+        if j - i >= 6:
+            for ln in body[i:j]:
+                ln.cls, ln.reason = BAD, SHARE
+        i = max(j, i + 1)

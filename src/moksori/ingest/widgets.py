@@ -168,6 +168,11 @@ _ORG_NAME_KO = re.compile(r"^(?:\((?:사|재|주)\)|사단법인|재단법인|�
 _FILE_LINK = re.compile(r"\((?:pdf|hwp|hwpx|docx?|xlsx?)(?:,?\s?[\d.]+\s?[kmg]b)?\)$", re.I)
 # "Donate $25": a donation amount button.
 _DONATE_AMOUNT = re.compile(r"^(?:donate|give|후원)\s?[$£€₩]\s?\d[\d,]*$", re.I)
+# What a Korean news portal adds to every article it carries.
+_PORTAL = re.compile(
+    r"^이 기사는 언론사에서 .{1,20} 섹션으로 분류했습니다|^기사 섹션 분류 안내$|^기사\s?원문$|"
+    r"해당 언론사에서 선정하며|^\S{1,20}\s?구독하기$|^언론사 (?:주요|많이 본)\s?뉴스$",
+)
 # "Purchase Licensing Rights, opens new tab": a link's label for screen readers.
 _NEW_TAB = re.compile(
     r",? opens (?:in )?(?:a )?new (?:tab|window)\)?$|\(opens in (?:a )?new (?:tab|window)\)$", re.I
@@ -299,6 +304,8 @@ def widget_reason(s: str, w: int) -> str | None:
         return COMMENT_FORM
     if w <= 40 and _COPY_LINK.match(core):
         return SHARE
+    if w <= 160 and _PORTAL.search(s):
+        return RELATED if "선정" in s or "뉴스" in s else COMMENT_FORM
     if w <= 120 and _FILE_LINK.search(s) and not _SENTENCE_END.search(s):
         return RELATED
     if w <= 120 and _NEW_TAB.search(s):
