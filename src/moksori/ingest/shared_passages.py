@@ -199,9 +199,9 @@ def _extend(a: str, i: int, b: str, j: int, length: int) -> Match:
     while True:  # on through slips
         for da, db in _EDITS:
             x, y = end + da, other_end + db
-            if _figure(a[end:x] + b[other_end:y]):
+            if a[x : x + BRIDGE] != b[y : y + BRIDGE] or _figure(a[end:x] + b[other_end:y]):
                 continue
-            if a[x : x + BRIDGE] == b[y : y + BRIDGE] and (n := _ahead(a, x, b, y)) >= BRIDGE:
+            if (n := _ahead(a, x, b, y)) >= BRIDGE:
                 if n > exact[1] - exact[0]:
                     exact = (x, x + n)
                 end, other_end = x + n, y + n
@@ -211,9 +211,9 @@ def _extend(a: str, i: int, b: str, j: int, length: int) -> Match:
     while True:  # back through slips
         for da, db in _EDITS:
             x, y = start - da, other_start - db
-            if _figure(a[x:start] + b[y:other_start]):
+            if x < BRIDGE or y < BRIDGE or a[x - BRIDGE : x] != b[y - BRIDGE : y]:
                 continue
-            if x >= BRIDGE and y >= BRIDGE and a[x - BRIDGE : x] == b[y - BRIDGE : y]:
+            if not _figure(a[x:start] + b[y:other_start]):
                 n = _back(a, x, b, y)
                 if n > exact[1] - exact[0]:
                     exact = (x - n, x)

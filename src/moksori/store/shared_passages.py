@@ -110,12 +110,12 @@ def scan_document(conn: Connection, doc_id: int, fingerprints: str | None = None
     rows = conn.execute(_SEEDS, (fingerprints, doc_id, HOLDERS))
     docs_at: dict[int, set[int]] = defaultdict(set)  # fingerprint position -> documents
     common: set[int] = set()  # positions whose hash enough documents hold already
-    for other, pos, other_pos, holders in rows:
-        docs_at[int(pos)].add(int(other))
+    for other, pos, other_pos, holders in rows:  # SQLite gives ints: no conversions
+        docs_at[pos].add(other)
         if holders > HOLDERS:
-            common.add(int(pos))
+            common.add(pos)
         else:
-            seeds[int(other)].append((int(pos), int(other_pos)))
+            seeds[other].append((pos, other_pos))
     partners = [
         (other_id, pairs)
         for other_id, pairs in sorted(seeds.items())
