@@ -757,3 +757,14 @@ def test_a_korean_portal_article_keeps_its_headline_and_date_and_drops_reactions
     assert headline in lines and "입력2026.03.05. 오전 7:31" in lines
     assert "훈훈해요" not in lines and "0" not in lines
     assert "이 기사는 언론사에서 사회 섹션으로 분류했습니다." not in lines
+
+
+@pytest.mark.parametrize("dateline", ["3 hours ago", "Updated 10:32 AM EST", "입력 2시간 전"])
+def test_headline_over_a_relative_date_and_a_tool_row_is_kept(dateline: str) -> None:
+    headline = "Clinics in border towns struggle to keep interpreters"
+    text = (
+        "Home\n\nWorld\n\nSign In\n\n" + headline + "\n\n" + dateline + "\n\n"
+        "Print\n\nComments\n\nShare\n\n" + BODY + "© 2026 Example"
+    )
+    lines = strip_boilerplate(text)[0].split("\n")
+    assert headline in lines and dateline in lines
