@@ -219,3 +219,10 @@ def test_fixtures_are_valid_refi_qda() -> None:
         with zipfile.ZipFile(DATA / fx["file"]) as z:
             (qde,) = [n for n in z.namelist() if n.endswith(".qde")]
             assert schema_problems(parse_xml(z.read(qde), qde), schema) == [], name
+
+
+def test_a_precise_warning_only_when_text_changes_beyond_nfc(project: Project) -> None:
+    report = import_qdpx(project, DATA / EXPECTED["nvivo-mac"]["file"])  # BOM, NFD, ZWJ, ZWSP
+    changed = [w for w in report.warnings if "beyond NFC" in w]
+    assert changed and all("U+200D removed" in w or "U+200B removed" in w for w in changed)
+    assert not any("U+FEFF" in w or "U+000D" in w for w in report.warnings)  # BOM, CRLF: fine

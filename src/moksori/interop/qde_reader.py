@@ -21,9 +21,11 @@ up inside the package (never on disk) and skipped with its reason when absent;
 
 from __future__ import annotations
 
+import re
 import unicodedata
 import zipfile
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -402,6 +404,11 @@ def read_sources(
         raw = decode_source(data, what)
         mapped = canonical(raw.removeprefix(BOM))
         name = " ".join((el.get("name") or "").split()) or f"source {len(out) + 1}"
+        if changed := beyond_nfc(raw.removeprefix(BOM)):
+            report.warnings.append(
+                f"{readable_path(el)}: stored text differs from the file beyond NFC and line "
+                f"ends: {changed}; selections are carried across"
+            )
         out.append(TextSourceIn(guid, el, mapped, data, name, raw))
     first = reading_for(root, pkg.qde_name, units)
     reading, why = first, ""
@@ -415,6 +422,24 @@ def read_sources(
     if hasattr(report, "positions"):
         report.positions = reading.describe()
     return out
+
+
+_CHANGED = re.compile(
+    "["
+    + "".join(re.escape(chr(c)) for c in sorted(NORMALISE_TABLE) if chr(c) not in "\t\n\r")
+    + "]"
+)
+
+
+def beyond_nfc(text: str) -> str:
+    """What normalising changes in ``text`` besides NFC and CRLF -> LF ('' if nothing),
+    by code point and count, e.g. 'U+200B removed ×2, U+000B replaced ×1'."""
+    found = Counter(_CHANGED.findall(text))
+    parts = []
+    for ch, n in sorted(found.items()):
+        how = "replaced" if NORMALISE_TABLE.get(ord(ch)) else "removed"
+        parts.append(f"U+{ord(ch):04X} {how} ×{n}")
+    return ", ".join(parts)
 
 
 def _fit(sources: list[TextSourceIn], reading: Reading) -> tuple[int, int]:
