@@ -768,3 +768,21 @@ def test_headline_over_a_relative_date_and_a_tool_row_is_kept(dateline: str) -> 
     )
     lines = strip_boilerplate(text)[0].split("\n")
     assert headline in lines and dateline in lines
+
+
+@pytest.mark.parametrize(
+    "between",
+    ["Share\n\nTweet\n\nEmail\n\n", "Tags: refugees, labour\n\n", "Related posts\n\nSpring\n\n"],
+)
+def test_notes_under_their_heading_stay_below_a_share_row_tags_or_a_list(between: str) -> None:
+    notes = [
+        "Notes",
+        "1 Ministry of Unification, Survey of North Korean Defectors 2025",
+        "[2] Kim, J. (2024). Labour markets and resettlement. Seoul: KIPR",
+    ]
+    text = (
+        "Home\n\nAbout\n\nDonate\n\n" + BODY + between + "\n\n".join(notes) + "\n\n© 2026 Example"
+    )
+    lines = strip_boilerplate(text)[0].split("\n")
+    assert all(n in lines for n in notes)
+    assert "Tweet" not in lines

@@ -43,6 +43,7 @@ from moksori.ingest.lineruns import (
     promote_icon_runs,
     promote_listed_tables,
     promote_page_numbers,
+    protect_notes,
 )
 from moksori.ingest.model import RemovedText
 from moksori.ingest.widgets import IMAGE, LOGO_ROW, SHARE
@@ -74,6 +75,7 @@ def _classified_lines(text: str) -> list[Line]:
     promote_listed_tables(nonblank)
     promote_comment_threads(nonblank)
     promote_page_numbers(nonblank)
+    protect_notes(nonblank)
     return lines
 
 

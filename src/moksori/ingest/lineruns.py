@@ -238,3 +238,28 @@ def promote_counter_runs(body: list[Line]) -> None:
             for ln in body[i:j]:
                 ln.cls, ln.reason = BAD, SHARE
         i = max(j, i + 1)
+
+
+_NOTES_HEADING = re.compile(
+    r"^(?:notes?|footnotes|endnotes|references|sources|bibliography|works cited|"
+    r"각주|주석|미주|참고\s?문헌|참고\s?자료|출처)$",
+    re.IGNORECASE,
+)
+_NOTE = re.compile(r"^(?:\[\d{1,3}\]|\d{1,3}[.)]?\s|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s?|\*{1,3}\s?)\S")
+
+
+def protect_notes(body: list[Line]) -> None:
+    """Under a "Notes" / "References" / "각주" heading, numbered notes are the text's own
+    (a report cites its sources there), even below a share row or a tag line: prose."""
+    for i, ln in enumerate(body):
+        if ln.cls == BAD or not _NOTES_HEADING.match(core_of(ln.text)):
+            continue
+        notes = 0
+        for note in body[i + 1 :]:
+            text = note.text.strip()
+            if not _NOTE.match(text) or len(text.split()) < 3:
+                break
+            note.cls, note.reason = GOOD, ""
+            notes += 1
+        if notes:
+            ln.cls, ln.reason = GOOD, ""  # the heading goes with its notes, never with a list
