@@ -278,13 +278,13 @@ def test_dates_keep_only_the_year_their_words_say(
             "He lived there 2003–07.",
             "2003–07",
             {"year": 2003, "year_to": 2007},
-            "He lived there the 2000s.",
+            "He lived there in the 2000s.",
         ),
         (
             "He lived there 1999–2001.",
             "1999–2001",
             {"year": 1999, "year_to": 2001},
-            "He lived there the late 1990s–early 2000s.",
+            "He lived there in the late 1990s–early 2000s.",
         ),
     ],
 )

@@ -52,10 +52,11 @@ def test_the_shared_list_and_codebook_words_survive_a_memo(tmp_path: Path) -> No
 
 def test_a_case_named_like_a_place_keeps_its_descriptor(tmp_path: Path) -> None:
     """ "Sungho" is a pseudonym and also a district of Pyongyang: the descriptor built
-    from the case must not turn into "North Korea"; the district in prose still goes."""
+    from the case must not turn into "North Korea"; the district in prose still goes.
+    The year goes to its period, as the default date policy asks (issue 15)."""
     with Project.create(tmp_path / "p.moksori", "correct horse battery staple") as p:
         p.cases.add("Sungho")
         scrub = Scrubber.of(p.conn)
         said = "Sungho (in his 40s, left North Korea in 2006)"
-        assert scrub.deep(said) == said
+        assert scrub.deep(said) == "Sungho (in his 40s, left North Korea in the mid-2000s)"
         assert scrub.deep("회령") == "함경북도"  # a hometown value alone is still a place

@@ -379,13 +379,26 @@ def period_as_said(said: str, info: dict[str, object], lang: str) -> str | None:
 
 def _in_sentence(text: str, start: int, period: str, lang: str) -> str:
     """An English period read in its sentence: "the 1997 famine" → "the late 1990s
-    famine" (one "the"), "1997 was hard." → "The late 1990s was hard."."""
+    famine" (one "the"), "1997 was hard." → "The late 1990s was hard.", "left 2016"
+    → "left in the mid-2010s" (a year said after a verb is a time in it)."""
     if lang == "ko" or not period.startswith("the "):
         return period
     before = text[:start].rstrip(" \t\"'“‘(")
     if re.search(r"\bthe\s+$", text[max(0, start - 5) : start], re.IGNORECASE):
         return period.removeprefix("the ")
-    return "The" + period[3:] if not before or before[-1] in ".!?\n:" else period
+    if not before or before[-1] in ".!?\n:":
+        return "The" + period[3:]
+    word = re.search(r"([A-Za-z]+)\s+$", text[max(0, start - 20) : start])
+    if word and word.group(1).lower() not in _TIME_WORDS_BEFORE:
+        return "in " + period
+    return period
+
+
+# Words after which a year reads as it stands ("before 2011", "between 2010 and 2016").
+_TIME_WORDS_BEFORE = frozenset(
+    "in on at by before after since until till from to of during between and or than "
+    "around circa about through throughout into within".split()
+)
 
 
 _YEAR_WORDS = re.compile(
