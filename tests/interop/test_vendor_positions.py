@@ -226,3 +226,20 @@ def test_a_precise_warning_only_when_text_changes_beyond_nfc(project: Project) -
     changed = [w for w in report.warnings if "beyond NFC" in w]
     assert changed and all("U+200D removed" in w or "U+200B removed" in w for w in changed)
     assert not any("U+FEFF" in w or "U+000D" in w for w in report.warnings)  # BOM, CRLF: fine
+
+
+def test_archive_names_are_flat_and_guids_stable(project: Project, tmp_path: Path) -> None:
+    import_qdpx(project, DATA / EXPECTED["atlas"]["file"])
+    a, b, qc = tmp_path / "a.qdpx", tmp_path / "b.qdpx", tmp_path / "qc.qdpx"
+    export_qdpx(project, a)
+    export_qdpx(project, b)
+    assert a.read_bytes() == b.read_bytes()  # same GUIDs, same bytes
+    with zipfile.ZipFile(a) as z:
+        members = z.namelist()
+        xml = z.read("project.qde").decode()
+    assert all(m == "project.qde" or m.count("/") == 1 for m in members)
+    assert all("\\" not in m and ".." not in m for m in members)
+    assert 'name="comments/thread-1.txt"' in xml  # the original name stays in the name
+    export_qdpx(project, qc, target="qualcoder")
+    xml = zipfile.ZipFile(qc).read("project.qde").decode()
+    assert 'name="comments_thread-1.txt"' in xml and "name: comments/thread-1.txt" in xml

@@ -25,6 +25,7 @@ scrubbed as a shared copy is (:mod:`moksori.protect.share`).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 import uuid
 import zipfile
@@ -62,6 +63,7 @@ VARIABLE_TYPES = {
     "category": "Text",
 }
 # How a code's criteria are appended to its definition in the Description.
+_FLAT = re.compile(r"[/\\:]")  # path separators QualCoder would follow when copying
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed, so two exports of one project are byte-identical
 
 
@@ -95,6 +97,7 @@ class _Texts:
     ) -> None:
         self.redacted = redacted
         self.utf16 = utf16
+        self.flat = False  # QualCoder copies each source to documents/<name>: no separators
         self._units: dict[int, Callable[[int], int]] = {}
         self._views = ViewCache(conn, include_proposed=True) if redacted else None
         self._scrub = Scrubber.of(conn, vault) if redacted else None
@@ -173,6 +176,7 @@ def export_qdpx(
     out = Path(out)
     report = ExportReport(str(out), redacted, target)
     texts = _Texts(project.conn, redacted, vault, EXPORT_UTF16[target])
+    texts.flat = target == "qualcoder"
     model, files = _collect(project, texts, report)
     report.names_scrubbed = texts.scrubbed
     _write_zip(out, q.build_qde(model), files)
@@ -323,9 +327,12 @@ def _sources(
         guid = ids.derived("document", doc_id)
         text = texts.text(doc_id)
         _check_text(text, doc_id)
+        name = texts.name(labels.get(doc_id)) or f"document {doc_id}"
+        flat = _FLAT.sub("_", name) if texts.flat else name
         out[doc_id] = q.TextSource(
             guid=guid,
-            name=texts.name(labels.get(doc_id)) or f"document {doc_id}",
+            name=flat,
+            description=f"name: {name}" if flat != name else "",
             path=f"internal://{guid}.txt",
             created=added,
             notes=notes_on.get(("document", doc_id), []),
