@@ -217,3 +217,13 @@ def test_taguette_refuses_qdc_but_accepts_our_taguette_csv(
     assert {"path": "journey.crossing.건너기 후", "description": "After the river 🌊"} in got[
         "tags"
     ]
+
+
+def test_an_imported_taguette_project_is_readable_at_once(
+    project: Project, made: tuple[Path, dict]
+) -> None:
+    report = import_taguette(project, made[0], owner="PI 김")
+    assert report.owner == "PI 김" and report.blind is False
+    assert project.coders.get("PI 김").role == "owner" and not project.codings.blind()
+    for coder in project.coders.list():  # every coder sees every coding
+        assert len(project.codings.list(viewer=coder)) == len(project.codings.list())

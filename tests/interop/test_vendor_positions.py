@@ -243,3 +243,27 @@ def test_archive_names_are_flat_and_guids_stable(project: Project, tmp_path: Pat
     export_qdpx(project, qc, target="qualcoder")
     xml = zipfile.ZipFile(qc).read("project.qde").decode()
     assert 'name="comments_thread-1.txt"' in xml and "name: comments/thread-1.txt" in xml
+
+
+def test_media_selections_are_counted_as_skipped(project: Project, tmp_path: Path) -> None:
+    g = [f"{i:08x}-aaaa-4bbb-8ccc-{i:012x}" for i in range(1, 9)]
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8"?><Project xmlns="urn:QDA-XML:project:1.0" '
+        f'name="m" origin="NVivo 14"><Sources><PictureSource guid="{g[0]}" '
+        f'path="internal://{g[0]}.png"><PictureSelection guid="{g[1]}" firstX="0" firstY="0" '
+        f'secondX="1" secondY="1"/><PictureSelection guid="{g[2]}" firstX="0" firstY="0" '
+        f'secondX="2" secondY="2"/></PictureSource><AudioSource guid="{g[3]}" '
+        f'path="internal://{g[3]}.mp3"><AudioSelection guid="{g[4]}" begin="0" end="9"/>'
+        '</AudioSource></Sources><Sets><Set guid="' + g[5] + '" name="s"/></Sets></Project>'
+    )
+    path = tmp_path / "media.qdpx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("project.qde", xml)
+    report = import_qdpx(project, path)
+    assert report.skipped == {
+        "PictureSource": 1,
+        "PictureSelection in PictureSource": 2,
+        "AudioSource": 1,
+        "AudioSelection in AudioSource": 1,
+        "Sets": 1,
+    }

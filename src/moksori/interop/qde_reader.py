@@ -390,6 +390,9 @@ def read_sources(
         kind = local_name(el)
         if kind in NON_TEXT_SOURCES:
             report.skip(kind)
+            inner = Counter(local_name(e) for e in el.iter() if local_name(e).endswith("Selection"))
+            for sel_kind, n in inner.items():  # graphic, media and PDF-text selections
+                report.skip(f"{sel_kind} in {kind}", n)
             continue
         if kind != "TextSource":
             continue

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +29,6 @@ from typing import Any
 from lxml import etree
 
 from moksori.coding.codebook import Code
-from moksori.coding.coders import CODER_ENV, DEFAULT_OWNER, Coder
 from moksori.errors import CodingError, MoksoriError
 from moksori.ingest.model import IngestedFile
 from moksori.interop import qdc
@@ -59,7 +57,7 @@ from moksori.interop.refi import (
     readable_path,
     schema_problems,
 )
-from moksori.interop.tool_import import TextIngester, ToolImportReport
+from moksori.interop.tool_import import TextIngester, ToolImportReport, make_usable
 from moksori.korean.terms import index_terms
 from moksori.project import Project
 from moksori.store import audit
@@ -95,8 +93,6 @@ class ImportReport(ToolImportReport):
     positions: str = ""  # how its positions were read
     document_values: int = 0  # a source's variables and description, as document attributes
     annotations: int = 0  # range notes, kept as document memos titled with their range
-    owner: str = ""  # who was made the project's owner by this import ("" if it had one)
-    blind: bool = True  # blind coding after the import
 
 
 def import_qdpx(
@@ -111,7 +107,7 @@ def import_qdpx(
 
     ``positions``: what the file's positions count, ``utf16`` or ``codepoints``, or
     ``auto`` (the producer's rule, checked against word boundaries; see positions).
-    ``owner``: who imports; made the owner when the project has none (see _Writer.usable).
+    ``owner``: who imports; made the owner when the project has none (see make_usable).
     """
     if positions not in UNITS:
         raise RefiError(f"unknown position unit {positions!r}; use one of {', '.join(UNITS)}")
@@ -133,7 +129,7 @@ def import_qdpx(
             with transaction(project.conn):
                 writer = _Writer(project, pkg, guids, sources, report)
                 writer.run()
-                writer.usable(owner)
+                report.owner, report.blind = make_usable(project, owner)
                 event = Event(Action.PROJECT_IMPORT, counts=report.counts(), choice="qdpx")
                 audit.record(project.conn, event, actor=project.actor)
         except RefiError:
@@ -193,29 +189,6 @@ class _Writer:
             self.conn.execute(
                 "INSERT OR IGNORE INTO meta(key, value) VALUES ('description', ?)", (desc,)
             )
-
-    def usable(self, owner: str | None) -> None:
-        """Readable at once: someone owns the project, and blind coding is off.
-
-        A project without an owner gets one: ``owner``, else MOKSORI_CODER, else
-        the acting user, else the only coder, else a new 'owner'. REFI-QDA carries
-        no blind-coding setting, so a project that never chose one gets it off;
-        one that chose (blind on or off) keeps its choice.
-        """
-        if self.conn.execute("SELECT 1 FROM coder WHERE role = 'owner'").fetchone() is None:
-            name = owner or os.environ.get(CODER_ENV) or self.p.actor
-            people = [c for c in self.p.coders.list() if c.role != "consensus"]
-            found: Coder | None = people[0] if name is None and len(people) == 1 else None
-            if found is None:
-                found = self.p.coders.find(name or DEFAULT_OWNER)
-            if found is None:
-                found = self.p.coders.add(name or DEFAULT_OWNER, "owner", implied=True)
-            self.conn.execute("UPDATE coder SET role = 'owner' WHERE id = ?", (found.id,))
-            self.report.owner = found.name
-        chosen = self.conn.execute("SELECT value FROM setting WHERE key = 'blind'").fetchone()
-        if chosen is None:
-            self.conn.execute("INSERT INTO setting(key, value) VALUES ('blind', 'off')")
-        self.report.blind = chosen is not None and chosen[0] == "on"
 
     # --- users and codes ------------------------------------------------------
     def _users(self) -> None:

@@ -33,7 +33,7 @@ from moksori.coding.codebook import PATH_SEPARATOR, Codebook
 from moksori.errors import IngestError, MoksoriError
 from moksori.interop.qde_reader import MappedText, canonical
 from moksori.interop.taguette_html import HtmlText, html_text
-from moksori.interop.tool_import import ToolImportReport, ingest_text
+from moksori.interop.tool_import import ToolImportReport, ingest_text, make_usable
 from moksori.project import Project
 from moksori.spreadsheet import csv_cell
 from moksori.store import audit
@@ -195,12 +195,17 @@ def tag_path(name: str) -> list[str]:
 
 
 def import_taguette(
-    project: Project, path: Path, *, taguette_project: int | None = None
+    project: Project,
+    path: Path,
+    *,
+    taguette_project: int | None = None,
+    owner: str | None = None,
 ) -> TaguetteImportReport:
     """Bring a Taguette project file into the project, all or nothing.
 
     ``taguette_project``: the id of one project in the file; by default every
     project is imported (document titles then start with the project name).
+    ``owner``: who imports, made the owner when the project has none (make_usable).
     """
     path = Path(path)
     report = TaguetteImportReport(str(path))
@@ -217,6 +222,7 @@ def import_taguette(
     try:
         with transaction(project.conn):
             _Writer(project, data, texts, report, len(data.projects) > 1).run()
+            report.owner, report.blind = make_usable(project, owner)
             event = Event(Action.PROJECT_IMPORT, counts=report.counts(), choice="taguette")
             audit.record(project.conn, event, actor=project.actor)
     except TaguetteError:

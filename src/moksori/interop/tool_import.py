@@ -14,6 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from moksori.coding.coders import CODER_ENV, DEFAULT_OWNER, Coder
 from moksori.errors import EmptyFile, IngestError
 from moksori.ingest.limits import Limits
 from moksori.ingest.model import IngestedFile
@@ -23,6 +24,7 @@ from moksori.korean.kiwi import get_kiwi, init_worker_process, pool_context
 
 if TYPE_CHECKING:
     from moksori.interop.qde_reader import Package, TextSourceIn
+    from moksori.project import Project
 
 
 @dataclass
@@ -37,6 +39,8 @@ class ToolImportReport:
     codings: int = 0
     skipped: dict[str, int] = field(default_factory=dict)  # never silently: kind → count
     warnings: list[str] = field(default_factory=list)
+    owner: str = ""  # who this import made the project's owner ("" if it had one)
+    blind: bool = True  # blind coding after the import
 
     def skip(self, kind: str, n: int = 1) -> None:
         self.skipped[kind] = self.skipped.get(kind, 0) + n
@@ -49,6 +53,32 @@ class ToolImportReport:
         return {
             k: v for k, v in asdict(self).items() if isinstance(v, int) and not isinstance(v, bool)
         }
+
+
+def make_usable(project: Project, owner: str | None) -> tuple[str, bool]:
+    """Readable at once after an import: someone owns the project, blind coding is off.
+
+    A project without an owner gets one: ``owner``, else MOKSORI_CODER, else the
+    acting user, else the only coder, else a new 'owner'. Other tools carry no
+    blind-coding setting, so a project that never chose one gets it off; one
+    that chose keeps its choice. Runs inside the import's transaction, whose
+    event stands for it. Returns (the new owner or '', blind coding on).
+    """
+    conn, made = project.conn, ""
+    if conn.execute("SELECT 1 FROM coder WHERE role = 'owner'").fetchone() is None:
+        name = owner or os.environ.get(CODER_ENV) or project.actor
+        people = [c for c in project.coders.list() if c.role != "consensus"]
+        found: Coder | None = people[0] if name is None and len(people) == 1 else None
+        if found is None:
+            found = project.coders.find(name or DEFAULT_OWNER)
+        if found is None:
+            found = project.coders.add(name or DEFAULT_OWNER, "owner", implied=True)
+        conn.execute("UPDATE coder SET role = 'owner' WHERE id = ?", (found.id,))
+        made = found.name
+    chosen = conn.execute("SELECT value FROM setting WHERE key = 'blind'").fetchone()
+    if chosen is None:
+        conn.execute("INSERT INTO setting(key, value) VALUES ('blind', 'off')")
+    return made, chosen is not None and chosen[0] == "on"
 
 
 PARALLEL_BYTES = 400_000  # below this, worker start-up (Kiwi load) costs more than it saves
