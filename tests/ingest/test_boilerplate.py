@@ -786,3 +786,29 @@ def test_notes_under_their_heading_stay_below_a_share_row_tags_or_a_list(between
     lines = strip_boilerplate(text)[0].split("\n")
     assert all(n in lines for n in notes)
     assert "Tweet" not in lines
+
+
+@pytest.mark.parametrize(
+    ("tail", "credit"),
+    [
+        (
+            "IMG_2043.jpg\n\nMi-ran at her bakery in Busan, March 2026\n\n",
+            "Mi-ran at her bakery in Busan, March 2026",
+        ),
+        (
+            "photo_01.jpg\n\n김장 나눔 행사에 참여한 어머니들\n\n",
+            "김장 나눔 행사에 참여한 어머니들",
+        ),
+        ("Share\n\nTweet\n\n(Translated by Hana Seo)\n\n", "(Translated by Hana Seo)"),
+    ],
+)
+def test_a_caption_or_credit_under_the_last_paragraph_stays(tail: str, credit: str) -> None:
+    text = (
+        "Home\n\nAbout\n\nDonate\n\nA winter in Yanji\n\n"
+        + BODY
+        + tail
+        + "Privacy Policy\n\n© 2026 X"
+    )
+    lines = strip_boilerplate(text)[0].split("\n")
+    assert credit in lines
+    assert "Privacy Policy" not in lines

@@ -189,6 +189,18 @@ def _links_inside_body(heading: Line, items: list[Line]) -> bool:
     return heading.reason == "link list" and not any(is_byline(ln.text) for ln in items)
 
 
+def _credit(body: list[Line], k: int, last: int) -> bool:
+    """A photo's caption under its file name, or a credit ("(Translated by Hana Seo)")
+    a few lines under the last paragraph: the article's, even past a share row."""
+    ln = body[k]
+    if ln.cls not in (SHORT, NEAR):
+        return False
+    if body[k - 1].reason == IMAGE:
+        return True
+    said = " ".join(b.text for b in body[max(0, last - 3) : k])
+    return k - last <= 4 and _dateline(ln) and ln.text.strip() not in said  # not a repeat
+
+
 def _footer_note(body: list[Line], goods: list[int]) -> int | None:
     """The disclaimer under the site's footer ("All quotes delayed a minimum of 15
     minutes."), if any: the last line that is not chrome, short, standing below a footer
@@ -294,7 +306,10 @@ def _decide(body: list[Line]) -> None:
         and any(ln.reason == "banner" for ln in body[k + 1 : k + 3])
     }
     header_bad = [k for k in range(first) if _chrome(body[k])]
-    footer_bad = [k for k in range(last + 1, len(body)) if _chrome(body[k])]
+    # An image's file name under the last paragraph is the article's, not the footer's start.
+    footer_bad = [
+        k for k in range(last + 1, len(body)) if _chrome(body[k]) and body[k].reason != IMAGE
+    ]
     for k, ln in enumerate(body):
         if ln.cls == GOOD:
             continue
@@ -306,6 +321,8 @@ def _decide(body: list[Line]) -> None:
             ln.keep, ln.reason = False, "banner"
         elif first < k < last or _says_something(ln):
             continue  # inside the body short lines, lists and headings stay; sentences anywhere
+        elif k > last and _credit(body, k, last):
+            continue
         elif k < first and header_bad:
             if ln.cls == LINKY or (k in menu and k not in heading):
                 ln.keep, ln.reason = False, ln.reason or "navigation"
