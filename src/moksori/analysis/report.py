@@ -411,7 +411,7 @@ def _scrubbed(conn: Connection, codes: list[Code], sample: Sample) -> tuple[list
         )
         for c in codes
     ]
-    descriptors = {k: deep(v) for k, v in sample.descriptors.items()}
+    descriptors = {k: scrub.descriptor(v) or "" for k, v in sample.descriptors.items()}
     return codes, replace(sample, descriptors=descriptors)
 
 

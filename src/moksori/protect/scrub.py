@@ -132,7 +132,7 @@ class Scrubber:
         self.shared = shared or shared_list.DEFAULT
         self._words = common_nouns() | {p.casefold() for p in pseudonyms if p}
         self.counts: Counter[str] = Counter()
-        self._memo: dict[tuple[str, bool], tuple[str, Counter[str]]] = {}
+        self._memo: dict[tuple[str, bool, frozenset[str]], tuple[str, Counter[str]]] = {}
         self._detected: dict[str, list[Span]] = {}
 
     def prepare(self, texts: Iterable[str | None]) -> None:
@@ -181,18 +181,27 @@ class Scrubber:
         """Known names and places, then what the detectors find (for prose)."""
         return self._run(text, deep=True)
 
-    def _run(self, text: str | None, deep: bool) -> str | None:
+    def descriptor(self, text: str | None) -> str | None:
+        """A participant descriptor a report template printed ("Youngmi (20s, left North Korea
+        in 2010)"): names and places as in prose, but its dates and ages stay as the template
+        wrote them. The researcher chose to print those attributes; the export policy that
+        hides a year inside testimony must not rewrite an explicit choice."""
+        return self._run(text, deep=True, keep=_TEMPLATE_VALUES)
+
+    def _run(self, text: str | None, deep: bool, keep: frozenset[str] = frozenset()) -> str | None:
         if not text:
             return text
-        memo = self._memo.get((text, deep))
+        memo = self._memo.get((text, deep, keep))
         if memo is None:
             counts: Counter[str] = Counter()
-            memo = (self._redact(text, deep, counts), counts)
-            self._memo[(text, deep)] = memo
+            memo = (self._redact(text, deep, counts, keep), counts)
+            self._memo[(text, deep, keep)] = memo
         self.counts.update(memo[1])
         return memo[0]
 
-    def _redact(self, text: str, deep: bool, counts: Counter[str]) -> str:
+    def _redact(
+        self, text: str, deep: bool, counts: Counter[str], keep: frozenset[str] = frozenset()
+    ) -> str:
         found: list[Finding] = []
 
         def add(start: int, end: int, type_: PiiType, info: dict[str, Any], how: str) -> None:
@@ -229,6 +238,7 @@ class Scrubber:
                     if _used_as_word(text, s.start, s.end):
                         continue  # an ordinary noun a detector guessed at ("군대 철수")
                 add(s.start, s.end, s.type, dict(s.info), s.detector)
+        found = [f for f in found if f.type not in keep]
         if not found:
             return text
 
@@ -261,6 +271,7 @@ class Scrubber:
         return label
 
 
+_TEMPLATE_VALUES = frozenset({PiiType.DATE.value, PiiType.AGE.value})
 _NOT_A_NAME = re.compile(r"[\d()\[\]{},;:!?]")
 
 
