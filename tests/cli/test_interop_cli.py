@@ -131,6 +131,6 @@ def test_import_positions_and_export_for_nvivo(
     code, stdout, stderr = run(str(project_path), str(out), "--for", "nvivo")
     assert code == 0, stderr
     qde = zipfile.ZipFile(out).read("project.qde").decode()
-    assert "positions: UTF-16, for NVivo" in qde
+    assert "positions: UTF-16 code units, BOM not counted, CRLF as two; for nvivo" in qde
     code, _, stderr = run(str(project_path), str(tmp_path / "y.qdpx"), "--for", "dedoose")
     assert code != 0 and "unknown export target" in stderr

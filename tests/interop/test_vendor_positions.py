@@ -267,3 +267,33 @@ def test_media_selections_are_counted_as_skipped(project: Project, tmp_path: Pat
         "AudioSelection in AudioSource": 1,
         "Sets": 1,
     }
+
+
+@pytest.mark.parametrize("target", ["atlas", "maxqda", "qualcoder", "refi"])
+def test_exports_for_each_tool_come_back_identical(
+    target: str, project: Project, tmp_path: Path, passphrase: str
+) -> None:
+    import_qdpx(project, DATA / EXPECTED["nvivo-win"]["file"])
+    before = _quotes(project)
+    out = tmp_path / f"{target}.qdpx"
+    export_qdpx(project, out, target=target)
+    with zipfile.ZipFile(out) as z:
+        texts = [z.read(n) for n in z.namelist() if n.startswith("sources/")]
+    crlf = target in ("atlas", "maxqda")  # written as those tools write, CRLF counted once
+    assert all((b"\r\n" in t) == crlf for t in texts if b"\n" in t)
+    again = Project.create(tmp_path / "again.moksori", passphrase)
+    try:
+        import_qdpx(again, out)
+        if target == "qualcoder":  # names travel flattened (comments_thread-1.txt) there
+
+            def unnamed(c: Counter[tuple[str, str, str]]) -> Counter[tuple[str, str]]:
+                out: Counter[tuple[str, str]] = Counter()
+                for (k, _, t), n in c.items():
+                    out[(k, t)] += n
+                return out
+
+            assert unnamed(_quotes(again)) == unnamed(before)
+        else:
+            assert _quotes(again) == before
+    finally:
+        again.close()

@@ -56,9 +56,23 @@ READINGS: dict[str, Reading] = {
     "moksori": Reading(bom=False),
     "unknown": Reading(),
 }
-# What an export for each target writes (moksori never writes a BOM or CRLF).
-EXPORT_UTF16 = {"refi": False, "nvivo": True, "atlas": False, "maxqda": False, "qualcoder": False}
-UTF16_MARK = "positions: UTF-16"  # in Project/@origin of moksori's exports for NVivo
+# What an export for each target writes: positions as that tool counts them, and for
+# ATLAS.ti and MAXQDA, CRLF line ends counted as one, as their own exports are.
+EXPORTS: dict[str, Reading] = {
+    "refi": Reading(bom=False),
+    "nvivo": READINGS["nvivo"],
+    "atlas": Reading(bom=False, crlf_one=True),
+    "maxqda": Reading(bom=False, crlf_one=True),
+    "qualcoder": Reading(bom=False),
+}
+MARK = "positions: "  # moksori's exports for a tool say in Project/@origin how they count
+
+
+def export_origin(version: str, target: str) -> str:
+    """``moksori 1.2 (positions: UTF-16 code units, ...; for nvivo)``; plain for refi."""
+    if target == "refi":
+        return f"moksori {version}"
+    return f"moksori {version} ({MARK}{EXPORTS[target].describe()}; for {target})"
 
 
 def producer(root: etree._Element, qde_name: str = "project.qde") -> str:
@@ -82,8 +96,9 @@ def reading_for(root: etree._Element, qde_name: str, units: str = "auto") -> Rea
     """The producer's rule; ``units`` (utf16 or codepoints) overrides what it counts."""
     tool = producer(root, qde_name)
     rule = READINGS[tool]
-    if tool == "moksori" and UTF16_MARK.lower() in (root.get("origin") or "").lower():
-        rule = READINGS["nvivo"]
+    said = (root.get("origin") or "").lower()
+    if tool == "moksori" and MARK in said:  # moksori's own export for another tool
+        rule = Reading(utf16="utf-16" in said, bom=False, crlf_one="crlf as one" in said)
     if units == "utf16":
         rule = replace(READINGS["nvivo"], crlf_one=rule.crlf_one)
     elif units == "codepoints":

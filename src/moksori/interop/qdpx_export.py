@@ -39,7 +39,7 @@ from moksori import __version__
 from moksori.coding.attributes import to_python
 from moksori.errors import OutputError
 from moksori.interop import qde_writer as q
-from moksori.interop.positions import EXPORT_UTF16, TARGETS, UTF16_MARK, export_units
+from moksori.interop.positions import EXPORTS, TARGETS, export_origin, export_units
 from moksori.interop.qdc import format_description
 from moksori.interop.refi import RefiError, normalise_guid
 from moksori.outputs import open_output, private_dir
@@ -175,11 +175,11 @@ def export_qdpx(
         project.deid.require_reviewed(unreviewed_ok)
     out = Path(out)
     report = ExportReport(str(out), redacted, target)
-    texts = _Texts(project.conn, redacted, vault, EXPORT_UTF16[target])
+    texts = _Texts(project.conn, redacted, vault, EXPORTS[target].utf16)
     texts.flat = target == "qualcoder"
     model, files = _collect(project, texts, report)
     report.names_scrubbed = texts.scrubbed
-    _write_zip(out, q.build_qde(model), files)
+    _write_zip(out, q.build_qde(model), files, EXPORTS[target].crlf_one)
     project.exported("qdpx", rows=report.selections, redacted=redacted)  # audited: EXPORT
     return report
 
@@ -192,7 +192,7 @@ def _collect(
     meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
     model = q.QdeProject(
         name=texts.name(project.path.stem) or "moksori project",
-        origin=f"moksori {__version__}" + (f" ({UTF16_MARK}, for NVivo)" if texts.utf16 else ""),
+        origin=export_origin(__version__, report.target),
         created=meta.get("created_at"),
         description=texts.prose(meta.get("description")),
     )
@@ -452,7 +452,7 @@ def _plain(text: str) -> bytes:
     return unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").encode()
 
 
-def _write_zip(out: Path, qde: bytes, files: list[tuple[str, str]]) -> None:
+def _write_zip(out: Path, qde: bytes, files: list[tuple[str, str]], crlf: bool = False) -> None:
     """Private (0600) and whole: a failure or a kill never leaves a half-written file."""
     try:
         private_dir(out.parent)
@@ -462,7 +462,8 @@ def _write_zip(out: Path, qde: bytes, files: list[tuple[str, str]]) -> None:
         ):
             _add(z, QDE_NAME, qde)
             for guid, text in files:
-                _add(z, f"{SOURCES_DIR}/{guid}.txt", _plain(text))
+                data = _plain(text)
+                _add(z, f"{SOURCES_DIR}/{guid}.txt", data.replace(b"\n", b"\r\n") if crlf else data)
     except OutputError as exc:
         raise RefiError(str(exc)) from None
 
