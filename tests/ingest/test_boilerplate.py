@@ -812,3 +812,33 @@ def test_a_caption_or_credit_under_the_last_paragraph_stays(tail: str, credit: s
     lines = strip_boilerplate(text)[0].split("\n")
     assert credit in lines
     assert "Privacy Policy" not in lines
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        [
+            "Winter in Yanji: a mother's story",
+            "How one woman survived her first year",
+            "By Jane Doe",
+            "March 3, 2026",
+        ],
+        [
+            "연길의 겨울, 한 어머니의 이야기",
+            "강을 건넌 뒤 첫 해를 버틴 방법",
+            "글 박서윤",
+            "2026. 3. 3.",
+        ],
+    ],
+)
+def test_headline_dek_byline_and_date_over_a_share_row_all_stay(head: list[str]) -> None:
+    text = (
+        "Home\n\nAbout\n\nStories\n\nDonate\n\nSign in\n\n"
+        + "\n\n".join(head)
+        + "\n\nShare\n\nTweet\n\n"
+        + BODY
+        + "Privacy Policy\n\n© 2026 Example Org"
+    )
+    lines = strip_boilerplate(text)[0].split("\n")
+    assert all(h in lines for h in head)
+    assert "Sign in" not in lines and "Tweet" not in lines

@@ -155,7 +155,16 @@ def _article_head(body: list[Line], first: int) -> set[int]:
             head.add(j)  # "다온나눔" over "2025. 2. 11. 14:32"
             j -= 1
         if j >= 0 and body[j].cls in (SHORT, NEAR):
-            head.add(j)  # the headline
+            head.add(j)  # the headline, or its dek
+            up = body[j - 1] if j > 0 else None
+            if (
+                up is not None
+                and up.cls in (SHORT, NEAR)
+                and not _dateline(up)
+                and len(up.text.split()) >= 3
+                and not any(c in up.text for c in "|·•>›»")
+            ):
+                head.add(j - 1)  # the headline over its dek (a kicker has a word or two)
     for k in range(max(0, first - 12), first - 1):
         if k > 0 and _dateline(body[k - 1]) and _dateline(body[k + 1]):
             if body[k].cls in (SHORT, NEAR):
@@ -174,7 +183,9 @@ def _logo_name(ln: Line) -> bool:
 def _dateline(ln: Line) -> bool:
     """A date or an author line ("2025-06-02", "글 박서윤"): part of the article's heading
     even where a view counter or share row stands between it and the body."""
-    return weight(ln.text.strip()) <= 120 and not ln.sentence and is_byline(ln.text)
+    text = ln.text.strip()
+    bare = not any(c.isalpha() for c in text)  # "2026. 3. 3." ends in a full stop
+    return weight(text) <= 120 and (bare or not ln.sentence) and is_byline(text)
 
 
 def _links_inside_body(heading: Line, items: list[Line]) -> bool:
