@@ -117,11 +117,13 @@ def test_import_positions_and_export_for_nvivo(
     Project.create(project_path, passphrase).close()
     runner = CliRunner()
     got = runner.invoke(
-        _app(), ["import", str(project_path), str(vendors / "nvivo-win.qdpx"), "--json"]
+        _app(),
+        ["import", str(project_path), str(vendors / "nvivo-win.qdpx"), "--coder", "PI", "--json"],
     )
     assert got.exit_code == 0, got.stderr
     report = json.loads(got.stdout)
     assert report["producer"] == "nvivo" and report["codings"] == 24
+    assert report["owner"] == "PI" and report["blind"] is False
     assert report["positions"].startswith("UTF-16 code units, BOM not counted")
     bad = runner.invoke(
         _app(), ["import", str(project_path), str(vendors / "atlas.qdpx"), "--positions", "x"]

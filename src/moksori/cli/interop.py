@@ -100,6 +100,13 @@ def import_(
             "(the producer's rule, checked against word boundaries).",
         ),
     ] = "auto",
+    coder: Annotated[
+        str | None,
+        typer.Option(
+            "--coder",
+            help="Who imports: made the owner if the project has none (or MOKSORI_CODER).",
+        ),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Bring in a REFI-QDA project (.qdpx: NVivo, ATLAS.ti, MAXQDA, QualCoder) or Taguette's."""
@@ -109,7 +116,7 @@ def import_(
 
     if in_file.suffix.lower() in TAGUETTE_SUFFIXES or looks_like_taguette(in_file):
         with open_project(project) as p:
-            tg = import_taguette(p, in_file)
+            tg = import_taguette(p, in_file, owner=coder)
         if as_json:
             emit_json(tg.to_json())
             return
@@ -121,7 +128,7 @@ def import_(
         )
         return
     with open_project(project) as p:
-        report = import_qdpx(p, in_file, positions=positions.lower())
+        report = import_qdpx(p, in_file, positions=positions.lower(), owner=coder)
     if as_json:
         emit_json(report.to_json())
         return
