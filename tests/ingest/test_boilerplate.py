@@ -842,3 +842,55 @@ def test_headline_dek_byline_and_date_over_a_share_row_all_stay(head: list[str])
     lines = strip_boilerplate(text)[0].split("\n")
     assert all(h in lines for h in head)
     assert "Sign in" not in lines and "Tweet" not in lines
+
+
+BODY_KO = (
+    "국내에 정착한 북한이탈주민 10명 가운데 4명은 최근 1년 사이 돈이 없어 병원 진료를 "
+    "포기한 경험이 있는 것으로 나타났다.\n\n"
+    "진료를 포기한 이유로는 진료비 부담이 가장 많았고, 일 때문에 시간을 낼 수 없어서가 "
+    "뒤를 이었다.\n\n"
+)
+
+
+def test_a_headline_over_two_deks_and_the_reporters_email_stay() -> None:
+    """A Korean news head: headline, two dek lines, the reporter, the reporter's e-mail and
+    the dates. The e-mail beside "오승민 기자" is the byline's, not a footer's contact."""
+    head = [
+        '탈북민 10명 중 4명 "의료비 부담에 병원 못 가"',
+        "시민단체 실태조사… 치과·정신건강 진료 포기 가장 많아",
+        '"건강보험 있어도 비급여 진료비 감당 못 해"',
+        "오승민 기자",
+        "osm@hanbitilbo.co.kr",
+        "입력 2023.12.06 14:22",
+    ]
+    text = (
+        "로그인\n\n회원가입\n\n사회 > 복지\n\n"
+        + "\n\n".join(head)
+        + "\n\n기사 공유\n\n"
+        + BODY_KO
+        + "저작권자 © 한빛일보 무단전재 및 재배포 금지"
+    )
+    lines = strip_boilerplate(text)[0].split("\n")
+    assert all(h in lines for h in head)
+    assert "사회 > 복지" not in lines and "로그인" not in lines
+
+
+def test_the_reporters_email_under_the_last_paragraph_stays_and_the_footer_goes() -> None:
+    text = (
+        "전체메뉴\n\n검색\n\n청년 창업 5년 생존율 31%\n\n김보람 기자\n\n"
+        + BODY_KO
+        + "kbr@hgnews.co.kr\n\n제보는 카카오톡 hgjebo\n\n"
+        + "<저작권자(c) 한결뉴스, 무단 전재-재배포 금지>\n\n© 2023 한결뉴스"
+    )
+    lines = strip_boilerplate(text)[0].split("\n")
+    assert "kbr@hgnews.co.kr" in lines
+    assert "제보는 카카오톡 hgjebo" not in lines
+
+
+def test_a_contact_email_in_a_footer_still_goes() -> None:
+    text = (
+        "Home\n\nAbout\n\nDonate\n\nA winter in Yanji\n\n"
+        + BODY
+        + "Privacy Policy\n\ninfo@example.org\n\n© 2026 Example Org"
+    )
+    assert "info@example.org" not in strip_boilerplate(text)[0].split("\n")

@@ -361,3 +361,53 @@ def test_answers_labelled_reply_and_an_editors_comment_paragraph_stay() -> None:
     text = doc.blocks[0].text
     assert "We waited for the broker" in text
     assert "Editor's note: names were changed" in text
+
+
+def _lines_of(body: str, head: str = '<meta charset="utf-8">') -> list[str]:
+    [doc] = read_html(page(body, head), "p.html", Limits())
+    return [ln for ln in doc.blocks[0].text.split("\n") if ln]
+
+
+def test_a_dek_of_two_lines_and_the_reporters_email_come_back() -> None:
+    """An <h3 class="subheadline"> split by <br> is the dek (not an inner headline), and the
+    byline box's e-mail is the reporter's: extractors drop both."""
+    body = (
+        NAV + "<div class='article-head'><h2 class='headline'>Winter in Yanji</h2>"
+        "<h3 class='subheadline'>Newcomers say the first winter decides it<br>"
+        "Most stay once they have lived through it</h3>"
+        "<div class='byline'><p class='reporter'>Mina Park</p>"
+        "<p class='email'>mpark@example-news.kr</p></div>"
+        "<p class='date'>June 2, 2025</p></div>"
+        + ARTICLE.removeprefix("<article><h1>Winter in Yanji</h1>").removesuffix("</article>")
+        + FOOTER
+    )
+    lines = _lines_of(body)
+    for part in (
+        "Newcomers say the first winter decides it",
+        "Most stay once they have lived through it",
+        "mpark@example-news.kr",
+    ):
+        assert part in lines, part
+    assert lines.index("Most stay once they have lived through it") < lines.index("June 2, 2025")
+
+
+def test_the_author_the_metadata_names_and_an_author_list_come_back() -> None:
+    """A name printed as a bare profile link ("Lena Cho" over a "Follow" button) comes back
+    when the author meta tag names it; each name of an authors field comes back, its
+    "Follow" button does not."""
+    medium = (
+        "<h1>Winter in Yanji</h1><div class='pw-author'><a href='/@lena'>Lena Cho</a></div>"
+        "<span>·</span><button>Follow</button><div><span>Nov 20, 2023</span></div>"
+        + ARTICLE.removeprefix("<article><h1>Winter in Yanji</h1>").removesuffix("</article>")
+    )
+    lines = _lines_of(medium, '<meta charset="utf-8"><meta name="author" content="Lena Cho">')
+    assert "Lena Cho" in lines and "Follow" not in lines
+    drupal = (
+        "<h1>Winter in Yanji</h1><div class='field--name-field-authors'>"
+        "<div class='field__item'>Dana Whitcombe</div><div class='field__item'>Park Jae-yoon"
+        "</div><div class='field__item'><a href='#'>Follow</a></div></div>"
+        "<p class='date'>November 29, 2023</p>"
+        + ARTICLE.removeprefix("<article><h1>Winter in Yanji</h1>").removesuffix("</article>")
+    )
+    lines = _lines_of(drupal)
+    assert "Dana Whitcombe" in lines and "Park Jae-yoon" in lines and "Follow" not in lines

@@ -288,3 +288,34 @@ def test_qa_turn_stops_at_a_headline_glued_to_its_lead() -> None:
     ).replace("so much\n\n", "so much\n")
     at = text.index("Why the first")
     assert _turn_ends(text) and all(end <= at for end in _turn_ends(text))
+
+
+def test_qa_turn_stops_at_a_quoted_korean_headline_over_its_byline() -> None:
+    """'… "관리 필요"' ends in 요 like a sentence, but a quote closing without a full stop is a
+    headline; "글 = 한지수 기자 (…)" under it is the appended article's byline."""
+    text = (
+        "인터뷰어: 지금은 어떻게 지내세요?\n\n"
+        "순옥: 화요일마다 경로당에서 같이 점심을 먹어요.\n\n"
+        "인터뷰어: 마지막으로 하고 싶은 말씀이 있으세요?\n\n"
+        "순옥: 돈보다 사람이 필요해요. 밥 한 끼 같이 먹어 주는 사람.\n\n"
+        '혼자 늙어가는 탈북 어르신들… "고독사 위험군 관리 필요"\n\n'
+        "글 = 한지수 기자 (jisu.han@bokjinews.kr)\n\n"
+        "2022.09.14\n\n"
+        "65세 이상 북한이탈주민 가운데 혼자 사는 비율이 절반을 넘는 것으로 나타났다.\n"
+    )
+    at = text.index("혼자 늙어가는")
+    assert _turn_ends(text) and all(end <= at for end in _turn_ends(text))
+
+
+def test_qa_turn_goes_on_over_a_quoted_sentence() -> None:
+    """A quoted sentence ending in a full stop is the speaker's, not a headline."""
+    text = (
+        "인터뷰어: 지금은 어떻게 지내세요?\n\n"
+        "순옥: 화요일마다 경로당에서 같이 점심을 먹어요.\n\n"
+        "인터뷰어: 그때 무슨 말을 들으셨어요?\n\n"
+        "순옥: 아들이 그랬어요.\n\n"
+        '"엄마, 이제 여기서 같이 살아요."\n\n'
+        "2022.09.14\n\n"
+        "그날 저는 밤새 울었어요. 우리 아들이 그렇게 컸구나 싶어서요.\n"
+    )
+    assert max(_turn_ends(text)) > text.index("그날 저는")

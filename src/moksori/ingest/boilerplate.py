@@ -36,6 +36,7 @@ from moksori.ingest.linekinds import (
 from moksori.ingest.lineruns import (
     author_name,
     listish,
+    mark_byline_emails,
     mark_paragraphs,
     promote_archive_runs,
     promote_comment_threads,
@@ -156,20 +157,29 @@ def _article_head(body: list[Line], first: int) -> set[int]:
             j -= 1
         if j >= 0 and body[j].cls in (SHORT, NEAR):
             head.add(j)  # the headline, or its dek
-            up = body[j - 1] if j > 0 else None
-            if (
-                up is not None
-                and up.cls in (SHORT, NEAR)
-                and not _dateline(up)
-                and len(up.text.split()) >= 3
-                and not any(c in up.text for c in "|·•>›»")
-            ):
-                head.add(j - 1)  # the headline over its dek (a kicker has a word or two)
+            for up in range(j - 1, max(-1, j - 3), -1):  # the headline over one or two deks
+                if not _titled(body[up]):
+                    break  # a kicker has a word or two, or separators
+                head.add(up)
     for k in range(max(0, first - 12), first - 1):
         if k > 0 and _dateline(body[k - 1]) and _dateline(body[k + 1]):
             if body[k].cls in (SHORT, NEAR):
                 head.add(k)  # a headline between its date and its byline
     return head
+
+
+_SEPARATED = re.compile(r"(?:^|\s)[|·•>›»](?:\s|$)")
+
+
+def _titled(ln: Line) -> bool:
+    """A headline or a dek line: short, three words or more, no date, no separators
+    ("사회 > 복지" and "Refugee Voices · Interview" are kickers; "치과·정신건강" is not)."""
+    return (
+        ln.cls in (SHORT, NEAR)
+        and not _dateline(ln)
+        and len(ln.text.split()) >= 3
+        and not _SEPARATED.search(ln.text)
+    )
 
 
 def _logo_name(ln: Line) -> bool:
@@ -185,7 +195,7 @@ def _dateline(ln: Line) -> bool:
     even where a view counter or share row stands between it and the body."""
     text = ln.text.strip()
     bare = not any(c.isalpha() for c in text)  # "2026. 3. 3." ends in a full stop
-    return weight(text) <= 120 and (bare or not ln.sentence) and is_byline(text)
+    return ln.byline or (weight(text) <= 120 and (bare or not ln.sentence) and is_byline(text))
 
 
 def _links_inside_body(heading: Line, items: list[Line]) -> bool:
@@ -236,6 +246,7 @@ def _decide(body: list[Line]) -> None:
         body[note].cls, body[note].reason = BAD, "footer"
         goods = [g for g in goods if g != note]
     first, last = goods[0], goods[-1]
+    mark_byline_emails(body, first, last)
 
     # Title and byline just above the body are kept, even across share buttons;
     # other chrome above them (menu, banner) ends the heading. A share row's tiny
@@ -317,9 +328,12 @@ def _decide(body: list[Line]) -> None:
         and any(ln.reason == "banner" for ln in body[k + 1 : k + 3])
     }
     header_bad = [k for k in range(first) if _chrome(body[k])]
-    # An image's file name under the last paragraph is the article's, not the footer's start.
+    # An image's file name under the last paragraph is the article's, not the footer's start;
+    # the reporter's e-mail there closes the story (it stays, what follows is the footer's).
     footer_bad = [
-        k for k in range(last + 1, len(body)) if _chrome(body[k]) and body[k].reason != IMAGE
+        k
+        for k in range(last + 1, len(body))
+        if (_chrome(body[k]) and body[k].reason != IMAGE) or body[k].byline
     ]
     for k, ln in enumerate(body):
         if ln.cls == GOOD:

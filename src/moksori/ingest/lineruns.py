@@ -21,6 +21,7 @@ from moksori.ingest.linekinds import (
     Line,
     core_of,
     density,
+    is_byline,
     weight,
 )
 from moksori.ingest.widgets import SHARE
@@ -263,3 +264,29 @@ def protect_notes(body: list[Line]) -> None:
             notes += 1
         if notes:
             ln.cls, ln.reason = GOOD, ""  # the heading goes with its notes, never with a list
+
+
+_ADDRESS = re.compile(r"^[(<\[]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)>\]]?$")
+_REPORTER = re.compile(
+    r"[가-힣]{2,4}\s?(?:기자|특파원)(?:\s|$|=)|^by\s|\b(?:reporter|correspondent)\b", re.I
+)
+
+
+def mark_byline_emails(body: list[Line], first: int, last: int) -> None:
+    """A reporter's e-mail ("osm@hanbitilbo.co.kr") beside the name ("오승민 기자"; over
+    the body, a bare name next to a date), or alone under the last paragraph of a story
+    whose byline or lead names its reporter, is the byline's (body), not the footer's
+    contact address."""
+    named = any(_REPORTER.search(ln.text) for ln in body[: first + 2])
+    for k, ln in enumerate(body):
+        if ln.cls != BAD or not _ADDRESS.match(ln.text.strip()):
+            continue
+        near = [body[j] for j in (k - 1, k + 1) if 0 <= j < len(body)]
+        beside = any(
+            _REPORTER.search(n.text) and is_byline(n.text) and not n.sentence for n in near
+        )
+        dated = k < first and any(is_byline(n.text) and not n.sentence for n in near)
+        if k < first and dated and any(n.cls == SHORT and author_name(n.text) for n in near):
+            beside = True  # "Mina Park", the e-mail, "June 2, 2025"
+        if beside or (k == last + 1 and named):
+            ln.cls, ln.reason, ln.byline = SHORT, "", True

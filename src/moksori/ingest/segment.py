@@ -178,6 +178,10 @@ def _transcript_labels(
     return None
 
 
+_CLOSING_QUOTES = ('"', "”", "'", "’")
+_STOPPED = re.compile(r"[.!?。…][\"'”’]+$")
+
+
 def _article_starts(text: str, lines: list[tuple[int, int]], index: int) -> bool:
     """Whether an article's headline stands at ``lines[index]``: a short line that is no
     sentence, then a byline (a date or an author) that is none either, then more text.
@@ -187,7 +191,12 @@ def _article_starts(text: str, lines: list[tuple[int, int]], index: int) -> bool
     """
     s, e = lines[index]
     headline = text[s:e]
-    if weight(headline) > 120 or len(headline.split()) < 2 or ends_sentence(headline):
+    # A Korean headline often ends in a quote ('… "고독사 위험군 관리 필요"'), whose last
+    # syllable looks like a sentence's end; a quoted sentence ends in a full stop.
+    quoted = headline.endswith(_CLOSING_QUOTES) and not _STOPPED.search(headline)
+    if weight(headline) > 120 or len(headline.split()) < 2:
+        return False
+    if ends_sentence(headline) and not quoted:
         return False
     following: list[tuple[int, int]] = []
     for line in lines[index + 1 : index + 8]:  # a few blank lines at most in between
@@ -202,7 +211,7 @@ def _article_starts(text: str, lines: list[tuple[int, int]], index: int) -> bool
         return True
     # No byline: a headline opening a paragraph (a blank line or removed chrome above it)
     # over a lead written about others, not by the speaker ("Researchers who follow ...").
-    opens = index == 0 or lines[index - 1][0] < 0
+    opens = (index == 0 or lines[index - 1][0] < 0) and not ends_sentence(headline)
     return opens and _third_person_lead(text[following[0][0] : following[0][1]])
 
 

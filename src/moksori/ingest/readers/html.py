@@ -84,7 +84,7 @@ def read_html(data: bytes, source: str, limits: Limits) -> list[Extracted]:
         paragraphs.insert(0, title)  # the visible headline belongs to the text, too
     paragraphs = _with_bylines(paragraphs, visible)
     roles = _line_roles(root, visible)
-    paragraphs = _with_article_parts(paragraphs, visible, roles)
+    paragraphs = _with_article_parts(paragraphs, visible, roles, _names(author))
     parts = {visible[i] for i, role in roles.items() if role != _HEADING}
     paragraphs = _without_widgets(paragraphs, root, parts)
     article, stripped = strip_boilerplate("\n\n".join(paragraphs))
@@ -251,9 +251,12 @@ def _with_bylines(paragraphs: list[str], visible: list[str]) -> list[str]:
 # when, its subtitle and its photo captions.
 _META_CLASS = re.compile(
     r"byline|author|writer|reporter|dateline|date|published|posted|\bdek\b|standfirst|"
-    r"sub-?head|sub-?title|caption|credit|(?:photo|img|image)[-_]?(?:desc|txt|text)",
+    r"sub[-_]?head|sub[-_]?title|caption|credit|(?:photo|img|image)[-_]?(?:desc|txt|text)",
     re.IGNORECASE,
 )
+# A heading whose class says it is the subtitle ("subheadline", "cover_sub_title") is the
+# dek under the headline: a byline-like part of the article, not an inner headline.
+_DEK_CLASS = re.compile(r"sub[-_]?head|sub[-_]?title|\bdek\b|standfirst", re.IGNORECASE)
 # ... unless the element is a list of other posts or a comment, where dates are chrome.
 _NOT_ARTICLE_CLASS = re.compile(r"related|card|comment|recent|popular|list|widget|share", re.I)
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
@@ -276,7 +279,7 @@ def _line_roles(root: lxml_html.HtmlElement, visible: list[str]) -> dict[int, st
         words = " ".join(el.get(a, "") for a in ("class", "id", "itemprop"))
         if tag == "figcaption":
             role = _CAPTION
-        elif tag in _HEADINGS:
+        elif tag in _HEADINGS and not _DEK_CLASS.search(words):
             role = _HEADING
         elif (tag == "time" or _META_CLASS.search(words)) and not _NOT_ARTICLE_CLASS.search(words):
             role = _META
@@ -285,18 +288,67 @@ def _line_roles(root: lxml_html.HtmlElement, visible: list[str]) -> dict[int, st
         text = _SPACES.sub(" ", normalise(el.text_content())).strip()
         if not text:
             continue
+        lines = [text]
         try:
             at = visible.index(text, cursor)
         except ValueError:
-            continue
-        roles.setdefault(at, role)
+            # A dek of two lines (<br>) or a list of authors: the element's own lines.
+            lines = _own_lines(el)
+            small = 2 <= len(lines) <= 4 and all(weight(line) <= 200 for line in lines)
+            at = _run_at(visible, lines, cursor) if small else -1
+            if at < 0:
+                continue
+        broken = tag in _HEADINGS or tag == "p"  # a dek's lines, split by <br>
+        for k, line in enumerate(lines):
+            if len(lines) == 1 or broken or _listed_name(line):
+                roles.setdefault(at + k, role)
         if at - cursor <= _NEAR_LINES or role != _META:
             cursor = at  # a date found far ahead may be another's (a related list's)
     return roles
 
 
+def _listed_name(line: str) -> bool:
+    """An author box's name or e-mail ("Park Jae-yoon", "osm@hanbitilbo.co.kr"), not its
+    buttons ("Follow") or counts ("구독자 1,204 제안하기 구독")."""
+    if "@" in line and len(line.split()) == 1:
+        return True
+    return 2 <= len(line.split()) <= 4 and _author_name(line)
+
+
+def _own_lines(el: lxml_html.HtmlElement) -> list[str]:
+    """An element's visible lines, without the text that follows it (its tail)."""
+    tail, el.tail = el.tail, None
+    try:
+        return visible_lines(el)
+    finally:
+        el.tail = tail
+
+
+def _run_at(visible: list[str], lines: list[str], cursor: int) -> int:
+    """Where ``lines`` stand one after another in ``visible`` from ``cursor`` on, or -1."""
+    n = len(lines)
+    for at in range(cursor, len(visible) - n + 1):
+        if visible[at : at + n] == lines:
+            return at
+    return -1
+
+
+_NAME_SEPARATORS = re.compile(r"\s*[,;|]\s*")
+
+
+def _names(author: str | None) -> frozenset[str]:
+    """The names the page's author metadata gives ("Lena Cho", "A; B"): a visible line
+    that is one of them is the byline's name, not a profile link."""
+    if not author:
+        return frozenset()
+    return frozenset(n for n in _NAME_SEPARATORS.split(author) if 0 < weight(n) <= 40)
+
+
 def _with_article_parts(
-    paragraphs: list[str], visible: list[str], roles: dict[int, str]
+    paragraphs: list[str],
+    visible: list[str],
+    roles: dict[int, str],
+    authors: frozenset[str] = frozenset(),
 ) -> list[str]:
     """Put back the captions, bylines, dates, subtitles and inner headlines of the article
     that trafilatura dropped: they are what the reader saw and cited (a photo caption
@@ -324,6 +376,8 @@ def _with_article_parts(
         role = roles.get(i)
         if role is None and weight(line) <= 120 and is_byline(line) and not ends_sentence(line):
             role = _META  # "입력 2025.05.12 06:00" in an unnamed list item
+        if role is None and line in authors and i <= first + 6 and visible.index(line) == i:
+            role = _META  # the author's name (its first showing), as the metadata gives it
         if role is None or weight(line) > 400:
             continue
         if role == _CAPTION:
@@ -344,7 +398,7 @@ def _with_article_parts(
         out.insert(at, line)
         present[i] = True
         anchor = line
-    return _with_author_names(out, visible, present)
+    return _with_author_names(out, visible, present, roles)
 
 
 def _only_heading_above(visible: list[str], roles: dict[int, str], i: int, first: int) -> bool:
@@ -364,7 +418,9 @@ def _author_name(line: str) -> bool:
     )
 
 
-def _with_author_names(out: list[str], visible: list[str], present: list[bool]) -> list[str]:
+def _with_author_names(
+    out: list[str], visible: list[str], present: list[bool], roles: dict[int, str]
+) -> list[str]:
     """Put back the author's name between the headline (or dek) and the date ("Hanbit
     Bridge" over "Feb 03, 2026"), across a "Follow" button or a reading time: blog platforms
     print it as a bare link that neither trafilatura nor the byline pattern keeps."""
@@ -373,9 +429,15 @@ def _with_author_names(out: list[str], visible: list[str], present: list[bool]) 
             continue
         for j in range(i - 1, max(0, i - 4), -1):
             if not present[j] and present[j - 1] and visible[j - 1] in out:
-                if _author_name(visible[j]):
+                # The author box's name is there already: "Follow" beside it is a button.
+                named = roles.get(j - 1) == _META and _listed_name(visible[j - 1])
+                if _author_name(visible[j]) and not named:
                     out.insert(out.index(line), visible[j])  # over the date, as a byline
                     present[j] = True
+                    if j == i - 2 and _author_name(visible[i - 1]):
+                        # a series label ("봉사일기") over the name ("보리차") over the date
+                        out.insert(out.index(line), visible[i - 1])
+                        present[i - 1] = True
                 break
             if weight(visible[j]) > 20:
                 break  # only buttons ("Follow", "7 min read") stand between name and date
@@ -416,11 +478,7 @@ def _widget_lines(root: lxml_html.HtmlElement, paragraphs: list[str]) -> set[str
         comments = el.tag.lower() in _COMMENT_BOXES and any(_COMMENT_CLASS.search(n) for n in names)
         if not (widget or comments) or el.find(".//h1") is not None:
             continue
-        tail, el.tail = el.tail, None  # visible_lines reads an element's tail, too
-        try:
-            own = visible_lines(el)
-        finally:
-            el.tail = tail
+        own = _own_lines(el)  # visible_lines reads an element's tail, too
         size = sum(map(weight, own))
         if comments and size * 3 <= article:
             lines.update(own)
