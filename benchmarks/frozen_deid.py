@@ -245,7 +245,7 @@ def readable(
     compatible type did cover: found and accepted, yet the replacement left the surface
     (a year kept by the date policy, an age that already was a band). "policy" counts
     the readable spans whose surface the replacement covering all of them itself writes
-    (the year of a date under the year policy, an age band, a province under the
+    (a date's period or year under the date policy, an age band, a province under the
     province policy): kept by design, not a partial finding or a miss.
     """
     counts: dict[str, Counter[str]] = {}
@@ -350,8 +350,9 @@ def print_table(res: dict[str, Any]) -> None:
         f"never found: {all_r['readable'] - all_r['kept']}"
     )
     print(
-        "  readable excluding what the policy keeps by design (the year of a date under the "
-        "year policy, an age already a band, a province under the province policy): "
+        "  readable excluding what the policy keeps by design (a decade already said under the "
+        "period policy or a year under the year policy, an age already a band, a province "
+        "under the province policy): "
         f"{all_r['readable'] - all_r['policy']}/{all_r['gold']} = "
         f"{_f(all_r['rate_excluding_policy'])}"
     )
