@@ -176,15 +176,19 @@ def test_rescan_links_documents_added_before_schema_11(
     assert store_shared.shared_count(project.conn) == 1
 
 
-def test_third_copy_links_to_the_first_only(project: Project, tmp_path: Path) -> None:
+def test_third_copy_links_to_both_earlier_copies(project: Project, tmp_path: Path) -> None:
     project.add([_write(tmp_path, "qa.txt", QA_PAGE)], workers=1)
     project.add([_write(tmp_path, "news.txt", NEWS_PAGE)], workers=1)
     third = "Weekly digest\n\n" + ARTICLE.lower() + "\n\nUnsubscribe here.\n"
     project.add([_write(tmp_path, "digest.txt", third)], workers=1)
     first = project.document("qa.txt")
     assert sorted(other for _, other in first.shared) == ["digest.txt", "news.txt"]
-    [(span, other)] = project.document("digest.txt").shared
-    assert other == "qa.txt" and span.repeat
+    digest = project.document("digest.txt")
+    assert sorted(other for _, other in digest.shared) == ["news.txt", "qa.txt"]
+    assert all(span.repeat for span, _ in digest.shared)
+    news = project.document("news.txt").shared
+    [news_span] = [span for span, other in news if other == "digest.txt"]
+    assert not news_span.repeat  # the digest, added later, is the repeat
     assert project.search("remittance brokers").total == 1
     assert project.search("remittance brokers", include_duplicates=True).total == 3
 

@@ -37,7 +37,7 @@ MAX_QUESTION_SHARE = 0.5  # a passage mostly made of questions is an interview g
 MAX_STOCK_SHARE = 0.5  # a passage mostly made of phrases other documents also use is stock
 # A letter-for-letter stretch this long is a copy even of formulaic sentences; stock
 # answers strung together by chance reached 281 (four in a row, in synthetic interviews).
-VERBATIM_WEIGHT = 350
+VERBATIM_WEIGHT = 320
 VERBATIM_LETTERS = VERBATIM_WEIGHT * 10 // 24  # the fewest letters that weigh it (Hangul)
 WHOLE = 0.8  # a document holding this share of a passage's fingerprints holds the passage
 VERSION = 1  # bump when the normalisation or hashing changes (store recomputes)
@@ -312,10 +312,17 @@ _INTERVIEWER = re.compile(
 _LABEL = re.compile(rf"^\s*{_STAMP}\S{{1,20}}\s*[:：]")
 
 
-def question_share(text: str) -> float:
-    """Share of a passage's weight in questions or interviewer lines."""
+def in_interviewer_line(text: str, at: int) -> bool:
+    """Does ``text[at]`` sit in a line the interviewer's label opens? A passage found
+    from its first shared letter on starts after the label ("I: ", "면담자: "), so
+    :func:`question_share` would take the interviewer's opening turn for an answer."""
+    return bool(_INTERVIEWER.match(text[text.rfind("\n", 0, at) + 1 : at]))
+
+
+def question_share(text: str, interviewer: bool = False) -> float:
+    """Share of a passage's weight in questions or interviewer lines (``interviewer``:
+    its first line is the interviewer's, labelled before the passage starts)."""
     total = asked = 0
-    interviewer = False
     for line in text.split("\n"):
         if _INTERVIEWER.match(line):
             interviewer = True
@@ -366,6 +373,7 @@ def passage_counts(
     docs_at: Mapping[int, Set[int]],
     partner: int,
     verbatim: str = "",
+    interviewer: bool = False,
 ) -> bool:
     """Is this shared text a shared passage: long enough once its differences are left
     out, not an interview guide, and not stock phrases strung together?
@@ -373,11 +381,12 @@ def passage_counts(
     ``verbatim`` is the text of the run's longest letter-for-letter stretch. Stock
     phrases are short and each copy has its own words between them, so they rarely
     line up into one long stretch; a stretch of `VERBATIM_WEIGHT` is a copy, even when
-    its sentences are the kind other documents use too (a report's formulas)."""
+    its sentences are the kind other documents use too (a report's formulas).
+    ``interviewer``: the passage starts in an interviewer's line (:func:`in_interviewer_line`)."""
     letters_in_span = sum(len(w) for w in _WORD.findall(text))
     return (
         matched_weight(text, run, letters_in_span) >= MIN_WEIGHT
-        and question_share(text) <= MAX_QUESTION_SHARE
+        and question_share(text, interviewer) <= MAX_QUESTION_SHARE
         and (
             weight(verbatim) >= VERBATIM_WEIGHT
             or stock_share(run, docs_at, partner) <= MAX_STOCK_SHARE

@@ -163,25 +163,22 @@ def _link(
     passage found and mark the document's passages that repeat it."""
     text = text if text is not None else passages.scannable_text(conn, doc_id) or ""
     letters = shared.letters(text)
-    # A passage on several earlier documents links to the earliest only (documents are
-    # compared in the order added): copies form a star around the first one.
-    linked = [
-        (int(a), int(b))
-        for a, b in conn.execute(
-            "SELECT later_start, later_end FROM shared_passage WHERE later_id = ?", (doc_id,)
-        )
-    ]
+    # A passage on several earlier documents links to each of them (at most HOLDERS: a
+    # hash more documents hold seeds nothing), so every copy names every other copy;
+    # the passage repeats the earliest (documents are compared in the order added).
     found = 0
     for other_id, pairs in partners:
         other_text = passages.scannable_text(conn, other_id) or ""
         other_letters = shared.cached_letters(other_text)
+        linked: list[tuple[int, int]] = []
         for run in shared.shared_runs(letters.chars, other_letters.chars, pairs):
             start, end = letters.span(run.start, run.end, text)
             if _covered(start, end, linked) >= shared.WHOLE * (end - start):
-                continue  # already linked to an earlier copy
+                continue  # already linked to this copy
             v_start, v_end = letters.span(run.exact_start, run.exact_end, text)
             verbatim = text[v_start:v_end]
-            if not shared.passage_counts(text[start:end], run, docs_at, other_id, verbatim):
+            asked = shared.in_interviewer_line(text, start)
+            if not shared.passage_counts(text[start:end], run, docs_at, other_id, verbatim, asked):
                 continue
             linked.append((start, end))
             o_start, o_end = other_letters.span(run.other_start, run.other_end, other_text)
@@ -211,7 +208,7 @@ def _mark_repeats(conn: Connection, doc_id: int, text: str) -> None:
     """Move the shared text of a later document's passages out of the searched column."""
     links = conn.execute(
         "SELECT later_start, later_end, first_id, first_start FROM shared_passage "
-        "WHERE later_id = ? ORDER BY later_start",
+        "WHERE later_id = ? ORDER BY later_start, first_id",
         (doc_id,),
     ).fetchall()
     spans = [(int(a), int(b)) for a, b, _, _ in links]
@@ -222,9 +219,9 @@ def _mark_repeats(conn: Connection, doc_id: int, text: str) -> None:
             continue
         rest = shared.outside(text, start, end, spans)
         if shared.weight(rest) < OWN_TEXT_MIN:
-            first = next(
+            first = min(
                 (f, fs) for a, b, f, fs in links if a < end and b > start
-            )  # the earliest copy this passage repeats
+            )  # the earliest-added copy this passage repeats
             passages.mark_repeat(conn, seg_id, first[0], first[1])
         else:
             partial.append((seg_id, start, end))
