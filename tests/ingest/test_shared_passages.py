@@ -141,3 +141,17 @@ def test_a_scanned_copy_with_slips_is_one_run() -> None:
     copy = "".join(scanned)
     [(mine, theirs)] = _runs("Intro line.\n\n" + ARTICLE, "Other intro.\n\n" + copy)
     assert mine == ARTICLE and theirs == copy
+
+
+def test_a_passage_opening_after_the_interviewers_label_is_the_interviewers() -> None:
+    guide = (
+        "녹음을 시작하기 전에 연구 설명문을 읽어 드리겠습니다. "
+        "말씀하신 내용은 이 연구에만 쓰입니다.\n"
+        "R: 네, 좋습니다.\n"
+        "I: 처음 센터에 등록하던 날을 떠올려 보세요. 어떤 말이 어려웠는지 말씀해 주세요."
+    )
+    text = "I: " + guide
+    assert sp.in_interviewer_line(text, 3)
+    assert not sp.in_interviewer_line("R: " + guide, 3)
+    assert sp.question_share(guide, interviewer=True) > sp.MAX_QUESTION_SHARE
+    assert sp.question_share(guide) < sp.question_share(guide, interviewer=True)

@@ -35,6 +35,10 @@ MIN_SEEDS = 2  # shared fingerprints on one alignment before a document is compa
 GAP = 40  # letters of difference two runs may have between them and still be one passage
 MAX_QUESTION_SHARE = 0.5  # a passage mostly made of questions is an interview guide
 MAX_STOCK_SHARE = 0.5  # a passage mostly made of phrases other documents also use is stock
+# Stock phrases joined by chance stay short; a run three times the floor whose phrases are
+# a report's templates (each copy's own figures and places between them) is a copy.
+LONG_WEIGHT = 3 * MIN_WEIGHT
+MAX_STOCK_SHARE_LONG = 0.65
 # A letter-for-letter stretch this long is a copy even of formulaic sentences; stock
 # answers strung together by chance reached 281 (four in a row, in synthetic interviews).
 VERBATIM_WEIGHT = 320
@@ -384,13 +388,12 @@ def passage_counts(
     its sentences are the kind other documents use too (a report's formulas).
     ``interviewer``: the passage starts in an interviewer's line (:func:`in_interviewer_line`)."""
     letters_in_span = sum(len(w) for w in _WORD.findall(text))
+    matched = matched_weight(text, run, letters_in_span)
+    most = MAX_STOCK_SHARE_LONG if matched >= LONG_WEIGHT else MAX_STOCK_SHARE
     return (
-        matched_weight(text, run, letters_in_span) >= MIN_WEIGHT
+        matched >= MIN_WEIGHT
         and question_share(text, interviewer) <= MAX_QUESTION_SHARE
-        and (
-            weight(verbatim) >= VERBATIM_WEIGHT
-            or stock_share(run, docs_at, partner) <= MAX_STOCK_SHARE
-        )
+        and (weight(verbatim) >= VERBATIM_WEIGHT or stock_share(run, docs_at, partner) <= most)
     )
 
 
