@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -411,3 +412,16 @@ def test_the_author_the_metadata_names_and_an_author_list_come_back() -> None:
     )
     lines = _lines_of(drupal)
     assert "Dana Whitcombe" in lines and "Park Jae-yoon" in lines and "Follow" not in lines
+
+
+def test_a_prose_paragraph_that_is_one_link_stays_in_the_article() -> None:
+    """Some CMSs wrap a whole paragraph in a link; trafilatura leaves it out, and with it a
+    shared passage's copy. It is body; a share bar and a footer stay out. The page is a
+    generated, fictional NGO page (its fourth paragraph is one link as a whole)."""
+    page = (DATA / "linked_paragraph.html").read_text(encoding="utf-8")
+    linked = re.search(r"<p><a href='/report'>([^<]+)</a>", page)
+    assert linked is not None
+    text = read("linked_paragraph.html").blocks[0].text
+    assert linked.group(1) in text
+    assert text.index("평균 14주") < text.index(linked.group(1)) < text.index("평균 18주")
+    assert "공유하기:" not in text and "© 2025" not in text

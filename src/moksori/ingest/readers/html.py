@@ -261,6 +261,7 @@ _DEK_CLASS = re.compile(r"sub[-_]?head|sub[-_]?title|\bdek\b|standfirst", re.IGN
 _NOT_ARTICLE_CLASS = re.compile(r"related|card|comment|recent|popular|list|widget|share", re.I)
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 _CAPTION, _META, _HEADING = "caption", "meta", "heading"
+_LINKED = "linked"  # a paragraph of prose that is one link as a whole (trafilatura drops it)
 _NEAR_LINES = 40
 
 
@@ -283,6 +284,8 @@ def _line_roles(root: lxml_html.HtmlElement, visible: list[str]) -> dict[int, st
             role = _HEADING
         elif (tag == "time" or _META_CLASS.search(words)) and not _NOT_ARTICLE_CLASS.search(words):
             role = _META
+        elif tag == "p" and _one_link(el):
+            role = _LINKED
         else:
             continue
         text = _SPACES.sub(" ", normalise(el.text_content())).strip()
@@ -305,6 +308,18 @@ def _line_roles(root: lxml_html.HtmlElement, visible: list[str]) -> dict[int, st
         if at - cursor <= _NEAR_LINES or role != _META:
             cursor = at  # a date found far ahead may be another's (a related list's)
     return roles
+
+
+def _one_link(el: lxml_html.HtmlElement) -> bool:
+    """``<p><a>…</a></p>``: the paragraph's whole text is one link. Some CMSs wrap a quoted
+    passage or a pull paragraph so; it is body when it reads as prose (see the caller)."""
+    children = [c for c in el if isinstance(c.tag, str)]
+    return (
+        len(children) == 1
+        and children[0].tag.lower() == "a"
+        and not (el.text or "").strip()
+        and not (children[0].tail or "").strip()
+    )
 
 
 def _listed_name(line: str) -> bool:
@@ -378,9 +393,11 @@ def _with_article_parts(
             role = _META  # "입력 2025.05.12 06:00" in an unnamed list item
         if role is None and line in authors and i <= first + 6 and visible.index(line) == i:
             role = _META  # the author's name (its first showing), as the metadata gives it
-        if role is None or weight(line) > 400:
+        if role is None or (weight(line) > 400 and role != _LINKED):
             continue
-        if role == _CAPTION:
+        if role == _LINKED:  # prose between the article's own paragraphs, never a link list
+            wanted = first < i < last and weight(line) >= 80 and ends_sentence(line)
+        elif role == _CAPTION:
             wanted = first - 8 <= i < last  # a lead photo may stand over the headline
         elif role == _META:
             wanted = first - 8 <= i < last and weight(line) <= 300
