@@ -229,6 +229,11 @@ def _paragraphs(text: str) -> list[str]:
     return paragraphs
 
 
+def _byline_line(line: str) -> bool:
+    """A short line that reads as a byline or date ("입력 2025.05.12 06:00"), not prose."""
+    return weight(line) <= 120 and is_byline(line) and not ends_sentence(line)
+
+
 def _with_bylines(paragraphs: list[str], visible: list[str]) -> list[str]:
     """Put back the bylines under the article's headlines ("2024년 2월 14일 | 작성자: …"),
     which trafilatura keeps only as metadata or drops: who wrote a text and when is part of
@@ -239,7 +244,7 @@ def _with_bylines(paragraphs: list[str], visible: list[str]) -> list[str]:
     for before, line in zip(visible, visible[1:], strict=False):
         if line in present or before not in present:
             continue
-        if weight(line) <= 120 and is_byline(line) and not ends_sentence(line):
+        if _byline_line(line):
             at = out.index(before) + 1
             if at < len(out):  # inside the article, not under its last line
                 out.insert(at, line)
@@ -389,7 +394,7 @@ def _with_article_parts(
             anchor = line if line in out else anchor
             continue
         role = roles.get(i)
-        if role is None and weight(line) <= 120 and is_byline(line) and not ends_sentence(line):
+        if role is None and _byline_line(line):
             role = _META  # "입력 2025.05.12 06:00" in an unnamed list item
         if role is None and line in authors and i <= first + 6 and visible.index(line) == i:
             role = _META  # the author's name (its first showing), as the metadata gives it
