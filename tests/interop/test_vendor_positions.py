@@ -23,6 +23,7 @@ from moksori.interop.positions import (
     export_units,
     on_boundary,
 )
+from moksori.interop.qde_reader import beyond_nfc, canonical
 from moksori.interop.qdpx_export import export_qdpx
 from moksori.interop.qdpx_import import import_qdpx
 from moksori.interop.refi import RefiError, load_schema, parse_xml, schema_problems
@@ -221,11 +222,29 @@ def test_fixtures_are_valid_refi_qda() -> None:
             assert schema_problems(parse_xml(z.read(qde), qde), schema) == [], name
 
 
-def test_a_precise_warning_only_when_text_changes_beyond_nfc(project: Project) -> None:
-    report = import_qdpx(project, DATA / EXPECTED["nvivo-mac"]["file"])  # BOM, NFD, ZWJ, ZWSP
-    changed = [w for w in report.warnings if "beyond NFC" in w]
-    assert changed and all("U+200D removed" in w or "U+200B removed" in w for w in changed)
-    assert not any("U+FEFF" in w or "U+000D" in w for w in report.warnings)  # BOM, CRLF: fine
+def test_no_warning_when_text_changes_only_by_nfc_line_ends_and_bom(project: Project) -> None:
+    """BOM, NFD, CRLF, ZWJ emoji and ZWSP: stored as written (but NFC/LF), so nothing to warn;
+    was 'U+200D removed' while normalise dropped invisible characters (issue 18, point 3)."""
+    report = import_qdpx(project, DATA / EXPECTED["nvivo-mac"]["file"])
+    assert not [w for w in report.warnings if "beyond NFC" in w]
+    assert _quotes(project) == _wanted("nvivo-mac")  # every selection on its intended words
+    texts = "".join(t for (t,) in project.conn.execute("SELECT text FROM document"))
+    assert "\U0001f468\u200d\U0001f469\u200d\U0001f467" in texts  # the family stays one emoji
+    assert "배고픔\u200b이 제일" in texts  # the ZWSP between word and particle
+    assert "\ufeff" not in texts and "\r" not in texts
+
+
+def test_a_precise_warning_when_text_changes_beyond_nfc() -> None:
+    assert beyond_nfc("a\u200b\u200d\ufeffb\r\n\x0c\u2028") == ""
+    assert (
+        beyond_nfc("a\x01b\x01c\uf0b7")
+        == "U+0001 replaced by U+0020 ×2, U+F0B7 replaced by U+2022 ×1"
+    )
+    raw = "\ufeff\ufeff탈북민\u200b이야기\r\n"
+    m = canonical(raw)
+    assert m.text == "탈북민\u200b이야기\n"
+    assert m.span(0, 2) == (0, 0) and m.text[slice(*m.span(1, 5))] == "탈북민"
+    assert m.text[slice(*m.span(6, 9))] == "이야기"
 
 
 def test_archive_names_are_flat_and_guids_stable(project: Project, tmp_path: Path) -> None:

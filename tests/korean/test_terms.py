@@ -187,6 +187,7 @@ PIECES = st.sampled_from(
     + list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
     + list(" \n\t\u3000\u00a0:.,!?\"'()[]-_/@#%")
     + ["😀", "👨\u200d👩\u200d👧", "漢", "字", "zzzextra", "é", "e\u0301", "İ", "ﬁ", "²"]
+    + ["\u200b", "\u00ad", "\u2060", "\ufe0f", "\u200c"]  # kept in stored text
 )
 RANDOM_TEXT = st.lists(PIECES, max_size=60).map("".join)
 
@@ -228,3 +229,34 @@ def test_term_spans_many_repeats_and_cache_agree() -> None:
     again = term_spans_many(list(reversed(texts)))
     assert again == [first[1], first[0]]
     assert any("건너다" in ts for _, _, ts in first[0])
+
+
+def test_a_zwsp_is_a_word_boundary_and_joiners_do_not_cut_words() -> None:
+    """Stored text keeps invisible characters (issue 18): a ZWSP separates two words
+    (Kiwi alone would run 탈북\u200b민 into one), a soft hyphen, ZWJ, ZWNJ or word joiner
+    inside a word is read past (Kiwi alone cuts 탈\u00ad북민 into 탈, 북, 민)."""
+    assert primaries("탈북민\u200b이야기") == primaries("탈북민 이야기") == ["탈북민", "이야기"]
+    assert primaries("탈북\u200b민") == primaries("탈북 민")
+    assert finds("이야기", "탈북민\u200b이야기") and finds("탈북민", "탈북민\u200b이야기")
+    for mark in "\u00ad\u200d\u200c\u2060":
+        text = f"탈{mark}북민이 왔다. co{mark}operation matters"
+        assert index_terms([text]) == index_terms(["탈북민이 왔다. cooperation matters"])
+        assert finds("탈북민", text) and finds("cooperation", text)
+    assert query_terms("탈\u00ad북민") == query_terms("탈북민")
+    assert query_terms("탈북\u200b민") == query_terms("탈북 민")
+
+
+def test_spans_of_text_with_invisible_characters_are_its_own_offsets() -> None:
+    text = "우리 👨\u200d👩\u200d👧 가족, 탈\u00ad북민\u200b이야기"
+    spans = {text[a:b]: ts for a, b, ts in term_spans(text)}
+    assert "탈북민" in spans["탈\u00ad북민"] and "이야기" in spans["이야기"]
+    assert "가족" in spans["가족"]
+
+
+def test_ingest_tokens_with_invisible_characters_give_the_view_terms() -> None:
+    from moksori.korean.kiwi import tokenize_many
+    from moksori.korean.terms import terms_of_tokens
+
+    texts = ["탈\u00ad북민이 왔다.", "탈북민이 왔다."]
+    tokens = list(tokenize_many(texts))
+    assert terms_of_tokens(tokens, texts) == index_terms(texts) == [index_terms(texts[1:])[0]] * 2

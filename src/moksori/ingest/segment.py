@@ -116,10 +116,19 @@ class _Passage:
     cue_end_ms: int | None = None
 
 
+# Zero-width spaces are kept in stored text (ingest.normalise) but are no content: a
+# line of them alone is a blank line, and a passage does not start or end with one.
+_ZERO_WIDTH_SPACES = frozenset("\u200b\u2060\ufeff")
+
+
+def _blank(ch: str) -> bool:
+    return ch.isspace() or ch in _ZERO_WIDTH_SPACES
+
+
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
+    while start < end and _blank(text[start]):
         start += 1
-    while end > start and text[end - 1].isspace():
+    while end > start and _blank(text[end - 1]):
         end -= 1
     return start, end
 
@@ -449,10 +458,11 @@ def segment_and_index(
     terms: list[str] = []
     for batch in _batches(passages):
         langs = [detect_language(text[p.content_start : p.end]) for p in batch]
-        tokens = list(tokenize_many([text[p.start : p.end] for p in batch]))
+        chunks = [text[p.start : p.end] for p in batch]
+        tokens = list(tokenize_many(chunks))
         sentences = _sentences(text, batch, langs, tokens)
         if with_terms:
-            terms += terms_of_tokens(tokens)
+            terms += terms_of_tokens(tokens, chunks)
         del tokens
         for passage, lang, spans in zip(batch, langs, sentences, strict=True):
             _append(out, text, passage, lang, spans)

@@ -4,10 +4,10 @@ Everything in the package is untrusted: the ZIP is read in memory (never
 extracted), its declared and actual sizes are capped so a ZIP bomb stops
 early, and the XML goes through the hardened parser in :mod:`refi`.
 
-Other tools write sources with a BOM, CRLF line ends, NFD Korean or invisible
-characters; moksori stores NFC/LF text without them. :func:`canonical` builds
-the stored text together with a position map, so a selection keeps covering
-the same words after the text is normalised.
+Other tools write sources with a BOM, CRLF line ends or NFD Korean; moksori
+stores NFC/LF text without a leading BOM (invisible characters inside the text
+are kept). :func:`canonical` builds the stored text together with a position
+map, so a selection keeps covering the same words after the text is normalised.
 
 Position conventions differ by producer (UTF-16 units or code points, BOM
 counted or not, CRLF as one or two): :mod:`positions` picks the reading, and
@@ -195,18 +195,20 @@ class MappedText:
 def canonical(raw: str) -> MappedText:
     """moksori's normalised form of ``raw`` (see ingest.normalise) with its position map.
 
-    Same steps as :func:`moksori.ingest.normalise.normalise`: the character table
-    (BOM and invisible characters dropped), CRLF/CR to LF, then NFC chunk by chunk.
-    Text that is already canonical (the usual case) gets the identity map at C speed.
+    Same steps as :func:`moksori.ingest.normalise.normalise`: leading BOMs dropped
+    (their positions go to 0), the 1:1 character table, CRLF/CR to LF, then NFC chunk
+    by chunk. Text that is already canonical (the usual case) gets the identity map at
+    C speed.
     """
-    if "\r" not in raw and raw.translate(NORMALISE_TABLE) == raw:
+    if not raw.startswith(BOM) and "\r" not in raw and raw.translate(NORMALISE_TABLE) == raw:
         if unicodedata.is_normalized("NFC", raw):
             ident = list(range(len(raw) + 1))
             return MappedText(raw, ident, ident)
     out: list[str] = []
-    lo1: list[int] = []
-    hi1: list[int] = []
-    n, i = len(raw), 0
+    n = len(raw)
+    i = n - len(raw.lstrip(BOM))
+    lo1: list[int] = [0] * i  # a selection edge on a leading BOM goes to the text's start
+    hi1: list[int] = [0] * i
     while i < n:
         ch = raw[i]
         here = len(out)
@@ -222,9 +224,7 @@ def canonical(raw: str) -> MappedText:
             continue
         lo1.append(here)
         hi1.append(here)
-        mapped = NORMALISE_TABLE.get(ord(ch), ch)
-        if mapped:
-            out.append(mapped)
+        out.append(NORMALISE_TABLE.get(ord(ch), ch))
         i += 1
     lo1.append(len(out))
     hi1.append(len(out))
@@ -427,21 +427,22 @@ def read_sources(
     return out
 
 
+# What normalising changes besides NFC, line ends (CR, CRLF, VT, FF, NEL, U+2028/9 -> LF)
+# and a leading BOM: control codes (-> space) and private-use bullets (-> their look-alike).
 _CHANGED = re.compile(
     "["
-    + "".join(re.escape(chr(c)) for c in sorted(NORMALISE_TABLE) if chr(c) not in "\t\n\r")
+    + "".join(re.escape(chr(c)) for c, to in sorted(NORMALISE_TABLE.items()) if to != "\n")
     + "]"
 )
 
 
 def beyond_nfc(text: str) -> str:
-    """What normalising changes in ``text`` besides NFC and CRLF -> LF ('' if nothing),
-    by code point and count, e.g. 'U+200B removed ×2, U+000B replaced ×1'."""
+    """What normalising changes in ``text`` besides NFC, line ends and a leading BOM
+    ('' if nothing), by code point and count, e.g. 'U+0001 replaced by U+0020 ×2'."""
     found = Counter(_CHANGED.findall(text))
     parts = []
     for ch, n in sorted(found.items()):
-        how = "replaced" if NORMALISE_TABLE.get(ord(ch)) else "removed"
-        parts.append(f"U+{ord(ch):04X} {how} ×{n}")
+        parts.append(f"U+{ord(ch):04X} replaced by U+{ord(NORMALISE_TABLE[ord(ch)]):04X} ×{n}")
     return ", ".join(parts)
 
 

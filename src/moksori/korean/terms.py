@@ -97,6 +97,16 @@ _APOSTROPHES = frozenset("'’")
 
 _stemmer = Stemmer.Stemmer("english")
 
+# Stored text keeps invisible characters (ingest.normalise). Kiwi runs a word on across a
+# ZWSP (탈북\u200b민 → 탈북민) and cuts one at a soft hyphen or a joiner (탈\u00ad북민 →
+# 탈, 북, 민), so it reads a view: a ZWSP is a space (a word boundary), ZWNJ, ZWJ, WJ,
+# U+FEFF, the soft hyphen and variation selectors are left out. The same set as
+# protect.visible, which this layer cannot import (a test keeps the two equal).
+ZWSP = "\u200b"
+HIDDEN = "\u200c\u200d\u2060\ufeff\u00ad\ufe00-\ufe0f\U000e0100-\U000e01ef"
+_HIDDEN_RUN = re.compile(f"[{HIDDEN}]+")
+_INVISIBLE = re.compile(f"[{ZWSP}{HIDDEN}]")
+
 # Analysis of one morpheme: (primary terms, extra terms, noun to split by Kiwi).
 _Analysis = tuple[tuple[str, ...], tuple[str, ...], str | None]
 _cache: dict[tuple[str, int], _Analysis] = {}
@@ -306,17 +316,43 @@ def _terms_string(primaries: list[str], extras: list[str], compounds: list[str])
     return text
 
 
+def _view(text: str) -> tuple[str, list[int] | None]:
+    """``text`` as Kiwi reads it, and the stored offset of each view offset (None: same)."""
+    if _INVISIBLE.search(text) is None:
+        return text, None
+    pieces: list[str] = []
+    where: list[int] = []
+    done = 0
+    for m in _HIDDEN_RUN.finditer(text):
+        pieces.append(text[done : m.start()])
+        where.extend(range(done, m.start()))
+        done = m.end()
+    pieces.append(text[done:])
+    where.extend(range(done, len(text) + 1))
+    return "".join(pieces).replace(ZWSP, " "), where
+
+
 def index_terms(texts: list[str]) -> list[str]:
     """Space-separated FTS5 terms for each text (format in the module docstring)."""
-    return terms_of_tokens(_kiwi.tokenize_many(texts))
+    return terms_of_tokens(_kiwi.tokenize_many([_view(t)[0] for t in texts]))
 
 
-def terms_of_tokens(token_lists: Iterable[Sequence[Token]]) -> list[str]:
+def terms_of_tokens(
+    token_lists: Iterable[Sequence[Token]], texts: Sequence[str] | None = None
+) -> list[str]:
     """:func:`index_terms` from Kiwi tokens already at hand.
 
     Ingest tokenises each passage once and uses the tokens for both sentence
-    boundaries and index terms; Kiwi is most of the cost of ingest.
+    boundaries and index terms; Kiwi is most of the cost of ingest. With ``texts``
+    (what the tokens were made of), a text holding invisible characters is analysed
+    again from its view, as :func:`index_terms` would.
     """
+    token_lists = list(token_lists)
+    if texts is not None:
+        redo = [i for i, t in enumerate(texts) if _INVISIBLE.search(t)]
+        views = _kiwi.tokenize_many([_view(texts[i])[0] for i in redo])
+        for i, tokens in zip(redo, views, strict=True):
+            token_lists[i] = tokens
     scanned = [_scan(tokens) for tokens in token_lists]
     _resolve_compounds(noun for _, _, compounds in scanned for noun in compounds)
     return [_terms_string(p, e, c) for p, e, c in scanned]
@@ -334,7 +370,7 @@ def _primaries_in(text: str, start: int, end: int) -> tuple[str, ...]:
 
 
 def _query_primaries(text: str) -> list[str]:
-    text = unicodedata.normalize("NFC", text).strip()
+    text = _view(unicodedata.normalize("NFC", text))[0].strip()
     if not text:
         return []
     if not _HAS_HANGUL.search(text):
@@ -358,7 +394,7 @@ def query_terms(word: str) -> list[str]:
     word (달걀), which the index holds for both. Returns ``[]`` when the word
     has nothing indexable (a particle, a pronoun, a stopword).
     """
-    text = unicodedata.normalize("NFC", word).strip()
+    text = _view(unicodedata.normalize("NFC", word))[0].strip()
     if _fold_diacritics(text.lower()).strip(".,;:!?'\"") in ENGLISH_STOPWORDS:
         return []
     core = text
@@ -403,10 +439,13 @@ def term_spans_many(texts: list[str]) -> list[list[tuple[int, int, frozenset[str
         _span_cache.clear()
         _span_cache_owner[0] = owner
     todo = list(dict.fromkeys(t for t in texts if t not in _span_cache))
+    views = [_view(t) for t in todo]
     scanned: list[list[_Span]] = []
-    for tokens in _kiwi.tokenize_many(todo):
+    for tokens, (_, where) in zip(_kiwi.tokenize_many([v for v, _ in views]), views, strict=True):
         spans: list[_Span] = []
         _scan(tokens, spans)
+        if where is not None:  # view offsets -> offsets of the text, covering the span
+            spans = [(where[a], where[b - 1] + 1, p, x, c) for a, b, p, x, c in spans]
         scanned.append(spans)
     _resolve_compounds(s[4] for spans in scanned for s in spans if s[4] is not None)
     fresh = {text: _trimmed(text, spans) for text, spans in zip(todo, scanned, strict=True)}

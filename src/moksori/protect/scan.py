@@ -29,6 +29,7 @@ from moksori.protect.romanise import romanise_name, surname_id
 from moksori.protect.shared_list import SharedList
 from moksori.protect.spans import PiiType, Span, fold
 from moksori.protect.tokenised import HANGUL, TokenisedText, iter_tokenised
+from moksori.protect.visible import visible
 
 Detector = Callable[[TokenisedText], list[Span]]
 
@@ -263,9 +264,17 @@ def detect_tokenised(
 def detect_texts(
     texts: Sequence[str], known: Sequence[KnownName] = (), shared: SharedList | None = None
 ) -> list[list[Span]]:
-    """Findings of each text; Kiwi runs over the whole batch in one call."""
+    """Findings of each text; Kiwi runs over the whole batch in one call.
+
+    Detectors read each text's view without invisible characters (protect.visible);
+    findings come back as offsets of the text given.
+    """
     matcher = KnownMatcher.of(known)
-    return [detect_tokenised(t, matcher, shared) for t in iter_tokenised(texts)]
+    views = [visible(t) for t in texts]
+    return [
+        view.back(detect_tokenised(t, matcher, shared))
+        for view, t in zip(views, iter_tokenised([v.text for v in views]), strict=True)
+    ]
 
 
 def detect_text(
