@@ -238,6 +238,8 @@ def detect_tokenised(
     known: Sequence[KnownName] | KnownMatcher = (),
     shared: SharedList | None = None,
 ) -> list[Span]:
+    """Findings of one analysed text, as offsets of ``tokenised.text``: give it a
+    :func:`moksori.protect.visible.visible` view, as :func:`detect_texts` does."""
     spans: list[Span] = []
     for detector in DETECTORS:
         spans += detector(tokenised)
