@@ -136,3 +136,16 @@ def test_import_positions_and_export_for_nvivo(
     assert "positions: UTF-16 code units, BOM not counted, CRLF as two; for nvivo" in qde
     code, _, stderr = run(str(project_path), str(tmp_path / "y.qdpx"), "--for", "dedoose")
     assert code != 0 and "unknown export target" in stderr
+
+
+def test_import_says_what_it_skipped(project_path: Path, passphrase: str, tmp_path: Path) -> None:
+    from tests.interop.test_qdpx_accounting import _package
+
+    Project.create(project_path, passphrase).close()
+    got = CliRunner().invoke(_app(), ["import", str(project_path), str(_package(tmp_path))])
+    assert got.exit_code == 0, got.stderr
+    assert "1 code links" in got.stdout
+    assert "accounted for all 19 elements of the file: 8 imported or merged, 11 skipped" in (
+        " ".join(got.stdout.split())
+    )
+    assert "skipped 1 × Set (moksori has no code or document sets)" in got.stderr

@@ -62,3 +62,30 @@ def test_memo_errors_are_one_line(project_path: Path, passphrase: str, tmp_path:
     assert r.returncode == 1 and "unknown memo format" in r.stderr
     r = moksori("memo", "delete", proj, "42")
     assert r.returncode == 1 and "no memo with id 42" in r.stderr
+
+
+def test_memo_on_a_passage(project_path: Path, passphrase: str, tmp_path: Path) -> None:
+    with Project.create(project_path, passphrase) as p:
+        build(p, tmp_path, {"minji": []})
+    proj = str(project_path)
+    r = moksori(
+        "memo", "add", proj, "ko.txt", "--on", "document", "--quote", "너무 무서웠어요",
+        "--text", "두려움의 첫 표현", "--coder", "minji", "--json",
+    )  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    memo = json.loads(r.stdout)
+    assert memo["quote"] == "너무 무서웠어요" and memo["end"] - memo["start"] == 8
+    r = moksori(
+        "memo", "add", proj, "ko.txt", "--on", "document", "--range", "0-3",
+        "--text", "면접자의 첫 질문", "--coder", "minji",
+    )  # fmt: skip
+    assert r.returncode == 0 and "at 0-3" in r.stderr, r.stderr
+    listed = moksori("memo", "list", proj, "ko.txt", "--on", "document")
+    assert f"at {memo['start']}-{memo['end']}" in listed.stdout
+    assert "“너무 무서웠어요”" in listed.stdout and "“면접자”" in listed.stdout
+    bad = moksori(
+        "memo", "add", proj, "ko.txt", "--on", "document", "--range", "3-x", "--text", "x"
+    )
+    assert bad.returncode == 1 and "START-END" in bad.stderr
+    bad = moksori("memo", "add", proj, "--on", "project", "--quote", "무서웠", "--text", "x")
+    assert bad.returncode == 1 and "--quote needs a document" in bad.stderr

@@ -133,3 +133,40 @@ def test_deleted_target_keeps_its_memo(study: Project) -> None:
     memo = study.memos.add("case", "P07", "keep me", author="minji")
     study.conn.execute("DELETE FROM cases WHERE name = 'P07'")
     assert study.memos.get(memo.id).target == f"case #{memo.target_id} (deleted)"
+
+
+def test_a_memo_on_a_passage_keeps_its_range_and_quote(study: Project) -> None:
+    ko = doc_ids(study)["ko.txt"]
+    text = study.document(ko).text
+    start = text.index("강을 건넜어요")
+    memo = study.memos.add(
+        "document", ko, "건넌 시기가 겨울", author="minji", span=(start, start + 7)
+    )
+    assert (memo.start, memo.end, memo.quote) == (start, start + 7, "강을 건넜어요")
+    assert memo.range_label == f"{start}-{start + 7}"
+    whole = study.memos.add("document", ko, "전체 인상", author="minji")
+    assert whole.start is None and whole.quote is None and whole.range_label == ""
+    assert study.memos.ranges(ko) == [memo]
+    assert {m.id for m in study.memos.list("document", ko)} == {memo.id, whole.id}
+    # a quote finds the passage whatever its spacing
+    span = study.memos.locate(ko, "어머니께  보냈어요")
+    assert text[span[0] : span[1]] == "어머니께 보냈어요"
+    # exports show the passage with the memo
+    md = study.memos.export("md")
+    assert f"(on {start}-{start + 7})" in md and "> 강을 건넜어요" in md
+    rows = list(csv.DictReader(io.StringIO(study.memos.export("csv"))))
+    assert [r["quote"] for r in rows if r["start"]] == ["강을 건넜어요"]
+    assert json.loads(study.memos.export("json"))[0]["memos"][0]["quote"] is None
+
+
+def test_a_memo_range_must_lie_inside_a_document(study: Project) -> None:
+    ko = doc_ids(study)["ko.txt"]
+    n = len(study.document(ko).text)
+    for bad in [(5, 5), (-1, 3), (0, n + 1), (9, 4)]:
+        with pytest.raises(CodingError, match="not inside the document"):
+            study.memos.add("document", ko, "x", author="minji", span=bad)
+    with pytest.raises(CodingError, match="only a memo on a document"):
+        study.memos.add("code", "Fear", "x", author="minji", span=(0, 3))
+    with pytest.raises(CodingError, match="does not contain"):
+        study.memos.locate(ko, "없는 문장입니다")
+    assert study.memos.list() == []

@@ -180,11 +180,12 @@ def test_vendor_quirks(project: Project, tmp_path: Path) -> None:
 def test_canonical_maps_positions_through_nfd_crlf_and_bom() -> None:
     raw = "\ufeffa\r\n" + unicodedata.normalize("NFD", "두만강") + "\u200bx"
     m = canonical(raw)
-    assert m.text == "a\n두만강x"
+    assert m.text == "a\n두만강\u200bx"  # the zero-width space is text: kept (issue 18)
     s = raw.index("x")
     assert m.text[slice(*m.span(s, s + 1))] == "x"
     k = raw.index("\n") + 1
     assert m.text[slice(*m.span(k, len(raw) - 2))] == "두만강"
+    assert m.text[slice(*m.span(k, len(raw) - 1))] == "두만강\u200b"
 
 
 def _refused(p: Project, path: Path, match: str) -> None:
@@ -238,7 +239,7 @@ def test_error_late_in_the_write_rolls_everything_back(
     def boom(*_: object) -> None:
         raise RefiError("late failure")
 
-    monkeypatch.setattr(qdpx_import._Writer, "_notes", boom)
+    monkeypatch.setattr(qdpx_import, "import_notes", boom)
     _refused(study, _vendor(tmp_path, _vendor_qde(1, 3)), "late failure")
 
 

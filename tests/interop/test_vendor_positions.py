@@ -201,14 +201,16 @@ def test_variables_descriptions_and_annotations_arrive(name: str, project: Proje
     assert attrs == EXPECTED[name]["attributes"]
     assert report.document_values == 6 and report.annotations == 1
     want = EXPECTED[name]["annotation"]
-    (memo,) = [m for m in project.memos.list() if m.title.startswith("annotation ")]
+    (memo,) = [m for m in project.memos.list() if m.start is not None]  # a range memo
     assert memo.target_kind == "document" and memo.text == want["note"]
-    start, end = map(int, memo.title.split()[1].split("-"))
+    assert memo.quote == normalise(want["text"]) and memo.end is not None
     text = project.conn.execute(
         "SELECT text FROM document WHERE title = ?", (want["source"],)
     ).fetchone()[0]
-    assert text[start:end] == normalise(want["text"])
-    assert report.skipped == {}
+    assert text[memo.start : memo.end] == normalise(want["text"])
+    assert project.memos.ranges(memo.target_id or 0) == [memo]
+    assert report.skipped == {}  # every element of the file accounted for
+    assert report.elements["PlainTextSelection"] >= 24 and report.elements["TextSource"] >= 2
 
 
 def test_fixtures_are_valid_refi_qda() -> None:
@@ -284,7 +286,7 @@ def test_media_selections_are_counted_as_skipped(project: Project, tmp_path: Pat
         "PictureSelection in PictureSource": 2,
         "AudioSource": 1,
         "AudioSelection in AudioSource": 1,
-        "Sets": 1,
+        "Set (moksori has no code or document sets)": 1,
     }
 
 

@@ -137,7 +137,13 @@ def import_(
         f"imported {render.escape(in_file.name)}: {report.documents} documents "
         f"({report.documents_existing} already here), {report.codes_created} new codes, "
         f"{report.codings} codings, {report.cases} cases, {report.memos} memos "
+        f"({report.annotations} on passages), {report.links} code links "
         f"(from {report.producer}; positions as {report.positions})",
+    )
+    total, skipped = sum(report.elements.values()), sum(report.skipped.values())
+    out.print(
+        f"accounted for all {total} elements of the file: {total - skipped} imported or "
+        f"merged, {skipped} skipped"
     )
 
 

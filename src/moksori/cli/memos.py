@@ -39,11 +39,20 @@ def _print(memos: list[Memo]) -> None:
         return
     for m in memos:
         title = f" [bold]{render.escape(m.title)}[/bold]" if m.title else ""
+        where = f" at {m.range_label}" if m.range_label else ""
         out.print(
-            f"[dim]#{m.id}[/dim] {m.target_kind}: {render.escape(m.target)}{title} "
+            f"[dim]#{m.id}[/dim] {m.target_kind}: {render.escape(m.target)}{where}{title} "
             f"[dim]— {render.escape(m.author or 'unknown')}, {m.updated_at}[/dim]"
         )
+        if m.quote is not None:
+            out.print("  [italic]“" + render.escape(_short(m.quote)) + "”[/italic]")
         out.print("  " + render.escape(m.text).replace("\n", "\n  "))
+
+
+def _short(quote: str, limit: int = 160) -> str:
+    """The passage a memo is about, on one line and cut to a readable length."""
+    flat = " ".join(quote.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 @memo_app.command()
@@ -54,20 +63,57 @@ def add(
     on: KindOpt = "project",
     text: Annotated[str, typer.Option("--text", help="The memo ('-' reads standard input).")] = "",
     title: Annotated[str, typer.Option(help="A short title.")] = "",
+    at: Annotated[
+        str | None,
+        typer.Option(
+            "--range",
+            help="With --on document: the memo is about this passage, START-END in code "
+            "points of the stored text (as `show` and `code list` give them).",
+        ),
+    ] = None,
+    quote: Annotated[
+        str | None,
+        typer.Option(
+            "--quote",
+            help="With --on document: the memo is about the passage this quote matches "
+            "(spacing, line breaks, quotes and dashes may differ).",
+        ),
+    ] = None,
+    occurrence: Annotated[
+        int | None, typer.Option("--occurrence", min=1, help="With --quote: the N-th match.")
+    ] = None,
     coder: CoderOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Write a memo on the project, a code, a document, a case or a coding."""
+    """Write a memo on the project, a code, a document (or a passage of it), a case or a
+    coding."""
     if text == "-":
         text = typer.get_text_stream("stdin").read()
     if not text.strip():
         raise CodingError("give the memo with --text (or --text - to read standard input)")
+    if at is not None and quote is not None:
+        raise CodingError("give the passage with --range or --quote, not both")
     with open_project(project, coder) as p:
-        memo = p.memos.add(on, ref, text, title=title, author=coder)
+        span = _range(at) if at is not None else None
+        if quote is not None:
+            if on != "document" or ref is None:
+                raise CodingError("--quote needs a document: DOC --on document")
+            span = p.memos.locate(ref, quote, occurrence)
+        memo = p.memos.add(on, ref, text, title=title, author=coder, span=span)
     if as_json:
         emit_json(memo.to_json())
     else:
-        err.print(f"added memo #{memo.id} on {memo.target_kind} {render.escape(memo.target)}")
+        where = f" at {memo.range_label}" if memo.range_label else ""
+        err.print(
+            f"added memo #{memo.id} on {memo.target_kind} {render.escape(memo.target)}{where}"
+        )
+
+
+def _range(text: str) -> tuple[int, int]:
+    start, sep, end = text.partition("-")
+    if not sep or not start.strip().isdigit() or not end.strip().isdigit():
+        raise CodingError(f"--range {text!r}: give START-END, e.g. 120-180")
+    return int(start), int(end)
 
 
 @memo_app.command("list")

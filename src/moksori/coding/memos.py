@@ -1,5 +1,9 @@
 """Memos: the researcher's written thinking, on the project, a code, a document, a case or a coding.
 
+A document memo may be anchored to a range of its text (an annotation, as
+QualCoder, NVivo and MAXQDA make them): code-point offsets into the stored
+text, exclusive end, shown with the passage they are about.
+
 Grounded theory records its analysis in memos, so they are first-class: each
 has an author and times, is searchable with the same query language (and the
 same Korean analysis) as passages, so 건너다 finds a memo that says 건넜다,
@@ -17,6 +21,7 @@ from typing import Any
 
 import sqlcipher3
 
+from moksori.coding import quote_match
 from moksori.coding.audited import Action, Event, change
 from moksori.coding.codebook import Codebook
 from moksori.coding.coders import Coders
@@ -25,7 +30,7 @@ from moksori.korean.terms import index_terms, phrase_terms, query_terms
 from moksori.spreadsheet import csv_cell
 from moksori.store.clock import now
 from moksori.store.database import Connection
-from moksori.store.documents import resolve_document
+from moksori.store.documents import document_texts, resolve_document
 from moksori.store.ids import new_guid
 from moksori.store.passages import document_names
 from moksori.store.query import compile_fts, parse
@@ -47,13 +52,22 @@ class Memo:
     text: str
     created_at: str
     updated_at: str
+    start: int | None = None  # a range of the document (an annotation), else None
+    end: int | None = None
+    quote: str | None = None  # the document's text in that range
+
+    @property
+    def range_label(self) -> str:
+        """'120-180' for an annotation, '' for a memo on its whole target."""
+        return "" if self.start is None else f"{self.start}-{self.end}"
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
 
 
 _COLUMNS = (
-    "m.id, m.guid, m.target_kind, m.target_id, r.name, m.title, m.text, m.created_at, m.updated_at"
+    "m.id, m.guid, m.target_kind, m.target_id, r.name, m.title, m.text, m.created_at, "
+    'm.updated_at, m.start, m."end"'
 )
 _FROM = "FROM memo m LEFT JOIN coder r ON r.id = m.author_id"
 
@@ -72,10 +86,16 @@ class Memos:
         *,
         title: str = "",
         author: str | None = None,
+        span: tuple[int, int] | None = None,
     ) -> Memo:
-        """A new memo; the author is the acting coder (see Coders.current)."""
+        """A new memo; the author is the acting coder (see Coders.current).
+
+        ``span``: (start, end) code points of a document's text, for a memo on that
+        passage rather than the whole document.
+        """
         target_id = self._resolve(target_kind, target_ref)
         text = _clean_text(text)
+        start, end = self._check_span(target_kind, target_id, span)
         writer = Coders(self.conn, self.actor).current(author)
         stamp = now()
         terms = index_terms([f"{title}\n{text}"])[0]
@@ -83,12 +103,14 @@ class Memos:
         with change(self.conn, self.actor) as ch:
             cur = self.conn.execute(
                 "INSERT INTO memo(guid, target_kind, target_id, author_id, title, text, "
-                "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (guid, target_kind, target_id, writer.id, title.strip(), text, stamp, stamp),
+                'created_at, updated_at, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+                (guid, target_kind, target_id, writer.id, title.strip(), text, stamp, stamp)
+                + (start, end),
             )
             memo_id = int(cur.lastrowid)
             self.conn.execute("INSERT INTO memo_fts(rowid, terms) VALUES (?, ?)", (memo_id, terms))
-            ch.record(Event(Action.MEMO_ADD, {"memo": [guid]}, choice=target_kind))
+            choice = "range" if start is not None else target_kind
+            ch.record(Event(Action.MEMO_ADD, {"memo": [guid]}, choice=choice))
         return self.get(memo_id)
 
     def edit(self, memo_id: int, *, text: str | None = None, title: str | None = None) -> Memo:
@@ -173,7 +195,13 @@ class Memos:
             )
         memos = sorted(
             self.list(),
-            key=lambda m: (_KIND_ORDER[m.target_kind], m.target.casefold(), m.target_id or 0, m.id),
+            key=lambda m: (
+                _KIND_ORDER[m.target_kind],
+                m.target.casefold(),
+                m.target_id or 0,
+                -1 if m.start is None else m.start,
+                m.id,
+            ),
         )
         if fmt == "json":
             return json.dumps(_groups(memos), ensure_ascii=False, indent=2) + "\n"
@@ -181,7 +209,40 @@ class Memos:
             return _csv(memos)
         return _markdown(memos)
 
+    def locate(
+        self, document: str | int, quote: str, occurrence: int | None = None
+    ) -> tuple[int, int]:
+        """The range of a document that a quote names, for a memo on that passage."""
+        doc_id = int(self._resolve("document", document) or 0)
+        text = document_texts(self.conn, [doc_id])[doc_id]
+        return quote_match.locate(text, quote, occurrence, f"document {document}")
+
+    def ranges(self, document: str | int) -> builtins.list[Memo]:
+        """The memos on passages of one document, in text order."""
+        doc_id = self._resolve("document", document)
+        rows = self.conn.execute(
+            f"SELECT {_COLUMNS} {_FROM} WHERE m.target_kind = 'document' AND m.target_id = ? "
+            'AND m.start IS NOT NULL ORDER BY m.start, m."end", m.id',
+            (doc_id,),
+        ).fetchall()
+        return self._memos(rows)
+
     # --- helpers --------------------------------------------------------------
+    def _check_span(
+        self, kind: str, doc_id: int | None, span: tuple[int, int] | None
+    ) -> tuple[int | None, int | None]:
+        if span is None:
+            return None, None
+        if kind != "document" or doc_id is None:
+            raise CodingError("only a memo on a document can be about a range of its text")
+        start, end = int(span[0]), int(span[1])
+        length = len(document_texts(self.conn, [doc_id])[doc_id])
+        if not 0 <= start < end <= length:
+            raise CodingError(
+                f"range {start}-{end} is not inside the document (0-{length}, end exclusive)"
+            )
+        return start, end
+
     def _resolve(self, kind: str, ref: str | int | None) -> int | None:
         _check_kind(kind)
         if kind == "project":
@@ -216,6 +277,7 @@ class Memos:
 
     def _memos(self, rows: builtins.list[tuple[Any, ...]]) -> builtins.list[Memo]:
         labels = self._labels({(r[2], r[3]) for r in rows})
+        texts = document_texts(self.conn, [int(r[3]) for r in rows if r[9] is not None])
         return [
             Memo(
                 id=r[0],
@@ -228,6 +290,9 @@ class Memos:
                 text=r[6],
                 created_at=r[7],
                 updated_at=r[8],
+                start=r[9],
+                end=r[10],
+                quote=texts[r[3]][r[9] : r[10]] if r[9] is not None and r[3] in texts else None,
             )
             for r in rows
         ]
@@ -302,14 +367,18 @@ def _markdown(memos: list[Memo]) -> str:
             if m["updated_at"] != m["created_at"]:
                 when += f", edited {m['updated_at']}"
             title = m["title"] or f"Memo {m['id']}"
+            if m["start"] is not None:
+                title += f" (on {m['start']}-{m['end']})"
             lines += [f"### {title}", "", f"*{m['author'] or 'unknown author'}, {when}*", ""]
+            if m["quote"] is not None:
+                lines += ["> " + m["quote"].replace("\n", "\n> "), ""]
             lines += [m["text"], ""]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
 _CSV_FIELDS = (
-    "id", "target_kind", "target_id", "target", "author", "title", "text", "created_at",
-    "updated_at",
+    "id", "target_kind", "target_id", "target", "start", "end", "quote", "author", "title",
+    "text", "created_at", "updated_at",
 )  # fmt: skip
 
 

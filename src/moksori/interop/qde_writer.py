@@ -91,6 +91,7 @@ class Selection:
     name: str | None = None
     description: str = ""
     codings: list[Coding] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # an annotation: the Note on this range
 
 
 @dataclass
@@ -219,6 +220,7 @@ def _text_source(parent: etree._Element, tag: str, src: TextSource) -> None:
             )
             _el(c, "CodeRef", targetGUID=coding.code)
             _refs(c, "NoteRef", coding.notes)
+        _refs(s, "NoteRef", sel.notes)
     _refs(el, "NoteRef", src.notes)
 
 

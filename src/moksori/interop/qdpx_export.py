@@ -82,6 +82,7 @@ class ExportReport:
     case_links_dropped: int = 0
     notes: int = 0
     notes_unattached: int = 0
+    annotations: int = 0  # range memos, as an uncoded selection with its NoteRef
     links: int = 0
     names_scrubbed: int = 0
 
@@ -204,6 +205,7 @@ def _collect(
 
     # notes first, so every element that refers to one can be given its GUID
     notes_on: dict[tuple[str, int | None], list[str]] = {}
+    ranges: list[tuple[int, q.Selection]] = []  # annotations: an uncoded selection + NoteRef
     for m in project.memos.list():
         guid = ids.stored("memo", m.guid)
         body = texts.prose(m.text)
@@ -214,11 +216,19 @@ def _collect(
         note.description = texts.name(about) if m.target_kind == "case" else ""
         model.notes.append(note)
         files.append((guid, body))
+        if m.start is not None and m.end is not None and m.target_id is not None:
+            sel = q.Selection(
+                ids.derived("memo_range", m.guid), m.start, m.end, note.user, m.created_at
+            )
+            sel.notes.append(guid)
+            ranges.append((m.target_id, sel))
+            continue
         notes_on.setdefault((m.target_kind, m.target_id), []).append(guid)
 
     code_guid = _codebook(project, texts, ids, model, notes_on)
     attrs = _variables(project, texts, ids, model)
     sources, used = _sources(conn, texts, ids, coder_guid, code_guid, notes_on, report, files)
+    used |= _annotations(texts, sources, ranges, report)
     model.sources = list(sources.values())
     _cases(conn, texts, ids, attrs, sources, model, report)
     _links(conn, texts, ids, code_guid, model, files)
@@ -365,6 +375,26 @@ def _sources(
         )
         report.selections += 1
     return out, used
+
+
+def _annotations(
+    texts: _Texts,
+    sources: dict[int, q.TextSource],
+    ranges: list[tuple[int, q.Selection]],
+    report: ExportReport,
+) -> set[str]:
+    """Range memos as uncoded selections that refer to their Note (as NVivo writes them)."""
+    used: set[str] = set()
+    for doc_id, sel in ranges:
+        span = texts.span(doc_id, sel.start, sel.end) if doc_id in sources else None
+        if span is None:
+            report.selections_dropped += 1
+            continue
+        sel.start, sel.end = span
+        sources[doc_id].selections.append(sel)
+        used.update(sel.notes)
+        report.annotations += 1
+    return used
 
 
 def _check_text(text: str, doc_id: int) -> None:

@@ -34,21 +34,22 @@ from moksori.ingest.model import IngestedFile
 from moksori.interop import qdc
 from moksori.interop.positions import UNITS, producer
 from moksori.interop.qde_reader import (
+    NON_TEXT_SOURCES,
     Package,
     TextSourceIn,
-    canonical,
     case_codes,
     check_guids,
     check_selections,
     child,
     children,
-    content,
-    decode_source,
     read_package,
     read_sources,
     ref_guid,
     text_of,
 )
+from moksori.interop.qdpx_ledger import Ledger
+from moksori.interop.qdpx_links import import_links, import_sets
+from moksori.interop.qdpx_notes import annotation, import_notes
 from moksori.interop.refi import (
     RefiError,
     load_schema,
@@ -58,7 +59,6 @@ from moksori.interop.refi import (
     schema_problems,
 )
 from moksori.interop.tool_import import TextIngester, ToolImportReport, make_usable
-from moksori.korean.terms import index_terms
 from moksori.project import Project
 from moksori.store import audit
 from moksori.store import documents as docs_store
@@ -92,7 +92,12 @@ class ImportReport(ToolImportReport):
     producer: str = ""  # the tool that wrote the file (positions.producer)
     positions: str = ""  # how its positions were read
     document_values: int = 0  # a source's variables and description, as document attributes
-    annotations: int = 0  # range notes, kept as document memos titled with their range
+    annotations: int = 0  # notes on a range of a text, kept as range memos
+    links: int = 0  # code links (REFI-QDA Links between two codes)
+    links_existing: int = 0
+    link_memos: int = 0
+    core: int = 0  # 1 when the file's "Core category" set marked the core category
+    elements: dict[str, int] = dataclasses.field(default_factory=dict)  # in the file, by kind
 
 
 def import_qdpx(
@@ -171,29 +176,50 @@ class _Writer:
         }
         self.ranges: dict[str, tuple[int, int, int]] = {}  # annotation Note GUID -> doc, range
         self.by_doc: dict[int, TextSourceIn] = {}
+        self.link_ids: dict[str, int] = {}  # Link GUID -> code_link id
+        self.ledger = Ledger(self.root)
 
     def run(self) -> None:
         self._users()
         self._codebook()
         for src in self.sources:
+            self.ledger.mark(src.el)
             self._document(src)
+        self._unread_sources()
         self._variables_and_cases()
         self._case_codings()
-        self._notes()
-        for name in ("Links", "Sets", "Graphs"):
-            el = child(self.root, name)
-            if el is not None and len(el):
-                self.report.skip(name, len(el))
+        import_links(self)
+        import_sets(self)
+        import_notes(self)
+        graphs = child(self.root, "Graphs")
+        for el in children(graphs, "Graph") if graphs is not None else []:
+            self.report.skip("Graph (moksori draws its own code maps)")
+            self.ledger.skip_tree(el, self.report, "a skipped Graph")
+        self.report.elements = dict(sorted(self.ledger.close(self.report).items()))
         desc = text_of(child(self.root, "Description")).strip()
         if desc:
             self.conn.execute(
                 "INSERT OR IGNORE INTO meta(key, value) VALUES ('description', ?)", (desc,)
             )
 
+    def _unread_sources(self) -> None:
+        """Sources the reader skipped (and reported): what they hold is skipped with them."""
+        holder = child(self.root, "Sources")
+        for el in holder if holder is not None else []:
+            if el in self.ledger.seen or not isinstance(el.tag, str):
+                continue
+            kind = local_name(el)
+            self.ledger.mark(el)
+            for inner in el.iter() if kind in NON_TEXT_SOURCES else ():
+                if inner is not el and local_name(inner).endswith("Selection"):
+                    self.ledger.mark(inner)  # counted by the reader ("… in PDFSource")
+            self.ledger.skip_tree(el, self.report, f"a skipped {kind}")
+
     # --- users and codes ------------------------------------------------------
     def _users(self) -> None:
         holder = child(self.root, "Users")
         for el in children(holder, "User") if holder is not None else []:
+            self.ledger.mark(el)
             guid = normalise_guid(el.get("guid"))
             name = " ".join((el.get("name") or "").split()) or f"user {guid or ''}".strip()
             found = self.p.coders.find(name)
@@ -234,6 +260,7 @@ class _Writer:
 
         def walk(els: list[etree._Element], parent: Code | None) -> None:
             for el in els:
+                self.ledger.mark(el)
                 g = normalise_guid(el.get("guid"))
                 if g in self.case_code or g in self.case_folders:
                     walk(children(el, "Code"), parent)  # cases, not codes
@@ -260,7 +287,7 @@ class _Writer:
             if children(src.el, "PlainTextSelection") or children(src.el, "Coding"):
                 reason = ingested.reason if ingested is not None else "not ingested"
                 raise RefiError(f"source {src.guid} cannot be read: {reason}") from None
-            self.report.skip("empty TextSource")
+            self.report.skip("TextSource: empty")
             return
         doc = ingested.documents[0]
         k = stored.find(doc.text)
@@ -295,10 +322,12 @@ class _Writer:
         """A source's variables (MAXQDA, QualCoder) and Description as document attributes."""
         out: dict[str, str] = {}
         for vv in children(src.el, "VariableValue"):
+            self.ledger.mark(vv)
             ref = child(vv, "VariableRef")
             var = self.guids.get(ref_guid(ref) or "") if ref is not None else None
             value = [c for c in vv if local_name(c).endswith("Value")]
             if var is None or local_name(var) != "Variable" or not value:
+                self.report.skip("VariableValue: no variable or value")
                 self.report.warnings.append(f"{readable_path(vv)}: no variable or value")
                 continue
             name = " ".join((var.get("name") or "").split()) or "variable"
@@ -309,13 +338,6 @@ class _Writer:
         self.report.document_values += len(out)
         return out
 
-    def _annotation(self, doc: int, start: int, end: int, body: str, el: Any) -> None:
-        """A note on a range of text: a document memo whose title names the range."""
-        self._insert_memo(
-            el, "document", doc, f"annotation {start}-{end}", body, normalise_guid(None)
-        )
-        self.report.annotations += 1
-
     def _codings(self, src: TextSourceIn) -> None:
         """Every coding of a source in one executemany; case codes become pending links."""
         rows: list[tuple[Any, ...]] = []
@@ -323,6 +345,7 @@ class _Writer:
         keys: list[tuple[str | None, str | None, tuple[int, int, int, int]]] = []
         whole = (None, 0, len(src.mapped.text), None, now())
         for sel in [*children(src.el, "PlainTextSelection"), src.el]:
+            self.ledger.mark(sel, *children(sel, "Coding"))
             gid: str | None = None
             memo, when = None, now()
             start, end = whole[1], whole[2]
@@ -332,7 +355,8 @@ class _Writer:
                     int(sel.get("startPosition", 0)), int(sel.get("endPosition", 0))
                 )
                 if end <= start:
-                    self.report.skip("selection on removed characters")
+                    self.report.skip("PlainTextSelection: on removed characters")
+                    self.ledger.skip_tree(sel, self.report, "a skipped PlainTextSelection")
                     continue
                 self.selections[gid] = (src.doc_id, start, end)
                 self.codings[gid] = []
@@ -341,9 +365,9 @@ class _Writer:
             codings = children(sel, "Coding")
             if sel is not src.el and not codings:
                 if memo:  # an annotation (MAXQDA): a note on the range, no code
-                    self._annotation(src.doc_id, start, end, memo, sel)
-                elif gid not in self.referenced and not self._noted(sel):
-                    self.report.skip("PlainTextSelection without coding or note")
+                    annotation(self, sel, src.doc_id, (start, end), memo)
+                elif gid not in self.referenced and not children(sel, "NoteRef"):
+                    self.report.skip("PlainTextSelection: no coding or note")
                 continue
             for coding in codings:
                 ref = child(coding, "CodeRef")
@@ -392,6 +416,7 @@ class _Writer:
         attrs: dict[str, Any] = {}
         holder = child(self.root, "Variables")
         for el in children(holder, "Variable") if holder is not None else []:
+            self.ledger.mark(el)
             guid = normalise_guid(el.get("guid"))
             refi = el.get("typeOfVariable") or "Text"
             type_ = ATTRIBUTE_TYPES.get(refi, "text")
@@ -414,6 +439,7 @@ class _Writer:
                 attrs[guid] = found
         holder = child(self.root, "Cases")
         for el in children(holder, "Case") if holder is not None else []:
+            self.ledger.mark(el, *children(el, "SourceRef"), *children(el, "SelectionRef"))
             guid = normalise_guid(el.get("guid"))
             name = el.get("name") or f"case {guid}"
             case = cases.find(name)
@@ -428,10 +454,12 @@ class _Writer:
                 if (code := ref_guid(ref)) in self.case_code:
                     self.case_of_code[code or ""] = case.id
             for vv in children(el, "VariableValue"):
+                self.ledger.mark(vv)
                 ref = child(vv, "VariableRef")
                 attr = attrs.get(ref_guid(ref) or "") if ref is not None else None
                 value = [c for c in vv if local_name(c).endswith("Value")]
                 if attr is None or not value:
+                    self.report.skip("VariableValue: no variable or value")
                     self.report.warnings.append(f"{readable_path(vv)}: no variable or value")
                     continue
                 cases.set_value(case.id, attr, text_of(value[0]).strip() or None)
@@ -460,6 +488,7 @@ class _Writer:
         self, case_id: int, doc: int | None, start: int | None, end: int | None, ref: Any
     ) -> None:
         if doc is None:
+            self.report.skip(f"{local_name(ref)}: refers to nothing imported")
             self.report.warnings.append(f"{readable_path(ref)}: refers to nothing imported")
             return
         exists = self.conn.execute(
@@ -473,129 +502,3 @@ class _Writer:
                 (case_id, doc, start, end),
             )
             self.report.case_links += 1
-
-    # --- notes -> memos -------------------------------------------------------------
-    def _notes(self) -> None:
-        targets: dict[str, tuple[str, int | None]] = {}
-        for el in self.root.iter():
-            if not isinstance(el.tag, str) or local_name(el) != "NoteRef":
-                continue
-            note = ref_guid(el)
-            owner = el.getparent()
-            kind = local_name(owner) if owner is not None else ""
-            gid = normalise_guid(owner.get("guid")) if owner is not None else None
-            if kind == "Project":
-                targets[note or ""] = ("project", None)
-            elif kind == "Code" and gid in self.codes:
-                targets[note or ""] = ("code", self.codes[gid])
-            elif kind == "Code" and gid in self.case_of_code:
-                targets[note or ""] = ("case", self.case_of_code[gid])
-            elif kind == "TextSource" and gid in self.docs:
-                targets[note or ""] = ("document", self.docs[gid])
-            elif kind == "Link":  # code links are not imported yet; neither are their memos
-                targets[note or ""] = ("link", None)
-            elif kind in ("Coding", "PlainTextSelection") and self.codings.get(gid or ""):
-                targets[note or ""] = ("coding", self.codings[gid or ""][0])
-            elif kind == "PlainTextSelection" and gid in self.selections:
-                self.ranges[note or ""] = self.selections[gid or ""]  # an annotation (NVivo)
-                targets[note or ""] = ("document", self.selections[gid or ""][0])
-        holder = child(self.root, "Notes")
-        for el in children(holder, "Note") if holder is not None else []:
-            self._memo(el, targets)
-
-    def _memo(self, el: etree._Element, targets: dict[str, tuple[str, int | None]]) -> None:
-        guid = normalise_guid(el.get("guid")) or new_guid()
-        desc = text_of(child(el, "Description")).strip()
-        data = content(self.pkg, el, f"note {guid}")
-        text = decode_source(data, f"note {guid}") if data is not None else ""
-        kind, target = targets.get(guid, ("project", None))
-        if kind == "project" and desc.startswith("case: "):
-            row = self.conn.execute(
-                "SELECT id FROM cases WHERE name = ? COLLATE NOCASE", (desc[6:].strip(),)
-            ).fetchone()
-            if row:
-                kind, target, desc = "case", int(row[0]), ""
-        if kind == "link":
-            self.report.skip("Link memo")
-            return
-        body = canonical(text).text.strip() or canonical(desc).text.strip()
-        if not body:
-            self.report.skip("empty Note")
-            return
-        title = " ".join((el.get("name") or "").split())
-        if title == f"{kind} memo":  # the name moksori's export gives an untitled memo
-            title = ""
-        span = self._note_range(el, guid, kind, target)
-        if span is not None:
-            self._annotation(target or 0, *span, body, el)
-            return
-        self._insert_memo(el, kind, target, title, body, guid)
-
-    def _noted(self, sel: etree._Element) -> bool:
-        """Whether a NoteRef (or a Link to a Note) hangs on this uncoded selection."""
-        return bool(children(sel, "NoteRef"))
-
-    def _note_range(
-        self, el: etree._Element, guid: str, kind: str, target: int | None
-    ) -> tuple[int, int] | None:
-        """The stored range a Note annotates: its own PlainTextSelection (QualCoder) on the
-        source that refers to it, or the selection that refers to it (NVivo)."""
-        if guid in self.ranges:
-            return self.ranges[guid][1], self.ranges[guid][2]
-        sel = child(el, "PlainTextSelection")
-        src = self.by_doc.get(target or -1) if kind == "document" else None
-        if sel is None or src is None:
-            return None
-        try:
-            start, end = int(sel.get("startPosition", "")), int(sel.get("endPosition", ""))
-        except ValueError:
-            return None
-        if not 0 <= start < end <= src.length:
-            self.report.warnings.append(f"{readable_path(sel)}: annotation outside its source")
-            return None
-        return src.span(start, end)
-
-    def _insert_memo(
-        self,
-        el: etree._Element,
-        kind: str,
-        target: int | None,
-        title: str,
-        body: str,
-        guid: str | None,
-    ) -> None:
-        # Like codings, memos merge: the same memo (same target, title and text, whatever
-        # its GUID) is not added twice. A memo edited elsewhere comes in as a new one.
-        same = self.conn.execute(
-            "SELECT 1 FROM memo WHERE target_kind = ? AND target_id IS ? AND title = ? "
-            "AND text = ?",
-            (kind, target, title, body),
-        ).fetchone()
-        if same:
-            self.report.memos_existing += 1
-            return
-        if (
-            guid is None
-            or self.conn.execute("SELECT 1 FROM memo WHERE guid = ?", (guid,)).fetchone()
-        ):
-            guid = new_guid()
-        stamp = now()
-        author = self.coders.get(ref_guid(el, "creatingUser") or "")
-        cur = self.conn.execute(
-            "INSERT INTO memo(guid, target_kind, target_id, author_id, title, text, "
-            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                guid,
-                kind,
-                target,
-                author,
-                title,
-                body,
-                el.get("creationDateTime") or stamp,
-                el.get("modifiedDateTime") or stamp,
-            ),
-        )
-        memo_id = int(cur.lastrowid)
-        terms = index_terms([f"{title}\n{body}"])[0]
-        self.conn.execute("INSERT INTO memo_fts(rowid, terms) VALUES (?, ?)", (memo_id, terms))
-        self.report.memos += 1

@@ -14,6 +14,7 @@ from moksori.store.migrations import (
     v9_trash,
     v10_decisions,
     v11_shared_passages,
+    v12_range_memos,
 )
 
 ALL_MIGRATIONS: list[tuple[int, str]] = [
@@ -28,4 +29,5 @@ ALL_MIGRATIONS: list[tuple[int, str]] = [
     (9, v9_trash.SQL),
     (10, v10_decisions.SQL),
     (11, v11_shared_passages.SQL),
+    (12, v12_range_memos.SQL),
 ]
