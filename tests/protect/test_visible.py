@@ -82,3 +82,19 @@ def test_a_zwsp_between_name_and_particle_and_a_batch_keeps_offsets() -> None:
     assert f"박{WJ}지민" in persons and "박지민" in persons
     assert not any(ZWSP in p for p in persons)
     assert "Jane Doe" in [texts[2][s.start : s.end] for s in found[2]]
+
+
+def test_known_names_are_found_through_invisible_characters() -> None:
+    from moksori.protect.known import KnownNames
+
+    known = KnownNames()
+    known.add("g-1", ["김\u00ad영철", "Kim Yong-chol"])  # an excerpt with a soft hyphen
+    text = "그날 김\u00ad영철이 왔다. Later Kim Yong\u200d-chol left; 김영철 stayed."
+    got = sorted((a, b) for a, b, _ in known.find(text))
+    want = [
+        (text.index("김\u00ad영철"), text.index("김\u00ad영철") + 4),
+        (text.index("Kim Yong"), text.index("-chol") + 5),
+        (text.index("김영철"), text.index("김영철") + 3),
+    ]
+    assert set(want) <= set(got)  # (the given name alone is a form too)
+    assert all(any(a <= s and e <= b for a, b in want) for s, e in got)

@@ -30,6 +30,7 @@ from moksori.protect.scan import (
 from moksori.protect.spans import PiiType
 from moksori.protect.tokenised import HANGUL
 from moksori.protect.vault import Vault, clean_name
+from moksori.protect.visible import visible
 from moksori.store.database import Connection
 from moksori.store.passages import excerpts
 
@@ -84,7 +85,7 @@ class KnownNames:
     def add(self, guid: str, names: Iterable[str]) -> None:
         bucket = self.people.setdefault(guid, set())
         for name in names:
-            bucket |= _forms(name)
+            bucket |= _forms(visible(name).text)  # an excerpt may hold a soft hyphen
         self._matcher = None
 
     def __bool__(self) -> bool:
@@ -111,14 +112,15 @@ class KnownNames:
         if not self or not text:
             return []
         matcher = self._compile()
+        view = visible(text)  # '김\u00ad영철' is still 김영철; hits are stored offsets
         hits: list[NameHit] = []
         if self._hangul is not None:
-            for m in self._hangul.finditer(text):
+            for m in self._hangul.finditer(view.text):
                 guid = self._hangul_guid.get(_squash(m.group()), "")
-                hits.append((m.start(), m.end(), self.entity_ids.get(guid)))
-        for span in matcher.find(text):
+                hits.append((*view.span(m.start(), m.end()), self.entity_ids.get(guid)))
+        for span in matcher.find(view.text):
             guid = str(span.info.get("entity") or "")
-            hits.append((span.start, span.end, self.entity_ids.get(guid)))
+            hits.append((*view.span(span.start, span.end), self.entity_ids.get(guid)))
         return hits
 
     def strings(self) -> dict[str, str]:

@@ -42,6 +42,7 @@ from moksori.protect.forms import (
 )
 from moksori.protect.scan import PLACE_SPREAD_CONFIDENCE, SPREAD_CONFIDENCE
 from moksori.protect.spans import PiiType, Span
+from moksori.protect.visible import visible
 from moksori.store import documents
 from moksori.store.clock import now
 from moksori.store.database import Connection, transaction
@@ -249,8 +250,10 @@ def _mentions(
     pseudonyms: set[str] = set()
     zones: _Intervals | None = None
     gate: shared_list.Gate | None = None
-    for start, end, form in matcher.find(text):
-        said = text[start:end]
+    view = visible(text)  # a name with a soft hyphen or joiner inside is still the name
+    for vstart, vend, form in matcher.find(view.text):
+        said = view.text[vstart:vend]
+        start, end = view.span(vstart, vend)
         if form.short:
             m = HANGUL_WORD.match(text, end)
             if not ending_ok(said, m.group() if m else "", form.type):
