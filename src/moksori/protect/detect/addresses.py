@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from moksori.protect.detect import sparse
 from moksori.protect.spans import PiiType, Span
 from moksori.protect.tokenised import TokenisedText
 
@@ -91,14 +92,14 @@ def address_spans(tokenised: TokenisedText) -> list[Span]:
     text = tokenised.text
     out: list[Span] = []
     jkb = {t.start for t in tokenised.tokens if t.tag.startswith("J") and t.form in {"로", "으로"}}
-    for m in _RX_KO_ROAD.finditer(text):
+    for m in sparse.finditer(_RX_KO_ROAD, text):
         road_end = re.search(r"(?:대로|로|길)\s?(?:\d+(?:번길|번가길|길))?\s?\d", m.group(0))
         if road_end and m.start() + road_end.start() in jkb:
             continue  # "서울로 3" is a direction, not a road
         out.append(Span(m.start(), m.end(), PiiType.ADDRESS, 0.8, NAME))
     apt_hint = _KO_APT_HINT.search(text) is not None
     for rx in (_RX_KO_LOT, _RX_KO_APT) if apt_hint else (_RX_KO_LOT,):
-        for m in rx.finditer(text):
+        for m in sparse.finditer(rx, text):
             out.append(Span(m.start(), m.end(), PiiType.ADDRESS, 0.75, NAME))
     for rx, conf in (
         (_RX_EN_STREET, 0.8),
@@ -108,7 +109,7 @@ def address_spans(tokenised: TokenisedText) -> list[Span]:
         (_RX_EN_CORNER, 0.7),
         (_RX_EN_PREFIXED, 0.7),
     ):
-        for m in rx.finditer(text):
+        for m in sparse.finditer(rx, text):
             out.append(Span(m.start(), m.end(), PiiType.ADDRESS, conf, NAME))
     return _merge_touching(_house_numbers(out, text), text)
 
@@ -184,13 +185,13 @@ def postcode_spans(
 ) -> list[Span]:
     """Postcodes by label, after a state, or closing an address or place (``anchors``)."""
     out: list[Span] = []
-    for m in _RX_UK.finditer(text):
+    for m in sparse.finditer(_RX_UK, text):
         if re.search(r"\d", m.group(0)) and re.search(r"[A-Z]{2}$", m.group(0)):
             out.append(Span(m.start(), m.end(), PiiType.POSTCODE, 0.7, NAME))
-    for m in _RX_CA.finditer(text):
+    for m in sparse.finditer(_RX_CA, text):
         out.append(Span(m.start(), m.end(), PiiType.POSTCODE, 0.6, NAME))
     for rx in (_RX_US, _RX_KO_POST, _RX_KO_POST_PAREN):
-        for m in rx.finditer(text):
+        for m in sparse.finditer(rx, text):
             g = 1 if m.group(1) else 2
             out.append(Span(m.start(g), m.end(g), PiiType.POSTCODE, 0.8, NAME))
     # A number closing an address block: "…Apt. 864\nArtilleros\n, CO\n Uruguay 64677".

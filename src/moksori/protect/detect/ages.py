@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from moksori.protect.detect import sparse
 from moksori.protect.detect.english_names import common_word
 from moksori.protect.detect.numbers import (
     EN_DECADES,
@@ -314,7 +315,7 @@ def find_birth_years(text: str) -> list[Span]:
     preposition only ("in 1979" → "in the 1970s"), so what is said stays true.
     """
     out: list[Span] = []
-    for m in EN_BORN.finditer(text):
+    for m in sparse.finditer(EN_BORN, text):
         year = int(m.group("y"))
         if not 1880 <= year <= 2099:
             continue
@@ -357,100 +358,100 @@ def _age_span(text: str, start: int, end: int, conf: float, info: dict[str, Any]
 def find_ages(text: str) -> list[Span]:
     out: list[Span] = []
     n: int | None
-    for m in KO_DIGIT_AGE.finditer(text):
+    for m in sparse.finditer(KO_DIGIT_AGE, text):
         n = int(m.group(1))
         if n <= 120:
             conf = 0.9 if m.group(2) == "살" or n >= 10 else 0.6
             out.append(_age_span(text, m.start(), m.end(), conf, {"age": n}))
-    for m in KO_NATIVE_AGE.finditer(text):
+    for m in sparse.finditer(KO_NATIVE_AGE, text):
         n = native_number(m.group(1))
         if n is not None:
             out.append(_age_span(text, m.start(), m.end(), 0.9, {"age": n}))
-    for m in KO_NATIVE_BARE.finditer(text):
+    for m in sparse.finditer(KO_NATIVE_BARE, text):
         n = native_number(m.group(1))
         if n is not None:
             out.append(_age_span(text, m.start(1), m.end(1), 0.5, {"age": n}))
-    for m in KO_FIFTY.finditer(text):
+    for m in sparse.finditer(KO_FIFTY, text):
         out.append(_age_span(text, m.start(1), m.end(1), 0.5, {"age": 50}))
-    for m in KO_NATIVE_PART.finditer(text):
+    for m in sparse.finditer(KO_NATIVE_PART, text):
         band = native_number(m.group(1))
         if band is not None:
             out.append(_age_span(text, m.start(), m.end(), 0.6, {"band": band}))
-    for m in KO_AGE_WORD.finditer(text):
+    for m in sparse.finditer(KO_AGE_WORD, text):
         n = _AGE_WORDS[m.group(1)]
         out.append(_age_span(text, m.start(1), m.end(1), 0.5, {"age": n}))
-    for m in KO_SINO_AGE.finditer(text):
+    for m in sparse.finditer(KO_SINO_AGE, text):
         n = sino_number(m.group(1))
         if n is not None and 20 <= n <= 99:
             out.append(_age_span(text, m.start(1), m.end(1), 0.5, {"age": n}))
-    for m in KO_TEEN_BARE.finditer(text):
+    for m in sparse.finditer(KO_TEEN_BARE, text):
         n = native_number(m.group(1))
         if n is not None:
             out.append(_age_span(text, m.start(1), m.end(1), 0.6, {"age": n}))
-    for m in KO_DIGIT_OVER.finditer(text):
+    for m in sparse.finditer(KO_DIGIT_OVER, text):
         out.append(_age_span(text, m.start(1), m.end(1), 0.45, {"age": int(m.group(1))}))
-    for m in KO_NAME_AGE.finditer(text):
+    for m in sparse.finditer(KO_NAME_AGE, text):
         name = m.group("name")
         if name in _COUNTED or not (m.group("after") or len(name) == 3):
             continue
         out.append(_age_span(text, m.start(2), m.end(2), 0.7, {"age": int(m.group(2))}))
-    for m in KO_PSEUDONYM_AGE.finditer(text):
+    for m in sparse.finditer(KO_PSEUDONYM_AGE, text):
         g = 1 if m.group(1) else 2
         if int(m.group(g)) <= 120:
             out.append(_age_span(text, m.start(g), m.end(g), 0.8, {"age": int(m.group(g))}))
-    for m in EN_NAME_WAS.finditer(text):
+    for m in sparse.finditer(EN_NAME_WAS, text):
         n = english_number(m.group(2))
         name_word = m.group("name")
         if name_word in _NOT_NAME or ("-" not in name_word and common_word(name_word)):
             continue  # "It was 40", "There is 1"; a hyphen makes a romanised given name
         if n is not None and n <= 120:
             out.append(_age_span(text, m.start(2), m.end(2), 0.5, {"age": n}))
-    for m in EN_NAME_BAND.finditer(text):
+    for m in sparse.finditer(EN_NAME_BAND, text):
         name = _NAME_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
         if name and name.group(1) not in _NOT_NAME:
             band = int(m.group(1))
             out.append(Span(m.start(1), m.end(), PiiType.AGE, 0.6, "age", {"band": band}))
-    for m in EN_KIN_COMMA_AGE.finditer(text):
+    for m in sparse.finditer(EN_KIN_COMMA_AGE, text):
         out.append(_age_span(text, m.start(1), m.end(1), 0.7, {"age": int(m.group(1))}))
-    for m in EN_NAME_AGE.finditer(text):
+    for m in sparse.finditer(EN_NAME_AGE, text):
         name = _NAME_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
         last = name.group(0).split()[-1] if name else ""
         if name and name.group(1) not in _NOT_NAME and last not in _NOT_NAME:
             out.append(_age_span(text, m.start(1), m.end(1), 0.7, {"age": int(m.group(1))}))
-    for m in KO_NOW_AGE.finditer(text):
+    for m in sparse.finditer(KO_NOW_AGE, text):
         n = native_number(m.group("n").replace(" ", ""))
         if n is not None:
             out.append(_age_span(text, m.start("n"), m.end("n"), 0.6, {"age": n}))
-    for m in KO_NATIVE_ROUGH.finditer(text):
+    for m in sparse.finditer(KO_NATIVE_ROUGH, text):
         t10 = native_number(m.group("t"))
         if t10 is not None:
             n = t10 + _TWO_UNITS[m.group("u")]
             out.append(_age_span(text, m.start(), m.end(), 0.5, {"age": n}))
-    for m in KO_ASKED_AGE.finditer(text):
+    for m in sparse.finditer(KO_ASKED_AGE, text):
         n = int(m.group(1))
         if n <= 120:
             out.append(_age_span(text, m.start(1), m.end(1), 0.8, {"age": n}))
-    for m in KO_BORN.finditer(text):
+    for m in sparse.finditer(KO_BORN, text):
         out.append(_age_span(text, m.start(), m.end(), 0.9, {"born": two_digit_year(m.group(1))}))
-    for m in KO_BORN_VERB.finditer(text):
+    for m in sparse.finditer(KO_BORN_VERB, text):
         year = two_digit_year(m.group("y") or m.group("yy"))
         out.append(_age_span(text, m.start(), m.end(), 0.8, {"born": year}))
-    for m in KO_BAND.finditer(text):
+    for m in sparse.finditer(KO_BAND, text):
         if _VEHICLES.search(text[max(0, m.start() - 6) : m.start()]):
             continue
         tens = m.group(1)
         band = int(tens) if tens.isdigit() else SINO_TENS[tens]
         out.append(_age_span(text, m.start(), m.end(), 0.6, {"band": band}))
-    for m in EN_YEARS_OLD.finditer(text):
+    for m in sparse.finditer(EN_YEARS_OLD, text):
         n = english_number(m.group(1))
         if n is not None and n <= 120:
             out.append(_age_span(text, m.start(), m.end(), 0.95, {"age": n}))
     for rx in (EN_FIRST_BIRTHDAY, KO_FIRST_BIRTHDAY):
-        for m in rx.finditer(text):
+        for m in sparse.finditer(rx, text):
             out.append(_age_span(text, m.start(), m.end(), 0.5, {"age": 1}))
-    for m in EN_MONTHS_OLD.finditer(text):
+    for m in sparse.finditer(EN_MONTHS_OLD, text):
         out.append(_age_span(text, m.start(), m.end(), 0.8, {}))
-    for m in EN_YO.finditer(text):
+    for m in sparse.finditer(EN_YO, text):
         n = int(m.group(1))
         if n <= 120:
             out.append(_age_span(text, m.start(), m.end(), 0.9, {"age": n}))
@@ -464,18 +465,18 @@ def find_ages(text: str) -> list[Span]:
         (EN_KIN_NUM, 0.5),
         (EN_PERSON_HEDGED, 0.5),
     ):
-        for m in pattern.finditer(text):
+        for m in sparse.finditer(pattern, text):
             n = english_number(m.group(1))
             if pattern is EN_WAS and _COUNTED_GROUP.match(m.group(0)):
                 if _COUNTED_AFTER.match(text, m.end(1)):
                     continue  # "we were four in the group": a head count
             if n is not None and n <= 120:
                 out.append(_age_span(text, m.start(1), m.end(1), conf, {"age": n}))
-    for m in EN_AT.finditer(text):
+    for m in sparse.finditer(EN_AT, text):
         n = english_number(m.group(1))
         if n is not None and 13 <= n <= 110:
             out.append(_age_span(text, m.start(1), m.end(1), 0.5, {"age": n}))
-    for m in EN_BAND.finditer(text):
+    for m in sparse.finditer(EN_BAND, text):
         decade = m.group(3).lower().rstrip("s").rstrip("'")
         band = int(decade) if decade.isdigit() else EN_DECADES[m.group(3).lower()]
         info: dict[str, Any] = {"band": band}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from moksori.protect.detect import sparse
 from moksori.protect.spans import PiiType, Span
 
 HANAWON = re.compile(r"하나원|Hanawon|Hana\s?won|Hana Center", re.I)
@@ -31,7 +32,7 @@ _COUNTED_BY_GI = re.compile(r"(?:미사일|탄도탄|기지|묘|무덤|탑|원�
 def find_cohorts(text: str) -> list[Span]:
     out: list[Span] = []
     for pattern in (KO_COHORT, EN_COHORT):
-        for m in pattern.finditer(text):
+        for m in sparse.finditer(pattern, text):
             if _COUNTED_BY_GI.search(text[max(0, m.start() - 6) : m.start()]):
                 continue
             n = int(next(g for g in m.groups() if g))

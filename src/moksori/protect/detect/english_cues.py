@@ -13,6 +13,8 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from moksori.protect.detect import sparse
+
 DATA = Path(__file__).resolve().parent.parent / "data"
 
 
@@ -243,9 +245,11 @@ def address_zones(text: str) -> list[tuple[int, int]]:
     """Stretches of ``text`` that are parts of a postal address (see above)."""
     if not any(c.isdigit() for c in text):
         return []  # an address has a number somewhere
-    zones = [(m.start(), m.end()) for m in _CORNER.finditer(text)] if "orner" in text else []
-    zones += [m.span(1) for m in _STREET_PAIR.finditer(text)] if " and " in text else []
-    for m in _INLINE_TOWN.finditer(text):  # ", Mora de Rubielos, " after "Apt. 397"
+    zones = (
+        [(m.start(), m.end()) for m in sparse.finditer(_CORNER, text)] if "orner" in text else []
+    )
+    zones += [m.span(1) for m in sparse.finditer(_STREET_PAIR, text)] if " and " in text else []
+    for m in sparse.finditer(_INLINE_TOWN, text):  # ", Mora de Rubielos, " after "Apt. 397"
         if _INLINE_BEFORE.search(text, max(0, m.start() - 16), m.start()):
             zones.append(m.span(1))
     lines: list[tuple[int, str]] = []  # non-empty lines, stripped of list marks and spaces
@@ -302,12 +306,12 @@ _SONS = re.compile(rf"\b{_CAPW}\s(?:and|&)\s(?:Sons|Daughters|Brothers|Partners)
 
 def firm_zones(text: str) -> list[tuple[int, int]]:
     """Stretches of ``text`` that name a firm by its partners (see above)."""
-    zones = [m.span(1) for m in _ONE_FIRM.finditer(text)] if " a" in text else []
+    zones = [m.span(1) for m in sparse.finditer(_ONE_FIRM, text)] if " a" in text else []
     if " and " not in text and "&" not in text:
         return zones
-    zones += [(m.start(), m.end()) for m in _SONS.finditer(text)]
-    zones += [m.span(1) for m in _FIRM_LIST.finditer(text)]
-    for m in _PARTNERS.finditer(text):
+    zones += [(m.start(), m.end()) for m in sparse.finditer(_SONS, text)]
+    zones += [m.span(1) for m in sparse.finditer(_FIRM_LIST, text)]
+    for m in sparse.finditer(_PARTNERS, text):
         after = text[m.end() : m.end() + 80]
         head = re.match(r"\s(\w+)", after)
         if _FIRM_AFTER.match(after) or (head and _fold(head.group(1)) in _ORG_HEADS | _ORG_WORDS):

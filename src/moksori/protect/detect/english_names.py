@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from moksori.protect.detect import sparse
 from moksori.protect.detect.english_cues import (
     _COMMON,
     _FROM_PERSON,
@@ -128,7 +129,7 @@ def _tokens(text: str) -> list[_Tok]:
     out = []
     lower = _lower_lines(text)
     lower_starts = [a for a, _ in lower]
-    for m in _WORD.finditer(text):
+    for m in sparse.finditer(_WORD, text):
         word = m.group()
         end = m.end()
         if word.endswith(".") and len(word.rstrip(".")) > 1 and word[:-1].lower() not in _TITLES:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
-from moksori.protect.detect import phones
+from moksori.protect.detect import phones, sparse
 from moksori.protect.spans import PiiType, Span
 from moksori.protect.tokenised import TokenisedText
 
@@ -192,7 +192,7 @@ def _memo(find: Callable[[str], list[Span]]) -> Callable[[str], list[Span]]:
 @_memo
 def find_rrns(text: str) -> list[Span]:
     out: list[Span] = []
-    for m in RRN.finditer(text):
+    for m in sparse.finditer(RRN, text):
         yy, mm, dd, g, rest = m.groups()
         number = yy + mm + dd + g + rest
         masked = not number.isdigit()
@@ -206,15 +206,15 @@ def find_rrns(text: str) -> list[Span]:
             conf = 0.9 if hyphen and g in "12345678" else 0.7
         kind = PiiType.FOREIGNER_ID if foreign else PiiType.RRN
         out.append(Span(m.start(), m.end(), kind, conf, kind.value))
-    for m in RRN_FRONT.finditer(text):
+    for m in sparse.finditer(RRN_FRONT, text):
         foreign = _before(text, m.start(), FOREIGNER_CONTEXT, 15)
         if foreign or _before(text, m.start(), RRN_CONTEXT, 15):
             kind = PiiType.FOREIGNER_ID if foreign else PiiType.RRN
             out.append(Span(m.start(), m.end(), kind, 0.8, kind.value))
-    for m in SSN.finditer(text):
+    for m in sparse.finditer(SSN, text):
         conf = 0.9 if _before(text, m.start(), SSN_CONTEXT, 40) else 0.6
         out.append(Span(m.start(), m.end(), PiiType.RRN, conf, "ssn", {"country": "US"}))
-    for m in CN_ID.finditer(text):
+    for m in sparse.finditer(CN_ID, text):
         out.append(Span(m.start(), m.end(), PiiType.RRN, 0.9, "cn_id", {"country": "CN"}))
     return out
 
@@ -233,9 +233,9 @@ def _trim(text: str, start: int, end: int) -> int:
 @_memo
 def find_web(text: str) -> list[Span]:
     out: list[Span] = []
-    for m in EMAIL.finditer(text):
+    for m in sparse.finditer(EMAIL, text):
         out.append(Span(m.start(), m.end(), PiiType.EMAIL, 0.97, "email"))
-    for m in EMAIL_SPELLED.finditer(text):
+    for m in sparse.finditer(EMAIL_SPELLED, text):
         spelled = re.search(r"[\[(]|\s(?:dot|점)\s|골뱅이", m.group(), re.I)
         local, domain = m.group(1), m.group(2)
         idlike = re.search(r"[\d._\-]", local) is not None
@@ -243,12 +243,12 @@ def find_web(text: str) -> list[Span]:
         if not spelled and not idlike and not host:
             continue  # "I work at naver.com": a word, "at", a web address
         out.append(Span(m.start(), m.end(), PiiType.EMAIL, 0.7, "email"))
-    for m in SOCIAL_URL.finditer(text):
+    for m in sparse.finditer(SOCIAL_URL, text):
         end = _trim(text, m.start(), m.end())
         info = {"platform": m.group(1).split(".")[0].lower()}
         out.append(Span(m.start(), end, PiiType.URL, 0.98, "url", info))
     for pattern, conf in ((URL_SCHEME, 0.97), (URL_WWW, 0.95), (URL_BARE, 0.7)):
-        for m in pattern.finditer(text):
+        for m in sparse.finditer(pattern, text):
             end = _trim(text, m.start(), m.end())
             if end - m.start() < 4:
                 continue
@@ -257,17 +257,17 @@ def find_web(text: str) -> list[Span]:
                     continue
             c = conf if pattern is not URL_BARE or "/" not in text[m.start() : end] else 0.85
             out.append(Span(m.start(), end, PiiType.URL, c, "url"))
-    for m in IPV4.finditer(text):
+    for m in sparse.finditer(IPV4, text):
         out.append(Span(m.start(), m.end(), PiiType.URL, 0.8, "ip"))
-    for m in AT_HANDLE.finditer(text):
+    for m in sparse.finditer(AT_HANDLE, text):
         if len(m.group()) >= 3:
             out.append(Span(m.start(), m.end(), PiiType.HANDLE, 0.8, "handle"))
-    for m in HANDLE_NEAR.finditer(text):
+    for m in sparse.finditer(HANDLE_NEAR, text):
         token = m.group(1)
         if len(token) >= 5 and sum(c.isalpha() for c in token) >= 2:
             out.append(Span(m.start(1), m.end(1), PiiType.HANDLE, 0.75, "handle"))
     for pattern in (HANDLE_KO, HANDLE_EN):
-        for m in pattern.finditer(text):
+        for m in sparse.finditer(pattern, text):
             token = m.group(1)
             if len(token.lstrip("@")) < 3 or token.isdigit() and len(token) < 5:
                 continue
@@ -280,11 +280,11 @@ def find_web(text: str) -> list[Span]:
 def find_passports(text: str) -> list[Span]:
     out: list[Span] = []
     seen: set[int] = set()
-    for m in PASSPORT_LOOSE.finditer(text):
+    for m in sparse.finditer(PASSPORT_LOOSE, text):
         if _before(text, m.start(), PASSPORT_CONTEXT, 40):
             out.append(Span(m.start(), m.end(), PiiType.PASSPORT, 0.9, "passport"))
             seen.add(m.start())
-    for m in PASSPORT.finditer(text):
+    for m in sparse.finditer(PASSPORT, text):
         if m.start() not in seen:
             out.append(Span(m.start(), m.end(), PiiType.PASSPORT, 0.5, "passport"))
     return out

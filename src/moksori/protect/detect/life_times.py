@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from moksori.protect.detect import numbers
+from moksori.protect.detect import numbers, sparse
 from moksori.protect.detect.voice import is_testimony
 from moksori.protect.spans import PiiType, Span
 
@@ -99,7 +99,7 @@ def life_dates(text: str) -> list[Span]:
     if not is_testimony(text):
         return []
     out = []
-    for m in KO_SINO_YEAR_SAID.finditer(text):
+    for m in sparse.finditer(KO_SINO_YEAR_SAID, text):
         yy = (_SINO.index(m.group("t")) + 1) * 10 + (
             _SINO.index(m.group("u")) + 1 if m.group("u") else 0
         )
@@ -115,8 +115,8 @@ def life_dates(text: str) -> list[Span]:
         KO_COUNTED_SEASON,
         EN_YEAR_OF_EVENT,
     ):
-        out += [_date(m.start(), m.end(), 0.4, relative=True) for m in rx.finditer(text)]
-    for m in EN_FAMINE_SAID.finditer(text):
+        out += [_date(m.start(), m.end(), 0.4, relative=True) for m in sparse.finditer(rx, text)]
+    for m in sparse.finditer(EN_FAMINE_SAID, text):
         out.append(_date(m.start("r"), m.end("r"), 0.4, decade=1990))
     return out
 
@@ -195,16 +195,16 @@ def life_ages(text: str) -> list[Span]:
     out = [
         Span(m.start(), m.end(), PiiType.AGE, 0.5, "age", {})
         for rx in (KO_ZODIAC, EN_ZODIAC)
-        for m in rx.finditer(text)
+        for m in sparse.finditer(rx, text)
     ]
-    for m in KO_DECADE_LINE.finditer(text):
+    for m in sparse.finditer(KO_DECADE_LINE, text):
         band = numbers.native_number(m.group("n"))
         out.append(Span(m.start(), m.end(), PiiType.AGE, 0.5, "age", {"band": band}))
-    for m in KO_I_WAS_AGE.finditer(text):
+    for m in sparse.finditer(KO_I_WAS_AGE, text):
         n = numbers.native_number(m.group("n").replace(" ", ""))
         if n is not None and 1 < n <= 99:
             out.append(Span(m.start("n"), m.end("n"), PiiType.AGE, 0.5, "age", {"age": n}))
-    for m in KO_AGE_ANSWER.finditer(text):
+    for m in sparse.finditer(KO_AGE_ANSWER, text):
         said = m.group("n")
         n = int(said) if said.isdigit() else numbers.native_number(said.replace(" ", ""))
         if n is not None and 0 < n <= 110:
@@ -218,7 +218,7 @@ def life_ages(text: str) -> list[Span]:
         EN_WAS_AGE_AND,
         EN_QUOTED_IS,
     ):
-        for m in rx.finditer(text):
+        for m in sparse.finditer(rx, text):
             n = numbers.english_number(m.group("n"))
             if n is not None and 0 < n <= 110:
                 out.append(Span(m.start("n"), m.end("n"), PiiType.AGE, 0.5, "age", {"age": n}))

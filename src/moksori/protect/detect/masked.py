@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from moksori.protect.detect import sparse
+
 _PATTERNS = [
     # 김 모 씨, 김모씨, 김모(33)씨, 박 모 군: a surname + 모 is the press's own mask.
     r"(?<![\uac00-\ud7a3])[\uac00-\ud7a3]\s?모(?=\s?(?:\(\d+\)\s?)?(?:씨|군|양|님|氏|\(|\s|$|[이가는을를의와과도]))",
@@ -36,7 +38,7 @@ def masks(text: str) -> tuple[list[tuple[int, int]], set[str]]:
     """:func:`masked_zones` and :func:`marked_pseudonyms` from one pass over the text."""
     zones: list[tuple[int, int]] = []
     pseudonyms: set[str] = set()
-    for m in MASK.finditer(text):
+    for m in sparse.finditer(MASK, text):
         zones.append(m.span())
         if m.group().endswith(")"):  # every pseudonym mark ends with its bracket
             pm = PSEUDONYM_MARK.match(m.group())

@@ -23,6 +23,7 @@ from bisect import bisect_left
 from functools import cache
 
 from moksori.protect import gazetteer as gz
+from moksori.protect.detect import sparse
 from moksori.protect.detect.korean_lexicon import read_data
 from moksori.protect.detect.voice import is_testimony
 from moksori.protect.spans import PiiType, Span
@@ -304,7 +305,7 @@ _NK_ADDRESS = frozenset(
 def _korean(tokenised: TokenisedText) -> list[Span]:
     text = tokenised.text
     out: list[Span] = []
-    for m in _RX_ADDRESS.finditer(text):
+    for m in sparse.finditer(_RX_ADDRESS, text):
         if not _RX_ADDRESS_TAIL.match(text, m.end("t")):
             continue  # "형편", "이모저모": the address word is part of another word
         a, b = m.start("w"), m.end("w")
@@ -323,7 +324,7 @@ def _korean(tokenised: TokenisedText) -> list[Span]:
             # must not hide every 안경 (glasses) or 뚱보 in the project as a person.
             out.append(Span(a, m.end("t"), PiiType.PERSON, CONF_ADDRESS, NAME))
     spoken = is_testimony(text)
-    for m in _RX_QUOTED.finditer(text):
+    for m in sparse.finditer(_RX_QUOTED, text):
         said = m.group("p").endswith(("라고", "라는", "란"))
         if not said and not (spoken and _one_noun(tokenised, m) and not _titled(text, m)):
             continue
@@ -338,7 +339,7 @@ def _korean(tokenised: TokenisedText) -> list[Span]:
         (_RX_CALLED_HA if "라" in text else None, CONF_CALLED),
         (_RX_PEOPLE_SAID if "라" in text else None, CONF_ADDRESS),
     ):
-        for m in rx.finditer(text) if rx else ():
+        for m in sparse.finditer(rx, text) if rx else ():
             if _ANIMAL_BEFORE.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "그 개를 누렁이라고 불렀다": an animal's name
             a, b = m.start("w"), _end_of_word(tokenised, m.start("w"), m.end("w"))
@@ -349,13 +350,13 @@ def _korean(tokenised: TokenisedText) -> list[Span]:
                     out.append(Span(prev.start("w"), term, PiiType.PERSON, conf, NAME))
             elif _ok(tokenised, a, b):
                 out.append(Span(a, b, PiiType.PERSON, conf, NAME))
-    for m in _RX_NAME_IS.finditer(text) if "이름" in text else ():
+    for m in sparse.finditer(_RX_NAME_IS, text) if "이름" in text else ():
         if _ANIMAL_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # "우리 집 개 이름도 바둑이였어요": a dog's name, no person's
         if m.group("w") not in _NOT_SAID_NAME and _ok(tokenised, m.start("w"), m.end("w")):
             out.append(Span(m.start("w"), m.end("w"), PiiType.PERSON, CONF_CALLED, NAME))
     out += _said_and_glossed(tokenised, out)
-    for m in _RX_NAMED.finditer(text) if "별명" in text else ():
+    for m in sparse.finditer(_RX_NAMED, text) if "별명" in text else ():
         g = "w" if m.group("w") else "w2"
         if _ok(tokenised, m.start(g), m.end(g)):
             out.append(Span(m.start(g), m.end(g), PiiType.PERSON, CONF_CALLED, NAME))
@@ -367,29 +368,29 @@ def _said_and_glossed(tokenised: TokenisedText, found: list[Span]) -> list[Span]
     found elsewhere in the text, and what one was called once nicknames are spoken of."""
     text = tokenised.text
     out: list[Span] = []
-    for m in _RX_CALLED_WHO.finditer(text) if "라는" in text else ():
+    for m in sparse.finditer(_RX_CALLED_WHO, text) if "라는" in text else ():
         g = "w" if m.group("w") else "w2"
         a, b = m.start(g), _end_of_word(tokenised, m.start(g), m.end(g))
         if m.group(g) not in _NOT_SAID_NAME and _address_said(text, a, b) is None:
             if _ok(tokenised, a, b):
                 out.append(Span(a, b, PiiType.PERSON, CONF_CALLED, NAME))
-    for m in _RX_SAID_THEN_WHO.finditer(text) if "라고," in text else ():
+    for m in sparse.finditer(_RX_SAID_THEN_WHO, text) if "라고," in text else ():
         a, b = m.start("w"), _end_of_word(tokenised, m.start("w"), m.end("w"))
         if m.group("w") not in _NOT_SAID_NAME and _address_said(text, a, b) is None:
             if _ok(tokenised, a, b):
                 out.append(Span(a, b, PiiType.PERSON, CONF_CALLED, NAME))
     named = {text[s.start : s.end].split(" ")[0] for s in found}
-    for m in _RX_GLOSS.finditer(text) if named else ():
+    for m in sparse.finditer(_RX_GLOSS, text) if named else ():
         a, b = m.start("w"), _end_of_word(tokenised, m.start("w"), m.end("w"))
         if text[a:b] in named and _ok(tokenised, a, b):
             out.append(Span(a, b, PiiType.PERSON, CONF_CALLED, NAME))
-    for m in _RX_SO_CALLED.finditer(text) if "그렇게" in text else ():
+    for m in sparse.finditer(_RX_SO_CALLED, text) if "그렇게" in text else ():
         # The call names the word whatever Kiwi reads it as (뺀질이 is a verb stem to it).
         w = m.group("w")
         if w not in _NOT_SAID_NAME and w not in _not_nicknames() and w not in _ADDRESS:
             if gz.lookup(w) is None:
                 out.append(Span(m.start("w"), m.end("w"), PiiType.PERSON, CONF_CALLED, NAME))
-    for m in _RX_WAS_AFTER_NICKNAMES.finditer(text) if "별명" in text else ():
+    for m in sparse.finditer(_RX_WAS_AFTER_NICKNAMES, text) if "별명" in text else ():
         if "별명" not in text[max(0, m.start() - 80) : m.start()]:
             continue
         a, b = m.start("w"), _end_of_word(tokenised, m.start("w"), m.end("w"))
@@ -405,7 +406,7 @@ def detect(tokenised: TokenisedText) -> list[Span]:
     for words, rx in zip(_EN_WORDS, _EN_RX, strict=True):
         if not any(w in low for w in words):
             continue
-        for m in rx.finditer(text):
+        for m in sparse.finditer(rx, text):
             if m.group("n") not in _EN_ADDRESS:
                 out.append(Span(m.start("n"), m.end("n"), PiiType.PERSON, CONF_CALLED, NAME))
     best: dict[tuple[int, int], Span] = {}

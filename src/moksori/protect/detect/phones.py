@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import phonenumbers
 
+from moksori.protect.detect import sparse
 from moksori.protect.spans import PiiType, Span
 
 DASH = r"\-‐‑–−"
@@ -157,7 +158,7 @@ def _account_shaped(s: str) -> bool:
 def _candidates(text: str) -> list[tuple[int, int]]:
     """Digit runs, cut at spaces into the sub-runs that best read as one number each."""
     out: list[tuple[int, int]] = []
-    for m in _CANDIDATE.finditer(text):
+    for m in sparse.finditer(_CANDIDATE, text):
         start, end = m.start(), m.end()
         s = text[start:end]
         # Trim unbalanced brackets at the edges.
@@ -259,6 +260,6 @@ def find(text: str) -> list[Span]:
             )
         elif to_phone is not None and bare and len(s) <= 15:
             out.append(Span(start, end, PiiType.PHONE, 0.5, "phone"))
-    for m in _SPOKEN.finditer(text):
+    for m in sparse.finditer(_SPOKEN, text):
         out.append(Span(m.start(), m.end(), PiiType.PHONE, 0.8, "phone"))
     return out

@@ -11,6 +11,7 @@ import re
 from functools import cache
 
 from moksori.protect import gazetteer as gz
+from moksori.protect.detect import sparse
 from moksori.protect.detect.place_units import (
     CONF_CONTEXT,
     CONF_GAZ,
@@ -53,9 +54,9 @@ def _hanja_regex() -> re.Pattern[str]:
 def hanja_units(text: str) -> list[Unit]:
     """Places written in hanja (北京, 延吉), and hanja-glossed transliterations (민허우(閩侯)현)."""
     out: list[Unit] = []
-    for m in _hanja_regex().finditer(text):
+    for m in sparse.finditer(_hanja_regex(), text):
         out.append(Unit(m.start(), m.end(), gz.lookup(m.group(0)), CONF_GAZ))
-    for m in _RX_GLOSSED.finditer(text):
+    for m in sparse.finditer(_RX_GLOSSED, text):
         word = m.group(0)
         if word.endswith(")") and not LOCATIVE.match(text, m.end()):
             continue  # 고토 겐지(後藤健二) 씨: a gloss alone may be a person
@@ -91,13 +92,14 @@ def site_units(text: str) -> list[Unit]:
     """Named sites by their last word (two syllables at least before it), the places
     that name a camp, and a ward said as where one is from."""
     out = [
-        Unit(m.start(), m.end(), gz.lookup(m.group(0)), CONF_UNIT) for m in _RX_SITE.finditer(text)
+        Unit(m.start(), m.end(), gz.lookup(m.group(0)), CONF_UNIT)
+        for m in sparse.finditer(_RX_SITE, text)
     ]
-    for m in _RX_CAMP.finditer(text):
+    for m in sparse.finditer(_RX_CAMP, text):
         name = m.group("n")
         if name not in _NOT_CAMP_NAME:
             out.append(Unit(m.start("n"), m.end("n"), gz.lookup(name), CONF_CONTEXT))
-    for m in _RX_OWN_WARD.finditer(text):
+    for m in sparse.finditer(_RX_OWN_WARD, text):
         if not _NOT_WARD.search(m.group("n")) or m.group("n").endswith(("노동자구", "로동자구")):
             out.append(Unit(m.start("n"), m.end("n"), None, CONF_CONTEXT, m.group("n")))
     return out

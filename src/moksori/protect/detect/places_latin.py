@@ -15,6 +15,7 @@ from functools import cache
 from typing import NamedTuple
 
 from moksori.protect import gazetteer as gz
+from moksori.protect.detect import sparse
 from moksori.protect.detect.english_names import common_word
 from moksori.protect.romanise import rr_syllable
 from moksori.protect.spans import PiiType, Span
@@ -173,7 +174,7 @@ def _latin_matches(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of gazetteer names in Latin script, longest first, with an optional
     unit word after ("Hyesan City", "Musan-gun"); hangul may follow, not precede."""
     keys, longest = _latin_index()
-    words = [(m.start(), m.end(), m.group().casefold()) for m in _LATIN_WORD.finditer(text)]
+    words = [(m.start(), m.end(), m.group().casefold()) for m in sparse.finditer(_LATIN_WORD, text)]
     i = 0
     while i < len(words):
         start = words[i][0]
@@ -293,14 +294,14 @@ def _korean_unit(stem: str) -> bool:
 
 def _korean_units(text: str) -> list[LatinPlace]:
     out: list[LatinPlace] = []
-    for m in _RX_KOREAN_UNIT.finditer(text):
+    for m in sparse.finditer(_RX_KOREAN_UNIT, text):
         stem = m.group(1)
         if stem.split()[0] in _STOP_CAP or common_word(stem.split()[-1]):
             continue
         if not _korean_unit(stem):
             continue
         out.append(LatinPlace(m.start(), m.end(), _with_unit(m.group()), CONF_UNIT))
-    for m in _RX_SITE.finditer(text):
+    for m in sparse.finditer(_RX_SITE, text):
         words = m.group(1).split()
         while words and (words[0] in _STOP_CAP or common_word(words[0])):
             words = words[1:]  # "The Sanggye …", "My …", "North …"
@@ -308,7 +309,7 @@ def _korean_units(text: str) -> list[LatinPlace]:
             name = " ".join(words)
             start = m.end(1) - len(name)
             out.append(LatinPlace(start, m.end(1), None, CONF_CONTEXT))
-    for m in _RX_CALLED.finditer(text):
+    for m in sparse.finditer(_RX_CALLED, text):
         s, e = m.span(1)
         name = _cue_name(text[s:e])
         if name and name.split()[0] not in _STOP_CAP and not _INSTITUTION.search(name):
@@ -344,7 +345,7 @@ def latin_places(text: str) -> list[LatinPlace]:
         (_RX_BEFORE_POSTCODE, 0.5),
         (_RX_AFTER_STREET, CONF_CONTEXT),
     ):
-        for m in rx.finditer(text):
+        for m in sparse.finditer(rx, text):
             s, e = m.span(1)
             seg = _TRAILING_I.sub("", text[s:e].rstrip())  # "reached Dandong I stayed"
             first = seg.split()[0].strip(".,") if seg.split() else ""
@@ -356,7 +357,7 @@ def latin_places(text: str) -> list[LatinPlace]:
                 continue
             out.append(LatinPlace(s, s + len(seg), _with_unit(seg), conf))
     out += _above_country(text)
-    for m in _RX_CUE.finditer(text):
+    for m in sparse.finditer(_RX_CUE, text):
         name = _cue_name(m.group(1))
         if name and name.split()[0] not in _STOP_CAP and not _INSTITUTION.search(name):
             out.append(LatinPlace(m.start(1), m.start(1) + len(name), _with_unit(name), 0.5))

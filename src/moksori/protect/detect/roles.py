@@ -19,6 +19,7 @@ from functools import cache
 from pathlib import Path
 
 from moksori.protect import gazetteer as gz
+from moksori.protect.detect import sparse
 from moksori.protect.detect.roles_en import EN_ATTRIBUTED, EN_RX, EN_WORDS
 from moksori.protect.detect.voice import is_testimony
 from moksori.protect.spans import PiiType, Span
@@ -280,12 +281,12 @@ def detect(tokenised: TokenisedText) -> list[Span]:
     if re.search(f"[{H}]", text):
         out += [
             Span(m.start(), m.end(), PiiType.ROLE, CONF_ROLE, NAME)
-            for m in _role_regex().finditer(text)
+            for m in sparse.finditer(_role_regex(), text)
             if spoken
             or _ATTRIBUTED.match(text, m.end())
             or _OWNED.search(text, max(0, m.start() - 4), m.start())
         ]
-        for m in _RX_HEAD_AFTER_UNIT.finditer(text):
+        for m in sparse.finditer(_RX_HEAD_AFTER_UNIT, text):
             start = _unit_before(text, m.start())
             if start == m.start():  # "봉제공장 미싱 반장": one word of trade between
                 w = _RX_TRADE_WORD.search(text, max(0, m.start() - 5), m.start())
@@ -299,16 +300,16 @@ def detect(tokenised: TokenisedText) -> list[Span]:
         out += [
             Span(m.start(), m.end(), PiiType.ROLE, CONF_UNIT, NAME)
             for rx in (_RX_NUMBERED, _RX_AGENCY_DEPT, _RX_109)
-            for m in rx.finditer(text)
+            for m in sparse.finditer(rx, text)
         ]
         out += [
             Span(m.start(), m.end(), PiiType.ROLE, CONF_UNIT, NAME)
             for rx in (_RX_IN_CHARGE, _RX_OFFICE_HEAD, _RX_RANK_COMPOUND, _RX_DISPATCHED, _RX_SQUAD)
-            for m in (rx.finditer(text) if spoken else ())
+            for m in (sparse.finditer(rx, text) if spoken else ())
             if not _NOT_OFFICE_HEAD.match(m.group())
         ]
         out = _with_units(text, out)
-        for m in _RX_HEAD.finditer(text):
+        for m in sparse.finditer(_RX_HEAD, text):
             head = m.start("head")
             name = _RX_NAME.search(text, max(0, head - 12), head)
             if name and _unit_named(tokenised, name.start(), head, m.group("head")):
@@ -316,12 +317,13 @@ def detect(tokenised: TokenisedText) -> list[Span]:
             elif m.group("team"):
                 out.append(Span(m.start("team"), m.end(), PiiType.ROLE, CONF_TEAM, NAME))
         out += [
-            Span(m.start(), m.end(), PiiType.ROLE, CONF_TEAM, NAME) for m in _RX_TEAM.finditer(text)
+            Span(m.start(), m.end(), PiiType.ROLE, CONF_TEAM, NAME)
+            for m in sparse.finditer(_RX_TEAM, text)
         ]
         out += [
             Span(m.start(), m.end(), PiiType.ROLE, CONF_ABROAD, NAME)
             for rx in (_RX_ABROAD, _RX_ABROAD_GO, _RX_MILITARY)
-            for m in rx.finditer(text)
+            for m in sparse.finditer(rx, text)
             if spoken
             or _OWNED.search(text, max(0, m.start() - 4), m.start())
             or rx is _RX_MILITARY
@@ -334,7 +336,7 @@ def detect(tokenised: TokenisedText) -> list[Span]:
         g = "r" if "r" in rx.groupindex else 0
         out += [
             Span(m.start(g), m.end(g), PiiType.ROLE, CONF_ROLE, NAME)
-            for m in rx.finditer(text)
+            for m in sparse.finditer(rx, text)
             if spoken or EN_ATTRIBUTED.search(text, max(0, m.start() - 24), m.start())
         ]
     return _longest(out)

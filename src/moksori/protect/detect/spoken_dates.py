@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from moksori.protect.detect import numbers
+from moksori.protect.detect import numbers, sparse
 from moksori.protect.detect.voice import is_testimony
 from moksori.protect.spans import PiiType, Span
 
@@ -358,68 +358,68 @@ def find(text: str) -> list[Span]:
     out: list[Span] = []
     low = text.lower()
     if re.search("[가-힣]", text):
-        for m in KO_YEAR_HOLIDAY.finditer(text):
+        for m in sparse.finditer(KO_YEAR_HOLIDAY, text):
             y = _year_of(m)
             out.append(_span(m.start(), m.end(), 0.8, year=y, holiday=True))
-        for m in KO_REL_HOLIDAY.finditer(text):
+        for m in sparse.finditer(KO_REL_HOLIDAY, text):
             out.append(_span(m.start(), m.end(), 0.55, relative=True, holiday=True))
-        for m in KO_HOLIDAY_ALONE.finditer(text) if is_testimony(text) else ():
+        for m in sparse.finditer(KO_HOLIDAY_ALONE, text) if is_testimony(text) else ():
             out.append(_span(m.start(), m.end(), 0.3, holiday=True))
-        for m in KO_NEW_YEAR_KEPT.finditer(text) if is_testimony(text) else ():
+        for m in sparse.finditer(KO_NEW_YEAR_KEPT, text) if is_testimony(text) else ():
             out.append(_span(m.start(), m.end(), 0.3, holiday=True))
-        for m in KO_REL_SEASON.finditer(text):
+        for m in sparse.finditer(KO_REL_SEASON, text):
             out.append(_span(m.start(), m.end(), 0.35, relative=True))
-        for m in KO_YEAR_FAMINE.finditer(text):
+        for m in sparse.finditer(KO_YEAR_FAMINE, text):
             out.append(_span(m.start(), m.end(), 0.75, year=_year_of(m)))
-        for m in KO_FAMINE.finditer(text) if is_testimony(text) else ():
+        for m in sparse.finditer(KO_FAMINE, text) if is_testimony(text) else ():
             out.append(_span(m.start(), m.end(), 0.45, decade=1990))
-        for m in KO_YY_SPOKEN.finditer(text):
+        for m in sparse.finditer(KO_YY_SPOKEN, text):
             out.append(_span(m.start(), m.end(), 0.45, year=numbers.two_digit_year(m.group("y2"))))
-        for m in KO_SINO_YEAR.finditer(text):
+        for m in sparse.finditer(KO_SINO_YEAR, text):
             yy = _SINO_DIGIT[m.group("t")] * 10 + (_SINO_DIGIT[m.group("u")] if m.group("u") else 0)
             out.append(_span(m.start(), m.end(), 0.5, year=numbers.two_digit_year(f"{yy:02d}")))
-        for m in KO_YEAR_PART.finditer(text):
+        for m in sparse.finditer(KO_YEAR_PART, text):
             out.append(_span(m.start(), m.end(), 0.75, year=_year_of(m)))
-        for m in KO_REL_PART.finditer(text):
+        for m in sparse.finditer(KO_REL_PART, text):
             out.append(_span(m.start(), m.end(), 0.45, relative=True))
-        for m in KO_YY_CLAUSE.finditer(text):
+        for m in sparse.finditer(KO_YY_CLAUSE, text):
             out.append(_span(m.start(), m.end(), 0.45, year=numbers.two_digit_year(m.group("y2"))))
-        for m in KO_MONTH_DAY_WORDS.finditer(text):
+        for m in sparse.finditer(KO_MONTH_DAY_WORDS, text):
             mo, d = _MONTH_WORDS[m.group("m")], _DAY_WORDS[m.group("d")]
             out.append(_span(m.start(), m.end(), 0.6, month=mo, day=d))
     if re.search("[가-힣]", text):
-        for m in KO_RELATIVE_SPAN.finditer(text):
+        for m in sparse.finditer(KO_RELATIVE_SPAN, text):
             out.append(_span(m.start(), m.end(), 0.3, relative=True))
         out += _korean_said(text)
     out += _english_said(text)
-    for m in EN_SEASON_YEAR.finditer(text):
+    for m in sparse.finditer(EN_SEASON_YEAR, text):
         out.append(_span(m.start(), m.end(), 0.6, year=int(m.group("y"))))
-    for m in EN_RELATIVE_SPAN.finditer(text):
+    for m in sparse.finditer(EN_RELATIVE_SPAN, text):
         out.append(_span(m.start(), m.end(), 0.3, relative=True))
     if any(w in low for w in _EN_HOLIDAY_WORDS):
-        for m in EN_DAY_BY_HOLIDAY.finditer(text):
+        for m in sparse.finditer(EN_DAY_BY_HOLIDAY, text):
             y = int(m.group("y")) if m.group("y") else None
             said = re.sub(r"^(?:on|at|in|around)\s", "", m.group(0).lower())
             if y or said.startswith(("the", "day", "night", "eve", "week", "morn")):
                 out.append(_span(m.start(), m.end(), 0.6, year=y, holiday=True))
     for rx in (KO_WEEKDAY, EN_WEEKDAY):
-        for m in rx.finditer(text):
+        for m in sparse.finditer(rx, text):
             out.append(_span(m.start(), m.end(), CONF_WEEKDAY, weekday=True))
     if "'" in text or "’" in text:
-        for m in EN_APOS_YEAR.finditer(text):
+        for m in sparse.finditer(EN_APOS_YEAR, text):
             lead = _APOS_BEFORE.search(text, max(0, m.start() - 24), m.start())
             if lead:
                 y = numbers.two_digit_year(m.group("y2"))
                 out.append(_span(lead.start(), m.end(), 0.5, year=y))
     if any(w in low for w in _EN_HOLIDAY_WORDS):
-        for m in EN_YEAR_HOLIDAY.finditer(text):
+        for m in sparse.finditer(EN_YEAR_HOLIDAY, text):
             y = int(m.group("y") or m.group("y1"))
             out.append(_span(m.start(), m.end(), 0.8, year=y, holiday=True))
-        for m in EN_REL_HOLIDAY.finditer(text):
+        for m in sparse.finditer(EN_REL_HOLIDAY, text):
             out.append(_span(m.start(), m.end(), 0.5, relative=True, holiday=True))
-        for m in EN_REL_YEAR_HOLIDAY.finditer(text):
+        for m in sparse.finditer(EN_REL_YEAR_HOLIDAY, text):
             out.append(_span(m.start(), m.end(), 0.5, relative=True, holiday=True))
-        for m in EN_HOLIDAY_ALONE.finditer(text) if is_testimony(text) else ():
+        for m in sparse.finditer(EN_HOLIDAY_ALONE, text) if is_testimony(text) else ():
             out.append(_span(m.start(), m.end(), 0.3, holiday=True))
     return out
 
@@ -428,20 +428,20 @@ def _korean_said(text: str) -> list[Span]:
     """Events, lunar months, school years, cycle years and two-digit years said in Korean."""
     out = []
     spoken = is_testimony(text)
-    for m in KO_EVENT_ALONE.finditer(text) if spoken else ():
+    for m in sparse.finditer(KO_EVENT_ALONE, text) if spoken else ():
         decade = next((d for rx, d in _EVENT_DECADE if rx.search(m.group(0))), None)
         out.append(_span(m.start(), m.end(), 0.45, decade=decade))
-    for m in KO_YEAR_SINCE.finditer(text) if spoken else ():
+    for m in sparse.finditer(KO_YEAR_SINCE, text) if spoken else ():
         out.append(_span(m.start(), m.end(), 0.4, relative=True))
-    for m in KO_REL_MONTH_DAY.finditer(text):
+    for m in sparse.finditer(KO_REL_MONTH_DAY, text):
         out.append(_span(m.start(), m.end(), 0.5, relative=True))
-    for m in KO_LUNAR_MONTH.finditer(text):
+    for m in sparse.finditer(KO_LUNAR_MONTH, text):
         out.append(_span(m.start(), m.end(), 0.5, lunar=True))
-    for m in KO_SCHOOL_YEAR.finditer(text) if spoken else ():
+    for m in sparse.finditer(KO_SCHOOL_YEAR, text) if spoken else ():
         out.append(_span(m.start(), m.end(), 0.35, relative=True))
-    for m in KO_CYCLE_YEAR.finditer(text):
+    for m in sparse.finditer(KO_CYCLE_YEAR, text):
         out.append(_span(m.start(), m.end(), 0.5))
-    for m in KO_YY_SAID.finditer(text) if spoken else ():
+    for m in sparse.finditer(KO_YY_SAID, text) if spoken else ():
         out.append(_span(m.start(), m.end(), 0.45, year=numbers.two_digit_year(m.group("y2"))))
     return out
 
@@ -473,7 +473,9 @@ def _english_said(text: str) -> list[Span]:
     spoken = is_testimony(text)
     out = []
     for rx in (EN_EVENT_YEAR, EN_EVENT_ALONE, EN_LUNAR_MONTH, EN_REL_MONTH, EN_REL_MONTH_DAY):
-        for m in rx.finditer(text) if spoken or rx in (EN_LUNAR_MONTH, EN_REL_MONTH_DAY) else ():
+        for m in (
+            sparse.finditer(rx, text) if spoken or rx in (EN_LUNAR_MONTH, EN_REL_MONTH_DAY) else ()
+        ):
             g = next((k for k in ("r", "l") if rx.groupindex.get(k) and m.group(k)), 0)
             out.append(_span(m.start(g), m.end(g), 0.45, relative=True))
     return out

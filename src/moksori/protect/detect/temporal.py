@@ -25,7 +25,15 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from moksori.protect.detect import ages, cohorts, identifiers, life_times, numbers, spoken_dates
+from moksori.protect.detect import (
+    ages,
+    cohorts,
+    identifiers,
+    life_times,
+    numbers,
+    sparse,
+    spoken_dates,
+)
 from moksori.protect.spans import PiiType, Span
 from moksori.protect.tokenised import TokenisedText
 
@@ -164,7 +172,7 @@ def _int(s: str | None) -> int | None:
 def _korean(text: str) -> list[Span]:
     out: list[Span] = []
     for pattern, conf4, conf2 in ((KO_FULL, 0.95, 0.85), (KO_YM, 0.9, 0.65)):
-        for m in pattern.finditer(text):
+        for m in sparse.finditer(pattern, text):
             raw = m.group("y")
             y = int(raw) if len(raw) == 4 else _two_digit(raw)
             mo, d = _int(m.group("m")), _int(m.groupdict().get("d"))
@@ -172,30 +180,30 @@ def _korean(text: str) -> list[Span]:
                 conf = conf4 if len(raw) == 4 else conf2
                 lunar = bool(m.group("lunar")) and "음" in m.group("lunar")
                 out.append(_date(m.start(), m.end(), conf, year=y, month=mo, day=d, lunar=lunar))
-    for m in KO_MD.finditer(text):
+    for m in sparse.finditer(KO_MD, text):
         mo, d = int(m.group("m")), int(m.group("d"))
         if _valid(None, mo, d):
             lunar = bool(m.group("lunar")) and "음" in m.group("lunar")
             out.append(_date(m.start(), m.end(), 0.6, month=mo, day=d, lunar=lunar))
-    for m in KO_YEAR.finditer(text):
+    for m in sparse.finditer(KO_YEAR, text):
         out.append(_date(m.start(), m.end(), 0.5, year=int(m.group("y"))))
-    for m in KO_DECADE.finditer(text):
+    for m in sparse.finditer(KO_DECADE, text):
         raw = m.group("y")
         decade = int(raw) if len(raw) == 4 else _two_digit(raw)
         out.append(_date(m.start(), m.end(), 0.4, decade=decade))
-    for m in KO_MONTH.finditer(text):
+    for m in sparse.finditer(KO_MONTH, text):
         mo = int(m.group("m"))
         if _valid(None, mo):
             rel = bool(m.group("rel"))
             out.append(_date(m.start(), m.end(), 0.3 if rel else 0.25, month=mo, relative=rel))
-    for m in KO_YY.finditer(text):
+    for m in sparse.finditer(KO_YY, text):
         out.append(_date(m.start(), m.end(), 0.4, year=_two_digit(m.group("y"))))
-    for m in JUCHE.finditer(text):
+    for m in sparse.finditer(JUCHE, text):
         y = int(m.group("y")) if m.group("y") else int(m.group("j")) + 1911
         mo, d = _int(m.group("m")), _int(m.group("d"))
         if _valid(y, mo, d):
             out.append(_date(m.start(), m.end(), 0.9, year=y, month=mo, day=d))
-    for m in KO_RELATIVE.finditer(text):
+    for m in sparse.finditer(KO_RELATIVE, text):
         mo, d = int(m.group("m")), _int(m.group("d"))
         if _valid(None, mo, d):
             out.append(_date(m.start(), m.end(), 0.3, month=mo, day=d, relative=True))
@@ -204,15 +212,15 @@ def _korean(text: str) -> list[Span]:
 
 def _numeric(text: str) -> list[Span]:
     out: list[Span] = []
-    for m in NUM_YMD.finditer(text):
+    for m in sparse.finditer(NUM_YMD, text):
         y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
         if _valid(y, mo, d):
             out.append(_date(m.start(), m.end(), 0.9, year=y, month=mo, day=d))
-    for m in NUM_YM.finditer(text):
+    for m in sparse.finditer(NUM_YM, text):
         y, mo = int(m.group("y")), int(m.group("m") or m.group("m2"))
         if _valid(y, mo):
             out.append(_date(m.start(), m.end(), 0.7 if m.group("m") else 0.5, year=y, month=mo))
-    for m in NUM_DMY.finditer(text):
+    for m in sparse.finditer(NUM_DMY, text):
         a, b, raw = int(m.group("a")), int(m.group("b")), m.group("y")
         y = int(raw) if len(raw) == 4 else _two_digit(raw)
         if len(raw) == 2 and m.group("s") != "/":
@@ -236,37 +244,37 @@ def _month(m: re.Match[str]) -> int:
 def _english(text: str) -> list[Span]:
     out: list[Span] = []
     for pattern in (EN_MDY, EN_DMY):
-        for m in pattern.finditer(text):
+        for m in sparse.finditer(pattern, text):
             y, mo, d = int(m.group("y")), _month(m), int(m.group("d"))
             if _valid(y, mo, d):
                 out.append(_date(m.start(), m.end(), 0.95, year=y, month=mo, day=d))
-    for m in EN_WORD_DMY.finditer(text):
+    for m in sparse.finditer(EN_WORD_DMY, text):
         said_y, mo, d = _int(m.group("y")), _month(m), _ORDINALS[m.group("dw").lower()]
         if _valid(said_y, mo, d):
             conf = 0.9 if said_y else 0.6
             out.append(_date(m.start(), m.end(), conf, year=said_y, month=mo, day=d))
-    for m in EN_MY.finditer(text):
+    for m in sparse.finditer(EN_MY, text):
         out.append(_date(m.start(), m.end(), 0.85, year=int(m.group("y")), month=_month(m)))
     for pattern in (EN_MD, EN_DM):
-        for m in pattern.finditer(text):
+        for m in sparse.finditer(pattern, text):
             mo, d = _month(m), int(m.group("d"))
             if _valid(None, mo, d):
                 out.append(_date(m.start(), m.end(), 0.6, month=mo, day=d))
-    for m in EN_RELATIVE.finditer(text):
+    for m in sparse.finditer(EN_RELATIVE, text):
         out.append(_date(m.start(), m.end(), 0.3, month=_month(m), relative=True))
-    for m in EN_DECADE.finditer(text):
+    for m in sparse.finditer(EN_DECADE, text):
         out.append(_date(m.start(), m.end(), 0.4, decade=int(m.group("y"))))
     return out
 
 
 def _bare_years(text: str) -> list[Span]:
     out: list[Span] = []
-    for m in YEAR_RANGE.finditer(text):
+    for m in sparse.finditer(YEAR_RANGE, text):
         y = int(m.group("y"))
         y2 = int(m.group("y2")) if len(m.group("y2")) == 4 else y // 100 * 100 + int(m.group("y2"))
         if y <= y2 <= y + 100:
             out.append(_date(m.start(), m.end(), 0.5, year=y, year_to=y2))
-    for m in BARE_YEAR.finditer(text):
+    for m in sparse.finditer(BARE_YEAR, text):
         before = text[max(0, m.start() - 12) : m.start()]
         if _NOT_A_YEAR_AFTER.match(text[m.end() : m.end() + 8]) or _NOT_A_YEAR_BEFORE.search(
             before

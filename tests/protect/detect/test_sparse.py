@@ -1,0 +1,40 @@
+"""The windowed scan finds exactly what a scan of the whole text finds."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from moksori.protect.detect import sparse
+
+PATTERNS = [
+    r"(?<![가-힣])(?:스물|서른|마흔)\s?살(?=\s|$)",
+    r"\b(?:aged|age)\s\d{1,3}\b(?!s)",
+    r"(?i:the\s(?:chief|head))\sof\b",
+    r"년(?:\s?도)?$",
+    r"(?:abab|ba)",  # literals that overlap themselves and each other
+    r"\d{2}\s?년\s?(?:봄|여름)(?=[^가-힣]|$)",
+]
+WORDS = ["스물", "서른 살", "살", "aged 7", "age 12s", "The Chief of", "head of", "abababa", "ba",
+         "97년", "97 년 봄", "년도", "\n", " ", "ſ", "İ", "x", "여름에"]  # fmt: skip
+
+
+@pytest.mark.parametrize("source", PATTERNS)
+def test_same_matches_as_a_whole_scan(source: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sparse, "COVERED", 2.0)  # windows however dense the literals
+    pattern = re.compile(source)
+    assert sparse._plan_of(pattern) is not None
+    rng = random.Random(7)
+    for _ in range(300):
+        text = "".join(rng.choice(WORDS) + rng.choice(["", " ", "\n"]) for _ in range(60))
+        text += " " * rng.randrange(0, 300)  # long stretches without literals make windows
+        whole = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+        assert [(m.span(), m.groups()) for m in sparse.finditer(pattern, text)] == whole
+
+
+def test_patterns_without_literal_or_bound_scan_the_whole_text() -> None:
+    assert sparse._plan_of(re.compile(r"[가-힣]+")) is None
+    assert sparse._plan_of(re.compile(r"살[가-힣]*")) is None
+    assert sparse._plan_of(re.compile(r"(?:나이|연세)[가-힣]{0,3}")) is not None
