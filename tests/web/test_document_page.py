@@ -317,3 +317,35 @@ def test_a_long_document_with_500_codings_renders_fast(
     elapsed = time.perf_counter() - t0
     assert page.status_code == 200 and page.text.count('class="coding"') == 500
     assert elapsed < 1.5, f"the page took {elapsed:.3f}s"  # the benchmark asks < 0.3 s
+
+
+def test_a_memo_on_a_selected_passage(
+    as_coder: Browser, as_viewer: Browser, study: Project
+) -> None:
+    ko = doc_id(study, KO)
+    text = study.document(ko).text
+    quote = "너무 추웠어요"
+    i = text.index(quote)
+    assert u16(text, i) > i  # an emoji before it: browser and stored offsets differ
+    r = as_coder.post(
+        "/api/memos",
+        json={"target_kind": "document", "target": ko, "text": "추위",
+              "start16": u16(text, i), "end16": u16(text, i + len(quote))},
+    )  # fmt: skip
+    assert r.status_code == 201, r.text
+    memo = r.json()
+    assert (memo["start"], memo["end"], memo["quote"]) == (i, i + len(quote), quote)
+    page = as_coder.client.get(f"/documents/{ko}").text
+    assert 'class="range-memo"' in page and f'<q lang="ko">{quote}</q>' in page
+    r = as_coder.post(
+        "/api/memos",
+        json={"target_kind": "project", "text": "x", "start16": 0, "end16": 2},
+    )
+    assert r.status_code == 400 and "passage needs the document" in r.text
+    # a viewer reads the memo with its passage as the de-identified page shows it
+    named = "김순희: 어머니는 남으셨어요."
+    j = text.index(named)
+    study.memos.add("document", ko, "her mother", author="Coder Lee", span=(j, j + len(named)))
+    study.deid.scan()
+    shown = as_viewer.client.get(f"/documents/{ko}").text
+    assert "김순희" not in shown and '<q lang="ko">[이름]: 어머니는 남으셨어요.</q>' in shown

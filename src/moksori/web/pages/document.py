@@ -162,6 +162,10 @@ def load(project: Project, doc_id: int, user: User) -> DocumentPage:
     if scrub is not None:
         for m in memos + [m for ms in coding_memos.values() for m in ms]:
             m.title, m.text = scrub.deep(m.title) or "", scrub.deep(m.text) or ""
+    for m in memos:  # a memo on a passage quotes it as the page shows the text
+        if m.start is not None and m.end is not None and m.target_kind == "document":
+            a, b = view.map_range(m.start, m.end) if view is not None else (m.start, m.end)
+            m.quote = text[a:b]
     page = DocumentPage(
         id=doc_id,
         title=title,
@@ -360,7 +364,19 @@ def add_memo(
     text = _text(body, "text", required=True) or ""
     title = _text(body, "title") or ""
     coder_id = _coder_of(session)
+    span: tuple[int, int] | None = None
+    if body.get("start16") is not None or body.get("end16") is not None:
+        # a memo on a passage: the browser's UTF-16 selection, as for a coding
+        if kind != "document" or isinstance(target, bool) or not isinstance(target, int):
+            raise CodingError("a memo on a passage needs the document's id as 'target'")
+        u16 = Utf16Map(project.codings.text_of(target))
+        span = u16.from_utf16(_int(body, "start16")), u16.from_utf16(_int(body, "end16"))
     memo = project.memos.add(
-        kind, None if kind == "project" else target, text, title=title, author=str(coder_id)
+        kind,
+        None if kind == "project" else target,
+        text,
+        title=title,
+        author=str(coder_id),
+        span=span,
     )
     return JSONResponse(memo.to_json(), status_code=201)

@@ -181,10 +181,13 @@
     highlight();
   }
 
+  let lastPassage = null;  // the last selection, for a memo on a passage
+
   function open() {
     const sel = selection16();
     if (!sel) { say(messages.empty || ""); return; }
     pending = sel;
+    lastPassage = sel;
     const rect = window.getSelection().getRangeAt(0).getBoundingClientRect();
     popup.hidden = false;
     popup.style.left = Math.max(8, rect.left + window.scrollX) + "px";
@@ -276,11 +279,16 @@
       ev.preventDefault();
       const kind = form.elements.target_kind.value;
       const body = {
-        target_kind: kind,
+        target_kind: kind === "passage" ? "document" : kind,
         target: kind === "project" ? null : Number(form.dataset.docId),
         title: form.elements.title.value,
         text: form.elements.text.value,
       };
+      if (kind === "passage") {
+        if (!lastPassage) { say(messages.noPassage || ""); return; }
+        body.start16 = lastPassage.start16;
+        body.end16 = lastPassage.end16;
+      }
       try {
         await window.moksori.send("POST", "/api/memos", body);
         say(messages.saved || "");
