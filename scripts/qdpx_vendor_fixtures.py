@@ -54,16 +54,16 @@ COMMENTS = [
     ("jay_k", "So [brave|feeling] 💪🏽 my grandma crossed in 1998 🇰🇷 and [never talked|silence]"),
     (
         "하늘",
-        f"우리 가족 {FAMILY} 도 [압록강|route] 근처에서 왔어요 ❤{VS16} [고향|home] 생각나네요",
+        f"우리 가족 [{FAMILY}|family] 도 [압록강|route] 근처에서 왔어요 ❤{VS16} [고향|home] 생각나네요",
     ),
-    ("leeSH", f"{HANJA}字 이름 쓰는 [할머니|family] 😊 [함경도|home] 출신이세요"),
-    ("anon", f"[배고픔|feeling]{ZWSP}이 제일 무서웠대요 🍚🍚🍚 [옥수수죽|food]만 먹고"),
+    ("leeSH", f"[{HANJA}字|home] 이름 쓰는 [할머니|family] 😊 [함경도|home] 출신이세요"),
+    ("anon", f"[배고픔|feeling]{ZWSP}이 제일 무서웠대요 🍚🍚🍚 [옥수수죽{ZWSP}만|food] 먹고"),
     ("mina", "[Hyesan|home] 🏔️ winters 🥶🥶 were [the worst|feeling] she said"),
     ("박", f"👩{ZWJ}👧 엄마랑 딸 둘이서 [중국|route] 거쳐 [태국|route]까지 🚌🚌"),
     ("tom", "📚📚 reading her [memoir|silence] now, the part about [hunger|food] 😭"),
     ("은혜", "[브로커|route] 비용이 😰 너무 비쌌다고 [아버지|family]가 그러셨어요"),
     ("kr_news", "🇰🇷🇨🇳 [border|route] 📍 story: [families|family] split for 20 years"),
-    ("소연", "저도 [탈북|route] 했어요 🙋‍♀️ [말하기|silence] 어려운 기억이에요"),
+    ("소연", "저도 [탈북|route] 했어요 [🙋‍♀️|feeling] [말하기|silence] 어려운 기억이에요"),
     ("zz", "🔥🔥🔥 [respect|feeling] to all of them 🫶 [home|home] is where they are"),
 ]
 

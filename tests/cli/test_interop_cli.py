@@ -122,7 +122,7 @@ def test_import_positions_and_export_for_nvivo(
     )
     assert got.exit_code == 0, got.stderr
     report = json.loads(got.stdout)
-    assert report["producer"] == "nvivo" and report["codings"] == 24
+    assert report["producer"] == "nvivo" and report["codings"] == 27
     assert report["owner"] == "PI" and report["blind"] is False
     assert report["positions"].startswith("UTF-16 code units, BOM not counted")
     bad = runner.invoke(

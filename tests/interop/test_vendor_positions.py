@@ -88,7 +88,7 @@ def test_every_selection_lands_on_its_words(name: str, project: Project) -> None
     report = import_qdpx(project, DATA / EXPECTED[name]["file"])
     assert report.producer == PRODUCERS[name]
     assert _quotes(project) == _wanted(name)
-    assert report.codings == sum(_wanted(name).values()) == 24
+    assert report.codings == sum(_wanted(name).values()) == 27
     utf16 = "UTF-16" in report.positions
     assert utf16 == EXPECTED[name]["utf16"]
     switched = [w for w in report.warnings if w.startswith("positions read as")]
@@ -186,7 +186,7 @@ def test_the_importing_user_becomes_owner(project: Project) -> None:
     report = import_qdpx(project, DATA / EXPECTED["maxqda"]["file"], owner="PI 김")
     assert report.owner == "PI 김" and project.coders.get("PI 김").role == "owner"
     han = project.coders.get("연구자 Han")
-    assert han.role == "coder" and len(project.codings.list(viewer=han)) == 24
+    assert han.role == "coder" and len(project.codings.list(viewer=han)) == 27
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
