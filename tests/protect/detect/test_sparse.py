@@ -16,6 +16,8 @@ PATTERNS = [
     r"년(?:\s?도)?$",
     r"(?:abab|ba)",  # literals that overlap themselves and each other
     r"\d{2}\s?년\s?(?:봄|여름)(?=[^가-힣]|$)",
+    r"(?:aged?|살)\s?[^\n]*?(?:여름|s)",  # reads without bound: tried at each possible start
+    r"[가-힣]?살[가-힣]*",
 ]
 WORDS = ["스물", "서른 살", "살", "aged 7", "age 12s", "The Chief of", "head of", "abababa", "ba",
          "97년", "97 년 봄", "년도", "\n", " ", "ſ", "İ", "x", "여름에"]  # fmt: skip
@@ -24,6 +26,7 @@ WORDS = ["스물", "서른 살", "살", "aged 7", "age 12s", "The Chief of", "he
 @pytest.mark.parametrize("source", PATTERNS)
 def test_same_matches_as_a_whole_scan(source: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sparse, "COVERED", 2.0)  # windows however dense the literals
+    monkeypatch.setattr(sparse, "STARTS", 2.0)
     pattern = re.compile(source)
     assert sparse._plan_of(pattern) is not None
     rng = random.Random(7)
@@ -34,7 +37,10 @@ def test_same_matches_as_a_whole_scan(source: str, monkeypatch: pytest.MonkeyPat
         assert [(m.span(), m.groups()) for m in sparse.finditer(pattern, text)] == whole
 
 
-def test_patterns_without_literal_or_bound_scan_the_whole_text() -> None:
-    assert sparse._plan_of(re.compile(r"[가-힣]+")) is None
-    assert sparse._plan_of(re.compile(r"살[가-힣]*")) is None
-    assert sparse._plan_of(re.compile(r"(?:나이|연세)[가-힣]{0,3}")) is not None
+def test_plans() -> None:
+    assert sparse._plan_of(re.compile(r"[가-힣]+")) is None  # no literal
+    assert sparse._plan_of(re.compile(r"[가-힣]*살")) is None  # may start anywhere before it
+    unbounded = sparse._plan_of(re.compile(r"살[가-힣]*"))
+    assert unbounded is not None and unbounded.starts
+    bounded = sparse._plan_of(re.compile(r"[가-힣]{0,2}(?:나이|연세)[가-힣]{0,3}"))
+    assert bounded is not None and not bounded.starts and bounded.before == 2

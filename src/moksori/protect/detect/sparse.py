@@ -38,9 +38,10 @@ class _Unbounded(Exception):
 class _Plan:
     triggers: re.Pattern[str]  # every literal, case-insensitively (a superset is safe)
     lowered: re.Pattern[str] | None  # the same over the lowered text, when that is as good
-    before: int  # how far before its literal a match may start: its widest match
+    before: int  # how far before its literal a match may start
     after: int  # how far a window runs past a literal's start
     trust: int  # a match starting this close to a window's cut may have read past it
+    starts: bool  # a match may read without bound: try each possible start over the text
 
 
 _PLANS: dict[re.Pattern[str], _Plan | None] = {}
@@ -60,6 +61,7 @@ _EXTRA = re.compile(
     + "]"
 )
 COVERED = 0.5  # windows over more of the text than this: one pass over it is cheaper
+STARTS = 1 / 40  # a match tried at one start costs ~40 characters of a regex pass
 
 
 def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -70,7 +72,26 @@ def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     windows = _windows(plan, text)
     if windows is None:
         return pattern.finditer(text)
+    if plan.starts:
+        return _at_starts(pattern, text, windows)
     return _in_windows(pattern, plan, text, windows)
+
+
+def _at_starts(
+    pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]
+) -> Iterator[re.Match[str]]:
+    """Each possible start tried over the whole text, as finditer would, left to right."""
+    match = pattern.match
+    last = 0
+    for a, b in windows:
+        p = max(a, last)
+        while p < b:
+            m = match(text, p)
+            if m is None:
+                p += 1
+                continue
+            yield m
+            last = p = m.end()  # never empty: a match holds a literal
 
 
 def _in_windows(
@@ -106,7 +127,7 @@ def _windows(plan: _Plan, text: str) -> list[tuple[int, int]] | None:
         hits = plan.triggers.finditer(text)
     out: list[tuple[int, int]] = []
     end = len(text)
-    budget = COVERED * end
+    budget = (STARTS if plan.starts else COVERED) * end
     covered = 0
     for m in hits:
         start = m.start()
@@ -128,22 +149,24 @@ def _windows(plan: _Plan, text: str) -> list[tuple[int, int]] | None:
 def _plan_of(pattern: re.Pattern[str]) -> _Plan | None:
     plan: _Plan | None = None
     try:
-        tree = P.parse(pattern.pattern, pattern.flags)
-        literals = _required(list(tree))
-        width, reach = _reach(list(tree))
-        if literals and width < C.MAXREPEAT:
+        tree = list(P.parse(pattern.pattern, pattern.flags))
+        found = _required(tree)
+        if found is not None and found[1] < C.MAXREPEAT and _worth(found[0])[0] > 0:
+            literals, before = found[0], int(found[1])
             # Only where a literal starts matters: one that starts with another is redundant.
             literals = {w for w in literals if not any(w[:n] in literals for n in range(1, len(w)))}
             longest = max(len(s) for s in literals)
-            # Two characters past all a match reads keep `$`, `\Z` and `\b` honest at a cut;
-            # a literal hidden inside an overlapping hit starts at most `longest` further on.
-            trust = reach + 2
             # Lower-casing gives what IGNORECASE matches for ASCII and caseless literals.
             simple = all(_lowers_simply(ch) for s in literals for ch in s)
             lowered = re.compile(_trie({w.lower() for w in literals})) if simple else None
-            plan = _Plan(
-                re.compile(_trie(literals), re.IGNORECASE), lowered, width, longest + trust, trust
-            )
+            triggers = re.compile(_trie(literals), re.IGNORECASE)
+            try:
+                # Two characters past all a match reads keep `$`, `\Z` and `\b` honest at a
+                # cut; a literal hidden inside an overlapping hit starts `longest` further on.
+                trust = _reach(tree)[1] + 2
+                plan = _Plan(triggers, lowered, before, longest + trust, trust, False)
+            except _Unbounded:  # a match reads without bound: try its possible starts
+                plan = _Plan(triggers, lowered, before, longest, 0, True)
     except (_Unbounded, re.error, RecursionError, KeyError, TypeError, ValueError):
         plan = None
     if len(_PLANS) > 4096:  # patterns built per call would otherwise pile up
@@ -212,19 +235,21 @@ def _reach(items: list[tuple[Any, Any]]) -> tuple[int, int]:
     return width, max(reach, width)
 
 
-def _required(items: list[tuple[Any, Any]]) -> set[str] | None:
-    """Literals one of which every match contains (matched case-insensitively), or None."""
-    options: list[set[str]] = []
-    run = ""
+def _required(items: list[tuple[Any, Any]]) -> tuple[set[str], float] | None:
+    """Literals one of which every match contains (matched case-insensitively), and how
+    far from the match's start the one found may begin (MAXREPEAT: without bound)."""
+    options: list[tuple[set[str], float]] = []
+    run, run_at, pre = "", 0.0, 0.0
     for op, av in items:
         char = _char(op, av)
         if char is not None:
-            run += char
+            run, run_at = (run + char, run_at) if run else (char, pre)
+            pre += 1
             continue
         if run:
-            options.append({run})
+            options.append(({run}, run_at))
             run = ""
-        sub: set[str] | None = None
+        sub: tuple[set[str], float] | None = None
         if op is C.SUBPATTERN:
             sub = _required(list(av[3]))
         elif op is C.ATOMIC_GROUP:
@@ -232,20 +257,29 @@ def _required(items: list[tuple[Any, Any]]) -> set[str] | None:
         elif op is C.BRANCH:
             alts = [_required(list(alt)) for alt in av[1]]
             if all(alts):
-                sub = set().union(*[a for a in alts if a])
+                sets = [a for a in alts if a]
+                sub = set().union(*[a[0] for a in sets]), max(a[1] for a in sets)
         elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1:
-            sub = _required(list(av[2]))
-        elif op is C.IN:
-            if all(o is C.LITERAL for o, _ in av):
-                sub = {chr(v) for _, v in av}
+            sub = _required(list(av[2]))  # in the first round
+        elif op is C.IN and all(o is C.LITERAL for o, _ in av):
+            sub = {chr(v) for _, v in av}, 0.0
         if sub:
-            options.append(sub)
+            options.append((sub[0], pre + sub[1]))
+        pre += _width([(op, av)])
     if run:
-        options.append({run})
-    options = [o for o in options if len(o) <= _MAX_LITERALS]
+        options.append(({run}, run_at))
+    options = [o for o in options if len(o[0]) <= _MAX_LITERALS]
     if not options:
         return None
-    return max(options, key=_worth)
+    best = max(options, key=lambda o: (o[1] < C.MAXREPEAT, _worth(o[0]), -o[1]))
+    return best[0], min(best[1], C.MAXREPEAT)
+
+
+def _width(items: list[tuple[Any, Any]]) -> float:
+    try:
+        return _reach(items)[0]
+    except _Unbounded:
+        return C.MAXREPEAT
 
 
 def _char(op: Any, av: Any) -> str | None:
@@ -260,8 +294,18 @@ def _char(op: Any, av: Any) -> str | None:
 
 
 def _worth(literals: set[str]) -> tuple[int, int]:
-    """Rarer is better: longer literals, then fewer of them; one ASCII letter is worth least."""
-    shortest = min(len(s) for s in literals)
-    if shortest == 1 and any(s.isascii() for s in literals):
-        shortest = 0
-    return shortest, -len(literals)
+    """Rarer is better: longer literals, then fewer of them. Worth nothing (not worth a scan):
+    a common ASCII character or one of the commonest English words."""
+    if any(
+        s.lower() in _EVERYWHERE or len(s) == 1 and s.isascii() and s not in _RARE for s in literals
+    ):
+        return 0, -len(literals)
+    return min(len(s) for s in literals), -len(literals)
+
+
+_RARE = set("@#&%$|~^*+=<>[]{}\\_/")
+_EVERYWHERE = {
+    "a", "an", "the", "to", "at", "in", "on", "of", "is", "was", "and", "or", "my", "his",
+    "her", "he", "she", "it", "i", "we", "you", "they", "for", "as", "be", "by", "that",
+    "this", "with", "from", "our", "their", "are", "were", "not",
+}  # fmt: skip
