@@ -118,6 +118,9 @@ def test_decisions_are_kept_from_a_bulk_run_and_shown(
     assert '<td class="decided">neither</td>' in page.text
     assert '<td class="decided">both <small>(bulk)</small></td>' in page.text
     assert 'data-adopt="neither"' in page.text
+    # a new code is typed or picked beside its button, from the codable codes
+    assert 'data-adopt="new"' in page.text and 'list="code-paths"' in page.text
+    assert '<datalist id="code-paths">' in page.text and '<option value="Family">' in page.text
     assert "decided: 2" in page.text
     undecided = as_owner.client.get("/reliability", params={**PAIR, "state": "undecided"})
     assert "Disagreements (0)" in undecided.text

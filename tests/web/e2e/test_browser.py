@@ -386,3 +386,22 @@ def test_viewer_cannot_code_even_by_script(open_page: OpenPage, study: Project) 
     )
     assert "viewer" in message and "may not" in message, message
     assert stored_codings(study, korean) == []
+
+
+def test_memo_on_a_selected_passage(open_page: OpenPage, study: Project) -> None:
+    korean = doc_id(study, "interview-01.ko")
+    page = open_page("coder")
+    page.goto(f"/documents/{korean}")
+    needle = "오빠도 남았고요 😢"  # after an emoji: UTF-16 and code points differ
+    assert page.evaluate(SELECT_JS, [needle]) == needle
+    page.locator("#code-popup").wait_for(state="visible")
+    page.keyboard.press("Escape")  # no code: a memo on the passage instead
+    form = page.locator("#memo-form")
+    form.locator("select[name=target_kind]").select_option("passage")
+    form.locator("textarea[name=text]").fill("오빠 이야기는 처음")
+    with page.expect_navigation():
+        form.locator("button[type=submit]").click()
+    (memo,) = study.memos.ranges(korean)
+    assert memo.quote == needle and memo.text == "오빠 이야기는 처음"
+    assert needle in page.locator("li.range-memo q").inner_text()
+    no_console_errors(page)

@@ -144,6 +144,7 @@ def reliability_page(
         units=UNITS,
         states=STATES,
         may_resolve=session.user.can("manage"),
+        code_paths=[k.path for k in project_of(request).codebook.tree() if k.codable],
     )
 
 

@@ -83,14 +83,26 @@
   document.querySelectorAll(".resolve").forEach(function (button) {
     button.addEventListener("click", async function () {
       const row = button.closest("tr");
+      const body = {
+        a: button.dataset.a,
+        b: button.dataset.b,
+        adopt: button.dataset.adopt,
+        coding_ids: [Number(button.dataset.coding)],
+      };
+      if (body.adopt === "new") {  // the code typed or picked beside the button
+        const input = row ? row.querySelector(".new-code-path") : null;
+        body.code = input ? input.value.trim() : "";
+        if (!body.code) {
+          if (resolveBox) { resolveBox.textContent = button.dataset.pick || ""; }
+          return;
+        }
+      }
       try {
-        const data = await window.moksori.send("POST", "/api/reliability/resolve", {
-          a: button.dataset.a,
-          b: button.dataset.b,
-          adopt: button.dataset.adopt,
-          coding_ids: [Number(button.dataset.coding)],
-        });
-        if (row) { row.querySelector(".decided").textContent = button.dataset.adopt; }
+        const data = await window.moksori.send("POST", "/api/reliability/resolve", body);
+        if (row) {
+          row.querySelector(".decided").textContent =
+            body.adopt === "new" ? body.code : body.adopt;
+        }
         if (resolveBox) { resolveBox.textContent = fill(resolveBox.dataset.done, data); }
       } catch (error) {
         if (resolveBox) { resolveBox.textContent = error.message; }
