@@ -89,9 +89,63 @@ def phase_kiwi(mb: int, workers: int) -> dict[str, Any]:
 
 
 # --- phase: ingest -------------------------------------------------------------
+_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+class DescendantCpu:
+    """CPU seconds (user + system) of this process's descendants (the ingest workers,
+    children of multiprocessing's fork server and never waited for), by sampling
+    /proc: the machine is shared, so CPU time, not wall time, compares two runs."""
+
+    def __init__(self, interval: float = 0.2) -> None:
+        import threading
+
+        self.interval = interval
+        self.seen: dict[int, float] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _sample(self) -> None:
+        parents: dict[int, int] = {}
+        cpu: dict[int, float] = {}
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            fields = stat[stat.rindex(")") + 2 :].split()
+            parents[int(entry.name)] = int(fields[1])
+            cpu[int(entry.name)] = (int(fields[11]) + int(fields[12])) / _TICKS
+        stack = [p for p, pp in parents.items() if pp == os.getpid()]
+        while stack:
+            pid = stack.pop()
+            self.seen[pid] = max(self.seen.get(pid, 0.0), cpu.get(pid, 0.0))
+            stack.extend(p for p, pp in parents.items() if pp == pid)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            if Path("/proc/self/stat").exists():
+                self._sample()
+            self._stop.wait(self.interval)
+
+    def __enter__(self) -> DescendantCpu:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def seconds(self) -> float:
+        return round(sum(self.seen.values()), 1)
+
+
 def phase_ingest(mb: int, workers: int) -> dict[str, Any]:
     from memory import PeakMemory
 
+    from moksori import sources
     from moksori.project import Project
 
     src = corpus_dir(mb)
@@ -100,11 +154,29 @@ def phase_ingest(mb: int, workers: int) -> dict[str, Any]:
     project_path = WORK / f"ingest-{mb}mb.moksori"
     for f in WORK.glob(project_path.name + "*"):
         f.unlink()
-    with PeakMemory() as memory, Project.create(project_path, PASSPHRASE) as proj:
+    scan = sources.shared_passages.scan_document
+    scan_cpu = [0.0]
+
+    def timed_scan(*args: Any) -> int:
+        t = time.process_time()
+        try:
+            return scan(*args)
+        finally:
+            scan_cpu[0] += time.process_time() - t
+
+    sources.shared_passages.scan_document = timed_scan  # type: ignore[assignment]
+    with (
+        PeakMemory() as memory,
+        DescendantCpu() as workers_cpu,
+        Project.create(project_path, PASSPHRASE) as proj,
+    ):
         t0 = time.perf_counter()
+        c0 = time.process_time()
         report = proj.add([src], workers=workers)
         elapsed = time.perf_counter() - t0
+        writer_cpu = time.process_time() - c0
         info = proj.info()
+    sources.shared_passages.scan_document = scan  # type: ignore[assignment]
     assert report.count("error") == 0, report.to_json()
     return {
         "files": len(files),
@@ -115,6 +187,13 @@ def phase_ingest(mb: int, workers: int) -> dict[str, Any]:
         "chars_per_s": round(info.characters / elapsed),
         "mb_per_s": round(total_bytes / 1e6 / elapsed, 3),
         "workers": workers,
+        # CPU seconds: the writing process (all of it, and its shared-passage lookup)
+        # and the worker processes; comparable between runs on a busy machine.
+        "cpu_s": {
+            "writer": round(writer_cpu, 1),
+            "writer_shared_passages": round(scan_cpu[0], 1),
+            "workers": workers_cpu.seconds(),
+        },
         "peak_memory": memory.report(),
     }
 

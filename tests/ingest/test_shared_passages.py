@@ -155,3 +155,40 @@ def test_a_passage_opening_after_the_interviewers_label_is_the_interviewers() ->
     assert not sp.in_interviewer_line("R: " + guide, 3)
     assert sp.question_share(guide, interviewer=True) > sp.MAX_QUESTION_SHARE
     assert sp.question_share(guide) < sp.question_share(guide, interviewer=True)
+
+
+def test_two_lone_seeds_on_one_alignment_are_not_worth_a_comparison() -> None:
+    # a stock sentence: two seeds a few letters apart, nothing beside them
+    alone = [(1000, 400), (1012, 412), (5000, 90)]
+    docs_at = {p: {7} for p, _ in alone}
+    assert not sp.worth_comparing(alone, docs_at, 7)
+    # a third seed on the same alignment, or one a slip away (a scan's dropped letter)
+    for third in [(1040, 440), (1045, 446)]:
+        seeds = [*alone, third]
+        assert sp.worth_comparing(seeds, {**docs_at, third[0]: {7}}, 7)
+    # a third seed a slip away but far along, or near but far off the alignment, is no help
+    for third in [(1300, 702), (1040, 400)]:
+        seeds = [*alone, third]
+        assert not sp.worth_comparing(seeds, {**docs_at, third[0]: {7}}, 7)
+
+
+def test_a_short_korean_copy_has_the_seeds_a_comparison_needs() -> None:
+    # 139 letters of one text hold three winnowed fingerprints, whatever the text
+    passage = "탈북민들은 한국에 도착한 뒤 하나원에서 석 달 동안 교육을 받고 정착 지원금과 "
+    passage += "임대 주택을 받는다. 그러나 많은 사람들이 취업과 언어 문제로 어려움을 겪고 "
+    passage += "북에 남은 가족에게 송금하느라 빚을 지기도 한다고 상담사들은 말했다. 재단은 "
+    passage += "내년부터 직업 훈련과 심리 상담을 늘리고 지역 센터를 열 계획이라고 밝혔다. "
+    passage += "신청은 다음 달부터 온라인으로 받는다"
+    letters = sp.letters(passage).chars
+    assert len(letters) >= 139
+    a = sp.letters("가족 이야기를 먼저 하자면. " + passage + " 끝.").chars
+    b = sp.letters("뉴스 " + passage + " 후원하기").chars
+    held = {h: p for h, p in sp.fingerprints(b)}
+    seeds = [(p, held[h]) for h, p in sp.fingerprints(a) if h in held]
+    assert sp.worth_comparing(seeds, {p: {3} for p, _ in seeds}, 3)
+
+
+def test_earlier_letters_are_cached_without_their_offsets() -> None:
+    text = "Hello,  WORLD! 안녕 하세요 " + ARTICLE
+    assert sp.earlier_chars(text) == sp.letters(text).chars
+    assert sp.earlier_chars(text) is sp.earlier_chars(text)

@@ -221,3 +221,14 @@ def test_a_verbatim_copy_of_formulaic_sentences_is_still_a_copy(
     [(mine, other)] = memo.shared
     assert other.endswith("zz-page-b.txt") and len(memo.text[mine.start : mine.end]) >= 400
     assert not any(project.document(f"article-{i:02d}.txt").shared for i in range(14))
+
+
+def test_an_article_a_page_carries_twice_is_linked_twice(project: Project, tmp_path: Path) -> None:
+    """Each distinct hash is looked up once; every place the new page holds it seeds."""
+    project.add([_write(tmp_path, "news.txt", NEWS_PAGE)], workers=1)
+    twice = "Top story\n\n" + ARTICLE + "\n\nOur own reporting follows.\n\nRepeat\n\n" + ARTICLE
+    project.add([_write(tmp_path, "twice.txt", twice + "\n")], workers=1)
+    page = project.document("twice.txt")
+    assert [page.text[s.start : s.end] for s, _ in page.shared] == [ARTICLE, ARTICLE]
+    assert {other for _, other in page.shared} == {"news.txt"}
+    assert all(span.repeat for span, _ in page.shared)

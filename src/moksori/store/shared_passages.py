@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -36,9 +36,13 @@ from moksori.store.database import Connection
 # more. 4, not 12: on the 50 MB benchmark corpus (transcripts from one sentence bank)
 # 12 made detection 2.5 times as costly (every document compared with every other).
 HOLDERS = 4
+# Each distinct hash is looked up once: a phrase a transcript repeats (a label, a stock
+# answer) would otherwise return its earlier rows once per repetition (3x the rows on
+# the benchmark corpus); the new positions are added back in Python (_seeds).
 _SEEDS = """
-SELECT f.hash, j.value ->> 1, f.document_id, f.pos
-FROM json_each(?1) AS j JOIN passage_fingerprint AS f ON f.hash = j.value ->> 0
+SELECT f.hash, f.document_id, f.pos
+FROM (SELECT DISTINCT value ->> 0 AS hash FROM json_each(?1)) AS j
+CROSS JOIN passage_fingerprint AS f ON f.hash = j.hash
 WHERE f.document_id < ?2
   AND f.document_id NOT IN (SELECT first_id FROM shared_passage WHERE later_id = ?2)
 """
@@ -103,7 +107,11 @@ def scan_document(conn: Connection, doc_id: int, fingerprints: str | None = None
         fingerprints = shared.fingerprint_json(text)
     if fingerprints == "[]":
         return 0
-    seeds, docs_at, common = _seeds(conn.execute(_SEEDS, (fingerprints, doc_id)))
+    own = json.loads(fingerprints)
+    at: dict[int, list[int]] = defaultdict(list)  # hash -> its positions in this document
+    for h, pos in own:
+        at[h].append(pos)
+    seeds, docs_at, common = _seeds(conn.execute(_SEEDS, (fingerprints, doc_id)), at)
     partners = [
         (other_id, pairs)
         for other_id, pairs in sorted(seeds.items())
@@ -115,7 +123,7 @@ def scan_document(conn: Connection, doc_id: int, fingerprints: str | None = None
     ).fetchone()
     if not has:  # a hash HOLDERS + 1 documents hold is known to be common: no more rows
         if common:
-            kept = [hp for hp in json.loads(fingerprints) if hp[1] not in common]
+            kept = [hp for hp in own if hp[1] not in common]
             fingerprints = json.dumps(kept)
         conn.execute(
             "INSERT INTO passage_fingerprint(hash, document_id, pos) "
@@ -126,29 +134,29 @@ def scan_document(conn: Connection, doc_id: int, fingerprints: str | None = None
 
 
 def _seeds(
-    rows: Iterable[tuple[int, int, int, int]],
+    rows: Iterable[tuple[int, int, int]], at: Mapping[int, list[int]]
 ) -> tuple[dict[int, list[tuple[int, int]]], dict[int, set[int]], set[int]]:
-    """From (hash, new position, earlier document, its position) rows: the seeds per
-    earlier document, the documents holding each new position's hash (its HOLDERS
-    earliest), and the positions whose hash is common (more holders than that).
-    Counted here, not by window functions in SQL: a third of the CPU."""
-    by_hash: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
-    for h, pos, other, other_pos in rows:  # SQLite gives ints: no conversions
-        by_hash[h].append((other, pos, other_pos))
+    """From (hash, earlier document, its position) rows and the new document's positions
+    of each hash (``at``): the seeds per earlier document, the documents holding each
+    new position's hash (its HOLDERS earliest), and the positions whose hash is common
+    (more holders than that). Counted here, not by window functions in SQL."""
+    by_hash: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for h, other, other_pos in rows:  # SQLite gives ints: no conversions
+        by_hash[h].append((other, other_pos))
     seeds: dict[int, list[tuple[int, int]]] = defaultdict(list)
     docs_at: dict[int, set[int]] = defaultdict(set)  # fingerprint position -> documents
     common: set[int] = set()  # positions whose hash enough documents hold already
-    for hits in by_hash.values():
-        holders = sorted({other for other, _, _ in hits})
+    for h, hits in by_hash.items():
+        holders = sorted({other for other, _ in hits})
         earliest = holders[:HOLDERS]
-        for other, pos, other_pos in hits:
-            if other not in earliest:
-                continue
-            docs_at[pos].add(other)
-            if len(holders) > HOLDERS:
-                common.add(pos)
-            else:
-                seeds[other].append((pos, other_pos))
+        positions = at[h]
+        for pos in positions:
+            docs_at[pos].update(earliest)
+        if len(holders) > HOLDERS:
+            common.update(positions)
+            continue
+        for other, other_pos in hits:
+            seeds[other].extend((pos, other_pos) for pos in positions)
     return seeds, docs_at, common
 
 
@@ -169,9 +177,9 @@ def _link(
     found = 0
     for other_id, pairs in partners:
         other_text = passages.scannable_text(conn, other_id) or ""
-        other_letters = shared.cached_letters(other_text)
+        other_letters: shared.Letters | None = None  # offsets: only for a passage found
         linked: list[tuple[int, int]] = []
-        for run in shared.shared_runs(letters.chars, other_letters.chars, pairs):
+        for run in shared.shared_runs(letters.chars, shared.earlier_chars(other_text), pairs):
             start, end = letters.span(run.start, run.end, text)
             if _covered(start, end, linked) >= shared.WHOLE * (end - start):
                 continue  # already linked to this copy
@@ -181,6 +189,7 @@ def _link(
             if not shared.passage_counts(text[start:end], run, docs_at, other_id, verbatim, asked):
                 continue
             linked.append((start, end))
+            other_letters = other_letters or shared.letters(other_text)
             o_start, o_end = other_letters.span(run.other_start, run.other_end, other_text)
             conn.execute(
                 "INSERT INTO shared_passage(first_id, first_start, first_end, "
