@@ -102,3 +102,36 @@ def test_refused_merges_change_nothing(two_copies: tuple[Path, Path], tmp_path: 
         with pytest.raises(MergeError, match="schema 3"):
             a.merge_from(path_b, TEST_PASSPHRASE)
         assert _fingerprint(a) == before
+
+
+def test_merge_carries_reconciliation_decisions_and_passage_memos(
+    two_copies: tuple[Path, Path],
+) -> None:
+    """The owner reconciled in B; after the merge a bulk run in A keeps those decisions."""
+    path_a, path_b = two_copies
+    with Project.open(path_a, TEST_PASSPHRASE) as a:  # A's own copy: Coder A's coding
+        d, s, e = span(a, "jun", "so I stopped talking at work")
+        a.codings.apply("Silence", d, s, e, coder="Coder A")
+    with Project.open(path_b, TEST_PASSPHRASE) as b:
+        d, s, e = span(b, "jun", "so I stopped talking at work")
+        b.codings.apply("Silence", d, s, e, coder="Coder A")  # the same coding, other GUID
+        changed = b.codings.apply("Help-seeking", d, s, e, coder="Coder B")
+        d2, s2, e2 = span(b, "jun", "I search online instead of asking people I know.")
+        only_a = b.codings.apply("Silence", d2, s2, e2, coder="Coder A")
+        pair = ["Coder A", "Coder B"]
+        b.reconciler.reconcile(pair, "b", coding_ids=[changed.id], viewer=b.coders.get("Dr Han"))
+        b.reconciler.reconcile(
+            pair, "neither", coding_ids=[only_a.id], viewer=b.coders.get("Dr Han")
+        )
+        b.memos.add("document", d, "the workplace", author="Dr Han", span=(s, e))
+    with Project.open(path_a, TEST_PASSPHRASE) as a:
+        report = a.merge_from(path_b, TEST_PASSPHRASE)
+        assert report.added["decisions"] == 2
+        a.reconciler.reconcile(["Coder A", "Coder B"], "both")  # bulk: undecided units only
+        consensus = a.coders.consensus()
+        mine = [(c.code, c.text) for c in a.codings.list() if c.coder == consensus.name]
+        assert mine == [("Help-seeking", "so I stopped talking at work")]  # 'b', 'neither'
+        (memo,) = a.memos.ranges(d)
+        assert memo.quote == "so I stopped talking at work" and memo.text == "the workplace"
+        again = a.merge_from(path_b, TEST_PASSPHRASE)
+        assert again.added.get("decisions", 0) == 0 and again.matched["decisions"] == 2

@@ -86,6 +86,7 @@ def merge_into(a: Connection, b: Connection, source: str, actor: str | None = No
         m.cases()
         m.codings()
         m.memos()
+        m.decisions()
         audit.record(a, _merge_event(report), actor=actor)
     return report
 
@@ -425,16 +426,16 @@ class _Merger:
         }
         for row in self.b.execute(
             "SELECT id, guid, target_kind, target_id, author_id, title, text, created_at, "
-            "updated_at FROM memo ORDER BY id"
+            'updated_at, start, "end" FROM memo ORDER BY id'
         ).fetchall():
-            bid, guid, kind, target, author, title, text, created, updated = row
+            bid, guid, kind, target, author, title, text, created, updated, start, end = row
             if self.a.execute("SELECT 1 FROM memo WHERE guid = ?", (guid,)).fetchone():
                 self.report.count("memos", False)
                 continue
             new = int(
                 self.a.execute(
                     "INSERT INTO memo(guid, target_kind, target_id, author_id, title, text, "
-                    "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    'created_at, updated_at, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
                     (
                         guid,
                         kind,
@@ -444,6 +445,8 @@ class _Merger:
                         text,
                         created,
                         updated,
+                        start,
+                        end,
                     ),
                 ).lastrowid
             )
@@ -451,3 +454,75 @@ class _Merger:
             if terms is not None:
                 self.a.execute("INSERT INTO memo_fts(rowid, terms) VALUES (?, ?)", (new, terms[0]))
             self.report.count("memos", True)
+
+    # --- reconciliation decisions ------------------------------------------------
+    def decisions(self) -> None:
+        """B's reconciliation decisions, so a later bulk run in A does not override them.
+
+        A unit is named by its codings' GUIDs, which A may know under other GUIDs (a
+        coding both copies held): they are translated, and the two coders put in A's
+        order (the choice flips with them). A decision A already took on the same unit
+        stays; a different choice in B is reported as a conflict.
+        """
+        guid_of = {
+            int(r[0]): str(r[1]) for r in self.a.execute("SELECT id, guid FROM coding").fetchall()
+        }
+        b_guid = {str(r[1]): int(r[0]) for r in self.b.execute("SELECT id, guid FROM coding")}
+        made: dict[int, list[int]] = {}
+        for did, cid in self.b.execute("SELECT decision_id, coding_id FROM reconcile_made"):
+            made.setdefault(int(did), []).append(int(cid))
+        for row in self.b.execute(
+            'SELECT id, guid, coder_a, coder_b, document_id, start, "end", codings, choice, '
+            "code_id, bulk, decided_by, decided_at FROM reconcile_decision ORDER BY id"
+        ).fetchall():
+            bid, guid, ca, cb, doc, start, end, codings, choice, code, bulk, by, at = row
+            ids = [b_guid.get(g) for g in json.loads(codings)]
+            if any(i is None or i not in self.coding for i in ids):
+                self.report.count("decisions on codings not merged", False)
+                continue
+            key = json.dumps(sorted(guid_of[self.coding[i]] for i in ids if i is not None))
+            lo, hi = self.coder[ca], self.coder[cb]
+            if lo > hi:
+                lo, hi = hi, lo
+                choice = {"a": "b", "b": "a"}.get(choice, choice)
+            there = self.a.execute(
+                "SELECT choice FROM reconcile_decision WHERE coder_a = ? AND coder_b = ? "
+                "AND document_id = ? AND codings = ?",
+                (lo, hi, self.doc[doc], key),
+            ).fetchone()
+            if there is not None:
+                self.report.count("decisions", False)
+                if there[0] != choice:
+                    self.report.conflicts.append(
+                        {"decision": guid, "kept": str(there[0]), "other": str(choice)}
+                    )
+                continue
+            new = int(
+                self.a.execute(
+                    "INSERT INTO reconcile_decision(guid, coder_a, coder_b, document_id, start, "
+                    '"end", codings, choice, code_id, bulk, decided_by, decided_at) '
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        self._guid("reconcile_decision", guid),
+                        lo,
+                        hi,
+                        self.doc[doc],
+                        start,
+                        end,
+                        key,
+                        choice,
+                        None if code is None else self.code.get(code),
+                        bulk,
+                        by,
+                        at,
+                    ),
+                ).lastrowid
+            )
+            for cid in made.get(bid, []):
+                if cid in self.coding:
+                    self.a.execute(
+                        "INSERT OR IGNORE INTO reconcile_made(decision_id, coding_id) "
+                        "VALUES (?, ?)",
+                        (new, self.coding[cid]),
+                    )
+            self.report.count("decisions", True)
