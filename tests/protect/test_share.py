@@ -99,3 +99,21 @@ def test_free_text_takes_the_pseudonym_of_its_script(
         assert "영미 was interviewed" in case.description and "Youngmi asked" in case.description
         [memo] = shared.memos.list()
         assert "김순희" not in memo.text and "영미 worries" in memo.text
+
+
+def test_a_memo_on_a_passage_points_at_the_same_words_in_the_copy(
+    coded: Project, vault: Vault, tmp_path: Path
+) -> None:
+    d = doc_id(coded, "interview-ko")
+    text = coded.document(d).text
+    start = text.index("남동생")  # after names that the copy replaces: offsets shift
+    end = text.index("\n", start)
+    coded.memos.add("document", d, "동생 이야기", author="a", span=(start, end))
+    out = tmp_path / "shared.moksori"
+    share_project(coded.conn, out, SHARE_PASSPHRASE, vault)
+    with Project.open(out, SHARE_PASSPHRASE) as shared:
+        (memo,) = [m for m in shared.memos.list() if m.start is not None]
+        (coding,) = shared.codings.list()
+        assert (memo.start, memo.end) == (coding.start, coding.end)  # same words as coded
+        assert memo.quote is not None and memo.quote.startswith("남동생 ")
+        assert "리철수" not in memo.quote

@@ -192,10 +192,14 @@ def share(
         _copy_case_links(src, c, views, scrub)
         cols, rows = _rows(src, "memo")
         ti, xi = cols.index("title"), cols.index("text")
+        si, ei, di = cols.index("start"), cols.index("end"), cols.index("target_id")
         memos = []
         for r in rows:
             row = list(r)
             row[ti], row[xi] = scrub.deep(row[ti]), scrub.deep(row[xi])
+            if row[si] is not None:  # a memo on a passage: the passage as the copy has it
+                a, b = views(row[di]).map_range(row[si], row[ei])
+                row[si], row[ei] = (a, b) if b > a else (None, None)
             memos.append(tuple(row))
         _insert(c, "memo", cols, memos)
         terms = index_terms([f"{r[ti]}\n{r[xi]}" for r in memos])
