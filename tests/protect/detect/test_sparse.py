@@ -18,6 +18,7 @@ PATTERNS = [
     r"\d{2}\s?년\s?(?:봄|여름)(?=[^가-힣]|$)",
     r"(?:aged?|살)\s?[^\n]*?(?:여름|s)",  # reads without bound: tried at each possible start
     r"[가-힣]?살[가-힣]*",
+    r"[가-힣]*(?:살|여름)",  # may start anywhere: only texts without the literals are skipped
 ]
 WORDS = ["스물", "서른 살", "살", "aged 7", "age 12s", "The Chief of", "head of", "abababa", "ba",
          "97년", "97 년 봄", "년도", "\n", " ", "ſ", "İ", "x", "여름에"]  # fmt: skip
@@ -29,6 +30,7 @@ def test_same_matches_as_a_whole_scan(source: str, monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(sparse, "STARTS", 2.0)
     pattern = re.compile(source)
     assert sparse._plan_of(pattern) is not None
+    assert list(sparse.finditer(pattern, "x" * 50)) == []
     rng = random.Random(7)
     for _ in range(300):
         text = "".join(rng.choice(WORDS) + rng.choice(["", " ", "\n"]) for _ in range(60))
@@ -39,7 +41,9 @@ def test_same_matches_as_a_whole_scan(source: str, monkeypatch: pytest.MonkeyPat
 
 def test_plans() -> None:
     assert sparse._plan_of(re.compile(r"[가-힣]+")) is None  # no literal
-    assert sparse._plan_of(re.compile(r"[가-힣]*살")) is None  # may start anywhere before it
+    anywhere = sparse._plan_of(re.compile(r"[가-힣]*살"))  # may start anywhere before it
+    assert anywhere is not None and anywhere.anywhere
+    assert list(sparse.finditer(re.compile(r"[가-힣]*살"), "열 아홉에")) == []
     unbounded = sparse._plan_of(re.compile(r"살[가-힣]*"))
     assert unbounded is not None and unbounded.starts
     bounded = sparse._plan_of(re.compile(r"[가-힣]{0,2}(?:나이|연세)[가-힣]{0,3}"))

@@ -91,10 +91,16 @@ def address_spans(tokenised: TokenisedText) -> list[Span]:
     """Every address in the text; touching fragments joined into one span."""
     text = tokenised.text
     out: list[Span] = []
-    jkb = {t.start for t in tokenised.tokens if t.tag.startswith("J") and t.form in {"로", "으로"}}
+    jkb: set[int] | None = None  # particles 로/으로: read only once a road is seen
     for m in sparse.finditer(_RX_KO_ROAD, text):
         road_end = re.search(r"(?:대로|로|길)\s?(?:\d+(?:번길|번가길|길))?\s?\d", m.group(0))
-        if road_end and m.start() + road_end.start() in jkb:
+        if road_end and jkb is None:
+            jkb = {
+                t.start
+                for t in tokenised.tokens
+                if t.tag.startswith("J") and t.form in {"로", "으로"}
+            }
+        if road_end and jkb is not None and m.start() + road_end.start() in jkb:
             continue  # "서울로 3" is a direction, not a road
         out.append(Span(m.start(), m.end(), PiiType.ADDRESS, 0.8, NAME))
     apt_hint = _KO_APT_HINT.search(text) is not None

@@ -170,15 +170,24 @@ def _latin_index() -> tuple[frozenset[str], int]:
     return frozenset(keys), longest
 
 
+@cache
+def _latin_prefixes() -> frozenset[str]:
+    """Every name's first words ("north", "north hamgyong"): a run of words that is none
+    of these starts no name, so the search stops there."""
+    keys, _ = _latin_index()
+    return frozenset(" ".join(k.split(" ")[:n]) for k in keys for n in range(1, k.count(" ") + 2))
+
+
 def _latin_matches(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of gazetteer names in Latin script, longest first, with an optional
     unit word after ("Hyesan City", "Musan-gun"); hangul may follow, not precede."""
     keys, longest = _latin_index()
+    prefixes = _latin_prefixes()
     words = [(m.start(), m.end(), m.group().casefold()) for m in sparse.finditer(_LATIN_WORD, text)]
     i = 0
     while i < len(words):
         start = words[i][0]
-        if start and HANGUL.match(text, start - 1):
+        if words[i][2] not in prefixes or start and HANGUL.match(text, start - 1):
             i += 1
             continue
         found = 0
@@ -190,6 +199,8 @@ def _latin_matches(text: str) -> Iterator[tuple[int, int]]:
                 if gap not in (" ", "-", "\t"):
                     break
             key = words[j][2] if n == 1 else f"{key} {words[j][2]}"
+            if key not in prefixes:
+                break
             if key in keys:
                 found = n
         if not found:

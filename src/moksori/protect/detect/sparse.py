@@ -42,6 +42,7 @@ class _Plan:
     after: int  # how far a window runs past a literal's start
     trust: int  # a match starting this close to a window's cut may have read past it
     starts: bool  # a match may read without bound: try each possible start over the text
+    anywhere: bool = False  # a match may start anywhere: only a text without them is skipped
 
 
 _PLANS: dict[re.Pattern[str], _Plan | None] = {}
@@ -69,6 +70,8 @@ def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     plan = _PLANS[pattern] if pattern in _PLANS else _plan_of(pattern)
     if plan is None:
         return pattern.finditer(text)
+    if plan.anywhere:
+        return pattern.finditer(text) if _present(plan, text) else iter(())
     windows = _windows(plan, text)
     if windows is None:
         return pattern.finditer(text)
@@ -110,14 +113,30 @@ def _in_windows(
             pos = m.end()
 
 
-def _windows(plan: _Plan, text: str) -> list[tuple[int, int]] | None:
-    """Where matches may lie, merged; None when that is most of the text anyway."""
+def _present(plan: _Plan, text: str) -> bool:
+    """Whether any of the plan's literals occurs in the text."""
+    _see(text)
+    key = (plan.triggers, -1, -1)
+    if key not in _SEEN:
+        if plan.lowered is not None and _seen_lower is not None:
+            _SEEN[key] = [] if plan.lowered.search(_seen_lower) else None
+        else:
+            _SEEN[key] = [] if plan.triggers.search(text) else None
+    return _SEEN[key] is not None
+
+
+def _see(text: str) -> None:
     global _seen_text, _seen_lower
     if text is not _seen_text:
         _SEEN.clear()
         _seen_text = text
         low = text.lower()
         _seen_lower = low if len(low) == len(text) and not _EXTRA.search(text) else None
+
+
+def _windows(plan: _Plan, text: str) -> list[tuple[int, int]] | None:
+    """Where matches may lie, merged; None when that is most of the text anyway."""
+    _see(text)
     key = (plan.triggers, plan.before, plan.after)
     if key in _SEEN:
         return _SEEN[key]
@@ -151,7 +170,7 @@ def _plan_of(pattern: re.Pattern[str]) -> _Plan | None:
     try:
         tree = list(P.parse(pattern.pattern, pattern.flags))
         found = _required(tree)
-        if found is not None and found[1] < C.MAXREPEAT and _worth(found[0])[0] > 0:
+        if found is not None:
             literals, before = found[0], int(found[1])
             # Only where a literal starts matters: one that starts with another is redundant.
             literals = {w for w in literals if not any(w[:n] in literals for n in range(1, len(w)))}
@@ -160,13 +179,16 @@ def _plan_of(pattern: re.Pattern[str]) -> _Plan | None:
             simple = all(_lowers_simply(ch) for s in literals for ch in s)
             lowered = re.compile(_trie({w.lower() for w in literals})) if simple else None
             triggers = re.compile(_trie(literals), re.IGNORECASE)
-            try:
-                # Two characters past all a match reads keep `$`, `\Z` and `\b` honest at a
-                # cut; a literal hidden inside an overlapping hit starts `longest` further on.
-                trust = _reach(tree)[1] + 2
-                plan = _Plan(triggers, lowered, before, longest + trust, trust, False)
-            except _Unbounded:  # a match reads without bound: try its possible starts
-                plan = _Plan(triggers, lowered, before, longest, 0, True)
+            if before >= C.MAXREPEAT or _worth(literals)[0] == 0:
+                plan = _Plan(triggers, lowered, 0, 0, 0, False, anywhere=True)
+            else:
+                try:
+                    # Two characters past all a match reads keep `$`, `\Z` and `\b` honest at
+                    # a cut; a literal hidden inside an overlapping hit starts `longest` on.
+                    trust = _reach(tree)[1] + 2
+                    plan = _Plan(triggers, lowered, before, longest + trust, trust, False)
+                except _Unbounded:  # a match reads without bound: try its possible starts
+                    plan = _Plan(triggers, lowered, before, longest, 0, True)
     except (_Unbounded, re.error, RecursionError, KeyError, TypeError, ValueError):
         plan = None
     if len(_PLANS) > 4096:  # patterns built per call would otherwise pile up
