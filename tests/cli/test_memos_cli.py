@@ -89,3 +89,21 @@ def test_memo_on_a_passage(project_path: Path, passphrase: str, tmp_path: Path) 
     assert bad.returncode == 1 and "START-END" in bad.stderr
     bad = moksori("memo", "add", proj, "--on", "project", "--quote", "무서웠", "--text", "x")
     assert bad.returncode == 1 and "--quote needs a document" in bad.stderr
+
+
+def test_show_lists_the_memos_on_passages(
+    project_path: Path, passphrase: str, tmp_path: Path
+) -> None:
+    with Project.create(project_path, passphrase) as p:
+        build(p, tmp_path, {"minji": []})
+    proj = str(project_path)
+    r = moksori(
+        "memo", "add", proj, "ko.txt", "--on", "document", "--quote", "강을 건넜어요",
+        "--text", "겨울의 도강", "--coder", "minji", "--json",
+    )  # fmt: skip
+    memo = json.loads(r.stdout)
+    shown = moksori("show", proj, "ko.txt")
+    assert f"memo #{memo['id']} on {memo['start']}-{memo['end']}" in shown.stdout
+    assert "겨울의 도강" in shown.stdout
+    data = json.loads(moksori("show", proj, "ko.txt", "--json").stdout)
+    assert [m["quote"] for m in data["passage_memos"]] == ["강을 건넜어요"]

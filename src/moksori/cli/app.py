@@ -200,10 +200,18 @@ def show(
     """Print a document with its segments (and, with --removed, what was left out)."""
     with open_project(project) as p:
         detail = p.document(doc)
+        notes = p.memos.ranges(detail.summary.id)  # memos on passages of it
     if as_json:
-        emit_json(detail.to_json())
+        emit_json({**detail.to_json(), "passage_memos": [m.to_json() for m in notes]})
     else:
         render.document(out, detail, segments=segments, removed=removed)
+        for m in notes:
+            title = f" {render.escape(m.title)}:" if m.title else ""
+            out.print(
+                f"  [cyan]memo #{m.id} on {m.range_label}[/cyan] "
+                f"[dim]({render.escape(m.author or 'unknown')})[/dim]{title} "
+                + render.escape(" ".join(m.text.split()))
+            )
 
 
 @app.command()
