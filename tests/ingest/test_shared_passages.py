@@ -192,3 +192,12 @@ def test_earlier_letters_are_cached_without_their_offsets() -> None:
     text = "Hello,  WORLD! 안녕 하세요 " + ARTICLE
     assert sp.earlier_chars(text) == sp.letters(text).chars
     assert sp.earlier_chars(text) is sp.earlier_chars(text)
+
+
+def test_only_seeds_near_a_copy_s_alignment_are_extended() -> None:
+    copy = [(1000, 400), (1030, 430), (1061, 460)]  # the last one a slip later
+    stock = [(3000, 90), (7000, 5000)]  # phrases both happen to have, far off
+    seeds = copy + stock
+    docs_at = {p: {7} for p, _ in seeds}
+    assert sp.promising(seeds, docs_at, 7) == copy
+    assert sp.promising(stock, docs_at, 7) == []

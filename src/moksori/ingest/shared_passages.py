@@ -16,6 +16,7 @@ of every participant, and that is not a shared article).
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 import unicodedata
@@ -262,9 +263,18 @@ def worth_comparing(
     found 2 runs of its stock answers in them). The stock test is :func:`stock_share`'s,
     on the seeds alone, so most documents sharing only the corpus's phrases are never
     read."""
+    return bool(_alignments(seeds, docs_at, partner))
+
+
+def _alignments(
+    seeds: Iterable[tuple[int, int]], docs_at: Mapping[int, Set[int]], partner: int
+) -> list[int]:
+    """The alignments (new position - other position) whose seeds make the two
+    documents worth comparing (:func:`worth_comparing`)."""
     diagonals: dict[int, list[int]] = {}
     for i, j in seeds:
         diagonals.setdefault(i - j, []).append(i)
+    found: list[int] = []
     for diagonal, positions in diagonals.items():
         if len(positions) < MIN_SEEDS:
             continue
@@ -273,8 +283,28 @@ def worth_comparing(
             _stock_share(ordered, docs_at, partner) <= MAX_STOCK_SHARE
             or _seeded_stretch(ordered) >= VERBATIM_LETTERS  # maybe verbatim (passage_counts)
         ) and _band(diagonal, ordered, diagonals) >= BAND_SEEDS:
-            return True
-    return False
+            found.append(diagonal)
+    return found
+
+
+def promising(
+    seeds: Sequence[tuple[int, int]], docs_at: Mapping[int, Set[int]], partner: int
+) -> list[tuple[int, int]]:
+    """The seeds worth extending: those within GAP of an alignment that makes the two
+    documents worth comparing (a scan's slips move a copy's alignment a few letters
+    at a time), none if there is none. A seed far off every such alignment is a stock
+    phrase that happens to be in both; extending each of them was 3/4 of the work on
+    the benchmark corpus, and a copy found from it alone would not have made the two
+    documents worth comparing either."""
+    alignments = sorted(_alignments(seeds, docs_at, partner))
+    if not alignments:
+        return []
+    keep: list[tuple[int, int]] = []
+    for i, j in seeds:
+        k = bisect.bisect_left(alignments, i - j - GAP)
+        if k < len(alignments) and alignments[k] <= i - j + GAP:
+            keep.append((i, j))
+    return keep
 
 
 def _band(diagonal: int, ordered: Sequence[int], diagonals: Mapping[int, list[int]]) -> int:

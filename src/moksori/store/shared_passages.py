@@ -113,9 +113,9 @@ def scan_document(conn: Connection, doc_id: int, fingerprints: str | None = None
         at[h].append(pos)
     seeds, docs_at, common = _seeds(conn.execute(_SEEDS, (fingerprints, doc_id)), at)
     partners = [
-        (other_id, pairs)
+        (other_id, kept)
         for other_id, pairs in sorted(seeds.items())
-        if shared.worth_comparing(pairs, docs_at, other_id)
+        if (kept := shared.promising(pairs, docs_at, other_id))
     ]
     found = _link(conn, doc_id, text, partners, docs_at) if partners else 0
     has = conn.execute(
