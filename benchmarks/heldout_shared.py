@@ -4,6 +4,7 @@
     python benchmarks/heldout_shared.py           # the full set, scored once by the lead
     python benchmarks/heldout_shared.py --smoke   # 3 documents (one planted pair): scorer check
     python benchmarks/heldout_shared.py --set heldout_shared2   # the second, independent set
+    python benchmarks/heldout_shared.py --set heldout_shared3   # the third, independent set
 
 The corpus (benchmarks/heldout_shared/, made by its build.py with a fixed seed) was written
 blind to the detector and its own benchmark. It goes through the public API only
@@ -20,6 +21,11 @@ gold. Saves benchmarks/results/<set>.json (not with --smoke).
 The second set (heldout_shared2) adds: copies split in two places (a copy's ``parts``, each
 located on its own), groups of three or four copies (one row per pair; the search check asks
 for one copy of the whole group), and its own consent phrase (``consent_probe``).
+
+The third set (heldout_shared3, same scoring) holds other texts and alterations: a passage read
+aloud inside a transcript turn, copies quoted in e-mail replies ('> ' lines), copies broken by
+a PDF page footer and header, print and Korean column OCR, Markdown vs HTML, footnote calls,
+subtitles (.srt), CRLF minutes; near-misses include template figures and a short shared slogan.
 """
 
 from __future__ import annotations
@@ -35,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-SETS = ("heldout_shared", "heldout_shared2")
+SETS = ("heldout_shared", "heldout_shared2", "heldout_shared3")
 sys.path.insert(0, str(HERE.parent / "src"))
 
 from moksori.project import Project  # noqa: E402 - after the path is set
