@@ -145,7 +145,7 @@ def test_import_says_what_it_skipped(project_path: Path, passphrase: str, tmp_pa
     got = CliRunner().invoke(_app(), ["import", str(project_path), str(_package(tmp_path))])
     assert got.exit_code == 0, got.stderr
     assert "1 code links" in got.stdout
-    assert "accounted for all 19 elements of the file: 8 imported or merged, 11 skipped" in (
+    assert "accounted for all 22 elements of the file: 11 imported or merged, 11 skipped" in (
         " ".join(got.stdout.split())
     )
     assert "skipped 1 × Set (moksori has no code or document sets)" in got.stderr

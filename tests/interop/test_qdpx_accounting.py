@@ -43,6 +43,7 @@ def _qde() -> str:
       <Coding guid="{G[11]}"><CodeRef targetGUID="{G[2]}"/></Coding>
     </PlainTextSelection>
   </Note>
+  <Note guid="{G[19]}" name="about P01"><PlainTextContent>met twice, in Seoul</PlainTextContent></Note>
 </Notes>
 <Links>
   <Link guid="{G[12]}" name="precedes" originGUID="{G[1]}" targetGUID="{G[2]}"/>
@@ -53,6 +54,8 @@ def _qde() -> str:
     <MemberSource targetGUID="{G[3]}"/><MemberCode targetGUID="{G[1]}"/>
   </Set>
 </Sets>
+<Cases><Case guid="{G[18]}" name="P01"><SourceRef targetGUID="{G[3]}"/>
+  <NoteRef targetGUID="{G[19]}"/></Case></Cases>
 <Graphs><Graph guid="{G[15]}" name="map"/></Graphs>
 <Gadget guid="{G[16]}"><Coding guid="{G[17]}"><CodeRef targetGUID="{G[1]}"/></Coding></Gadget>
 </Project>"""
@@ -69,7 +72,9 @@ def _package(tmp_path: Path) -> Path:
 
 def test_everything_in_the_file_is_imported_or_listed(project: Project, tmp_path: Path) -> None:
     report = import_qdpx(project, _package(tmp_path))
-    assert report.codings == 1 and report.links == 1 and report.memos == 1
+    assert report.codings == 1 and report.links == 1 and report.memos == 2
+    (memo,) = project.memos.list("case", "P01")  # a Case's NoteRef: a memo on the case
+    assert memo.text == "met twice, in Seoul"
     assert report.skipped == {
         "TextSource: points outside the package": 1,
         "PlainTextSelection in a skipped TextSource": 1,
@@ -85,7 +90,7 @@ def test_everything_in_the_file_is_imported_or_listed(project: Project, tmp_path
     }
     found = report.elements
     assert found["Coding"] == 4 and found["PlainTextSelection"] == 3 and found["Link"] == 2
-    imported = {"User": 1, "Code": 2, "TextSource": 2, "Note": 1}
+    imported = {"User": 1, "Code": 2, "TextSource": 2, "Note": 2, "Case": 1, "SourceRef": 1}
     assert all(found[k] == n for k, n in imported.items())
     (link,) = project.codebook.links()
     assert (link.from_code, link.to_code, link.relation) == ("시기", "건너기", "precedes")

@@ -49,6 +49,8 @@ def import_notes(w: _Writer) -> None:
             targets[note] = ("code", w.codes[gid])
         elif kind == "Code" and gid in w.case_of_code:
             targets[note] = ("case", w.case_of_code[gid])
+        elif kind == "Case" and gid in w.cases:
+            targets[note] = ("case", w.cases[gid])
         elif kind == "TextSource" and gid in w.docs:
             targets[note] = ("document", w.docs[gid])
         elif kind == "Link":
