@@ -318,3 +318,25 @@ def test_exports_for_each_tool_come_back_identical(
             assert _quotes(again) == before
     finally:
         again.close()
+
+
+def test_a_text_stored_before_invisible_characters_were_kept_still_takes_the_import(
+    project: Project,
+) -> None:
+    """A project that imported this file when normalising removed zero-width characters
+    holds the text without them; importing the file again lands on that text."""
+    import re
+
+    import_qdpx(project, DATA / EXPECTED["nvivo-mac"]["file"])
+    gone = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+    for doc_id, text in project.conn.execute("SELECT id, text FROM document").fetchall():
+        project.conn.execute(
+            "UPDATE document SET text = ? WHERE id = ?", (gone.sub("", text), doc_id)
+        )
+    project.conn.execute("DELETE FROM coding")
+    report = import_qdpx(project, DATA / EXPECTED["nvivo-mac"]["file"])
+    assert report.documents == 0 and report.documents_existing == 3 and report.codings == 27
+    want: Counter[tuple[str, str, str]] = Counter()
+    for (code, source, text), n in _wanted("nvivo-mac").items():
+        want[(code, source, gone.sub("", text))] += n
+    assert _quotes(project) == want

@@ -18,6 +18,18 @@ from dataclasses import dataclass
 from moksori.ingest.normalise import REPLACEMENTS as NORMALISE_TABLE
 from moksori.interop.positions import BOM
 
+
+def _pua_ranges(mapped: set[int]) -> list[tuple[int, int]]:
+    """The private-use area without the code points normalising maps to a look-alike."""
+    out: list[tuple[int, int]] = []
+    start = 0xE000
+    for cp in sorted(mapped) + [0xF900]:
+        if cp > start:
+            out.append((start, cp - 1))
+        start = cp + 1
+    return out
+
+
 # Characters that have canonical combining class 0 yet compose with what precedes
 # them (Hangul vowels and final consonants, a few Indic vowel signs); NFC chunks never
 # start with one.
@@ -53,6 +65,31 @@ class MappedText:
             return [0] * a + middle + [length] * (len(vs) - b)
 
         return MappedText(self.text[k : k + length], clamp(self.lo), clamp(self.hi))
+
+    def without_invisible(self) -> MappedText | None:
+        """The same map onto the text as moksori stored it before issue 18, when
+        normalising removed zero-width characters, soft hyphens and private-use
+        characters; None when the text holds none. A document added then keeps
+        its text, and a new import of the same file lands on it."""
+        if not _ONCE_REMOVED.search(self.text):
+            return None
+        kept = [0]  # kept[p]: characters kept before position p
+        for ch in self.text:
+            kept.append(kept[-1] + (0 if _ONCE_REMOVED.match(ch) else 1))
+        text = _ONCE_REMOVED.sub("", self.text)
+        return MappedText(text, [kept[v] for v in self.lo], [kept[v] for v in self.hi])
+
+
+# What normalising removed before issue 18 (zero-width characters, soft hyphen, BOM
+# inside the text, private-use characters other than the mapped bullets).
+_ONCE_REMOVED = re.compile(
+    "[\u200b\u200c\u200d\u2060\ufeff\u00ad"
+    + "".join(
+        f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+        for a, b in _pua_ranges(set(NORMALISE_TABLE) & set(range(0xE000, 0xF900)))
+    )
+    + "]"
+)
 
 
 def canonical(raw: str) -> MappedText:

@@ -298,8 +298,12 @@ class _Writer:
         known = docs_store.find_source_by_hash(self.conn, sha)
         if known:
             src.doc_id = docs_store.documents_of_source(self.conn, known[0])[0]
-            if docs_store.document_text(self.conn, src.doc_id) != src.mapped.text:
-                raise RefiError(f"source {src.guid} is in the project already, with other text")
+            there = docs_store.document_text(self.conn, src.doc_id)
+            if there != src.mapped.text:
+                older = src.mapped.without_invisible()  # stored by moksori before 0.x (issue 18)
+                if older is None or older.text != there:
+                    raise RefiError(f"source {src.guid} is in the project already, with other text")
+                src.mapped = older
             self.report.documents_existing += 1
         else:
             ingested = dataclasses.replace(
