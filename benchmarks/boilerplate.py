@@ -8,6 +8,7 @@
     python benchmarks/boilerplate.py --set heldout4  # fourth held-out set, written blind
     python benchmarks/boilerplate.py --set dev5      # fifth set of site styles, dev
     python benchmarks/boilerplate.py --set heldout5  # fifth held-out set, written blind
+    python benchmarks/boilerplate.py --set heldout6  # sixth held-out set, written blind
 
 Fixtures live in tests/ingest/data/webpages/{dev,heldout}: ``NAME.txt`` (a page saved as
 text) or ``NAME.html``, and ``NAME.gold`` listing its boilerplate lines (every other
@@ -132,7 +133,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
         "--set",
-        choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "dev5", "heldout5"),
+        choices=(
+            "dev",
+            "heldout",
+            "heldout2",
+            "heldout3",
+            "heldout4",
+            "dev5",
+            "heldout5",
+            "heldout6",
+        ),
         default="dev",
         dest="which",
     )
