@@ -126,7 +126,7 @@ def test_a_removed_cohort_takes_its_particle_and_space() -> None:
 def test_ages_become_decades_in_their_own_words(
     said: str, info: dict[str, object], lang: str, shown: str
 ) -> None:
-    from moksori.protect.redact import _age_band
+    from moksori.protect.said_times import age_band as _age_band
 
     assert _age_band(said, info, lang) == shown
 

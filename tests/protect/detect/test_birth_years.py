@@ -9,7 +9,7 @@ import pytest
 
 from moksori.project import Project
 from moksori.protect.detect import temporal
-from moksori.protect.redact import _age_band
+from moksori.protect.said_times import age_band as _age_band
 from moksori.protect.view import ViewCache
 
 
