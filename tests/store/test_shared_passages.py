@@ -232,3 +232,24 @@ def test_an_article_a_page_carries_twice_is_linked_twice(project: Project, tmp_p
     assert [page.text[s.start : s.end] for s, _ in page.shared] == [ARTICLE, ARTICLE]
     assert {other for _, other in page.shared} == {"news.txt"}
     assert all(span.repeat for span, _ in page.shared)
+
+
+def test_a_phrase_every_transcript_repeats_keeps_one_row_per_document(
+    project: Project, tmp_path: Path
+) -> None:
+    """A common hash seeds nothing: only who holds it matters, not each repetition."""
+    stock = "It is hard to talk about, and I still think of it every single night."
+    for i, town in enumerate(["Hoeryong", "Musan", "Hyesan", "Chongjin", "Sinuiju", "Kimchaek"]):
+        own = f"Participant {i} grew up in {town} and left in {2000 + i}."
+        text = f"{own}\n\n{stock}\n\nAsked again: {stock}\n\nThe end of {town}.\n"
+        project.add([_write(tmp_path, f"p{i}.txt", text)], workers=1)
+    rows = project.conn.execute(
+        "SELECT hash, document_id, count(*) FROM passage_fingerprint GROUP BY 1, 2"
+    ).fetchall()
+    holders: dict[int, int] = {}
+    for h, _, _ in rows:
+        holders[h] = holders.get(h, 0) + 1
+    common = {h for h, n in holders.items() if n > store_shared.HOLDERS}
+    assert common  # the stock sentence's hashes, held by the first five transcripts
+    assert all(n == 1 for h, _, n in rows if h in common)
+    assert store_shared.shared_count(project.conn) == 0

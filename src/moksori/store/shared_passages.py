@@ -40,7 +40,7 @@ HOLDERS = 4
 # answer) would otherwise return its earlier rows once per repetition (3x the rows on
 # the benchmark corpus); the new positions are added back in Python (_seeds).
 _SEEDS = """
-SELECT f.hash, f.document_id, f.pos
+SELECT f.hash, f.document_id, f.pos, f.rowid
 FROM (SELECT DISTINCT value ->> 0 AS hash FROM json_each(?1)) AS j
 CROSS JOIN passage_fingerprint AS f ON f.hash = j.hash
 WHERE f.document_id < ?2
@@ -111,7 +111,12 @@ def scan_document(conn: Connection, doc_id: int, fingerprints: str | None = None
     at: dict[int, list[int]] = defaultdict(list)  # hash -> its positions in this document
     for h, pos in own:
         at[h].append(pos)
-    seeds, docs_at, common = _seeds(conn.execute(_SEEDS, (fingerprints, doc_id)), at)
+    seeds, docs_at, common, repeated = _seeds(conn.execute(_SEEDS, (fingerprints, doc_id)), at)
+    if repeated:  # a common hash's repeats in a document: all but its first row go
+        conn.execute(
+            "DELETE FROM passage_fingerprint WHERE rowid IN (SELECT value FROM json_each(?))",
+            (json.dumps(repeated),),
+        )
     partners = [
         (other_id, kept)
         for other_id, pairs in sorted(seeds.items())
@@ -134,30 +139,39 @@ def scan_document(conn: Connection, doc_id: int, fingerprints: str | None = None
 
 
 def _seeds(
-    rows: Iterable[tuple[int, int, int]], at: Mapping[int, list[int]]
-) -> tuple[dict[int, list[tuple[int, int]]], dict[int, set[int]], set[int]]:
-    """From (hash, earlier document, its position) rows and the new document's positions
-    of each hash (``at``): the seeds per earlier document, the documents holding each
-    new position's hash (its HOLDERS earliest), and the positions whose hash is common
-    (more holders than that). Counted here, not by window functions in SQL."""
-    by_hash: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for h, other, other_pos in rows:  # SQLite gives ints: no conversions
-        by_hash[h].append((other, other_pos))
+    rows: Iterable[tuple[int, int, int, int]], at: Mapping[int, list[int]]
+) -> tuple[dict[int, list[tuple[int, int]]], dict[int, set[int]], set[int], list[int]]:
+    """From (hash, earlier document, its position, row id) rows and the new document's
+    positions of each hash (``at``): the seeds per earlier document, the documents
+    holding each new position's hash (its HOLDERS earliest), the positions whose hash
+    is common (more holders than that), and the rows of a common hash that repeat it
+    in one document. A common hash seeds nothing, so only its holders matter: its
+    repeats were half the rows every later lookup read on the benchmark corpus (a
+    transcript says its stock phrases again and again). Counted here, not in SQL."""
+    by_hash: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
+    for h, other, other_pos, row in rows:  # SQLite gives ints: no conversions
+        by_hash[h].append((other, other_pos, row))
     seeds: dict[int, list[tuple[int, int]]] = defaultdict(list)
     docs_at: dict[int, set[int]] = defaultdict(set)  # fingerprint position -> documents
     common: set[int] = set()  # positions whose hash enough documents hold already
+    repeated: list[int] = []  # row ids of a common hash's second and later rows in a document
     for h, hits in by_hash.items():
-        holders = sorted({other for other, _ in hits})
+        holders = sorted({other for other, _, _ in hits})
         earliest = holders[:HOLDERS]
         positions = at[h]
         for pos in positions:
             docs_at[pos].update(earliest)
         if len(holders) > HOLDERS:
             common.update(positions)
+            if len(hits) > len(holders):
+                first: dict[int, int] = {}
+                for other, _, row in hits:
+                    if first.setdefault(other, row) != row:
+                        repeated.append(row)
             continue
-        for other, other_pos in hits:
+        for other, other_pos, _ in hits:
             seeds[other].extend((pos, other_pos) for pos in positions)
-    return seeds, docs_at, common
+    return seeds, docs_at, common, repeated
 
 
 def _link(
