@@ -192,6 +192,8 @@ def test_earlier_letters_are_cached_without_their_offsets() -> None:
     text = "Hello,  WORLD! 안녕 하세요 " + ARTICLE
     assert sp.earlier_chars(text) == sp.letters(text).chars
     assert sp.earlier_chars(text) is sp.earlier_chars(text)
+    sp.forget_earlier()
+    assert not sp._earlier
 
 
 def test_only_seeds_near_a_copy_s_alignment_are_extended() -> None:

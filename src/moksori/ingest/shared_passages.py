@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
+import threading
 import unicodedata
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence, Set
@@ -82,6 +83,7 @@ _CLOSERS = frozenset(".!?。…)]}\"'”’»」』")
 EARLIER_LETTERS = 10_000_000
 _earlier: OrderedDict[tuple[int, int], str] = OrderedDict()
 _earlier_size = 0
+_earlier_lock = threading.Lock()  # a web server may add to two projects at once
 
 
 def earlier_chars(text: str) -> str:
@@ -89,16 +91,28 @@ def earlier_chars(text: str) -> str:
     process's salted string hash, so the cache holds no copy of the text)."""
     global _earlier_size
     key = (len(text), hash(text))
-    chars = _earlier.get(key)
-    if chars is not None:
-        _earlier.move_to_end(key)
-        return chars
+    with _earlier_lock:
+        chars = _earlier.get(key)
+        if chars is not None:
+            _earlier.move_to_end(key)
+            return chars
     chars = letters(text).chars
-    _earlier[key] = chars
-    _earlier_size += len(chars)
-    while _earlier_size > EARLIER_LETTERS and len(_earlier) > 1:
-        _earlier_size -= len(_earlier.popitem(last=False)[1])
+    with _earlier_lock:
+        if key not in _earlier:
+            _earlier[key] = chars
+            _earlier_size += len(chars)
+        while _earlier_size > EARLIER_LETTERS and len(_earlier) > 1:
+            _earlier_size -= len(_earlier.popitem(last=False)[1])
     return chars
+
+
+def forget_earlier() -> None:
+    """Drop the cached letters (testimony, if only its letters): for when a project
+    is closed or locked."""
+    global _earlier_size
+    with _earlier_lock:
+        _earlier.clear()
+        _earlier_size = 0
 
 
 @lru_cache(maxsize=1)
