@@ -894,3 +894,20 @@ def test_a_contact_email_in_a_footer_still_goes() -> None:
         + "Privacy Policy\n\ninfo@example.org\n\n© 2026 Example Org"
     )
     assert "info@example.org" not in strip_boilerplate(text)[0].split("\n")
+
+
+def test_the_reporters_email_and_filing_time_under_a_closing_list_stay() -> None:
+    """A wire story ends in a short list; the reporter's e-mail and the "송고" time stand
+    under its items, past the copyright line, and are the story's, not the footer's."""
+    text = (
+        "전체메뉴\n\n검색\n\n청년 창업 5년 생존율 31%\n\n김보람 기자\n\n"
+        + BODY_KO
+        + "이번 방안에는 다음 내용도 담겼다.\n\n- 취업장려금 지급 기간 연장\n"
+        + "- 자격증 취득 장려금 신설\n\nkbr@hgnews.co.kr\n\n"
+        + "<저작권자(c) 한결뉴스, 무단 전재-재배포 금지>\n\n2025/06/03 11:12 송고\n\n"
+        + "#북한이탈주민\n\n#정착지원금\n\n#통일부\n\n© 2025 한결뉴스"
+    )
+    lines = strip_boilerplate(text)[0].split("\n")
+    assert "kbr@hgnews.co.kr" in lines and "2025/06/03 11:12 송고" in lines
+    assert "- 자격증 취득 장려금 신설" in lines
+    assert "#통일부" not in lines and "© 2025 한결뉴스" not in lines

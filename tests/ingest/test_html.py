@@ -425,3 +425,45 @@ def test_a_prose_paragraph_that_is_one_link_stays_in_the_article() -> None:
     assert linked.group(1) in text
     assert text.index("평균 14주") < text.index(linked.group(1)) < text.index("평균 18주")
     assert "공유하기:" not in text and "© 2025" not in text
+
+
+def test_short_list_items_are_stored_as_the_page_shows_them() -> None:
+    """trafilatura writes "- " before each list item; the reader saw a drawn bullet, so the
+    item is stored as its own line ("수료증 전달") and is not listed as removed. A dash the
+    page prints itself (a quotation's source line, class "se-cite") stays with it."""
+    body = (
+        NAV
+        + ARTICLE.removesuffix("</article>")
+        + "<ol><li>개회 및 경과보고</li><li>수료증 전달</li><li>Free time.</li></ol>"
+        '<blockquote><p>"처음에는 의심했어요. 그런데 마음이 열렸어요."</p>'
+        "<p class='se-text-paragraph se-cite'>- 은별(가명), 멘티</p></blockquote>"
+        "<p>The programme will run again next spring, with twenty new mentors.</p></article>"
+        + FOOTER
+    )
+    [doc] = read_html(page(body), "list.html", Limits())
+    lines = doc.blocks[0].text.split("\n")
+    for item in ("개회 및 경과보고", "수료증 전달", "Free time.", "- 은별(가명), 멘티"):
+        assert item in lines, item
+    removed = {line for r in doc.removed for line in r.text.split("\n")}
+    assert not removed & {"개회 및 경과보고", "수료증 전달", "Free time."}
+
+
+def test_a_cite_box_that_says_cite_is_still_removed() -> None:
+    body = (
+        ARTICLE.removesuffix("</article>")
+        + "<div class='cite'><p>Cite this article: Example Org (2024).</p></div></article>"
+    )
+    assert "Cite this article: Example Org (2024)." not in _lines_of(body)
+
+
+def test_the_authors_name_as_a_profile_link_comes_back_far_above_the_date() -> None:
+    """Medium prints the name as a one-link paragraph, then Follow, the publication and the
+    reading time before the date; the author metadata names it, so it is the byline."""
+    medium = (
+        "<h1>Winter in Yanji</h1><div><p><a href='#'>Daniel Ortiz</a></p><p><button>Follow"
+        "</button></p><p><span>Published in</span></p><p><a href='#'>Open Doors</a></p>"
+        "<p><span>7 min read</span></p><p><span>Nov 3, 2024</span></p></div>"
+        + ARTICLE.removeprefix("<article><h1>Winter in Yanji</h1>").removesuffix("</article>")
+    )
+    lines = _lines_of(medium, '<meta charset="utf-8"><meta name="author" content="Daniel Ortiz">')
+    assert "Daniel Ortiz" in lines and "Follow" not in lines

@@ -319,3 +319,27 @@ def test_qa_turn_goes_on_over_a_quoted_sentence() -> None:
         "그날 저는 밤새 울었어요. 우리 아들이 그렇게 컸구나 싶어서요.\n"
     )
     assert max(_turn_ends(text)) > text.index("그날 저는")
+
+
+def test_qa_turn_stops_at_a_lead_that_says_us_dollars() -> None:
+    """ "US dollars" is a country, not the first person "us": the lead is still written
+    about others, and the last answer stops above its headline."""
+    lead = LEAD_EN.replace("Researchers who follow", "Families paid in US dollars; researchers")
+    text = QA_WITH_ARTICLE.format(headline="Why the first three years decide so much", lead=lead)
+    at = text.index("Why the first")
+    assert _turn_ends(text) and all(end <= at for end in _turn_ends(text))
+
+
+def test_qa_turn_stops_at_a_headline_over_a_reporter_with_an_email() -> None:
+    """ "최윤아 기자 yuna@…" under a headline is an appended article's byline."""
+    text = (
+        "인터뷰어: 앞으로 계획은요?\n\n"
+        "한결: 가게 하나 더요. 그리고 간판.\n\n"
+        "인터뷰어: 마지막으로 하실 말씀은요?\n\n"
+        "한결: 다들 밥은 꼭 챙겨 먹었으면 해요.\n\n"
+        "전통시장 속 '북한 맛집' 늘었다…탈북민 창업 5년 새 두 배\n\n"
+        "최윤아 기자 yuna@example-news.kr\n\n"
+        "전국 전통시장에서 북한 음식을 파는 가게가 늘고 있다.\n"
+    )
+    at = text.index("전통시장 속")
+    assert _turn_ends(text) and all(end <= at for end in _turn_ends(text))

@@ -34,7 +34,10 @@ from moksori.ingest.linekinds import (
     weight,
 )
 from moksori.ingest.lineruns import (
+    article_tail,
     author_name,
+    closing_list,
+    footer_note,
     listish,
     mark_byline_emails,
     mark_paragraphs,
@@ -222,31 +225,18 @@ def _credit(body: list[Line], k: int, last: int) -> bool:
     return k - last <= 4 and _dateline(ln) and ln.text.strip() not in said  # not a repeat
 
 
-def _footer_note(body: list[Line], goods: list[int]) -> int | None:
-    """The disclaimer under the site's footer ("All quotes delayed a minimum of 15
-    minutes."), if any: the last line that is not chrome, short, standing below a footer
-    with three or more short links and two footer links (Terms, Privacy ...)."""
-    note = max((k for k, ln in enumerate(body) if ln.cls != BAD), default=-1)
-    prev = [g for g in goods if g < note]
-    if note < 0 or not prev or weight(body[note].text.strip()) > 300:
-        return None
-    gap = body[prev[-1] + 1 : note]
-    footers = sum(1 for ln in gap if ln.cls == BAD and ln.reason == "footer")
-    links = sum(1 for ln in gap if ln.cls in (SHORT, LINKY))
-    return note if len(gap) >= 6 and footers >= 2 and links >= 3 else None
-
-
 def _decide(body: list[Line]) -> None:
     """Context smoothing over the non-blank lines; sets ``keep`` and ``reason``."""
     goods = [i for i, ln in enumerate(body) if ln.cls == GOOD]
     if not goods or not any(_chrome(ln) for ln in body):
         return  # no body or no clear chrome: unsure, keep everything
-    note = _footer_note(body, goods)
+    note = footer_note(body, goods)
     if note is not None:
         body[note].cls, body[note].reason = BAD, "footer"
         goods = [g for g in goods if g != note]
     first, last = goods[0], goods[-1]
-    mark_byline_emails(body, first, last)
+    tail = article_tail(body, last)
+    mark_byline_emails(body, first, tail)
 
     # Title and byline just above the body are kept, even across share buttons;
     # other chrome above them (menu, banner) ends the heading. A share row's tiny
@@ -311,6 +301,7 @@ def _decide(body: list[Line]) -> None:
         while j < len(body) and body[j].cls in (SHORT, LINKY):
             j += 1
         introduced = i > 0 and body[i - 1].cls != BAD and body[i - 1].text.rstrip()[-1:] in ":："
+        introduced = introduced or closing_list(body, i, j)
         if j - i >= 3 and not introduced:
             menu.update(range(i, j))
         i = max(j, i + 1)
@@ -346,7 +337,7 @@ def _decide(body: list[Line]) -> None:
             ln.keep, ln.reason = False, "banner"
         elif first < k < last or _says_something(ln):
             continue  # inside the body short lines, lists and headings stay; sentences anywhere
-        elif k > last and _credit(body, k, last):
+        elif k > last and _credit(body, k, tail):
             continue
         elif k < first and header_bad:
             if ln.cls == LINKY or (k in menu and k not in heading):

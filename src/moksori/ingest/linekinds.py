@@ -151,7 +151,8 @@ _BYLINE = re.compile(
     r"글쓴이|작성자|^by\s|^(?:posted|published|written|words) (?:on|by)\b|"
     r"(?:^|[\s(—–])(?:written|interview(?:ed)?|words|text|translated|edited|photos?|"
     r"illustrations?|additional reporting) by\s|"
-    r"^[가-힣]{2,4} (?:기자|특파원|연구원)$|^글\s?[:：=]|"
+    r"^[가-힣]{2,4} (?:기자|특파원|연구원)(?:\s+[(<\[]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)>\]]?)?$|"
+    r"^글\s?[:：=]|"
     r"^글\s+[가-힣]{2,4}\s*(?:[(·|]|(?:활동가|기자|연구원|간사|팀장|대표|위원|교수|작가)$)|"
     r"^글\s*[:：]?\s*[가-힣A-Za-z]{1,10}\s?(?:팀|부|실|센터|위원회|편집부|사무국)$",
     re.IGNORECASE,

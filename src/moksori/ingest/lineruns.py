@@ -272,11 +272,11 @@ _REPORTER = re.compile(
 )
 
 
-def mark_byline_emails(body: list[Line], first: int, last: int) -> None:
+def mark_byline_emails(body: list[Line], first: int, tail: int) -> None:
     """A reporter's e-mail ("osm@hanbitilbo.co.kr") beside the name ("오승민 기자"; over
     the body, a bare name next to a date), or alone under the last paragraph of a story
     whose byline or lead names its reporter, is the byline's (body), not the footer's
-    contact address."""
+    contact address. ``tail`` is the article's last line (its closing list's last item)."""
     named = any(_REPORTER.search(ln.text) for ln in body[: first + 2])
     for k, ln in enumerate(body):
         if ln.cls != BAD or not _ADDRESS.match(ln.text.strip()):
@@ -288,5 +288,46 @@ def mark_byline_emails(body: list[Line], first: int, last: int) -> None:
         dated = k < first and any(is_byline(n.text) and not n.sentence for n in near)
         if k < first and dated and any(n.cls == SHORT and author_name(n.text) for n in near):
             beside = True  # "Mina Park", the e-mail, "June 2, 2025"
-        if beside or (k == last + 1 and named):
+        if beside or (k == tail + 1 and named):
             ln.cls, ln.reason, ln.byline = SHORT, "", True
+
+
+def article_tail(body: list[Line], last: int) -> int:
+    """The article's last line: its last prose line, or the short lines right under it (a
+    closing list's items, a one-line paragraph) up to the first chrome. The reporter's
+    e-mail and the filing time stand under those, not under the last long paragraph."""
+    k = last
+    while k + 1 < len(body) and k + 1 - last <= 6 and body[k + 1].cls in (SHORT, NEAR):
+        k += 1
+    return k
+
+
+_ITEM = re.compile(r"^(?:[-–•·*]|\d{1,2}[.)])\s+\S+\s+\S")  # "- 자격증 취득 장려금 신설"
+
+
+def closing_list(body: list[Line], i: int, j: int) -> bool:
+    """Lines ``i..j`` are the list a sentence of the article announces ("이번 방안에는 다음
+    내용도 담겼다."): marked items of two words or more (a menu's are one word, unmarked),
+    perhaps followed by the reporter's e-mail. Removed as a menu, they took body with them."""
+    items = [ln for ln in body[i:j] if not ln.byline]
+    return (
+        i > 0
+        and body[i - 1].cls in (GOOD, NEAR)
+        and bool(body[i - 1].sentence)
+        and len(items) >= 2
+        and all(_ITEM.match(ln.text.strip()) for ln in items)
+    )
+
+
+def footer_note(body: list[Line], goods: list[int]) -> int | None:
+    """The disclaimer under the site's footer ("All quotes delayed a minimum of 15
+    minutes."), if any: the last line that is not chrome, short, standing below a footer
+    with three or more short links and two footer links (Terms, Privacy ...)."""
+    note = max((k for k, ln in enumerate(body) if ln.cls != BAD), default=-1)
+    prev = [g for g in goods if g < note]
+    if note < 0 or not prev or weight(body[note].text.strip()) > 300:
+        return None
+    gap = body[prev[-1] + 1 : note]
+    footers = sum(1 for ln in gap if ln.cls == BAD and ln.reason == "footer")
+    links = sum(1 for ln in gap if ln.cls in (SHORT, LINKY))
+    return note if len(gap) >= 6 and footers >= 2 and links >= 3 else None

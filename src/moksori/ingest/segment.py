@@ -91,10 +91,11 @@ _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st jr sr vs fig no nos vol pp approx gen col lt sgt capt rev
     hon mt ft jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp""".split()
 )
+# Case matters: "US dollars" and "WE Charity" are no first person, "We" opening a sentence is.
 _FIRST_PERSON = re.compile(
-    r"\b(?:I|I'm|I've|I'd|I'll|me|my|mine|myself|we|we're|we've|us|our|ours)\b|"
-    r"(?:^|\s)(?:저는|제가|저도|저희|저를|저한테|나는|내가|나도|우리|제)(?=\s|$)",
-    re.IGNORECASE,
+    r"\b(?:I|I'm|I've|I'd|I'll|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Ww]e're|[Ww]e've|[Uu]s|"
+    r"[Oo]urs?)\b|"
+    r"(?:^|\s)(?:저는|제가|저도|저희|저를|저한테|나는|내가|나도|우리|제)(?=\s|$)"
 )
 _WRITTEN_KO = re.compile(r"[가-힣]다\.(?:\s|$)")
 _SPOKEN_KO = re.compile(r"[가-힣](?:요|죠|까)[.?!](?:\s|$)")

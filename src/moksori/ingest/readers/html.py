@@ -21,22 +21,15 @@ from moksori.errors import CorruptFile, EmptyFile, FileTooLarge
 from moksori.ingest.boilerplate import has_body_text, strip_boilerplate
 from moksori.ingest.decode import decode_bytes
 from moksori.ingest.limits import Limits, describe_size
-from moksori.ingest.linekinds import BAD, GOOD, classify, ends_sentence, is_byline, weight
+from moksori.ingest.linekinds import BAD, classify, ends_sentence, is_byline, weight
 from moksori.ingest.model import Block, Decoded, Extracted, RemovedText
 from moksori.ingest.normalise import normalise
 from moksori.ingest.plausible import ALLOWED_GUESSES, utf8_stats
+from moksori.ingest.readers.html_lines import own_lines, visible_lines
+from moksori.ingest.readers.html_widgets import without_widgets
 
 REMOVED_REASON = "html boilerplate"
 
-_BLOCK_TAGS = frozenset(
-    "address article aside blockquote body br caption dd details dialog div dl dt fieldset "
-    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section "
-    "summary table tbody thead tfoot tr td th ul option button label legend menu".split()
-)
-_INVISIBLE_TAGS = frozenset(
-    "head script style noscript template svg math iframe object embed canvas audio video "
-    "select input textarea map".split()
-)
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.\-]+)""", re.I)
 # Browsers treat these labels as the superset encodings (WHATWG Encoding Standard).
@@ -58,6 +51,8 @@ _ALIASES = {
 _DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^\[>]*\[.*?\]\s*>", re.I | re.S)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _SPACES = re.compile(r"\s+")
+
+__all__ = ["decode_html", "parse_html", "read_html", "visible_lines"]
 
 
 def read_html(data: bytes, source: str, limits: Limits) -> list[Extracted]:
@@ -86,7 +81,7 @@ def read_html(data: bytes, source: str, limits: Limits) -> list[Extracted]:
     roles = _line_roles(root, visible)
     paragraphs = _with_article_parts(paragraphs, visible, roles, _names(author))
     parts = {visible[i] for i, role in roles.items() if role != _HEADING}
-    paragraphs = _without_widgets(paragraphs, root, parts)
+    paragraphs = _plain_items(without_widgets(paragraphs, root, parts), visible)
     article, stripped = strip_boilerplate("\n\n".join(paragraphs))
     if not has_body_text(article):
         raise EmptyFile(source, "no article text found (the page holds only menus and links)")
@@ -167,31 +162,6 @@ def parse_html(text: str, source: str) -> lxml_html.HtmlElement:
     return root
 
 
-def visible_lines(root: lxml_html.HtmlElement) -> list[str]:
-    """The page's text as a reader sees it, one line per block element, in page order."""
-    parts: list[str] = []
-    stack: list[tuple[etree._Element, bool]] = [(root, False)]
-    while stack:
-        el, closing = stack.pop()
-        tag = el.tag.lower() if isinstance(el.tag, str) else ""
-        if closing:
-            if tag in _BLOCK_TAGS:
-                parts.append("\n")
-            if el.tail:
-                parts.append(el.tail)
-            continue
-        stack.append((el, True))
-        if not tag or tag in _INVISIBLE_TAGS:
-            continue  # comments, scripts and the like: only their tail is visible
-        if tag in _BLOCK_TAGS:
-            parts.append("\n")
-        if el.text:
-            parts.append(el.text)
-        stack.extend((child, False) for child in reversed(el))
-    lines = (_SPACES.sub(" ", line).strip() for line in normalise("".join(parts)).split("\n"))
-    return [line for line in lines if line]
-
-
 def _trafilatura(root: lxml_html.HtmlElement) -> trafilatura.settings.Document | None:
     """Main-article extraction; favours recall since every body sentence matters."""
     try:
@@ -252,6 +222,19 @@ def _with_bylines(paragraphs: list[str], visible: list[str]) -> list[str]:
     return out
 
 
+def _plain_items(paragraphs: list[str], visible: list[str]) -> list[str]:
+    """List items as the page shows them: trafilatura writes "- " before each, a marker
+    the reader never saw (the bullet is drawn), so "- 수료증 전달" would be no line of the
+    page and the item would count as removed. A dash the page itself prints stays."""
+    shown = set(visible)
+
+    def plain(line: str) -> str:
+        item = line.removeprefix("- ")
+        return item if item != line and item in shown and line not in shown else line
+
+    return ["\n".join(map(plain, p.split("\n"))) for p in paragraphs]
+
+
 # Class, id or itemprop words of the parts of an article that extractors drop: who wrote it,
 # when, its subtitle and its photo captions.
 _META_CLASS = re.compile(
@@ -301,7 +284,7 @@ def _line_roles(root: lxml_html.HtmlElement, visible: list[str]) -> dict[int, st
             at = visible.index(text, cursor)
         except ValueError:
             # A dek of two lines (<br>) or a list of authors: the element's own lines.
-            lines = _own_lines(el)
+            lines = own_lines(el)
             small = 2 <= len(lines) <= 4 and all(weight(line) <= 200 for line in lines)
             at = _run_at(visible, lines, cursor) if small else -1
             if at < 0:
@@ -333,15 +316,6 @@ def _listed_name(line: str) -> bool:
     if "@" in line and len(line.split()) == 1:
         return True
     return 2 <= len(line.split()) <= 4 and _author_name(line)
-
-
-def _own_lines(el: lxml_html.HtmlElement) -> list[str]:
-    """An element's visible lines, without the text that follows it (its tail)."""
-    tail, el.tail = el.tail, None
-    try:
-        return visible_lines(el)
-    finally:
-        el.tail = tail
 
 
 def _run_at(visible: list[str], lines: list[str], cursor: int) -> int:
@@ -396,8 +370,9 @@ def _with_article_parts(
         role = roles.get(i)
         if role is None and _byline_line(line):
             role = _META  # "입력 2025.05.12 06:00" in an unnamed list item
-        if role is None and line in authors and i <= first + 6 and visible.index(line) == i:
-            role = _META  # the author's name (its first showing), as the metadata gives it
+        if role in (None, _LINKED) and line in authors and i <= first + 6:
+            if visible.index(line) == i:  # the author's name (its first showing), as the
+                role = _META  # metadata gives it, even as a link to the profile
         if role is None or (weight(line) > 400 and role != _LINKED):
             continue
         if role == _LINKED:  # prose between the article's own paragraphs, never a link list
@@ -463,76 +438,6 @@ def _with_author_names(
                 break
             if weight(visible[j]) > 20:
                 break  # only buttons ("Follow", "7 min read") stand between name and date
-    return out
-
-
-# Class or id words that page templates give to small boxes inside an article: donation and
-# sign-up calls, "cite this" boxes, share rows, ads, "Read more" links. (Section labels
-# over the headline, "kicker" or "type", are left alone: a reader may cite them.)
-_WIDGET_CLASS = re.compile(
-    r"donat|newsletter|signup|sign-up|subscribe|mc4wp|read-?more|related|advert|"
-    r"(?:^|[-_])(?:give|support|cta|promo|appeal|cite|citation|share|sharing|social|ad|ads)"
-    r"(?:$|[-_])",
-    re.IGNORECASE,
-)
-_WIDGET_MAX_LINES = 8
-_WIDGET_MAX_WEIGHT = 800
-
-
-# Readers' comments: the template names their box ("comment-list", "tt-comment-cont",
-# "wrap_comment"); "commentary" is an article type, not a comment, and "reply" may be an
-# interview's answer.
-_COMMENT_CLASS = re.compile(r"(?:^|[-_])comments?(?:$|[-_])", re.IGNORECASE)
-# Only a container holds comments; a paragraph labelled "comment" may be an editor's note.
-_COMMENT_BOXES = frozenset("div section aside ul ol li footer dl".split())
-
-
-def _widget_lines(root: lxml_html.HtmlElement, paragraphs: list[str]) -> set[str]:
-    """Lines of small elements that the page itself labels as a widget (class or id), and
-    of its comment boxes, whatever their size, unless one holds much of the article."""
-    lines: set[str] = set()
-    article = sum(weight(p) for p in paragraphs)
-    for el in root.iter():
-        if not isinstance(el.tag, str) or el.tag.lower() in ("html", "body", "main", "article"):
-            continue
-        names = f"{el.get('class', '')} {el.get('id', '')}".split()
-        widget = any(_WIDGET_CLASS.search(n) for n in names)
-        comments = el.tag.lower() in _COMMENT_BOXES and any(_COMMENT_CLASS.search(n) for n in names)
-        if not (widget or comments) or el.find(".//h1") is not None:
-            continue
-        own = _own_lines(el)  # visible_lines reads an element's tail, too
-        size = sum(map(weight, own))
-        if comments and size * 3 <= article:
-            lines.update(own)
-        elif len(own) <= _WIDGET_MAX_LINES and size <= _WIDGET_MAX_WEIGHT:
-            if not _reads_like_an_article(own):
-                lines.update(own)
-    return lines
-
-
-def _reads_like_an_article(lines: list[str]) -> bool:
-    """Two prose paragraphs and no widget line: a short related article the page appended
-    (its text is the reader's, even in a box labelled "related"), not a call to action."""
-    kinds = [classify(line)[0] for line in lines]
-    return kinds.count(GOOD) >= 2 and BAD not in kinds
-
-
-def _without_widgets(
-    paragraphs: list[str], root: lxml_html.HtmlElement, article_parts: set[str]
-) -> list[str]:
-    """Drop the paragraphs that are a labelled widget's lines (a donation box inside the
-    article, whose appeal reads like prose, with its heading); captions and bylines stay.
-    A list paragraph ("- item" lines) loses the items that are widget lines."""
-    drop = _widget_lines(root, paragraphs) - article_parts
-    if not drop:
-        return paragraphs
-    out: list[str] = []
-    for p in paragraphs:
-        items = p.split("\n")
-        if len(items) > 1 and all(i.startswith("- ") for i in items):
-            p = "\n".join(i for i in items if i.removeprefix("- ") not in drop)
-        if p and p not in drop:
-            out.append(p)
     return out
 
 

@@ -1,0 +1,59 @@
+"""A web page's visible text, one line per block element, as a reader sees it.
+
+The HTML reader compares these lines with the extracted article (to list what was
+removed) and with the page's labelled boxes (widgets, captions, bylines).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from moksori.ingest.normalise import normalise
+
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote body br caption dd details dialog div dl dt fieldset "
+    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section "
+    "summary table tbody thead tfoot tr td th ul option button label legend menu".split()
+)
+_INVISIBLE_TAGS = frozenset(
+    "head script style noscript template svg math iframe object embed canvas audio video "
+    "select input textarea map".split()
+)
+_SPACES = re.compile(r"\s+")
+
+
+def visible_lines(root: lxml_html.HtmlElement) -> list[str]:
+    """The page's text as a reader sees it, one line per block element, in page order."""
+    parts: list[str] = []
+    stack: list[tuple[etree._Element, bool]] = [(root, False)]
+    while stack:
+        el, closing = stack.pop()
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if closing:
+            if tag in _BLOCK_TAGS:
+                parts.append("\n")
+            if el.tail:
+                parts.append(el.tail)
+            continue
+        stack.append((el, True))
+        if not tag or tag in _INVISIBLE_TAGS:
+            continue  # comments, scripts and the like: only their tail is visible
+        if tag in _BLOCK_TAGS:
+            parts.append("\n")
+        if el.text:
+            parts.append(el.text)
+        stack.extend((child, False) for child in reversed(el))
+    lines = (_SPACES.sub(" ", line).strip() for line in normalise("".join(parts)).split("\n"))
+    return [line for line in lines if line]
+
+
+def own_lines(el: lxml_html.HtmlElement) -> list[str]:
+    """An element's visible lines, without the text that follows it (its tail)."""
+    tail, el.tail = el.tail, None
+    try:
+        return visible_lines(el)
+    finally:
+        el.tail = tail
