@@ -97,6 +97,8 @@ def run(sources: int, selections: int, repeat: int) -> dict[str, Any]:
             "documents": report.documents,
             "codings": report.codings,
             "cases": report.cases,
+            "elements": sum(report.elements.values()),  # every one imported or skipped
+            "skipped": report.skipped,
         },
         "import_s": {
             "best": round(min(imports), 2),
@@ -138,6 +140,10 @@ def print_table(r: dict[str, Any]) -> None:
         (
             "imported",
             f"{got['documents']} documents, {got['codings']:,} codings, {got['cases']} cases",
+        ),
+        (
+            "accounted for",
+            f"{got['elements']:,} elements of the file; skipped: {got['skipped'] or 'nothing'}",
         ),
         (
             "import (best / median)",
