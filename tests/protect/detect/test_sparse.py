@@ -48,3 +48,16 @@ def test_plans() -> None:
     assert unbounded is not None and unbounded.starts
     bounded = sparse._plan_of(re.compile(r"[가-힣]{0,2}(?:나이|연세)[가-힣]{0,3}"))
     assert bounded is not None and not bounded.starts and bounded.before == 2
+
+
+def test_literals_one_of_which_starts_another(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One scan serves every pattern: "ab" of one pattern is found where "abx" of another is."""
+    monkeypatch.setattr(sparse, "COVERED", 2.0)
+    monkeypatch.setattr(sparse, "STARTS", 2.0)
+    patterns = [re.compile(p) for p in (r"ab\s?x", r"abx+b", r"(?:ba|xab)a", r"b\s?ab{1,3}")]
+    rng = random.Random(3)
+    for _ in range(300):
+        text = "".join(rng.choice("abx \n") for _ in range(rng.randrange(0, 200)))
+        for pattern in patterns:
+            whole = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+            assert [(m.span(), m.groups()) for m in sparse.finditer(pattern, text)] == whole

@@ -126,25 +126,28 @@ def _lower_lines(text: str) -> list[tuple[int, int]]:
 
 
 def _tokens(text: str) -> list[_Tok]:
-    out = []
+    out: list[_Tok] = []
+    append = out.append  # a word at a time over every text: kept lean
     lower = _lower_lines(text)
     lower_starts = [a for a, _ in lower]
     for m in sparse.finditer(_WORD, text):
         word = m.group()
-        end = m.end()
-        if word.endswith(".") and len(word.rstrip(".")) > 1 and word[:-1].lower() not in _TITLES:
+        start, end = m.span()
+        if word[-1] == "." and len(word.rstrip(".")) > 1 and word[:-1].lower() not in _TITLES:
             word, end = word[:-1], end - 1  # a full stop, not an initial's dot
         if word.endswith(("'s", "’s")):
             word, end = word[:-2], end - 2
-        start = m.start()
         low = False
         if lower:  # most texts have no all-lowercase line
             k = bisect.bisect_right(lower_starts, start) - 1
             low = k >= 0 and start < lower[k][1]
-        key = _fold(word)
-        if key in _COMMON and not word.isascii():
-            key = word.lower().strip(".")  # "Ján" the name, not "Jan" the month
-        out.append(_Tok(word, start, end, key, low))
+        if word.isascii():
+            key = word.lower().strip(".")  # what _fold gives an ASCII word
+        else:
+            key = _fold(word)
+            if key in _COMMON:
+                key = word.lower().strip(".")  # "Ján" the name, not "Jan" the month
+        append(_Tok(word, start, end, key, low))
     return out
 
 
@@ -163,13 +166,14 @@ def _runs(text: str, toks: list[_Tok]) -> list[list[_Tok]]:
     runs: list[list[_Tok]] = []
     cur: list[_Tok] = []
     for t in toks:
-        ok = t.cap or (cur and t.key in _PARTICLES)
+        cap = t.cap
+        ok = cap or (cur and t.key in _PARTICLES)
         if ok and cur and _joined(text, cur[-1], t):
             cur.append(t)
             continue
         if cur:
             runs.append(cur)
-        cur = [t] if t.cap else []
+        cur = [t] if cap else []
     if cur:
         runs.append(cur)
     return runs
