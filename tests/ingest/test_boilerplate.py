@@ -911,3 +911,18 @@ def test_the_reporters_email_and_filing_time_under_a_closing_list_stay() -> None
     assert "kbr@hgnews.co.kr" in lines and "2025/06/03 11:12 송고" in lines
     assert "- 자격증 취득 장려금 신설" in lines
     assert "#통일부" not in lines and "© 2025 한결뉴스" not in lines
+
+
+def test_items_of_a_list_the_article_announces_stay_even_menu_words() -> None:
+    """ "The centre offers:" over "Korean", "English", "Accounting": alone "English" is a
+    language switch, but here the article announces it as an item of its own list."""
+    text = (
+        "Home\n\nAbout\n\nDonate\n\nA winter in Yanji\n\n"
+        + BODY
+        + "The centre offers:\n\nKorean\n\nEnglish\n\nAccounting\n\n"
+        + BODY
+        + "Privacy Policy\n\n© 2026 Example Org"
+    )
+    lines = strip_boilerplate(text)[0].split("\n")
+    assert all(item in lines for item in ("Korean", "English", "Accounting"))
+    assert "Home" not in lines and "Privacy Policy" not in lines

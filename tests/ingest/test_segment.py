@@ -343,3 +343,16 @@ def test_qa_turn_stops_at_a_headline_over_a_reporter_with_an_email() -> None:
     )
     at = text.index("전통시장 속")
     assert _turn_ends(text) and all(end <= at for end in _turn_ends(text))
+
+
+def test_qa_turn_stops_at_a_headline_over_short_third_person_paragraphs() -> None:
+    """An appended article whose lead is one short sentence: the lead is judged with the
+    paragraphs under it, which together are written about others."""
+    lead = (
+        "Most money travels through a chain of brokers.\n\n"
+        "Fees rose sharply after the border closures of 2020.\n\n"
+        "In 2023 a South Korean court fined a broker for the first time."
+    )
+    text = QA_WITH_ARTICLE.format(headline="How remittances reach North Korea", lead=lead)
+    at = text.index("How remittances")
+    assert _turn_ends(text) and all(end <= at for end in _turn_ends(text))

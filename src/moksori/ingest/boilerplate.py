@@ -34,6 +34,7 @@ from moksori.ingest.linekinds import (
     weight,
 )
 from moksori.ingest.lineruns import (
+    announced_items,
     article_tail,
     author_name,
     closing_list,
@@ -326,8 +327,9 @@ def _decide(body: list[Line]) -> None:
         for k in range(last + 1, len(body))
         if (_chrome(body[k]) and body[k].reason != IMAGE) or body[k].byline
     ]
+    announced = announced_items(body, first, last)
     for k, ln in enumerate(body):
-        if ln.cls == GOOD:
+        if ln.cls == GOOD or k in announced:
             continue
         if ln.cls == BAD:
             ln.keep = False

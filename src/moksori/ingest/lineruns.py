@@ -331,3 +331,25 @@ def footer_note(body: list[Line], goods: list[int]) -> int | None:
     footers = sum(1 for ln in gap if ln.cls == BAD and ln.reason == "footer")
     links = sum(1 for ln in gap if ln.cls in (SHORT, LINKY))
     return note if len(gap) >= 6 and footers >= 2 and links >= 3 else None
+
+
+def announced_items(body: list[Line], first: int, last: int) -> set[int]:
+    """Items of a list that the article announces with a colon ("The centre offers:" over
+    "Korean", "English", "Accounting"): body, even an item that alone reads as a menu word
+    ("English", "Contact"). Only navigation words are forgiven, never a share, donate or
+    cookie line, and only inside the body."""
+    found: set[int] = set()
+    for k in range(max(first, 0), last):
+        intro = body[k]
+        if intro.cls == BAD or intro.text.rstrip()[-1:] not in ":：":
+            continue
+        j = k + 1
+        while j < last and (
+            body[j].cls in (SHORT, NEAR)
+            and not body[j].sentence
+            or (body[j].cls == BAD and body[j].reason == "navigation")
+        ):
+            j += 1
+        if j - k - 1 >= 2:
+            found.update(i for i in range(k + 1, j) if weight(body[i].text.strip()) <= 40)
+    return found

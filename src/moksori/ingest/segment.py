@@ -209,10 +209,10 @@ def _article_starts(text: str, lines: list[tuple[int, int]], index: int) -> bool
     if ends_sentence(headline) and not quoted:
         return False
     following: list[tuple[int, int]] = []
-    for line in lines[index + 1 : index + 8]:  # a few blank lines at most in between
+    for line in lines[index + 1 : index + 12]:  # a few blank lines at most in between
         if line[0] >= 0:
             following.append(line)
-            if len(following) == 2:
+            if len(following) == 3:
                 break
     if len(following) < 2:
         return False
@@ -221,8 +221,10 @@ def _article_starts(text: str, lines: list[tuple[int, int]], index: int) -> bool
         return True
     # No byline: a headline opening a paragraph (a blank line or removed chrome above it)
     # over a lead written about others, not by the speaker ("Researchers who follow ...").
+    # The lead is judged with the paragraphs under it: a short first one ("Most money
+    # travels through brokers.") says too little alone.
     opens = (index == 0 or lines[index - 1][0] < 0) and not ends_sentence(headline)
-    return opens and _third_person_lead(text[following[0][0] : following[0][1]])
+    return opens and _third_person_lead(text[following[0][0] : following[-1][1]])
 
 
 def _third_person_lead(paragraph: str) -> bool:

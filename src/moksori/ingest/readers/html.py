@@ -354,8 +354,13 @@ def _with_article_parts(
     out = list(paragraphs)
     joined = "\n".join(out)
     # A headline is its own paragraph: inside a longer one it is a most-read list's item.
+    items = {
+        i.removeprefix("- ") for p in out if "\n" in p or p.startswith("- ") for i in p.split("\n")
+    }  # a list's
     present = [
-        line in out or (len(line) >= 20 and line in joined and roles.get(i) != _HEADING)
+        line in out
+        or line in items
+        or (len(line) >= 20 and line in joined and roles.get(i) != _HEADING)
         for i, line in enumerate(visible)
     ]
     at_body = [i for i, here in enumerate(present) if here]
