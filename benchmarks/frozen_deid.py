@@ -8,6 +8,7 @@
     python benchmarks/frozen_deid.py --set dev4      # dev4 (dev set) → results/dev4_deid.json
     python benchmarks/frozen_deid.py --set dev5      # dev5 (dev set) → results/dev5_deid.json
     python benchmarks/frozen_deid.py --set frozen4   # held-out v4 → results/frozen4_deid.json
+    python benchmarks/frozen_deid.py --set frozen5   # held-out v5 → results/frozen5_deid.json
 
 The set (benchmarks/frozen/, see its README) was written before any tuning and must never
 be tuned on: this script only measures. It scores two ways:
@@ -394,11 +395,11 @@ def main() -> None:
     ap.add_argument("--show-misses", action="store_true", help="print misses (shows names)")
     ap.add_argument(
         "--set",
-        choices=("frozen", "frozen2", "frozen3", "dev4", "dev5", "frozen4"),
+        choices=("frozen", "frozen2", "frozen3", "dev4", "dev5", "frozen4", "frozen5"),
         default="frozen",
         help=(
             "frozen (v1), frozen2 (v2), frozen3 (v3, spent), dev4 or dev5: development sets; "
-            "frozen4 (v4, held out: never tune on it, never --show-misses)"
+            "frozen4 (v4) and frozen5 (v5): held out, never tune on them, never --show-misses"
         ),
     )
     args = ap.parse_args()
