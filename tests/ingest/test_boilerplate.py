@@ -926,3 +926,20 @@ def test_items_of_a_list_the_article_announces_stay_even_menu_words() -> None:
     lines = strip_boilerplate(text)[0].split("\n")
     assert all(item in lines for item in ("Korean", "English", "Accounting"))
     assert "Home" not in lines and "Privacy Policy" not in lines
+
+
+def test_a_short_thanks_and_the_sign_off_under_the_last_paragraph_stay() -> None:
+    """ "고맙습니다." has its own full stop (a menu item has none), "- 봄날나눔 사무국 드림"
+    signs the post and "사진: 봄날나눔" credits its photos; the share row and the links to
+    the neighbouring posts under them go."""
+    text = (
+        "메뉴\n홈\n단체소개\n후원하기\n\n봄 김장 나눔을 마치고\n\n2025. 4. 2. 10:15\n\n"
+        + BODY_KO
+        + "고맙습니다.\n\n- 봄날나눔 사무국 드림\n\n사진: 봄날나눔\n\n공감 12\n\n공유하기\n\n"
+        + "카카오톡\n\n이전 글: 3월 정기모임 후기\n\n© 2025 봄날나눔"
+    )
+    lines = strip_boilerplate(text)[0].split("\n")
+    for line in ("고맙습니다.", "- 봄날나눔 사무국 드림", "사진: 봄날나눔"):
+        assert line in lines, line
+    for line in ("공감 12", "공유하기", "이전 글: 3월 정기모임 후기", "© 2025 봄날나눔"):
+        assert line not in lines, line

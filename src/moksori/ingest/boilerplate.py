@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from moksori.ingest.articleparts import article_head, credit, dateline
 from moksori.ingest.linekinds import (
     BAD,
     DECORATION,
@@ -36,7 +37,6 @@ from moksori.ingest.linekinds import (
 from moksori.ingest.lineruns import (
     announced_items,
     article_tail,
-    author_name,
     closing_list,
     footer_note,
     listish,
@@ -92,11 +92,17 @@ def _chrome(ln: Line) -> bool:
 def _says_something(ln: Line) -> bool:
     """A short sentence ("We crossed at night.") that position alone must never remove
     (a date such as "2025. 1. 31." ends in a full stop but says nothing)."""
-    return (
+    text = ln.text.strip()
+    return bool(
         ln.sentence
-        and any(c.isalpha() for c in ln.text)
-        and (len(ln.text.split()) >= 3 or weight(ln.text.strip()) >= 12)
+        and any(c.isalpha() for c in text)
+        and (len(text.split()) >= 3 or weight(text) >= 12 or _STOPPED.search(text))
     )
+
+
+# "고맙습니다.", "Free time.", "Why now?": a word or two with its own full stop is a sentence
+# (a menu item has none; "Loading..." trails off).
+_STOPPED = re.compile(r"\w{2}[\"'”’)]?[.!?。]$")
 
 
 _COUNTER_LIKE = re.compile(r"^(?:\d[\d,.]*\s?[kKmM천만]?|[∙·•]\s?\S+)$")
@@ -109,7 +115,7 @@ def _tiny(ln: Line) -> bool:
         and weight(text) <= 12
         and len(text.split()) <= 2
         and not ln.sentence
-        and not _dateline(ln)
+        and not dateline(ln)
     )
 
 
@@ -144,62 +150,12 @@ def _drop_button_neighbours(body: list[Line], first: int, head: set[int]) -> Non
             body[k].keep, body[k].reason = False, SHARE
 
 
-def _article_head(body: list[Line], first: int) -> set[int]:
-    """A date line above the body with the author and title just over it ("다온나눔",
-    "2025. 2. 11. 14:32"): the article's own heading, whatever menus stand around it."""
-    head: set[int] = set()
-    for k in range(max(0, first - 12), first):
-        if not _dateline(body[k]) or (k > 0 and _dateline(body[k - 1])):
-            continue  # from the top line of a run of date and author lines
-        j = k + 1
-        while j < first and _dateline(body[j]):
-            j += 1
-        head.update(range(k, j))
-        j = k - 1
-        if j >= 0 and body[j].cls == SHORT and author_name(body[j].text.strip()):
-            head.add(j)  # "다온나눔" over "2025. 2. 11. 14:32"
-            j -= 1
-        if j >= 0 and body[j].cls in (SHORT, NEAR):
-            head.add(j)  # the headline, or its dek
-            for up in range(j - 1, max(-1, j - 3), -1):  # the headline over one or two deks
-                if not _titled(body[up]):
-                    break  # a kicker has a word or two, or separators
-                head.add(up)
-    for k in range(max(0, first - 12), first - 1):
-        if k > 0 and _dateline(body[k - 1]) and _dateline(body[k + 1]):
-            if body[k].cls in (SHORT, NEAR):
-                head.add(k)  # a headline between its date and its byline
-    return head
-
-
-_SEPARATED = re.compile(r"(?:^|\s)[|·•>›»](?:\s|$)")
-
-
-def _titled(ln: Line) -> bool:
-    """A headline or a dek line: short, three words or more, no date, no separators
-    ("사회 > 복지" and "Refugee Voices · Interview" are kickers; "치과·정신건강" is not)."""
-    return (
-        ln.cls in (SHORT, NEAR)
-        and not _dateline(ln)
-        and len(ln.text.split()) >= 3
-        and not _SEPARATED.search(ln.text)
-    )
-
-
 def _logo_name(ln: Line) -> bool:
     """A name under "As seen on": short, a few words (a headline has more), no sentence, no date."""
     text = ln.text.strip()
     return (
         weight(text) <= 40 and len(text.split()) <= 5 and not ln.sentence and not is_byline(ln.text)
     )
-
-
-def _dateline(ln: Line) -> bool:
-    """A date or an author line ("2025-06-02", "글 박서윤"): part of the article's heading
-    even where a view counter or share row stands between it and the body."""
-    text = ln.text.strip()
-    bare = not any(c.isalpha() for c in text)  # "2026. 3. 3." ends in a full stop
-    return ln.byline or (weight(text) <= 120 and (bare or not ln.sentence) and is_byline(text))
 
 
 def _links_inside_body(heading: Line, items: list[Line]) -> bool:
@@ -212,18 +168,6 @@ def _links_inside_body(heading: Line, items: list[Line]) -> bool:
     if heading.reason == LOGO_ROW:
         return True
     return heading.reason == "link list" and not any(is_byline(ln.text) for ln in items)
-
-
-def _credit(body: list[Line], k: int, last: int) -> bool:
-    """A photo's caption under its file name, or a credit ("(Translated by Hana Seo)")
-    a few lines under the last paragraph: the article's, even past a share row."""
-    ln = body[k]
-    if ln.cls not in (SHORT, NEAR):
-        return False
-    if body[k - 1].reason == IMAGE:
-        return True
-    said = " ".join(b.text for b in body[max(0, last - 3) : k])
-    return k - last <= 4 and _dateline(ln) and ln.text.strip() not in said  # not a repeat
 
 
 def _decide(body: list[Line]) -> None:
@@ -249,7 +193,7 @@ def _decide(body: list[Line]) -> None:
     while k >= 0 and counted < 3 and first - k <= 10:
         ln = body[k]
         row = k in buttons or (ln.cls == BAD and ln.reason == SHARE)
-        titled = any(body[h].cls == NEAR and not _dateline(body[h]) for h in heading)
+        titled = any(body[h].cls == NEAR and not dateline(body[h]) for h in heading)
         if row and titled and k > 0 and (k - 1 in buttons or body[k - 1].reason == SHARE):
             break  # a share row over the headline: the site's header begins
         if ln.reason in (DECORATION, IMAGE) or k in buttons:
@@ -262,7 +206,7 @@ def _decide(body: list[Line]) -> None:
             counted += 1
         k -= 1
 
-    head = _article_head(body, first)
+    head = article_head(body, first)
     heading |= head
 
     # Lines following a list heading ("Tags", "Archives", "Related posts") are its items.
@@ -339,12 +283,12 @@ def _decide(body: list[Line]) -> None:
             ln.keep, ln.reason = False, "banner"
         elif first < k < last or _says_something(ln):
             continue  # inside the body short lines, lists and headings stay; sentences anywhere
-        elif k > last and _credit(body, k, tail):
+        elif k > last and credit(body, k, tail):
             continue
         elif k < first and header_bad:
             if ln.cls == LINKY or (k in menu and k not in heading):
                 ln.keep, ln.reason = False, ln.reason or "navigation"
-            elif listish(ln) and k < header_bad[-1] and k not in heading and not _dateline(ln):
+            elif listish(ln) and k < header_bad[-1] and k not in heading and not dateline(ln):
                 ln.keep, ln.reason = False, "navigation"
         elif k > last and footer_bad:
             if ln.cls == LINKY or k in menu:
@@ -365,7 +309,7 @@ def _drop_repeated_chrome(body: list[Line], first: int, last: int, heading: set[
         if not ln.keep:
             removed.add(core_of(ln.text))
             removed.update(_menu_items(ln.text))  # "Home · Programs · Stories · Give"
-    titles = [k for k in heading if k < first and not _dateline(body[k])]
+    titles = [k for k in heading if k < first and not dateline(body[k])]
     title = max(titles, default=-1)
     for k, ln in enumerate(body):
         items = _menu_items(ln.text) or [core_of(ln.text)]
@@ -377,7 +321,7 @@ def _drop_repeated_chrome(body: list[Line], first: int, last: int, heading: set[
             and not ln.sentence
             and weight(ln.text.strip()) <= 40
             and len(ln.text.split()) <= 4 + len(items)
-            and not _dateline(ln)
+            and not dateline(ln)
             and (core_of(ln.text) in removed or items[0] in removed)
         ):
             ln.keep, ln.reason = False, "navigation"

@@ -1,0 +1,88 @@
+"""Where a web page's article begins and ends: its head (headline, deks, date and author
+lines over the first paragraph) and the credits and sign-off under its last one.
+
+These lines are short and no prose, like the menus around them; :mod:`boilerplate` keeps
+them because of where they stand.
+"""
+
+from __future__ import annotations
+
+import re
+
+from moksori.ingest.linekinds import NEAR, SHORT, Line, is_byline, weight
+from moksori.ingest.lineruns import author_name
+from moksori.ingest.widgets import IMAGE
+
+
+def article_head(body: list[Line], first: int) -> set[int]:
+    """A date line above the body with the author and title just over it ("다온나눔",
+    "2025. 2. 11. 14:32"): the article's own heading, whatever menus stand around it."""
+    head: set[int] = set()
+    for k in range(max(0, first - 12), first):
+        if not dateline(body[k]) or (k > 0 and dateline(body[k - 1])):
+            continue  # from the top line of a run of date and author lines
+        j = k + 1
+        while j < first and dateline(body[j]):
+            j += 1
+        head.update(range(k, j))
+        j = k - 1
+        if j >= 0 and body[j].cls == SHORT and author_name(body[j].text.strip()):
+            head.add(j)  # "다온나눔" over "2025. 2. 11. 14:32"
+            j -= 1
+        if j >= 0 and body[j].cls in (SHORT, NEAR):
+            head.add(j)  # the headline, or its dek
+            for up in range(j - 1, max(-1, j - 3), -1):  # the headline over one or two deks
+                if not titled(body[up]):
+                    break  # a kicker has a word or two, or separators
+                head.add(up)
+    for k in range(max(0, first - 12), first - 1):
+        if k > 0 and dateline(body[k - 1]) and dateline(body[k + 1]):
+            if body[k].cls in (SHORT, NEAR):
+                head.add(k)  # a headline between its date and its byline
+    return head
+
+
+_SEPARATED = re.compile(r"(?:^|\s)[|·•>›»](?:\s|$)")
+
+
+def titled(ln: Line) -> bool:
+    """A headline or a dek line: short, three words or more, no date, no separators
+    ("사회 > 복지" and "Refugee Voices · Interview" are kickers; "치과·정신건강" is not)."""
+    return (
+        ln.cls in (SHORT, NEAR)
+        and not dateline(ln)
+        and len(ln.text.split()) >= 3
+        and not _SEPARATED.search(ln.text)
+    )
+
+
+def dateline(ln: Line) -> bool:
+    """A date or an author line ("2025-06-02", "글 박서윤"): part of the article's heading
+    even where a view counter or share row stands between it and the body."""
+    text = ln.text.strip()
+    bare = not any(c.isalpha() for c in text)  # "2026. 3. 3." ends in a full stop
+    return ln.byline or (weight(text) <= 120 and (bare or not ln.sentence) and is_byline(text))
+
+
+def credit(body: list[Line], k: int, last: int) -> bool:
+    """A photo's caption under its file name, or a credit ("(Translated by Hana Seo)") or
+    sign-off a few lines under the last paragraph: the article's, even past a share row."""
+    ln = body[k]
+    if ln.cls not in (SHORT, NEAR):
+        return False
+    if body[k - 1].reason == IMAGE:
+        return True
+    said = " ".join(b.text for b in body[max(0, last - 3) : k])
+    text = ln.text.strip()
+    signed = weight(text) <= 60 and (
+        _CREDIT_LINE.search(text) or (_SIGN_OFF.search(text) and not any(c.isdigit() for c in text))
+    )
+    return k - last <= 4 and bool(dateline(ln) or signed) and ln.text.strip() not in said
+
+
+# The writer's sign-off or a photo credit under the last paragraph ("- 봄날나눔 사무국 드림",
+# "— Hana Lee, coordinator", "사진: 봄날나눔", "Photos: Min Park").
+_SIGN_OFF = re.compile(r"^[-–—]\s?[\w(]|(?:드림|올림)$")  # not "- 훈훈해요 4", a reaction count
+_CREDIT_LINE = re.compile(
+    r"^(?:사진|그림|글|영상|photos?|images?|illustrations?)\s?[:：=]", re.IGNORECASE
+)
