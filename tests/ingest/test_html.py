@@ -467,3 +467,18 @@ def test_the_authors_name_as_a_profile_link_comes_back_far_above_the_date() -> N
     )
     lines = _lines_of(medium, '<meta charset="utf-8"><meta name="author" content="Daniel Ortiz">')
     assert "Daniel Ortiz" in lines and "Follow" not in lines
+
+
+def test_a_blog_headline_over_a_date_glued_to_its_category_comes_back() -> None:
+    """Tistory prints the category and the date as two spans with nothing between
+    ("보고서2025. 2. 3. 09:00"): still a date line, so the headline over it is the post's."""
+    body = (
+        "<div id='header'><h1><a href='/'>하나로 이야기</a></h1><ul><li><a href='/'>홈</a></li>"
+        "<li><a href='/tag'>태그</a></li><li><a href='/guest'>방명록</a></li></ul></div>"
+        "<div class='titleWrap'><h2><a href='#'>겨울을 견디는 법</a></h2>"
+        "<span class='category'>보고서</span><span class='date'>2025. 2. 3. 09:00</span></div>"
+        + ARTICLE.removeprefix("<article><h1>Winter in Yanji</h1>").removesuffix("</article>")
+    )
+    lines = _lines_of(body)
+    assert "겨울을 견디는 법" in lines and "보고서2025. 2. 3. 09:00" in lines
+    assert "방명록" not in lines

@@ -143,7 +143,7 @@ _CONTACT = re.compile(
 # (kept with the title), not a menu, even though it is a separated list.
 _BYLINE = re.compile(
     rf"\d{{4}}\s*년\s*\d{{1,2}}\s*월\s*\d{{1,2}}\s*일|(?<![\d.])\d{{4}}[./-]\d{{1,2}}[./-]\d{{1,2}}\b|"
-    r"\b\d{4}\.\s\d{1,2}\.\s\d{1,2}\b|"  # "2025. 2. 11." as Korean blogs print it
+    r"(?<!\d)\d{4}\.\s\d{1,2}\.\s\d{1,2}\b|"  # "2025. 2. 11." as Korean blogs print it
     r"^(?:updated|published|posted|last updated)\b[^.!?]{0,30}\d{1,2}:\d{2}|"  # "Updated 10:32 AM"
     r"^(?:updated |posted )?\d{1,2}\s?(?:minutes?|mins?|hours?|hrs?|days?) ago$|"
     r"^(?:입력|수정|등록|작성|업데이트)\s*[:：]?\s*\d{1,2}\s?(?:분|시간|일) 전$|"
