@@ -943,3 +943,26 @@ def test_a_short_thanks_and_the_sign_off_under_the_last_paragraph_stay() -> None
         assert line in lines, line
     for line in ("공감 12", "공유하기", "이전 글: 3월 정기모임 후기", "© 2025 봄날나눔"):
         assert line not in lines, line
+
+
+def test_a_headline_over_three_deks_above_a_share_row_and_photo_stays() -> None:
+    """Headline, three deks, then a share row and the lead photo's file name over the
+    first paragraph: only the site's menu and banner close its header, so the headline and
+    deks stay while the menu, the share row and the file name go."""
+    head = [
+        "Night classes fill up as newcomers chase certificates",
+        "Waiting lists have doubled since spring",
+        "Teachers say funding has not kept pace",
+        "A third of students are over forty",
+    ]
+    text = (
+        "Home\nWorld\nAsia\nSubscribe\n\n"
+        + "\n".join(head)
+        + "\n\nShare\nTweet\nEmail\n\nclassroom-night.jpg\nStudents at a night class.\n\n"
+        + BODY
+        + "Terms of Use\nPrivacy Policy\n© 2025 Harbor Post"
+    )
+    lines = strip_boilerplate(text)[0].split("\n")
+    assert all(h in lines for h in head)
+    for chrome in ("Home", "Subscribe", "Share", "classroom-night.jpg", "Privacy Policy"):
+        assert chrome not in lines, chrome

@@ -264,6 +264,10 @@ def _decide(body: list[Line]) -> None:
         and any(ln.reason == "banner" for ln in body[k + 1 : k + 3])
     }
     header_bad = [k for k in range(first) if _chrome(body[k])]
+    # The site's chrome (a menu, a banner) closes its header: a share row or the lead photo's
+    # file name may stand between the headline (and its deks) and the first paragraph. A
+    # page with no other chrome up there (a newsletter capture) has its share row as header.
+    site_bad = [k for k in header_bad if body[k].reason not in (SHARE, IMAGE)] or header_bad
     # An image's file name under the last paragraph is the article's, not the footer's start;
     # the reporter's e-mail there closes the story (it stays, what follows is the footer's).
     footer_bad = [
@@ -288,8 +292,9 @@ def _decide(body: list[Line]) -> None:
         elif k < first and header_bad:
             if ln.cls == LINKY or (k in menu and k not in heading):
                 ln.keep, ln.reason = False, ln.reason or "navigation"
-            elif listish(ln) and k < header_bad[-1] and k not in heading and not dateline(ln):
-                ln.keep, ln.reason = False, "navigation"
+            elif listish(ln) and k < max(site_bad, default=-1) and k not in heading:
+                if not dateline(ln):
+                    ln.keep, ln.reason = False, "navigation"
         elif k > last and footer_bad:
             if ln.cls == LINKY or k in menu:
                 ln.keep, ln.reason = False, ln.reason or "link list"
