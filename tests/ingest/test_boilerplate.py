@@ -966,3 +966,17 @@ def test_a_headline_over_three_deks_above_a_share_row_and_photo_stays() -> None:
     assert all(h in lines for h in head)
     for chrome in ("Home", "Subscribe", "Share", "classroom-night.jpg", "Privacy Policy"):
         assert chrome not in lines, chrome
+
+
+def test_a_board_posts_title_and_its_date_line_stay() -> None:
+    """A Korean board (gnuboard) prints "관리자 작성일25-04-10 14:02 조회 231회" under the
+    post's title: a date line with a two-digit year, so the title over it is the post's,
+    while the menu and the attachment label above the body go."""
+    text = (
+        "새터공동체\n공동체소개\n활동\n소식지\n후원\n\n2025년 봄호 - 다시 봄\n"
+        "관리자 작성일25-04-10 14:02 조회 231회\n첨부파일\n\n" + BODY_KO + "© 새터공동체"
+    )
+    lines = strip_boilerplate(text)[0].split("\n")
+    assert "2025년 봄호 - 다시 봄" in lines
+    assert "관리자 작성일25-04-10 14:02 조회 231회" in lines
+    assert "공동체소개" not in lines and "첨부파일" not in lines

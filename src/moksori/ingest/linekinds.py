@@ -144,6 +144,7 @@ _CONTACT = re.compile(
 _BYLINE = re.compile(
     rf"\d{{4}}\s*년\s*\d{{1,2}}\s*월\s*\d{{1,2}}\s*일|(?<![\d.])\d{{4}}[./-]\d{{1,2}}[./-]\d{{1,2}}\b|"
     r"(?<!\d)\d{4}\.\s\d{1,2}\.\s\d{1,2}\b|"  # "2025. 2. 11." as Korean blogs print it
+    r"(?:작성일|등록일|게시일)\s*[:：]?\s*\d{2,4}[-./]\d{1,2}[-./]\d{1,2}|"  # a board's "25-04-10"
     r"^(?:updated|published|posted|last updated)\b[^.!?]{0,30}\d{1,2}:\d{2}|"  # "Updated 10:32 AM"
     r"^(?:updated |posted )?\d{1,2}\s?(?:minutes?|mins?|hours?|hrs?|days?) ago$|"
     r"^(?:입력|수정|등록|작성|업데이트)\s*[:：]?\s*\d{1,2}\s?(?:분|시간|일) 전$|"
