@@ -980,3 +980,20 @@ def test_a_board_posts_title_and_its_date_line_stay() -> None:
     assert "2025년 봄호 - 다시 봄" in lines
     assert "관리자 작성일25-04-10 14:02 조회 231회" in lines
     assert "공동체소개" not in lines and "첨부파일" not in lines
+
+
+def test_an_impact_counter_and_a_one_line_paragraph_over_it_stay() -> None:
+    """ "48" "Families" "1,200" "Meals shared" is a figure over its label (an impact
+    counter), not a reaction row's button over its count; "They came." is a sentence."""
+    stats = ["They came.", "48", "Families", "1,200", "Meals shared", "15", "Volunteers"]
+    text = (
+        "Home\nAbout\nGive\n\nOur first year\n\n"
+        + BODY
+        + "\n".join(stats)
+        + "\n\n"
+        + BODY
+        + "좋아요\n3\n슬퍼요\n0\n화나요\n1\n\n© 2025 Open Table"
+    )
+    lines = strip_boilerplate(text)[0].split("\n")
+    assert all(s in lines for s in stats)
+    assert "좋아요" not in lines and "화나요" not in lines

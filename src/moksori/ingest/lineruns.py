@@ -223,7 +223,9 @@ _COUNT = re.compile(r"^\d[\d,.]*[kK만]?$")
 
 def promote_counter_runs(body: list[Line]) -> None:
     """Three or more buttons each followed by its count ("좋아요" "0" "슬퍼요" "0" ...,
-    "Like" "12" "Love" "3"): a reaction row, whatever its words."""
+    "Like" "12" "Love" "3"): a reaction row, whatever its words. A figure over its label
+    ("48" "Families" "1,200" "Meals shared"), an impact counter, is the article's: a run
+    that a count opens is such, and a label with a full stop ("They came.") is a sentence."""
     i = 0
     while i < len(body):
         j = i
@@ -232,10 +234,12 @@ def promote_counter_runs(body: list[Line]) -> None:
             and body[j].cls in (SHORT, BAD)
             and weight(body[j].text.strip()) <= 20
             and not _COUNT.match(body[j].text.strip())
+            and not body[j].text.rstrip().endswith((".", "!", "?"))
             and _COUNT.match(body[j + 1].text.strip())
         ):
             j += 2
-        if j - i >= 6:
+        counted_first = i > 0 and _COUNT.match(body[i - 1].text.strip()) is not None
+        if j - i >= 6 and not counted_first:
             for ln in body[i:j]:
                 ln.cls, ln.reason = BAD, SHARE
         i = max(j, i + 1)
