@@ -482,3 +482,15 @@ def test_a_blog_headline_over_a_date_glued_to_its_category_comes_back() -> None:
     lines = _lines_of(body)
     assert "겨울을 견디는 법" in lines and "보고서2025. 2. 3. 09:00" in lines
     assert "방명록" not in lines
+
+
+def test_a_date_that_is_a_list_item_is_stored_once() -> None:
+    """Elementor prints the date and author as list items; the byline pass must not put
+    the date back a second time beside the list that holds it."""
+    body = (
+        "<h1>Winter in Yanji</h1><ul class='post-info'><li><span>January 15, 2025</span></li>"
+        "<li><span>Sarah Kim</span></li></ul>"
+        + ARTICLE.removeprefix("<article><h1>Winter in Yanji</h1>").removesuffix("</article>")
+    )
+    lines = _lines_of(body)
+    assert lines.count("January 15, 2025") == 1 and "Sarah Kim" in lines

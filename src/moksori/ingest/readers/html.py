@@ -211,9 +211,10 @@ def _with_bylines(paragraphs: list[str], visible: list[str]) -> list[str]:
     a Q&A interview ended there."""
     out = list(paragraphs)
     present = set(out)
+    listed = {i.removeprefix("- ") for p in out if p.startswith("- ") for i in p.split("\n")}
     for before, line in zip(visible, visible[1:], strict=False):
-        if line in present or before not in present:
-            continue
+        if line in present or line in listed or before not in present:
+            continue  # a date that is a list's item ("- January 15, 2025") is there already
         if _byline_line(line):
             at = out.index(before) + 1
             if at < len(out):  # inside the article, not under its last line
