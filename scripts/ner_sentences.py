@@ -33,6 +33,8 @@ ORGS = [
 KIN = ["형", "오빠", "언니", "누나", "동생", "아저씨", "아줌마", "삼촌", "이모", "할머니"]
 HONORIFIC = ["씨", "동무", "동지", "선생", "선생님", "님", "여사", "할머니", "아바이"]
 ROLES_BEFORE = ["어머니", "아버지", "친구", "남편", "언니", "동생", "참가자", "탈북민", "이웃"]
+# Kin said before a bare given name ("딸 은실이를", "오빠 광철이는"): how testimony names family.
+KIN_BEFORE = "딸 아들 오빠 누나 형 언니 남동생 여동생 조카 손녀 막내".split()
 
 # {P} full name, {G} given name, {F} familiar form (영철이), {L} place, {O} organisation;
 # a slot may be followed by a particle pair in brackets: {P}[은/는].
@@ -57,11 +59,17 @@ TEMPLATES = [
     "{O} 얘기는 하지 마세요.",
     "{F}[은/는] 원래 {L} 사람이 아니야.",
     "{F}네 집은 {L} 쪽이었어.",
-    "{P}[와/과] {P2}[은/는] 같은 {O}에서 일했어요.",
+    "{P}[과/와] {P2}[은/는] 같은 {O}에서 일했어요.",
     "I met {E} in {LE} in 2009.",
     "우리 {K}[은/는] 그냥 {F}라고 불렀어요.",
     "{L}[이/가] 고향이라고 하면 다 알아.",
     "{G}[이/가] 그러는데 {O}[이/가] 또 단속을 한대.",
+    "{B} {G}[을/를] {L}에 두고 왔다고 맨날 울었어요.",
+    "{B} {F}[은/는] 거기서 {O}에 들어갔어요.",
+    "{G}[은/는] 그때 열 살이라 했어요.",
+    "{B} {F}[이/가] 제일 보고 싶어요.",
+    "{F}[은/는] 지금 어디서 사는지 몰라요.",
+    "우리 {B} {G}[과/와] 같이 {L}까지 갔지.",
 ]
 NEGATIVES = [
     "그때는 정말 배가 고파서 아무 생각도 없었어요.",
@@ -125,6 +133,7 @@ def sentence(rng: random.Random, places: list[str]) -> dict[str, Any]:
         "K": (rng.choice(KIN), None, 0),
         "H": (rng.choice(HONORIFIC), None, 0),
         "R": (rng.choice(ROLES_BEFORE), None, 0),
+        "B": (rng.choice(KIN_BEFORE), None, 0),
         "i": ("", None, 0),
         "E": (rng.choice(["Kim Young-chul", "Ri Sun-hee", "Pak Ok-sun"]), "PS", 0),
         "LE": (rng.choice(["Hyesan", "Musan", "Yanji", "Shenyang"]), "LC", 0),

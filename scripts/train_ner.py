@@ -38,7 +38,9 @@ KINDS = {"PS", "LC", "OG"}
 GENERATED = 1500
 RULE_DROPOUT = 3
 SEED = 15
-PARAMS = {"c1": 0.05, "c2": 0.02, "max_iterations": 120, "feature.possible_transitions": True}
+# Weaker L1 and stronger L2 than before (0.05 / 0.02): with the word and rule-detail features
+# the model keeps more of them, and out of fold it finds more names at the same precision.
+PARAMS = {"c1": 0.02, "c2": 0.1, "max_iterations": 120, "feature.possible_transitions": True}
 
 Example = tuple[list[list[str]], list[str]]
 

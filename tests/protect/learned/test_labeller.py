@@ -78,8 +78,9 @@ def test_the_scan_reports_them() -> None:
 
 def test_an_organisation_is_not_kept_as_a_person() -> None:
     tokenised = tokenise(NEWS)
-    wrong = Span(0, 4, PiiType.PERSON, 0.4, "korean_names")  # 로동신문 read as a name
-    kept = arbitrate.combine(tokenised, [wrong])
+    rules = scan_rules(tokenised)  # the name rules read 로동신문 as a name
+    assert any(s.type == PiiType.PERSON and s.start == 0 for s in rules)
+    kept = arbitrate.combine(tokenised, rules)
     assert not any(s.type == PiiType.PERSON and s.start == 0 for s in kept)
 
 
@@ -162,3 +163,40 @@ def test_the_model_adds_no_word_the_lists_call_no_name(text: str) -> None:
     # rules' lists say so, and the model's own guesses follow them.
     added = arbitrate.combine(tokenise(text), [])
     assert not [s for s in added if s.type == PiiType.PERSON]
+
+
+def test_each_token_sees_its_word_and_the_rules_in_detail() -> None:
+    text = "그해 겨울 최운정 동무가 혜산에서 넘어왔어요."  # fictional
+    tokenised = tokenise(text)
+    (seq,) = sequences(tokenised.tokens, tokenised.text)
+    feats = featurise(seq, tokenised.text, scan_rules(tokenised))
+    name = next(i for i, t in enumerate(seq) if text[t.start :].startswith("최"))
+    assert "wsur3" in feats[name]  # a surname and two syllables, however Kiwi cuts it
+    assert "wn=동무" in feats[name]  # the word after it
+    assert any(f.startswith("rd=PSkorean_names") for f in feats[name])  # which rule, how sure
+    hyesan = next(i for i, t in enumerate(seq) if t.form == "혜산")
+    assert {"rd=LCplaces", "rct=KP", "wj=에서"} <= set(feats[hyesan])
+
+
+def test_a_name_read_inside_a_listed_place_is_dropped() -> None:
+    # 원주시 starts with a surname, so the name rules read a person; the gazetteer reads
+    # the city. The model prefers the place, so the person goes and the place stays.
+    text = "지난달 원주시는 시내버스 요금을 올렸어요."  # fictional
+    tokenised = tokenise(text)
+    rules = scan_rules(tokenised)
+    assert "원주시" in _said(text, rules, PiiType.PERSON)
+    kept = arbitrate.combine(tokenised, rules)
+    assert "원주시" not in _said(text, kept, PiiType.PERSON)
+    assert "원주시" in _said(text, kept, PiiType.PLACE)
+
+
+def test_a_name_before_a_place_head_is_that_place() -> None:
+    # "X 거리", "X 근처": a word before a street or a word of location names a place,
+    # even when it looks like a full name to the name rules.
+    text = "우리는 박순영 거리에 살았어요."  # fictional street
+    tokenised = tokenise(text)
+    rules = scan_rules(tokenised)
+    assert "박순영" in _said(text, rules, PiiType.PERSON)
+    kept = arbitrate.combine(tokenised, rules)
+    assert "박순영" not in _said(text, kept, PiiType.PERSON)
+    assert "박순영" in _said(text, kept, PiiType.PLACE)

@@ -6,6 +6,12 @@ and by what the rule detectors already think of it. Gazetteer and name lists
 are features, so the model learns when they mislead (an organisation named
 after a city) instead of gating on them.
 
+Kiwi cuts unknown names into odd pieces (최/운/정), so each token also sees
+the space-delimited word it stands in: that word's stem (the word before its
+particle), the stem's shape and lists, and the words around it. The rules'
+findings are features in detail (which detector, its exact confidence, a
+place's level and country): a rule's confidence encodes the evidence it saw.
+
 Per-form features are cached: forms repeat, so most tokens cost one lookup.
 Nothing here is written anywhere; features live only in memory.
 """
@@ -48,6 +54,8 @@ def form_features(form: str, tag: str, oov: bool) -> tuple[str, ...]:
     ]
     if len(form) >= 2:
         out += ["p2=" + form[:2], "s2=" + form[-2:]]
+    if len(form) >= 3:
+        out += ["p3=" + form[:3], "s3=" + form[-3:]]
     if oov:
         out.append("oov")
     if form[:1] in lex.surnames or form[:2] in lex.surnames:
@@ -116,11 +124,95 @@ def rule_marks(seq: Sequence[Tok], rules: Sequence[Span]) -> list[str | None]:
     return marks
 
 
+def rule_details(seq: Sequence[Tok], rules: Sequence[Span]) -> list[list[str]]:
+    """Every rule span over each token, in detail: detector, exact confidence, place level.
+
+    A rule's confidence says which evidence it saw (a cue word, a surname, Kiwi's
+    proper noun), so the model can learn which of the rules' readings to trust.
+    """
+    out: list[list[str]] = [[] for _ in seq]
+    if not rules or not seq:
+        return out
+    lo, hi = seq[0].start, seq[-1].end
+    for s in rules:
+        kind = _PERSON_TYPES.get(s.type)
+        if kind is None or s.end <= lo or s.start >= hi:
+            continue
+        feats = [f"rd={kind}{s.detector}", f"rx={kind}{s.confidence:.2f}"]
+        if s.info.get("level"):
+            feats.append("rlv=" + str(s.info["level"]))
+        if s.info.get("country"):
+            feats.append("rct=" + str(s.info["country"]))
+        if s.info.get("gender"):
+            feats.append("rg")
+        for i, t in enumerate(seq):
+            if t.start < s.end and s.start < t.end:
+                out[i] += feats
+    return out
+
+
+_STEM_TAGS = ("N", "SL", "SH", "SN", "XR", "XPN", "XSN", "W")  # a word's stem, not its particle
+
+
+@lru_cache(maxsize=200_000)
+def stem_features(stem: str) -> tuple[str, ...]:
+    """Features of a word's stem: its shape, its ends, and what the lists say of it."""
+    lex = lexicon()
+    names = gazetteer.all_names()
+    out = ["wsl=" + str(min(len(stem), 8)), "wp1=" + stem[:1], "ws1=" + stem[-1:]]
+    if len(stem) >= 2:
+        out += ["ws2=" + stem[-2:], "wp2=" + stem[:2]]
+    if len(stem) <= 8:
+        out.append("ws=" + stem)
+    if 2 <= len(stem) <= 4 and (stem[:1] in lex.surnames or stem[:2] in lex.surnames):
+        out.append(f"wsur{len(stem)}")  # 최운정 cut into three pieces is still a name's shape
+    if stem in names:
+        out.append("wgaz")
+    elif len(stem) >= 3 and stem[:-1] in names:
+        out.append("wgazs")
+    if stem in lex.not_person:
+        out.append("wnotps")
+    if stem in lex.cues or stem in KINSHIP:
+        out.append("wcue")
+    if stem in lex.roles:
+        out.append("wrole")
+    return tuple(out)
+
+
+def word_features(seq: Sequence[Tok], text: str) -> list[list[str]]:
+    """Per token, features of the space-delimited word it stands in and of its neighbours."""
+    words: list[list[int]] = []
+    for i, t in enumerate(seq):
+        if not words or any(c.isspace() for c in text[seq[i - 1].end : t.start]):
+            words.append([])
+        words[-1].append(i)
+    stems: list[tuple[str, str]] = []  # per word: its stem, and the first form after it
+    for w in words:
+        k = 0
+        while k < len(w) and seq[w[k]].tag.startswith(_STEM_TAGS):
+            k += 1
+        stem = text[seq[w[0]].start : seq[w[k - 1]].end] if k else ""
+        stems.append((stem, seq[w[k]].form if k < len(w) else "_"))
+    out: list[list[str]] = [[] for _ in seq]
+    for wi, w in enumerate(words):
+        stem, after = stems[wi]
+        nxt = seq[words[wi + 1][0]].form if wi + 1 < len(words) else "EOS"
+        prv = stems[wi - 1][0][-2:] if wi else "BOS"
+        for pos, i in enumerate(w):
+            out[i].append("wB" if pos == 0 else "wI")
+            if stem and seq[i].start < seq[w[0]].start + len(stem):
+                out[i] += stem_features(stem)
+                out[i] += ["wj=" + after, "wn=" + nxt, "wpv=" + prv]
+    return out
+
+
 def featurise(seq: Sequence[Tok], text: str, rules: Sequence[Span] = ()) -> list[list[str]]:
     """One feature list per token of ``seq`` (tokens of one line, in order)."""
     own = [form_features(t.form, t.tag, t.oov) for t in seq]
     ctx = [_context_of(t.form, t.tag) for t in seq]
     marks = rule_marks(seq, rules)
+    details = rule_details(seq, rules)
+    words = word_features(seq, text)
     n = len(seq)
     out: list[list[str]] = []
     for i, t in enumerate(seq):
@@ -128,9 +220,9 @@ def featurise(seq: Sequence[Tok], text: str, rules: Sequence[Span] = ()) -> list
         f += ctx[i - 1][0] if i else ("BOS",)
         f += ctx[i + 1][1] if i + 1 < n else ("EOS",)
         if i >= 2:
-            f.append("-2t=" + seq[i - 2].tag)
+            f += ("-2t=" + seq[i - 2].tag, "-2f=" + seq[i - 2].form)
         if i + 2 < n:
-            f.append("+2t=" + seq[i + 2].tag)
+            f += ("+2t=" + seq[i + 2].tag, "+2f=" + seq[i + 2].form)
             if seq[i + 2].form in KINSHIP:
                 f.append("+2cue")  # 영철 + 이 + 형
         if i and seq[i - 1].end == t.start:
@@ -138,5 +230,7 @@ def featurise(seq: Sequence[Tok], text: str, rules: Sequence[Span] = ()) -> list
         mark = marks[i]
         if mark is not None:
             f += ("r=" + mark[:3], "rc=" + mark[:4], "rb=" + mark[:3] + mark[4])
+        f += details[i]
+        f += words[i]
         out.append(f)
     return out
