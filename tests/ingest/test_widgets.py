@@ -154,6 +154,13 @@ WEB = Path(__file__).parent / "data" / "web"
         ("Privacy | Terms | Contact", "navigation"),
         ("이 기사를 추천합니다", "navigation"),
         ("Cookie preferences", "cookie notice"),
+        ("구독자 1,208", "navigation"),
+        ("412 Followers", "navigation"),
+        ("저작자표시비영리변경금지", "footer"),
+        ("함께 읽으면 좋은 기사", "link list"),
+        ("Back to Stories", "navigation"),
+        ("I agree to the privacy policy. 개인정보 수집·이용에 동의합니다.", "banner"),
+        ("구독 신청이 완료되었어요! 첫 소식지는 다음 달 첫째 주에 도착합니다.", "banner"),
     ],
 )
 def test_widget_lines_are_chrome(line: str, reason: str) -> None:
@@ -205,6 +212,10 @@ def test_widget_lines_are_chrome(line: str, reason: str) -> None:
         "I joined 300 other people at the protest.",
         "We could not support our families back home.",
         "Home was a room in Yanji, then a flat in Seoul.",
+        "Back to school",
+        "Back to the village, she found her mother waiting.",
+        "I agree to the terms they offered, she said, because I had no choice.",
+        "구독자 수가 늘지 않아 고민이었어요.",
     ],
 )
 def test_testimony_about_the_same_things_is_no_widget(line: str) -> None:

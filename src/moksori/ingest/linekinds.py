@@ -88,6 +88,7 @@ _HEADINGS: dict[str, frozenset[str]] = {
         "인기글|인기 기사|많이 본 뉴스|많이 본 기사|가장 많이 본 기사|최근 글|최근글|최신 글|"
         "최신 기사|최근 게시물|주요 뉴스|이 기사와 함께 본 기사|최근에 올라온 글|최근에 달린 댓글|"
         "최근 댓글|recent comments|read next|함께 읽어 보세요|함께 읽어보세요|이 글도 읽어 보세요|"
+        "함께 읽으면 좋은 기사|함께 읽으면 좋은 글|같이 읽으면 좋은 글|같이 읽으면 좋은 기사|"
         "sponsored content|sponsored stories|sponsored links|promoted stories|promoted content|"
         "paid content|from our partners|more from our partners|추천 광고",
     ),
@@ -129,6 +130,8 @@ _MENU_ITEMS = _words(
 )
 # "▶ 이전 글: …" / "Next post: …": links to the neighbouring posts.
 _PREV_NEXT = re.compile(
+    r"^(?:back to|return to)\s(?:all\s|the\s)?(?:stories|blog|news|posts|articles|home|list|"
+    r"updates|events|journal|press|insights|resources|search results)$|"  # "Back to Stories"
     r"^(?:이전|다음|윗|아랫)\s?(?:글|기사|포스트|게시물|게시글)\s*[:：]|"
     r"^(?:previous|prev|next|older|newer)\s+(?:post|article|story|entry)\s*[:：]",
     re.IGNORECASE,
@@ -185,6 +188,7 @@ _FOOTER_STRONG = re.compile(
     r"powered by (?:wordpress|ghost|blogger|squarespace|wix|google(?: translate)?)|"
     r"made with (?:squarespace|wix|webflow|carrd)|^blog at wordpress\.com|"
     r"powered by (?:kakao|tistory|naver)|designed by tistory|"
+    r"^저작자\s?표시|^creative commons\b|^cc by(?:-nc)?(?:-nd|-sa)?(?:\s\d\.\d)?$|"
     r"^do not sell (?:or share )?my (?:personal )?(?:information|info|data)$",
     re.IGNORECASE,
 )
@@ -216,9 +220,11 @@ _COOKIE = re.compile(
 _COOKIE_KO = re.compile(r"쿠키.*(?:동의|수집|정책|설정)|쿠키를? 사용합니다")
 _COUNTER = re.compile(
     r"^(?:comments?|replies|likes?|views?|shares?|total|today|yesterday|댓글|공감|좋아요|조회수?|"
-    r"추천|방문자|오늘|어제|전체)\s*[:：]?\s*\(?\d[\d,]*\)?$|"
+    r"추천|방문자|오늘|어제|전체|구독자|팔로워|followers?|subscribers?)\s*[:：]?\s*\(?\d[\d,.]*"
+    r"[kK만천]?\)?$|"
     r"^\d+ (?:responses?|comments?|replies|thoughts) (?:to|on) [\"“'‘].{1,100}$|"
-    r"^\d[\d,]*\s*(?:comments?|replies|likes?|views?|shares?|restacks?|reposts?|claps?|"
+    r"^\d[\d,.]*[kK]?\s*(?:comments?|replies|likes?|views?|shares?|restacks?|reposts?|claps?|"
+    r"followers?|subscribers?|"
     r"reactions?|개의 댓글)$|^(?:라이킷|restacks?|reposts?|claps?|reactions?)\s*\d[\d,]*$",
     re.IGNORECASE,
 )
