@@ -102,3 +102,14 @@ def test_surname_id_and_segmentation() -> None:
     assert segment("xyz") == ()
     assert is_korean_given("Soon-hee") and is_korean_given("Chol-su")
     assert not is_korean_given("Strawberry")
+
+
+def test_a_name_that_is_not_all_hangul_has_no_romanisations() -> None:
+    from moksori.protect.romanise import romanisations
+    from moksori.protect.scan import KnownMatcher, KnownName
+
+    assert romanisations("답:") == [] and romanisations("Kim") == []
+    assert "Kim Ji-min" in romanisations("김 지민")
+    matcher = KnownMatcher.of([KnownName("e-1", ("답:", "김지민"))])  # a finding's text
+    found = matcher.find("그때 김지민이 답: 네")  # no ValueError from romanising "답:"
+    assert 3 in [s.end - s.start for s in found]

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from moksori.protect.romanise import romanise_name
+from moksori.protect.romanise import romanisations
 from moksori.protect.scan import (
     _NOT_AFTER_HANGUL,
     KnownMatcher,
@@ -129,9 +129,8 @@ class KnownNames:
         for guid, names in self.people.items():
             for name in names:
                 out.setdefault(name, guid)
-                if HANGUL.match(name):
-                    for form in romanise_name(name.replace(" ", "")):
-                        out.setdefault(form, guid)
+                for form in romanisations(name):
+                    out.setdefault(form, guid)
         return out
 
 

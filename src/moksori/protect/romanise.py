@@ -134,6 +134,13 @@ def _split_hangul(name: str) -> tuple[str | None, str]:
     return None, name
 
 
+def romanisations(name: str) -> list[str]:
+    """Romanisations of a name that is all hangul; none for anything else (a finding's
+    text may hold punctuation or Latin letters: '답:' must not stop a scan)."""
+    flat = re.sub(r"\s+", "", name)
+    return romanise_name(flat) if _HANGUL.match(flat) else []
+
+
 def romanise_name(hangul: str) -> list[str]:
     """Common romanisations of a hangul name, RR ("Kim Ji-min") first.
 
@@ -277,6 +284,7 @@ __all__ = [
     "given_key",
     "is_korean_given",
     "name_key",
+    "romanisations",
     "romanise_name",
     "romanised_surnames",
     "romanised_syllables",

@@ -25,7 +25,7 @@ from moksori.protect.detect import (
 from moksori.protect.detect.masked import masks
 from moksori.protect.learned.arbitrate import combine as learned_combine
 from moksori.protect.learned.arbitrate_en import combine as learned_en_combine
-from moksori.protect.romanise import romanise_name, surname_id
+from moksori.protect.romanise import romanisations, surname_id
 from moksori.protect.shared_list import SharedList
 from moksori.protect.spans import PiiType, Span, fold
 from moksori.protect.tokenised import HANGUL, TokenisedText, iter_tokenised
@@ -106,9 +106,9 @@ class KnownMatcher:
                     hangul.append(
                         (re.compile(_NOT_AFTER_HANGUL + _name_body(alias)), person.entity)
                     )
-                    forms = list(romanise_name(alias.replace(" ", "")))
+                    forms = romanisations(alias)
                     if len(alias) == 3 and alias[0] in _SURNAMES_1:
-                        forms += romanise_name(alias[1:])
+                        forms += romanisations(alias[1:])
                 for form in forms:
                     latin.setdefault(_squash(form), person.entity)
                     longest = max(longest, len(re.split(r"[\s\-‐]+", form)))
