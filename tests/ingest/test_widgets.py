@@ -161,6 +161,21 @@ WEB = Path(__file__).parent / "data" / "web"
         ("Back to Stories", "navigation"),
         ("I agree to the privacy policy. 개인정보 수집·이용에 동의합니다.", "banner"),
         ("구독 신청이 완료되었어요! 첫 소식지는 다음 달 첫째 주에 도착합니다.", "banner"),
+        ("728x90", "banner"),
+        ("반응형", "banner"),
+        ("Already have an account? Sign in", "navigation"),
+        ("Discover more from Bridge Letters | 다리 편지", "navigation"),
+        ("Our Standards: The Meridian Trust Principles.", "navigation"),
+        ("Distr.: General", "footer"),
+        ("GE.25-02417(E)", "footer"),
+        ("Please recycle", "footer"),
+        ("A/HRC/WG.9/2025/CRP.3", "footer"),
+        ("교재비 후원: 농협 351-1188-2047-63 이음나무센터", "banner"),
+        (
+            "The views expressed are the authors’ own and do not necessarily reflect those of "
+            "the Halyard Institute.",
+            "footer",
+        ),
     ],
 )
 def test_widget_lines_are_chrome(line: str, reason: str) -> None:
@@ -216,6 +231,9 @@ def test_widget_lines_are_chrome(line: str, reason: str) -> None:
         "Back to the village, she found her mother waiting.",
         "I agree to the terms they offered, she said, because I had no choice.",
         "구독자 수가 늘지 않아 고민이었어요.",
+        "순옥: 후원 계좌 우리은행 1005-403-118264로 보냈어요.",
+        "Interviewer: Our standards: were they high?",
+        "yes/no/maybe",
     ],
 )
 def test_testimony_about_the_same_things_is_no_widget(line: str) -> None:

@@ -264,10 +264,12 @@ def _decide(body: list[Line]) -> None:
         and any(ln.reason == "banner" for ln in body[k + 1 : k + 3])
     }
     header_bad = [k for k in range(first) if _chrome(body[k])]
-    # The site's chrome (a menu, a banner) closes its header: a share row or the lead photo's
-    # file name may stand between the headline (and its deks) and the first paragraph. A
-    # page with no other chrome up there (a newsletter capture) has its share row as header.
-    site_bad = [k for k in header_bad if body[k].reason not in (SHARE, IMAGE)] or header_bad
+    # The site's chrome (a menu, a banner) closes its header: a share row, the lead photo's
+    # file name or a document's furniture (a UN paper's job number) may stand between the
+    # headline (and its deks) and the first paragraph. A page with no other chrome up there
+    # (a newsletter capture) has its share row as header.
+    site_bad = [k for k in header_bad if body[k].reason not in (SHARE, IMAGE, "footer")]
+    site_bad = site_bad or [k for k in header_bad if body[k].reason != "footer"]
     # An image's file name under the last paragraph is the article's, not the footer's start;
     # the reporter's e-mail there closes the story (it stays, what follows is the footer's).
     footer_bad = [

@@ -14,7 +14,13 @@ from functools import lru_cache
 
 import justext
 
-from moksori.ingest.widgets import LOGO_HEADING, LOGO_HEADINGS, LOGO_ROW, widget_reason
+from moksori.ingest.widgets import (
+    LOGO_HEADING,
+    LOGO_HEADINGS,
+    LOGO_ROW,
+    labelled_furniture,
+    widget_reason,
+)
 
 # Line classes.
 GOOD = "good"  # prose: body text
@@ -458,6 +464,9 @@ def classify(s: str) -> tuple[str, str, bool]:
     """(class, reason, ends-like-a-sentence) for one non-blank line on its own."""
     s = s.strip()
     sentence = ends_sentence(s)
+    furniture = labelled_furniture(s)
+    if furniture:
+        return BAD, furniture, sentence
     if is_speaker_turn(s) or _TABLE_ROW.match(s) or _REPLY.match(s):
         return GOOD, "", sentence  # interview turns, table rows and comments are content
     reason = _chrome_reason(s)

@@ -147,6 +147,28 @@ _DONATION_WAY = re.compile(
     r"기부금\s?(?:세액\s?)?공제|기부금\s?영수증|^become a monthly\b",
     re.IGNORECASE,
 )
+# Site furniture no article has: ad slots ("728x90", "반응형"), an empty category label, a
+# newsletter platform's sign-in and promotion lines, a wire's "Our Standards" link, a
+# report's disclaimer, and a UN document's distribution line, job number and recycling mark.
+_AD_SLOT = re.compile(r"^\d{2,4}\s?[x×]\s?\d{2,4}$|^반응형$")
+_PLATFORM = re.compile(
+    r"^already have an account\?\s*(?:sign|log) ?in$|^discover more from\s\S|"
+    r"^launched \d+ (?:years?|months?) ago$|^our standards:\s|^카테고리 없음$",
+    re.IGNORECASE,
+)
+_DISCLAIMER = re.compile(
+    r"do(?:es)? not necessarily (?:reflect|represent) (?:those|the (?:views?|positions?|"
+    r"polic(?:y|ies))) of|^distr\.:\s?(?:general|limited|restricted)$|^please recycle$|"
+    r"^GE\.\d{2}-\d{4,6}(?:\s?\([A-Z]\))?$",
+    re.IGNORECASE,
+)
+_DOCUMENT_SYMBOL = re.compile(r"^[A-Z]{1,6}/(?:[A-Z0-9.]+/){1,6}[A-Z0-9.]*\d[A-Z0-9.]*$")
+# "교재비 후원: 농협 351-1188-2047-63 이음나무센터": a bank account for gifts.
+_DONATION_ACCOUNT = re.compile(
+    r"^[^:：]{0,15}(?:후원|계좌|입금)[^:：]{0,6}[:：]\s?[^:：]{0,6}"
+    r"(?:은행|농협|신협|우체국|카카오뱅크|국민|신한|우리|하나|기업)\s?\d{2,6}-\d{2,6}-\d{2,8}"
+)
+
 _LEADING_SYMBOLS = re.compile(r"^[^\w\[(\"'“‘]+")
 # A sign-up or donation button with its link: "구독 신청: https://…", "Donate ▶ www.…".
 _BUTTON_WORDS = (
@@ -293,6 +315,19 @@ def _bilingual_label(core: str) -> bool:
     return len(parts) == 2 and all(p in _FORM_LABELS for p in parts)
 
 
+def labelled_furniture(s: str) -> str | None:
+    """Chrome written as "label: value", which would otherwise pass for a speaker's turn:
+    "Our Standards: …", "Distr.: General", "교재비 후원: 농협 351-…"."""
+    w = len(s)
+    if w <= 120 and _PLATFORM.search(s):
+        return COMMENT_FORM  # navigation
+    if w <= 60 and _DISCLAIMER.search(s):
+        return FOOTER
+    if w <= 200 and _DONATION_ACCOUNT.search(s):
+        return DONATION
+    return None
+
+
 def widget_reason(s: str, w: int) -> str | None:
     """Why this stripped line of weight ``w`` (Hangul counts double) is a widget, if it is."""
     core = _core(s)
@@ -349,6 +384,14 @@ def widget_reason(s: str, w: int) -> str | None:
         and not _AUTHOR_LABEL.search(s)
     ):
         return NEWSLETTER
+    if w <= 20 and _AD_SLOT.match(s):
+        return NEWSLETTER  # banners, as "Advertisement" already was
+    if w <= 120 and _PLATFORM.search(s):
+        return COMMENT_FORM  # navigation
+    if w <= 250 and (_DISCLAIMER.search(s) or _DOCUMENT_SYMBOL.match(s)):
+        return FOOTER
+    if w <= 200 and _DONATION_ACCOUNT.search(s):
+        return DONATION
     if w <= 30 and _DONATE_AMOUNT.match(s):
         return DONATION
     if w <= 160 and _DONATION.search(s):
