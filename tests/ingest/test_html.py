@@ -494,3 +494,47 @@ def test_a_date_that_is_a_list_item_is_stored_once() -> None:
     )
     lines = _lines_of(body)
     assert lines.count("January 15, 2025") == 1 and "Sarah Kim" in lines
+
+
+LAYOUT_PAGE = (
+    "<table><tr><td><a href='/'>함께사는세상</a></td><td><a href='#'>단체소개</a> | "
+    "<a href='#'>소식지</a> | <a href='#'>후원안내</a></td></tr></table>"
+    "<table><tr><td><ul><li><a href='#'>공지사항</a></li><li><a href='#'>자료실</a></li></ul></td>"
+    "<td><table><tr><td class='subject'>소식지 제12호 - 함께 맞는 두 번째 봄</td></tr>"
+    "<tr><td class='info'>글쓴이 : 관리자 날짜 : 2025-04-02 조회 : 88</td></tr>"
+    "<tr><td class='content'><p>회원 여러분, 안녕하십니까.</p>"
+    "<p>올봄에도 새 가족이 다섯 분 오셨습니다. 모두 작년 겨울 하나원을 수료하신 분들입니다.</p>"
+    "<p><b>새 가족 소개</b></p><p>박○○ 님 (40대, 함경북도)</p>"
+    '<p>"여기 오니 고향 말을 들어서 좋습니다."</p>'
+    "<p>다음 모임은 5월 둘째 주 토요일입니다. 많이 오셔서 함께 봄을 맞아 주시기 바랍니다.</p>"
+    "<p>사무국장 최하나 드림</p></td></tr></table>"
+    "<table><tr><td><a href='#'>목록</a></td><td><a href='#'>이전글</a></td></tr></table>"
+    "</td></tr></table><table><tr><td>Copyright (c) 2025 All rights reserved.</td></tr></table>"
+)
+
+
+def test_a_page_laid_out_in_tables_keeps_its_article_lines() -> None:
+    """An old board lays the page out in tables: its paragraphs are not one table row run
+    together, and the title cell over the byline is the post's title. The layout table
+    becomes blocks; the menu and the footer still go."""
+    lines = _lines_of(LAYOUT_PAGE)
+    for line in (
+        "소식지 제12호 - 함께 맞는 두 번째 봄",
+        "글쓴이 : 관리자 날짜 : 2025-04-02 조회 : 88",
+        "회원 여러분, 안녕하십니까.",
+        "새 가족 소개",
+        "박○○ 님 (40대, 함경북도)",
+        "사무국장 최하나 드림",
+    ):
+        assert line in lines, line
+    assert not any("|" in line for line in lines if "함께 맞는" in line)
+    assert "공지사항" not in lines and "Copyright (c) 2025 All rights reserved." not in lines
+
+
+def test_a_data_table_stays_a_table() -> None:
+    body = (
+        ARTICLE.removesuffix("</article>")
+        + "<table><tr><th>Year</th><th>Arrivals</th></tr><tr><td>2023</td><td>196</td></tr>"
+        "</table></article>"
+    )
+    assert "| 2023 | 196 |" in _lines_of(body)

@@ -234,6 +234,8 @@ def test_widget_lines_are_chrome(line: str, reason: str) -> None:
         "순옥: 후원 계좌 우리은행 1005-403-118264로 보냈어요.",
         "Interviewer: Our standards: were they high?",
         "yes/no/maybe",
+        "소식지 제12호 - 함께 맞는 두 번째 봄",
+        "Newsletter No. 4: Spring in Mapo",
     ],
 )
 def test_testimony_about_the_same_things_is_no_widget(line: str) -> None:

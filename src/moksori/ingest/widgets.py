@@ -106,6 +106,10 @@ _SUBSCRIBE_PITCH = re.compile(
 # "👉 카카오톡 채널 추가하기": a messenger channel's follow button.
 _CHANNEL_BUTTON = re.compile(r"(?:카카오톡|카톡|플러스친구)?\s?채널\s?추가(?:하기)?$")
 # The word alone only marks a heading or a button, never a sentence that mentions it.
+# "소식지 제12호 - 함께 맞는 두 번째 봄", "Newsletter No. 4": an issue's title, the post itself.
+_ISSUE = re.compile(
+    r"제\s?\d{1,4}\s?호|\d{4}년\s?\S{1,4}호|\b(?:no|vol|issue)\.?\s?\d{1,4}\b", re.IGNORECASE
+)
 _NEWSLETTER_WORD = re.compile(r"\bnewsletters?\b|뉴스레터|소식지", re.IGNORECASE)
 # Donation appeals: buttons and the sentence that prices a gift.
 _DONATION = re.compile(
@@ -380,6 +384,7 @@ def widget_reason(s: str, w: int) -> str | None:
     if (
         w <= 80
         and _NEWSLETTER_WORD.search(s)
+        and not _ISSUE.search(s)
         and not _SENTENCE_END.search(s)
         and not _AUTHOR_LABEL.search(s)
     ):

@@ -21,11 +21,11 @@ from moksori.errors import CorruptFile, EmptyFile, FileTooLarge
 from moksori.ingest.boilerplate import has_body_text, strip_boilerplate
 from moksori.ingest.decode import decode_bytes
 from moksori.ingest.limits import Limits, describe_size
-from moksori.ingest.linekinds import BAD, classify, ends_sentence, is_byline, weight
+from moksori.ingest.linekinds import BAD, NEAR, SHORT, classify, ends_sentence, is_byline, weight
 from moksori.ingest.model import Block, Decoded, Extracted, RemovedText
 from moksori.ingest.normalise import normalise
 from moksori.ingest.plausible import ALLOWED_GUESSES, utf8_stats
-from moksori.ingest.readers.html_lines import own_lines, visible_lines
+from moksori.ingest.readers.html_lines import own_lines, unwrap_layout_tables, visible_lines
 from moksori.ingest.readers.html_widgets import without_widgets
 
 REMOVED_REASON = "html boilerplate"
@@ -66,6 +66,7 @@ def read_html(data: bytes, source: str, limits: Limits) -> list[Extracted]:
         )
     decoded = decode_html(data, source)
     root = parse_html(decoded.text, source)
+    unwrap_layout_tables(root)
     visible = visible_lines(root)
     title = author = published = None
     paragraphs: list[str] = []
@@ -376,6 +377,8 @@ def _with_article_parts(
         role = roles.get(i)
         if role is None and _byline_line(line):
             role = _META  # "입력 2025.05.12 06:00" in an unnamed list item
+        elif role is None and _titles_a_byline(visible, i):
+            role = _HEADING  # a board's subject cell over "글쓴이 : 관리자 날짜 : …"
         if role in (None, _LINKED) and line in authors and i <= first + 6:
             if visible.index(line) == i:  # the author's name (its first showing), as the
                 role = _META  # metadata gives it, even as a link to the profile
@@ -402,6 +405,20 @@ def _with_article_parts(
         present[i] = True
         anchor = line
     return _with_author_names(out, visible, present, roles)
+
+
+def _titles_a_byline(visible: list[str], i: int) -> bool:
+    """A title that is no heading element (a board's subject cell, a styled ``div``)
+    right over the byline: several words, no sentence, no chrome."""
+    line = visible[i]
+    return (
+        i + 1 < len(visible)
+        and _byline_line(visible[i + 1])
+        and len(line.split()) >= 3
+        and not ends_sentence(line)
+        and not is_byline(line)
+        and classify(line)[0] in (SHORT, NEAR)
+    )
 
 
 def _only_heading_above(visible: list[str], roles: dict[int, str], i: int, first: int) -> bool:

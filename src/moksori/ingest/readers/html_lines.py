@@ -57,3 +57,43 @@ def own_lines(el: lxml_html.HtmlElement) -> list[str]:
         return visible_lines(el)
     finally:
         el.tail = tail
+
+
+_TABLE_PARTS = frozenset("table thead tbody tfoot tr td th caption".split())
+_BLOCKS_IN_A_CELL = frozenset("p div table ul ol dl h1 h2 h3 h4 h5 h6 blockquote form".split())
+
+
+def unwrap_layout_tables(root: lxml_html.HtmlElement) -> None:
+    """Turn tables used for page layout into plain blocks (``div``), in place.
+
+    Old Korean boards and hand-made sites lay the whole page out in tables; extractors
+    then read the article as one table row, its paragraphs run together, and the menus
+    beside it as cells of the same table. A table whose cells hold paragraphs, lists or
+    other tables is layout; a data table (text in its cells) stays a table. Both are
+    block elements, so the page's visible lines do not change.
+    """
+    layout = [
+        table
+        for table in root.iter("table")
+        if any(
+            isinstance(el.tag, str) and el.tag.lower() in _BLOCKS_IN_A_CELL
+            for cell in table.iter("td", "th")
+            for el in cell.iterdescendants()
+        )
+    ]
+    for table in layout:
+        parts = [table, *_own_parts(table)]
+        for el in parts:
+            el.tag = "div"
+
+
+def _own_parts(table: etree._Element) -> list[etree._Element]:
+    """The rows and cells of ``table`` itself, not those of a table nested in a cell."""
+    out: list[etree._Element] = []
+    stack = list(table)
+    while stack:
+        el = stack.pop()
+        if isinstance(el.tag, str) and el.tag.lower() in _TABLE_PARTS - {"table"}:
+            out.append(el)
+            stack.extend(el)
+    return out
