@@ -25,7 +25,12 @@ from moksori.ingest.linekinds import BAD, NEAR, SHORT, classify, ends_sentence, 
 from moksori.ingest.model import Block, Decoded, Extracted, RemovedText
 from moksori.ingest.normalise import normalise
 from moksori.ingest.plausible import ALLOWED_GUESSES, utf8_stats
-from moksori.ingest.readers.html_lines import own_lines, unwrap_layout_tables, visible_lines
+from moksori.ingest.readers.html_lines import (
+    own_lines,
+    plain_items,
+    unwrap_layout_tables,
+    visible_lines,
+)
 from moksori.ingest.readers.html_widgets import without_widgets
 
 REMOVED_REASON = "html boilerplate"
@@ -82,7 +87,7 @@ def read_html(data: bytes, source: str, limits: Limits) -> list[Extracted]:
     roles = _line_roles(root, visible)
     paragraphs = _with_article_parts(paragraphs, visible, roles, _names(author))
     parts = {visible[i] for i, role in roles.items() if role != _HEADING}
-    paragraphs = _plain_items(without_widgets(paragraphs, root, parts), visible)
+    paragraphs = plain_items(without_widgets(paragraphs, root, parts), visible)
     article, stripped = strip_boilerplate("\n\n".join(paragraphs))
     if not has_body_text(article):
         raise EmptyFile(source, "no article text found (the page holds only menus and links)")
@@ -222,19 +227,6 @@ def _with_bylines(paragraphs: list[str], visible: list[str]) -> list[str]:
                 out.insert(at, line)
                 present.add(line)
     return out
-
-
-def _plain_items(paragraphs: list[str], visible: list[str]) -> list[str]:
-    """List items as the page shows them: trafilatura writes "- " before each, a marker
-    the reader never saw (the bullet is drawn), so "- 수료증 전달" would be no line of the
-    page and the item would count as removed. A dash the page itself prints stays."""
-    shown = set(visible)
-
-    def plain(line: str) -> str:
-        item = line.removeprefix("- ")
-        return item if item != line and item in shown and line not in shown else line
-
-    return ["\n".join(map(plain, p.split("\n"))) for p in paragraphs]
 
 
 # Class, id or itemprop words of the parts of an article that extractors drop: who wrote it,

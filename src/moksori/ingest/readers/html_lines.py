@@ -97,3 +97,16 @@ def _own_parts(table: etree._Element) -> list[etree._Element]:
             out.append(el)
             stack.extend(el)
     return out
+
+
+def plain_items(paragraphs: list[str], visible: list[str]) -> list[str]:
+    """List items as the page shows them: trafilatura writes "- " before each, a marker
+    the reader never saw (the bullet is drawn), so "- 수료증 전달" would be no line of the
+    page and the item would count as removed. A dash the page itself prints stays."""
+    shown = set(visible)
+
+    def plain(line: str) -> str:
+        item = line.removeprefix("- ")
+        return item if item != line and item in shown and line not in shown else line
+
+    return ["\n".join(map(plain, p.split("\n"))) for p in paragraphs]
