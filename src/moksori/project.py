@@ -43,6 +43,7 @@ from moksori.coding.reconcile import Reconciler
 from moksori.coding.reliability import Reliability
 from moksori.errors import AuditError, MoksoriError, QueryError
 from moksori.ingest.limits import Limits
+from moksori.ingest.shared_passages import forget_earlier
 from moksori.outputs import write_output
 from moksori.protect.deid import Deid
 from moksori.sources import AddReport as AddReport
@@ -166,6 +167,7 @@ class Project:
     def close(self) -> None:
         self._ranker.close()
         self.conn.close()
+        forget_earlier()  # cached letters of documents are testimony: not past the project
 
     def __enter__(self) -> Project:
         return self

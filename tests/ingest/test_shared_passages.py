@@ -9,6 +9,7 @@ from moksori.ingest import shared_passages as sp
 from moksori.ingest.model import Block, Extracted
 from moksori.ingest.pipeline import build_document
 from moksori.korean.terms import EXTRA_SEPARATOR, index_terms
+from moksori.project import Project
 
 ARTICLE = (
     "The Korea Hana Foundation reported that the number of defectors arriving in the "
@@ -203,3 +204,10 @@ def test_only_seeds_near_a_copy_s_alignment_are_extended() -> None:
     docs_at = {p: {7} for p, _ in seeds}
     assert sp.promising(seeds, docs_at, 7) == copy
     assert sp.promising(stock, docs_at, 7) == []
+
+
+def test_closing_a_project_forgets_the_cached_letters(project: Project) -> None:
+    sp.earlier_chars("혜산에서 온 편지, the letter from Hyesan")
+    assert sp._earlier
+    project.close()
+    assert not sp._earlier and sp._earlier_size == 0
