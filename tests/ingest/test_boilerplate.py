@@ -997,3 +997,16 @@ def test_an_impact_counter_and_a_one_line_paragraph_over_it_stay() -> None:
     lines = strip_boilerplate(text)[0].split("\n")
     assert all(s in lines for s in stats)
     assert "좋아요" not in lines and "화나요" not in lines
+
+
+def test_a_bulleted_menu_under_the_last_paragraph_is_no_sign_off() -> None:
+    """A dash signs the post only where it names someone ("- 은별(가명), 멘티"); "- About"
+    under the last paragraph of a text capture is its menu."""
+    text = (
+        "Home\nDonate\n\nA winter in Yanji\n\n"
+        + BODY
+        + "- Hana Lee, coordinator\n\n- About\n- Stories\n- Contact\n\n© 2026 Example Org"
+    )
+    lines = strip_boilerplate(text)[0].split("\n")
+    assert "- Hana Lee, coordinator" in lines
+    assert "- About" not in lines and "- Stories" not in lines

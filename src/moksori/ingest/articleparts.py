@@ -82,7 +82,9 @@ def credit(body: list[Line], k: int, last: int) -> bool:
 
 # The writer's sign-off or a photo credit under the last paragraph ("- 봄날나눔 사무국 드림",
 # "— Hana Lee, coordinator", "사진: 봄날나눔", "Photos: Min Park").
-_SIGN_OFF = re.compile(r"^[-–—]\s?[\w(]|(?:드림|올림)$")  # not "- 훈훈해요 4", a reaction count
+# A dash line must name someone ("- 은별(가명), 멘티", "— Hana Lee, coordinator"): "- About"
+# is a menu item in a text capture and "- 훈훈해요 4" a reaction count.
+_SIGN_OFF = re.compile(r"^[-–—]\s?[\w(][^,(]*[,(]|(?:드림|올림)$")
 _CREDIT_LINE = re.compile(
     r"^(?:사진|그림|글|영상|photos?|images?|illustrations?)\s?[:：=]", re.IGNORECASE
 )
