@@ -76,7 +76,12 @@ def score_page(page: Path) -> PageScore:
     stored = {ln.strip() for ln in doc.text.split("\n")}
 
     def kept(line: str) -> bool:
-        return line in stored or (page.suffix == ".html" and len(line) >= 20 and line in doc.text)
+        # An HTML table's cell is stored inside its row ("| 2019 | 41 |"): a short cell is
+        # still there when the row holds it between its bars.
+        return line in stored or (
+            page.suffix == ".html"
+            and ((len(line) >= 20 and line in doc.text) or f"| {line} |" in doc.text)
+        )
 
     body_lines = [ln for ln in dict.fromkeys(lines) if ln not in boiler]
     score = PageScore(

@@ -300,10 +300,11 @@ class _Writer:
             src.doc_id = docs_store.documents_of_source(self.conn, known[0])[0]
             there = docs_store.document_text(self.conn, src.doc_id)
             if there != src.mapped.text:
-                older = src.mapped.without_invisible()  # stored by moksori before 0.x (issue 18)
+                older = src.mapped.without_invisible()  # stored before issue 18 kept them
                 if older is None or older.text != there:
                     raise RefiError(f"source {src.guid} is in the project already, with other text")
                 src.mapped = older
+            self.ledger.mark(*children(src.el, "VariableValue"))  # came with the first import
             self.report.documents_existing += 1
         else:
             ingested = dataclasses.replace(
