@@ -54,7 +54,8 @@ COMMENTS = [
     ("jay_k", "So [brave|feeling] 💪🏽 my grandma crossed in 1998 🇰🇷 and [never talked|silence]"),
     (
         "하늘",
-        f"우리 가족 [{FAMILY}|family] 도 [압록강|route] 근처에서 왔어요 ❤{VS16} [고향|home] 생각나네요",
+        f"우리 가족 [{FAMILY}|family] 도 [압록강|route] 근처에서 왔어요 ❤{VS16} "
+        "[고향|home] 생각나네요",
     ),
     ("leeSH", f"[{HANJA}字|home] 이름 쓰는 [할머니|family] 😊 [함경도|home] 출신이세요"),
     ("anon", f"[배고픔|feeling]{ZWSP}이 제일 무서웠대요 🍚🍚🍚 [옥수수죽{ZWSP}만|food] 먹고"),

@@ -43,7 +43,8 @@ def _qde() -> str:
       <Coding guid="{G[11]}"><CodeRef targetGUID="{G[2]}"/></Coding>
     </PlainTextSelection>
   </Note>
-  <Note guid="{G[19]}" name="about P01"><PlainTextContent>met twice, in Seoul</PlainTextContent></Note>
+  <Note guid="{G[19]}" name="about P01">
+    <PlainTextContent>met twice, in Seoul</PlainTextContent></Note>
 </Notes>
 <Links>
   <Link guid="{G[12]}" name="precedes" originGUID="{G[1]}" targetGUID="{G[2]}"/>
