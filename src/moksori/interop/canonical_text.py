@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
+from moksori.ingest.normalise import PUA_SYMBOLS
 from moksori.ingest.normalise import REPLACEMENTS as NORMALISE_TABLE
 from moksori.interop.positions import BOM
 
@@ -84,10 +85,7 @@ class MappedText:
 # inside the text, private-use characters other than the mapped bullets).
 _ONCE_REMOVED = re.compile(
     "[\u200b\u200c\u200d\u2060\ufeff\u00ad"
-    + "".join(
-        f"{re.escape(chr(a))}-{re.escape(chr(b))}"
-        for a, b in _pua_ranges(set(NORMALISE_TABLE) & set(range(0xE000, 0xF900)))
-    )
+    + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in _pua_ranges(set(PUA_SYMBOLS)))
     + "]"
 )
 

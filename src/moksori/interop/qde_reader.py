@@ -22,7 +22,6 @@ up inside the package (never on disk) and skipped with its reason when absent;
 from __future__ import annotations
 
 import zipfile
-from collections import Counter
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -278,11 +277,8 @@ def read_sources(
     holder = child(root, "Sources")
     for el in holder if holder is not None else []:
         kind = local_name(el)
-        if kind in NON_TEXT_SOURCES:
+        if kind in NON_TEXT_SOURCES:  # what it holds is counted by the importer's ledger
             report.skip(kind)
-            inner = Counter(local_name(e) for e in el.iter() if local_name(e).endswith("Selection"))
-            for sel_kind, n in inner.items():  # graphic, media and PDF-text selections
-                report.skip(f"{sel_kind} in {kind}", n)
             continue
         if kind != "TextSource":
             continue

@@ -193,8 +193,8 @@ class _Writer:
         import_notes(self)
         graphs = child(self.root, "Graphs")
         for el in children(graphs, "Graph") if graphs is not None else []:
-            self.report.skip("Graph (moksori draws its own code maps)")
-            self.ledger.skip_tree(el, self.report, "a skipped Graph")
+            reason = "Graph (moksori draws its own code maps)"
+            self.ledger.skip_tree(el, self.report, "a skipped Graph", reason)
         self.report.elements = dict(sorted(self.ledger.close(self.report).items()))
         desc = text_of(child(self.root, "Description")).strip()
         if desc:
@@ -208,12 +208,9 @@ class _Writer:
         for el in holder if holder is not None else []:
             if el in self.ledger.seen or not isinstance(el.tag, str):
                 continue
-            kind = local_name(el)
-            self.ledger.mark(el)
-            for inner in el.iter() if kind in NON_TEXT_SOURCES else ():
-                if inner is not el and local_name(inner).endswith("Selection"):
-                    self.ledger.mark(inner)  # counted by the reader ("… in PDFSource")
-            self.ledger.skip_tree(el, self.report, f"a skipped {kind}")
+            kind = local_name(el)  # graphic, media and PDF selections: "… in PDFSource"
+            where = kind if kind in NON_TEXT_SOURCES else f"a skipped {kind}"
+            self.ledger.skip_tree(el, self.report, where)
 
     # --- users and codes ------------------------------------------------------
     def _users(self) -> None:
@@ -360,8 +357,8 @@ class _Writer:
                     int(sel.get("startPosition", 0)), int(sel.get("endPosition", 0))
                 )
                 if end <= start:
-                    self.report.skip("PlainTextSelection: on removed characters")
-                    self.ledger.skip_tree(sel, self.report, "a skipped PlainTextSelection")
+                    reason = "PlainTextSelection: on removed characters"
+                    self.ledger.skip_tree(sel, self.report, "a skipped PlainTextSelection", reason)
                     continue
                 self.selections[gid] = (src.doc_id, start, end)
                 self.codings[gid] = []

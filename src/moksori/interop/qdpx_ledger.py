@@ -38,8 +38,13 @@ class Ledger:
     def mark(self, *els: etree._Element) -> None:
         self.seen.update(els)
 
-    def skip_tree(self, el: etree._Element, report: Any, where: str) -> None:
-        """``el`` was skipped (and reported) as a whole: what it holds is skipped with it."""
+    def skip_tree(
+        self, el: etree._Element, report: Any, where: str, reason: str | None = None
+    ) -> None:
+        """``el`` is skipped as a whole (reported as ``reason``, unless the caller already
+        did): what it holds is skipped with it, each "<kind> in <where>"."""
+        if reason is not None:
+            report.skip(reason)
         self.seen.add(el)
         for inner in el.iter():
             if inner is el or not isinstance(inner.tag, str) or inner in self.seen:

@@ -70,5 +70,5 @@ def import_sets(w: _Writer) -> None:
             is_core = w.conn.execute("SELECT is_core FROM code WHERE id = ?", (members[0],))
             w.report.core = int(is_core.fetchone()[0])
             continue
-        w.report.skip("Set (moksori has no code or document sets)")
-        w.ledger.skip_tree(el, w.report, "a skipped Set")
+        reason = "Set (moksori has no code or document sets)"
+        w.ledger.skip_tree(el, w.report, "a skipped Set", reason)

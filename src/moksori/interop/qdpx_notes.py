@@ -91,8 +91,8 @@ def _memo(w: _Writer, el: etree._Element, targets: dict[str, Target]) -> None:
     span = _note_range(w, el, guid, kind, target)
     for sel in children(el, "PlainTextSelection"):  # selections in the memo's own text
         if sel not in w.ledger.seen:  # (not the one that anchors an annotation)
-            w.ledger.skip_tree(sel, w.report, "a Note (memo text is not coded)")
-            w.report.skip("PlainTextSelection in a Note (memo text is not coded)")
+            reason = "PlainTextSelection in a Note (memo text is not coded)"
+            w.ledger.skip_tree(sel, w.report, "a Note (memo text is not coded)", reason)
     if span is not None:
         annotation(w, el, target or 0, span, body, title, guid)
         return
@@ -137,8 +137,8 @@ def _note_range(
         return None
     w.ledger.mark(sel)
     for inner in children(sel, "Coding"):
-        w.ledger.skip_tree(inner, w.report, "an annotation (a memo is not coded)")
-        w.report.skip("Coding of an annotation (a memo is not coded)")
+        reason = "Coding of an annotation (a memo is not coded)"
+        w.ledger.skip_tree(inner, w.report, "an annotation (a memo is not coded)", reason)
     return span
 
 
