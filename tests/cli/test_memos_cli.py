@@ -83,6 +83,13 @@ def test_memo_on_a_passage(project_path: Path, passphrase: str, tmp_path: Path) 
     listed = moksori("memo", "list", proj, "ko.txt", "--on", "document")
     assert f"at {memo['start']}-{memo['end']}" in listed.stdout
     assert "“너무 무서웠어요”" in listed.stdout and "“면접자”" in listed.stdout
+    # the passage is one display line: a direction override in the text stays inert
+    r = moksori(
+        "memo", "add", proj, "ko.txt", "--on", "document", "--range", "0-3",
+        "--text", "x\u202eyz", "--coder", "minji",
+    )  # fmt: skip
+    shown = moksori("show", proj, "ko.txt").stdout
+    assert "x\\u202eyz" in shown and "\u202e" not in shown
     bad = moksori(
         "memo", "add", proj, "ko.txt", "--on", "document", "--range", "3-x", "--text", "x"
     )

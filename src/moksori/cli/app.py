@@ -210,7 +210,7 @@ def show(
             out.print(
                 f"  [cyan]memo #{m.id} on {m.range_label}[/cyan] "
                 f"[dim]({render.escape(m.author or 'unknown')})[/dim]{title} "
-                + render.escape(" ".join(m.text.split()))
+                + display.line(" ".join(m.text.split()))
             )
 
 

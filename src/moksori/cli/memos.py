@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from moksori.cli import render
+from moksori.cli import display, render
 from moksori.cli.common import JsonOpt, ProjectArg, emit_json, err, handle_errors, open_project, out
 from moksori.coding.memos import EXPORT_FORMATS, TARGET_KINDS, Memo
 from moksori.errors import CodingError
@@ -45,7 +45,7 @@ def _print(memos: list[Memo]) -> None:
             f"[dim]— {render.escape(m.author or 'unknown')}, {m.updated_at}[/dim]"
         )
         if m.quote is not None:
-            out.print("  [italic]“" + render.escape(_short(m.quote)) + "”[/italic]")
+            out.print("  [italic]“" + display.line(_short(m.quote)) + "”[/italic]")
         out.print("  " + render.escape(m.text).replace("\n", "\n  "))
 
 
