@@ -147,6 +147,7 @@ def main() -> None:
             "dev5",
             "heldout5",
             "heldout6",
+            "heldout7",
         ),
         default="dev",
         dest="which",
