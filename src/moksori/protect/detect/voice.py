@@ -10,6 +10,10 @@ Korean speakers drop "I" ("아버지가 보위원이었어요"). A short text is
 testimony too, unless it is laid out or written as a report (two section headings such
 as "1. 배경" or "Methods", or three sentences ending on a reporting verb, "…고 밝혔다")
 and has not one first-person word ("we" aside: a paper's authors) or spoken ending.
+Two shapes are testimony whatever their pronouns: a transcript in interview turns
+("Q: … / A: …", "면담자: … / 구술자: …"), whose answers may never say "I", and a note
+that opens by naming itself one ("Field notes, …", "Case summary …", "면담 기록"):
+written about one person in the third person, it is still that person's life.
 """
 
 from __future__ import annotations
@@ -49,10 +53,39 @@ _REPORTED = re.compile(
 _QUOTED = re.compile(r'"[^"\n]{1,400}"|“[^”\n]{1,400}”|「[^」\n]{1,400}」')
 
 
+# A turn of an interview: optional timestamp, then a role label and a colon.
+_TURN = re.compile(
+    r"(?m)^[ \t]*(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*)?"
+    r"(?:Q|A|Interviewer|Interviewee|Respondent|Participant|Narrator|Informant"
+    r"|면담자|구술자|피면담자|연구자|참여자|질문|답변|문|답)(?:\s?\d{1,2})?[ \t]*[:：]"
+)
+# A note naming its own genre in its first words: interview, field or case notes.
+_NOTE_HEAD = re.compile(
+    r"^\W{0,3}(?:(?:interview|field|case|session|fieldwork|focus[- ]group|visit|phone[- ]call"
+    r"|interviewer['’]?s?|caseworker['’]?s?)\s(?:notes?|summary|log|record|memo)\b"
+    r"|(?:summary|notes?|record) (?:of|from|on) (?:an?|the|my|our) [\w\s'’-]{0,30}?"
+    r"(?:interview|focus group|home visit|session|meeting)"
+    r"|from the (?:interview|case|field) (?:log|notes?|record|file)"
+    r"|(?:면담|면접|인터뷰|구술|현장|상담|사례)\s?(?:기록|노트|일지|요약|메모|정리))",
+    re.IGNORECASE,
+)
+
+
+def _interview_shaped(text: str) -> bool:
+    """Turns of an interview on a third of the lines or more, or a note's own heading."""
+    if _NOTE_HEAD.match(text.lstrip()):
+        return True
+    turns = len(_TURN.findall(text))
+    lines = sum(1 for line in text.split("\n") if line.strip())
+    return turns >= 2 and turns * 3 >= lines
+
+
 @lru_cache(maxsize=2)  # the detectors of one text ask in turn; keep no old texts alive
 def is_testimony(text: str) -> bool:
     """True unless the text almost never says "I" or "we" outside the speech it quotes and
     is long or shaped as a report (a paper, a report, news)."""
+    if _interview_shaped(text):
+        return True
     report_shaped = len(_HEADING.findall(text)) >= 2 or len(_REPORTED.findall(text)) >= 3
     if len(text) < _SHORT and not report_shaped:
         return True  # a memo, one answer: too little to judge
