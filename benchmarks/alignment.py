@@ -5,6 +5,9 @@
     python benchmarks/alignment.py --limit 10      # first 10 excerpts, no long run
     python benchmarks/alignment.py --no-long
 
+It also measures pairing by file name: the fit of true translations against every
+pairing of two different excerpts (moksori.bilingual.name_pairs).
+
 Reads benchmarks/bilingual/alignment.jsonl (held-in: the aligner's weights were tuned
 on it, so these are not independent figures), encodes every sentence with
 moksori.semantic.encoder, aligns each excerpt with moksori.bilingual.align and scores
@@ -37,6 +40,7 @@ RESULTS = HERE / "results"
 sys.path.insert(0, str(REPO / "src"))
 
 from moksori.bilingual.align import Link, Unit, align  # noqa: E402
+from moksori.bilingual.name_pairs import FIT_THRESHOLD, translation_fit  # noqa: E402
 from moksori.semantic import encoder  # noqa: E402
 
 TARGET_F1_11 = 0.9
@@ -194,6 +198,42 @@ def check_fixed(rows: list[dict[str, Any]], enc: CachedEncoder) -> dict[str, Any
     return {"fixed_links": total, "fixed_kept": kept, **prf(tp, pred, gold_n)}
 
 
+def pairing(rows: list[dict[str, Any]], enc: CachedEncoder) -> dict[str, Any]:
+    """Pairing by file name: the fit of true translations (whole, and with only the first
+    half translated) against every pairing of two different excerpts (same topics)."""
+    sides = [
+        (units(r["ko"], True), units(r["en"], True), enc([x["text"] for x in r["ko"]]))
+        for r in rows
+    ]
+    en_vecs = [enc([x["text"] for x in r["en"]]) for r in rows]
+    true, half, other = [], [], []
+    for i, (a, b, va) in enumerate(sides):
+        true.append(translation_fit(a, b, va, en_vecs[i]))
+        k = max(1, len(b) // 2)
+        half.append(translation_fit(a, b[:k], va, en_vecs[i][:k]))
+        for j, (_, b2, _) in enumerate(sides):
+            if j != i:
+                other.append(translation_fit(a, b2, va, en_vecs[j]))
+
+    def spread(xs: list[float]) -> dict[str, float]:
+        return {
+            "n": len(xs),
+            "min": round(min(xs), 3),
+            "median": round(float(np.median(xs)), 3),
+            "max": round(max(xs), 3),
+        }
+
+    return {
+        "threshold": FIT_THRESHOLD,
+        "true": spread(true),
+        "half_translated": spread(half),
+        "different_interviews": spread(other),
+        "true_paired": sum(x >= FIT_THRESHOLD for x in true),
+        "half_paired": sum(x >= FIT_THRESHOLD for x in half),
+        "wrongly_paired": sum(x >= FIT_THRESHOLD for x in other),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="first N excerpts only")
@@ -219,6 +259,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, opts in variants.items():
         results["variants"][name] = evaluate(rows, enc, **opts)
     results["fixed"] = check_fixed(rows, enc)
+    results["pairing"] = pairing(rows, enc)
     results["encoding"] = {
         "texts": enc.encoded,
         "seconds": round(enc.seconds, 2),
@@ -270,6 +311,16 @@ def print_table(results: dict[str, Any]) -> None:
     print(
         f"\nfixed links: {f['fixed_kept']}/{f['fixed_links']} kept; "
         f"overall F1 with them {f['f1']:.3f}"
+    )
+    pg = results["pairing"]
+    print(
+        f"\npairing by file name (fit >= {pg['threshold']}): true translations "
+        f"{pg['true_paired']}/{pg['true']['n']} paired "
+        f"(fit {pg['true']['min']}-{pg['true']['max']}), "
+        f"half translated {pg['half_paired']}/{pg['half_translated']['n']} "
+        f"(from {pg['half_translated']['min']}), different interviews "
+        f"{pg['wrongly_paired']}/{pg['different_interviews']['n']} paired "
+        f"(up to {pg['different_interviews']['max']})"
     )
     e = results["encoding"]
     print(f"encoding: {e['texts']} texts in {e['seconds']} s ({e['texts_per_second']}/s)")

@@ -11,7 +11,7 @@ import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from moksori.bilingual.pairs import Pair, Pairs
 from moksori.errors import IngestError
@@ -21,6 +21,9 @@ from moksori.store import audit, shared_passages
 from moksori.store import documents as docs_store
 from moksori.store.audit import Action, Event
 from moksori.store.database import Connection, transaction
+
+if TYPE_CHECKING:
+    from moksori.bilingual.name_pairs import Proposal
 
 
 @dataclass
@@ -46,6 +49,8 @@ def _file_event(action: Action, documents: list[int], size: int) -> Event:
 class AddReport:
     outcomes: list[FileOutcome] = field(default_factory=list)
     pairs: list[Pair] = field(default_factory=list)  # x.ko.txt + x.en.txt, paired on add
+    # names that say "translation" but texts that do not align: proposed, not paired
+    proposed_pairs: list[Proposal] = field(default_factory=list)
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -57,6 +62,7 @@ class AddReport:
             "errors": self.count("error"),
             "files": [o.to_json() for o in self.outcomes],
             "pairs": [p.to_json() for p in self.pairs],
+            "proposed_pairs": [p.to_json() for p in self.proposed_pairs],
         }
 
 
@@ -197,4 +203,7 @@ class Sources:
     def _pair_added(self, report: AddReport) -> None:
         added = [i for o in report.outcomes if o.status == "added" for i in o.document_ids]
         if added:
-            report.pairs = self.pairs.pair_by_names(added)
+            from moksori.bilingual.name_pairs import pair_by_names  # lazy: numpy, encoder
+
+            pairing = pair_by_names(self.pairs, added)
+            report.pairs, report.proposed_pairs = pairing.made, pairing.proposed

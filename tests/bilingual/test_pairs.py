@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from moksori.bilingual.name_pairs import FIT_THRESHOLD
 from moksori.bilingual.pairs import PairError, name_language
 from moksori.cli.app import app
 from moksori.errors import NotFound
@@ -46,6 +47,39 @@ def test_files_named_by_language_pair_when_added(project: Project, tmp_path: Pat
     assert docs["in/note_en.txt"].translation_of is None
     # adding again pairs nothing new (the files are duplicates)
     assert project.add([tmp_path / "in"], workers=1).pairs == []
+
+
+UNRELATED_KO = (
+    "면담자: 장사는 어떻게 시작하셨어요?\n"
+    "참여자: 처음에는 장마당에서 옥수수 국수를 팔았어요. 어머니가 가르쳐 주셨어요.\n"
+)
+UNRELATED_EN = (
+    "Interviewer: What do you do on weekends now?\n"
+    "Participant: I go to church and then I study for the bus driver licence. "
+    "My son plays football with the neighbours.\n"
+)
+
+
+def test_names_alone_do_not_pair_unrelated_interviews(project: Project, tmp_path: Path) -> None:
+    """int07.ko / int07.en whose texts say different things: proposed, not paired."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "int07.ko.txt").write_text(UNRELATED_KO, encoding="utf-8")
+    (folder / "int07.en.txt").write_text(UNRELATED_EN, encoding="utf-8")
+    (folder / "int08_ko.txt").write_text(KO, encoding="utf-8")
+    (folder / "int08_en.txt").write_text(EN, encoding="utf-8")
+    report = project.add([folder], workers=1)
+    assert [(p.original, p.translation) for p in report.pairs] == [
+        ("in/int08_ko.txt", "in/int08_en.txt")
+    ]
+    [proposal] = report.proposed_pairs
+    assert (proposal.original, proposal.translation) == ("in/int07.ko.txt", "in/int07.en.txt")
+    assert proposal.fit < FIT_THRESHOLD
+    assert report.to_json()["proposed_pairs"][0]["translation"] == "in/int07.en.txt"
+    assert len(project.pairs.all()) == 1
+    # the researcher can still pair them by hand
+    project.pairs.pair("in/int07.ko.txt", "in/int07.en.txt")
+    assert len(project.pairs.all()) == 2
 
 
 def test_rules_of_a_pair(project: Project, tmp_path: Path) -> None:

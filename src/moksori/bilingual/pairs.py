@@ -5,13 +5,12 @@ keep the pair unambiguous: a document is never its own translation, the two
 sides are in different languages, a document has at most one translation per
 language, and a translation has one original. Files named ``x.ko.txt`` and
 ``x.en.txt`` (also ``x_ko``/``x-en``/``x (en)``) are paired when they are added,
-the Korean one as the original.
+the Korean one as the original, if their texts align (:mod:`.name_pairs`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import PurePosixPath
 from typing import Any
@@ -23,7 +22,6 @@ from moksori.store.database import Connection
 from moksori.store.documents import (
     document_labels,
     document_lang,
-    document_sources,
     resolve_document,
 )
 
@@ -138,7 +136,7 @@ class Pairs:
         oid = _doc(self.conn, original)
         tid = _doc(self.conn, translation)
         with change(self.conn, self.actor) as ch:
-            pair_id = self._insert(oid, tid)
+            pair_id = self.insert(oid, tid)
             ch.record(Event(Action.PAIR_ADD, {"pair": [pair_id], "document": [oid, tid]}))
         return self.get(pair_id)
 
@@ -160,34 +158,8 @@ class Pairs:
             }
             ch.record(Event(Action.PAIR_REMOVE, targets, {"links": len(links)}))
 
-    def pair_by_names(self, doc_ids: Iterable[int]) -> list[Pair]:
-        """Pair documents whose file names differ only by a ko/en tag (``x.ko.txt``,
-        ``x.en.txt``); pairs that break a rule are left alone, not reported as errors."""
-        made: list[int] = []
-        by_stem: dict[tuple[str, str], dict[str, int]] = {}
-        wanted = set(doc_ids)
-        for doc_id, name, part in document_sources(self.conn):
-            tagged = name_language(str(name))
-            if tagged is not None:
-                stem, lang = tagged
-                by_stem.setdefault((stem, part or ""), {}).setdefault(lang, int(doc_id))
-        with change(self.conn, self.actor) as ch:
-            for sides in by_stem.values():
-                ko, en = sides.get("ko"), sides.get("en")
-                if ko is None or en is None or not ({ko, en} & wanted):
-                    continue
-                try:
-                    made.append(self._insert(ko, en))
-                except PairError:
-                    continue
-            if made:
-                event = Event(
-                    Action.PAIR_ADD, {"pair": list(made)}, {"pairs": len(made)}, "by_name"
-                )
-                ch.record(event)
-        return [self.get(p) for p in made]
-
-    def _insert(self, oid: int, tid: int) -> int:
+    def insert(self, oid: int, tid: int) -> int:
+        """Insert a pair inside the caller's change (which records its event)."""
         labels = document_labels(self.conn, [oid, tid])
         if oid == tid:
             raise PairError(f"{labels[oid]} cannot be its own translation")
