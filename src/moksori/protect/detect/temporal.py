@@ -31,6 +31,7 @@ from moksori.protect.detect import (
     identifiers,
     life_times,
     numbers,
+    said_ages,
     sparse,
     spoken_dates,
 )
@@ -299,7 +300,8 @@ def find(text: str) -> list[Span]:
     zones = [(s.start, s.end) for s in identifiers.find_web(text) + identifiers.find_rrns(text)]
     spans = _korean(text) + _numeric(text) + _english(text) + _bare_years(text)
     spans += spoken_dates.find(text) + life_times.find(text)
-    spans += ages.find_ages(text) + cohorts.find_cohorts(text)
+    said = ages.find_ages(text)
+    spans += said + said_ages.find(text, said) + cohorts.find_cohorts(text)
     return _resolve(spans, zones)
 
 
