@@ -39,7 +39,21 @@ def _nearest(
     if index is None:
         raise QueryError("no passage has been embedded yet; run `moksori embed PROJECT` first")
     vector = encoder.encode([text])[0]
-    return index.search(vector, k, allowed_ids=_allowed(conn, query, filters))
+    owners = cache.owners
+    allowed = _allowed(conn, query, filters)
+    if allowed is not None and owners:
+        allowed = allowed | {s for s, p in owners.items() if p in allowed}
+    # A passage scores by its own vector or its best sentence: read deeper until k
+    # distinct passages are found (the first k distinct are exactly the best k).
+    depth = k * 4 + 16
+    while True:
+        found = index.search(vector, depth, allowed_ids=allowed)
+        best: dict[int, float] = {}
+        for sid, score in found:
+            best.setdefault(owners.get(sid, sid), score)
+        if len(best) >= k or len(found) < depth:
+            return sorted(best.items(), key=lambda x: (-x[1], x[0]))[:k]
+        depth *= 4
 
 
 def semantic_search(
@@ -80,7 +94,12 @@ def hybrid_search(
 
 
 def _note(conn: Connection, cache: VectorCache) -> str | None:
-    left = cache.missing(conn)
-    if left:
-        return f"{left} passages are not embedded yet; run `moksori embed` to include them"
+    passages, sentences = cache.missing(conn)
+    if passages:
+        return f"{passages} passages are not embedded yet; run `moksori embed` to include them"
+    if sentences:
+        return (
+            f"{sentences} sentences of long passages are not embedded yet; "
+            "run `moksori embed` to find single sentences inside them"
+        )
     return None

@@ -221,6 +221,19 @@ def sentence_spans(conn: Connection, doc_id: int) -> list[tuple[int, int, str | 
     return [(int(a), int(b), sp, str(t)) for a, b, sp, t in rows]
 
 
+def passage_and_sentence_spans(
+    conn: Connection,
+) -> Iterator[tuple[int, int, bool, int, int, bool]]:
+    """Every passage and sentence of the project, by document and position:
+    (document id, segment id, is a sentence, start, end, repeats another document)."""
+    kinds = ",".join(f"'{k}'" for k in (*PASSAGE_KINDS, "sentence"))
+    for doc_id, sid, kind, start, end, repeat in conn.execute(
+        'SELECT document_id, id, kind, start, "end", duplicate_of IS NOT NULL FROM segment '
+        f"WHERE kind IN ({kinds}) ORDER BY document_id, start, id"
+    ):
+        yield int(doc_id), int(sid), kind == "sentence", int(start), int(end), bool(repeat)
+
+
 # --- for store/shared_passages.py: a document's text, its passages, their repeats ---
 
 
