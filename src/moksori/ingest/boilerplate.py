@@ -39,6 +39,7 @@ from moksori.ingest.lineruns import (
     article_tail,
     closing_list,
     footer_note,
+    forgive_lone_counts,
     listish,
     mark_byline_emails,
     mark_paragraphs,
@@ -78,6 +79,7 @@ def _classified_lines(text: str) -> list[Line]:
     for ln in nonblank:
         ln.opens_list = ln.cls == BAD and heads_list(ln)
     promote_listed_tables(nonblank)
+    forgive_lone_counts(nonblank)
     promote_comment_threads(nonblank)
     promote_page_numbers(nonblank)
     protect_notes(nonblank)

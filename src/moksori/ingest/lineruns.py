@@ -169,6 +169,29 @@ def promote_comment_threads(body: list[Line]) -> None:
         i = j
 
 
+_COUNTED = re.compile(r"[(\[]\d{1,4}[)\]]$")
+
+
+def forgive_lone_counts(body: list[Line]) -> None:
+    """ "정민 (26)" between two paragraphs is a name with an age (a speaker's heading, a
+    photo's caption), not a category with its post count: those come in lists, never alone
+    among prose. Such a line is a plain short line again."""
+    for k in range(1, len(body) - 1):
+        ln = body[k]
+        if (
+            ln.reason == "category list"
+            and not ln.opens_list
+            and _COUNTED.search(ln.text.strip())
+            and _prose_line(body[k - 1])
+            and _prose_line(body[k + 1])
+        ):
+            ln.cls, ln.reason = SHORT, ""
+
+
+def _prose_line(ln: Line) -> bool:
+    return ln.cls == GOOD or (ln.cls == NEAR and ln.sentence)
+
+
 _PAGE_NUMBER = re.compile(
     r"^(?:[-–—]\s*)?(?:page\s+|p\.\s*)?(\d{1,3})(?:\s*[-–—])?(?:\s*/\s*\d{1,3})?$", re.I
 )

@@ -21,7 +21,16 @@ from moksori.errors import CorruptFile, EmptyFile, FileTooLarge
 from moksori.ingest.boilerplate import has_body_text, strip_boilerplate
 from moksori.ingest.decode import decode_bytes
 from moksori.ingest.limits import Limits, describe_size
-from moksori.ingest.linekinds import BAD, NEAR, SHORT, classify, ends_sentence, is_byline, weight
+from moksori.ingest.linekinds import (
+    BAD,
+    GOOD,
+    NEAR,
+    SHORT,
+    classify,
+    ends_sentence,
+    is_byline,
+    weight,
+)
 from moksori.ingest.model import Block, Decoded, Extracted, RemovedText
 from moksori.ingest.normalise import normalise
 from moksori.ingest.plausible import ALLOWED_GUESSES, utf8_stats
@@ -30,6 +39,14 @@ from moksori.ingest.readers.html_lines import (
     plain_items,
     unwrap_layout_tables,
     visible_lines,
+)
+from moksori.ingest.readers.html_restore import (
+    byline_line,
+    page_headline,
+    paragraph_texts,
+    with_bylines,
+    with_dropped_paragraphs,
+    with_headline,
 )
 from moksori.ingest.readers.html_widgets import without_widgets
 
@@ -78,12 +95,14 @@ def read_html(data: bytes, source: str, limits: Limits) -> list[Extracted]:
     doc = _trafilatura(root)
     if doc is not None:
         title, author, published = _clean(doc.title), _clean(doc.author), _clean(doc.date)
+        title = page_headline(root, visible, title)
         paragraphs = _paragraphs(doc.text or "")
+        paragraphs = with_dropped_paragraphs(paragraphs, visible, paragraph_texts(root))
     if not has_body_text("\n".join(paragraphs)):
         paragraphs = visible  # trafilatura found nothing: fall back to the whole page
     elif title and title in visible and title not in paragraphs[:3]:
-        paragraphs.insert(0, title)  # the visible headline belongs to the text, too
-    paragraphs = _with_bylines(paragraphs, visible)
+        paragraphs = with_headline(paragraphs, visible, title)  # the reader saw it, too
+    paragraphs = with_bylines(paragraphs, visible)
     roles = _line_roles(root, visible)
     paragraphs = _with_article_parts(paragraphs, visible, roles, _names(author))
     parts = {visible[i] for i, role in roles.items() if role != _HEADING}
@@ -205,30 +224,6 @@ def _paragraphs(text: str) -> list[str]:
     return paragraphs
 
 
-def _byline_line(line: str) -> bool:
-    """A short line that reads as a byline or date ("입력 2025.05.12 06:00"), not prose."""
-    return weight(line) <= 120 and is_byline(line) and not ends_sentence(line)
-
-
-def _with_bylines(paragraphs: list[str], visible: list[str]) -> list[str]:
-    """Put back the bylines under the article's headlines ("2024년 2월 14일 | 작성자: …"),
-    which trafilatura keeps only as metadata or drops: who wrote a text and when is part of
-    what the reader saw, and an appended article's byline is how segmentation knows that
-    a Q&A interview ended there."""
-    out = list(paragraphs)
-    present = set(out)
-    listed = {i.removeprefix("- ") for p in out if p.startswith("- ") for i in p.split("\n")}
-    for before, line in zip(visible, visible[1:], strict=False):
-        if line in present or line in listed or before not in present:
-            continue  # a date that is a list's item ("- January 15, 2025") is there already
-        if _byline_line(line):
-            at = out.index(before) + 1
-            if at < len(out):  # inside the article, not under its last line
-                out.insert(at, line)
-                present.add(line)
-    return out
-
-
 # Class, id or itemprop words of the parts of an article that extractors drop: who wrote it,
 # when, its subtitle and its photo captions.
 _META_CLASS = re.compile(
@@ -283,7 +278,7 @@ def _line_roles(root: lxml_html.HtmlElement, visible: list[str]) -> dict[int, st
             at = _run_at(visible, lines, cursor) if small else -1
             if at < 0:
                 continue
-        broken = tag in _HEADINGS or tag == "p"  # a dek's lines, split by <br>
+        broken = tag in _HEADINGS or tag in ("p", "figcaption")  # split by <br>
         for k, line in enumerate(lines):
             if len(lines) == 1 or broken or _listed_name(line):
                 roles.setdefault(at + k, role)
@@ -367,7 +362,7 @@ def _with_article_parts(
             anchor = line if line in out else anchor
             continue
         role = roles.get(i)
-        if role is None and _byline_line(line):
+        if role is None and byline_line(line):
             role = _META  # "입력 2025.05.12 06:00" in an unnamed list item
         elif role is None and _titles_a_byline(visible, i):
             role = _HEADING  # a board's subject cell over "글쓴이 : 관리자 날짜 : …"
@@ -376,8 +371,9 @@ def _with_article_parts(
                 role = _META  # metadata gives it, even as a link to the profile
         if role is None or (weight(line) > 400 and role != _LINKED):
             continue
-        if role == _LINKED:  # prose between the article's own paragraphs, never a link list
-            wanted = first < i < last and weight(line) >= 80 and ends_sentence(line)
+        if role == _LINKED:  # prose among (or closing) the article's paragraphs, no link list
+            prose = weight(line) >= 80 or classify(line)[0] == GOOD
+            wanted = first < i <= last + 1 and prose and ends_sentence(line)
         elif role == _CAPTION:
             wanted = first - 8 <= i < last  # a lead photo may stand over the headline
         elif role == _META:
@@ -405,7 +401,7 @@ def _titles_a_byline(visible: list[str], i: int) -> bool:
     line = visible[i]
     return (
         i + 1 < len(visible)
-        and _byline_line(visible[i + 1])
+        and byline_line(visible[i + 1])
         and len(line.split()) >= 3
         and not ends_sentence(line)
         and not is_byline(line)

@@ -1,0 +1,151 @@
+"""What the article extractor dropped from inside the article: short paragraphs, the headline,
+the bylines under it.
+
+trafilatura judges paragraphs by length and link density, so a short question between two
+answers ("인터뷰어: 시험은 어려웠어요?") can vanish from the middle of an interview, and a
+site's logo heading can be taken for the page's title. Both are testimony or its frame;
+the page's own structure (its ``<p>`` elements, its ``<title>``) tells us where they were.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import html as lxml_html
+
+from moksori.ingest.linekinds import (
+    BAD,
+    classify,
+    ends_sentence,
+    is_byline,
+    is_speaker_turn,
+    weight,
+)
+from moksori.ingest.normalise import normalise
+
+_SPACES = re.compile(r"\s+")
+# A gap longer than this between two article paragraphs is more likely a box (a form, a
+# list of links) than paragraphs the extractor skipped.
+_MAX_GAP = 3
+
+
+def paragraph_texts(root: lxml_html.HtmlElement) -> set[str]:
+    """The whole text of each ``<p>`` (and ``<blockquote>``) of the page, one line each."""
+    texts: set[str] = set()
+    for el in root.iter("p", "blockquote"):
+        text = _SPACES.sub(" ", normalise(el.text_content())).strip()
+        if text:
+            texts.add(text)
+    return texts
+
+
+def with_dropped_paragraphs(
+    paragraphs: list[str], visible: list[str], blocks: set[str]
+) -> list[str]:
+    """Put back paragraphs missing between two article paragraphs that follow each other
+    in the extracted text: the reader saw them in the middle of the article, so they are
+    its own (a short speaker turn, a one-line answer). Only whole ``<p>`` elements or
+    speaker turns come back, never a line that reads as chrome on its own."""
+    out = list(paragraphs)
+    present = set(out)
+    i = 0
+    while i < len(visible):
+        if visible[i] in present:
+            i += 1
+            continue
+        j = i
+        while j < len(visible) and visible[j] not in present:
+            j += 1
+        gap = visible[i:j]
+        if 0 < i and j < len(visible) and len(gap) <= _MAX_GAP and _restorable(gap, blocks):
+            before, after = out.index(visible[i - 1]), out.index(visible[j])
+            if after == before + 1:
+                out[after:after] = gap
+                present.update(gap)
+        i = j
+    return out
+
+
+def _restorable(gap: list[str], blocks: set[str]) -> bool:
+    return all(
+        (line in blocks or is_speaker_turn(line)) and classify(line)[0] != BAD for line in gap
+    )
+
+
+def with_headline(paragraphs: list[str], visible: list[str], title: str) -> list[str]:
+    """The headline first, but under a kicker or section label ("사회 > 노동") that the
+    extractor kept from above it: a headline over its own kicker reads as a menu's item."""
+    at = visible.index(title)
+    shown = set(visible[:at])
+    k = 0
+    while k < min(3, len(paragraphs)) and paragraphs[k] in shown:
+        k += 1
+    return [*paragraphs[:k], title, *paragraphs[k:]]
+
+
+def page_headline(root: lxml_html.HtmlElement, visible: list[str], title: str | None) -> str | None:
+    """The visible headline that the page's ``<title>`` (or ``og:title``) names ("Headline
+    | Site"), when the extractor took a heading made only of links for the title: that is
+    the site's logo ("Daum뉴스" over a portal's story), not the article's headline."""
+    logos = _logo_headings(root)
+    if not title or title not in logos:
+        return title
+    named = set()
+    for text in _document_titles(root):
+        whole = _SPACES.sub(" ", normalise(text)).strip()
+        named.add(whole)
+        named.update(part.strip() for part in _TITLE_SEPARATORS.split(whole))
+    candidates = [
+        line for line in visible if line in named and line not in logos and weight(line) >= 10
+    ]
+    return max(candidates, key=weight, default=title)
+
+
+# "Headline | Site", "Headline - Site", "Site :: Headline".
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[|·:»–—-]|::)\s+")
+
+
+def _logo_headings(root: lxml_html.HtmlElement) -> set[str]:
+    """Headings whose whole text is links (``<h1><a href="/">Site</a></h1>``): a logo."""
+    logos: set[str] = set()
+    for el in root.iter("h1", "h2", "h3", "h4", "h5", "h6"):
+        text = _SPACES.sub("", el.text_content())
+        linked = "".join(_SPACES.sub("", a.text_content()) for a in el.iter("a"))
+        if text and text == linked:
+            logos.add(_SPACES.sub(" ", normalise(el.text_content())).strip())
+    return logos
+
+
+def _document_titles(root: lxml_html.HtmlElement) -> list[str]:
+    found = [el.text_content() for el in root.iter("title")]
+    for meta in root.iter("meta"):
+        if (meta.get("property") or meta.get("name") or "").lower() in (
+            "og:title",
+            "twitter:title",
+        ):
+            found.append(meta.get("content") or "")
+    return found
+
+
+def byline_line(line: str) -> bool:
+    """A short line that reads as a byline or date ("입력 2025.05.12 06:00"), not prose."""
+    return weight(line) <= 120 and is_byline(line) and not ends_sentence(line)
+
+
+def with_bylines(paragraphs: list[str], visible: list[str]) -> list[str]:
+    """Put back the bylines under the article's headlines ("2024년 2월 14일 | 작성자: …"),
+    which trafilatura keeps only as metadata or drops: who wrote a text and when is part of
+    what the reader saw, and an appended article's byline is how segmentation knows that
+    a Q&A interview ended there."""
+    out = list(paragraphs)
+    present = set(out)
+    listed = {i.removeprefix("- ") for p in out if p.startswith("- ") for i in p.split("\n")}
+    for before, line in zip(visible, visible[1:], strict=False):
+        if line in present or line in listed or before not in present:
+            continue  # a date that is a list's item ("- January 15, 2025") is there already
+        if byline_line(line):
+            at = out.index(before) + 1
+            if at < len(out):  # inside the article, not under its last line
+                out.insert(at, line)
+                present.add(line)
+    return out

@@ -1,0 +1,114 @@
+"""What the article extractor drops from inside the article comes back (issue 17, heldout6):
+short speaker turns, a portal story's headline under the site's logo, a two-line caption,
+a closing paragraph that is one link, a "name (age)" heading between paragraphs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from moksori.ingest.boilerplate import strip_boilerplate
+from moksori.ingest.limits import Limits
+from moksori.ingest.model import Extracted
+from moksori.ingest.readers import html as html_reader
+from moksori.ingest.readers.html import read_html
+from moksori.ingest.readers.html_restore import with_dropped_paragraphs
+
+DATA = Path(__file__).parent / "data" / "web"
+SHORT_TURNS = ["인터뷰어: 자격증은요?", "인터뷰어: 단골은 몇 분이세요?", "한소영: 서른 명쯤요."]
+
+
+def read(name: str) -> Extracted:
+    [doc] = read_html((DATA / name).read_bytes(), name, Limits())
+    return doc
+
+
+def lines(doc: Extracted) -> list[str]:
+    return [ln for ln in doc.blocks[0].text.split("\n") if ln]
+
+
+def page(body: str, head: str = '<meta charset="utf-8">') -> bytes:
+    return f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>".encode()
+
+
+def test_short_turns_the_extractor_dropped_come_back_in_place(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """trafilatura drops short paragraphs between long ones on some pages (a Brunch
+    interview lost four questions); the page's own <p> elements put them back."""
+    real = html_reader._trafilatura
+
+    def dropping(root):  # type: ignore[no-untyped-def]
+        doc = real(root)
+        doc.text = "\n".join(ln for ln in doc.text.split("\n") if ln.strip() not in SHORT_TURNS)
+        return doc
+
+    monkeypatch.setattr(html_reader, "_trafilatura", dropping)
+    text = lines(read("qa_short_turns_ko.html"))
+    for turn in SHORT_TURNS:
+        assert turn in text, turn
+    at = text.index("인터뷰어: 단골은 몇 분이세요?")
+    assert text[at + 1] == "한소영: 서른 명쯤요."  # in page order, after the question
+    answer = next(ln for ln in text if ln.startswith("한소영: 실기가 어려웠죠."))
+    assert text.index("인터뷰어: 자격증은요?") == text.index(answer) - 1
+
+
+def test_a_gap_is_filled_only_with_paragraphs_between_adjacent_article_lines() -> None:
+    visible = ["Home", "A long first paragraph.", "Q: Why?", "A long answer.", "Share", "Next"]
+    blocks = {"A long first paragraph.", "A long answer."}
+    out = with_dropped_paragraphs(["A long first paragraph.", "A long answer."], visible, blocks)
+    assert out == ["A long first paragraph.", "Q: Why?", "A long answer."]
+    # Chrome between two article lines ("Share") and lines outside the article stay out.
+    visible = ["First paragraph here.", "Share", "Last paragraph here."]
+    kept = ["First paragraph here.", "Last paragraph here."]
+    assert with_dropped_paragraphs(kept, visible, set(visible)) == kept
+    # Two article lines that are not neighbours in the extracted text: no gap to fill.
+    visible = ["One.", "Dropped paragraph.", "Two."]
+    assert with_dropped_paragraphs(["Two.", "One."], visible, set(visible)) == ["Two.", "One."]
+
+
+def test_a_portal_story_keeps_its_headline_not_the_sites_logo() -> None:
+    """A portal's logo is the page's only h1 (links only); the <title> names the story."""
+    doc = read("portal_logo_ko.html")
+    text = lines(doc)
+    assert doc.title == "동네 도서관 한글 교실, 올해 수강생 두 배로"
+    assert text[0] == doc.title
+    assert "누리포털뉴스" not in text
+
+
+def test_both_lines_of_a_caption_split_by_br_are_kept() -> None:
+    text = lines(read("portal_logo_ko.html"))
+    assert "받아쓰기하는 수강생들" in text
+    assert (
+        "(서울=가상통신) 지난 4월 한 구립도서관 한글 교실에서 수강생들이 받아쓰기를 하고 있다. "
+        "[가상통신 자료사진]" in text
+    )
+
+
+def test_a_closing_paragraph_that_is_one_link_is_kept() -> None:
+    """The last paragraph of a post, written as one link ("신청 방법은 … 볼 수 있다."), is prose
+    the reader saw; trafilatura leaves it out as a link."""
+    text = lines(read("ngo_link_close_ko.html"))
+    assert "4기 수업 일정과 신청 방법은 누리집 게시판에서 볼 수 있다." in text
+    assert "청소년 멘토링 6기 발대식 열려" not in text
+
+
+def test_a_name_with_an_age_between_paragraphs_is_no_category_count() -> None:
+    text = "\n\n".join(
+        [
+            "Home | About | Stories | Donate",
+            "병원 접수창구에서 “어디가 아프세요?”라는 질문은 간단해 보인다. 그러나 막 하나원을 "
+            "나온 사람에게 낯선 말은 외국어와 같다.",
+            "정민 (26)",
+            "“제가 처음 왔을 때 ‘내시경’이 뭔지 몰라서 그냥 네, 네 했어요.”",
+            "정민 씨는 지금까지 41번 동행했다.",
+            "Categories",
+            "Stories (12)",
+            "News (4)",
+            "© 2024 Example Org. All rights reserved.",
+        ]
+    )
+    kept, _ = strip_boilerplate(text)
+    assert "정민 (26)" in kept.split("\n")
+    assert "Stories (12)" not in kept and "News (4)" not in kept
