@@ -14,6 +14,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 
 from moksori.protect import gazetteer as gz
+from moksori.protect.detect.korean_lexicon import surname_len
 from moksori.protect.spans import PiiType, Span
 from moksori.protect.tokenised import TokenisedText
 
@@ -130,14 +131,77 @@ def _deepest(tokenised: TokenisedText, s: Span, ends_name: Callable[[int], bool]
     while True:
         m = _RX_LOWER.match(text, s.end)
         if not (m and m.group("w") not in _LOWER_NOT and ends_name(m.end())):
-            return s
+            end = _bare_lower(tokenised, s)
+            if end is None:
+                return s
+            s = Span(s.start, end, s.type, s.confidence, s.detector, s.info)
+            continue
         i = bisect_left(tokenised.tokens, m.start("w"), key=lambda t: t.start)
         toks = []
         while i < len(tokenised.tokens) and tokenised.tokens[i].start < m.end():
             toks.append(tokenised.tokens[i])
             i += 1
-        whole = len(toks) == 1 and toks[0].end == m.end() and toks[0].tag != "NNP"
+        whole = (
+            len(toks) == 1 and toks[0].end == m.end() and toks[0].tag != "NNP" and not toks[0].oov
+        )
         particle = bool(toks) and toks[-1].tag.startswith(("J", "E", "V"))
         if not toks or whole or particle or toks[0].tag.startswith(("V", "M")):
             return s
         s = Span(s.start, m.end(), s.type, s.confidence, s.detector, s.info)
+
+
+# "북청군 신창에서", "갑산 회린.", "경성군 주을": a village said after its county or city
+# with no suffix at all. Only a word Kiwi does not know as one common word (it splits
+# it, tags it a proper noun, or does not know it), ending on a particle or the clause:
+# "청진 사람", "회령 가서", "평양 말씨" stay as they are.
+_RX_BARE = re.compile(rf"[ \t](?P<w>[{H}]{{2,3}})(?=[ \t]*(?:[.,!?…\n]|$)|[{H}])")
+_BARE_LEVELS = frozenset({"county", "city", "district"})
+_BARE_NOT = frozenset(
+    "사람 사람들 출신 태생 지역 지방 일대 근처 부근 시내 읍내 쪽 말씨 사투리 장마당 역전 시절"
+    " 국경 주민 시민 동네 고향 이야기 얘기 소식 가서 와서 살다 가다".split()
+)
+_FAMILIAR = re.compile(r"이(?:가|는|를|랑|하고|도|네|한테)?(?:\s|$|[.,!?])|씨|동무|동지")
+
+
+def _bare_lower(tokenised: TokenisedText, s: Span) -> int | None:
+    """The end of a village said bare after ``s``, a county or city; None if none is."""
+    said = tokenised.text[s.start : s.end]
+    if s.info.get("level") not in _BARE_LEVELS and not re.search(r"(?:군|시|구역)$", said):
+        return None
+    m = _RX_BARE.match(tokenised.text, s.end)
+    if not m:
+        return None
+    a = m.start("w")
+    for b in range(m.end("w"), a + 1, -1):  # "신창에서": 신창, not 신창에
+        end = _bare_word(tokenised, a, b)
+        if end is not None:
+            return end
+    return None
+
+
+def _bare_word(tokenised: TokenisedText, a: int, b: int) -> int | None:
+    text = tokenised.text
+    word = text[a:b]
+    if word in _BARE_NOT or _FAMILIAR.match(text, b) or (len(word) == 3 and word[-1] == "이"):
+        return None
+    i = bisect_left(tokenised.tokens, a, key=lambda t: t.start)
+    toks = []
+    while i < len(tokenised.tokens) and tokenised.tokens[i].start < b:
+        toks.append(tokenised.tokens[i])
+        i += 1
+    if not toks or toks[0].start != a or toks[-1].end != b:
+        return None  # the word runs on past b, or starts inside a token
+    if not all(t.tag in ("NNG", "NNP", "NNB", "XSN") and t.form != "이" for t in toks):
+        return None
+    if len(toks) == 1 and toks[0].tag != "NNP" and not toks[0].oov:
+        return None  # one word Kiwi knows: "사람", "광산"
+    if len(word) == 3 and len(toks) == 1 and surname_len(word, rare_ok=False):
+        return None  # "회령 김철수가": a person, whom the name detectors find
+    nxt = tokenised.tokens[i] if i < len(tokenised.tokens) else None
+    if nxt is not None and nxt.start == b and not nxt.tag.startswith(("J", "S")):
+        return None
+    return b
+
+
+def _said(tokenised: TokenisedText, s: Span) -> str:
+    return tokenised.text[s.start : s.end]

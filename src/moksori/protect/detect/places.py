@@ -306,6 +306,10 @@ def _kiwi_units(tokenised: TokenisedText) -> list[Unit]:
     i = 0
     while i < len(toks):
         t = toks[i]
+        if _unknown_village(t, text):
+            out.append(Unit(t.start, t.end, None, CONF_CONTEXT, t.form))
+            i += 1
+            continue
         if t.tag != "NNP" or not re.search(f"[{H}A-Za-z]", t.form):
             i += 1
             continue
@@ -341,6 +345,23 @@ def _kiwi_units(tokenised: TokenisedText) -> list[Unit]:
             out.append(Unit(start, end, gz.lookup(word), CONF_NNP, word))
         i = k + 1
     return out
+
+
+# "룡북리.", "원정리 다리 쪽": a word Kiwi does not know, ending as a village or ward does.
+_VILLAGE = re.compile(f"[{H}]{{2,4}}(?:리|동|노동자구)")
+_NOT_VILLAGE_AFTER = re.compile(
+    r"이(?:가|는|를|랑|하고|도|네|한테)|씨|동무|동지|\s?(?:형|언니|오빠|누나)"
+)
+
+
+def _unknown_village(t: Tok, text: str) -> bool:
+    return (
+        t.oov
+        and t.tag.startswith("NN")
+        and bool(_VILLAGE.fullmatch(t.form))
+        and not _NOT_VILLAGE_AFTER.match(text, t.end)
+        and not _KIN_AFTER.match(text, t.end)
+    )
 
 
 def _person_like(form: str) -> bool:
