@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from moksori.ingest.linekinds import NEAR, SHORT, Line, is_byline, weight
+from moksori.ingest.linekinds import BAD, DECORATION, GOOD, NEAR, SHORT, Line, is_byline, weight
 from moksori.ingest.lineruns import author_name
 from moksori.ingest.widgets import IMAGE
 
@@ -88,3 +88,25 @@ _SIGN_OFF = re.compile(r"^[-–—]\s?[\w(][^,(]*[,(]|(?:드림|올림)$")
 _CREDIT_LINE = re.compile(
     r"^(?:사진|그림|글|영상|photos?|images?|illustrations?)\s?[:：=]", re.IGNORECASE
 )
+
+
+# Chrome lines (a comments block, "More from …", a follow box) between the article's last
+# paragraph and a later prose line that mark the later one as a teaser, not the article's.
+_END_CHROME = 4
+
+
+def article_end(body: list[Line], goods: list[int]) -> int:
+    """The article's last prose line: the last of ``goods``, unless a block of chrome stands
+    between some paragraph and the rest, and the rest are lone lines (a related post's
+    teaser under its title, a reader's "감사합니다 :)"), not paragraphs that follow one
+    another (an appended article), and far less text than the article above them."""
+    for n, g in enumerate(goods[:-1]):
+        gap = body[g + 1 : goods[n + 1]]
+        if sum(1 for ln in gap if ln.cls == BAD and ln.reason != DECORATION) < _END_CHROME:
+            continue
+        rest = goods[n + 1 :]
+        alone = all(r + 1 >= len(body) or body[r + 1].cls != GOOD for r in rest)
+        above = sum(weight(body[k].text) for k in goods[: n + 1])
+        if alone and sum(weight(body[k].text) for k in rest) * 4 <= above:
+            return g
+    return goods[-1]

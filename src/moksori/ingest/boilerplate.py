@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from moksori.ingest.articleparts import article_head, credit, dateline
+from moksori.ingest.articleparts import article_end, article_head, credit, dateline
 from moksori.ingest.linekinds import (
     BAD,
     DECORATION,
@@ -181,7 +181,7 @@ def _decide(body: list[Line]) -> None:
     if note is not None:
         body[note].cls, body[note].reason = BAD, "footer"
         goods = [g for g in goods if g != note]
-    first, last = goods[0], goods[-1]
+    first, last = goods[0], article_end(body, goods)
     tail = article_tail(body, last)
     mark_byline_emails(body, first, tail)
 

@@ -1,0 +1,92 @@
+"""Where a select-all text capture's article ends (issue 17, heldout6): a related post's
+teaser far below, under a comments block, is not the article's last paragraph, so the
+tags, counts and buttons between stay chrome; an appended article still counts as body."""
+
+from __future__ import annotations
+
+from moksori.ingest.boilerplate import strip_boilerplate
+
+BODY = [
+    "I volunteer three mornings a week at a community kitchen in Incheon. Most of what I do "
+    "is peel onions and listen.",
+    "This is not a complaint. The kitchen is where the week's news is passed around.",
+    "Over the winter I kept a notebook of the questions people asked me while we cooked. By "
+    "March there were more than ninety of them.",
+    "Mrs. Ryu (not her real name) is 71. She asked me how to read a gas bill, and then how "
+    "to read a letter from her grandson.",
+    '"I can read the words," she said. "I cannot read what they want from me."',
+    "We read the letter together twice. He wanted to visit in the summer, and he wanted her "
+    "to know that he had passed his exams.",
+    "Thanks to the cooks, who let me write this, and to everyone who let me tell a small "
+    "part of their story.",
+]
+TAGS = ["Volunteering", "Community", "Incheon", "Kitchens", "Korea"]
+TEASER = "Two ladles, one stove, and a queue that went out of the door."
+
+
+def capture() -> str:
+    lines = [
+        "Open in app",
+        "Sign up",
+        "Sign in",
+        "Write",
+        "Notes from the Kitchen",
+        "Mina Seo",
+        "Follow",
+        "6 min read",
+        "Mar 14, 2024",
+        "Share",
+        *BODY,
+        *TAGS,
+        "97",
+        "4",
+        "Follow",
+        "Written by Mina Seo",
+        "210 Followers",
+        "Follow",
+        "Responses (2)",
+        "Hana P.",
+        "Mar 15, 2024",
+        "The letter story stayed with me all day.",
+        "8",
+        "Reply",
+        "See all responses",
+        "More from Mina Seo",
+        "Lunch for Eighty",
+        TEASER,
+        "Jan 2, 2024",
+        "61",
+        "Continue reading",
+        "Help",
+        "Status",
+        "About",
+        "Privacy",
+        "Terms",
+    ]
+    return "\n".join(lines)
+
+
+def test_tags_and_counts_under_the_article_are_removed_before_a_far_teaser() -> None:
+    kept = strip_boilerplate(capture())[0].split("\n")
+    for line in BODY:
+        assert line in kept, line
+    for line in [*TAGS, "97", "4"]:
+        assert line not in kept, line
+
+
+def test_an_appended_article_after_a_share_row_is_still_body() -> None:
+    appended = [
+        "Kitchen volunteers in demand",
+        "March 20, 2024",
+        "Community kitchens across the city say they need more volunteers this spring, as "
+        "the number of people coming for lunch has doubled since the autumn.",
+        "One coordinator said that most new volunteers stay for less than a month, and that "
+        "the work is easier to learn than people think.",
+        "Another said the kitchen is often the first place where newcomers make friends.",
+    ]
+    text = "\n".join(
+        [*BODY, "Share", "Facebook", "Twitter", "Email", "Copy link", *appended, "© 2024 Kitchen"]
+    )
+    kept = strip_boilerplate(text)[0].split("\n")
+    for line in [*BODY, *appended]:
+        assert line in kept, line
