@@ -3,6 +3,7 @@
 
     python benchmarks/frozen/build.py          # writes testimonies.jsonl, expository.jsonl
     python benchmarks/frozen/build.py --check  # fails if the jsonl differ from the sources
+    python benchmarks/frozen/build.py --set frozen4 [--check]   # another set, same markup
 
 The sources (src/*.txt) are written by hand with inline markup, so the offsets in the
 jsonl are computed, never typed: ``[[p|name]]`` is a gold span of type person (p, l, d,
@@ -106,7 +107,7 @@ def read_source(path: Path) -> list[dict[str, Any]]:
 
 
 def build(folder: Path = HERE) -> dict[str, str]:
-    """Return the jsonl text of every output file of the set in ``folder`` (v1 or v2)."""
+    """Return the jsonl text of every output file of the set in ``folder``."""
     result: dict[str, str] = {}
     seen: set[str] = set()
     for name, sources in OUTPUTS.items():
@@ -119,10 +120,18 @@ def build(folder: Path = HERE) -> dict[str, str]:
     return result
 
 
-def main(folder: Path = HERE) -> None:
+def main() -> None:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--check", action="store_true", help="compare, do not write")
+    ap.add_argument(
+        "--set",
+        default=HERE.name,
+        help="folder of benchmarks/ holding the set (frozen, frozen2-5, dev4, dev5)",
+    )
     args = ap.parse_args()
+    folder = HERE.parent / args.set
+    if not (folder / "src").is_dir():
+        sys.exit(f"no set with sources at benchmarks/{args.set}/src")
     built = build(folder)
     stale = [
         n
@@ -131,7 +140,7 @@ def main(folder: Path = HERE) -> None:
     ]
     if args.check:
         if stale:
-            sys.exit(f"out of date: {', '.join(stale)} (run benchmarks/{folder.name}/build.py)")
+            sys.exit(f"out of date: {', '.join(stale)} (run build.py --set {folder.name})")
         print(f"{folder.name} is up to date")
         return
     for name, text in built.items():
