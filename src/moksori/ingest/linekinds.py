@@ -81,6 +81,7 @@ _HEADINGS: dict[str, frozenset[str]] = {
         "통합검색|본문 바로가기|주메뉴 바로가기|바로가기|이전|다음|이전 글|다음 글|이전글|다음글|"
         "이전 기사|다음 기사|목록|목록으로|목록보기|더보기|더 보기|맨 위로|위로|로그인|로그아웃|"
         "회원가입|마이페이지|사이트맵|오시는 길|찾아오시는 길|댓글|댓글쓰기|댓글 쓰기|답글|"
+        "프로필|프로필 보기|신고하기|view profile|report abuse|report this post|"
         "공지사항|자주 묻는 질문|문의하기|기사제보|이 기사를 추천합니다|기자의 다른 기사|"
         "이 기자의 다른 기사|인쇄하기|sns 공유|글씨 크게|글씨 작게|기사 저장|독자 의견|"
         "기사 원문 보기|전체 메뉴 보기|검색창 열기|카카오 채널|카카오톡 채널|주요뉴스|최신뉴스",
@@ -301,7 +302,13 @@ def weight(s: str) -> int:
 
 
 def ends_sentence(s: str) -> bool:
-    return _SENTENCE_END.search(s.rstrip()[-12:]) is not None
+    """Whether the line ends as a sentence does; a date's full stop ("… 2023. 12. 11.",
+    a related post's title with its date) is no sentence's."""
+    tail = s.rstrip()[-14:]
+    return _SENTENCE_END.search(tail[-12:]) is not None and not _DATE_END.search(tail)
+
+
+_DATE_END = re.compile(r"\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\.$")
 
 
 def is_byline(s: str) -> bool:

@@ -134,6 +134,12 @@ _DONATION = re.compile(
 )
 # "Join us" appeals in Korean, alone on a short line: "들꽃나눔과 함께해 주세요".
 _APPEAL_KO = re.compile(r"(?:함께\s?해\s?주세요|동참해\s?주세요|손을 잡아\s?주세요)[.!]?$")
+# "Enjoyed this? Buy me a coffee ☕": a writer's tip jar.
+_TIP_JAR = re.compile(
+    r"(?:^|[.!?]\s+)(?:please )?buy me a (?:coffee|tea)\b|\bko-fi\.com\b", re.IGNORECASE
+)
+# "▶ 모금함 바로가기 (같이가치)": a link's label ("go to …"), whatever it links to.
+_GO_TO_LINK = re.compile(r"바로\s?가기(?:\s*[(\[][^)\]]{1,20}[)\]])?\s*[▶►>→»]*$")
 # "Like this story? Share it!"
 _SHARE_PROMPT = re.compile(
     r"^(?:(?:like|liked|enjoy|enjoyed|love) this (?:story|post|article|interview)\?\s*)?"
@@ -181,7 +187,8 @@ _BUTTON_WORDS = (
     r"donate(?: here| now)?|give(?: here| now)?)"
 )
 _LINKED_BUTTON = re.compile(
-    rf"(?:^|[.!?]\s+|\s){_BUTTON_WORDS}\s*(?:[:：▶►▸→☞👉]\s*)*(?:https?://|www\.)\S+$",
+    rf"(?:^|[.!?]\s+|\s){_BUTTON_WORDS}\s*(?:[:：▶►▸→☞👉]\s*)*"
+    r"(?:https?://|www\.|[\w-]+\.(?:substack|com|org|net|kr)\b)\S*$",
     re.IGNORECASE,
 )
 # "[정기후원 참여하기]", "[Donate now]": a button printed in brackets after an appeal.
@@ -234,7 +241,8 @@ _AD_LABEL = re.compile(
 )
 # "로그인 후 댓글을 작성하실 수 있습니다.", "You must be logged in to post a comment."
 _LOGIN_TO_COMMENT = re.compile(
-    r"^로그인 후 (?:댓글|이용)|^(?:please )?log ?in to (?:comment|reply|post)|"
+    r"^로그인 후 (?:댓글|이용)|^로그인이 필요합니다[.!]?$|"
+    r"^(?:please )?log ?in to (?:comment|reply|post)|"
     r"^you must be logged in to (?:post a )?(?:comment|reply)",
     re.IGNORECASE,
 )
@@ -250,6 +258,7 @@ _ORG_STATUS = re.compile(
 )
 # "If you liked this post, consider sharing it with a friend."
 _SHARE_ASK = re.compile(
+    r"(?:공감|좋아요|구독|이웃\s?추가|댓글|스크랩|공유)[^.!?]{0,20}부탁(?:드려요|드립니다|해요)|"
     r"^if you (?:liked|enjoyed|found|appreciated|valued) (?:this|the|today's) (?:post|story|"
     r"article|piece|interview|newsletter|issue)\b.{0,80}\b(?:shar|forward|subscrib|pass it on)",
     re.IGNORECASE,
@@ -422,6 +431,10 @@ def widget_reason(s: str, w: int) -> str | None:
         return DONATION
     if w <= 60 and _SHARE_PROMPT.search(s):
         return SHARE
+    if w <= 200 and _TIP_JAR.search(s):
+        return DONATION
+    if w <= 160 and _GO_TO_LINK.search(s):
+        return COMMENT_FORM  # navigation
     if w <= 200 and not _SENTENCE_END.search(s):
         if w <= 110 and (_ADDRESS_EN.search(s) or _ADDRESS_KO.search(s)):
             return FOOTER

@@ -1,0 +1,53 @@
+"""Platform-independent UI lines of blog captures (issue 17, heldout6): profile and report
+buttons, "log in" notices, like-and-follow appeals, tip jars, "go to" link labels, a
+related post's title with its date; and testimony that uses the same words."""
+
+from __future__ import annotations
+
+import pytest
+
+from moksori.ingest.linekinds import BAD, classify, ends_sentence
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("프로필", "navigation"),
+        ("신고하기", "navigation"),
+        ("로그인이 필요합니다.", "navigation"),
+        ("이 글이 유익했다면 공감과 구독 부탁드려요 ^^", "share buttons"),
+        ("도움이 되셨다면 좋아요 부탁드립니다!", "share buttons"),
+        ("Enjoyed this? Buy me a coffee ☕ and keep the van running.", "banner"),
+        ("▶ 겨울 이불 나눔 모금함 바로가기 (해피빈)", "navigation"),
+        ("센터 누리집 바로가기 ▶", "navigation"),
+        (
+            "I post a short letter every month with new notes. Subscribe here: "
+            "haneulnotes.substack.com",
+            "banner",
+        ),
+    ],
+)
+def test_ui_lines_are_chrome(line: str, reason: str) -> None:
+    cls, got, _ = classify(line)
+    assert (cls, got) == (BAD, reason)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "그 사람 프로필 사진을 보고 바로 알아봤어요.",
+        "경찰에 신고하기까지 일주일이 걸렸어요.",
+        "은행 앱은 로그인이 필요합니다, 그게 제일 어려웠어요.",
+        "언니한테 부탁드려요, 그렇게 말했어요.",
+        "He wanted to buy me a coffee, but I said no.",
+        "역에서 바로 가기로 했어요.",
+    ],
+)
+def test_testimony_with_the_same_words_is_kept(line: str) -> None:
+    assert classify(line)[0] != BAD
+
+
+def test_a_date_at_the_end_is_no_sentence() -> None:
+    assert not ends_sentence("정착지원금, 어디에 먼저 쓸까 2023. 12. 29.")
+    assert ends_sentence("2023년 12월에 처음 만났다.")
+    assert ends_sentence("We met in Seoul.")
