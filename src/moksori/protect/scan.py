@@ -20,6 +20,7 @@ from moksori.protect.detect import (
     places,
     roles,
     speakers,
+    surname_refs,
     temporal,
 )
 from moksori.protect.detect.masked import masks
@@ -245,6 +246,8 @@ def detect_tokenised(
         spans += detector(tokenised)
     spans = learned_combine(tokenised, spans)  # the model judges Korean persons and places
     spans = learned_en_combine(tokenised, spans)  # and the English model, lines without hangul
+    # A surname glued to a title (안비서) after the model: it reads Kiwi's split (안/MAG 비서).
+    spans += surname_refs.detect(tokenised, spans)
     spans += (known if isinstance(known, KnownMatcher) else KnownMatcher.of(known)).find(
         tokenised.text
     )
