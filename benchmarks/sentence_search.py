@@ -21,7 +21,12 @@ Before searching, the data is checked without the product's segmenter: every
 target sentence stands exactly once in the corpus, inside the named turn,
 which has at least 4 sentences.
 
-``python benchmarks/sentence_search.py [--limit 50] [--check] [--src PATH]``
+``--set heldout`` scores the second set (``benchmarks/sentence_search_heldout/``,
+same layout), written blind by someone who had not seen the method nor the
+first set: the development set says the tuning worked there, the held-out set
+whether it generalises. Score it once, after tuning.
+
+``python benchmarks/sentence_search.py [--set dev|heldout] [--limit 50] [--check] [--src PATH]``
 (``--src`` runs another source tree, e.g. a ``git archive`` of an earlier
 commit, to measure before and after on the same data.)
 """
@@ -42,7 +47,8 @@ from pathlib import Path
 from typing import Any
 
 _HERE = Path(__file__).resolve().parent
-DATA = _HERE / "sentence_search"
+SETS = {"dev": "sentence_search", "heldout": "sentence_search_heldout"}
+DATA = _HERE / SETS["dev"]
 TRANSCRIPTS = DATA / "transcripts"
 QUERIES = DATA / "queries.tsv"
 RESULTS = _HERE / "results" / "sentence_search.json"
@@ -50,6 +56,12 @@ PASSPHRASE = "benchmark sentence search 2026"  # fictional, for a throwaway proj
 TARGET_RECALL5 = 0.9
 SPEAKERS = ("면접자", "참여자", "Q", "A")
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+
+
+def paths_of(name: str) -> tuple[Path, Path, Path]:
+    """Transcripts folder, queries file and default results file of a set."""
+    data = _HERE / SETS[name]
+    return data / "transcripts", data / "queries.tsv", _HERE / "results" / f"{SETS[name]}.json"
 
 
 @dataclass
@@ -113,10 +125,10 @@ def turns_of(path: Path) -> list[Turn]:
     return turns
 
 
-def check(queries: list[Query]) -> dict[str, Any]:
+def check(queries: list[Query], transcripts: Path = TRANSCRIPTS) -> dict[str, Any]:
     """Check the gold; raise on any broken query, return figures of the set."""
-    docs = {p.name: turns_of(p) for p in sorted(TRANSCRIPTS.glob("*.txt"))}
-    corpus = "\n".join(normalise(p.read_text(encoding="utf-8")) for p in TRANSCRIPTS.glob("*.txt"))
+    docs = {p.name: turns_of(p) for p in sorted(transcripts.glob("*.txt"))}
+    corpus = "\n".join(normalise(p.read_text(encoding="utf-8")) for p in transcripts.glob("*.txt"))
     problems = []
     positions = []
     seen = set()
@@ -182,13 +194,13 @@ def metrics(ranks: list[int | None]) -> dict[str, Any]:
     }
 
 
-def run(queries: list[Query], limit: int) -> dict[str, Any]:
+def run(queries: list[Query], limit: int, transcripts: Path = TRANSCRIPTS) -> dict[str, Any]:
     from moksori.project import Project  # late: --src picks the tree first
 
     rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory() as tmp:
         with Project.create(Path(tmp) / "sentences.moksori", PASSPHRASE) as p:
-            added = p.add([TRANSCRIPTS])
+            added = p.add([transcripts])
             errors = [o.to_json() for o in added.outcomes if o.status != "added"]
             if errors:
                 raise SystemExit(f"transcripts not all added: {errors}")
@@ -262,26 +274,34 @@ def table(figures: dict[str, Any]) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument(
+        "--set",
+        choices=sorted(SETS),
+        default="dev",
+        help="dev: the set tuned on; heldout: the blind second set, scored once",
+    )
     ap.add_argument("--limit", type=int, default=50, help="hits asked of each search")
     ap.add_argument("--check", action="store_true", help="check the gold only; no project")
     ap.add_argument("--src", type=Path, help="source tree to import moksori from")
-    ap.add_argument("--out", type=Path, default=RESULTS)
+    ap.add_argument("--out", type=Path, help="results file (default: per set)")
     ap.add_argument(
         "--note", default="", help="what was measured (e.g. the commit), kept in the JSON"
     )
     args = ap.parse_args()
     src = args.src or _HERE.parent / "src"
     sys.path.insert(0, str(src.resolve()))
-    queries = load_queries()
-    gold = check(queries)
+    transcripts, queries_path, out = paths_of(args.set)
+    queries = load_queries(queries_path)
+    gold = check(queries, transcripts)
     print(json.dumps(gold, ensure_ascii=False))
     if args.check:
         return
-    figures = run(queries, args.limit)
+    figures = run(queries, args.limit, transcripts)
     import moksori
 
     results = {
         "benchmark": "sentence_search",
+        "set": args.set,
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "source_tree": str(Path(moksori.__file__).resolve().parents[1]),
         "note": args.note,
@@ -289,9 +309,10 @@ def main() -> None:
         **figures,
     }
     print(table(figures))
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"saved {args.out}")
+    out = args.out or out
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"saved {out}")
 
 
 if __name__ == "__main__":
