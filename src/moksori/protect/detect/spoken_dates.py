@@ -408,9 +408,11 @@ def find(text: str) -> list[Span]:
     if "'" in text or "’" in text:
         for m in sparse.finditer(EN_APOS_YEAR, text):
             lead = _APOS_BEFORE.search(text, max(0, m.start() - 24), m.start())
+            y = numbers.two_digit_year(m.group("y2"))
             if lead:
-                y = numbers.two_digit_year(m.group("y2"))
                 out.append(_span(lead.start(), m.end(), 0.5, year=y))
+            elif m.start() == 0 or text[m.start() - 1] in " \t\n,(":  # "the famine, '98 I think"
+                out.append(_span(m.start(), m.end(), 0.4, year=y))
     if any(w in low for w in _EN_HOLIDAY_WORDS):
         for m in sparse.finditer(EN_YEAR_HOLIDAY, text):
             y = int(m.group("y") or m.group("y1"))

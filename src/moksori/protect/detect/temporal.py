@@ -61,7 +61,13 @@ KO_YEAR = re.compile(r"(?=[12])(?<![\d.,])(?P<y>(?:19|20)\d{2})\s?년(?:도)?(?!
 KO_YY = re.compile(
     r"(?=['\d])(?<![\d.,])'?(?P<y>\d{2})\s?년(?:도)?"
     r"(?=\s?(?:에|엔|도|부터|까지|쯤|경|초|말|봄|여름|가을|겨울|당시|즈음|무렵|께|이었|이던|인가|인데|였|작"
-    r"|그때|그 때|그해|그 무렵|설날|추석|단오|정월|음력|양력))"
+    r"|그때|그 때|그해|그 무렵|설날|추석|단오|정월|음력|양력"
+    r"|한\s?해|그\s?이듬해|이듬해|장마|큰물|홍수|가뭄|배고플|배고프던|고난))"
+)
+# "95년 장마 때, 96년 그 이듬해": a two-digit year said in a list after another year.
+KO_YY_LISTED = re.compile(
+    r"^(?:[,·~/]\s?|\s?(?:하고|이랑|랑|과|와|부터|에서|아니면|아니|인가|이나)\s)'?(?P<y>\d{2})\s?년(?:도)?"
+    r"(?!\s?(?:동안|간|만|째|이상|넘|가까이|생|후|뒤|전|이\s?지나|이\s?넘|살))"
 )
 KO_DECADE = re.compile(
     r"(?=\d)(?<![\d.,])(?P<y>(?:19|20)?\d0)\s?년대(?:\s?(?:초반|중반|후반|초|중|말))?"
@@ -286,6 +292,30 @@ def _bare_years(text: str) -> list[Span]:
     return out
 
 
+def _listed_years(text: str, spans: list[Span]) -> list[Span]:
+    """Two-digit years that go on a list a year began ("95년 장마 때, 96년 …")."""
+    out: list[Span] = []
+    queue = sorted((s for s in spans if s.type == PiiType.DATE and "year" in s.info), key=_start)
+    while queue:
+        s = queue.pop(0)
+        window = text[s.end : s.end + 24]
+        for gap in range(0, min(12, len(window))):  # "95년 장마 때" then ", 96년"
+            m = KO_YY_LISTED.match(window[gap:])
+            if m:
+                a = s.end + gap + m.start("y")
+                found = _date(a, s.end + gap + m.end(), 0.4, year=_two_digit(m.group("y")))
+                out.append(found)
+                queue.insert(0, found)
+                break
+            if window[gap] in ".!?\n":
+                break
+    return out
+
+
+def _start(s: Span) -> int:
+    return s.start
+
+
 def _resolve(spans: Iterable[Span], zones: list[tuple[int, int]]) -> list[Span]:
     """Longest first; an age or cohort overlapping a date wins (85년생 is an age, not 85년)."""
     rank = {PiiType.AGE: 2, PiiType.COHORT: 1, PiiType.DATE: 0}
@@ -300,6 +330,7 @@ def find(text: str) -> list[Span]:
     zones = [(s.start, s.end) for s in identifiers.find_web(text) + identifiers.find_rrns(text)]
     spans = _korean(text) + _numeric(text) + _english(text) + _bare_years(text)
     spans += spoken_dates.find(text) + life_times.find(text)
+    spans += _listed_years(text, spans)
     said = ages.find_ages(text)
     spans += said + said_ages.find(text, said) + cohorts.find_cohorts(text)
     return _resolve(spans, zones)
