@@ -90,3 +90,58 @@ def test_an_appended_article_after_a_share_row_is_still_body() -> None:
     kept = strip_boilerplate(text)[0].split("\n")
     for line in [*BODY, *appended]:
         assert line in kept, line
+
+
+KO_BODY = [
+    "올해 들어 처음으로 영하 15도까지 내려간 날, 상담실 문을 두드린 사람은 지난 11월에 하나원을 "
+    "수료한 김봄(가명) 씨였다.",
+    "봄 씨가 내민 건 관리비 고지서였다. 난방비가 생각보다 훨씬 많이 나왔다고 했다.",
+    "우리는 보일러 조절기 설명서를 같이 읽었고, 주민센터에 가서 에너지바우처 신청서를 썼다.",
+    "돌아오는 길에 봄 씨는 따뜻한 것도 다 돈이라며 웃었다. 나는 아무 대답도 못 했다.",
+]
+
+
+def test_comments_written_name_text_date_are_removed() -> None:
+    """Naver prints a comment as name, text, date and a Reply button; the blog's owner
+    answers with "작성자" after the name."""
+    comments = [
+        "들꽃",
+        "읽으면서 마음이 따뜻해졌어요. 좋은 글 감사합니다.",
+        "2024. 2. 3. 10:12",
+        "답글",
+        "하늘상담사 작성자",
+        "고맙습니다 :)",
+        "2024. 2. 3. 11:30",
+    ]
+    text = "\n".join(
+        [
+            "블로그",
+            "검색",
+            "메뉴",
+            *KO_BODY,
+            "공감 12",
+            "댓글 2",
+            *comments,
+            "댓글 입력",
+            "ⓒ NAVER Corp.",
+        ]
+    )
+    kept = strip_boilerplate(text)[0].split("\n")
+    for line in KO_BODY:
+        assert line in kept, line
+    for line in comments:
+        assert line not in kept, line
+
+
+def test_an_article_under_the_comments_heading_is_not_a_comment() -> None:
+    appended = [
+        "봄맞이 나눔 행사",
+        "센터 마당에서 이웃들과 김치를 나눴습니다.",
+        "2024. 3. 2.",
+        "지난 토요일 센터 마당에서 봄맞이 나눔 행사가 열렸다. 이웃 서른 명이 모여 김치를 "
+        "담그고 나눴다.",
+    ]
+    text = "\n".join(["블로그", "검색", "메뉴", *KO_BODY, "댓글 0", *appended, "ⓒ NAVER Corp."])
+    kept = strip_boilerplate(text)[0].split("\n")
+    for line in [*KO_BODY, *appended]:
+        assert line in kept, line

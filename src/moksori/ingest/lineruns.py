@@ -144,6 +144,7 @@ def promote_comment_threads(body: list[Line]) -> None:
     if not heads:
         return
     i = heads[0] + 1
+    thread_end = -1
     while i + 1 < len(body):
         name, date = body[i], body[i + 1]
         if not (
@@ -152,7 +153,13 @@ def promote_comment_threads(body: list[Line]) -> None:
             and not _comment_date(name)
             and _comment_date(date)
         ):
-            i += 1
+            end = _dated_under(body, i, chained=i == thread_end)
+            if end < 0:
+                i += 1
+                continue
+            for ln in body[i:end]:  # name, text, date (and its Reply button)
+                ln.cls, ln.reason = BAD, "comments"
+            i = thread_end = end
             continue
         j = i + 2
         while (
@@ -190,6 +197,31 @@ def forgive_lone_counts(body: list[Line]) -> None:
 
 def _prose_line(ln: Line) -> bool:
     return ln.cls == GOOD or (ln.cls == NEAR and ln.sentence)
+
+
+_REPLY_BUTTONS = frozenset("reply|답글|답글쓰기|답글 쓰기|좋아요|like".split("|"))
+
+
+def _dated_under(body: list[Line], i: int, chained: bool = False) -> int:
+    """A comment written name first, text next, date under it ("새벽달" / "읽으면서 …" /
+    "2024. 1. 23. 08:12" / "답글"), as Naver prints them: where it ends, or -1. The date
+    must be followed by a Reply button or the next such comment (or follow one: ``chained``),
+    so an appended article's title, dek and date are not taken for one."""
+    name = body[i]
+    if name.cls != SHORT or not author_name(name.text.strip()) or _comment_date(name):
+        return -1
+    for d in range(i + 2, min(i + 4, len(body))):
+        if not _comment_date(body[d]):
+            if body[d].cls == BAD or weight(body[d].text.strip()) > 600:
+                return -1
+            continue
+        after = d + 1
+        if after < len(body) and core_of(body[after].text) in _REPLY_BUTTONS:
+            return after + 1
+        if chained or after >= len(body) or _dated_under(body, after) > 0:
+            return after
+        return -1
+    return -1
 
 
 _PAGE_NUMBER = re.compile(
