@@ -48,3 +48,11 @@ def test_a_glued_office_is_a_role_too() -> None:
 )
 def test_words_that_only_look_like_it_are_not_persons(text: str) -> None:
     assert not [p for p in _found(text) if p[0] == "person"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["우리 아버지는 제련소 기사장을 했어요.", "그 사람은 상평리 리당비서였소."],
+)
+def test_a_syllable_of_the_office_itself_is_no_surname(text: str) -> None:
+    assert not _found(text)  # 기사장 is one office; 리당비서 is the village's secretary

@@ -46,6 +46,11 @@ _GA_AFTER_ROLE = re.compile(rf"(?:이|가|은|는)\s(?P<s>[{H}])가(?=[.,!?…]|
 
 
 @cache
+def _title_set() -> frozenset[str]:
+    return frozenset({*roles._role_words(), *_TITLES})
+
+
+@cache
 def _titles() -> re.Pattern[str]:
     titles = sorted({*roles._role_words(), *_TITLES}, key=len, reverse=True)
     words = [t for t in titles if " " not in t and len(t) >= 2]
@@ -59,6 +64,11 @@ _ROLE_TITLES = frozenset(
     "비서 지도원 보위원 안전원 보안원 지배인 기사장 분조장 작업반장 중대장 소대장 대대장"
     " 련대장 연대장".split()
 )
+
+
+def _unit_title(syllable: str, title: str) -> bool:
+    """An administrative unit's office: 리당비서, 동당위원장, 시당 책임비서."""
+    return syllable in "리동면읍시" and title.startswith("당")
 
 
 def _is_role(title: str) -> bool:
@@ -80,6 +90,8 @@ def detect(tokenised: TokenisedText, found: Sequence[Span] = ()) -> list[Span]:
     for m in _titles().finditer(text):  # the title, then the one syllable glued before it
         a = m.start() - 1
         s = text[a]
+        if _unit_title(s, m.group()) or text[a : m.end()] in _title_set():
+            continue  # 리당비서 (a village's Party secretary); 기사장 (a chief engineer)
         if (a == 0 or not re.match(f"[{H}]", text[a - 1])) and _surname(s) and s not in _NOT_GLUED:
             if not _one_word(tokenised, a, m.end()):
                 out.append(Span(a, a + 1, PiiType.PERSON, CONFIDENCE, NAME))
