@@ -41,6 +41,8 @@ _ADDRESS = (
     " 할머니 할아버지 아바이 아매 오마니 이모 삼촌 동무 에미나이 총각 처녀"
     " 령감 영감 아가씨 동생 엄마 아빠 어머니 아버지 어마이"
 ).split()
+# North Korean terms of address: "뚱보 아주마이" is her name as much as "뚱보 아줌마".
+_NK_TERMS = "아주마이 아즈마이 아즈바이 할아바이 오라바이 아바지".split()
 _PARTICLE = (
     r"(?:$|[^" + H + r"]|(?:들|네|님)?(?:이|가|은|는|을|를|의|에게|한테|께|께서|도|만|과|와|랑|이랑"
     r"|하고|였|이었|이라고|라고|이라구|라구|이라는|라는|이라며|라며|이란|란|이라|라|이고|이며|이던|인|이니"
@@ -49,7 +51,7 @@ _PARTICLE = (
     r"(?![" + H + r"]))"
 )
 _RX_ADDRESS = re.compile(
-    rf"(?<![{H}])(?P<w>[{H}]{{1,4}})\s(?P<t>{'|'.join(sorted(_ADDRESS, key=len, reverse=True))})"
+    rf"(?<![{H}])(?P<w>[{H}]{{1,4}})\s(?P<t>{'|'.join(sorted(_ADDRESS + _NK_TERMS, key=len, reverse=True))})"
     rf"(?=(?:들|네|님)?[{H}]{{0,3}}(?:[^{H}]|$))"
 )
 _RX_ADDRESS_TAIL = re.compile(_PARTICLE)
@@ -76,7 +78,8 @@ _RX_CALLED_HA = re.compile(
 )
 # "사람들이 뒤에서는 감자대가리라고 했어요": what people said of someone behind their back.
 _RX_PEOPLE_SAID = re.compile(
-    r"(?:사람들이|사람들은|다들|모두들?|애들이|애들은|동네\s?사람들이|주민들이|동무들이|친구들이)"
+    r"(?:사람들이|사람들은|다들|모두들?|애들이|애들은|동네\s?사람들이|주민들이|동무들이|친구들이"
+    r"|우리끼리는|우리끼린|우리끼리|저희끼리는|저희끼리|동네에서는|동네서는|반에서는|뒤에서는)"
     r"\s(?:다\s|뒤에서(?:는)?\s|몰래\s|그냥\s|늘\s|항상\s)?"
     rf"(?P<w>[{H}]{{2,6}}?)(?:이)?(?:라고|라구)\s?(?:했|하던|하더|하였|불렀|부르)"
 )
@@ -124,6 +127,23 @@ _RX_WAS_AFTER_NICKNAMES = re.compile(
 # "공장장이 뺀질이였어요. 다들 그렇게 불렀어요, 뺀질이.": the name repeated after the call.
 _RX_SO_CALLED = re.compile(
     rf"그렇게\s?(?:불렀|불러|불렸|부르)[{H}]*,\s(?P<w>[{H}]{{1,5}})(?=[.!…]|$)"
+)
+# "우리 반에 곰보라고 있었소": someone there was in a group or place, said by what they
+# were called ("회의라고 있었는데" names a meeting: no group before it).
+_RX_CALLED_THERE = re.compile(
+    r"(?:반|동네|마을|작업반|분조|부대|중대|소대|학교|직장|공장|옆집|감방|거기|그곳|인민반|농장|광산)"
+    rf"(?:에|에는|엔|에서)\s(?P<w>[{H}]{{1,5}}?)(?:이)?(?:라고|라구)\s(?:하는\s)?(?:(?:{_PERSON_NOUNS})(?:이|가)?\s)?"
+    r"(?:있었|있던|있는데|있었는데|있습|있슴|있시|있지)"
+)
+# "한중대장이라 안 하고 너구리라 했슴다": not called one thing but another; both are names.
+_RX_NOT_BUT = re.compile(
+    rf"(?<![{H}])(?P<w2>[{H}]{{1,6}}?)(?:이)?라(?:고|구)?\s안\s(?:하고|부르고)\s"
+    rf"(?P<w>[{H}]{{1,5}}?)(?:이)?라(?:고|구)?\s?(?:했|하였|불렀|부르)"
+)
+# "그 아들은 꺽다리. 키가 커서.": a person, one word, then why (the word's gloss).
+_RX_THEN_WHY = re.compile(
+    rf"(?:{_PERSON_NOUNS}|아들|딸|남편|안해|아내|며느리|사위|반장|주인)(?:은|는|이|가)\s"
+    rf"(?P<w>[{H}]{{2,5}})[.]\s[^.!?\n]{{0,16}}?[{H}]서(?=[.!…]|\s?그렇)"
 )
 _NOT_SAID_NAME = frozenset(
     "뭐 뭔 무엇 뭣 누구 기억 가명 본명 예명 별명 가짜 진짜 그거 이거 저거 그것 이것"
@@ -390,6 +410,14 @@ def _said_and_glossed(tokenised: TokenisedText, found: list[Span]) -> list[Span]
         if w not in _NOT_SAID_NAME and w not in _not_nicknames() and w not in _ADDRESS:
             if gz.lookup(w) is None:
                 out.append(Span(m.start("w"), m.end("w"), PiiType.PERSON, CONF_CALLED, NAME))
+    for rx in (_RX_CALLED_THERE, _RX_NOT_BUT, _RX_THEN_WHY):
+        for m in sparse.finditer(rx, text):
+            for g in ("w", "w2") if rx is _RX_NOT_BUT else ("w",):
+                a, b = m.start(g), _end_of_word(tokenised, m.start(g), m.end(g))
+                if m.group(g) in _NOT_SAID_NAME or _address_said(text, a, b) is not None:
+                    continue
+                if _ok(tokenised, a, b):
+                    out.append(Span(a, b, PiiType.PERSON, CONF_CALLED, NAME))
     for m in sparse.finditer(_RX_WAS_AFTER_NICKNAMES, text) if "별명" in text else ():
         if "별명" not in text[max(0, m.start() - 80) : m.start()]:
             continue
