@@ -11,9 +11,7 @@ from moksori.protect.tokenised import tokenise
 
 def _names(text: str) -> set[str]:
     return {
-        text[s.start : s.end]
-        for s in nicknames.detect(tokenise(text))
-        if s.type == PiiType.PERSON
+        text[s.start : s.end] for s in nicknames.detect(tokenise(text)) if s.type == PiiType.PERSON
     }
 
 

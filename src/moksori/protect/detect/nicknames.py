@@ -50,8 +50,9 @@ _PARTICLE = (
     r"|이었고|였슴다)?"
     r"(?![" + H + r"]))"
 )
+_TERMS = "|".join(sorted(_ADDRESS + _NK_TERMS, key=len, reverse=True))
 _RX_ADDRESS = re.compile(
-    rf"(?<![{H}])(?P<w>[{H}]{{1,4}})\s(?P<t>{'|'.join(sorted(_ADDRESS + _NK_TERMS, key=len, reverse=True))})"
+    rf"(?<![{H}])(?P<w>[{H}]{{1,4}})\s(?P<t>{_TERMS})"
     rf"(?=(?:들|네|님)?[{H}]{{0,3}}(?:[^{H}]|$))"
 )
 _RX_ADDRESS_TAIL = re.compile(_PARTICLE)
