@@ -34,6 +34,7 @@ def capture() -> str:
         "Mina Seo",
         "Follow",
         "6 min read",
+        "·",
         "Mar 14, 2024",
         "Share",
         *BODY,
@@ -72,6 +73,13 @@ def test_tags_and_counts_under_the_article_are_removed_before_a_far_teaser() -> 
         assert line in kept, line
     for line in [*TAGS, "97", "4"]:
         assert line not in kept, line
+
+
+def test_the_authors_name_over_a_follow_button_and_reading_time_is_kept() -> None:
+    kept = [ln for ln in strip_boilerplate(capture())[0].split("\n") if ln]
+    at = kept.index("Notes from the Kitchen")
+    assert kept[at : at + 3] == ["Notes from the Kitchen", "Mina Seo", "Mar 14, 2024"]
+    assert "Follow" not in kept and "6 min read" not in kept
 
 
 def test_an_appended_article_after_a_share_row_is_still_body() -> None:

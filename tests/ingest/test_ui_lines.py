@@ -20,6 +20,10 @@ from moksori.ingest.linekinds import BAD, classify, ends_sentence
         ("Enjoyed this? Buy me a coffee ☕ and keep the van running.", "banner"),
         ("▶ 겨울 이불 나눔 모금함 바로가기 (해피빈)", "navigation"),
         ("센터 누리집 바로가기 ▶", "navigation"),
+        ("Follow", "share buttons"),
+        ("팔로우", "share buttons"),
+        ("Member-only story", "navigation"),
+        ("What are your thoughts?", "navigation"),
         (
             "I post a short letter every month with new notes. Subscribe here: "
             "haneulnotes.substack.com",
@@ -41,6 +45,8 @@ def test_ui_lines_are_chrome(line: str, reason: str) -> None:
         "언니한테 부탁드려요, 그렇게 말했어요.",
         "He wanted to buy me a coffee, but I said no.",
         "역에서 바로 가기로 했어요.",
+        "Follow the river north, my uncle said.",
+        "What are your thoughts on the new law, I asked her.",
     ],
 )
 def test_testimony_with_the_same_words_is_kept(line: str) -> None:

@@ -11,7 +11,7 @@ import re
 
 from moksori.ingest.linekinds import BAD, DECORATION, GOOD, NEAR, SHORT, Line, is_byline, weight
 from moksori.ingest.lineruns import author_name
-from moksori.ingest.widgets import IMAGE
+from moksori.ingest.widgets import IMAGE, SHARE
 
 
 def article_head(body: list[Line], first: int) -> set[int]:
@@ -26,6 +26,8 @@ def article_head(body: list[Line], first: int) -> set[int]:
             j += 1
         head.update(range(k, j))
         j = k - 1
+        while j >= max(0, k - 4) and body[j].cls == BAD and body[j].reason in (SHARE, DECORATION):
+            j -= 1  # "Joon Ahn" / "Follow" / "7 min read" / "·" over "Feb 3, 2024"
         if j >= 0 and body[j].cls == SHORT and author_name(body[j].text.strip()):
             head.add(j)  # "다온나눔" over "2025. 2. 11. 14:32"
             j -= 1

@@ -75,7 +75,9 @@ _HEADINGS: dict[str, frozenset[str]] = {
         "close navigation|close this dialog|no thanks|maybe later|see all responses|"
         "text to speech|follow us|follow us on instagram|follow us on facebook|"
         "follow us on twitter|follow us on x|follow us on linkedin|follow us on youtube|"
-        "restacks|top comments|newest comments",
+        "restacks|top comments|newest comments|"
+        "member-only story|members-only story|members only|subscribers only|paid subscribers only|"
+        "유료 회원 전용|멤버십 전용",
         "메뉴|전체메뉴|전체 메뉴|주메뉴|메뉴 열기|메뉴 닫기|전체메뉴 열기|전체메뉴 닫기|"
         "닫기|홈|홈으로|처음으로|검색|검색하기|"
         "통합검색|본문 바로가기|주메뉴 바로가기|바로가기|이전|다음|이전 글|다음 글|이전글|다음글|"
@@ -179,8 +181,9 @@ _LABELLED = re.compile(
 )
 _SHARE_STRONG = _words(
     "share|share:|tweet|facebook|twitter|linkedin|whatsapp|telegram|reddit|pinterest|"
-    "kakaotalk|print|email|e-mail",
-    "카카오톡|카카오스토리|페이스북|트위터|공유|공유하기|스크랩|인쇄|프린트|이메일|글자크기|글씨크기",
+    "kakaotalk|print|email|e-mail|follow|following|unfollow",
+    "카카오톡|카카오스토리|페이스북|트위터|공유|공유하기|스크랩|인쇄|프린트|이메일|글자크기|글씨크기|"
+    "팔로우|팔로잉",
 )
 _SHARE_WEAK = _words(
     "this|this:|article|post|story|page|via|on|x|mail|copy|link|url|kakao|line|band|naver|"

@@ -43,6 +43,7 @@ _FORM_LABELS = frozenset(
 # A comment form's field and button.
 _COMMENT_FORM = frozenset(
     "write a comment|add a comment|post a comment|post comment|join the discussion|"
+    "what are your thoughts?|what do you think?|share your thoughts|leave a response|"
     "댓글을 입력하세요|댓글을 입력해 주세요|댓글을 남겨 주세요|댓글 달기|댓글 작성|"
     "enter your comment here|leave a reply cancel reply|cancel reply|비밀글 등록|비밀글".split("|")
 )
