@@ -52,7 +52,7 @@ _MORE_ROLES = (
     "담당형사", "담당 경찰관", "취업상담사", "전문상담사", "동사무소 사무장", "신변보호 경찰관",
     "신변보호경찰관", "신변보호 담당 경찰관", "지도교수", "지도 교수", "담임교수",
     "공장장", "부공장장", "촌장", "마을 촌장", "위생반장", "참전 로병", "참전로병", "전쟁로병",
-    "영예군인", "선장", "기관장", "감방장", "역장",
+    "영예군인", "선장", "기관장", "감방장", "역장", "촌 서기", "촌서기", "당서기", "지부 서기",
 )  # fmt: skip
 
 
@@ -85,14 +85,19 @@ _RX_HEAD = re.compile(
 )
 # The name before a unit word, read back from it: the whole word, or the word before a space.
 _RX_NAME = re.compile(rf"(?<![{H}\d.])(?:\d{{1,2}}\.\d{{1,2}}\s?)?[{H}]{{2,8}}\s?$")
-# "9군단에 있었어요", "제3사단": a numbered military unit, said in testimony.
-_MIL = r"(?:군단|사단|려단|여단|련대|연대|대대|군부대)"
-# A chain is one unit: "제1군단 산하 2사단 17연대", "9군단 산하 경보병려단".
+# "9군단에 있었어요", "제3사단", "해군 8전대", "8총국": a numbered unit of the army, the
+# navy or a construction bureau, said in testimony.
+_MIL = r"(?:군단|사단|려단|여단|련대|연대|대대|중대|소대|전대|총국|군부대|돌격대|건설대)"
+_BRANCH = r"(?:(?:해군|공군|항공군|륙군|육군|인민군|국경경비대|경비대|호위사령부|보위사령부)\s?)?"
+# A chain is one unit: "제1군단 산하 2사단 17연대", "9군단 산하 경보병려단", "8총국 건설 돌격대".
 _RX_MILITARY = re.compile(
-    rf"(?<![{H}\d])(?:제\s?)?\d{{1,5}}\s?{_MIL}(?!장)"
-    rf"(?:\s?(?:산하|소속|직속)?\s?(?:(?:제\s?)?\d{{1,5}}\s?|[{H}]{{1,5}}){_MIL}(?!장))*{_TAIL}"
+    rf"(?<![{H}\d]){_BRANCH}(?:제\s?)?\d{{1,5}}\s?{_MIL}(?!장)"
+    rf"(?:\s?(?:산하|소속|직속)?\s?(?:(?:제\s?)?\d{{1,5}}\s?|[{H}]{{1,5}}\s?){_MIL}(?!장))*{_TAIL}"
 )
-_RX_TEAM = re.compile(rf"(?<![{H}\d])(?:제\s?)?\d{{1,2}}\s?(?:작업반|분조|갱|직장)(?!장){_TAIL}")
+# "3작업반", "23인민반": a numbered team or neighbourhood unit.
+_RX_TEAM = re.compile(
+    rf"(?<![{H}\d])(?:제\s?)?\d{{1,3}}\s?(?:작업반|분조|갱|직장|인민반)(?!장){_TAIL}"
+)
 # Prefixes that say what kind of unit it is, not which one: 신발공장, 협동농장, 군수공장.
 _GENERIC = frozenset(
     "협동 국영 집단 지방 중앙 국가 개인 군수 무역 건설 우리 그 이 저 한 어느 다른 같은 옆 근처 시골"
