@@ -19,6 +19,7 @@ from moksori.protect.detect import (
     nicknames,
     places,
     roles,
+    sibling_names,
     speakers,
     surname_refs,
     temporal,
@@ -246,8 +247,9 @@ def detect_tokenised(
         spans += detector(tokenised)
     spans = learned_combine(tokenised, spans)  # the model judges Korean persons and places
     spans = learned_en_combine(tokenised, spans)  # and the English model, lines without hangul
-    # A surname glued to a title (안비서) after the model: it reads Kiwi's split (안/MAG 비서).
-    spans += surname_refs.detect(tokenised, spans)
+    # After the model, which reads Kiwi's split or common noun: a surname glued to a title
+    # (안비서: 안/MAG 비서) and a child named between a rank and an age (작은애 지수 다섯 살).
+    spans += surname_refs.detect(tokenised, spans) + sibling_names.detect(tokenised)
     spans += (known if isinstance(known, KnownMatcher) else KnownMatcher.of(known)).find(
         tokenised.text
     )
