@@ -10,7 +10,7 @@ import re
 
 from lxml import html as lxml_html
 
-from moksori.ingest.linekinds import BAD, GOOD, classify, weight
+from moksori.ingest.linekinds import BAD, GOOD, classify, is_byline, weight
 from moksori.ingest.readers.html_lines import own_lines
 
 # Class or id words that page templates give to small boxes inside an article: donation and
@@ -26,6 +26,10 @@ _WIDGET_CLASS = re.compile(
 # article's: a box so labelled is a widget only when it says what it is ("Cite this page").
 _CITE_CLASS = re.compile(r"(?:^|[-_])(?:cite|citation)(?:$|[-_])", re.IGNORECASE)
 _CITE_WORDS = re.compile(r"\bcit(?:e|ation|ing)\b|인용|출처\s?표기|bibtex|\bAPA\b", re.IGNORECASE)
+# The author's profile box ("wrap_profile": name, job, a line of bio, follower count): the
+# writer's advert, shown under every post. A box with a date or an author label in it is the
+# byline (GnuBoard's "profile_info"), and a name alone (a hover card) is the byline's link.
+_PROFILE_CLASS = re.compile(r"(?:^|[-_])profile(?:$|[-_])", re.IGNORECASE)
 _WIDGET_MAX_LINES = 8
 _WIDGET_MAX_WEIGHT = 800
 
@@ -52,9 +56,14 @@ def _widget_lines(root: lxml_html.HtmlElement, paragraphs: list[str]) -> set[str
             and bool(_CITE_WORDS.search(el.text_content()))
         )
         comments = el.tag.lower() in _COMMENT_BOXES and any(_COMMENT_CLASS.search(n) for n in names)
-        if not (widget or comments) or el.find(".//h1") is not None:
+        profile = any(_PROFILE_CLASS.search(n) for n in names)
+        if not (widget or comments or profile) or el.find(".//h1") is not None:
             continue
         own = own_lines(el)  # visible_lines reads an element's tail, too
+        if profile and not (widget or comments):
+            if len(own) >= 2 and not any(is_byline(line) for line in own):
+                lines.update(own)
+            continue
         size = sum(map(weight, own))
         if comments and size * 3 <= article:
             lines.update(own)
