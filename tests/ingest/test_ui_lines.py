@@ -24,6 +24,13 @@ from moksori.ingest.linekinds import BAD, classify, ends_sentence
         ("팔로우", "share buttons"),
         ("Member-only story", "navigation"),
         ("What are your thoughts?", "navigation"),
+        ("본문", "navigation"),
+        ("페이지 정보", "navigation"),
+        ("등록된 댓글이 없습니다.", "navigation"),
+        ("No comments yet", "navigation"),
+        ("이 기사에 대해 어떻게 생각하시나요?", "navigation"),
+        ("What do you think of this article?", "navigation"),
+        ("정기후원 : 매월 1만 원부터 자유롭게", "banner"),
         (
             "I post a short letter every month with new notes. Subscribe here: "
             "haneulnotes.substack.com",
@@ -47,6 +54,10 @@ def test_ui_lines_are_chrome(line: str, reason: str) -> None:
         "역에서 바로 가기로 했어요.",
         "Follow the river north, my uncle said.",
         "What are your thoughts on the new law, I asked her.",
+        "본문을 다 읽고 나서야 무슨 말인지 알았어요.",
+        "그 글에는 댓글이 없습니다, 아무도 안 읽었나 봐요.",
+        "이 기사에 대해 어떻게 생각하시나요? 하고 기자가 물었다.",
+        "후원자: 처음에는 한 달에 만 원씩 보냈어요.",
     ],
 )
 def test_testimony_with_the_same_words_is_kept(line: str) -> None:

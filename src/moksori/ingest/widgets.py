@@ -45,7 +45,9 @@ _COMMENT_FORM = frozenset(
     "write a comment|add a comment|post a comment|post comment|join the discussion|"
     "what are your thoughts?|what do you think?|share your thoughts|leave a response|"
     "댓글을 입력하세요|댓글을 입력해 주세요|댓글을 남겨 주세요|댓글 달기|댓글 작성|"
-    "enter your comment here|leave a reply cancel reply|cancel reply|비밀글 등록|비밀글".split("|")
+    "enter your comment here|leave a reply cancel reply|cancel reply|비밀글 등록|비밀글|"
+    "등록된 댓글이 없습니다|아직 댓글이 없습니다|댓글이 없습니다|no comments yet|"
+    "be the first to comment|there are no comments yet".split("|")
 )
 # What a sign-up form says after it is sent: its success and error messages.
 _FORM_MESSAGE = re.compile(
@@ -152,7 +154,7 @@ _SHARE_PROMPT = re.compile(
 _DONATION_KO = re.compile(r"(?:정기\s?)?후원\s?(?:하기|신청|참여|안내|문의)|지금 후원|후원하러")
 # Where to send money: "후원 계좌 신한은행 100-000-000000", "give via PayPal".
 _DONATION_WAY = re.compile(
-    r"(?:후원|입금)\s?계좌|(?:은행|뱅크|농협|우체국)\s*[:：]?\s*\d{2,6}-\d{2,6}-\d{2,8}|"
+    r"(?:후원|입금)\s?계좌|^(?:정기|일시)\s?후원\s*[:：]\s*\S|(?:은행|뱅크|농협|우체국)\s*[:：]?\s*\d{2,6}-\d{2,6}-\d{2,8}|"
     r"paypal로(?:도)? 후원|후원하실 수 있습니다|\b(?:give|donate) (?:via|through|with) paypal\b|"
     r"\b(?:gifts?|donations?) (?:are|is) (?:fully )?tax[- ]deductible\b|"
     r"기부금\s?(?:세액\s?)?공제|기부금\s?영수증|^become a monthly\b",
@@ -229,7 +231,10 @@ _ATTACHMENT = re.compile(
 _PAGE_POLL = re.compile(
     r"만족하십니까\??$|^(?:페이지\s?)?만족도\s?(?:조사|평가)|^매우\s?만족\b.*불만족$|"
     r"^(?:was|is) this (?:page|article|information|answer) (?:helpful|useful)\??$|"
-    r"^like this:$|^첨부\s?파일$|^attachments?:?$|^downloads?:?$",
+    r"^like this:$|^첨부\s?파일$|^attachments?:?$|^downloads?:?$|"
+    r"^이 (?:기사|글|포스트|게시물)(?:에 대해|을|를|은|는)? 어떻게 생각하(?:시나요|세요|십니까)\??$|"
+    r"^what do you think (?:of|about) this (?:article|story|post)\??$|"
+    r"^how do you feel about this (?:article|story|post)\??$",
     re.IGNORECASE,
 )
 # "Story continues below advertisement": an ad slot's label.
