@@ -232,7 +232,8 @@ _PAGE_POLL = re.compile(
     r"만족하십니까\??$|^(?:페이지\s?)?만족도\s?(?:조사|평가)|^매우\s?만족\b.*불만족$|"
     r"^(?:was|is) this (?:page|article|information|answer) (?:helpful|useful)\??$|"
     r"^like this:$|^첨부\s?파일$|^attachments?:?$|^downloads?:?$|"
-    r"^이 (?:기사|글|포스트|게시물)(?:에 대해|을|를|은|는)? 어떻게 생각하(?:시나요|세요|십니까)\??$|"
+    r"^이 (?:기사|글|포스트|게시물)(?:에 대해|을|를|은|는)? 어떻게 "
+    r"생각하(?:시나요|세요|십니까)\??$|"
     r"^what do you think (?:of|about) this (?:article|story|post)\??$|"
     r"^how do you feel about this (?:article|story|post)\??$",
     re.IGNORECASE,
