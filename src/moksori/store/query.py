@@ -189,6 +189,11 @@ def free_text(query: str) -> str:
 
 WordAnalyser = Callable[[str], list[str]]
 
+# A word analyser's term may hold alternatives, any of which matches: "a|b c" is the
+# term a or the phrase "b c" (노동단련대|노동 단련: the compound as one word, or its
+# parts in a row where Kiwi read the ending differently: 노동단련대로 → 노동 단련 대로).
+ALTERNATIVES = "|"
+
 
 @dataclass
 class Compiled:
@@ -203,25 +208,64 @@ def _quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
+def _term(term: str) -> str:
+    """One analysed term as FTS5: quoted, or its alternatives OR-ed."""
+    if ALTERNATIVES not in term:
+        return _quote(term)
+    return "(" + " OR ".join(_quote(t) for t in term.split(ALTERNATIVES)) + ")"
+
+
+def _words_of(term: str) -> list[str]:
+    return term.replace(ALTERNATIVES, " ").split()
+
+
+def _joined(items: list[Node], word_terms: WordAnalyser) -> list[Node]:
+    """Two words the analyser reads as one term become one word (보내 주다 → 보내주다:
+    a verb and its auxiliary); other words stay apart, to be AND-ed."""
+    out: list[Node] = []
+    for item in items:
+        last = out[-1] if out else None
+        if (
+            isinstance(item, Word)
+            and isinstance(last, Word)
+            and not (item.text.isascii() and last.text.isascii())
+        ):
+            both = f"{last.text} {item.text}"
+            apart = len(word_terms(last.text)) + len(word_terms(item.text))
+            if len(word_terms(both)) == 1 < apart:
+                out[-1] = Word(both)
+                continue
+        out.append(item)
+    return out
+
+
 def compile_fts(
     tree: Node | None, word_terms: WordAnalyser, phrase_terms: WordAnalyser
 ) -> Compiled:
     positive: set[str] = set()
     phrases: list[str] = []
     conjunctive = True
+    analysed: dict[str, list[str]] = {}
+
+    def terms_of(text: str) -> list[str]:
+        if text not in analysed:
+            analysed[text] = word_terms(text)
+        return analysed[text]
 
     def walk(node: Node, negated: bool) -> str | None:
         nonlocal conjunctive
         if isinstance(node, Word):
-            terms = word_terms(node.text)
+            terms = terms_of(node.text)
             if not negated:
-                positive.update(terms)
+                positive.update(w for t in terms for w in _words_of(t))
                 phrases.extend(_quote(t) for t in terms)
+                if any(ALTERNATIVES in t for t in terms):
+                    conjunctive = False  # a match need not hold every alternative
             if not terms:
                 return None
             if len(terms) > 1:  # bracketed: "a NOT (b AND c)", not "(a NOT b) AND c"
-                return "(" + " AND ".join(_quote(t) for t in terms) + ")"
-            return _quote(terms[0])
+                return "(" + " AND ".join(_term(t) for t in terms) + ")"
+            return _term(terms[0])
         if isinstance(node, Phrase):
             terms = phrase_terms(node.text)
             if not negated:
@@ -240,7 +284,8 @@ def compile_fts(
         if isinstance(node, Not):
             raise QueryError("a query cannot be only NOT …; add something to search for")
         # And: positives joined by AND, negatives subtracted with NOT
-        pos = [p for p in (walk(i, negated) for i in node.items if not isinstance(i, Not)) if p]
+        items = _joined(node.items, terms_of)
+        pos = [p for p in (walk(i, negated) for i in items if not isinstance(i, Not)) if p]
         neg = [p for p in (walk(i.item, True) for i in node.items if isinstance(i, Not)) if p]
         if not pos:
             if neg:

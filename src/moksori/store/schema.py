@@ -11,6 +11,7 @@ import sqlcipher3
 
 from moksori import __version__
 from moksori.errors import ProjectError, SchemaTooNew
+from moksori.store import reindex
 from moksori.store.clock import now
 from moksori.store.database import Connection, transaction
 from moksori.store.migrations import ALL_MIGRATIONS
@@ -30,7 +31,14 @@ def current_version(conn: Connection) -> int:
 
 
 def migrate(conn: Connection) -> list[int]:
-    """Bring the schema up to date; returns the versions applied."""
+    """Bring the schema up to date, and the search index if an older analyser made
+    it (:mod:`moksori.store.reindex`); returns the schema versions applied."""
+    applied = _migrate(conn)
+    reindex.refresh(conn)
+    return applied
+
+
+def _migrate(conn: Connection) -> list[int]:
     version = current_version(conn)
     if version > LATEST_VERSION:
         raise SchemaTooNew(
