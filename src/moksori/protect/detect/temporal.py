@@ -29,6 +29,7 @@ from moksori.protect.detect import (
     ages,
     cohorts,
     identifiers,
+    life_dates_en,
     life_times,
     numbers,
     said_ages,
@@ -329,7 +330,7 @@ def find(text: str) -> list[Span]:
     """Dates, ages and cohorts in ``text``; nothing inside an e-mail, URL or ID number."""
     zones = [(s.start, s.end) for s in identifiers.find_web(text) + identifiers.find_rrns(text)]
     spans = _korean(text) + _numeric(text) + _english(text) + _bare_years(text)
-    spans += spoken_dates.find(text) + life_times.find(text)
+    spans += spoken_dates.find(text) + life_times.find(text) + life_dates_en.find(text)
     spans += _listed_years(text, spans)
     said = ages.find_ages(text)
     spans += said + said_ages.find(text, said) + cohorts.find_cohorts(text)
