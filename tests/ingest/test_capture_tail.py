@@ -21,6 +21,7 @@ BODY = [
     "part of their story.",
 ]
 TAGS = ["Volunteering", "Community", "Incheon", "Kitchens", "Korea"]
+BIO = "Cook, volunteer, occasional writer. Incheon."
 TEASER = "Two ladles, one stove, and a queue that went out of the door."
 
 
@@ -44,6 +45,7 @@ def capture() -> str:
         "Follow",
         "Written by Mina Seo",
         "210 Followers",
+        BIO,
         "Follow",
         "Responses (2)",
         "Hana P.",
@@ -73,6 +75,33 @@ def test_tags_and_counts_under_the_article_are_removed_before_a_far_teaser() -> 
         assert line in kept, line
     for line in [*TAGS, "97", "4"]:
         assert line not in kept, line
+
+
+def test_a_teaser_and_a_bio_between_chrome_lines_under_the_article_are_removed() -> None:
+    kept = strip_boilerplate(capture())[0].split("\n")
+    assert TEASER not in kept and BIO not in kept
+
+
+def test_a_short_closing_paragraph_after_a_sign_up_box_is_kept() -> None:
+    closing = "She wrote back to us in May, and she sent a photo of the kitchen."
+    text = "\n".join(
+        [
+            "Home | About | Stories | Donate",
+            *BODY[:4],
+            "Get the kitchen letter",
+            "Email address",
+            "Subscribe",
+            "Thank you for subscribing!",
+            "No spam. Unsubscribe at any time.",
+            closing,
+            "Share",
+            "Facebook",
+            "© 2024 Kitchen Notes. All rights reserved.",
+        ]
+    )
+    kept = strip_boilerplate(text)[0].split("\n")
+    for line in [*BODY[:4], closing]:
+        assert line in kept, line
 
 
 def test_the_authors_name_over_a_follow_button_and_reading_time_is_kept() -> None:

@@ -93,19 +93,22 @@ _CREDIT_LINE = re.compile(
 
 
 # Chrome lines (a comments block, "More from …", a follow box) between the article's last
-# paragraph and a later prose line that mark the later one as a teaser, not the article's.
+# paragraph and a later prose line that mark the later one as a teaser, not the article's;
+# among them a list's heading ("More from", "Related") or a reader's comment.
 _END_CHROME = 4
 
 
 def article_end(body: list[Line], goods: list[int]) -> int:
-    """The article's last prose line: the last of ``goods``, unless a block of chrome stands
-    between some paragraph and the rest, and the rest are lone lines (a related post's
-    teaser under its title, a reader's "감사합니다 :)"), not paragraphs that follow one
-    another (an appended article), and far less text than the article above them."""
+    """The article's last prose line: the last of ``goods``, unless a block of chrome with a
+    list's heading or a comment in it stands between some paragraph and the rest, and the
+    rest are lone lines (a related post's teaser under its title), not paragraphs that
+    follow one another (an appended article), and far less text than the article above."""
     for n, g in enumerate(goods[:-1]):
         gap = body[g + 1 : goods[n + 1]]
         if sum(1 for ln in gap if ln.cls == BAD and ln.reason != DECORATION) < _END_CHROME:
             continue
+        if not any(ln.opens_list or ln.reason == "comments" for ln in gap):
+            continue  # a sign-up box or share row inside the article, not its end
         rest = goods[n + 1 :]
         alone = all(r + 1 >= len(body) or body[r + 1].cls != GOOD for r in rest)
         above = sum(weight(body[k].text) for k in goods[: n + 1])

@@ -306,6 +306,27 @@ def _decide(body: list[Line]) -> None:
                 ln.keep, ln.reason = False, "footer"
     _drop_repeated_chrome(body, first, last, heading | head)
     _drop_button_neighbours(body, first, head)
+    _drop_sandwiched(body, tail)
+
+
+# How far under the article's last line its credits and sign-off may stand (as in credit()).
+_CREDIT_LINES = 4
+# The longest line taken with the chrome around it: a teaser or a bio; a paragraph of prose
+# only when it is as short as a teaser (a closing paragraph is seldom).
+_SANDWICHED, _SANDWICHED_PROSE = 150, 80
+
+
+def _drop_sandwiched(body: list[Line], tail: int) -> None:
+    """Under the article, past its credits, a short line between two removed lines is part
+    of the chrome around it (a related post's teaser under its title and over its date, the
+    author box's bio between "318 Followers" and "Follow"), even when it reads as a
+    sentence. Judged on the first verdicts only, so a run of such lines is not eaten."""
+    removed = [not ln.keep and ln.reason != DECORATION for ln in body]
+    for k in range(tail + _CREDIT_LINES + 1, len(body) - 1):
+        ln = body[k]
+        most = _SANDWICHED_PROSE if ln.cls == GOOD else _SANDWICHED
+        if ln.keep and removed[k - 1] and removed[k + 1] and weight(ln.text.strip()) <= most:
+            ln.keep, ln.reason = False, body[k + 1].reason
 
 
 def _drop_repeated_chrome(body: list[Line], first: int, last: int, heading: set[int]) -> None:
