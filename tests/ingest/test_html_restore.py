@@ -112,3 +112,25 @@ def test_a_name_with_an_age_between_paragraphs_is_no_category_count() -> None:
     kept, _ = strip_boilerplate(text)
     assert "정민 (26)" in kept.split("\n")
     assert "Stories (12)" not in kept and "News (4)" not in kept
+
+
+def test_a_related_posts_table_cell_is_not_restored_as_a_headline() -> None:
+    """trafilatura keeps a blog's "other posts" table as rows ("| title | date |") and drops
+    its heading; the first row's title over its date must not come back as a headline."""
+    rows = [
+        ("할머니들의 응원 편지", "2023. 11. 12."),
+        ("맞춤법 퀴즈 대회를 열었다 (상품은 귤 한 봉지)", "2023. 11. 5."),
+        ("새 봉사자 두 분이 오셨다", "2023. 10. 29."),
+    ]
+    table = "".join(f"<tr><td><a href='#'>{t}</a></td><td>{d}</td></tr>" for t, d in rows)
+    body = (
+        "<article><h1>받아쓰기 공책 세 권째</h1>"
+        "<p>오늘로 영자 할머니 받아쓰기 공책이 세 권째가 됐다. 할머니는 올해 일흔여섯이시다.</p>"
+        "<p>쉬는 시간에 할머니가 왜 그렇게 받아쓰기를 열심히 하시는지 여쭤봤다. 병원에서 이름을 "
+        "직접 쓰고 싶다고 하셨다.</p></article>"
+        f"<div><h4>'봉사일기' 카테고리의 다른 글</h4><table>{table}</table></div>"
+    )
+    [doc] = read_html(page(body), "table.html", Limits())
+    text = lines(doc)
+    assert "할머니들의 응원 편지" not in text and "2023. 11. 12." not in text
+    assert any(ln.startswith("쉬는 시간에 할머니가") for ln in text)

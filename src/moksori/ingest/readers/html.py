@@ -350,6 +350,7 @@ def _with_article_parts(
         line in out
         or line in items
         or (len(line) >= 20 and line in joined and roles.get(i) != _HEADING)
+        or f"| {line} |" in joined  # a table's cell: its row is there
         for i, line in enumerate(visible)
     ]
     at_body = [i for i, here in enumerate(present) if here]
