@@ -15,16 +15,16 @@ def _dates(text: str) -> set[str]:
 @pytest.mark.parametrize(
     ("text", "said"),
     [
-        ("I crossed the summer after my wedding, in the rain.", "the summer after my wedding"),
-        ("My aunt came to Hyesan the year after. She stayed.", "the year after"),
+        ("I crossed the summer after my wedding, in the rain.", "summer after my wedding"),
+        ("My aunt came to Hyesan the year after. She stayed.", "year after"),
         (
             "We left the year my grandfather was arrested, in the autumn.",
-            "the year my grandfather was arrested",
+            "year my grandfather was arrested",
         ),
-        ("By the third winter I had a room of my own.", "the third winter"),
+        ("By the third winter I had a room of my own.", "third winter"),
         (
             "They freed him for the 60th anniversary of the Republic, I think.",
-            "the 60th anniversary of the Republic",
+            "60th anniversary of the Republic",
         ),
         ("I remember it was Victory Day, because of the parade.", "Victory Day"),
         ("That was 2007, November, when the snow came early.", "November"),

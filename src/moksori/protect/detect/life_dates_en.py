@@ -4,7 +4,8 @@ Why: "the winter after my graduation", "the year the Dear Leader died", "the sec
 summer", "Liberation Day", "the 70th anniversary of the Party", "2011, December" each
 fix a time as well as a year does, yet none holds a year the date rules read. Said
 in testimony they are dates; in a paper ("the year after the survey") they are not
-proposed (:func:`moksori.protect.detect.voice.is_testimony`).
+proposed (:func:`moksori.protect.detect.voice.is_testimony`). The article stays
+outside the span ("the [date]"), as the other English date rules leave it.
 """
 
 from __future__ import annotations
@@ -73,7 +74,8 @@ def find(text: str) -> list[Span]:
         (EN_HOLIDAY, 0.35),
     ):
         for m in sparse.finditer(rx, text):
-            out.append(Span(m.start(), m.end(), PiiType.DATE, conf, NAME, {"relative": True}))
+            start = m.start() + (4 if m.group().lower().startswith("the ") else 0)
+            out.append(Span(start, m.end(), PiiType.DATE, conf, NAME, {"relative": True}))
     for m in sparse.finditer(EN_YEAR_THEN_MONTH, text):
         month = _MONTHS.index(m.group("m")) + 1
         out.append(Span(m.start("m"), m.end("m"), PiiType.DATE, 0.5, NAME, {"month": month}))
