@@ -15,9 +15,9 @@ TESTIMONY = """면담자: 처음에 누가 도와줬어요?
 """
 
 # What the analyser before version 2 made of the two answers (compound verbs whole,
-# 하나원 as 하나 + 원, no compounds written together).
+# 하나원 as 하나 alone, no compounds written together).
 OLD_TERMS = {
-    "브로커가": "구술 브로커 손 잡다 도와주다 하나 원 석 있다 zzzextra 브로",
+    "브로커가": "구술 브로커 손 잡다 도와주다 하나 있다",
     "하나도": "구술 하나 모르다 센터 선생 매일 찾아오다 돕다",
 }
 

@@ -42,6 +42,9 @@ _INFINITIVE_VOWELS = frozenset({0, 1, 3, 4, 5, 6, 9, 10, 14})
 _SYL_FIRST, _SYL_LAST, _N_VOWELS, _N_FINALS = 0xAC00, 0xD7A3, 21, 28
 _RIEUL_FINAL = 8
 
+# What a three-syllable common noun may split into.
+_NOMINAL = frozenset({"NNG", "NNP", "NR", "XSN", "NNB"})
+
 VERB_KEY = "V:"
 RIEUL_KEY = "L:"
 
@@ -139,13 +142,15 @@ def resolve(keys: Iterable[str]) -> None:
     blocklist = [f"{n}/{tag}" for n in {*nouns, *souths} for tag in ("NNG", "NNP")]
     split = _kiwi.tokenize_many_blocked(souths, blocklist)
     for noun, south, tokens in zip(nouns, souths, split, strict=True):
+        if len(noun) == 3 and not _nominal_split(south, tokens):
+            PARTS[noun] = ()
+            continue
         parts: list[str] = []
         for tk in tokens:
             if (
                 tk.tag in ("NNG", "NNP")
                 and len(tk.form) >= MIN_PART
                 and tk.form not in (noun, south)
-                and (len(noun) > 3 or tk.form == south[tk.start : tk.end])  # not 어머님 → 어머니
             ):
                 parts.extend(noun_parts(tk.form))
         PARTS[noun] = clean(dict.fromkeys(parts))
@@ -158,6 +163,16 @@ def resolve(keys: Iterable[str]) -> None:
         known = bool(tokens) and tokens[0].tag.startswith("VV") and tokens[0].len == 1
         full = _with_rieul(stem)
         PARTS[RIEUL_KEY + stem] = clean((full + "다",)) if known and tokens[0].form == full else ()
+
+
+def _nominal_split(word: str, tokens: Sequence[Token]) -> bool:
+    """Whether a three-syllable word's split is nouns as written (중+학교, 연락+책, 회사+원),
+    not a word misread: 아버+이+지, 어+머니, 노(prefix)+인정, 어머님 → 어머니+ㅁ."""
+    return all(
+        tk.tag in _NOMINAL and tk.form == word[tk.start : tk.end]
+        for tk in tokens
+        if tk.start < len(word)
+    )
 
 
 def _verb_parts(stem: str, tokens: Sequence[Token]) -> tuple[str, ...]:
