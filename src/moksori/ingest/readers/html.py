@@ -389,7 +389,8 @@ def _with_article_parts(
             )
         if not wanted:
             continue
-        at = out.index(anchor) + 1 if anchor is not None else out.index(visible[first])
+        top = out.index(visible[first]) if visible[first] in out else 0  # or a table's row
+        at = out.index(anchor) + 1 if anchor is not None else top
         out.insert(at, line)
         present[i] = True
         anchor = line
