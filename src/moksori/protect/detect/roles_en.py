@@ -243,24 +243,25 @@ _EN_OFFICE_WORD = (
     r"|investigation|inspection|personnel|commerce|supply|planning|cadre|general|chief|deputy"
     r"|work|sub-?work|street|block|section|station|office|bureau|crew|gang|shift|site|guard|army"
     r"|logging|construction|plant|mill|works|ward|precinct|dong|county-level|town|pit|assigned"
-    r"|resident|prison|ship|boat)"
+    r"|resident|prison|ship|boat|board|shop|store|restaurant|canteen|hospital|clinic|school|air"
+    r"|force|naval|navy)"
 )
 _EN_TITLE = (
     r"(?:officer|agent|official|secretary|chairman|chairwoman|chief|head|manager|director"
     r"|foreman|commander|inspector|interrogator|prosecutor|instructor|commissar|guard|warden"
     r"|leader|supervisor|investigator|judge|policeman|policewoman|boss|captain|skipper"
-    r"|(?:station|post|head|harbou?r)master)"
+    r"|(?:station|post|head|harbou?r)master|lieutenant|colonel|sergeant|security\sm[ae]n)"
 )
 _EN_ORG_HEAD = (
     r"(?:market|company|department|section|committee|union|league|farm|mine|colliery|factory"
     r"|complex|enterprise|works|mill|plant|brigade|unit|team|station|office|bureau|post|police"
     r"|Bowibu|Boanseo|Anjeonbu|cooperative|co-op|prison|camp|shipyard|administration|inminban"
     r"|neighbou?rhood\sunit|Corps|Division|Regiment|Battalion|Brigade|Complex|Works|Mine|Farm"
-    r"|Factory|Company)"
+    r"|Factory|Company|regiment|battalion|division|corps|squadron|fleet|platoon)"
 )
 _EN_DET = (
-    r"(?:[Tt]he|[Aa]n?|[Oo]ur|[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Tt]hat|[Tt]his|[Oo]ne|as)\s"
-    r"(?:(?:new|old|former|then|young|same|acting|feared|only)\s)?"
+    r"(?:[Tt]he|[Aa]n?|[Oo]ur|[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Tt]hat|[Tt]his|[Oo]ne|as|was|became)\s"
+    r"(?:(?:new|old|former|then|young|same|acting|feared|only|deputy|vice|second|first)\s)?"
 )
 _EN_BODY_TAIL = (
     rf"(?:\s(?:of|at|from|in|for)\s(?:the|our|my|his|her|their|that|a)\s"
@@ -273,7 +274,7 @@ EN_GRAMMAR_WORDS = (
     "instructor", "commissar", "guard", "warden", "leader", "supervisor", "investigator", "judge",
     "policeman", "policewoman", "headed", "chaired", "department", "section", "brigade", "led",
     "ran", "managed", "directed", "commanded", "boss", "captain", "skipper", "master", "police",
-    "'s ", "crew", "workers", "team", "camp",
+    "'s ", "crew", "workers", "team", "camp", "lieutenant", "colonel", "sergeant", "men",
 )  # fmt: skip
 EN_GRAMMAR = [
     # "the district security inspector", "a railway security officer", "the youth league
@@ -332,9 +333,11 @@ EN_GRAMMAR = [
         r"\b(?P<r>(?:(?!(?:a|an|the|our|my|his|her|their|to|join|joined|in)\s)[a-z-]+\s){0,3}"
         r"shock\sbrigade)\b"
     ),
-    # A title that is an office by itself: "the interrogator", "a prosecutor".
+    # A title that is an office by itself: "the interrogator", "a prosecutor", "a second
+    # lieutenant" (an officer's rank names one of a handful in a unit).
     re.compile(
-        rf"\b{_EN_DET}(?P<r>(?:interrogator|prosecutor|commissar|warden|investigator|skipper))\b"
+        rf"\b{_EN_DET}(?P<r>(?:interrogator|prosecutor|commissar|warden|investigator|skipper"
+        r"|lieutenant|colonel|sergeant))\b(?!s\b)"
     ),
 ]
 
