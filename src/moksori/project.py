@@ -17,42 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from moksori import __version__
-from moksori.access.sessions import LoginThrottle, Session, Sessions, sign_in
-from moksori.access.users import Users
-from moksori.analysis.analyses import Analyses
-from moksori.analysis.report import Report, ReportOptions, build_report
-from moksori.analysis.report_docx import write_docx
-from moksori.analysis.report_render import write_html, write_markdown, write_plots
-from moksori.analysis.tables import Table
-from moksori.bilingual.pairs import Pairs
-from moksori.bilingual.projection import (
-    ProjectionReport,
-    project_codings,
-    project_new,
-    set_auto_project,
-)
-from moksori.coding.cases import Cases
-from moksori.coding.codebook import Codebook
-from moksori.coding.codebook_io import export_csv, export_yaml
-from moksori.coding.coders import Coders
-from moksori.coding.codings import Coding, Codings
-from moksori.coding.memos import Memos
-from moksori.coding.merge import MergeReport, merge_into, open_other
-from moksori.coding.progress import DocumentProgress, document_progress
-from moksori.coding.reconcile import Reconciler
-from moksori.coding.reliability import Reliability
 from moksori.errors import AuditError, MoksoriError, QueryError
-from moksori.ingest.limits import Limits
-from moksori.ingest.shared_passages import forget_earlier
 from moksori.outputs import write_output
-from moksori.protect.deid import Deid
-from moksori.sources import AddReport as AddReport
-from moksori.sources import FileOutcome as FileOutcome
-from moksori.sources import Sources
 from moksori.store import audit
 from moksori.store import documents as docs_store
-from moksori.store import search as search_store
-from moksori.store import shared_passages as shared_store
 from moksori.store.audit import Action, Event
 from moksori.store.crypto import DEFAULT_KDF
 from moksori.store.database import KeyedDatabase, create_keyed, open_keyed, transaction
@@ -62,14 +30,51 @@ from moksori.store.passages import corpus_figures
 from moksori.store.query import Filters, parse
 from moksori.store.ranking import Ranker
 from moksori.store.schema import LATEST_VERSION, current_version, migrate
-from moksori.store.search import SNIPPET_CHARS as SNIPPET_CHARS
-from moksori.store.search import Hit as Hit
-from moksori.store.search import SearchResult as SearchResult
 from moksori.store.shared_passages import SharedSpan as SharedSpan
 
+# The services load when first asked for (start-up: a command imports only what it
+# uses, so `moksori info` never loads numpy, Kiwi or the de-identification models).
 if TYPE_CHECKING:
+    from moksori.access.sessions import LoginThrottle, Session, Sessions
+    from moksori.access.users import Users
+    from moksori.analysis.analyses import Analyses
+    from moksori.analysis.report import Report, ReportOptions
+    from moksori.analysis.tables import Table
     from moksori.bilingual.alignment import Alignments
+    from moksori.bilingual.pairs import Pairs
+    from moksori.bilingual.projection import ProjectionReport
+    from moksori.coding.cases import Cases
+    from moksori.coding.codebook import Codebook
+    from moksori.coding.coders import Coders
+    from moksori.coding.codings import Coding, Codings
+    from moksori.coding.memos import Memos
+    from moksori.coding.merge import MergeReport
+    from moksori.coding.progress import DocumentProgress
+    from moksori.coding.reconcile import Reconciler
+    from moksori.coding.reliability import Reliability
+    from moksori.ingest.limits import Limits
+    from moksori.protect.deid import Deid
     from moksori.semantic.vectors import EmbedReport, VectorCache
+    from moksori.sources import AddReport as AddReport
+    from moksori.sources import FileOutcome as FileOutcome
+    from moksori.sources import Sources
+    from moksori.store import search as search_store
+    from moksori.store.search import SNIPPET_CHARS as SNIPPET_CHARS
+    from moksori.store.search import Hit as Hit
+    from moksori.store.search import SearchResult as SearchResult
+
+
+def __getattr__(name: str) -> Any:
+    """Names the faces import from here, loaded when first used (start-up)."""
+    if name in ("AddReport", "FileOutcome"):
+        from moksori import sources  # lazy: start-up (ingest pipeline, readers)
+
+        return getattr(sources, name)
+    if name in ("SNIPPET_CHARS", "Hit", "SearchResult"):
+        from moksori.store import search  # lazy: start-up
+
+        return getattr(search, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # Read models and query parsing the faces use, named here so that they import
@@ -167,6 +172,8 @@ class Project:
     def close(self) -> None:
         self._ranker.close()
         self.conn.close()
+        from moksori.ingest.shared_passages import forget_earlier  # lazy: start-up
+
         forget_earlier()  # cached letters of documents are testimony: not past the project
 
     def __enter__(self) -> Project:
@@ -178,42 +185,60 @@ class Project:
     # --- the coding workflow (issue 3): one object per concept --------------
     @property
     def coders(self) -> Coders:
+        from moksori.coding.coders import Coders  # lazy: start-up
+
         return Coders(self.conn, self.actor)
 
     @property
     def codebook(self) -> Codebook:
+        from moksori.coding.codebook import Codebook  # lazy: start-up
+
         return Codebook(self.conn, actor=self.actor)
 
     @property
     def codings(self) -> Codings:
+        from moksori.coding.codings import Codings  # lazy: start-up
+
         return Codings(self.conn, actor=self.actor)
 
     @property
     def cases(self) -> Cases:
+        from moksori.coding.cases import Cases  # lazy: start-up
+
         return Cases(self.conn, actor=self.actor)
 
     @property
     def memos(self) -> Memos:
+        from moksori.coding.memos import Memos  # lazy: start-up
+
         return Memos(self.conn, actor=self.actor)
 
     @property
     def reliability(self) -> Reliability:
         """Agreement between coders (read only)."""
+        from moksori.coding.reliability import Reliability  # lazy: start-up (numpy)
+
         return Reliability(self.conn)
 
     @property
     def reconciler(self) -> Reconciler:
         """Disagreements between two coders, and decisions into the consensus."""
+        from moksori.coding.reconcile import Reconciler  # lazy: start-up
+
         return Reconciler(self.conn, actor=self.actor)
 
     @property
     def analysis(self) -> Analyses:
         """Frequencies, co-occurrence, the code × case matrix, coded segments (read only)."""
+        from moksori.analysis.analyses import Analyses  # lazy: start-up (de-identified views)
+
         return Analyses(self.conn)
 
     def project_new_codings(self, made: list[Coding]) -> int:
         """Copy codings just made onto aligned translations, when the project asks for it
         (``translation.auto_project``); how many were copied."""
+        from moksori.bilingual.projection import project_new  # lazy: start-up
+
         return project_new(self.conn, made, self.actor)
 
     def project_translations(
@@ -225,6 +250,8 @@ class Project:
         coder: str | None = None,
     ) -> ProjectionReport:
         """Copy codings onto the aligned text of translations (marked projected)."""
+        from moksori.bilingual.projection import project_codings  # lazy: start-up
+
         return project_codings(
             self.conn,
             pair_ref=pair_ref,
@@ -236,11 +263,15 @@ class Project:
 
     def set_auto_projection(self, on: bool) -> None:
         """Project every new coding onto aligned translations from now on (or stop)."""
+        from moksori.bilingual.projection import set_auto_project  # lazy: start-up
+
         set_auto_project(self.conn, on, self.actor)
 
     @property
     def pairs(self) -> Pairs:
         """Translations: original documents paired with their translations."""
+        from moksori.bilingual.pairs import Pairs  # lazy: start-up
+
         return Pairs(self.conn, self.actor)
 
     @property
@@ -253,29 +284,41 @@ class Project:
     @property
     def deid(self) -> Deid:
         """De-identification: scan, review, entities, known names, the vault."""
+        from moksori.protect.deid import Deid  # lazy: start-up (detectors, models)
+
         return Deid(self.conn, self.path, actor=self.actor)
 
     # --- accounts (the web's): administration and sign-in, audited ----------
     @property
     def users(self) -> Users:
+        from moksori.access.users import Users  # lazy: start-up
+
         return Users(self.conn, actor=self.actor)
 
     @property
     def sessions(self) -> Sessions:
+        from moksori.access.sessions import Sessions  # lazy: start-up
+
         return Sessions(self.conn)
 
     def login_throttle(self, limit: int, window: float) -> LoginThrottle:
+        from moksori.access.sessions import LoginThrottle  # lazy: start-up
+
         return LoginThrottle(self.conn, limit, window)
 
     def sign_in(
         self, name: str, password: str, client: str, throttle: LoginThrottle
     ) -> tuple[str, Session] | int:
         """A session, or the seconds to wait (0: wrong name or password); audited."""
+        from moksori.access.sessions import sign_in  # lazy: start-up
+
         return sign_in(self.conn, throttle, name, password, client)
 
     # --- outputs: each one audited, the same from every face ----------------
     def build_report(self, options: ReportOptions | None = None) -> Report:
         """The findings report, in memory (it quotes testimony); audited as REPORT."""
+        from moksori.analysis.report import ReportOptions, build_report  # lazy: start-up
+
         options = options or ReportOptions()
         rep = build_report(self.conn, options)
         with transaction(self.conn):
@@ -295,6 +338,13 @@ class Project:
         if unknown or not formats:
             given = f"unknown report format {unknown[0]!r}" if unknown else "no report format"
             raise MoksoriError(f"{given}: use {', '.join(REPORT_FORMATS)}")
+        from moksori.analysis.report_docx import write_docx  # lazy: start-up (python-docx)
+        from moksori.analysis.report_render import (
+            write_html,
+            write_markdown,
+            write_plots,
+        )  # lazy: start-up
+
         out = Path(out_dir)
         rep = self.build_report(options)
         write_plots(rep, out)
@@ -339,6 +389,8 @@ class Project:
         book = self.codebook
         if fmt not in ("yaml", "csv"):
             raise MoksoriError(f"unknown codebook format {fmt!r}; use yaml or csv")
+        from moksori.coding.codebook_io import export_csv, export_yaml  # lazy: start-up (yaml)
+
         text = export_yaml(book) if fmt == "yaml" else export_csv(book)
         self.exported(fmt, rows=len(book.tree()), redacted=False)
         return text
@@ -383,6 +435,8 @@ class Project:
 
     def merge_from(self, other: str | Path, passphrase: str) -> MergeReport:
         """Bring everything of another copy of the study into this one (B is not changed)."""
+        from moksori.coding.merge import merge_into, open_other  # lazy: start-up
+
         b = open_other(Path(other), passphrase)
         try:
             return merge_into(self.conn, b, str(other), self.actor)
@@ -408,6 +462,8 @@ class Project:
     # --- ingest (moksori.sources) --------------------------------------------
     @property
     def sources(self) -> Sources:
+        from moksori.sources import Sources  # lazy: start-up (ingest pipeline, readers)
+
         return Sources(self.conn, self.actor, self.pairs)
 
     def add(
@@ -448,6 +504,8 @@ class Project:
     # --- reading ----------------------------------------------------------
     def document_progress(self) -> DocumentProgress:
         """Each document's cases and each coder's codings in it (the documents page)."""
+        from moksori.coding.progress import document_progress  # lazy: start-up
+
         return document_progress(self.conn)
 
     def resolve_document(self, ref: str | int) -> int:
@@ -468,6 +526,8 @@ class Project:
         """Each long passage two documents share, once, from its later copy (the one left
         out of search): (its document's label, that document's id, the span, the label
         of the document it repeats)."""
+        from moksori.store import shared_passages as shared_store  # lazy: start-up
+
         found = shared_store.repeats(self.conn)
         labels = docs_store.document_labels(
             self.conn, sorted({d for d, _ in found} | {s.other_document_id for _, s in found})
@@ -500,6 +560,8 @@ class Project:
             return run(self.conn, self._vectors[0], query, limit=limit, filters=filters)
         if mode != "keyword":
             raise QueryError(f"unknown search mode {mode!r}; use keyword, semantic or hybrid")
+        from moksori.store import search as search_store  # lazy: start-up (Kiwi analysis)
+
         return search_store.search(
             self.conn,
             query,

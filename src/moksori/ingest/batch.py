@@ -20,6 +20,8 @@ from multiprocessing.context import BaseContext
 from pathlib import Path
 
 from moksori.errors import IngestError
+from moksori.ingest.limits import DEFAULT_TIMEOUT as DEFAULT_TIMEOUT
+from moksori.ingest.limits import SECONDS_PER_MB as SECONDS_PER_MB
 from moksori.ingest.limits import Limits
 from moksori.ingest.model import IngestedFile
 from moksori.ingest.pipeline import ingest_bytes, ingest_path
@@ -27,8 +29,6 @@ from moksori.ingest.regular import NotRegularFile, check_entry, is_system_path, 
 from moksori.korean import kiwi
 from moksori.pools import kill_workers
 
-DEFAULT_TIMEOUT = 300.0  # seconds a file may take in a worker, plus SECONDS_PER_MB
-SECONDS_PER_MB = 60.0  # measured 17 s/MB per worker with 2 cores 4x oversubscribed
 MB = 1024 * 1024
 
 

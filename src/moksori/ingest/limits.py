@@ -21,6 +21,11 @@ from moksori.errors import CorruptFile, EncryptedFile, UnsafeFile
 
 MIB = 1024 * 1024
 
+# How long a file may take to read (ingest/batch.py enforces it; `moksori add`
+# shows it in its help, so it lives here, away from the pipeline's imports).
+DEFAULT_TIMEOUT = 300.0  # seconds a file may take in a worker, plus SECONDS_PER_MB
+SECONDS_PER_MB = 60.0  # measured 17 s/MB per worker with 2 cores 4x oversubscribed
+
 # Small members (XML headers, settings) can legitimately compress very well;
 # the ratio test only applies once a member is big enough to matter.
 RATIO_MIN_BYTES = 1 * MIB

@@ -25,10 +25,12 @@ from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from moksori.korean.terms import EXTRA_SEPARATOR
+
+if TYPE_CHECKING:
+    import numpy as np
 
 K = 20  # letters per hashed window
 W = 40  # windows per winnowing window: a fingerprint every ~20 letters
@@ -119,11 +121,15 @@ def forget_earlier() -> None:
 def _alnum_table() -> np.ndarray:
     """Whether each code point is a letter or digit (``str.isalnum``, what ``_WORD``
     matches): one lookup per character instead of a regex match per word."""
+    import numpy as np  # lazy: start-up (the store reads shared spans without numpy)
+
     return np.fromiter((chr(c).isalnum() for c in range(0x110000)), dtype=bool, count=0x110000)
 
 
 def letters(text: str) -> Letters:
     """Casefolded NFKC letters and digits of ``text``, each with its offset."""
+    import numpy as np  # lazy: start-up (the store reads shared spans without numpy)
+
     if unicodedata.is_normalized("NFKC", text):
         folded = text.casefold()
         if len(folded) == len(text):  # no ß → ss: offsets carry over as they are
@@ -152,6 +158,8 @@ def letters(text: str) -> Letters:
 
 def fingerprints(chars: str) -> list[tuple[int, int]]:
     """Winnowed (hash, letter position) pairs of a text's letters; stable across runs."""
+    import numpy as np  # lazy: start-up (the store reads shared spans without numpy)
+
     n = len(chars) - K + 1
     if n <= 0:
         return []
@@ -529,6 +537,8 @@ def split_terms(terms: str, text: str, shared: Sequence[tuple[int, int]]) -> tup
     or by its first letters) and goes with the text it was found in; one not found
     (a spelling folded to the South's) goes with the text the search stands in.
     An extra term goes with the shared text only if only that text shows it."""
+    import numpy as np  # lazy: start-up (the store reads shared spans without numpy)
+
     words = terms.split()
     cut = words.index(EXTRA_SEPARATOR) if EXTRA_SEPARATOR in words else len(words)
     found = letters(text)
