@@ -13,20 +13,22 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table as RichTable
 
-from moksori.analysis.coded import Selection
 from moksori.analysis.cooccurrence import UNITS
-from moksori.analysis.retrieval import excerpts_table
-from moksori.analysis.tables import Table
 from moksori.cli import render
 from moksori.cli.common import JsonOpt, ProjectArg, emit_json, err, handle_errors, open_project, out
 from moksori.coding.coders import CODER_ENV
 from moksori.errors import CodingError
 from moksori.project import Project
+
+if TYPE_CHECKING:
+    from moksori.analysis.coded import Selection
+    from moksori.analysis.tables import Table
+
 
 CoderFilter = Annotated[
     list[str],
@@ -233,6 +235,8 @@ def retrieve_cmd(
 
     Files written with --csv/--xlsx/--parquet are redacted unless --original is given.
     """
+    from moksori.analysis.retrieval import excerpts_table  # lazy: start-up
+
     files = (csv, xlsx, parquet)
     redact = redacted or (any(f is not None for f in files) and not original)
     with open_project(project) as p:

@@ -3,12 +3,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
-from moksori.bilingual.pairs import Pair
 from moksori.cli import render
 from moksori.cli.codings import code_app
 from moksori.cli.common import (
@@ -21,6 +20,9 @@ from moksori.cli.common import (
     out,
 )
 
+if TYPE_CHECKING:
+    from moksori.bilingual.pairs import Pair
+
 
 def register(app: typer.Typer) -> None:
     app.command("pair")(pair)
@@ -29,7 +31,6 @@ def register(app: typer.Typer) -> None:
     app.command("align")(align)
     app.command("alignment")(alignment)
     app.command("link")(link)
-    code_app.command("project-translation")(project_translation)
 
 
 PairArg = Annotated[str, typer.Argument(help="The pair: #id, or either of its documents.")]
@@ -167,6 +168,9 @@ def link(
     out.print(f"linked {_nums(made.a_sentences)} ↔ {_nums(made.b_sentences)} by hand")
 
 
+# A `code` subcommand, registered when this module is imported (cli/lazy.py
+# imports it before it builds the `code` group): register() runs once per app.
+@code_app.command("project-translation")
 @handle_errors
 def project_translation(
     project: ProjectArg,

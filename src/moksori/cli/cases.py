@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
@@ -20,10 +20,11 @@ from moksori.cli.common import (
     open_project,
     out,
 )
-from moksori.coding.case_links import CaseLinks, LinkMapFailed, read_link_map
-from moksori.coding.case_table import export_cases, import_cases
-from moksori.coding.cases import CaseLink
 from moksori.errors import CodingError
+
+if TYPE_CHECKING:
+    from moksori.coding.cases import CaseLink
+
 
 case_app = typer.Typer(
     help="Cases (participants): pseudonyms, attributes, links to documents and speakers.",
@@ -214,6 +215,12 @@ def link(
 
 
 def _link_map(project: Path, source: Path, create: bool, as_json: bool, coder: str | None) -> None:
+    from moksori.coding.case_links import (  # lazy: start-up
+        CaseLinks,
+        LinkMapFailed,
+        read_link_map,
+    )
+
     if not source.is_file():
         raise CodingError(f"{source}: no such file")
     table = read_link_map(source)
@@ -324,6 +331,8 @@ def import_(
     coder: CoderOpt = None,
 ) -> None:
     """Import case attributes; one bad value and nothing changes (the error says where)."""
+    from moksori.coding.case_table import import_cases  # lazy: start-up
+
     if not source.is_file():
         raise CodingError(f"{source}: no such file")
     types = _parse_types(type_)
@@ -348,6 +357,8 @@ def export(
     output: Annotated[Path, typer.Argument(help="OUT.csv or OUT.xlsx")],
 ) -> None:
     """Export every case's attributes (XLSX also records the attribute types)."""
+    from moksori.coding.case_table import export_cases  # lazy: start-up
+
     with open_project(project) as p:
         n = export_cases(p.cases, output)
     err.print(

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.tree import Tree
 
 from moksori.cli import render
 from moksori.cli.common import JsonOpt, ProjectArg, emit_json, err, handle_errors, open_project, out
-from moksori.coding.codebook import RELATIONS, Code
-from moksori.coding.codebook_io import export_csv, export_yaml, import_csv, import_yaml
+from moksori.coding.codebook import RELATIONS
 from moksori.errors import CodingError
-from moksori.interop.qdc import export_qdc, import_qdc
-from moksori.outputs import write_output, write_text_output
+
+if TYPE_CHECKING:
+    from moksori.coding.codebook import Code
+
 
 codebook_app = typer.Typer(
     help="The codebook: codes, categories, definitions, links.", no_args_is_help=True
@@ -309,6 +310,16 @@ def export(
 ) -> None:
     """Export the codebook as YAML (tree and links), CSV (one row per code), REFI-QDA .qdc,
     or the CSV that Taguette imports (it reads no .qdc)."""
+    from moksori.coding.codebook_io import (  # lazy: start-up
+        export_csv,
+        export_yaml,
+    )
+    from moksori.interop.qdc import export_qdc  # lazy: start-up
+    from moksori.outputs import (  # lazy: start-up
+        write_output,
+        write_text_output,
+    )
+
     kind = (fmt or output.suffix.lstrip(".") or "yaml").lower()
     if kind == "taguette":
         from moksori.interop.taguette import taguette_codebook_csv  # lazy: start-up (~20 ms)
@@ -346,6 +357,12 @@ def import_(
     coder: CoderOpt = None,
 ) -> None:
     """Merge a YAML, CSV or REFI-QDA .qdc codebook into the project's (by path; nothing deleted)."""
+    from moksori.coding.codebook_io import (  # lazy: start-up
+        import_csv,
+        import_yaml,
+    )
+    from moksori.interop.qdc import import_qdc  # lazy: start-up
+
     if not source.is_file():
         raise CodingError(f"{source}: no such file")
     is_qdc = source.suffix.lower() == ".qdc"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
@@ -24,8 +24,10 @@ from moksori.cli.common import (
 )
 from moksori.cli.passphrase import get_passphrase
 from moksori.coding.coders import ROLES
-from moksori.coding.coding_io import EntryProblem, QuoteImportFailed, import_quotes, read_entries
 from moksori.errors import CodingError
+
+if TYPE_CHECKING:
+    from moksori.coding.coding_io import EntryProblem
 
 
 class _DefaultApply(TyperGroup):
@@ -201,6 +203,12 @@ def import_codings(
 ) -> None:
     """Import codings that name their text by quote. Every entry is checked first and every
     bad one is listed; one bad entry and nothing is imported, unless --skip-bad."""
+    from moksori.coding.coding_io import (  # lazy: start-up
+        QuoteImportFailed,
+        import_quotes,
+        read_entries,
+    )
+
     if not source.is_file():
         raise CodingError(f"{source}: no such file")
     entries = read_entries(source)

@@ -9,7 +9,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -17,7 +17,9 @@ from rich.console import Console
 from moksori.cli import display
 from moksori.cli.passphrase import get_passphrase
 from moksori.errors import MoksoriError
-from moksori.project import Project
+
+if TYPE_CHECKING:
+    from moksori.project import Project
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)  # one error, one line, however narrow
@@ -74,4 +76,6 @@ def actor_of(coder: str | None = None) -> str:
 
 
 def open_project(path: Path, coder: str | None = None) -> Project:
+    from moksori.project import Project  # lazy: start-up (`moksori --help` opens nothing)
+
     return Project.open(path, get_passphrase(), actor=actor_of(coder))

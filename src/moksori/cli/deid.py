@@ -26,8 +26,6 @@ from moksori.cli.common import (
 from moksori.cli.passphrase import get_passphrase, get_vault_passphrase
 from moksori.cli.vault import VaultOpt, opened_vault, vault_path
 from moksori.errors import DeidError, VaultError
-from moksori.protect import policy as policy_store
-from moksori.protect.deid import parse_known_names
 
 deid_app = typer.Typer(
     help="De-identification: find personal data, review it, pseudonymise, redact, measure risk.",
@@ -111,6 +109,8 @@ def names_import(
     vault: VaultOpt = None,
 ) -> None:
     """Import a known-names list (all or nothing; errors name the line)."""
+    from moksori.protect.deid import parse_known_names  # lazy: start-up
+
     try:
         text = file.read_text(encoding="utf-8-sig")
     except OSError as exc:
@@ -286,6 +286,8 @@ def policy(
     with the phrase. Re-scan (deid scan --rescan) to apply a change to documents
     already scanned.
     """
+    from moksori.protect import policy as policy_store  # lazy: start-up
+
     with open_project(project, coder) as p:
         rules = p.deid.publishing
         if type_ in _SHARED_VERBS:

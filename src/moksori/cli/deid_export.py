@@ -12,7 +12,10 @@ from moksori.cli.common import JsonOpt, ProjectArg, emit_json, err, handle_error
 from moksori.cli.passphrase import get_passphrase, get_share_passphrase
 from moksori.cli.vault import opened_vault
 from moksori.errors import DeidError
-from moksori.protect.publishing import FORMATS, ShareOptions
+
+# protect.export.FORMATS, written out so that `moksori deid --help` loads no redaction
+# module (start-up); tests/cli/test_startup.py checks that the two agree.
+FORMATS = ("txt", "docx", "html")
 
 UnreviewedOpt = Annotated[
     bool,
@@ -89,6 +92,8 @@ def share(
     Refused while the case attributes it would publish let a participant be
     picked out (k below the project's threshold, see deid threshold).
     """
+    from moksori.protect.publishing import ShareOptions  # lazy: start-up
+
     rules: dict[str, str] = {}
     for spec in generalise or []:
         name, sep, level = spec.partition("=")

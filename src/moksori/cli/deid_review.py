@@ -8,7 +8,7 @@ written form (opaque group ids, no text unless --show-text), and
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
@@ -17,10 +17,12 @@ from moksori.cli import render
 from moksori.cli.common import JsonOpt, ProjectArg, emit_json, handle_errors, open_project, out
 from moksori.cli.vault import opened_vault
 from moksori.errors import DeidError
-from moksori.project import Project
-from moksori.protect.deid import ReviewReport
-from moksori.protect.findings import Selector
-from moksori.protect.groups import resolve
+
+if TYPE_CHECKING:
+    from moksori.project import Project
+    from moksori.protect.deid import ReviewReport
+    from moksori.protect.findings import Selector
+
 
 TypeOpt = Annotated[list[str] | None, typer.Option("--type", help="person, place, phone, …")]
 DetectorOpt = Annotated[list[str] | None, typer.Option("--detector", help="e.g. korean_names")]
@@ -75,6 +77,8 @@ def _selector(
     max_c: MaxOpt,
     state: str | None,
 ) -> Selector:
+    from moksori.protect.findings import Selector  # lazy: start-up
+
     return Selector(
         ids=ids or [],
         status=state,
@@ -104,6 +108,8 @@ def findings(
     as_json: JsonOpt = False,
 ) -> None:
     """List findings with their text in context, for review (this shows personal data)."""
+    from moksori.protect.groups import resolve  # lazy: start-up
+
     with open_project(project) as p:
         ids = (
             [i for g in resolve(p.deid.groups(status=None), group) for i in g.findings]
@@ -206,6 +212,8 @@ def review(
     Accepting also proposes the accepted names and places at their other
     mentions in the project (accepted with them for --group and bulk choices).
     """
+    from moksori.protect.groups import resolve  # lazy: start-up
+
     status = {"accept": "accepted", "reject": "rejected"}.get(decision)
     if status is None:
         raise DeidError("say accept or reject")

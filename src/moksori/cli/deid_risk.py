@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
 from moksori.cli import render
 from moksori.cli.common import JsonOpt, ProjectArg, emit_json, err, handle_errors, open_project, out
-from moksori.protect.hierarchy import read_mapping
-from moksori.protect.risk import RiskError, RiskReport, assess
+
+if TYPE_CHECKING:
+    from moksori.protect.risk import RiskReport
+
 
 QiOpt = Annotated[
     list[str] | None,
@@ -51,6 +53,9 @@ def register(deid_app: typer.Typer) -> None:
 
 
 def _mappings(specs: list[str]) -> dict[str, dict[str, str]]:
+    from moksori.protect.hierarchy import read_mapping  # lazy: start-up
+    from moksori.protect.risk import RiskError  # lazy: start-up
+
     maps: dict[str, dict[str, str]] = {}
     for spec in specs:
         attribute, sep, file = spec.partition("=")
@@ -70,6 +75,8 @@ def risk_command(
     as_json: JsonOpt = False,
 ) -> None:
     """Re-identification risk: k-anonymity over quasi-identifiers, and ways to raise k."""
+    from moksori.protect.risk import assess  # lazy: start-up
+
     maps = _mappings(mapping or [])
     with open_project(project) as p:
         k = k if k is not None else p.deid.publishing.k_threshold()

@@ -10,7 +10,6 @@ import typer
 from moksori.cli import render
 from moksori.cli.common import JsonOpt, ProjectArg, emit_json, err, handle_errors, open_project, out
 from moksori.cli.vault import opened_vault
-from moksori.interop.refi import RefiError
 
 if TYPE_CHECKING:
     from moksori.interop.tool_import import ToolImportReport
@@ -55,6 +54,7 @@ def export(
 ) -> None:
     """Write the project as REFI-QDA (.qdpx) for NVivo, ATLAS.ti, MAXQDA or QualCoder."""
     from moksori.interop.qdpx_export import export_qdpx  # lazy: start-up (~12 ms)
+    from moksori.interop.refi import RefiError  # lazy: start-up
 
     if fmt.lower().lstrip(".") not in EXPORT_FORMATS:
         raise RefiError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from moksori.cli import display, render
 from moksori.cli.common import JsonOpt, ProjectArg, emit_json, err, handle_errors, open_project, out
-from moksori.coding.memos import EXPORT_FORMATS, TARGET_KINDS, Memo
+from moksori.coding.memos import EXPORT_FORMATS, TARGET_KINDS
 from moksori.errors import CodingError
-from moksori.outputs import write_text_output
+
+if TYPE_CHECKING:
+    from moksori.coding.memos import Memo
+
 
 CoderOpt = Annotated[
     str | None,
@@ -192,6 +195,8 @@ def export(
     ] = None,
 ) -> None:
     """Export every memo, grouped by what it is about, with author and time."""
+    from moksori.outputs import write_text_output  # lazy: start-up
+
     with open_project(project) as p:
         text = p.memos.export(fmt)
     if output is None or str(output) == "-":

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
 from moksori.cli import render
 from moksori.cli.common import JsonOpt, ProjectArg, emit_json, err, handle_errors, open_project, out
-from moksori.coding.coders import Coder
-from moksori.coding.disagreements import CHOICES, STATES, Disagreement, Range
-from moksori.coding.reliability import UNITS, AgreementReport, CodeAgreement
+from moksori.coding.reliability import UNITS
 from moksori.errors import CodingError
 from moksori.project import Project
+
+if TYPE_CHECKING:
+    from moksori.coding.coders import Coder
+    from moksori.coding.disagreements import Disagreement, Range
+    from moksori.coding.reliability import AgreementReport, CodeAgreement
+
 
 CodersOpt = Annotated[str, typer.Option("--coders", help="Coders to compare, e.g. A,B or A,B,C.")]
 CodesOpt = Annotated[
@@ -168,6 +172,8 @@ def _decision(d: Disagreement) -> str:
 
 
 def _tally(items: list[Disagreement]) -> str:
+    from moksori.coding.disagreements import STATES  # lazy: start-up
+
     counts = {s: sum(1 for d in items if d.state == s) for s in STATES}
     return ", ".join(f"{n} {s}" for s, n in counts.items() if n)
 
@@ -266,6 +272,8 @@ def reconcile(
     decide every undecided unit and carry over the agreements; units already
     decided, one by one or by an earlier run, are left as they are.
     """
+    from moksori.coding.disagreements import CHOICES  # lazy: start-up
+
     names = _coders(coders)
     if adopt not in CHOICES:
         raise CodingError(f"--adopt must be one of {', '.join(CHOICES)}")

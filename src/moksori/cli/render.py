@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
-from rich.console import Console
+from typing import TYPE_CHECKING
+
 from rich.markup import escape as _markup_escape
 from rich.table import Table
 from rich.text import Text
 
 from moksori.cli.display import line
-from moksori.project import AddReport, DocumentDetail, DocumentSummary, ProjectInfo, SearchResult
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from moksori.project import (
+        AddReport,
+        DocumentDetail,
+        DocumentSummary,
+        ProjectInfo,
+        SearchResult,
+    )
 
 
 def escape(text: str) -> str:

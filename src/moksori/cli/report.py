@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 import typer
 
-from moksori.analysis.report import DEFAULT_TEMPLATE, ReportOptions
+from moksori.analysis.report import DEFAULT_TEMPLATE
 from moksori.cli import render
 from moksori.cli.common import JsonOpt, ProjectArg, emit_json, err, handle_errors, open_project
 from moksori.coding.coders import CODER_ENV
@@ -94,6 +94,8 @@ def report(
 
     Every count is of the chosen coders' codings (the consensus by default), never of
     every coder added up; the report names them."""
+    from moksori.analysis.report import ReportOptions  # lazy: start-up
+
     if agreement_coders and old_coders:
         raise CodingError("give --agreement-coders only (--coders is its old name)")
     reliability = agreement_coders or old_coders
