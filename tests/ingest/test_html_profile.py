@@ -1,12 +1,14 @@
 """An author's profile box under a post (name, job, a line of bio) is the writer's advert,
-not the post (issue 17, heldout5/6 Brunch); a profile box holding the date is the byline."""
+not the post (issue 17, heldout5/6 Brunch); a profile box holding the date is the byline.
+The links to the previous and next posts go, too, when the extractor keeps them."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from moksori.ingest.limits import Limits
-from moksori.ingest.readers.html import read_html
+from moksori.ingest.readers.html import parse_html, read_html
+from moksori.ingest.readers.html_widgets import without_widgets
 
 PARAGRAPHS = (
     "<p>지난 3월, 충청도의 한 소도시 카페에서 한소영(가명) 씨를 만났다. 소영 씨는 2015년에 "
@@ -44,3 +46,16 @@ def test_a_profile_box_with_the_date_is_the_byline() -> None:
     )
     lines = _lines(body)
     assert "작성자 새벽반죽" in lines
+
+
+def test_the_previous_and_next_post_links_are_dropped() -> None:
+    html = (
+        "<html><body><article><h1>금융교실 3기 수료</h1><p>올해 세 번째 금융교실이 끝났다.</p>"
+        "</article><section class='item-pagination'><a class='item-pagination-link--prev'>"
+        "<div>Previous</div><h2 class='item-pagination-title'>English Circles, Year Two</h2></a>"
+        "<a class='item-pagination-link--next'><div>Next</div><h2>Our 2023 Annual Report</h2>"
+        "</a></section></body></html>"
+    )
+    paragraphs = ["금융교실 3기 수료", "올해 세 번째 금융교실이 끝났다.", "Our 2023 Annual Report"]
+    kept = without_widgets(paragraphs, parse_html(html, "p.html"), set())
+    assert kept == paragraphs[:2]

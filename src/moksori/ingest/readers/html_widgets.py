@@ -14,11 +14,13 @@ from moksori.ingest.linekinds import BAD, GOOD, classify, is_byline, weight
 from moksori.ingest.readers.html_lines import own_lines
 
 # Class or id words that page templates give to small boxes inside an article: donation and
-# sign-up calls, "cite this" boxes, share rows, ads, "Read more" links. (Section labels
-# over the headline, "kicker" or "type", are left alone: a reader may cite them.)
+# sign-up calls, "cite this" boxes, share rows, ads, "Read more" links, the links to the
+# previous and next posts. (Section labels over the headline, "kicker" or "type", are left
+# alone: a reader may cite them.)
 _WIDGET_CLASS = re.compile(
     r"donat|newsletter|signup|sign-up|subscribe|mc4wp|read-?more|related|advert|"
-    r"(?:^|[-_])(?:give|support|cta|promo|appeal|share|sharing|social|ad|ads)"
+    r"(?:^|[-_])(?:give|support|cta|promo|appeal|share|sharing|social|ad|ads|"
+    r"pagination|pager|post-navigation|nav-links|nav-previous|nav-next)"
     r"(?:$|[-_])",
     re.IGNORECASE,
 )
