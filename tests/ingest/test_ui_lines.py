@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from moksori.ingest.boilerplate import strip_boilerplate
 from moksori.ingest.linekinds import BAD, classify, ends_sentence
 
 
@@ -31,6 +32,8 @@ from moksori.ingest.linekinds import BAD, classify, ends_sentence
         ("이 기사에 대해 어떻게 생각하시나요?", "navigation"),
         ("What do you think of this article?", "navigation"),
         ("정기후원 : 매월 1만 원부터 자유롭게", "banner"),
+        ("제목", "navigation"),
+        ("조회수", "navigation"),
         (
             "I post a short letter every month with new notes. Subscribe here: "
             "haneulnotes.substack.com",
@@ -68,3 +71,16 @@ def test_a_date_at_the_end_is_no_sentence() -> None:
     assert not ends_sentence("정착지원금, 어디에 먼저 쓸까 2023. 12. 29.")
     assert ends_sentence("2023년 12월에 처음 만났다.")
     assert ends_sentence("We met in Seoul.")
+
+
+def test_a_boards_view_count_under_its_label_is_removed() -> None:
+    body = [
+        "남북동행재단은 24일 북한이탈주민 청년 첫 일자리 실태조사 결과를 발표했다. 조사는 "
+        "지난해 가을 청년 600여 명을 대상으로 진행됐다.",
+        "첫 직장을 1년 안에 그만둔 비율은 61.4%로 같은 연령대 전체 청년보다 높았다.",
+    ]
+    text = "\n".join(["홈", "공지사항", "보도자료", "작성자", "홍보팀", "조회수", "1,482", *body])
+    kept = strip_boilerplate(text)[0].split("\n")
+    assert "1,482" not in kept and "조회수" not in kept
+    for line in body:
+        assert line in kept

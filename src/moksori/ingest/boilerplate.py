@@ -47,6 +47,7 @@ from moksori.ingest.lineruns import (
     promote_comment_threads,
     promote_counter_runs,
     promote_icon_runs,
+    promote_labelled_counts,
     promote_listed_tables,
     promote_page_numbers,
     protect_notes,
@@ -76,6 +77,7 @@ def _classified_lines(text: str) -> list[Line]:
     promote_archive_runs(nonblank)
     promote_icon_runs(nonblank)
     promote_counter_runs(nonblank)
+    promote_labelled_counts(nonblank)
     for ln in nonblank:
         ln.opens_list = ln.cls == BAD and heads_list(ln)
     promote_listed_tables(nonblank)

@@ -276,6 +276,21 @@ def promote_listed_tables(body: list[Line]) -> None:
 _COUNT = re.compile(r"^\d[\d,.]*[kK만]?$")
 
 
+_COUNT_LABELS = frozenset("조회수|조회|추천수|추천|views|hits|댓글|comments|likes|공감".split("|"))
+
+
+def promote_labelled_counts(body: list[Line]) -> None:
+    """A bare count under its label ("조회수" / "1,482"), as a board prints its view counter
+    in two cells: the counter's, not the article's."""
+    for k in range(1, len(body)):
+        if (
+            _COUNT.match(body[k].text.strip())
+            and body[k - 1].cls == BAD
+            and core_of(body[k - 1].text) in _COUNT_LABELS
+        ):
+            body[k].cls, body[k].reason = BAD, body[k - 1].reason
+
+
 def promote_counter_runs(body: list[Line]) -> None:
     """Three or more buttons each followed by its count ("좋아요" "0" "슬퍼요" "0" ...,
     "Like" "12" "Love" "3"): a reaction row, whatever its words. A figure over its label
