@@ -24,6 +24,7 @@ from moksori.protect.detect import (
     surname_refs,
     temporal,
 )
+from moksori.protect.detect.korean_lexicon import lexicon
 from moksori.protect.detect.masked import masks
 from moksori.protect.learned.arbitrate import combine as learned_combine
 from moksori.protect.learned.arbitrate_en import combine as learned_en_combine
@@ -144,7 +145,8 @@ def variants(name: str) -> set[str]:
     name = " ".join(name.split())
     out = {name}
     if HANGUL.fullmatch(name[0]) and len(name) == 3 and name[0] in _SURNAMES_1:
-        out.add(name[1:])
+        if name[1:] not in lexicon().not_person:  # 윤령감 is old Yun: 령감 is every old man
+            out.add(name[1:])
     parts = name.split()
     if len(parts) >= 2 and all(p[:1].isupper() for p in parts) and surname_id(parts[0]):
         given = " ".join(parts[1:])
@@ -226,6 +228,21 @@ def _place_words(place: str) -> set[str]:
     return {w for w in out if len(w) >= 2}
 
 
+# A word ending as a spoken sentence ends (했슴메, 왔시오, 갔소) is a verb, never a name or a
+# place, whatever Kiwi made of a North Korean ending it does not know.
+_SPOKEN_END = re.compile(
+    r"[\uac00-\ud7a3](?:슴메|슴다|슴둥|슴까|시오|습네다|습니다|었소|았소|였소|갔소|했소|디요|지비"
+    r"|네다|시라요|댔소|랬소)$"
+)
+
+
+def _verb_said(span: Span, said: str) -> bool:
+    """A verb (했슴메) or a word of kinship (큰아바지) proposed as a name or a place."""
+    if span.type not in (PiiType.PERSON, PiiType.PLACE) or span.detector == "known":
+        return False  # what the user listed is hidden, whatever it looks like
+    return bool(_SPOKEN_END.search(said)) or places.kin_word(said)
+
+
 def _inside(span: Span, zones: Sequence[tuple[int, int]]) -> bool:
     return any(a <= span.start and span.end <= b for a, b in zones)
 
@@ -261,6 +278,8 @@ def detect_tokenised(
         if _inside(s, zones):
             continue
         if tokenised.text[s.start : s.end] in pseudonyms:  # a chosen pseudonym, of any type
+            continue
+        if _verb_said(s, tokenised.text[s.start : s.end]):
             continue
         if gate.drops(s, tokenised.text[s.start : s.end]):  # shared, cited, or a paper's context
             continue
