@@ -48,3 +48,14 @@ def test_common_words_after_a_place_are_not_villages(text: str, place: str) -> N
     found = _places(text)
     assert place in found
     assert not [p for p in found if p.startswith(place + " ")]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("아버지는 무산광산 선광장에서 일했소.", "무산"),
+        ("삼촌은 아오지탄광에서 석탄 캤지비.", "아오지"),
+    ],
+)
+def test_a_site_named_by_its_place_holds_the_place(text: str, place: str) -> None:
+    assert any(place in p for p in _places(text))

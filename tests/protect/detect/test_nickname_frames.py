@@ -40,3 +40,7 @@ def test_a_word_framed_as_what_someone_was_called_is_a_name(text: str, name: str
 )
 def test_words_in_like_frames_that_name_no_one(text: str) -> None:
     assert not _names(text)
+
+
+def test_what_people_only_called_someone_is_a_name() -> None:
+    assert "늑대" in _names("본 이름은 모르고 다들 늑대라고만 했어요.")

@@ -65,7 +65,14 @@ _TOPIC = re.compile(
 _HEAD = re.compile(
     r"(?:인|식|판|산|제|계|측|시장|시민|시청|시내|도청|군청|구청|도지사|군수|주민|출신|지명|지역"
     r"|지방|사투리|말씨|쪽|땅|(?:동계|하계)?올림픽|월드컵|엑스포|아시안게임|국경|경찰|정부|당국|대사관"
-    r"|영사관|공항|역|항|시절|사람)"
+    r"|영사관|공항|역|항|시절|사람|광산|탄광|청년탄광|협동농장|농장|온천|제련소|발전소|련합기업소"
+    r"|연합기업소|기업소|제철소|세관|교화소|집결소)"
+)
+# A site named by its place, said as one word: 무산광산, 아오지탄광, 주을온천. The name
+# before it is the place, even one that is also a common word.
+_SITE = re.compile(
+    r"(?:광산|탄광|청년탄광|협동농장|온천|제련소|발전소|련합기업소|연합기업소|기업소|제철소|세관"
+    r"|교화소|집결소)"
 )
 _NOT_NOUN = ("V", "E", "XSV", "XSA")  # a verb or ending starts here: "해주는" is not 해주
 # Spoken particles Kiwi leaves glued to a name it does not know: 청진서 (에서), 혜산선
@@ -295,6 +302,7 @@ def _gazetteer_units(tokenised: TokenisedText, ends: set[int]) -> list[Unit]:
             if need == "context" and not (
                 LOCATIVE.match(text, e)
                 or _TOPIC.match(text, e)
+                or _SITE.match(text, e)
                 or _CUE_BEFORE.search(text[max(0, s - 12) : s])
             ):
                 continue
