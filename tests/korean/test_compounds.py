@@ -107,7 +107,8 @@ def test_a_compound_query_wants_the_compound_not_a_part_alone() -> None:
 def test_a_three_syllable_word_is_split_only_into_nouns_as_written() -> None:
     assert match("고양", ["고양이가 울었어요.", "고양에 살아요."]) == [1]  # the city
     assert "아버" not in terms("아버지가 돌아가셨어요.")
-    assert "인정" not in terms("로인정에 가면")  # 노(prefix) + 인정 is a misreading
+    assert "인정" not in terms("로인정에 가면")  # 노(prefix) + 인정 is a misreading,
+    assert match("노인", ["로인정에 가면 할매들이 있소."]) == [0]  # 노인 + 정 is not
     assert "회사" in terms("회사원이에요.")
 
 

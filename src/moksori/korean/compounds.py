@@ -141,9 +141,12 @@ def resolve(keys: Iterable[str]) -> None:
     souths = [to_south(n) for n in nouns]
     blocklist = [f"{n}/{tag}" for n in {*nouns, *souths} for tag in ("NNG", "NNP")]
     split = _kiwi.tokenize_many_blocked(souths, blocklist)
+    prefixed: dict[str, str] = {}  # noun → its first two syllables, to check
     for noun, south, tokens in zip(nouns, souths, split, strict=True):
         if len(noun) == 3 and not _nominal_split(south, tokens):
             PARTS[noun] = ()
+            if tokens and tokens[0].tag == "XPN" and _nominal_split(south, tokens[1:]):
+                prefixed[noun] = south[:2]  # 노+인정 may be 노인+정 (노인정)
             continue
         parts: list[str] = []
         for tk in tokens:
@@ -154,6 +157,10 @@ def resolve(keys: Iterable[str]) -> None:
             ):
                 parts.extend(noun_parts(tk.form))
         PARTS[noun] = clean(dict.fromkeys(parts))
+    heads = list(prefixed.values())
+    for noun, tokens in zip(prefixed, _kiwi.tokenize_many(heads), strict=True):
+        if len(tokens) == 1 and tokens[0].tag == "NNG" and tokens[0].form == prefixed[noun]:
+            PARTS[noun] = clean(noun_parts(prefixed[noun]))
     blocklist = [f"{v}/{tag}" for v in verbs for tag in ("VV", "VA")]
     texts = [v + "다" for v in verbs]
     for stem, tokens in zip(verbs, _kiwi.tokenize_many_blocked(texts, blocklist), strict=True):
