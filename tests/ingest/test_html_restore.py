@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from lxml import html as lxml_html
 
 from moksori.ingest.boilerplate import strip_boilerplate
 from moksori.ingest.limits import Limits
@@ -55,17 +56,38 @@ def test_short_turns_the_extractor_dropped_come_back_in_place(
 
 
 def test_a_gap_is_filled_only_with_paragraphs_between_adjacent_article_lines() -> None:
+    blocks = {line: lxml_html.Element("div") for line in ("One.", "Dropped paragraph.", "Two.")}
     visible = ["Home", "A long first paragraph.", "Q: Why?", "A long answer.", "Share", "Next"]
-    blocks = {"A long first paragraph.", "A long answer."}
-    out = with_dropped_paragraphs(["A long first paragraph.", "A long answer."], visible, blocks)
+    out = with_dropped_paragraphs(["A long first paragraph.", "A long answer."], visible, {})
     assert out == ["A long first paragraph.", "Q: Why?", "A long answer."]
     # Chrome between two article lines ("Share") and lines outside the article stay out.
     visible = ["First paragraph here.", "Share", "Last paragraph here."]
     kept = ["First paragraph here.", "Last paragraph here."]
-    assert with_dropped_paragraphs(kept, visible, set(visible)) == kept
-    # Two article lines that are not neighbours in the extracted text: no gap to fill.
+    shared = lxml_html.Element("div")
+    assert with_dropped_paragraphs(kept, visible, dict.fromkeys(visible, shared)) == kept
+    # Two article lines that are not neighbours in the extracted text, nor in one element.
     visible = ["One.", "Dropped paragraph.", "Two."]
-    assert with_dropped_paragraphs(["Two.", "One."], visible, set(visible)) == ["Two.", "One."]
+    assert with_dropped_paragraphs(["Two.", "One."], visible, blocks) == ["Two.", "One."]
+
+
+def test_a_first_or_last_paragraph_the_extractor_dropped_comes_back(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """At the article's edge only the paragraphs in the same element as its own return."""
+    first = "올해 세 번째 금융교실이 지난주 끝났다."
+    last = "새날동행은 올해 금융교실을 4기까지 열 계획이다."
+    real = html_reader._trafilatura
+
+    def dropping(root):  # type: ignore[no-untyped-def]
+        doc = real(root)
+        doc.text = "\n".join(ln for ln in doc.text.split("\n") if not ln.startswith((first, last)))
+        return doc
+
+    monkeypatch.setattr(html_reader, "_trafilatura", dropping)
+    text = lines(read("ngo_link_close_ko.html"))
+    assert [ln for ln in text if ln.startswith(first)]
+    assert [ln for ln in text if ln.startswith(last)]
+    assert "청소년 멘토링 6기 발대식 열려" not in text
 
 
 def test_a_portal_story_keeps_its_headline_not_the_sites_logo() -> None:

@@ -23,6 +23,7 @@ from moksori.ingest.linekinds import BAD, classify, ends_sentence
         ("센터 누리집 바로가기 ▶", "navigation"),
         ("Follow", "share buttons"),
         ("팔로우", "share buttons"),
+        ("이웃추가", "share buttons"),
         ("Member-only story", "navigation"),
         ("What are your thoughts?", "navigation"),
         ("본문", "navigation"),

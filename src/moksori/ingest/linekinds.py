@@ -185,7 +185,7 @@ _SHARE_STRONG = _words(
     "share|share:|tweet|facebook|twitter|linkedin|whatsapp|telegram|reddit|pinterest|"
     "kakaotalk|print|email|e-mail|follow|following|unfollow",
     "카카오톡|카카오스토리|페이스북|트위터|공유|공유하기|스크랩|인쇄|프린트|이메일|글자크기|글씨크기|"
-    "팔로우|팔로잉",
+    "팔로우|팔로잉|이웃추가|서로이웃추가",
 )
 _SHARE_WEAK = _words(
     "this|this:|article|post|story|page|via|on|x|mail|copy|link|url|kakao|line|band|naver|"

@@ -43,7 +43,7 @@ from moksori.ingest.readers.html_lines import (
 from moksori.ingest.readers.html_restore import (
     byline_line,
     page_headline,
-    paragraph_texts,
+    paragraph_parents,
     with_bylines,
     with_dropped_paragraphs,
     with_headline,
@@ -97,7 +97,7 @@ def read_html(data: bytes, source: str, limits: Limits) -> list[Extracted]:
         title, author, published = _clean(doc.title), _clean(doc.author), _clean(doc.date)
         title = page_headline(root, visible, title)
         paragraphs = _paragraphs(doc.text or "")
-        paragraphs = with_dropped_paragraphs(paragraphs, visible, paragraph_texts(root))
+        paragraphs = with_dropped_paragraphs(paragraphs, visible, paragraph_parents(root))
     if not has_body_text("\n".join(paragraphs)):
         paragraphs = visible  # trafilatura found nothing: fall back to the whole page
     elif title and title in visible and title not in paragraphs[:3]:

@@ -29,23 +29,26 @@ _SPACES = re.compile(r"\s+")
 _MAX_GAP = 3
 
 
-def paragraph_texts(root: lxml_html.HtmlElement) -> set[str]:
-    """The whole text of each ``<p>`` (and ``<blockquote>``) of the page, one line each."""
-    texts: set[str] = set()
+def paragraph_parents(root: lxml_html.HtmlElement) -> dict[str, lxml_html.HtmlElement]:
+    """The whole text of each ``<p>`` (and ``<blockquote>``) of the page, one line each, and
+    the element that holds it (paragraphs of one article share it)."""
+    parents: dict[str, lxml_html.HtmlElement] = {}
     for el in root.iter("p", "blockquote"):
         text = _SPACES.sub(" ", normalise(el.text_content())).strip()
-        if text:
-            texts.add(text)
-    return texts
+        parent = el.getparent()
+        if text and parent is not None:
+            parents.setdefault(text, parent)
+    return parents
 
 
 def with_dropped_paragraphs(
-    paragraphs: list[str], visible: list[str], blocks: set[str]
+    paragraphs: list[str], visible: list[str], blocks: dict[str, lxml_html.HtmlElement]
 ) -> list[str]:
     """Put back paragraphs missing between two article paragraphs that follow each other
     in the extracted text: the reader saw them in the middle of the article, so they are
-    its own (a short speaker turn, a one-line answer). Only whole ``<p>`` elements or
-    speaker turns come back, never a line that reads as chrome on its own."""
+    its own (a short speaker turn, a one-line answer); at the article's first or last
+    paragraph, those in the same element as it (a closing "고맙습니다." answer). Only whole
+    ``<p>`` elements or speaker turns come back, never a line that reads as chrome alone."""
     out = list(paragraphs)
     present = set(out)
     i = 0
@@ -57,17 +60,36 @@ def with_dropped_paragraphs(
         while j < len(visible) and visible[j] not in present:
             j += 1
         gap = visible[i:j]
-        if 0 < i and j < len(visible) and len(gap) <= _MAX_GAP and _restorable(gap, blocks):
-            before, after = out.index(visible[i - 1]), out.index(visible[j])
-            if after == before + 1:
-                out[after:after] = gap
-                present.update(gap)
+        before = out.index(visible[i - 1]) if i > 0 else -1
+        after = out.index(visible[j]) if j < len(visible) else -1
+        if before >= 0 and after == before + 1 and _restorable(gap, blocks):
+            out[after:after] = gap
+            present.update(gap)
+        else:
+            head = _siblings(gap, visible[i - 1], blocks) if before >= 0 else []
+            tail = _siblings(gap[::-1], visible[j], blocks)[::-1] if after >= 0 else []
+            if head:
+                out[before + 1 : before + 1] = head
+                present.update(head)
+            if tail and len(head) + len(tail) <= len(gap):
+                at = out.index(visible[j])
+                out[at:at] = tail
+                present.update(tail)
         i = j
     return out
 
 
-def _restorable(gap: list[str], blocks: set[str]) -> bool:
-    return all(
+def _siblings(gap: list[str], beside: str, blocks: dict[str, lxml_html.HtmlElement]) -> list[str]:
+    """The first lines of ``gap`` that are paragraphs in the same element as ``beside``."""
+    parent = blocks.get(beside)
+    n = 0
+    while n < min(len(gap), _MAX_GAP) and parent is not None and blocks.get(gap[n]) is parent:
+        n += 1
+    return gap[:n] if _restorable(gap[:n], blocks) else []
+
+
+def _restorable(gap: list[str], blocks: dict[str, lxml_html.HtmlElement]) -> bool:
+    return len(gap) <= _MAX_GAP and all(
         (line in blocks or is_speaker_turn(line)) and classify(line)[0] != BAD for line in gap
     )
 
