@@ -48,3 +48,19 @@ def test_a_bare_number_in_the_frame_of_an_age_is_an_age(text: str, said: str, ag
 def test_counts_stay_counts(text: str) -> None:
     assert not [s for s in said_ages.find(text) if s.type == PiiType.AGE]
     assert "둘" not in _ages(text) and "14" not in _ages(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "age"),
+    [
+        ("I crossed in 2003. I was, um, nineteen? Twenty, Korean age.", "Twenty", 20),
+        ("I crossed in 2003. She was, uh, thirty-four, I think.", "thirty-four", 34),
+    ],
+)
+def test_an_age_said_with_a_filler_or_corrected(text: str, said: str, age: int) -> None:
+    assert _ages(text).get(said) == age
+
+
+def test_a_band_after_a_gender_heads_a_speaker() -> None:
+    text = "Interviewee B (female, 50s) speaks first."
+    assert [s.info for s in said_ages.find(text)] == [{"band": 50}]

@@ -69,6 +69,19 @@ EN_IS_AGE = re.compile(
 EN_AFTER_BRACKET = re.compile(
     r"(?<=\))(?:,\s(?:is|was)\s|,\s)(?:then\s|now\s|aged\s)?(\d{1,2})(?=,\s|\sand\b|;)"
 )
+# "I was, uh, twenty-seven?": a filler between the verb and the age.
+EN_FILLED = re.compile(
+    rf"(?=[IiSsHhWw])\b(?:I|she|he|we)\s(?:was|am|is|were)\s?,?\s(?:uh|um|er|erm|hmm|like)[,.]*\s"
+    rf"({NUM})(?=[,;)!?]|\.(?!\d)|\s(?:or|maybe|then|now)\b|$)",
+    re.IGNORECASE,
+)
+# "(speaker: male, 40s)": a band after a gender, as transcripts head a speaker.
+EN_GENDER_BAND = re.compile(r"(?=[mfMF])\b(?:male|female|man|woman|M|F),\s([1-9]0)['’]?s\b")
+# "twenty-seven? Twenty-eight, Korean age": the age corrected or hedged right after it.
+EN_NEXT = re.compile(
+    rf"^[?,]\s(?:or\s|maybe\s|no,\s)?(?P<n>{NUM})(?=[,;)!?]|\.(?!\d)|\s(?:Korean|now)\b|$)",
+    re.IGNORECASE,
+)
 # "the youngest, sixteen.": a sibling by rank, then a number.
 EN_RANKED = re.compile(
     rf"(?=[tmhoTMHO])\b(?:the|my|her|his|our|their)\s(?:youngest|eldest|oldest|middle\sone)"
@@ -89,8 +102,10 @@ def _span(start: int, end: int, n: int | None, conf: float) -> Span | None:
 
 
 def _number(said: str) -> int | None:
-    said = said.replace(" ", "")
-    return int(said) if said.isdigit() else native_number(said)
+    bare = said.replace(" ", "")
+    if bare.isdigit():
+        return int(bare)
+    return native_number(bare) or english_number(said)
 
 
 def find(text: str, ages: Sequence[Span] = ()) -> list[Span]:
@@ -102,7 +117,10 @@ def find(text: str, ages: Sequence[Span] = ()) -> list[Span]:
             continue
         found.append(_span(m.start("n"), m.end("n"), _number(m.group("n")), 0.5))
     if re.search(f"[{EN_FIRST}\\d]", text):
-        for rx in (EN_THEN_NOW, EN_IS_AGE, EN_AFTER_BRACKET, EN_RANKED):
+        for m in sparse.finditer(EN_GENDER_BAND, text):
+            band = int(m.group(1))
+            found.append(Span(m.start(1), m.end(), PiiType.AGE, 0.6, NAME, {"band": band}))
+        for rx in (EN_THEN_NOW, EN_IS_AGE, EN_AFTER_BRACKET, EN_RANKED, EN_FILLED):
             for m in sparse.finditer(rx, text):
                 if _EN_NOT_AFTER.match(text, m.end(1)):
                     continue
@@ -111,7 +129,8 @@ def find(text: str, ages: Sequence[Span] = ()) -> list[Span]:
     queue = sorted([*ages, *spans], key=lambda s: s.start)
     while queue:  # a list goes on from each age, the new one included
         age = queue.pop(0)
-        nm = KO_NEXT.match(text[age.end : age.end + 16])
+        after = text[age.end : age.end + 24]
+        nm = KO_NEXT.match(after) or EN_NEXT.match(after)
         if nm:
             a, b = age.end + nm.start("n"), age.end + nm.end("n")
             nxt = _span(a, b, _number(nm.group("n")), 0.5)
