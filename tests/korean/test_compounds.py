@@ -120,6 +120,8 @@ def test_a_three_syllable_word_is_split_only_into_nouns_as_written() -> None:
         ("지었어요", "창고를 짓슴다."),
         ("아이", "아이가 학교에 다녀요."),
         ("받다", "한 달 조사받고 나왔어요."),
+        ("만들다", "어머니가 직접 옷을 만드셨어요."),  # Kiwi: 만들/VX with no verb before
+        ("알다", "혹시 그 사람을 아세요?"),  # Kiwi: 아/IC + 세요
     ],
 )
 def test_irregular_and_honorific_forms(query: str, text: str) -> None:

@@ -204,6 +204,7 @@ def scan(
     verb_state = 0
     verb_start = verb_index = 0
     rieul: tuple[str, int] | None = None  # a one-syllable stem just read (사), for 살다
+    previous = ("", -1, "")  # the token before: tag, end, form
     # Kiwi cuts some Latin words before a final period ("sh" + "elter."), so
     # adjacent SL tokens are joined back into one word before analysis.
     latin = ""
@@ -275,6 +276,8 @@ def scan(
         form = tk.form
         start = tk.start
         end = start + tk.len
+        before_tag, before_end, before_form = previous
+        previous = (tag, end, form)
         if tag in _WORD_HEAD or (query and tag == "IC"):
             if word and start != word_end:
                 close_word()
@@ -288,6 +291,9 @@ def scan(
                 word_end = end
             else:
                 close_word()
+        if before_tag == "IC" and before_end == start and not query:
+            # An ending on an "interjection" is a verb Kiwi misread: 아+세요 (알다).
+            rieul = (before_form, start - len(before_form))
         if rieul is not None and tag in _RIEUL_TAGS and _RIEUL_DROP.match(form):
             key = compounds.rieul_key(rieul[0])
             if key is not None:
@@ -344,6 +350,10 @@ def scan(
         kind = _KIND.get(tag)
         if kind is None and query and tag == "IC":
             kind = _NOUN  # a query word is no interjection: 아이 (child), not 아이 (oh)
+        elif tag == "VX" and before_tag != "EC" and not query:
+            # An auxiliary with no verb before it is a verb: 만드셨어요 (만들/VX). Not in a
+            # query word: there the frames' vote sets a lone word's reading (지었어요).
+            kind = _VERB
         if kind is None:
             noun_end = -1
             continue

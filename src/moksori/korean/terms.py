@@ -65,7 +65,7 @@ __all__ = ["EXTRA_SEPARATOR", "NOUN_SUFFIXES", "index_terms", "query_terms", "ph
 # Bump when what a text is indexed under changes: a project indexed by another version
 # is indexed again when opened (moksori.store.reindex). 3: Kiwi without its multi-word
 # dictionary (korean/kiwi.py), so a multi-word proper noun is indexed as its words.
-ANALYSER_VERSION = 4
+ANALYSER_VERSION = 5
 
 # Stored text keeps invisible characters (ingest.normalise). Kiwi runs a word on across a
 # ZWSP (탈북\u200b민 → 탈북민) and cuts one at a soft hyphen or a joiner (탈\u00ad북민 →
