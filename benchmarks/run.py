@@ -425,13 +425,15 @@ def main() -> None:
     ap.add_argument("--phase", choices=["kiwi", "ingest", "search"], help=argparse.SUPPRESS)
     ap.add_argument(
         "--suite",
-        choices=["all", "core", "deid", "interop", "bilingual", "web", "hostile"],
+        choices=["all", "core", "deid", "interop", "bilingual", "web", "hostile", "latency"],
         default="all",
         help="core: ingest/search (issue 2); deid: de-identification (benchmarks/deid.py); "
         "interop: REFI-QDA import/export (benchmarks/interop.py); bilingual: alignment, "
         "embedding speed and cross-lingual retrieval (alignment.py, semantic.py, retrieval.py); "
         "web: document render time and a 20-coder load test (web.py); hostile: zip bombs, "
-        "one-line and misdecodable files through moksori add (hostile.py; not part of all)",
+        "one-line and misdecodable files through moksori add (hostile.py; not part of all); "
+        "latency: start-up of --help, info, code list, memo add as ratios (latency.py; "
+        "not part of all)",
     )
     a = ap.parse_args()
     mb = a.mb or (2 if a.quick else 50)
@@ -447,6 +449,10 @@ def main() -> None:
             print(json.dumps(phase_ingest(mb, a.workers)))
         else:
             print(json.dumps(phase_search(segs, a.workers, n_queries, n_like)))
+        return
+    if a.suite == "latency":
+        print("start-up latency benchmark (benchmarks/latency.py) …", flush=True)
+        subprocess.run([sys.executable, str(HERE / "latency.py")], check=True)
         return
     if a.suite == "hostile":
         hostile = [sys.executable, str(HERE / "hostile.py")] + (["--quick"] if a.quick else [])

@@ -11,9 +11,8 @@ the modules agree, so a command cannot silently go missing.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
 from difflib import get_close_matches
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 import typer
 import typer.main
@@ -29,9 +28,9 @@ EXTENDED_BY: dict[str, tuple[str, ...]] = {"codings": ("bilingual",)}
 _built: dict[str, dict[str, Any]] = {}
 
 
-@dataclass(frozen=True)
-class Lazy:
-    """A top-level command or group: where it lives and the help line that lists it."""
+class Lazy(NamedTuple):
+    """A top-level command or group: where it lives and the help line that lists it
+    (a tuple: the index is built at every start)."""
 
     name: str
     module: str  # under moksori.cli, with a register(app) function
