@@ -123,7 +123,12 @@ def test_an_area_help_loads_nothing_heavy(group: str) -> None:
 
 @pytest.mark.parametrize(
     ("args", "expected"),
-    [(["info"], "SQLCipher"), (["docs"], "ko.txt"), (["code", "list"], "crossing")],
+    [
+        (["info"], "SQLCipher"),
+        (["docs"], "ko.txt"),
+        (["code", "list"], "crossing"),
+        (["freq"], "crossing"),
+    ],
 )
 def test_one_shot_reads_load_nothing_heavy(study: Path, args: list[str], expected: str) -> None:
     names, shown = imported([*args, str(study)])

@@ -20,7 +20,6 @@ from moksori.analysis.frequencies import frequencies
 from moksori.analysis.matrix import code_case_matrix
 from moksori.analysis.retrieval import Condition, Excerpt, retrieve
 from moksori.analysis.tables import Table
-from moksori.protect.disclosure import filterable
 from moksori.store.database import Connection
 
 
@@ -93,4 +92,6 @@ class Analyses:
     def viewer_may_filter(self, condition: str) -> bool:
         """Whether a viewer may select cases by ``condition`` (``name=value``, ``age>=40``):
         only attributes whose every value enough participants share (see protect.disclosure)."""
+        from moksori.protect.disclosure import filterable  # lazy: start-up (loads Kiwi's module)
+
         return filterable(self.conn, condition)

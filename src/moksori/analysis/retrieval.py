@@ -27,8 +27,6 @@ from moksori.coding.attributes import Attribute
 from moksori.coding.cases import Cases
 from moksori.coding.codebook import Codebook
 from moksori.errors import AttributeValueError, CodingError
-from moksori.protect.scrub import Scrubber
-from moksori.protect.view import ViewCache
 from moksori.store.database import Connection
 from moksori.store.documents import document_labels
 from moksori.store.passages import excerpts, speaker_at
@@ -145,6 +143,9 @@ def retrieve(
     ``redacted`` quotes through the de-identification view and names documents
     by number (file names often carry the interviewee's name).
     """
+    from moksori.protect.scrub import Scrubber  # lazy: start-up (freq, matrix need no detectors)
+    from moksori.protect.view import ViewCache  # lazy: start-up
+
     book = Codebook(conn)
     ids = book.descendants(code) if subcodes else [book.get(code).id]
     paths = {c.id: c.path for c in book.tree()}
