@@ -98,6 +98,10 @@ def test_refused_merges_change_nothing(two_copies: tuple[Path, Path], tmp_path: 
         with pytest.raises(MergeError, match="passphrase"):
             a.merge_from(other, TEST_PASSPHRASE)
         with Project.open(path_b, TEST_PASSPHRASE) as b:
+            b.conn.execute("UPDATE meta SET value = '1' WHERE key = 'analyser_version'")
+        with pytest.raises(MergeError, match="indexed for search by another version"):
+            a.merge_from(path_b, TEST_PASSPHRASE)
+        with Project.open(path_b, TEST_PASSPHRASE) as b:  # opening it indexes it again
             b.conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
         with pytest.raises(MergeError, match="schema 3"):
             a.merge_from(path_b, TEST_PASSPHRASE)

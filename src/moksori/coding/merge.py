@@ -26,7 +26,7 @@ from typing import Any
 
 from moksori.coding.codebook import Codebook
 from moksori.errors import MergeError, ProjectError, WrongPassphrase
-from moksori.store import audit
+from moksori.store import audit, reindex
 from moksori.store.audit import Action, Event
 from moksori.store.database import Connection, open_keyed, transaction
 from moksori.store.ids import new_guid
@@ -71,6 +71,13 @@ def open_other(path: Path, passphrase: str) -> Connection:
         )
         raise MergeError(
             f"{path} uses schema {version} and this project {LATEST_VERSION}; {advice}, then merge"
+        )
+    if reindex.stored_version(db.conn) != reindex.current_version():
+        # B's passages would land in A with terms another analyser made (stale search)
+        db.conn.close()
+        raise MergeError(
+            f"{path} was indexed for search by another version of moksori; open it once "
+            "with this moksori to index it again, then merge"
         )
     db.conn.execute("PRAGMA query_only = ON")
     return db.conn

@@ -26,19 +26,25 @@ def stored_version(conn: Connection) -> int | None:
     return int(row[0]) if row else None
 
 
+def current_version() -> int:
+    """The analyser version this moksori indexes with."""
+    from moksori.korean.terms import ANALYSER_VERSION  # lazy: start-up
+
+    return ANALYSER_VERSION
+
+
 def refresh(conn: Connection) -> int:
     """Index the project again if another analyser made its terms; returns how many
     passages and memos were analysed again (0 when the index is current)."""
-    from moksori.korean.terms import ANALYSER_VERSION  # lazy: start-up
-
-    if stored_version(conn) == ANALYSER_VERSION:
+    version = current_version()
+    if stored_version(conn) == version:
         return 0
     with transaction(conn):
         done = _passages(conn) + _memos(conn)
         conn.execute(
             "INSERT INTO meta(key, value) VALUES (?, ?) "
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            (KEY, str(ANALYSER_VERSION)),
+            (KEY, str(version)),
         )
     return done
 
