@@ -34,6 +34,10 @@ from moksori.ingest.linekinds import BAD, classify, ends_sentence
         ("What do you think of this article?", "navigation"),
         ("정기후원 : 매월 1만 원부터 자유롭게", "banner"),
         ("제목", "navigation"),
+        ("Featured in / 언론 보도", "logo row"),
+        ("💌 정기후원 / Become a monthly supporter", "banner"),
+        ("Your ₩10,000 a month keeps one learner in the phone class for six weeks.", "banner"),
+        ("Subscribe to Bridge Letters | 다리 편지", "banner"),
         ("조회수", "navigation"),
         (
             "I post a short letter every month with new notes. Subscribe here: "
@@ -62,6 +66,8 @@ def test_ui_lines_are_chrome(line: str, reason: str) -> None:
         "그 글에는 댓글이 없습니다, 아무도 안 읽었나 봐요.",
         "이 기사에 대해 어떻게 생각하시나요? 하고 기자가 물었다.",
         "후원자: 처음에는 한 달에 만 원씩 보냈어요.",
+        "Your ₩50,000 was stolen on the bus, the officer said.",
+        "Featured in the local paper, she became famous for a week.",
     ],
 )
 def test_testimony_with_the_same_words_is_kept(line: str) -> None:
@@ -85,3 +91,30 @@ def test_a_boards_view_count_under_its_label_is_removed() -> None:
     assert "1,482" not in kept and "조회수" not in kept
     for line in body:
         assert line in kept
+
+
+def test_a_sign_off_under_an_inline_logo_row_is_kept() -> None:
+    """A logo row printed on one line ("A · B · C") is its heading's only item; the
+    newsletter's sign-off under it stays."""
+    body = [
+        "Since September our volunteers have run a six-week phone safety class for newcomers, "
+        "in Korean, with North Korean words explained.",
+        "Ms. Ryu is now an assistant teacher in the class, and she is the first to say hang up.",
+    ]
+    sign_off = ["With gratitude, 고맙습니다,", "Haemil Bridge volunteers"]
+    text = "\n".join(
+        [
+            *body,
+            "Featured in / 언론 보도",
+            "Korea Daily · The Harbour Times · 시사주간 · 남해일보",
+            *sign_off,
+            "Subscribe to Bridge Letters | 다리 편지",
+            "Type your email…",
+            "Subscribe",
+            "© 2024 Haemil Bridge",
+        ]
+    )
+    kept = strip_boilerplate(text)[0].split("\n")
+    for line in [*body, *sign_off]:
+        assert line in kept, line
+    assert "Korea Daily · The Harbour Times · 시사주간 · 남해일보" not in kept

@@ -11,7 +11,7 @@ import re
 
 from moksori.ingest.linekinds import BAD, DECORATION, GOOD, NEAR, SHORT, Line, is_byline, weight
 from moksori.ingest.lineruns import author_name
-from moksori.ingest.widgets import IMAGE, SHARE
+from moksori.ingest.widgets import IMAGE, LOGO_ROW, SHARE
 
 
 def article_head(body: list[Line], first: int) -> set[int]:
@@ -77,7 +77,10 @@ def credit(body: list[Line], k: int, last: int) -> bool:
     said = " ".join(b.text for b in body[max(0, last - 3) : k])
     text = ln.text.strip()
     signed = weight(text) <= 60 and (
-        _CREDIT_LINE.search(text) or (_SIGN_OFF.search(text) and not any(c.isdigit() for c in text))
+        _CREDIT_LINE.search(text)
+        or (_SIGN_OFF.search(text) and not any(c.isdigit() for c in text))
+        or salutation(text)
+        or (salutation(body[k - 1].text.strip()) and len(text.split()) <= 4 and not ln.sentence)
     )
     return k - last <= 4 and bool(dateline(ln) or signed) and ln.text.strip() not in said
 
@@ -87,6 +90,20 @@ def credit(body: list[Line], k: int, last: int) -> bool:
 # A dash line must name someone ("- 은별(가명), 멘티", "— Hana Lee, coordinator"): "- About"
 # is a menu item in a text capture and "- 훈훈해요 4" a reaction count.
 _SIGN_OFF = re.compile(r"^[-–—]\s?[\w(][^,(]*[,(]|(?:드림|올림)$")
+# A letter's closing over the sender's name ("With gratitude, 고맙습니다," / "Haemil Bridge").
+_SALUTATION = re.compile(
+    r"^(?:with (?:gratitude|thanks|love|warm regards|best wishes)|warmly|warm regards|"
+    r"best(?: wishes)?|sincerely|yours(?: truly)?|kind regards|regards|in solidarity|"
+    r"thank you|thanks|감사합니다|고맙습니다|감사드리며|사랑을 담아)[^.!?]{0,20},$",
+    re.IGNORECASE,
+)
+
+
+def salutation(text: str) -> bool:
+    """A letter's closing line ("With gratitude,", "Warmly,"): the sign-off under it."""
+    return weight(text) <= 60 and bool(_SALUTATION.search(text))
+
+
 _CREDIT_LINE = re.compile(
     r"^(?:사진|그림|글|영상|photos?|images?|illustrations?)\s?[:：=]", re.IGNORECASE
 )
@@ -107,7 +124,9 @@ def article_end(body: list[Line], goods: list[int]) -> int:
         gap = body[g + 1 : goods[n + 1]]
         if sum(1 for ln in gap if ln.cls == BAD and ln.reason != DECORATION) < _END_CHROME:
             continue
-        if not any(ln.opens_list or ln.reason == "comments" for ln in gap):
+        if not any(
+            (ln.opens_list and ln.reason != LOGO_ROW) or ln.reason == "comments" for ln in gap
+        ):
             continue  # a sign-up box or share row inside the article, not its end
         rest = goods[n + 1 :]
         alone = all(r + 1 >= len(body) or body[r + 1].cls != GOOD for r in rest)

@@ -17,7 +17,13 @@ from __future__ import annotations
 
 import re
 
-from moksori.ingest.articleparts import article_end, article_head, credit, dateline
+from moksori.ingest.articleparts import (
+    article_end,
+    article_head,
+    credit,
+    dateline,
+    salutation,
+)
 from moksori.ingest.linekinds import (
     BAD,
     DECORATION,
@@ -213,7 +219,8 @@ def _decide(body: list[Line]) -> None:
     head = article_head(body, first)
     heading |= head
 
-    # Lines following a list heading ("Tags", "Archives", "Related posts") are its items.
+    # Lines following a list heading ("Tags", "Archives", "Related posts") are its items; a
+    # logo row printed on one line ("A · B · C") is the only item of its heading.
     listed: dict[int, str] = {}
     i = 0
     while i < len(body):
@@ -226,6 +233,7 @@ def _decide(body: list[Line]) -> None:
             j < len(body)
             and j not in heading
             and not (ln.reason == LOGO_ROW and not _logo_name(body[j]))
+            and not (ln.reason == LOGO_ROW and j > i + 1 and body[i + 1].cls == LINKY)
             and (
                 listish(body[j])
                 or body[j].reason == DECORATION
@@ -261,6 +269,7 @@ def _decide(body: list[Line]) -> None:
         k
         for k in range(len(body) - 2)
         if k not in heading
+        and not (k > 0 and salutation(body[k - 1].text.strip()))  # the sender's name
         and listish(body[k])
         and (not body[k].sentence or body[k].text.rstrip().endswith("?"))
         and weight(body[k].text.strip()) <= (60 if not body[k].sentence else 40)

@@ -113,7 +113,8 @@ _HEADINGS: dict[str, frozenset[str]] = {
     ),
     "banner": _words(
         "donate|donate now|donate today|give now|give today|make a donation|support us|"
-        "support our work|become a supporter|become a member|join us|subscribe|subscribe now|"
+        "support our work|become a supporter|become a member|become a monthly supporter|"
+        "become a monthly donor|give monthly|join us|subscribe|subscribe now|"
         "subscribe to our newsletter|sign up|sign up now|sign up for our newsletter|newsletter|"
         "get our newsletter|get updates|join our mailing list|take action|act now|"
         "advertisement|sponsored|make a one-time gift|give a gift in memory|leave a legacy|"
@@ -327,14 +328,19 @@ def heads_list(ln: Line) -> bool:
     core = core_of(ln.text)
     if core in _MENU_HEADINGS or core in LOGO_HEADINGS or LOGO_HEADING.match(core):
         return True
+    if all(p in LOGO_HEADINGS for p in re.split(r"\s+/\s+", core)):
+        return True  # "Featured in / 언론 보도"
     if _LIST_HEADING.search(core):
         return True
     return _heading_reason(core) in LIST_REASONS
 
 
+_SYMBOLS = re.compile(r"^[^\w\[(]+")  # "💌 정기후원": an emoji before a button's label
+
+
 def _heading_reason(core: str) -> str | None:
     """Reason for a known chrome heading, also bilingual ("Check these out / 함께 읽어 보세요")."""
-    parts = [p.strip() for p in re.split(r"\s+/\s+", core)]
+    parts = [_SYMBOLS.sub("", p).strip() for p in re.split(r"\s+/\s+", core)]
     reasons = [next((r for r, words in _HEADINGS.items() if p in words), None) for p in parts]
     return reasons[0] if None not in reasons else None
 

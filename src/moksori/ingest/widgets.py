@@ -90,7 +90,7 @@ _NEWSLETTER_PITCH = re.compile(
     r"^(?:join|get on) (?:our|the) (?:mailing|email) list|delivered (?:weekly|monthly|daily)|"
     r"소식(?:을|을 매달|을 메일로)? 받아\s?보(?:세요|기)|메일로 받아\s?보|"
     r"(?:추가|구독|신청|팔로우)하시면\s.{0,50}받아\s?보실 수|"
-    r"^subscribe to (?:[\w'’&.-]+ ?){1,5}$|"
+    r"^subscribe to (?:[\w'’&.-]+ ?){1,5}(?:\s*[|/]\s*[^|/.!?]{1,20})?$|"
     r"^get (?:new |the latest |our )?(?:posts|stories|updates|articles|essays) (?:by|via|in your) "
     r"(?:e-?mail|inbox)\b|"
     r"^(?:the best of|the latest|our|new|fresh|analysis|news|stories|updates|insights|"
@@ -120,7 +120,7 @@ _DONATION = re.compile(
     r"^(?:make|become) a (?:monthly )?(?:gift|donation|donor|supporter)\b|"
     r"(?:^|[:.!?]\s+)(?:your|a monthly|a one-off|a|one|every) (?:monthly )?(?:gift|donation)"
     r"(?: of [$£€₩]?\d[\d,]*)?\s+(?:today |now )?(?:can|will|helps?|pays?|buys?|covers?)\b|"
-    r"^(?:just |only |every |each )?[$£€₩]\s?\d[\d,]*(?: a (?:month|week))?\s+"
+    r"^(?:your |just |only |every |each )?[$£€₩]\s?\d[\d,]*(?: a (?:month|week))?\s+"
     r"(?:can |will |could )?(?:buys?|pays?|covers?|provides?|helps?|gives?|feeds?|funds?|"
     r"sends?|keeps?)\b|"
     r"^(?:please )?(?:support|help) (?:us|our (?:work|research|mission)|independent \w+|"
@@ -429,7 +429,11 @@ def widget_reason(s: str, w: int) -> str | None:
         return COMMENT_FORM  # navigation, like the date beside it
     if w <= 250 and _ORG_STATUS.search(s):
         return FOOTER
-    if w <= 60 and (core in LOGO_HEADINGS or LOGO_HEADING.match(core)):
+    if w <= 60 and (
+        core in LOGO_HEADINGS
+        or LOGO_HEADING.match(core)
+        or all(p in LOGO_HEADINGS for p in re.split(r"\s+/\s+", core))
+    ):
         return LOGO_ROW
     head, colon, names = s.partition(":")
     if colon and names.strip() and _core(head) in LOGO_HEADINGS and w <= 160:
