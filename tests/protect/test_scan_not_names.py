@@ -38,3 +38,10 @@ def test_what_the_user_listed_is_found_whatever_it_looks_like() -> None:
 def test_a_chinese_name_ending_like_an_old_verb_is_still_a_name() -> None:
     text = "큰아들 이름이 왕하오예요. 왕하오는 지금 연길에 있어요."
     assert "왕하오" in _said(text, PiiType.PERSON)  # 하오 is also an old ending ("하오")
+
+
+def test_a_count_after_a_province_is_no_age_and_its_name_no_person() -> None:
+    text = "Participants came from Ryanggang (11), North Pyongan (4) and South Hamgyong (2)."
+    spans = detect_text(text)
+    assert not [s for s in spans if s.type in (PiiType.AGE, PiiType.PERSON)]
+    assert "North Pyongan" in _said(text, PiiType.PLACE)

@@ -240,7 +240,10 @@ def _verb_said(span: Span, said: str) -> bool:
     """A verb (했슴메) or a word of kinship (큰아바지) proposed as a name or a place."""
     if span.type not in (PiiType.PERSON, PiiType.PLACE) or span.detector == "known":
         return False  # what the user listed is hidden, whatever it looks like
-    return bool(_SPOKEN_END.search(said)) or places.kin_word(said)
+    last = said[-1:]
+    if last in "메다둥까오요비소":
+        return bool(_SPOKEN_END.search(said))
+    return last in "이매니지배재내들" and places.kin_word(said)
 
 
 def _inside(span: Span, zones: Sequence[tuple[int, int]]) -> bool:
@@ -284,7 +287,38 @@ def detect_tokenised(
         if gate.drops(s, tokenised.text[s.start : s.end]):  # shared, cited, or a paper's context
             continue
         kept.append(s)
-    return fold(kept)
+    return fold(_outside_places(kept, tokenised.text))
+
+
+def _outside_places(spans: list[Span], text: str) -> list[Span]:
+    """A Latin-script person proposed inside a gazetteer place is part of its name ("South
+    [Pyongan]"): the place hides it, and as a person it would spread to other mentions.
+    Hangul is left alone: a place merged over the next word may hold a name ("혜산 영철이")."""
+    latin = [
+        s
+        for s in spans
+        if s.type == PiiType.PERSON
+        and s.detector != "known"
+        and not HANGUL.search(text, s.start, s.end)
+    ]
+    places = [
+        (p.start, p.end, p.confidence)
+        for p in spans
+        if latin and p.type == PiiType.PLACE and p.info.get("province")
+    ]
+    if not places:
+        return spans
+    return [
+        s
+        for s in spans
+        if s.type != PiiType.PERSON
+        or s.detector == "known"
+        or HANGUL.search(text, s.start, s.end)
+        or not any(
+            a <= s.start and s.end <= b and (a, b) != (s.start, s.end) and c >= s.confidence
+            for a, b, c in places
+        )
+    ]
 
 
 def detect_texts(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from moksori.protect import gazetteer as gz
 from moksori.protect.detect import sparse
 from moksori.protect.detect.english_names import common_word
 from moksori.protect.detect.numbers import (
@@ -417,6 +418,8 @@ def find_ages(text: str) -> list[Span]:
         name = _NAME_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
         last = name.group(0).split()[-1] if name else ""
         if name and name.group(1) not in _NOT_NAME and last not in _NOT_NAME:
+            if gz.lookup(name.group(0).strip(" (")) or gz.lookup(last):
+                continue  # "North Hamgyong (15), Ryanggang (6)": a place and its count
             out.append(_age_span(text, m.start(1), m.end(1), 0.7, {"age": int(m.group(1))}))
     for m in sparse.finditer(KO_NOW_AGE, text):
         n = native_number(m.group("n").replace(" ", ""))
