@@ -33,11 +33,11 @@ _COUNTER = (
 # "봉희는 열아홉.", "큰딸이 열여섯,", "지금은 열다섯.": a subject, then ten-and-a-unit
 # ending the clause. Counted things and groups are subjects too ("식구가 열둘"): not ages.
 KO_SUBJECT_TEEN = re.compile(
-    rf"(?=[가-힣])(?P<subj>[가-힣]{{1,6}})(?:은|는|이|가)\s"
-    rf"(?P<n>열\s?(?:{NATIVE_UNITS_RE}))"
+    rf"(?<=[은는이가]\s)(?P<n>열\s?(?:{NATIVE_UNITS_RE}))"
     r"(?=\s?(?:[.,!?…~]|이었|였|이에요|예요|이야|임다|임메|이지|이고|이구|이래|이라|입니|입네|$))"
     + _COUNTER
 )
+_SUBJECT = re.compile(r"(?<![가-힣])(?P<subj>[가-힣]{1,6})(?:은|는|이|가)\s$")
 _GROUPS = frozenset(
     "식구 사람 사람들 우리 저희 인원 형제 자매 남매 가족 분조 작업반 반 조 집 집들 학생 애들"
     " 아이들 동무들 군인 병사 나이 숫자 번호 개수 수 점수 등수 차례 층 방 칸 돈 값 달 날"
@@ -111,9 +111,10 @@ def _number(said: str) -> int | None:
 def find(text: str, ages: Sequence[Span] = ()) -> list[Span]:
     """Ages said bare in ``text``; ``ages`` are the ages already found, which a list continues."""
     found: list[Span | None] = []
-    for m in sparse.finditer(KO_SUBJECT_TEEN, text):
-        subj = m.group("subj")
-        if subj in _GROUPS or subj.endswith(("들", "명")):
+    for m in sparse.finditer(KO_SUBJECT_TEEN, text) if "열" in text else ():
+        sm = _SUBJECT.search(text, max(0, m.start() - 9), m.start())
+        subj = sm.group("subj") if sm else ""
+        if not subj or subj in _GROUPS or subj.endswith(("들", "명")):
             continue
         found.append(_span(m.start("n"), m.end("n"), _number(m.group("n")), 0.5))
     if re.search(f"[{EN_FIRST}\\d]", text):

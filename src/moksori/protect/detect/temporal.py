@@ -67,7 +67,7 @@ KO_YY = re.compile(
 )
 # "95년 장마 때, 96년 그 이듬해": a two-digit year said in a list after another year.
 KO_YY_LISTED = re.compile(
-    r"^(?:[,·~/]\s?|\s?(?:하고|이랑|랑|과|와|부터|에서|아니면|아니|인가|이나)\s)'?(?P<y>\d{2})\s?년(?:도)?"
+    r"(?:[,·~/]\s?|\s?(?:하고|이랑|랑|과|와|부터|에서|아니면|아니|인가|이나)\s)'?(?P<y>\d{2})\s?년(?:도)?"
     r"(?!\s?(?:동안|간|만|째|이상|넘|가까이|생|후|뒤|전|이\s?지나|이\s?넘|살))"
 )
 KO_DECADE = re.compile(
@@ -299,18 +299,22 @@ def _listed_years(text: str, spans: list[Span]) -> list[Span]:
     queue = sorted((s for s in spans if s.type == PiiType.DATE and "year" in s.info), key=_start)
     while queue:
         s = queue.pop(0)
-        window = text[s.end : s.end + 24]
+        window = _CLAUSE_END.split(text[s.end : s.end + 24], maxsplit=1)[0]
+        if "년" not in window:
+            continue
         for gap in range(0, min(12, len(window))):  # "95년 장마 때" then ", 96년"
-            m = KO_YY_LISTED.match(window[gap:])
+            m = KO_YY_LISTED.match(window, gap)
             if m:
-                a = s.end + gap + m.start("y")
-                found = _date(a, s.end + gap + m.end(), 0.4, year=_two_digit(m.group("y")))
+                found = _date(
+                    s.end + m.start("y"), s.end + m.end(), 0.4, year=_two_digit(m.group("y"))
+                )
                 out.append(found)
                 queue.insert(0, found)
                 break
-            if window[gap] in ".!?\n":
-                break
     return out
+
+
+_CLAUSE_END = re.compile(r"[.!?\n]")
 
 
 def _start(s: Span) -> int:
