@@ -34,6 +34,9 @@ from moksori.ingest.linekinds import BAD, classify, ends_sentence
         ("What do you think of this article?", "navigation"),
         ("정기후원 : 매월 1만 원부터 자유롭게", "banner"),
         ("제목", "navigation"),
+        ("English only", "footer"),
+        ("Arabic, English and French only", "footer"),
+        ("Original: English", "footer"),
         ("Featured in / 언론 보도", "logo row"),
         ("💌 정기후원 / Become a monthly supporter", "banner"),
         ("Your ₩10,000 a month keeps one learner in the phone class for six weeks.", "banner"),
@@ -67,6 +70,7 @@ def test_ui_lines_are_chrome(line: str, reason: str) -> None:
         "이 기사에 대해 어떻게 생각하시나요? 하고 기자가 물었다.",
         "후원자: 처음에는 한 달에 만 원씩 보냈어요.",
         "Your ₩50,000 was stolen on the bus, the officer said.",
+        "English only, the teacher said, from now on.",
         "Featured in the local paper, she became famous for a week.",
     ],
 )

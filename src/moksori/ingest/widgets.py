@@ -169,10 +169,13 @@ _PLATFORM = re.compile(
     r"^launched \d+ (?:years?|months?) ago$|^our standards:\s|^카테고리 없음$",
     re.IGNORECASE,
 )
+# A UN paper's language note: "English only", "Arabic, English and French only".
+_UN_LANGUAGE = r"(?:arabic|chinese|english|french|russian|spanish)"
 _DISCLAIMER = re.compile(
     r"do(?:es)? not necessarily (?:reflect|represent) (?:those|the (?:views?|positions?|"
     r"polic(?:y|ies))) of|^distr\.:\s?(?:general|limited|restricted)$|^please recycle$|"
-    r"^GE\.\d{2}-\d{4,6}(?:\s?\([A-Z]\))?$",
+    r"^GE\.\d{2}-\d{4,6}(?:\s?\([A-Z]\))?$|"
+    rf"^{_UN_LANGUAGE}(?:(?:,| and) {_UN_LANGUAGE})* only$|^original:\s?{_UN_LANGUAGE}$",
     re.IGNORECASE,
 )
 _DOCUMENT_SYMBOL = re.compile(r"^[A-Z]{1,6}/(?:[A-Z0-9.]+/){1,6}[A-Z0-9.]*\d[A-Z0-9.]*$")
