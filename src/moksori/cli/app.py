@@ -14,9 +14,7 @@ from typing import Annotated
 
 import typer
 
-from moksori.cli.common import state
 from moksori.cli.lazy import Lazy, LazyGroup
-from moksori.cli.passphrase import take_secrets
 
 # In the order `moksori --help` lists them: Typer lists commands before groups.
 COMMANDS: tuple[Lazy, ...] = (
@@ -179,6 +177,9 @@ app = typer.Typer(
 def main_options(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
 ) -> None:
+    from moksori.cli.common import state  # lazy: start-up (`--help` never runs this)
+    from moksori.cli.passphrase import take_secrets  # lazy: start-up
+
     if debug:
         state["debug"] = True
     take_secrets()  # out of the environment before anything is started
