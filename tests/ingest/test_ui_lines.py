@@ -35,6 +35,8 @@ from moksori.ingest.linekinds import BAD, classify, ends_sentence
         ("정기후원 : 매월 1만 원부터 자유롭게", "banner"),
         ("제목", "navigation"),
         ("English only", "footer"),
+        ("이 블로그 봉사일기 카테고리 글", "link list"),
+        ("전체글 보기", "navigation"),
         ("Arabic, English and French only", "footer"),
         ("Original: English", "footer"),
         ("Featured in / 언론 보도", "logo row"),
