@@ -173,6 +173,8 @@ def test_every_command_resolves_and_prints_its_help() -> None:
 def test_the_group_lists_commands_in_the_index_order() -> None:
     group = MoksoriGroup(name="moksori")
     assert group.list_commands(None) == [e.name for e in COMMANDS]
+    assert group.get_command(None, "memo") is area_commands("memos")["memo"]
+    assert group.list_commands(None) == [e.name for e in COMMANDS]  # loaded, same place
 
 
 def test_a_mistyped_command_is_answered_with_the_closest_names() -> None:

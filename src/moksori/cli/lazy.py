@@ -73,8 +73,8 @@ class LazyGroup(TyperGroup):
         return {e.name: e for e in self.index}
 
     def list_commands(self, ctx: Any) -> list[str]:
-        names = list(super().list_commands(ctx))
-        return names + [e.name for e in self.index if e.name not in names]
+        indexed = [e.name for e in self.index]  # in the index's order, loaded or not
+        return indexed + [n for n in super().list_commands(ctx) if n not in indexed]
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         found = super().get_command(ctx, cmd_name)
