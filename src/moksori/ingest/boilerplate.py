@@ -37,7 +37,6 @@ from moksori.ingest.linekinds import (
     core_of,
     heads_list,
     is_byline,
-    is_speaker_turn,
     weight,
 )
 from moksori.ingest.lineruns import (
@@ -59,6 +58,7 @@ from moksori.ingest.lineruns import (
     protect_notes,
 )
 from moksori.ingest.model import RemovedText
+from moksori.ingest.turns import is_speaker_turn
 from moksori.ingest.widgets import IMAGE, LOGO_ROW, SHARE
 
 __all__ = ["has_body_text", "is_speaker_turn", "looks_like_web_capture", "strip_boilerplate"]

@@ -18,10 +18,10 @@ from moksori.ingest.linekinds import (
     classify,
     ends_sentence,
     is_byline,
-    is_speaker_turn,
     weight,
 )
 from moksori.ingest.normalise import normalise
+from moksori.ingest.turns import is_speaker_turn
 
 _SPACES = re.compile(r"\s+")
 # A gap longer than this between two article paragraphs is more likely a box (a form, a
