@@ -29,6 +29,7 @@ def _ages(text: str) -> dict[str, int | None]:
         ("The client, Ma Hye-ran (Ma Hyeran on her card), is 48 and works nights.", "48", 48),
         ("I'm forty-four now and my knees are bad.", "forty-four", 44),
         ("Three sons. The eldest, twenty. He stayed.", "twenty", 20),
+        ("Nine of us crossed. The eldest of us, only fifty-one.", "fifty-one", 51),
     ],
 )
 def test_a_bare_number_in_the_frame_of_an_age_is_an_age(text: str, said: str, age: int) -> None:

@@ -82,10 +82,11 @@ EN_NEXT = re.compile(
     rf"^[?,]\s(?:or\s|maybe\s|no,\s)?(?P<n>{NUM})(?=[,;)!?]|\.(?!\d)|\s(?:Korean|now)\b|$)",
     re.IGNORECASE,
 )
-# "the youngest, sixteen.": a sibling by rank, then a number.
+# "the youngest, sixteen.", "the youngest of us, only twenty-two.": a rank, then a number.
 EN_RANKED = re.compile(
     rf"(?=[tmhoTMHO])\b(?:the|my|her|his|our|their)\s(?:youngest|eldest|oldest|middle\sone)"
-    rf"(?:\sone)?,\s(?:then\s|now\s|only\s|just\s)?({NUM})(?=[,;)!?]|\.(?!\d)|$)",
+    rf"(?:\sone)?(?:\sof\s(?:us|them|the\s[a-z]+|all))?,\s(?:then\s|now\s|only\s|just\s)?({NUM})"
+    r"(?=[,;)!?]|\.(?!\d)|$)",
     re.IGNORECASE,
 )
 _EN_NOT_AFTER = re.compile(
