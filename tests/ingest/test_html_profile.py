@@ -59,3 +59,15 @@ def test_the_previous_and_next_post_links_are_dropped() -> None:
     paragraphs = ["금융교실 3기 수료", "올해 세 번째 금융교실이 끝났다.", "Our 2023 Annual Report"]
     kept = without_widgets(paragraphs, parse_html(html, "p.html"), set())
     assert kept == paragraphs[:2]
+
+
+def test_an_interview_in_a_box_labelled_profile_is_kept() -> None:
+    """A "profile" series wraps the whole interview in ``<div class="profile-body">``."""
+    body = (
+        "<nav><a href='/'>홈</a> <a href='/p'>인물 소개</a></nav><h1>제빵사 한소영 씨</h1>"
+        "<div class='profile-body'>" + PARAGRAPHS + "</div>"
+        "<footer><p>Copyright © 새날동행. All rights reserved.</p></footer>"
+    )
+    lines = _lines(body)
+    assert "인터뷰어: 빵은 언제부터 배우셨어요?" in lines
+    assert any(ln.startswith("한소영: 다 아시죠.") for ln in lines)

@@ -62,11 +62,15 @@ def _widget_lines(root: lxml_html.HtmlElement, paragraphs: list[str]) -> set[str
         if not (widget or comments or profile) or el.find(".//h1") is not None:
             continue
         own = own_lines(el)  # visible_lines reads an element's tail, too
-        if profile and not (widget or comments):
-            if len(own) >= 2 and not any(is_byline(line) for line in own):
-                lines.update(own)
-            continue
         size = sum(map(weight, own))
+        if profile and not (widget or comments):
+            # A box as big as a post, or one that reads as one, is the post (a "profile"
+            # series' interview), never its author's advert.
+            small = len(own) <= _WIDGET_MAX_LINES and size <= _WIDGET_MAX_WEIGHT
+            if small and len(own) >= 2 and not any(is_byline(line) for line in own):
+                if not _reads_like_an_article(own):
+                    lines.update(own)
+            continue
         if comments and size * 3 <= article:
             lines.update(own)
         elif len(own) <= _WIDGET_MAX_LINES and size <= _WIDGET_MAX_WEIGHT:
