@@ -148,6 +148,7 @@ def main() -> None:
             "heldout5",
             "heldout6",
             "heldout7",
+            "heldout8",
         ),
         default="dev",
         dest="which",
