@@ -154,3 +154,20 @@ def test_cli_pair_pairs_unpair(project_path: Path, tmp_path: Path) -> None:
     by_name = {d["source_name"]: d for d in json.loads(docs.stdout)}
     assert by_name["in/note_en.txt"]["translation_of"] is None
     assert by_name["in/int07.en.txt"]["translation_of"] == by_name["in/int07.ko.txt"]["id"]
+
+
+def test_cli_add_says_which_named_pairs_it_did_not_make(project_path: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "int07.ko.txt").write_text(UNRELATED_KO, encoding="utf-8")
+    (folder / "int07.en.txt").write_text(UNRELATED_EN, encoding="utf-8")
+    runner = CliRunner()
+    env = cli_env()
+    assert runner.invoke(app, ["init", str(project_path)], env=env).exit_code == 0
+    added = runner.invoke(app, ["add", str(project_path), str(folder)], env=env)
+    assert added.exit_code == 0, added.output
+    said = " ".join(added.output.split())
+    assert "not paired: in/int07.ko.txt and in/int07.en.txt" in said
+    assert "moksori pair PROJECT in/int07.ko.txt in/int07.en.txt" in said
+    as_json = runner.invoke(app, ["pairs", str(project_path), "--json"], env=env)
+    assert json.loads(as_json.stdout) == []

@@ -55,6 +55,13 @@ def add_report(console: Console, report: AddReport) -> None:
             f"paired {line(pair.original)} ({pair.original_lang}) with its translation "
             f"{line(pair.translation)} ({pair.translation_lang}), #{pair.id}"
         )
+    for proposal in report.proposed_pairs:
+        console.print(
+            f"not paired: {line(proposal.original)} and {line(proposal.translation)} are named "
+            f"as translations, but their sentences do not align (fit {proposal.fit:.2f}); "
+            f"if they are, run `moksori pair PROJECT {line(proposal.original)} "
+            f"{line(proposal.translation)}`"
+        )
 
 
 def documents(console: Console, docs: list[DocumentSummary]) -> None:
