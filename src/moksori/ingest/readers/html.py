@@ -34,6 +34,7 @@ from moksori.ingest.linekinds import (
 from moksori.ingest.model import Block, Decoded, Extracted, RemovedText
 from moksori.ingest.normalise import normalise
 from moksori.ingest.plausible import ALLOWED_GUESSES, utf8_stats
+from moksori.ingest.readers.html_appended import with_appended_articles
 from moksori.ingest.readers.html_lines import (
     own_lines,
     plain_items,
@@ -98,6 +99,7 @@ def read_html(data: bytes, source: str, limits: Limits) -> list[Extracted]:
         title = page_headline(root, visible, title)
         paragraphs = _paragraphs(doc.text or "")
         paragraphs = with_dropped_paragraphs(paragraphs, visible, paragraph_parents(root))
+        paragraphs = with_appended_articles(paragraphs, root, visible)
     if not has_body_text("\n".join(paragraphs)):
         paragraphs = visible  # trafilatura found nothing: fall back to the whole page
     elif title and title in visible and title not in paragraphs[:3]:
