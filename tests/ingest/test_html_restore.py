@@ -156,3 +156,31 @@ def test_a_related_posts_table_cell_is_not_restored_as_a_headline() -> None:
     text = lines(doc)
     assert "할머니들의 응원 편지" not in text and "2023. 11. 12." not in text
     assert any(ln.startswith("쉬는 시간에 할머니가") for ln in text)
+
+
+def test_a_pull_quote_after_a_list_comes_back_with_its_attribution() -> None:
+    """trafilatura drops a ``<figure><blockquote>`` pull quote; the list over it is one
+    paragraph of "- " items, which must not hide that the quote stands between two article
+    paragraphs (issue 17, heldout7 WordPress)."""
+    page = (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Winter</title></head><body>"
+        "<article><h1>A first winter in Seoul</h1>"
+        "<p>Most of the people we work with arrive after months in China and a long journey "
+        "through Southeast Asia. The first winter brings problems nobody warned them about:</p>"
+        "<ul><li>Heating bills that arrive weeks later and cost three times as much</li>"
+        "<li>Neighbours who never say hello in the lift or on the stairs</li></ul>"
+        "<figure class='wp-block-pullquote'><blockquote><p>\"The cold stays outside the window. "
+        'The quiet comes in."</p><cite>A resident of the house, age 47</cite></blockquote></figure>'
+        "<h2>How the house works</h2>"
+        "<p>The house has five rooms. People stay between two and eight weeks after leaving the "
+        "resettlement centre, while they wait for their own flat to be ready for them.</p>"
+        "<p>Volunteers cook dinner on Fridays, and residents take turns choosing the dish, which "
+        "is how we learned to make potato noodles from scratch last year.</p>"
+        "</article></body></html>"
+    )
+    [doc] = read_html(page.encode(), "pullquote.html", Limits())
+    lines = [ln for ln in doc.blocks[0].text.split("\n") if ln]
+    quote = '"The cold stays outside the window. The quiet comes in."'
+    assert quote in lines
+    assert lines[lines.index(quote) + 1] == "A resident of the house, age 47"
+    assert lines.index(quote) < lines.index("How the house works")

@@ -30,10 +30,11 @@ _MAX_GAP = 3
 
 
 def paragraph_parents(root: lxml_html.HtmlElement) -> dict[str, lxml_html.HtmlElement]:
-    """The whole text of each ``<p>`` (and ``<blockquote>``) of the page, one line each, and
-    the element that holds it (paragraphs of one article share it)."""
+    """The whole text of each ``<p>`` (and ``<blockquote>``, and a pull quote's ``<cite>``)
+    of the page, one line each, and the element that holds it (paragraphs of one article
+    share it)."""
     parents: dict[str, lxml_html.HtmlElement] = {}
-    for el in root.iter("p", "blockquote"):
+    for el in root.iter("p", "blockquote", "cite"):
         text = _SPACES.sub(" ", normalise(el.text_content())).strip()
         parent = el.getparent()
         if text and parent is not None:
@@ -51,6 +52,14 @@ def with_dropped_paragraphs(
     ``<p>`` elements or speaker turns come back, never a line that reads as chrome alone."""
     out = list(paragraphs)
     present = set(out)
+    listed = {item.removeprefix("- ") for p in out if p.startswith("- ") for item in p.split("\n")}
+    present |= listed  # a list's items, kept as one paragraph of "- " lines
+
+    def where(line: str) -> int:
+        if line in out:
+            return out.index(line)
+        return next(k for k, p in enumerate(out) if f"- {line}" in p.split("\n"))
+
     i = 0
     while i < len(visible):
         if visible[i] in present:
@@ -60,8 +69,8 @@ def with_dropped_paragraphs(
         while j < len(visible) and visible[j] not in present:
             j += 1
         gap = visible[i:j]
-        before = out.index(visible[i - 1]) if i > 0 else -1
-        after = out.index(visible[j]) if j < len(visible) else -1
+        before = where(visible[i - 1]) if i > 0 else -1
+        after = where(visible[j]) if j < len(visible) else -1
         if before >= 0 and after == before + 1 and _restorable(gap, blocks):
             out[after:after] = gap
             present.update(gap)
@@ -72,7 +81,7 @@ def with_dropped_paragraphs(
                 out[before + 1 : before + 1] = head
                 present.update(head)
             if tail and len(head) + len(tail) <= len(gap):
-                at = out.index(visible[j])
+                at = where(visible[j])
                 out[at:at] = tail
                 present.update(tail)
         i = j
