@@ -49,6 +49,7 @@ from moksori.ingest.readers.html_restore import (
     with_dropped_paragraphs,
     with_headline,
 )
+from moksori.ingest.readers.html_summary import with_summary_list
 from moksori.ingest.readers.html_widgets import without_widgets
 
 REMOVED_REASON = "html boilerplate"
@@ -100,6 +101,7 @@ def read_html(data: bytes, source: str, limits: Limits) -> list[Extracted]:
         paragraphs = _paragraphs(doc.text or "")
         paragraphs = with_dropped_paragraphs(paragraphs, visible, paragraph_parents(root))
         paragraphs = with_appended_articles(paragraphs, root, visible)
+        paragraphs = with_summary_list(paragraphs, root, visible)
     if not has_body_text("\n".join(paragraphs)):
         paragraphs = visible  # trafilatura found nothing: fall back to the whole page
     elif title and title in visible and title not in paragraphs[:3]:
