@@ -184,3 +184,29 @@ def test_a_pull_quote_after_a_list_comes_back_with_its_attribution() -> None:
     assert quote in lines
     assert lines[lines.index(quote) + 1] == "A resident of the house, age 47"
     assert lines.index(quote) < lines.index("How the house works")
+
+
+@pytest.mark.parametrize("label", ["Policy Brief No. 31", "정책브리프 제12호"])
+def test_a_series_number_over_the_headline_is_kept(label: str) -> None:
+    """A report is cited by its number; extractors drop it with the kicker it looks like
+    (issue 17, heldout7 think-tank brief)."""
+    headline = "Counting the Unregistered: Children Born in Transit"
+    parts = "".join(
+        f"<h2>{k}. Part {k}</h2><p>Part {k} of the brief describes the interviews held the year "
+        "before, and what the women said about the counties where they lived, the work they "
+        "found and the people who helped them.</p>"
+        for k in range(1, 6)
+    )
+    page = (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'>"
+        f"<title>{headline} | IPMS</title></head><body>"
+        "<nav><ol><li><a href='/'>Home</a></li><li><a href='/p/'>Publications</a></li></ol></nav>"
+        f"<article class='publication'><div class='pub-type'>{label}</div><h1>{headline}</h1>"
+        "<div class='pub-authors'>Min-seo Kang, Research Fellow</div>"
+        "<div class='pub-date'>Published 2 March 2026</div>"
+        "<div class='pub-actions'><a href='/x.pdf'>Download PDF (300 KB)</a></div>"
+        f"<div class='pub-body'>{parts}</div></article></body></html>"
+    )
+    [doc] = read_html(page.encode(), "brief.html", Limits())
+    lines = [ln for ln in doc.blocks[0].text.split("\n") if ln]
+    assert lines[:2] == [label, headline]

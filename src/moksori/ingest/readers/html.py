@@ -48,6 +48,7 @@ from moksori.ingest.readers.html_restore import (
     with_bylines,
     with_dropped_paragraphs,
     with_headline,
+    with_series_number,
 )
 from moksori.ingest.readers.html_summary import with_summary_list
 from moksori.ingest.readers.html_widgets import without_widgets
@@ -107,6 +108,7 @@ def read_html(data: bytes, source: str, limits: Limits) -> list[Extracted]:
     elif title and title in visible and title not in paragraphs[:3]:
         paragraphs = with_headline(paragraphs, visible, title)  # the reader saw it, too
     paragraphs = with_bylines(paragraphs, visible)
+    paragraphs = with_series_number(paragraphs, visible)
     roles = _line_roles(root, visible)
     paragraphs = _with_article_parts(paragraphs, visible, roles, _names(author))
     parts = {visible[i] for i, role in roles.items() if role != _HEADING}

@@ -180,3 +180,22 @@ def with_bylines(paragraphs: list[str], visible: list[str]) -> list[str]:
                 out.insert(at, line)
                 present.add(line)
     return out
+
+
+# "Issue Brief No. 2026-14", "Working Paper No. 7", "정책브리프 제12호": which number of a
+# series the document is, printed over its headline.
+_SERIES_NUMBER = re.compile(
+    r"^(?:[A-Z][\w&]*\s+){1,4}(?:No\.|Number|Nr\.)\s*\d[\d\-./]*$|^\S+(?:\s+\S+){0,3}\s+제\s*\d+\s*호$"
+)
+
+
+def with_series_number(paragraphs: list[str], visible: list[str]) -> list[str]:
+    """The series label right over the article's first line (its headline) comes back: it
+    is how a report is cited, and extractors drop it with the kicker it looks like."""
+    if not paragraphs or paragraphs[0] not in visible:
+        return paragraphs
+    at = visible.index(paragraphs[0])
+    label = visible[at - 1] if at > 0 else ""
+    if _SERIES_NUMBER.match(label) and label not in paragraphs:
+        return [label, *paragraphs]
+    return paragraphs
