@@ -176,6 +176,13 @@ WEB = Path(__file__).parent / "data" / "web"
             "the Halyard Institute.",
             "footer",
         ),
+        # An e-mail newsletter's footer and its feedback poll (heldout7 Stibee capture).
+        ("이 메일은 봄날 레터 구독에 동의하신 분께 발송됩니다.", "footer"),
+        ("You are receiving this email because you signed up at our open day.", "footer"),
+        ("수신거부 Unsubscribe", "footer"),
+        ("스티비로 만든 뉴스레터입니다.", "footer"),
+        ("이번 레터는 어떠셨나요?", "navigation"),
+        ("How did you like this issue?", "navigation"),
     ],
 )
 def test_widget_lines_are_chrome(line: str, reason: str) -> None:
@@ -236,6 +243,9 @@ def test_widget_lines_are_chrome(line: str, reason: str) -> None:
         "yes/no/maybe",
         "소식지 제12호 - 함께 맞는 두 번째 봄",
         "Newsletter No. 4: Spring in Mapo",
+        "이 메일은 엄마가 보낸 마지막 편지였어요.",
+        "You received this email from your sister? No, from my cousin in Yanji.",
+        "이번 캠프는 어떠셨나요? 아이들이 물었어요.",
     ],
 )
 def test_testimony_about_the_same_things_is_no_widget(line: str) -> None:

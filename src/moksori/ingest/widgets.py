@@ -238,7 +238,10 @@ _PAGE_POLL = re.compile(
     r"^이 (?:기사|글|포스트|게시물)(?:에 대해|을|를|은|는)? 어떻게 "
     r"생각하(?:시나요|세요|십니까)\??$|"
     r"^what do you think (?:of|about) this (?:article|story|post)\??$|"
-    r"^how do you feel about this (?:article|story|post)\??$",
+    r"^how do you feel about this (?:article|story|post)\??$|"
+    r"^(?:이번|오늘의?) (?:레터|뉴스레터|소식지|호|메일)(?:는|은) 어떠셨(?:나요|어요|습니까)\??$|"
+    r"^(?:how did you like|what did you think of) (?:this|today's) "
+    r"(?:issue|newsletter|edition)\??$",
     re.IGNORECASE,
 )
 # "Story continues below advertisement": an ad slot's label.
@@ -258,6 +261,17 @@ _LOGIN_TO_COMMENT = re.compile(
 )
 # "서울 18.2℃ 맑음": the weather widget of a news site's header.
 _WEATHER = re.compile(r"^\S{1,8}\s?-?\d{1,2}(?:\.\d)?\s?(?:℃|°C?)(?:\s\S{1,4})?$")
+# An e-mail newsletter's footer: why the reader got it, how to stop it, what sent it.
+_MAILING_FOOTER = re.compile(
+    r"^이 (?:메일|이메일|뉴스레터|레터)은 .{0,60}(?:발송|보내\s?드리|전송)"
+    r"(?:됩니다|되었습니다|합니다|립니다)|"
+    r"^you (?:are receiving|received|get) this (?:e-?mail|newsletter|message) "
+    r"(?:because|as|since)\b|"
+    r"^(?:수신\s?거부|구독\s?(?:취소|해지))(?:\s*[|/·]?\s*unsubscribe)?$|^unsubscribe$|"
+    r"^(?:스티비|stibee|메일침프|mailchimp|substack)(?:로|으로|를 통해)? (?:만든|보낸|발송한) "
+    r"(?:뉴스레터|메일)입니다|^(?:made|sent|powered) (?:with|by) (?:stibee|mailchimp)$",
+    re.IGNORECASE,
+)
 # "Liberty Lantern is a 501(c)(3) nonprofit organization.": the organisation's disclaimer.
 _ORG_STATUS = re.compile(
     r"\b501\s?\(c\)\s?\(3\)|\bEIN\b:?\s*\d|"
@@ -431,6 +445,8 @@ def widget_reason(s: str, w: int) -> str | None:
     if w <= 30 and _WEATHER.match(s):
         return COMMENT_FORM  # navigation, like the date beside it
     if w <= 250 and _ORG_STATUS.search(s):
+        return FOOTER
+    if w <= 160 and _MAILING_FOOTER.search(s):
         return FOOTER
     if w <= 60 and (
         core in LOGO_HEADINGS
