@@ -183,6 +183,12 @@ WEB = Path(__file__).parent / "data" / "web"
         ("스티비로 만든 뉴스레터입니다.", "footer"),
         ("이번 레터는 어떠셨나요?", "navigation"),
         ("How did you like this issue?", "navigation"),
+        # A paywall's prompt, and a board's members-only reply notice (heldout7).
+        ("This story is available to members only", "banner"),
+        ("Become a member to keep reading and get full access to our reporting.", "banner"),
+        ("Cancel anytime. Student discounts available.", "banner"),
+        ("이 기사는 유료회원 전용입니다.", "banner"),
+        ("회원만 답글을 쓸 수 있습니다.", "navigation"),
     ],
 )
 def test_widget_lines_are_chrome(line: str, reason: str) -> None:
@@ -246,6 +252,9 @@ def test_widget_lines_are_chrome(line: str, reason: str) -> None:
         "이 메일은 엄마가 보낸 마지막 편지였어요.",
         "You received this email from your sister? No, from my cousin in Yanji.",
         "이번 캠프는 어떠셨나요? 아이들이 물었어요.",
+        "Cancel anytime, she said, and I did.",
+        "I became a member to keep reading the Bible with them.",
+        "Only members of the party could travel to Pyongyang.",
     ],
 )
 def test_testimony_about_the_same_things_is_no_widget(line: str) -> None:

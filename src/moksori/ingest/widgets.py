@@ -256,7 +256,9 @@ _AD_LABEL = re.compile(
 _LOGIN_TO_COMMENT = re.compile(
     r"^로그인 후 (?:댓글|이용)|^로그인이 필요합니다[.!]?$|"
     r"^(?:please )?log ?in to (?:comment|reply|post)|"
-    r"^you must be logged in to (?:post a )?(?:comment|reply)",
+    r"^you must be logged in to (?:post a )?(?:comment|reply)|"
+    r"^(?:only )?members can (?:comment|reply)\b|"
+    r"^회원만 (?:댓글|답글|글)을? (?:쓸|작성할|달|남길) 수 있(?:습니다|어요)[.!]?$",
     re.IGNORECASE,
 )
 # "서울 18.2℃ 맑음": the weather widget of a news site's header.
@@ -270,6 +272,18 @@ _MAILING_FOOTER = re.compile(
     r"^(?:수신\s?거부|구독\s?(?:취소|해지))(?:\s*[|/·]?\s*unsubscribe)?$|^unsubscribe$|"
     r"^(?:스티비|stibee|메일침프|mailchimp|substack)(?:로|으로|를 통해)? (?:만든|보낸|발송한) "
     r"(?:뉴스레터|메일)입니다|^(?:made|sent|powered) (?:with|by) (?:stibee|mailchimp)$",
+    re.IGNORECASE,
+)
+# A paywall's prompt over the locked rest of a story.
+_PAYWALL = re.compile(
+    r"^this (?:story|article|post|piece|content) is (?:only )?(?:available|reserved|exclusive) "
+    r"(?:to|for) (?:paid |paying |premium )?(?:members|subscribers)(?: only)?[.!]?$|"
+    r"^(?:become a (?:member|subscriber)|subscribe|sign up|log ?in|join)(?: now| today)? to "
+    r"(?:keep|continue) reading\b|"
+    r"^cancel any ?time[.!]?(?:\s|$)|"
+    r"^(?:이 )?(?:기사|글|콘텐츠)는 (?:유료\s?)?(?:회원|구독자)(?:만|에게만|\s?전용)|"
+    r"^(?:유료\s?)?(?:회원|구독자)(?:만|에게만) (?:볼|읽을|열람할|이용할) "
+    r"수 있(?:습니다|어요)[.!]?$",
     re.IGNORECASE,
 )
 # "Liberty Lantern is a 501(c)(3) nonprofit organization.": the organisation's disclaimer.
@@ -448,6 +462,8 @@ def widget_reason(s: str, w: int) -> str | None:
         return FOOTER
     if w <= 160 and _MAILING_FOOTER.search(s):
         return FOOTER
+    if w <= 200 and _PAYWALL.search(s):
+        return NEWSLETTER  # banners, as "Subscribe" already was
     if w <= 60 and (
         core in LOGO_HEADINGS
         or LOGO_HEADING.match(core)
