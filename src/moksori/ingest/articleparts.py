@@ -134,3 +134,27 @@ def article_end(body: list[Line], goods: list[int]) -> int:
         if alone and sum(weight(body[k].text) for k in rest) * 4 <= above:
             return g
     return goods[-1]
+
+
+# Three stamps of one shape ("작성일 26-11-09 22:41" over every reply) are a thread's or a
+# list's per-item furniture; an article prints its own date (and its update) once or twice.
+_STAMP_REPEATS = 3
+_DIGITS = re.compile(r"\d")
+# A month's or a time's word is the date, not a label ("Feb 3, 2024" under every comment
+# of a capture is no labelled stamp: the article's own date has that shape too).
+_DATE_WORDS = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|\b[ap]\.?m\.?\b",
+    re.IGNORECASE,
+)
+
+
+def repeated_stamps(body: list[Line]) -> set[int]:
+    """Date lines of a labelled shape that recurs on the page: each reply's or each listed
+    post's stamp, not the article's date."""
+    shapes: dict[str, list[int]] = {}
+    for k, ln in enumerate(body):
+        text = ln.text.strip()
+        labelled = any(c.isalpha() for c in _DATE_WORDS.sub("", text))
+        if labelled and dateline(ln) and any(c.isdigit() for c in text):
+            shapes.setdefault(_DIGITS.sub("0", text), []).append(k)
+    return {k for ks in shapes.values() if len(ks) >= _STAMP_REPEATS for k in ks}

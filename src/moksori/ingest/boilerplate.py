@@ -22,6 +22,7 @@ from moksori.ingest.articleparts import (
     article_head,
     credit,
     dateline,
+    repeated_stamps,
     salutation,
 )
 from moksori.ingest.linekinds import (
@@ -318,6 +319,8 @@ def _decide(body: list[Line]) -> None:
     _drop_repeated_chrome(body, first, last, heading | head)
     _drop_button_neighbours(body, first, head)
     _drop_sandwiched(body, tail)
+    for k in repeated_stamps(body):
+        body[k].keep, body[k].reason = False, "navigation"
 
 
 # How far under the article's last line its credits and sign-off may stand (as in credit()).
