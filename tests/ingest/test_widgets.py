@@ -189,6 +189,7 @@ WEB = Path(__file__).parent / "data" / "web"
         ("Cancel anytime. Student discounts available.", "banner"),
         ("이 기사는 유료회원 전용입니다.", "banner"),
         ("회원만 답글을 쓸 수 있습니다.", "navigation"),
+        ("Font size", "share buttons"),  # the tool row's (heldout7 news capture)
     ],
 )
 def test_widget_lines_are_chrome(line: str, reason: str) -> None:
@@ -255,6 +256,7 @@ def test_widget_lines_are_chrome(line: str, reason: str) -> None:
         "Cancel anytime, she said, and I did.",
         "I became a member to keep reading the Bible with them.",
         "Only members of the party could travel to Pyongyang.",
+        "The font size was too small for my mother.",
     ],
 )
 def test_testimony_about_the_same_things_is_no_widget(line: str) -> None:

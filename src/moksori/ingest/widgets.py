@@ -306,7 +306,8 @@ _TOOLS = re.compile(
     r"^\d{1,2}\s?(?:min(?:ute)?s?|분)\s?(?:read|listen|읽기|소요)?$|^listen\s?\(\d{1,2}\s?min\)$|"
     r"^listen to this (?:article|story|post)$|^(?:오디오로 )?기사 듣기$|"
     r"^gift (?:this|the) (?:article|story)$|^like\s+loading|^cite this (?:publication|article|"
-    r"report|paper|page|post)$|^copy citation$|^how to cite(?: this)?$|^인용하기$",
+    r"report|paper|page|post)$|^copy citation$|^how to cite(?: this)?$|^인용하기$|"
+    r"^(?:font|text) size$|^글(?:자|씨)\s?(?:크기|키우기|줄이기)$",
     re.IGNORECASE,
 )
 # "Home / Stories / Three Winters": a breadcrumb written with slashes.
