@@ -210,3 +210,32 @@ def test_a_series_number_over_the_headline_is_kept(label: str) -> None:
     [doc] = read_html(page.encode(), "brief.html", Limits())
     lines = [ln for ln in doc.blocks[0].text.split("\n") if ln]
     assert lines[:2] == [label, headline]
+
+
+def test_a_blogs_linked_name_is_not_put_over_its_post() -> None:
+    """The blog's name (an ``<h1>`` that is one link) is the logo, and no visible line is
+    named by the ``<title>``: no headline is put back, so neither the name nor the menu
+    under it comes in over the post's own heading (issue 17, heldout7 Blogger)."""
+    page = (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'>"
+        "<title>Friday Kitchen: The night Eun-ji cooked for everyone</title></head><body>"
+        "<header><h1><a href='https://friday-kitchen.example/'>Friday Kitchen</a></h1>"
+        "<p>A volunteer's notes from a community kitchen in Incheon.</p></header>"
+        "<ul><li><a href='/'>Home</a></li><li><a href='/p/about.html'>About</a></li>"
+        "<li><a href='/p/help.html'>Volunteer with us</a></li></ul>"
+        "<div class='post'><h2 class='date-header'>Saturday, March 7, 2026</h2>"
+        "<h3 class='post-title'>The night Eun-ji cooked for everyone</h3>"
+        "<div class='post-body'>"
+        "<p>Most Fridays we cook rice and soup for thirty people and wash up by nine. Last "
+        "week Eun-ji asked if she could cook the dish her mother made on holidays instead.</p>"
+        "<p>She spent three hours on potato dumplings and would not let anyone help. When "
+        "the first tray came out, the room went quiet, and then everyone wanted the recipe.</p>"
+        "<p>She wrote it on the whiteboard in Korean and in English, and added a line at the "
+        "bottom: the dough must rest, like people do.</p>"
+        "</div></div></body></html>"
+    )
+    [doc] = read_html(page.encode(), "blog.html", Limits())
+    lines = [ln for ln in doc.blocks[0].text.split("\n") if ln]
+    assert "Friday Kitchen" not in lines
+    assert "Volunteer with us" not in lines
+    assert "The night Eun-ji cooked for everyone" in lines

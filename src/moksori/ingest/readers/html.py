@@ -93,20 +93,21 @@ def read_html(data: bytes, source: str, limits: Limits) -> list[Extracted]:
     root = parse_html(decoded.text, source)
     unwrap_layout_tables(root)
     visible = visible_lines(root)
-    title = author = published = None
+    title = author = published = headline = None
     paragraphs: list[str] = []
     doc = _trafilatura(root)
     if doc is not None:
         title, author, published = _clean(doc.title), _clean(doc.author), _clean(doc.date)
-        title = page_headline(root, visible, title)
+        headline = page_headline(root, visible, title)
+        title = headline or title  # a logo is no headline, but still the page's name
         paragraphs = _paragraphs(doc.text or "")
         paragraphs = with_dropped_paragraphs(paragraphs, visible, paragraph_parents(root))
         paragraphs = with_appended_articles(paragraphs, root, visible)
         paragraphs = with_summary_list(paragraphs, root, visible)
     if not has_body_text("\n".join(paragraphs)):
         paragraphs = visible  # trafilatura found nothing: fall back to the whole page
-    elif title and title in visible and title not in paragraphs[:3]:
-        paragraphs = with_headline(paragraphs, visible, title)  # the reader saw it, too
+    elif headline and headline in visible and headline not in paragraphs[:3]:
+        paragraphs = with_headline(paragraphs, visible, headline)  # the reader saw it, too
     paragraphs = with_bylines(paragraphs, visible)
     paragraphs = with_series_number(paragraphs, visible)
     roles = _line_roles(root, visible)

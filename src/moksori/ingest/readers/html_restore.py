@@ -117,7 +117,8 @@ def with_headline(paragraphs: list[str], visible: list[str], title: str) -> list
 def page_headline(root: lxml_html.HtmlElement, visible: list[str], title: str | None) -> str | None:
     """The visible headline that the page's ``<title>`` (or ``og:title``) names ("Headline
     | Site"), when the extractor took a heading made only of links for the title: that is
-    the site's logo ("Daum뉴스" over a portal's story), not the article's headline."""
+    the site's logo ("Daum뉴스" over a portal's story), not the article's headline; None
+    when no visible line is so named (a blog's name over its post's own heading)."""
     logos = _logo_headings(root)
     if not title or title not in logos:
         return title
@@ -129,7 +130,7 @@ def page_headline(root: lxml_html.HtmlElement, visible: list[str], title: str | 
     candidates = [
         line for line in visible if line in named and line not in logos and weight(line) >= 10
     ]
-    return max(candidates, key=weight, default=title)
+    return max(candidates, key=weight, default=None)
 
 
 # "Headline | Site", "Headline - Site", "Site :: Headline".
