@@ -214,7 +214,19 @@ def test_speaker_turns(line: str) -> None:
     assert is_speaker_turn(line)
 
 
-@pytest.mark.parametrize("line", ["Tags: food, China", "Share: Facebook Twitter", "태그: 정착"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tags: food, China",
+        "Share: Facebook Twitter",
+        "태그: 정착",
+        # A date's label is no speaker (heldout7: a "Posted :" line read as a turn, so the
+        # share row's "X" and "Font size" under it counted as inside the body).
+        "Posted : 2026-11-18 17:05",
+        "Updated: 2026-11-18 19:22",
+        "작성일 : 2026-11-09 22:41",
+    ],
+)
 def test_chrome_labels_are_not_speakers(line: str) -> None:
     assert not is_speaker_turn(line)
 
