@@ -9,6 +9,8 @@
     python benchmarks/boilerplate.py --set dev5      # fifth set of site styles, dev
     python benchmarks/boilerplate.py --set heldout5  # fifth held-out set, written blind
     python benchmarks/boilerplate.py --set heldout6  # sixth held-out set, written blind
+    python benchmarks/boilerplate.py --set heldout7  # seventh held-out set, written blind
+    python benchmarks/boilerplate.py --set heldout8  # eighth held-out set, written blind
 
 Fixtures live in tests/ingest/data/webpages/{dev,heldout}: ``NAME.txt`` (a page saved as
 text) or ``NAME.html``, and ``NAME.gold`` listing its boilerplate lines (every other
