@@ -83,19 +83,21 @@ def embed_passages(
         ).fetchall()
         if not rows:
             break
-        vectors = encoder.encode([str(t) for _, t in rows])
-        with transaction(conn):
-            conn.executemany(
-                "INSERT OR REPLACE INTO segment_vector(segment_id, model, vector) VALUES (?, ?, ?)",
-                [
-                    (sid, encoder.MODEL, to_blob(v))
-                    for (sid, _), v in zip(rows, vectors, strict=True)
-                ],
-            )
+        _embed(conn, rows)
         done += len(rows)
         if on_batch:
             on_batch(done, total)
     return EmbedReport(done, already, encoder.MODEL, _embed_sentences(conn))
+
+
+def _embed(conn: Connection, rows: list[tuple[int, str]]) -> None:
+    """Encode (segment id, text) rows and store their vectors: one batch, one transaction."""
+    vectors = encoder.encode([str(t) for _, t in rows])
+    with transaction(conn):
+        conn.executemany(
+            "INSERT OR REPLACE INTO segment_vector(segment_id, model, vector) VALUES (?, ?, ?)",
+            [(sid, encoder.MODEL, to_blob(v)) for (sid, _), v in zip(rows, vectors, strict=True)],
+        )
 
 
 def _embed_sentences(conn: Connection) -> int:
@@ -108,15 +110,7 @@ def _embed_sentences(conn: Connection) -> int:
             f"WHERE s.id IN ({','.join('?' * len(ids))}) ORDER BY s.id",
             ids,
         ).fetchall()
-        vectors = encoder.encode([str(t) for _, t in rows])
-        with transaction(conn):
-            conn.executemany(
-                "INSERT OR REPLACE INTO segment_vector(segment_id, model, vector) VALUES (?, ?, ?)",
-                [
-                    (sid, encoder.MODEL, to_blob(v))
-                    for (sid, _), v in zip(rows, vectors, strict=True)
-                ],
-            )
+        _embed(conn, rows)
     return len(todo)
 
 
