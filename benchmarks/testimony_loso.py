@@ -65,6 +65,7 @@ SETS = ("frozen", "frozen2", "frozen3", "frozen4", "frozen5", "dev4", "dev5")
 TYPES = ("person", "place", "date", "age", "role")
 KIND = {"person": "PS", "place": "LC", "date": "DT", "age": "AG", "role": "RL"}
 TYPE_OF = {v: k for k, v in KIND.items()}
+SURE_O = 0.99  # labeller._SURELY_O: the shipped model this sure a token is nothing
 LOW = 0.25  # arbitrate.ADD_LOW: a weaker model run the shipped labeller still proposes
 
 Example = tuple[list[list[str]], list[str]]
@@ -158,19 +159,27 @@ def train(data: Sequence[Example], path: Path) -> None:
     trainer.train(str(path))
 
 
-def tag(path: Path, docs: Sequence[Doc]) -> tuple[list[list[Item]], list[list[Item]]]:
+def tag(path: Path, docs: Sequence[Doc]) -> tuple[list[list[Item]], ...]:
     """The model's spans in each passage, as character offsets: the best path's, and the
     best path's plus weaker runs (a type's marginal >= LOW off the path), as the shipped
-    labeller's arbitration proposes them (arbitrate.ADD_LOW, not tuned here)."""
+    labeller's arbitration proposes them (arbitrate.ADD_LOW, not tuned here); and every
+    token the model is sure is nothing (P(O) >= SURE_O), as an Item labelled "O"."""
     tagger = pycrfsuite.Tagger()
     tagger.open(str(path))
     best: list[list[Item]] = []
     low: list[list[Item]] = []
+    nothing: list[list[Item]] = []
     for d in docs:
         items: list[Item] = []
         weak: list[Item] = []
+        sure: list[Item] = []
         for seq, feats in zip(d.lines, d.with_rules, strict=True):
             labels = tagger.tag(feats)
+            sure += [
+                Item(t.start, t.end, "O")
+                for k, t in enumerate(seq)
+                if tagger.marginal("O", k) >= SURE_O
+            ]
             i = 0
             while i < len(seq):
                 if labels[i] != "O":
@@ -200,8 +209,22 @@ def tag(path: Path, docs: Sequence[Doc]) -> tuple[list[list[Item]], list[list[It
                 i = j
         best.append(items)
         low.append(items + weak)
+        nothing.append(sure)
     tagger.close()
-    return best, low
+    return best, low, nothing
+
+
+def vetoed(pipeline: Sequence[Item], nothing: Sequence[Item]) -> list[Item]:
+    """(a)'s findings of the five types minus those whose every Kiwi token the CRF is
+    sure is nothing (English lines have no tokens: their findings stay)."""
+    out = []
+    for x in pipeline:
+        toks = [t for t in nothing if t.start < x.end and x.start < t.end]
+        covered = sum(min(t.end, x.end) - max(t.start, x.start) for t in toks)
+        if x.label in TYPES and toks and covered >= x.end - x.start:
+            continue
+        out.append(x)
+    return out
 
 
 def _marginal(tagger: pycrfsuite.Tagger, label: str, i: int) -> float:
@@ -284,7 +307,7 @@ def klue_examples() -> list[Example]:
 def _one_run(docs: dict[str, list[Doc]], extra: Sequence[Example], work: Path) -> dict[str, Any]:
     """Seven models, each without one set; every variant scored per set and pooled."""
     result: dict[str, Any] = {"sets": {}}
-    keys = ("a", "a+b", "a+b_low", "b_alone", "added", "added_low")
+    keys = ("a", "a+b", "a+b_low", "a+b_veto", "b_alone", "added", "added_low")
     pooled: dict[str, list[Any]] = {k: [] for k in ("docs", *keys)}
     cpu = 0.0
     for held in docs:
@@ -294,11 +317,12 @@ def _one_run(docs: dict[str, list[Doc]], extra: Sequence[Example], work: Path) -
         train(training_data(train_docs) + list(extra), path)
         cpu += time.process_time() - t0
         test = docs[held]
-        best, low = tag(path, test)
+        best, low, nothing = tag(path, test)
         path.unlink()
         preds: dict[str, list[Any]] = {"a": [d.pipeline for d in test], "b_alone": best}
         preds["a+b"], preds["added"] = _unions(test, best)
         preds["a+b_low"], preds["added_low"] = _unions(test, low)
+        preds["a+b_veto"] = [vetoed(u, n) for u, n in zip(preds["a+b"], nothing, strict=True)]
         result["sets"][held] = {
             "passages": len(test),
             "train_passages": len(train_docs),
@@ -324,7 +348,10 @@ def _unions(test: Sequence[Doc], crf: Sequence[list[Item]]) -> tuple[list[Any], 
 def _scores(
     passages: Sequence[Passage], docs: Sequence[Doc], preds: dict[str, Any]
 ) -> dict[str, Any]:
-    out = {k: _compact(score(passages, preds[k])) for k in ("a", "a+b", "a+b_low", "b_alone")}
+    out = {
+        k: _compact(score(passages, preds[k]))
+        for k in ("a", "a+b", "a+b_low", "a+b_veto", "b_alone")
+    }
     out["added"] = _added_counts(docs, preds["added"])
     out["added_low"] = _added_counts(docs, preds["added_low"])
     return out
@@ -349,26 +376,30 @@ def print_table(name: str, res: dict[str, Any]) -> None:
     print(f"\nLeave one testimony set out, CRF trained on: {name}")
     print(
         "R = overlap recall, P = overlap precision. a: pipeline; a+b: plus the CRF's best path;"
-        " a+bL: plus its weaker runs too (marginal >= 0.25); b: the CRF alone (best path);"
+        " L: plus its weaker runs too (marginal >= 0.25); V: a+b minus a's findings the CRF is"
+        " sure are nothing (P(O) >= 0.99 on every token); b: the CRF alone (best path);"
         " added: CRF spans new to a (of which right), best path / with weaker runs\n"
     )
-    head = f"  {'held out':9} {'type':7} {'gold':>5}  {'R a':>5} {'R a+b':>5} {'R a+bL':>6}  "
-    head += f"{'P a':>5} {'P a+b':>5} {'P a+bL':>6}  {'R b':>5} {'P b':>5}  added"
+    cols = ("a", "a+b", "a+b_low", "a+b_veto", "b_alone")
+    short = ("a", "a+b", "L", "V", "b")
+    head = f"  {'held out':9} {'type':7} {'gold':>5} "
+    head += " ".join(f"{'R ' + c:>5}" for c in short) + "  "
+    head += " ".join(f"{'P ' + c:>5}" for c in short) + "  added"
     print(head)
     for set_name, r in [*res["sets"].items(), ("POOLED", res["pooled"])]:
         for t in (*TYPES, "overall"):
-            a, ab, abl = r["a"].get(t), r["a+b"].get(t), r["a+b_low"].get(t)
-            b = r["b_alone"].get(t, {})
+            a = r["a"].get(t)
             if a is None or not a["gold"]:
                 continue
+            got = [r[c].get(t, {}) for c in cols]
             add, low = r["added"].get(t, {}), r["added_low"].get(t, {})
             print(
-                f"  {set_name:9} {t:7} {a['gold']:5}  {_f(a['recall_overlap'])} "
-                f"{_f(ab['recall_overlap'])} {_f(abl['recall_overlap']):>6}  "
-                f"{_f(a['precision_overlap'])} {_f(ab['precision_overlap'])} "
-                f"{_f(abl['precision_overlap']):>6}  {_f(b.get('recall_overlap'))} "
-                f"{_f(b.get('precision_overlap'))}  {add.get('added', 0)} ({add.get('right', 0)})"
-                f" / {low.get('added', 0)} ({low.get('right', 0)})"
+                f"  {set_name:9} {t:7} {a['gold']:5} "
+                + " ".join(_f(g.get("recall_overlap")) for g in got)
+                + "  "
+                + " ".join(_f(g.get("precision_overlap")) for g in got)
+                + f"  {add.get('added', 0)} ({add.get('right', 0)})"
+                + f" / {low.get('added', 0)} ({low.get('right', 0)})"
             )
         print()
     print(f"  CPU training 7 models: {res['cpu_seconds_training_7_models']} s")
