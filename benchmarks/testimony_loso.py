@@ -357,7 +357,44 @@ def _scores(
     return out
 
 
-def evaluate(sets: Sequence[str], work: Path, with_klue: bool) -> dict[str, Any]:
+def curve(docs: dict[str, list[Doc]], k: int, work: Path) -> dict[str, Any]:
+    """(a+b) when each held-out set's CRF sees only k of the six other sets.
+
+    Every combination of k other sets trains one model per held-out set; combination i of
+    each held-out set is pooled with combination i of the others (any pairing is as fair),
+    and the pooled figures are averaged over i, with their range.
+    """
+    from itertools import combinations
+
+    names = list(docs)
+    per_i: list[dict[str, Any]] = []
+    for held in names:
+        others = [n for n in names if n != held]
+        for i, combo in enumerate(combinations(others, k)):
+            path = work / f"curve_{held}_{i}.crfsuite"
+            train(training_data([d for n in combo for d in docs[n]]), path)
+            best = tag(path, docs[held])[0]
+            path.unlink()
+            if len(per_i) <= i:
+                per_i.append({"docs": [], "ab": []})
+            per_i[i]["docs"] += docs[held]
+            per_i[i]["ab"] += _unions(docs[held], best)[0]
+    pooled = [_compact(score([d.passage for d in x["docs"]], x["ab"])) for x in per_i]
+    out: dict[str, Any] = {"k": k, "models_per_held_out": len(per_i)}
+    for t in (*TYPES, "overall"):
+        r = [x[t]["recall_overlap"] for x in pooled]
+        p = [x[t]["precision_overlap"] for x in pooled]
+        out[t] = {
+            "recall_mean": round(sum(r) / len(r), 4),
+            "recall_range": [min(r), max(r)],
+            "precision_mean": round(sum(p) / len(p), 4),
+        }
+    return out
+
+
+def evaluate(
+    sets: Sequence[str], work: Path, with_klue: bool, ks: Sequence[int] = ()
+) -> dict[str, Any]:
     docs = {
         name: prepare([p for p in load("testimonies.jsonl", HERE / name) if p.lang == "ko"])
         for name in sets
@@ -365,6 +402,8 @@ def evaluate(sets: Sequence[str], work: Path, with_klue: bool) -> dict[str, Any]
     runs = {"testimony": _one_run(docs, (), work)}
     if with_klue:
         runs["testimony+klue"] = _one_run(docs, klue_examples(), work)
+    if ks:
+        runs["curve"] = {str(k): curve(docs, k, work) for k in ks}
     return runs
 
 
@@ -405,6 +444,34 @@ def print_table(name: str, res: dict[str, Any]) -> None:
     print(f"  CPU training 7 models: {res['cpu_seconds_training_7_models']} s")
 
 
+def print_curve(curve: dict[str, Any], full: dict[str, Any]) -> None:
+    """Pooled (a+b) by how many other sets trained the CRF (6: the main run)."""
+    if not curve:
+        return
+    print("\nPooled a+b by the number k of other sets the CRF trained on (mean over combinations)")
+    print(
+        f"  {'k':>2} {'models':>6}  "
+        + " ".join(f"{'R ' + t:>9}" for t in (*TYPES, "overall"))
+        + "  P overall"
+    )
+    print(
+        f"  {'a':>2} {'-':>6}  "
+        + " ".join(f"{_f(full['a'][t]['recall_overlap']):>9}" for t in (*TYPES, "overall"))
+        + f"  {_f(full['a']['overall']['precision_overlap'])}"
+    )
+    for k, c in curve.items():
+        print(
+            f"  {k:>2} {c['models_per_held_out']:>6}  "
+            + " ".join(f"{_f(c[t]['recall_mean']):>9}" for t in (*TYPES, "overall"))
+            + f"  {_f(c['overall']['precision_mean'])}"
+        )
+    print(
+        f"  {6:>2} {1:>6}  "
+        + " ".join(f"{_f(full['a+b'][t]['recall_overlap']):>9}" for t in (*TYPES, "overall"))
+        + f"  {_f(full['a+b']['overall']['precision_overlap'])}"
+    )
+
+
 def _git(*args: str) -> str:
     import subprocess
 
@@ -415,10 +482,17 @@ def _git(*args: str) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--klue", action="store_true", help="also a run with KLUE dev added")
+    ap.add_argument(
+        "--curve",
+        type=int,
+        nargs="*",
+        default=[],
+        help="also train on only k of the six other sets (every combination), e.g. 1 3",
+    )
     args = ap.parse_args()
     t0 = time.process_time()
     with tempfile.TemporaryDirectory(prefix="moksori-loso-") as tmp:
-        runs = evaluate(SETS, Path(tmp), args.klue)
+        runs = evaluate(SETS, Path(tmp), args.klue, args.curve)
     res: dict[str, Any] = {
         "note": (
             "Korean testimony passages only; each CRF trained on the six other sets (and KLUE "
@@ -434,7 +508,9 @@ def main() -> None:
         "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     }
     for name, run in runs.items():
-        print_table(name, run)
+        if name != "curve":
+            print_table(name, run)
+    print_curve(runs.get("curve", {}), runs["testimony"]["pooled"])
     RESULTS.mkdir(exist_ok=True)
     out = RESULTS / "testimony_loso.json"
     out.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
