@@ -36,6 +36,8 @@ from moksori.ingest.normalise import normalise
 from moksori.ingest.plausible import ALLOWED_GUESSES, utf8_stats
 from moksori.ingest.readers.html_appended import with_appended_articles
 from moksori.ingest.readers.html_lines import (
+    element_text,
+    one_line,
     own_lines,
     plain_items,
     unwrap_layout_tables,
@@ -272,7 +274,7 @@ def _line_roles(root: lxml_html.HtmlElement, visible: list[str]) -> dict[int, st
             role = _LINKED
         else:
             continue
-        text = _SPACES.sub(" ", normalise(el.text_content())).strip()
+        text = element_text(el)
         if not text:
             continue
         lines = [text]
@@ -464,7 +466,7 @@ def _with_author_names(
 def _clean(value: str | None) -> str | None:
     if not value:
         return None
-    value = _SPACES.sub(" ", normalise(value)).strip()
+    value = one_line(value)
     return value or None
 
 

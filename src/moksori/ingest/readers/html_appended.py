@@ -13,9 +13,8 @@ import re
 from lxml import html as lxml_html
 
 from moksori.ingest.linekinds import BAD, GOOD, classify, ends_sentence, weight
-from moksori.ingest.normalise import normalise
+from moksori.ingest.readers.html_lines import element_text
 
-_SPACES = re.compile(r"\s+")
 # Boxes whose articles are teasers of other posts, not whole articles.
 _TEASER = re.compile(r"related|card|comment|recent|popular|widget|excerpt|teaser|preview", re.I)
 _HEADINGS = ("h1", "h2", "h3")
@@ -48,7 +47,7 @@ def with_appended_articles(
 
 def _headline(article: lxml_html.HtmlElement) -> str:
     heading = next(article.iter(*_HEADINGS), None)
-    return "" if heading is None else _SPACES.sub(" ", normalise(heading.text_content())).strip()
+    return "" if heading is None else element_text(heading)
 
 
 def _top_articles(root: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
@@ -72,7 +71,7 @@ def _paragraphs(article: lxml_html.HtmlElement) -> list[str]:
     """The article's ``<p>`` paragraphs that are no links and no chrome."""
     lines = []
     for p in article.iter("p"):
-        text = _SPACES.sub(" ", normalise(p.text_content())).strip()
+        text = element_text(p)
         if not text or p.find(".//a") is not None:
             continue
         if any(a.tag in ("aside", "nav", "footer", "form") for a in p.iterancestors()):

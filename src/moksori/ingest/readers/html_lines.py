@@ -25,6 +25,16 @@ _INVISIBLE_TAGS = frozenset(
 _SPACES = re.compile(r"\s+")
 
 
+def one_line(text: str) -> str:
+    """Text as the reader compares it: normalised, each run of whitespace one space."""
+    return _SPACES.sub(" ", normalise(text)).strip()
+
+
+def element_text(el: lxml_html.HtmlElement) -> str:
+    """An element's whole text (its children's included) as one line."""
+    return one_line(el.text_content())
+
+
 def visible_lines(root: lxml_html.HtmlElement) -> list[str]:
     """The page's text as a reader sees it, one line per block element, in page order."""
     parts: list[str] = []

@@ -20,7 +20,7 @@ from moksori.ingest.linekinds import (
     is_byline,
     weight,
 )
-from moksori.ingest.normalise import normalise
+from moksori.ingest.readers.html_lines import element_text, one_line
 from moksori.ingest.turns import is_speaker_turn
 
 _SPACES = re.compile(r"\s+")
@@ -35,7 +35,7 @@ def paragraph_parents(root: lxml_html.HtmlElement) -> dict[str, lxml_html.HtmlEl
     share it)."""
     parents: dict[str, lxml_html.HtmlElement] = {}
     for el in root.iter("p", "blockquote", "cite"):
-        text = _SPACES.sub(" ", normalise(el.text_content())).strip()
+        text = element_text(el)
         parent = el.getparent()
         if text and parent is not None:
             parents.setdefault(text, parent)
@@ -124,7 +124,7 @@ def page_headline(root: lxml_html.HtmlElement, visible: list[str], title: str | 
         return title
     named = set()
     for text in _document_titles(root):
-        whole = _SPACES.sub(" ", normalise(text)).strip()
+        whole = one_line(text)
         named.add(whole)
         named.update(part.strip() for part in _TITLE_SEPARATORS.split(whole))
     candidates = [
@@ -144,7 +144,7 @@ def _logo_headings(root: lxml_html.HtmlElement) -> set[str]:
         text = _SPACES.sub("", el.text_content())
         linked = "".join(_SPACES.sub("", a.text_content()) for a in el.iter("a"))
         if text and text == linked:
-            logos.add(_SPACES.sub(" ", normalise(el.text_content())).strip())
+            logos.add(element_text(el))
     return logos
 
 

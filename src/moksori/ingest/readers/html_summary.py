@@ -7,14 +7,11 @@ stand elsewhere and are made of links, which is how the two are told apart.
 
 from __future__ import annotations
 
-import re
-
 from lxml import html as lxml_html
 
 from moksori.ingest.linekinds import BAD, classify, ends_sentence, weight
-from moksori.ingest.normalise import normalise
+from moksori.ingest.readers.html_lines import element_text
 
-_SPACES = re.compile(r"\s+")
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _LOOK_ABOVE = 12  # lines between the headline and the first paragraph: byline, buttons, box
 _MIN_ITEM_WORDS = 4
@@ -52,7 +49,9 @@ def _claim_lists(root: lxml_html.HtmlElement) -> list[tuple[list[str], str]]:
     for el in root.iter("ul", "ol"):
         if el.find(".//a") is not None:
             continue
-        items = [_text(li) for li in el if isinstance(li.tag, str) and li.tag.lower() == "li"]
+        items = [
+            element_text(li) for li in el if isinstance(li.tag, str) and li.tag.lower() == "li"
+        ]
         if len(items) < 2 or not all(_claim(item) for item in items):
             continue
         found.append((items, _heading_before(el)))
@@ -64,7 +63,7 @@ def _heading_before(el: lxml_html.HtmlElement) -> str:
     while prev is not None and not isinstance(prev.tag, str):
         prev = prev.getprevious()
     if prev is not None and prev.tag.lower() in _HEADINGS and prev.find(".//a") is None:
-        return _text(prev)
+        return element_text(prev)
     return ""
 
 
@@ -78,7 +77,3 @@ def _claim(item: str) -> bool:
 
 def _prose(line: str) -> bool:
     return weight(line) >= _MIN_BODY_WEIGHT and ends_sentence(line)
-
-
-def _text(el: lxml_html.HtmlElement) -> str:
-    return _SPACES.sub(" ", normalise(el.text_content())).strip()
