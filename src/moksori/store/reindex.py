@@ -80,7 +80,7 @@ def _passages(conn: Connection) -> int:
             )
         done += len(rows)
         if doc_id in later:
-            shared_passages._mark_repeats(conn, doc_id, text)
+            shared_passages.mark_repeats(conn, doc_id, text)
     return done
 
 

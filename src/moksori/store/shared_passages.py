@@ -212,7 +212,7 @@ def _link(
             )
             found += 1
     if found:
-        _mark_repeats(conn, doc_id, text)
+        mark_repeats(conn, doc_id, text)
     return found
 
 
@@ -227,7 +227,7 @@ def _covered(start: int, end: int, spans: list[tuple[int, int]]) -> int:
     return total
 
 
-def _mark_repeats(conn: Connection, doc_id: int, text: str) -> None:
+def mark_repeats(conn: Connection, doc_id: int, text: str) -> None:
     """Move the shared text of a later document's passages out of the searched column."""
     links = conn.execute(
         "SELECT later_start, later_end, first_id, first_start FROM shared_passage "
